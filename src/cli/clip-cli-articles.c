@@ -1,0 +1,163 @@
+/* clip-cli-articles.c — articles list, search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-cli.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+JsonNode *
+clip_cli_article_json (const ClipArticle *a)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, a->id);
+  json_builder_set_member_name (b, "outlet_id");
+  json_builder_add_int_value (b, a->outlet_id);
+  json_builder_set_member_name (b, "outlet");
+  json_builder_add_string_value (b, a->outlet_name);
+  json_builder_set_member_name (b, "guid");
+  json_builder_add_string_value (b, a->guid);
+  json_builder_set_member_name (b, "url");
+  json_builder_add_string_value (b, a->url);
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, a->title);
+  json_builder_set_member_name (b, "author");
+  json_builder_add_string_value (b, a->author);
+  json_builder_set_member_name (b, "lang");
+  json_builder_add_string_value (b, a->lang);
+  json_builder_set_member_name (b, "published");
+  json_builder_add_value (b, clip_cli_time_node (a->published));
+  json_builder_set_member_name (b, "updated");
+  json_builder_add_value (b, clip_cli_time_node (a->updated));
+  json_builder_set_member_name (b, "fetched");
+  json_builder_add_value (b, clip_cli_time_node (a->fetched));
+  json_builder_set_member_name (b, "read");
+  json_builder_add_boolean_value (b, a->read);
+  json_builder_set_member_name (b, "flag");
+  json_builder_add_int_value (b, a->flag);
+  json_builder_set_member_name (b, "note");
+  json_builder_add_string_value (b, a->note);
+  json_builder_set_member_name (b, "summary");
+  json_builder_add_string_value (b, a->summary_text);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+void
+clip_cli_print_articles (GPtrArray *articles,
+                         gboolean   json)
+{
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *arr = json_array_new ();
+
+      for (guint i = 0; i < articles->len; i++)
+        json_array_add_element (arr, clip_cli_article_json (g_ptr_array_index (articles, i)));
+      json_node_take_array (root, arr);
+      clip_cli_print_json (root);
+      return;
+    }
+  for (guint i = 0; i < articles->len; i++)
+    {
+      const ClipArticle *a = g_ptr_array_index (articles, i);
+      g_autofree char *when = clip_cli_format_time (clip_article_time (a));
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", a->id, when ? when : "-",
+              a->outlet_name ? a->outlet_name : "", a->title ? a->title : "");
+    }
+}
+
+static int
+articles_list (ClipCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE, unread = FALSE, flagged = FALSE;
+  int limit = 50;
+  g_autofree char *outlet = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N articles (default 50; 0: all)"), "N" },
+    { "outlet", 0, 0, G_OPTION_ARG_STRING, &outlet, N_("Only this outlet's articles"), "ID" },
+    { "unread", 0, 0, G_OPTION_ARG_NONE, &unread, N_("Only unread articles"), NULL },
+    { "flagged", 0, 0, G_OPTION_ARG_NONE, &flagged, N_("Only flagged articles"), NULL },
+    { NULL }
+  };
+  ClipArticleFilter filter = { 0 };
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (!clip_cli_parse_options (cli, NULL, _("List archived articles, newest first."),
+                               entries, &argc, &argv))
+    return CLIP_CLI_USAGE;
+  if (argc != 1)
+    return clip_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
+  if (limit < 0)
+    return clip_cli_usage (cli, _("--limit must be 0 or more"));
+  if (outlet && !clip_cli_parse_id (outlet, &filter.outlet_id))
+    return clip_cli_usage (cli, _("“%s” is not an outlet ID"), outlet);
+  filter.unread_only = unread;
+  filter.flagged_only = flagged;
+  if (!(store = clip_cli_open_store (cli, &error)) ||
+      !(list = clip_store_list_articles (store, &filter, CLIP_SORT_NEWEST, 0, limit, &error)))
+    return clip_cli_fail (cli, error);
+  clip_cli_print_articles (list, json);
+  return CLIP_CLI_OK;
+}
+
+int
+clip_cli_articles (ClipCli *cli, int argc, char **argv)
+{
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      FILE *out = argc < 2 ? stderr : stdout;
+      fprintf (out, "%s\n", _("Usage: clippings-cli articles list [OPTIONS…]"));
+      return argc < 2 ? CLIP_CLI_USAGE : CLIP_CLI_OK;
+    }
+  if (strcmp (argv[1], "list") == 0)
+    {
+      cli->command = "articles list";
+      return articles_list (cli, argc - 1, argv + 1);
+    }
+  return clip_cli_usage (cli, _("unknown subcommand “%s”"), argv[1]);
+}
+
+int
+clip_cli_search (ClipCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  int limit = 50;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N articles (default 50; 0: all)"), "N" },
+    { NULL }
+  };
+  ClipArticleFilter filter = { 0 };
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *fts = NULL;
+
+  if (!clip_cli_parse_options (cli, "QUERY", _("Full-text search over the archive, newest first."),
+                               entries, &argc, &argv))
+    return CLIP_CLI_USAGE;
+  if (argc != 2)
+    return clip_cli_usage (cli, _("expected one QUERY (quote it)"));
+  if (limit < 0)
+    return clip_cli_usage (cli, _("--limit must be 0 or more"));
+  fts = clip_store_words_to_fts (argv[1]);
+  if (fts == NULL)
+    return clip_cli_usage (cli, _("the query has no words"));
+  filter.fts_query = fts;
+  if (!(store = clip_cli_open_store (cli, &error)) ||
+      !(list = clip_store_list_articles (store, &filter, CLIP_SORT_NEWEST, 0, limit, &error)))
+    return clip_cli_fail (cli, error);
+  clip_cli_print_articles (list, json);
+  return CLIP_CLI_OK;
+}

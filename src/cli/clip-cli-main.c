@@ -1,0 +1,96 @@
+/* clip-cli-main.c — clippings-cli: the core, headless, for scripts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-cli.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+  const char     *name;
+  ClipCliCommand  run;
+  const char     *summary;
+} Command;
+
+static const Command commands[] = {
+  { "outlets",     clip_cli_outlets,     N_("List, add and remove outlets") },
+  { "articles",    clip_cli_articles,    N_("List archived articles") },
+  { "search",      clip_cli_search,      N_("Search the archive") },
+  { "import-opml", clip_cli_import_opml, N_("Add the outlets of an OPML file") },
+  { "export-opml", clip_cli_export_opml, N_("Write the outlets to an OPML file") },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: clippings-cli [--data-dir DIR] COMMAND [OPTIONS…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “clippings-cli COMMAND --help” for a command's options."));
+  fprintf (out, "%s\n", _("The archive is in $XDG_DATA_HOME/clippings unless --data-dir "
+                          "or CLIPPINGS_DATA_DIR says otherwise."));
+}
+
+int
+main (int argc, char **argv)
+{
+  ClipCli cli = { NULL, NULL };
+  int i = 1, status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options come before the command. */
+  while (i < argc && argv[i][0] == '-')
+    {
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          print_help (stdout);
+          return CLIP_CLI_OK;
+        }
+      if (strcmp (argv[i], "--version") == 0)
+        {
+          printf ("clippings-cli %s\n", PACKAGE_VERSION);
+          return CLIP_CLI_OK;
+        }
+      if (strcmp (argv[i], "--data-dir") == 0 && i + 1 < argc)
+        {
+          g_free (cli.data_dir);
+          cli.data_dir = g_strdup (argv[i + 1]);
+          i += 2;
+          continue;
+        }
+      if (g_str_has_prefix (argv[i], "--data-dir="))
+        {
+          g_free (cli.data_dir);
+          cli.data_dir = g_strdup (argv[i] + strlen ("--data-dir="));
+          i++;
+          continue;
+        }
+      fprintf (stderr, "clippings-cli: %s: %s\n", _("unknown option"), argv[i]);
+      return CLIP_CLI_USAGE;
+    }
+  if (i >= argc)
+    {
+      print_help (stderr);
+      return CLIP_CLI_USAGE;
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (strcmp (argv[i], commands[c].name) == 0)
+      {
+        cli.command = commands[c].name;
+        status = commands[c].run (&cli, argc - i, argv + i);
+        g_free (cli.data_dir);
+        return status;
+      }
+  fprintf (stderr, "clippings-cli: %s: %s\n", _("unknown command"), argv[i]);
+  g_free (cli.data_dir);
+  return CLIP_CLI_USAGE;
+}

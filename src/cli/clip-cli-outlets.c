@@ -1,0 +1,254 @@
+/* clip-cli-outlets.c — outlets add/list/remove, import-opml, export-opml
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-cli.h"
+#include "clip-opml.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *
+outlet_status (const ClipOutlet *o)
+{
+  if (!o->enabled)
+    return "disabled";
+  if (o->last_error != NULL)
+    return "error";
+  if (o->last_success == 0)
+    return "new";
+  return "ok";
+}
+
+static JsonNode *
+outlet_to_json (const ClipOutlet *o)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, o->id);
+  json_builder_set_member_name (b, "url");
+  json_builder_add_string_value (b, o->url);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, o->name);
+  json_builder_set_member_name (b, "site_url");
+  json_builder_add_string_value (b, o->site_url);
+  json_builder_set_member_name (b, "group");
+  json_builder_add_string_value (b, o->group);
+  json_builder_set_member_name (b, "interval");
+  json_builder_add_int_value (b, o->interval);
+  json_builder_set_member_name (b, "enabled");
+  json_builder_add_boolean_value (b, o->enabled);
+  json_builder_set_member_name (b, "articles");
+  json_builder_add_int_value (b, o->article_count);
+  json_builder_set_member_name (b, "unread");
+  json_builder_add_int_value (b, o->unread_count);
+  json_builder_set_member_name (b, "health");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, outlet_status (o));
+  json_builder_set_member_name (b, "last_success");
+  json_builder_add_value (b, clip_cli_time_node (o->last_success));
+  json_builder_set_member_name (b, "last_attempt");
+  json_builder_add_value (b, clip_cli_time_node (o->last_attempt));
+  json_builder_set_member_name (b, "last_error");
+  json_builder_add_string_value (b, o->last_error);
+  json_builder_set_member_name (b, "failures");
+  json_builder_add_int_value (b, o->failures);
+  json_builder_set_member_name (b, "next_attempt");
+  json_builder_add_value (b, clip_cli_time_node (o->next_attempt));
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static int
+outlets_add (ClipCli *cli, int argc, char **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *group = NULL;
+  int interval = CLIP_DEFAULT_INTERVAL;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The outlet's name"), "NAME" },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("Put the outlet in a group"), "GROUP" },
+    { "interval", 0, 0, G_OPTION_ARG_INT, &interval,
+      N_("Seconds between fetches (default 900)"), "SECONDS" },
+    { NULL }
+  };
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  gint64 id;
+
+  if (!clip_cli_parse_options (cli, "URL", _("Add an outlet by its feed address."),
+                               entries, &argc, &argv))
+    return CLIP_CLI_USAGE;
+  if (argc != 2)
+    return clip_cli_usage (cli, _("expected one URL"));
+  o->url = g_strdup (argv[1]);
+  o->name = g_strdup (name);
+  o->group = g_strdup (group);
+  o->interval = interval;
+  if (!(store = clip_cli_open_store (cli, &error)) ||
+      !(id = clip_store_add_outlet (store, o, &error)))
+    return clip_cli_fail (cli, error);
+  printf ("%" G_GINT64_FORMAT "\n", id);
+  return CLIP_CLI_OK;
+}
+
+static void
+print_outlets_text (GPtrArray *list)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      const ClipOutlet *o = g_ptr_array_index (list, i);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s%s%s\n", o->id,
+              o->name, o->url, *o->group ? o->group : "-", outlet_status (o),
+              o->last_error ? ": " : "", o->last_error ? o->last_error : "");
+    }
+}
+
+static int
+outlets_list (ClipCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (!clip_cli_parse_options (cli, NULL, _("List the outlets with their health."),
+                               entries, &argc, &argv))
+    return CLIP_CLI_USAGE;
+  if (argc != 1)
+    return clip_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
+  if (!(store = clip_cli_open_store (cli, &error)) ||
+      !(list = clip_store_list_outlets (store, &error)))
+    return clip_cli_fail (cli, error);
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      JsonArray *arr = json_array_new ();
+
+      for (guint i = 0; i < list->len; i++)
+        json_array_add_element (arr, outlet_to_json (g_ptr_array_index (list, i)));
+      json_node_take_array (root, arr);
+      clip_cli_print_json (root);
+    }
+  else
+    print_outlets_text (list);
+  return CLIP_CLI_OK;
+}
+
+static int
+outlets_remove (ClipCli *cli, int argc, char **argv)
+{
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!clip_cli_parse_options (cli, "ID", _("Remove an outlet and its articles."),
+                               NULL, &argc, &argv))
+    return CLIP_CLI_USAGE;
+  if (argc != 2)
+    return clip_cli_usage (cli, _("expected one outlet ID"));
+  if (!clip_cli_parse_id (argv[1], &id))
+    return clip_cli_usage (cli, _("“%s” is not an outlet ID"), argv[1]);
+  if (!(store = clip_cli_open_store (cli, &error)) ||
+      !clip_store_remove_outlet (store, id, &error))
+    return clip_cli_fail (cli, error);
+  return CLIP_CLI_OK;
+}
+
+int
+clip_cli_outlets (ClipCli *cli, int argc, char **argv)
+{
+  static const struct { const char *name; ClipCliCommand run; } sub[] = {
+    { "add", outlets_add }, { "list", outlets_list }, { "remove", outlets_remove },
+  };
+
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      FILE *out = argc < 2 ? stderr : stdout;
+      fprintf (out, "%s\n", _("Usage: clippings-cli outlets add|list|remove [OPTIONS…]"));
+      return argc < 2 ? CLIP_CLI_USAGE : CLIP_CLI_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sub); i++)
+    if (strcmp (argv[1], sub[i].name) == 0)
+      {
+        g_autofree char *command = g_strdup_printf ("outlets %s", sub[i].name);
+        cli->command = command;
+        return sub[i].run (cli, argc - 1, argv + 1);
+      }
+  return clip_cli_usage (cli, _("unknown subcommand “%s”"), argv[1]);
+}
+
+int
+clip_cli_import_opml (ClipCli *cli, int argc, char **argv)
+{
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+  guint added = 0, skipped = 0;
+
+  if (!clip_cli_parse_options (cli, "FILE", _("Add the outlets listed in an OPML file."),
+                               NULL, &argc, &argv))
+    return CLIP_CLI_USAGE;
+  if (argc != 2)
+    return clip_cli_usage (cli, _("expected one OPML file"));
+  if (!g_file_get_contents (argv[1], &data, &len, &error) ||
+      !(outlets = clip_opml_parse (data, len, &error)))
+    return clip_cli_usage (cli, "%s: %s", argv[1], error->message);
+  if (!(store = clip_cli_open_store (cli, &error)))
+    return clip_cli_fail (cli, error);
+  for (guint i = 0; i < outlets->len; i++)
+    {
+      g_autoptr(GError) add_error = NULL;
+
+      if (clip_store_add_outlet (store, g_ptr_array_index (outlets, i), &add_error))
+        added++;
+      else if (g_error_matches (add_error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS) ||
+               g_error_matches (add_error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID))
+        {
+          skipped++;
+          fprintf (stderr, "clippings-cli import-opml: %s\n", add_error->message);
+        }
+      else
+        return clip_cli_fail (cli, add_error);
+    }
+  printf (_("%u outlets added, %u skipped\n"), added, skipped);
+  return CLIP_CLI_OK;
+}
+
+int
+clip_cli_export_opml (ClipCli *cli, int argc, char **argv)
+{
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = NULL;
+  g_autofree char *xml = NULL;
+
+  if (!clip_cli_parse_options (cli, "FILE", _("Write the outlets to an OPML file (- for standard output)."),
+                               NULL, &argc, &argv))
+    return CLIP_CLI_USAGE;
+  if (argc != 2)
+    return clip_cli_usage (cli, _("expected one output file"));
+  if (!(store = clip_cli_open_store (cli, &error)) ||
+      !(outlets = clip_store_list_outlets (store, &error)))
+    return clip_cli_fail (cli, error);
+  xml = clip_opml_write (outlets, NULL);
+  if (strcmp (argv[1], "-") == 0)
+    fputs (xml, stdout);
+  else if (!g_file_set_contents (argv[1], xml, -1, &error))
+    return clip_cli_fail (cli, error);
+  return CLIP_CLI_OK;
+}

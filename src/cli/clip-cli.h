@@ -1,0 +1,61 @@
+/* clip-cli.h — what every clippings-cli command shares
+ *
+ * Exit codes: 0 success, 2 bad usage or input (one line on stderr),
+ * 1 any other failure.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "clip-store.h"
+
+G_BEGIN_DECLS
+
+enum {
+  CLIP_CLI_OK = 0,
+  CLIP_CLI_FAILURE = 1,
+  CLIP_CLI_USAGE = 2,
+};
+
+typedef struct {
+  char *data_dir;     /* --data-dir, or NULL */
+  const char *command; /* e.g. "outlets add", for messages */
+} ClipCli;
+
+typedef int (*ClipCliCommand) (ClipCli *cli, int argc, char **argv);
+
+/* Parses argv (argv[0] is the command's name) with entries plus the
+ * shared --data-dir; on a usage error prints one line and returns FALSE. */
+gboolean    clip_cli_parse_options (ClipCli       *cli,
+                                    const char    *parameters,
+                                    const char    *summary,
+                                    const GOptionEntry *entries,
+                                    int           *argc,
+                                    char        ***argv);
+int         clip_cli_usage         (ClipCli       *cli,
+                                    const char    *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
+int         clip_cli_fail          (ClipCli       *cli,
+                                    const GError  *error);
+ClipStore  *clip_cli_open_store    (ClipCli       *cli,
+                                    GError       **error);
+void        clip_cli_print_json    (JsonNode      *node);
+gboolean    clip_cli_parse_id      (const char    *text,
+                                    gint64        *id);
+char       *clip_cli_format_time   (gint64         unix_seconds);
+JsonNode   *clip_cli_time_node     (gint64         unix_seconds);
+
+JsonNode   *clip_cli_article_json  (const ClipArticle *article);
+void        clip_cli_print_articles (GPtrArray    *articles,
+                                     gboolean      json);
+
+/* Commands, one file per group. */
+int clip_cli_outlets      (ClipCli *cli, int argc, char **argv);
+int clip_cli_import_opml  (ClipCli *cli, int argc, char **argv);
+int clip_cli_export_opml  (ClipCli *cli, int argc, char **argv);
+int clip_cli_articles     (ClipCli *cli, int argc, char **argv);
+int clip_cli_search       (ClipCli *cli, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,110 @@
+/* clip-article.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "clip-article.h"
+
+#include <string.h>
+
+ClipArticle *
+clip_article_new (void)
+{
+  ClipArticle *a = g_new0 (ClipArticle, 1);
+
+  a->published = CLIP_NO_DATE;
+  a->updated = CLIP_NO_DATE;
+  return a;
+}
+
+ClipArticle *
+clip_article_copy (const ClipArticle *a)
+{
+  ClipArticle *c = g_memdup2 (a, sizeof *a);
+
+  c->guid = g_strdup (a->guid);
+  c->url = g_strdup (a->url);
+  c->title = g_strdup (a->title);
+  c->author = g_strdup (a->author);
+  c->summary_html = g_strdup (a->summary_html);
+  c->summary_text = g_strdup (a->summary_text);
+  c->content_html = g_strdup (a->content_html);
+  c->content_text = g_strdup (a->content_text);
+  c->lang = g_strdup (a->lang);
+  c->note = g_strdup (a->note);
+  c->outlet_name = g_strdup (a->outlet_name);
+  return c;
+}
+
+void
+clip_article_free (ClipArticle *a)
+{
+  if (a == NULL)
+    return;
+  g_free (a->guid);
+  g_free (a->url);
+  g_free (a->title);
+  g_free (a->author);
+  g_free (a->summary_html);
+  g_free (a->summary_text);
+  g_free (a->content_html);
+  g_free (a->content_text);
+  g_free (a->lang);
+  g_free (a->note);
+  g_free (a->outlet_name);
+  g_free (a);
+}
+
+/* The text that rules and the index call "body": the full text when the
+ * source gave one, else the summary. The store's generated column `body`
+ * computes the same. */
+const char *
+clip_article_body (const ClipArticle *a)
+{
+  if (a->content_text != NULL && a->content_text[0] != '\0')
+    return a->content_text;
+  return a->summary_text != NULL ? a->summary_text : "";
+}
+
+static void
+hash_field (GChecksum *sum, const char *s)
+{
+  /* Length-prefixed so that moving text between fields changes the hash. */
+  gsize len = s ? strlen (s) : 0;
+  char prefix[24];
+
+  g_snprintf (prefix, sizeof prefix, "%" G_GSIZE_FORMAT ":", len);
+  g_checksum_update (sum, (const guchar *) prefix, -1);
+  if (len)
+    g_checksum_update (sum, (const guchar *) s, len);
+}
+
+char *
+clip_article_content_hash (const ClipArticle *a)
+{
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA1);
+  char *hex;
+
+  hash_field (sum, a->url);
+  hash_field (sum, a->title);
+  hash_field (sum, a->author);
+  hash_field (sum, a->summary_html);
+  hash_field (sum, a->content_html);
+  hash_field (sum, a->lang);
+  hash_field (sum, a->published == CLIP_NO_DATE ? NULL : "p");
+  if (a->published != CLIP_NO_DATE)
+    {
+      char t[32];
+      g_snprintf (t, sizeof t, "%" G_GINT64_FORMAT, a->published);
+      hash_field (sum, t);
+    }
+  hex = g_strdup (g_checksum_get_string (sum));
+  g_checksum_free (sum);
+  return hex;
+}
+
+/* The time an article is shown and sorted by: published, else fetched. */
+gint64
+clip_article_time (const ClipArticle *a)
+{
+  return a->published != CLIP_NO_DATE ? a->published : a->fetched;
+}

@@ -1,0 +1,41 @@
+/* clip-outlet.h — an outlet the analyst watches, with its fetch state
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define CLIP_DEFAULT_INTERVAL (15 * 60)
+
+typedef struct {
+  gint64   id;
+  char    *url;            /* feed (or page) address */
+  char    *name;
+  char    *site_url;       /* the outlet's web site, when known */
+  char    *group;          /* "" when in no group */
+  gint     interval;       /* seconds between fetches */
+  gboolean enabled;
+  gint64   created;
+  /* Fetch state, kept by the service. */
+  char    *etag;
+  char    *last_modified;
+  gint64   last_success;   /* 0 = never */
+  gint64   last_attempt;   /* 0 = never */
+  char    *last_error;     /* NULL after a success */
+  gint     failures;       /* consecutive */
+  gint64   next_attempt;   /* 0 = as soon as possible */
+  /* Filled by clip_store_list_outlets(). */
+  gint64   article_count;
+  gint64   unread_count;
+} ClipOutlet;
+
+ClipOutlet *clip_outlet_new  (void);
+ClipOutlet *clip_outlet_copy (const ClipOutlet *outlet);
+void        clip_outlet_free (ClipOutlet       *outlet);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipOutlet, clip_outlet_free)
+
+G_END_DECLS

@@ -1,0 +1,57 @@
+/* clip-store-private.h — for core modules that keep their own tables in
+ * the archive (rules, alerts, exports). Not for the UI or CLI.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "clip-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *clip_store_get_db       (ClipStore   *store);
+/* A cached prepared statement, reset and with bindings cleared; owned by
+ * the store. */
+sqlite3_stmt *clip_store_prepare      (ClipStore   *store,
+                                       const char  *sql,
+                                       GError     **error);
+/* Transactions nest: only the outermost begin/commit touch SQLite, and
+ * a rollback at any depth rolls back the whole. */
+gboolean      clip_store_begin        (ClipStore   *store,
+                                       GError     **error);
+gboolean      clip_store_commit       (ClipStore   *store,
+                                       GError     **error);
+void          clip_store_rollback     (ClipStore   *store);
+gboolean      clip_store_exec         (ClipStore   *store,
+                                       const char  *sql,
+                                       GError     **error);
+/* Sets error from SQLite's state (full disk, busy, corrupt...) with what
+ * the store was doing; returns FALSE for use in return statements. */
+gboolean      clip_store_set_error    (ClipStore   *store,
+                                       int          rc,
+                                       const char  *what,
+                                       GError     **error);
+char         *clip_store_dup_column   (sqlite3_stmt *stmt,
+                                       int           col);
+void          clip_store_bind_text    (sqlite3_stmt *stmt,
+                                       int           idx,
+                                       const char   *text);
+ClipArticle  *clip_store_read_article (sqlite3_stmt *stmt);
+
+typedef struct {
+  ClipStoreIngestHook hook;
+  gpointer            data;
+  GDestroyNotify      destroy;
+} ClipIngestHookEntry;
+
+GArray       *clip_store_get_hooks    (ClipStore    *store);
+
+/* The columns clip_store_read_article() expects, in order. */
+#define CLIP_ARTICLE_COLUMNS \
+  "a.id, a.outlet_id, a.guid, a.url, a.title, a.author, a.summary_html, " \
+  "a.summary_text, a.content_html, a.content_text, a.lang, a.published, " \
+  "a.updated, a.fetched, a.read, a.starred, a.flag, a.note, o.name"
+
+G_END_DECLS

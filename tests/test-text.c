@@ -1,0 +1,179 @@
+/* test-text.c — word cutting and folding (RULES.md "Words")
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "clip-text.h"
+
+#include <string.h>
+
+typedef struct {
+  GPtrArray *words;
+  GArray    *starts;
+  GArray    *ends;
+} Collected;
+
+static gboolean
+collect (const ClipToken *tok, gpointer data)
+{
+  Collected *c = data;
+
+  g_assert_cmpuint (strlen (tok->folded), ==, tok->folded_len);
+  g_assert_cmpuint (tok->position, ==, c->words->len);
+  g_ptr_array_add (c->words, g_strdup (tok->folded));
+  g_array_append_val (c->starts, tok->start);
+  g_array_append_val (c->ends, tok->end);
+  return TRUE;
+}
+
+static Collected *
+tokenize (const char *text)
+{
+  Collected *c = g_new0 (Collected, 1);
+
+  c->words = g_ptr_array_new_with_free_func (g_free);
+  c->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  c->ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  clip_text_tokenize (text, -1, collect, c);
+  return c;
+}
+
+static void
+collected_free (Collected *c)
+{
+  g_ptr_array_unref (c->words);
+  g_array_unref (c->starts);
+  g_array_unref (c->ends);
+  g_free (c);
+}
+
+static void
+assert_fold (const char *text, const char *expected)
+{
+  g_autofree char *folded = clip_text_fold (text, -1);
+  g_assert_cmpstr (folded, ==, expected);
+}
+
+static void
+test_basic_words (void)
+{
+  assert_fold ("Russian interference - Jens Stoltenberg",
+               "russian interference jens stoltenberg");
+  assert_fold ("don't stop", "don t stop");
+  assert_fold ("COVID-19 in 2024!", "covid 19 in 2024");
+  assert_fold ("", "");
+  assert_fold ("  ... !!! ", "");
+}
+
+static void
+test_diacritics_and_case (void)
+{
+  assert_fold ("Interférence", "interference");
+  assert_fold ("ÉCOLE naïve Ångström", "ecole naive angstrom");
+  assert_fold ("Россия РОССИЯ россия", "россия россия россия");
+  /* й decomposes to и + breve; the mark goes, as RULES.md asks. */
+  assert_fold ("Йошкар", "иошкар");
+  assert_fold ("ΣΟΦΟΣ σοφος", "σοφοσ σοφοσ");
+  assert_fold ("ﬁnance", "finance");
+  assert_fold ("Ｆｕｌｌｗｉｄｔｈ", "fullwidth");
+}
+
+static void
+test_georgian (void)
+{
+  /* Mkhedruli is caseless; all-caps Mtavruli folds to it. */
+  assert_fold ("რუსეთი", "რუსეთი");
+  assert_fold ("ᲠᲣᲡᲔᲗᲘ", "რუსეთი");
+  assert_fold ("საქართველო, თბილისი", "საქართველო თბილისი");
+  assert_fold ("Հայաստան", "հայաստան");
+}
+
+static void
+test_offsets (void)
+{
+  const char *text = "Ab, Россия — ᲠᲣᲡᲔᲗᲘ.";
+  Collected *c = tokenize (text);
+
+  g_assert_cmpuint (c->words->len, ==, 3);
+  for (guint i = 0; i < c->words->len; i++)
+    {
+      gsize s = g_array_index (c->starts, gsize, i);
+      gsize e = g_array_index (c->ends, gsize, i);
+      g_autofree char *piece = g_strndup (text + s, e - s);
+      g_autofree char *refold = clip_text_fold (piece, -1);
+
+      /* Each span is exactly the word in the source. */
+      g_assert_cmpstr (refold, ==, g_ptr_array_index (c->words, i));
+      g_assert_true (g_utf8_validate (piece, -1, NULL));
+    }
+  g_assert_cmpuint (g_array_index (c->starts, gsize, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (c->ends, gsize, 0), ==, 2);
+  g_assert_cmpuint (g_array_index (c->starts, gsize, 1), ==, 4);
+  g_assert_cmpuint (g_array_index (c->ends, gsize, 1), ==, 4 + strlen ("Россия"));
+  collected_free (c);
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  const char bad[] = "ab\xff\xfe" "cd\xc3" "ef\xe2\x82" "\xf4\x90\x80\x80 gh";
+  g_autofree char *folded = clip_text_fold (bad, sizeof bad - 1);
+
+  /* Invalid bytes separate words and are never read past the end. */
+  g_assert_cmpstr (folded, ==, "ab cd ef gh");
+  g_assert_cmpuint (clip_text_count_words ("a\xc3", 2), ==, 1);
+}
+
+static void
+test_long_word (void)
+{
+  g_autofree char *longw = g_strnfill (1000, 'x');
+  g_autofree char *text = g_strconcat ("ა", longw, " b", NULL);
+  Collected *c = tokenize (text);
+
+  g_assert_cmpuint (c->words->len, ==, 2);
+  g_assert_cmpuint (strlen (g_ptr_array_index (c->words, 0)), <=, CLIP_TEXT_MAX_WORD);
+  /* The span still covers the whole word. */
+  g_assert_cmpuint (g_array_index (c->ends, gsize, 0), ==, strlen ("ა") + 1000);
+  collected_free (c);
+}
+
+static void
+test_marks_and_numbers (void)
+{
+  /* Combining marks belong to words (and fold away); other numbers too. */
+  assert_fold ("e\xcc\x81te", "ete");
+  assert_fold ("٣٤ ½", "٣٤ 12");
+  g_assert_true (clip_text_is_word_char (0x0301));
+  g_assert_false (clip_text_is_word_char ('-'));
+  g_assert_false (clip_text_is_word_char (0x2014));
+}
+
+static gboolean
+stop_after_two (const ClipToken *tok, gpointer data)
+{
+  return ++(*(guint *) data) < 2;
+}
+
+static void
+test_stop (void)
+{
+  guint n = 0;
+
+  clip_text_tokenize ("one two three four", -1, stop_after_two, &n);
+  g_assert_cmpuint (n, ==, 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text/basic", test_basic_words);
+  g_test_add_func ("/text/diacritics-case", test_diacritics_and_case);
+  g_test_add_func ("/text/georgian", test_georgian);
+  g_test_add_func ("/text/offsets", test_offsets);
+  g_test_add_func ("/text/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/text/long-word", test_long_word);
+  g_test_add_func ("/text/marks-numbers", test_marks_and_numbers);
+  g_test_add_func ("/text/stop", test_stop);
+  return g_test_run ();
+}
