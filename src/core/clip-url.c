@@ -70,6 +70,9 @@ clip_url_canonicalize (const char *url)
   if ((path == NULL || *path == '\0') && host != NULL)
     path = "/";
   port = g_uri_get_port (uri);
+  if ((port == 80 && g_str_equal (scheme, "http")) ||
+      (port == 443 && g_str_equal (scheme, "https")))
+    port = -1;
   clean = g_uri_build (G_URI_FLAGS_ENCODED, scheme, NULL, host, port,
                        path ? path : "", query, NULL);
   return g_uri_to_string (clean);
