@@ -1,0 +1,276 @@
+/* test-cli.c — clippings-cli: every foundation command, its output and
+ * its errors (exit 0 success, 2 bad usage or input, 1 other failure).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "clip-store.h"
+#include "clip-test-util.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct {
+  char *dir;
+  char *out;
+  char *err;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = clip_test_tmpdir ();
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_free (f->dir);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+/* Runs clippings-cli --data-dir DIR ARGS…; returns the exit status. */
+static int
+run (Fixture *f, ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+  const char *a;
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  g_ptr_array_add (args, (gpointer) "--data-dir");
+  g_ptr_array_add (args, f->dir);
+  va_start (ap, f);
+  while ((a = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return clip_test_run_cli ((const char * const *) args->pdata, &f->out, &f->err);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+assert_one_line_error (Fixture *f, const char *needle)
+{
+  g_assert_true (g_str_has_prefix (f->err, "clippings-cli"));
+  g_assert_nonnull (strstr (f->err, needle));
+  g_assert_cmpuint (strlen (f->err), >, 0);
+  g_assert_null (strchr (f->err, '\n') == f->err + strlen (f->err) - 1 ? NULL : "more than one line");
+}
+
+static void
+test_outlets (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o, *health;
+
+  g_assert_cmpint (run (f, "outlets", "add", "https://civil.ge/feed", "--name", "Civil Georgia",
+                        "--group", "Georgia", "--interval", "600", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "1\n");
+  g_assert_cmpint (run (f, "outlets", "add", "https://meduza.io/rss/all", NULL), ==, 0);
+  g_assert_cmpint (run (f, "outlets", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "1\tCivil Georgia\thttps://civil.ge/feed\tGeorgia\tnew"));
+  g_assert_nonnull (strstr (f->out, "2\tmeduza.io\thttps://meduza.io/rss/all\t-\tnew"));
+
+  g_assert_cmpint (run (f, "outlets", "list", "--json", NULL), ==, 0);
+  root = parse_json (f->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  /* Ungrouped outlets come first, then by group and name. */
+  o = json_array_get_object_element (json_node_get_array (root), 1);
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "Civil Georgia");
+  g_assert_cmpstr (json_object_get_string_member (o, "group"), ==, "Georgia");
+  g_assert_cmpint (json_object_get_int_member (o, "interval"), ==, 600);
+  g_assert_true (json_object_get_boolean_member (o, "enabled"));
+  health = json_object_get_object_member (o, "health");
+  g_assert_cmpstr (json_object_get_string_member (health, "status"), ==, "new");
+  g_assert_true (json_object_get_null_member (health, "last_success"));
+  g_assert_cmpint (json_object_get_int_member (health, "failures"), ==, 0);
+
+  g_assert_cmpint (run (f, "outlets", "remove", "2", NULL), ==, 0);
+  g_assert_cmpint (run (f, "outlets", "list", NULL), ==, 0);
+  g_assert_null (strstr (f->out, "meduza"));
+}
+
+static void
+test_outlets_errors (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpint (run (f, "outlets", "add", "not a url", NULL), ==, 2);
+  assert_one_line_error (f, "not an http, https or file address");
+  g_assert_cmpint (run (f, "outlets", "add", "https://civil.ge/feed", NULL), ==, 0);
+  g_assert_cmpint (run (f, "outlets", "add", "https://civil.ge/feed", NULL), ==, 2);
+  assert_one_line_error (f, "already in the list");
+  g_assert_cmpint (run (f, "outlets", "add", "https://x.example/", "--interval", "5", NULL), ==, 2);
+  assert_one_line_error (f, "interval");
+  g_assert_cmpint (run (f, "outlets", "add", NULL), ==, 2);
+  g_assert_cmpint (run (f, "outlets", "add", "--bogus", NULL), ==, 2);
+  assert_one_line_error (f, "bogus");
+  g_assert_cmpint (run (f, "outlets", "remove", "42", NULL), ==, 2);
+  assert_one_line_error (f, "no outlet 42");
+  g_assert_cmpint (run (f, "outlets", "remove", "abc", NULL), ==, 2);
+  g_assert_cmpint (run (f, "outlets", "frobnicate", NULL), ==, 2);
+  g_assert_cmpint (run (f, "outlets", NULL), ==, 2);
+  g_assert_cmpint (run (f, "no-such-command", NULL), ==, 2);
+  assert_one_line_error (f, "unknown command");
+}
+
+static void
+test_help (Fixture *f, gconstpointer data)
+{
+  const char *commands[][3] = {
+    { "outlets", "add", "--interval" }, { "outlets", "list", "--json" },
+    { "outlets", "remove", "ID" }, { "articles", "list", "--limit" },
+    { "search", NULL, "QUERY" }, { "import-opml", NULL, "FILE" },
+    { "export-opml", NULL, "FILE" },
+  };
+
+  g_assert_cmpint (run (f, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "import-opml"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (commands[i][1])
+        g_assert_cmpint (run (f, commands[i][0], commands[i][1], "--help", NULL), ==, 0);
+      else
+        g_assert_cmpint (run (f, commands[i][0], "--help", NULL), ==, 0);
+      g_assert_nonnull (strstr (f->out, commands[i][2]));
+      g_assert_nonnull (strstr (f->out, "--data-dir"));
+    }
+}
+
+static void
+seed_articles (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_store_open_data_dir (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  const char *titles[] = { "Protests in Tbilisi", "Выборы в Грузии", "არჩევნები საქართველოში" };
+  ClipIngestResult r;
+  gint64 outlet;
+
+  g_assert_no_error (error);
+  o->url = g_strdup ("https://civil.ge/feed");
+  o->name = g_strdup ("Civil Georgia");
+  outlet = clip_store_add_outlet (store, o, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      ClipArticle *a = clip_article_new ();
+
+      a->guid = g_strdup_printf ("g%u", i);
+      a->url = g_strdup_printf ("https://civil.ge/%u", i);
+      a->title = g_strdup (titles[i]);
+      a->summary_text = g_strdup ("=cmd|' /C calc'!A0 and some text");
+      a->published = 1732665120 + i;
+      g_ptr_array_add (batch, a);
+    }
+  clip_ingest_result_init (&r);
+  g_assert_true (clip_store_ingest (store, outlet, batch, &r, &error));
+  g_assert_no_error (error);
+  clip_ingest_result_clear (&r);
+}
+
+static void
+test_articles_and_search (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *arr;
+  JsonObject *a;
+
+  seed_articles (f);
+  g_assert_cmpint (run (f, "articles", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "3\t2024-11-26T23:52:02Z\tCivil Georgia\tარჩევნები საქართველოში\n"));
+  g_assert_cmpint (run (f, "articles", "list", "--json", "--limit", "2", NULL), ==, 0);
+  root = parse_json (f->out);
+  arr = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (arr), ==, 2);
+  a = json_array_get_object_element (arr, 0);
+  g_assert_cmpstr (json_object_get_string_member (a, "title"), ==, "არჩევნები საქართველოში");
+  g_assert_cmpstr (json_object_get_string_member (a, "published"), ==, "2024-11-26T23:52:02Z");
+  g_assert_cmpstr (json_object_get_string_member (a, "outlet"), ==, "Civil Georgia");
+  g_assert_false (json_object_get_boolean_member (a, "read"));
+  g_assert_cmpint (run (f, "articles", "list", "--limit", "-1", NULL), ==, 2);
+  g_assert_cmpint (run (f, "articles", "list", "--outlet", "x", NULL), ==, 2);
+
+  g_assert_cmpint (run (f, "search", "ВЫБОРЫ", "--json", NULL), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (f->out);
+  arr = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (arr), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (arr, 0), "title"),
+                   ==, "Выборы в Грузии");
+  g_assert_cmpint (run (f, "search", "tbilisi", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Protests in Tbilisi"));
+  g_assert_cmpint (run (f, "search", "nothing-like-this-anywhere", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "");
+  g_assert_cmpint (run (f, "search", NULL), ==, 2);
+}
+
+static void
+test_opml (Fixture *f, gconstpointer data)
+{
+  g_autofree char *in = clip_test_data_path ("opml/outlets.opml");
+  g_autofree char *out = g_build_filename (f->dir, "out.opml", NULL);
+  g_autofree char *xml = NULL;
+
+  g_assert_cmpint (run (f, "import-opml", in, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "3 outlets added, 2 skipped"));
+  g_assert_nonnull (strstr (f->err, "ftp://example.com/feed"));
+  g_assert_cmpint (run (f, "outlets", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Civil Georgia\thttps://civil.ge/feed\tGeorgia"));
+  /* No entity from the DTD is expanded: no file contents, no name. */
+  g_assert_null (strstr (f->out, "root:"));
+  g_assert_nonnull (strstr (f->out, "meduza.io/rss/all\t-"));
+
+  g_assert_cmpint (run (f, "export-opml", out, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (out, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "xmlUrl=\"https://civil.ge/feed\""));
+  g_assert_nonnull (strstr (xml, "htmlUrl=\"https://civil.ge/\""));
+  g_assert_nonnull (strstr (xml, "<outline text=\"Georgia\""));
+
+  /* The round trip: a fresh archive imports what was exported. */
+  g_free (f->dir);
+  f->dir = clip_test_tmpdir ();
+  g_assert_cmpint (run (f, "import-opml", out, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "3 outlets added, 0 skipped"));
+  g_assert_cmpint (run (f, "outlets", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Civil Georgia\thttps://civil.ge/feed\tGeorgia"));
+
+  g_assert_cmpint (run (f, "import-opml", "/nonexistent.opml", NULL), ==, 2);
+  g_assert_cmpint (run (f, "import-opml", in, "extra", NULL), ==, 2);
+}
+
+static void
+test_bad_data_dir (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = g_build_filename (f->dir, "plain-file", NULL);
+
+  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+  g_free (f->dir);
+  f->dir = g_build_filename (file, "sub", NULL);
+  g_assert_cmpint (run (f, "outlets", "list", NULL), ==, 1);
+  assert_one_line_error (f, "Could not create the data folder");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/cli/outlets", test_outlets);
+  ADD ("/cli/outlets-errors", test_outlets_errors);
+  ADD ("/cli/help", test_help);
+  ADD ("/cli/articles-search", test_articles_and_search);
+  ADD ("/cli/opml", test_opml);
+  ADD ("/cli/bad-data-dir", test_bad_data_dir);
+  return g_test_run ();
+}
