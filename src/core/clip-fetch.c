@@ -174,7 +174,9 @@ fail (GTask *task, GError *error)
 {
   FetchJob *job = g_task_get_task_data (task);
 
+  /* A move is only worth keeping when the new address answers. */
   g_clear_pointer (&job->response->body, g_bytes_unref);
+  g_clear_pointer (&job->response->moved_to, g_free);
   g_clear_error (&job->response->error);
   job->response->error = error;
   finish (task);
@@ -426,8 +428,6 @@ send_cb (GObject      *source,
       follow_redirect (task, status);
       return;
     }
-  if (!job->permanent)
-    g_clear_pointer (&job->response->moved_to, g_free);
   if (status == SOUP_STATUS_NOT_MODIFIED || SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       const char *etag = soup_message_headers_get_one (headers, "ETag");
