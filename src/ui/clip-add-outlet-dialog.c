@@ -1,0 +1,193 @@
+/* clip-add-outlet-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clip-add-outlet-dialog.h"
+#include "clip-import-task.h"
+
+struct _ClipAddOutletDialog
+{
+  AdwWindow     parent_instance;
+
+  AdwEntryRow  *url_row;
+  AdwEntryRow  *name_row;
+  AdwEntryRow  *group_row;
+  GtkWidget    *add_button;
+  GtkWidget    *spinner;
+  GtkLabel     *error_label;
+
+  char         *archive_path;
+  guint         interval;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (ClipAddOutletDialog, clip_add_outlet_dialog, ADW_TYPE_WINDOW)
+
+enum { OUTLET_ADDED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+ClipAddOutletDialog *
+clip_add_outlet_dialog_new (const char *archive_path,
+                            guint       interval)
+{
+  ClipAddOutletDialog *self = g_object_new (CLIP_TYPE_ADD_OUTLET_DIALOG, NULL);
+
+  self->archive_path = g_strdup (archive_path);
+  self->interval = interval;
+  return self;
+}
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static void
+show_error (ClipAddOutletDialog *self,
+            const char          *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
+}
+
+static void
+set_working (ClipAddOutletDialog *self,
+             gboolean             working)
+{
+  gtk_widget_set_visible (self->spinner, working);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), working);
+  gtk_widget_set_sensitive (self->add_button, !working);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->url_row), !working);
+}
+
+static void
+url_changed_cb (ClipAddOutletDialog *self)
+{
+  g_autofree char *url = entry_text (self->url_row);
+
+  gtk_widget_set_sensitive (self->add_button, *url != '\0');
+  show_error (self, NULL);
+}
+
+static void
+added_cb (GObject      *source,
+          GAsyncResult *res,
+          gpointer      user_data)
+{
+  g_autoptr(ClipAddOutletDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  ClipImportResult result;
+
+  if (!clip_import_task_run_finish (res, &result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_working (self, FALSE);
+          show_error (self, error->message);
+        }
+      return;
+    }
+  set_working (self, FALSE);
+  if (result.added == 0)
+    {
+      /* Already listed, or an address the archive refuses. */
+      show_error (self, result.skip_reasons->len ? g_ptr_array_index (result.skip_reasons, 0)
+                                                 : _("The outlet could not be added"));
+      clip_import_result_clear (&result);
+      return;
+    }
+  clip_import_result_clear (&result);
+  name = entry_text (self->name_row);
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = entry_text (self->url_row);
+    }
+  g_signal_emit (self, signals[OUTLET_ADDED], 0, name);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+add_clicked_cb (ClipAddOutletDialog *self)
+{
+  g_autoptr(GPtrArray) outlets = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
+  ClipOutlet *o = clip_outlet_new ();
+
+  o->url = entry_text (self->url_row);
+  if (*o->url == '\0')
+    {
+      clip_outlet_free (o);
+      return;
+    }
+  o->name = entry_text (self->name_row);
+  o->group = entry_text (self->group_row);
+  o->interval = self->interval;
+  g_ptr_array_add (outlets, o);
+  show_error (self, NULL);
+  set_working (self, TRUE);
+  clip_import_task_run_async (self->archive_path, CLIP_IMPORT_OUTLETS, outlets, NULL,
+                              self->interval, self->cancellable, added_cb, g_object_ref (self));
+}
+
+static void
+clip_add_outlet_dialog_dispose (GObject *object)
+{
+  ClipAddOutletDialog *self = CLIP_ADD_OUTLET_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_ADD_OUTLET_DIALOG);
+  G_OBJECT_CLASS (clip_add_outlet_dialog_parent_class)->dispose (object);
+}
+
+static void
+clip_add_outlet_dialog_finalize (GObject *object)
+{
+  ClipAddOutletDialog *self = CLIP_ADD_OUTLET_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_free (self->archive_path);
+  G_OBJECT_CLASS (clip_add_outlet_dialog_parent_class)->finalize (object);
+}
+
+static void
+clip_add_outlet_dialog_class_init (ClipAddOutletDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = clip_add_outlet_dialog_dispose;
+  object_class->finalize = clip_add_outlet_dialog_finalize;
+
+  signals[OUTLET_ADDED] = g_signal_new ("outlet-added", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+      "/io/github/clippings/Clippings/clip-add-outlet-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, group_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+clip_add_outlet_dialog_init (ClipAddOutletDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}

@@ -1,0 +1,260 @@
+/* clip-sidebar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clip-outlet.h"
+#include "clip-sidebar.h"
+
+struct _ClipSidebar
+{
+  AdwBin       parent_instance;
+  GtkListBox  *list;
+  guint        n_outlets;
+  gboolean     rebuilding;
+};
+
+G_DEFINE_FINAL_TYPE (ClipSidebar, clip_sidebar, ADW_TYPE_BIN)
+
+enum { SOURCE_SELECTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* Row data keys */
+#define KIND   "clip-kind"
+#define ID     "clip-outlet-id"
+#define GROUP  "clip-group"
+#define TITLE  "clip-title"
+
+static char *
+format_count (gint64 n)
+{
+  return n > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
+}
+
+static GtkWidget *
+make_row (ClipSourceKind  kind,
+          gint64          outlet_id,
+          const char     *icon_name,
+          const char     *title,
+          gint64          count,
+          const char     *group,
+          const char     *error)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+  g_autofree char *count_text = format_count (count);
+  GtkWidget *count_label = gtk_label_new (count_text);
+  g_autofree char *a11y = NULL;
+
+  if (icon_name != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (error != NULL)
+    {
+      /* The outlet's health: its last fetch failed. */
+      GtkWidget *warn = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (warn, "warning");
+      gtk_widget_set_tooltip_text (warn, error);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (warn),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fetch failed"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error, -1);
+      gtk_box_append (GTK_BOX (box), warn);
+    }
+  gtk_widget_add_css_class (count_label, "dim-label");
+  gtk_widget_add_css_class (count_label, "numeric");
+  gtk_box_append (GTK_BOX (box), count_label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  /* Screen readers hear the name and the count together. */
+  /* Translators: an outlet's name and its number of unread articles. */
+  a11y = count > 0
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s unread", "%s, %s unread",
+                                    (gulong) count), title, count_text)
+    : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+
+  g_object_set_data (G_OBJECT (row), KIND, GINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (row), ID, g_memdup2 (&outlet_id, sizeof outlet_id), g_free);
+  g_object_set_data_full (G_OBJECT (row), GROUP, g_strdup (group), g_free);
+  g_object_set_data_full (G_OBJECT (row), TITLE, g_strdup (title), g_free);
+  return row;
+}
+
+static ClipSourceKind
+row_kind (GtkListBoxRow *row)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), KIND));
+}
+
+static gint64
+row_outlet_id (GtkListBoxRow *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), ID);
+
+  return id ? *id : 0;
+}
+
+static GtkWidget *
+make_header (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "clip-sidebar-heading");
+  return label;
+}
+
+/* A heading above the first outlet of each group. */
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  const char *group, *prev_group;
+
+  if (row_kind (row) != CLIP_SOURCE_OUTLET)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  group = g_object_get_data (G_OBJECT (row), GROUP);
+  prev_group = before && row_kind (before) == CLIP_SOURCE_OUTLET
+               ? g_object_get_data (G_OBJECT (before), GROUP) : NULL;
+  if (prev_group != NULL && g_strcmp0 (group, prev_group) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  gtk_list_box_row_set_header (row, make_header (group && *group ? group : _("Outlets")));
+}
+
+static void
+row_selected_cb (ClipSidebar   *self,
+                 GtkListBoxRow *row)
+{
+  if (row == NULL || self->rebuilding)
+    return;
+  g_signal_emit (self, signals[SOURCE_SELECTED], 0);
+}
+
+static void
+clip_sidebar_class_init (ClipSidebarClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* Emitted when the analyst picks another source. */
+  signals[SOURCE_SELECTED] = g_signal_new ("source-selected", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+      "/io/github/clippings/Clippings/clip-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClipSidebar, list);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+}
+
+static void
+clip_sidebar_init (ClipSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
+}
+
+GtkWidget *
+clip_sidebar_new (void)
+{
+  return g_object_new (CLIP_TYPE_SIDEBAR, NULL);
+}
+
+static void
+remove_all (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+void
+clip_sidebar_set_outlets (ClipSidebar             *self,
+                          GPtrArray               *outlets,
+                          const ClipSidebarCounts *counts)
+{
+  gint64 sel_id = 0;
+  ClipSourceKind sel_kind = clip_sidebar_get_selected (self, &sel_id);
+
+  g_return_if_fail (CLIP_IS_SIDEBAR (self));
+
+  self->rebuilding = TRUE;
+  remove_all (self->list);
+  gtk_list_box_append (self->list, make_row (CLIP_SOURCE_ALL, 0, "view-list-symbolic",
+                                             _("All Articles"), 0, NULL, NULL));
+  gtk_list_box_append (self->list, make_row (CLIP_SOURCE_UNREAD, 0, "mail-unread-symbolic",
+                                             _("Unread"), counts->unread, NULL, NULL));
+  gtk_list_box_append (self->list, make_row (CLIP_SOURCE_FLAGGED, 0, "starred-symbolic",
+                                             _("Flagged"), counts->flagged, NULL, NULL));
+  for (guint i = 0; i < outlets->len; i++)
+    {
+      const ClipOutlet *o = g_ptr_array_index (outlets, i);
+
+      gtk_list_box_append (self->list,
+                           make_row (CLIP_SOURCE_OUTLET, o->id, NULL, o->name,
+                                     o->unread_count, o->group, o->last_error));
+    }
+  self->n_outlets = outlets->len;
+  clip_sidebar_select (self, sel_kind, sel_id);
+  self->rebuilding = FALSE;
+}
+
+ClipSourceKind
+clip_sidebar_get_selected (ClipSidebar *self,
+                           gint64      *outlet_id)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+
+  if (outlet_id != NULL)
+    *outlet_id = row ? row_outlet_id (row) : 0;
+  return row ? row_kind (row) : CLIP_SOURCE_ALL;
+}
+
+const char *
+clip_sidebar_get_selected_title (ClipSidebar *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+
+  return row ? g_object_get_data (G_OBJECT (row), TITLE) : _("All Articles");
+}
+
+/* Selects the source, or All Articles when it is gone. */
+void
+clip_sidebar_select (ClipSidebar    *self,
+                     ClipSourceKind  kind,
+                     gint64          outlet_id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    if (row_kind (row) == kind && (kind != CLIP_SOURCE_OUTLET || row_outlet_id (row) == outlet_id))
+      {
+        gtk_list_box_select_row (self->list, row);
+        return;
+      }
+  gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+}
+
+guint
+clip_sidebar_get_n_outlets (ClipSidebar *self)
+{
+  return self->n_outlets;
+}

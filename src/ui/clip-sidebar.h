@@ -1,0 +1,41 @@
+/* clip-sidebar.h — what the article list shows: all, unread, flagged,
+ * or one outlet
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CLIP_SOURCE_ALL,
+  CLIP_SOURCE_UNREAD,
+  CLIP_SOURCE_FLAGGED,
+  CLIP_SOURCE_OUTLET,
+} ClipSourceKind;
+
+typedef struct {
+  gint64 unread;
+  gint64 flagged;
+} ClipSidebarCounts;
+
+#define CLIP_TYPE_SIDEBAR (clip_sidebar_get_type ())
+G_DECLARE_FINAL_TYPE (ClipSidebar, clip_sidebar, CLIP, SIDEBAR, AdwBin)
+
+GtkWidget      *clip_sidebar_new          (void);
+/* outlets: ClipOutlet*s sorted by group then name; copied. The selection
+ * is kept when its source is still listed. */
+void            clip_sidebar_set_outlets  (ClipSidebar             *self,
+                                           GPtrArray               *outlets,
+                                           const ClipSidebarCounts *counts);
+ClipSourceKind  clip_sidebar_get_selected (ClipSidebar             *self,
+                                           gint64                  *outlet_id);
+const char     *clip_sidebar_get_selected_title (ClipSidebar       *self);
+void            clip_sidebar_select       (ClipSidebar             *self,
+                                           ClipSourceKind           kind,
+                                           gint64                   outlet_id);
+guint           clip_sidebar_get_n_outlets (ClipSidebar            *self);
+
+G_END_DECLS
