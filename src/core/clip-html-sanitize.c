@@ -1,0 +1,797 @@
+/* clip-html-sanitize.c — feed HTML made safe to show, and its plain text
+ *
+ * libxml2's HTML parser (SAX, no tree) reads the fragment the way a browser
+ * would, entities and unclosed tags included; each element is then kept,
+ * unwrapped (tag dropped, content kept) or dropped with its content,
+ * according to a whitelist. The HTML and the plain text are written in the
+ * same pass from the same filtered events, so the text holds exactly what
+ * the sanitised HTML shows, never markup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-html-sanitize.h"
+
+#include <libxml/HTMLparser.h>
+#include <string.h>
+
+/* Deeper than this, tags are unwrapped: content stays, nesting does not. */
+#define MAX_DEPTH 96
+
+enum {
+  F_ALLOW = 1 << 0,   /* kept, with its whitelisted attributes */
+  F_DROP  = 1 << 1,   /* dropped with everything inside */
+  F_BLOCK = 1 << 2,   /* a line break in the text */
+  F_PARA  = 1 << 3,   /* a blank line in the text */
+  F_VOID  = 1 << 4,   /* no end tag */
+  F_PRE   = 1 << 5,   /* whitespace is kept */
+  F_CELL  = 1 << 6,   /* a space between cells */
+};
+
+enum { A_NONE, A_LINK, A_IMG, A_CELL, A_QUOTE, A_TIME, A_COL, A_OL, A_LI };
+
+typedef struct {
+  const char *name;
+  guint8      flags;
+  guint8      attrs;
+} ElementRule;
+
+/* Sorted by name, for bsearch. Not listed: unwrapped. */
+static const ElementRule element_rules[] = {
+  { "a", F_ALLOW, A_LINK },
+  { "abbr", F_ALLOW, A_NONE },
+  { "acronym", F_ALLOW, A_NONE },
+  { "address", F_ALLOW | F_BLOCK, A_NONE },
+  { "applet", F_DROP, A_NONE },
+  { "area", F_DROP, A_NONE },
+  { "article", F_ALLOW | F_BLOCK, A_NONE },
+  { "aside", F_ALLOW | F_BLOCK, A_NONE },
+  { "audio", F_DROP, A_NONE },
+  { "b", F_ALLOW, A_NONE },
+  { "base", F_DROP, A_NONE },
+  { "basefont", F_DROP, A_NONE },
+  { "bdi", F_ALLOW, A_NONE },
+  { "bdo", F_ALLOW, A_NONE },
+  { "big", F_ALLOW, A_NONE },
+  { "blockquote", F_ALLOW | F_PARA, A_QUOTE },
+  { "br", F_ALLOW | F_VOID | F_BLOCK, A_NONE },
+  { "button", F_DROP, A_NONE },
+  { "canvas", F_DROP, A_NONE },
+  { "caption", F_ALLOW | F_BLOCK, A_NONE },
+  { "center", F_BLOCK, A_NONE },
+  { "cite", F_ALLOW, A_NONE },
+  { "code", F_ALLOW, A_NONE },
+  { "col", F_ALLOW | F_VOID, A_COL },
+  { "colgroup", F_ALLOW, A_COL },
+  { "datalist", F_DROP, A_NONE },
+  { "dd", F_ALLOW | F_BLOCK, A_NONE },
+  { "del", F_ALLOW, A_QUOTE },
+  { "details", F_ALLOW | F_BLOCK, A_NONE },
+  { "dfn", F_ALLOW, A_NONE },
+  { "dialog", F_DROP, A_NONE },
+  { "div", F_ALLOW | F_BLOCK, A_NONE },
+  { "dl", F_ALLOW | F_PARA, A_NONE },
+  { "dt", F_ALLOW | F_BLOCK, A_NONE },
+  { "em", F_ALLOW, A_NONE },
+  { "embed", F_DROP, A_NONE },
+  { "fieldset", F_DROP, A_NONE },
+  { "figcaption", F_ALLOW | F_BLOCK, A_NONE },
+  { "figure", F_ALLOW | F_BLOCK, A_NONE },
+  { "footer", F_ALLOW | F_BLOCK, A_NONE },
+  { "form", F_DROP, A_NONE },
+  { "frame", F_DROP, A_NONE },
+  { "frameset", F_DROP, A_NONE },
+  { "h1", F_ALLOW | F_PARA, A_NONE },
+  { "h2", F_ALLOW | F_PARA, A_NONE },
+  { "h3", F_ALLOW | F_PARA, A_NONE },
+  { "h4", F_ALLOW | F_PARA, A_NONE },
+  { "h5", F_ALLOW | F_PARA, A_NONE },
+  { "h6", F_ALLOW | F_PARA, A_NONE },
+  { "head", F_DROP, A_NONE },
+  { "header", F_ALLOW | F_BLOCK, A_NONE },
+  { "hr", F_ALLOW | F_VOID | F_BLOCK, A_NONE },
+  { "i", F_ALLOW, A_NONE },
+  { "iframe", F_DROP, A_NONE },
+  { "img", F_ALLOW | F_VOID, A_IMG },
+  { "input", F_DROP, A_NONE },
+  { "ins", F_ALLOW, A_QUOTE },
+  { "isindex", F_DROP, A_NONE },
+  { "kbd", F_ALLOW, A_NONE },
+  { "keygen", F_DROP, A_NONE },
+  { "legend", F_DROP, A_NONE },
+  { "li", F_ALLOW | F_BLOCK, A_LI },
+  { "link", F_DROP, A_NONE },
+  { "main", F_ALLOW | F_BLOCK, A_NONE },
+  { "map", F_DROP, A_NONE },
+  { "mark", F_ALLOW, A_NONE },
+  { "math", F_DROP, A_NONE },
+  { "menu", F_DROP, A_NONE },
+  { "meta", F_DROP, A_NONE },
+  { "nav", F_ALLOW | F_BLOCK, A_NONE },
+  { "noembed", F_DROP, A_NONE },
+  { "noframes", F_DROP, A_NONE },
+  { "noscript", F_DROP, A_NONE },
+  { "object", F_DROP, A_NONE },
+  { "ol", F_ALLOW | F_PARA, A_OL },
+  { "optgroup", F_DROP, A_NONE },
+  { "option", F_DROP, A_NONE },
+  { "output", F_DROP, A_NONE },
+  { "p", F_ALLOW | F_PARA, A_NONE },
+  { "param", F_DROP, A_NONE },
+  { "plaintext", F_DROP, A_NONE },
+  { "pre", F_ALLOW | F_PARA | F_PRE, A_NONE },
+  { "q", F_ALLOW, A_QUOTE },
+  { "rp", F_ALLOW, A_NONE },
+  { "rt", F_ALLOW, A_NONE },
+  { "ruby", F_ALLOW, A_NONE },
+  { "s", F_ALLOW, A_NONE },
+  { "samp", F_ALLOW, A_NONE },
+  { "script", F_DROP, A_NONE },
+  { "section", F_ALLOW | F_BLOCK, A_NONE },
+  { "select", F_DROP, A_NONE },
+  { "small", F_ALLOW, A_NONE },
+  { "source", F_DROP, A_NONE },
+  { "span", F_ALLOW, A_NONE },
+  { "strike", F_ALLOW, A_NONE },
+  { "strong", F_ALLOW, A_NONE },
+  { "style", F_DROP, A_NONE },
+  { "sub", F_ALLOW, A_NONE },
+  { "summary", F_ALLOW | F_BLOCK, A_NONE },
+  { "sup", F_ALLOW, A_NONE },
+  { "svg", F_DROP, A_NONE },
+  { "table", F_ALLOW | F_PARA, A_NONE },
+  { "tbody", F_ALLOW, A_NONE },
+  { "td", F_ALLOW | F_CELL, A_CELL },
+  { "template", F_DROP, A_NONE },
+  { "textarea", F_DROP, A_NONE },
+  { "tfoot", F_ALLOW, A_NONE },
+  { "th", F_ALLOW | F_CELL, A_CELL },
+  { "thead", F_ALLOW, A_NONE },
+  { "time", F_ALLOW, A_TIME },
+  { "title", F_DROP, A_NONE },
+  { "tr", F_ALLOW | F_BLOCK, A_NONE },
+  { "track", F_DROP, A_NONE },
+  { "tt", F_ALLOW, A_NONE },
+  { "u", F_ALLOW, A_NONE },
+  { "ul", F_ALLOW | F_PARA, A_NONE },
+  { "var", F_ALLOW, A_NONE },
+  { "video", F_DROP, A_NONE },
+  { "wbr", F_ALLOW | F_VOID, A_NONE },
+  { "xml", F_DROP, A_NONE },
+};
+
+/* What an open element did: its end tag must undo exactly that. */
+enum { FRAME_UNWRAPPED, FRAME_EMITTED, FRAME_DROPPED, FRAME_WRAPPER };
+
+typedef struct {
+  const char *name;   /* the parser's dictionary string */
+  guint       kind;
+} Frame;
+
+struct _ClipSanitizer {
+  htmlParserCtxtPtr ctxt;
+  GString   *input;        /* "<div>" fragment "</div>" */
+  GString   *html;
+  GString   *text;
+  GArray    *frames;       /* Frame, one per open element */
+  const char *base_url;
+  guint      drop_depth;   /* > 0 inside a dropped element */
+  guint      emitted_depth;
+  guint      pre_depth;
+  guint      pending_breaks;
+  gboolean   pending_space;
+  gboolean   want_html;
+  gboolean   want_text;
+};
+
+static int
+compare_rule (const void *key, const void *elem)
+{
+  return strcmp (key, ((const ElementRule *) elem)->name);
+}
+
+static const ElementRule *
+lookup_rule (const char *name)
+{
+  return bsearch (name, element_rules, G_N_ELEMENTS (element_rules),
+                  sizeof (ElementRule), compare_rule);
+}
+
+/* Text ------------------------------------------------------------------- */
+
+/* U+0080–U+009F in feeds are nearly always windows-1252 bytes that went
+ * through a Latin-1 decoder (curly quotes, dashes): show what was meant. */
+static const gunichar c1_as_cp1252[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static void
+html_escape_append (GString *out, const char *s, gsize len, gboolean attribute)
+{
+  const char *run = s, *end = s + len;
+
+  for (const char *p = s; p < end; p++)
+    {
+      const char *rep = NULL;
+      guchar c = (guchar) *p;
+
+      if (c == '&')
+        rep = "&amp;";
+      else if (c == '<')
+        rep = "&lt;";
+      else if (c == '>')
+        rep = "&gt;";
+      else if (c == '"' && attribute)
+        rep = "&quot;";
+      else if (c < 0x20 && c != '\n' && c != '\t' && c != '\r')
+        rep = "";
+      else if (c == 0xC2 && p + 1 < end && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9F)
+        {
+          gunichar u = c1_as_cp1252[(guchar) p[1] - 0x80];
+
+          g_string_append_len (out, run, p - run);
+          if (u != 0)
+            g_string_append_unichar (out, u);
+          p++;
+          run = p + 1;
+          continue;
+        }
+      if (rep != NULL)
+        {
+          g_string_append_len (out, run, p - run);
+          g_string_append (out, rep);
+          run = p + 1;
+        }
+    }
+  g_string_append_len (out, run, end - run);
+}
+
+static void
+text_break (ClipSanitizer *s, guint breaks)
+{
+  s->pending_breaks = MAX (s->pending_breaks, breaks);
+  s->pending_space = FALSE;
+}
+
+static void
+text_flush_pending (ClipSanitizer *s)
+{
+  if (s->text->len > 0)
+    {
+      if (s->pending_breaks > 0)
+        {
+          while (s->text->len > 0 && s->text->str[s->text->len - 1] == ' ')
+            g_string_truncate (s->text, s->text->len - 1);
+          for (guint i = 0; i < s->pending_breaks; i++)
+            g_string_append_c (s->text, '\n');
+        }
+      else if (s->pending_space && s->text->str[s->text->len - 1] != '\n')
+        g_string_append_c (s->text, ' ');
+    }
+  s->pending_breaks = 0;
+  s->pending_space = FALSE;
+}
+
+static void
+text_append (ClipSanitizer *s, const char *p, gsize len)
+{
+  const char *end = p + len;
+
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        {
+          if (s->pre_depth > 0 && c != '\r')
+            {
+              /* preformatted: every space and line break counts */
+              text_flush_pending (s);
+              g_string_append_c (s->text, c == '\f' ? ' ' : c);
+            }
+          else
+            s->pending_space = TRUE;
+          p++;
+          continue;
+        }
+      if (c < 0x20)
+        {
+          p++;
+          continue;
+        }
+      text_flush_pending (s);
+      if (c < 0x80)
+        {
+          const char *run = p;
+
+          while (p < end && (guchar) *p > ' ' && (guchar) *p < 0x80)
+            p++;
+          g_string_append_len (s->text, run, p - run);
+          continue;
+        }
+      {
+        gunichar u = g_utf8_get_char (p);
+        const char *next = g_utf8_next_char (p);
+
+        if (u == 0xA0 || u == 0x2028 || u == 0x2029)
+          {
+            /* no-break space: a space the reader sees */
+            g_string_append_len (s->text, p, next - p);
+          }
+        else if (u >= 0x80 && u <= 0x9F)
+          {
+            if (c1_as_cp1252[u - 0x80] != 0)
+              g_string_append_unichar (s->text, c1_as_cp1252[u - 0x80]);
+          }
+        else
+          g_string_append_len (s->text, p, next - p);
+        p = next > end ? end : next;
+      }
+    }
+}
+
+/* URLs ------------------------------------------------------------------- */
+
+/* The scheme as a browser would see it: control characters and spaces
+ * inside it are ignored ("jav&#x09;ascript:"). */
+static char *
+url_scheme (const char *url)
+{
+  GString *scheme = g_string_new (NULL);
+
+  for (const char *p = url; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c <= 0x20)
+        continue;
+      if (c == ':')
+        return g_string_free (g_string_ascii_down (scheme), FALSE);
+      if (!g_ascii_isalnum (c) && c != '+' && c != '-' && c != '.')
+        break;
+      g_string_append_c (scheme, c);
+    }
+  g_string_free (scheme, TRUE);
+  return NULL;
+}
+
+gboolean
+clip_html_url_is_safe (const char *url, gboolean image)
+{
+  g_autofree char *scheme = NULL;
+
+  if (url == NULL)
+    return FALSE;
+  scheme = url_scheme (url);
+  if (scheme == NULL)
+    return TRUE;   /* relative */
+  if (strcmp (scheme, "http") == 0 || strcmp (scheme, "https") == 0 ||
+      strcmp (scheme, "mailto") == 0 || strcmp (scheme, "ftp") == 0 ||
+      strcmp (scheme, "news") == 0 || strcmp (scheme, "tel") == 0 ||
+      strcmp (scheme, "magnet") == 0 || strcmp (scheme, "xmpp") == 0)
+    return TRUE;
+  if (image && strcmp (scheme, "data") == 0)
+    {
+      const char *p = strchr (url, ':') + 1;
+
+      while (*p == ' ')
+        p++;
+      /* Raster images only: an SVG can carry script. */
+      return g_ascii_strncasecmp (p, "image/png", 9) == 0 ||
+             g_ascii_strncasecmp (p, "image/gif", 9) == 0 ||
+             g_ascii_strncasecmp (p, "image/jpeg", 10) == 0 ||
+             g_ascii_strncasecmp (p, "image/webp", 10) == 0;
+    }
+  return FALSE;
+}
+
+static char *
+resolve_url (const char *base, const char *url)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (url));
+  char *resolved;
+
+  if (!clip_html_url_is_safe (trimmed, TRUE))
+    return NULL;
+  if (base == NULL || url_scheme (trimmed) != NULL)
+    return g_steal_pointer (&trimmed);
+  resolved = g_uri_resolve_relative (base, trimmed, G_URI_FLAGS_NONE, NULL);
+  return resolved ? resolved : g_steal_pointer (&trimmed);
+}
+
+/* Attributes ------------------------------------------------------------- */
+
+static gboolean
+all_digits (const char *v)
+{
+  if (*v == '\0' || strlen (v) > 6)
+    return FALSE;
+  for (; *v; v++)
+    if (!g_ascii_isdigit (*v))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+safe_word (const char *v)
+{
+  if (*v == '\0' || strlen (v) > 35)
+    return FALSE;
+  for (; *v; v++)
+    if (!g_ascii_isalnum (*v) && *v != '-' && *v != '_' && *v != ' ')
+      return FALSE;
+  return TRUE;
+}
+
+typedef enum { V_NO, V_TEXT, V_URL, V_IMAGE_URL, V_NUMBER, V_WORD } ValueKind;
+
+static ValueKind
+attribute_kind (guint8 set, const char *name)
+{
+  if (strcmp (name, "title") == 0)
+    return V_TEXT;
+  if (strcmp (name, "lang") == 0 || strcmp (name, "dir") == 0)
+    return V_WORD;
+  switch (set)
+    {
+    case A_LINK:
+      if (strcmp (name, "href") == 0)
+        return V_URL;
+      if (strcmp (name, "hreflang") == 0)
+        return V_WORD;
+      break;
+    case A_IMG:
+      if (strcmp (name, "src") == 0)
+        return V_IMAGE_URL;
+      if (strcmp (name, "alt") == 0)
+        return V_TEXT;
+      if (strcmp (name, "width") == 0 || strcmp (name, "height") == 0)
+        return V_NUMBER;
+      break;
+    case A_CELL:
+      if (strcmp (name, "colspan") == 0 || strcmp (name, "rowspan") == 0)
+        return V_NUMBER;
+      if (strcmp (name, "scope") == 0 || strcmp (name, "headers") == 0)
+        return V_WORD;
+      if (strcmp (name, "abbr") == 0)
+        return V_TEXT;
+      break;
+    case A_QUOTE:
+      if (strcmp (name, "cite") == 0)
+        return V_URL;
+      break;
+    case A_TIME:
+      if (strcmp (name, "datetime") == 0)
+        return V_TEXT;
+      break;
+    case A_COL:
+      if (strcmp (name, "span") == 0)
+        return V_NUMBER;
+      break;
+    case A_OL:
+      if (strcmp (name, "start") == 0)
+        return V_NUMBER;
+      if (strcmp (name, "type") == 0)
+        return V_WORD;
+      break;
+    case A_LI:
+      if (strcmp (name, "value") == 0)
+        return V_NUMBER;
+      break;
+    default:
+      break;
+    }
+  return V_NO;
+}
+
+static void
+emit_start_tag (ClipSanitizer *s, const char *name, const ElementRule *rule,
+                const xmlChar **atts)
+{
+  g_string_append_c (s->html, '<');
+  g_string_append (s->html, name);
+  for (guint i = 0; atts != NULL && atts[i] != NULL; i += 2)
+    {
+      const char *an = (const char *) atts[i];
+      const char *av = (const char *) atts[i + 1];
+      g_autofree char *url = NULL;
+      ValueKind kind;
+
+      if (av == NULL)
+        continue;
+      kind = attribute_kind (rule->attrs, an);
+      switch (kind)
+        {
+        case V_NO:
+          continue;
+        case V_URL:
+        case V_IMAGE_URL:
+          if (!clip_html_url_is_safe (av, kind == V_IMAGE_URL))
+            continue;
+          url = resolve_url (s->base_url, av);
+          if (url == NULL)
+            continue;
+          av = url;
+          break;
+        case V_NUMBER:
+          if (!all_digits (av))
+            continue;
+          break;
+        case V_WORD:
+          if (!safe_word (av))
+            continue;
+          break;
+        case V_TEXT:
+          break;
+        }
+      g_string_append_c (s->html, ' ');
+      g_string_append (s->html, an);
+      g_string_append (s->html, "=\"");
+      html_escape_append (s->html, av, strlen (av), TRUE);
+      g_string_append_c (s->html, '"');
+    }
+  g_string_append_c (s->html, '>');
+}
+
+/* SAX -------------------------------------------------------------------- */
+
+static void
+on_start (void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+  ClipSanitizer *s = ((htmlParserCtxtPtr) ctx)->_private;
+  const char *name = (const char *) xname;
+  const ElementRule *rule;
+  Frame frame = { name, FRAME_UNWRAPPED };
+
+  if (s->frames->len == 0)
+    {
+      /* our own wrapper */
+      frame.kind = FRAME_WRAPPER;
+      g_array_append_val (s->frames, frame);
+      return;
+    }
+  if (s->drop_depth > 0)
+    {
+      s->drop_depth++;
+      frame.kind = FRAME_DROPPED;
+      g_array_append_val (s->frames, frame);
+      return;
+    }
+  rule = lookup_rule (name);
+  if (rule != NULL && (rule->flags & F_DROP))
+    {
+      s->drop_depth = 1;
+      frame.kind = FRAME_DROPPED;
+    }
+  else if (rule != NULL)
+    {
+      if (rule->flags & F_PARA)
+        text_break (s, 2);
+      else if (rule->flags & F_BLOCK)
+        text_break (s, strcmp (name, "br") == 0 ? MIN (s->pending_breaks + 1, 2) : 1);
+      else if (rule->flags & F_CELL)
+        s->pending_space = TRUE;
+      if (rule->flags & F_PRE)
+        s->pre_depth++;
+      if ((rule->flags & F_ALLOW) && s->emitted_depth < MAX_DEPTH)
+        {
+          if (s->want_html)
+            emit_start_tag (s, name, rule, atts);
+          if (!(rule->flags & F_VOID))
+            {
+              s->emitted_depth++;
+              frame.kind = FRAME_EMITTED;
+            }
+        }
+    }
+  g_array_append_val (s->frames, frame);
+}
+
+static void
+close_frame (ClipSanitizer *s)
+{
+  const ElementRule *rule;
+  Frame frame;
+  const char *name;
+
+  if (s->frames->len == 0)
+    return;
+  frame = g_array_index (s->frames, Frame, s->frames->len - 1);
+  g_array_set_size (s->frames, s->frames->len - 1);
+  name = frame.name;
+  if (frame.kind == FRAME_WRAPPER)
+    return;
+  if (frame.kind == FRAME_DROPPED)
+    {
+      s->drop_depth--;
+      return;
+    }
+  rule = lookup_rule (name);
+  if (rule != NULL)
+    {
+      if (rule->flags & F_PRE && s->pre_depth > 0)
+        s->pre_depth--;
+      if (rule->flags & F_PARA)
+        text_break (s, 2);
+      else if ((rule->flags & F_BLOCK) && strcmp (name, "br") != 0)
+        text_break (s, 1);
+      else if (rule->flags & F_CELL)
+        s->pending_space = TRUE;
+    }
+  if (frame.kind == FRAME_EMITTED)
+    {
+      s->emitted_depth--;
+      if (s->want_html)
+        g_string_append_printf (s->html, "</%s>", name);
+    }
+}
+
+static void
+on_end (void *ctx, const xmlChar *name)
+{
+  close_frame (((htmlParserCtxtPtr) ctx)->_private);
+}
+
+static void
+on_characters (void *ctx, const xmlChar *ch, int len)
+{
+  ClipSanitizer *s = ((htmlParserCtxtPtr) ctx)->_private;
+
+  if (s->drop_depth > 0 || len <= 0)
+    return;
+  if (s->want_html)
+    html_escape_append (s->html, (const char *) ch, len, FALSE);
+  if (s->want_text)
+    text_append (s, (const char *) ch, len);
+}
+
+static void
+on_error (void *ctx, const char *msg, ...)
+{
+}
+
+ClipSanitizer *
+clip_sanitizer_new (void)
+{
+  ClipSanitizer *s = g_new0 (ClipSanitizer, 1);
+  xmlSAXHandler sax;
+
+  memset (&sax, 0, sizeof sax);
+  sax.startElement = on_start;
+  sax.endElement = on_end;
+  sax.characters = on_characters;
+  sax.ignorableWhitespace = on_characters;
+  sax.warning = on_error;
+  sax.error = on_error;
+  sax.fatalError = on_error;
+  s->ctxt = htmlNewParserCtxt ();
+  g_assert (s->ctxt != NULL);
+  memcpy (s->ctxt->sax, &sax, sizeof sax);
+  s->ctxt->_private = s;
+  s->input = g_string_sized_new (4096);
+  s->html = g_string_sized_new (4096);
+  s->text = g_string_sized_new (4096);
+  s->frames = g_array_sized_new (FALSE, FALSE, sizeof (Frame), 64);
+  return s;
+}
+
+void
+clip_sanitizer_free (ClipSanitizer *s)
+{
+  if (s == NULL)
+    return;
+  htmlFreeParserCtxt (s->ctxt);
+  g_string_free (s->input, TRUE);
+  g_string_free (s->html, TRUE);
+  g_string_free (s->text, TRUE);
+  g_array_unref (s->frames);
+  g_free (s);
+}
+
+static gboolean
+needs_parser (const char *html, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (html[i] == '<' || html[i] == '&' || html[i] == '>' || (guchar) html[i] == 0xC2 ||
+        ((guchar) html[i] < 0x20 && html[i] != '\n' && html[i] != '\t'))
+      return TRUE;
+  return FALSE;
+}
+
+void
+clip_sanitizer_run (ClipSanitizer *s,
+                    const char    *html,
+                    gssize         len,
+                    const char    *base_url,
+                    char         **out_html,
+                    char         **out_text)
+{
+  if (html == NULL)
+    html = "";
+  if (len < 0)
+    len = strlen (html);
+  g_string_truncate (s->html, 0);
+  g_string_truncate (s->text, 0);
+  g_array_set_size (s->frames, 0);
+  s->drop_depth = s->emitted_depth = s->pre_depth = s->pending_breaks = 0;
+  s->pending_space = FALSE;
+  s->base_url = base_url;
+  s->want_html = out_html != NULL;
+  s->want_text = out_text != NULL;
+
+  if (!needs_parser (html, len))
+    {
+      /* Plain words: nothing to parse, and the commonest case in titles. */
+      if (s->want_html)
+        g_string_append_len (s->html, html, len);
+      if (s->want_text)
+        text_append (s, html, len);
+    }
+  else
+    {
+      g_string_truncate (s->input, 0);
+      g_string_append (s->input, "<div>");
+      g_string_append_len (s->input, html, len);
+      g_string_append (s->input, "</div>");
+      htmlCtxtReadMemory (s->ctxt, s->input->str, s->input->len, NULL, "UTF-8",
+                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                          HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT);
+      /* Whatever the parser left open is closed here. */
+      while (s->frames->len > 0)
+        close_frame (s);
+    }
+  if (out_html)
+    *out_html = g_strndup (s->html->str, s->html->len);
+  if (out_text)
+    *out_text = g_strndup (s->text->str, s->text->len);
+}
+
+char *
+clip_html_sanitize (const char *html, gssize len, const char *base_url)
+{
+  g_autoptr(ClipSanitizer) s = clip_sanitizer_new ();
+  char *out = NULL;
+
+  clip_sanitizer_run (s, html, len, base_url, &out, NULL);
+  return out;
+}
+
+char *
+clip_html_to_text (const char *html, gssize len)
+{
+  g_autoptr(ClipSanitizer) s = clip_sanitizer_new ();
+  char *out = NULL;
+
+  clip_sanitizer_run (s, html, len, NULL, NULL, &out);
+  return out;
+}
+
+char *
+clip_html_escape_text (const char *text, gssize len)
+{
+  GString *out;
+  const char *p, *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (len < 0)
+    len = strlen (text);
+  out = g_string_sized_new (len + 16);
+  p = text;
+  end = text + len;
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *stop = nl ? nl : end;
+
+      html_escape_append (out, p, stop - p, FALSE);
+      if (nl == NULL)
+        break;
+      g_string_append (out, "<br>");
+      p = nl + 1;
+    }
+  return g_string_free (out, FALSE);
+}
