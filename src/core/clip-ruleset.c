@@ -1,0 +1,318 @@
+/* clip-ruleset.c — the compiled rule set and its one-pass matcher
+ *
+ * Every word of every rule becomes a pattern (deduplicated across rules):
+ * exact, prefix ("interfer*") or glob ("wom?n"). Each distinct folded word
+ * of the articles is resolved once to the patterns it matches and cached,
+ * so the per-word cost is one hash probe however many rules there are.
+ * While an article is read, each pattern collects its occurrences and the
+ * rules it can trigger; only triggered rules are then evaluated, on the
+ * occurrence lists (phrases, NEAR, fields), and yield their spans.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-ruleset-private.h"
+#include "clip-text.h"
+
+#include <string.h>
+
+char *
+clip_rule_fold_pattern (const char *word)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = word;
+
+  while (*p)
+    {
+      const char *lit = p;
+
+      if (*p == '*' || *p == '?')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      while (*p && *p != '*' && *p != '?')
+        p = g_utf8_next_char (p);
+      {
+        g_autofree char *folded = clip_text_fold (lit, p - lit);
+        /* A literal run has only word characters: one folded word. */
+        g_string_append (out, folded);
+      }
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+clip_rule_glob_match (const char *p, const char *s)
+{
+  const char *star_p = NULL, *star_s = NULL;
+
+  while (*s)
+    {
+      if (*p == '*')
+        {
+          while (*p == '*')
+            p++;
+          if (*p == '\0')
+            return TRUE;
+          star_p = p;
+          star_s = s;
+          continue;
+        }
+      if (*p == '?')
+        {
+          p++;
+          s = g_utf8_next_char (s);
+          continue;
+        }
+      if (*p != '\0' && *p == *s)
+        {
+          p++;
+          s++;
+          continue;
+        }
+      if (star_p == NULL)
+        return FALSE;
+      star_s = g_utf8_next_char (star_s);
+      p = star_p;
+      s = star_s;
+    }
+  while (*p == '*')
+    p++;
+  return *p == '\0';
+}
+
+/* Compilation */
+
+static guint
+intern_pattern (ClipRuleSet *set, const char *raw, gboolean cased)
+{
+  g_autofree char *folded = clip_rule_fold_pattern (raw);
+  g_autofree char *nfc = cased ? g_utf8_normalize (raw, -1, G_NORMALIZE_NFC) : NULL;
+  g_autofree char *key = g_strconcat (folded, "\x01", nfc ? nfc : "", NULL);
+  gpointer found;
+  Pattern pat = { 0 };
+  const char *wild;
+
+  if (g_hash_table_lookup_extended (set->pattern_ids, key, NULL, &found))
+    return GPOINTER_TO_UINT (found);
+  wild = strpbrk (folded, "*?");
+  if (wild == NULL)
+    pat.kind = PAT_EXACT;
+  else if (wild[0] == '*' && wild[1] == '\0')
+    pat.kind = PAT_PREFIX;
+  else
+    pat.kind = PAT_GLOB;
+  pat.literal_len = wild ? (guint) (wild - folded) : (guint) strlen (folded);
+  pat.folded = g_steal_pointer (&folded);
+  pat.cased = g_steal_pointer (&nfc);
+  pat.triggers = g_array_new (FALSE, FALSE, sizeof (guint));
+  pat.occ = g_array_new (FALSE, FALSE, sizeof (Occ));
+  g_array_append_val (set->patterns, pat);
+  g_hash_table_insert (set->pattern_ids, g_steal_pointer (&key),
+                       GUINT_TO_POINTER (set->patterns->len - 1));
+  set->index_ready = FALSE;
+  return set->patterns->len - 1;
+}
+
+static guint
+add_node (ClipRuleSet *set, const CNode *n)
+{
+  g_array_append_vals (set->nodes, n, 1);
+  return set->nodes->len - 1;
+}
+
+static guint
+compile_node (ClipRuleSet *set, const ClipRuleNode *node)
+{
+  CNode n = { 0 };
+
+  switch (node->kind)
+    {
+    case CLIP_RULE_NODE_TERM:
+      n.kind = CLIP_RULE_NODE_TERM;
+      n.fields = (guint16) node->fields;
+      n.n = node->words->len;
+      n.first = set->words->len;
+      for (guint i = 0; i < node->words->len; i++)
+        {
+          guint id = intern_pattern (set, g_ptr_array_index (node->words, i),
+                                     node->case_sensitive);
+          g_array_append_val (set->words, id);
+        }
+      set->fields |= node->fields;
+      return add_node (set, &n);
+    case CLIP_RULE_NODE_AND:
+    case CLIP_RULE_NODE_OR:
+    case CLIP_RULE_NODE_NOT:
+    case CLIP_RULE_NODE_NEAR:
+      {
+        guint ids[node->children->len];
+
+        for (guint i = 0; i < node->children->len; i++)
+          ids[i] = compile_node (set, g_ptr_array_index (node->children, i));
+        n.kind = node->kind;
+        n.ordered = node->ordered;
+        n.distance = (guint16) node->distance;
+        n.n = node->children->len;
+        n.first = set->kids->len;
+        g_array_append_vals (set->kids, ids, node->children->len);
+        return add_node (set, &n);
+      }
+    case CLIP_RULE_NODE_LIST:
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
+/* A set of patterns such that the rule can only match if one of them
+ * occurs: few and specific, so that most rules are never evaluated. */
+static void
+collect_triggers (ClipRuleSet *set, guint node, GArray *out)
+{
+  const CNode *n = &g_array_index (set->nodes, CNode, node);
+
+  if (n->kind == CLIP_RULE_NODE_TERM)
+    {
+      guint best = 0, best_score = 0;
+
+      /* The longest exact word of a phrase is the rarest guess. */
+      for (guint i = 0; i < n->n; i++)
+        {
+          guint id = g_array_index (set->words, guint, n->first + i);
+          const Pattern *p = &g_array_index (set->patterns, Pattern, id);
+          guint score = p->literal_len + (p->kind == PAT_EXACT ? 1000 : 0) + 1;
+
+          if (score > best_score)
+            best = id, best_score = score;
+        }
+      g_array_append_val (out, best);
+      return;
+    }
+  if (n->kind == CLIP_RULE_NODE_OR)
+    {
+      for (guint i = 0; i < n->n; i++)
+        collect_triggers (set, g_array_index (set->kids, guint, n->first + i), out);
+      return;
+    }
+  /* AND, NEAR: any one positive side will do; take the smallest. */
+  {
+    g_autoptr(GArray) best = NULL;
+
+    for (guint i = 0; i < n->n; i++)
+      {
+        guint kid = g_array_index (set->kids, guint, n->first + i);
+        g_autoptr(GArray) t = NULL;
+
+        if (g_array_index (set->nodes, CNode, kid).kind == CLIP_RULE_NODE_NOT)
+          continue;
+        t = g_array_new (FALSE, FALSE, sizeof (guint));
+        collect_triggers (set, kid, t);
+        if (best == NULL || t->len < best->len)
+          {
+            g_clear_pointer (&best, g_array_unref);
+            best = g_steal_pointer (&t);
+          }
+      }
+    if (best)
+      g_array_append_vals (out, best->data, best->len);
+  }
+}
+
+void
+clip_rule_set_add (ClipRuleSet        *set,
+                   gint64              rule_id,
+                   const ClipRuleNode *tree)
+{
+  Rule rule = { rule_id, 0, 0 };
+  g_autoptr(GArray) triggers = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint index = set->rules->len;
+
+  rule.root = compile_node (set, tree);
+  g_array_append_val (set->rules, rule);
+  collect_triggers (set, rule.root, triggers);
+  for (guint i = 0; i < triggers->len; i++)
+    {
+      Pattern *p = &g_array_index (set->patterns, Pattern, g_array_index (triggers, guint, i));
+
+      if (p->triggers->len == 0 || g_array_index (p->triggers, guint, p->triggers->len - 1) != index)
+        g_array_append_val (p->triggers, index);
+    }
+}
+
+gboolean
+clip_rule_set_add_query (ClipRuleSet    *set,
+                         gint64          rule_id,
+                         const char     *query,
+                         ClipTermLists  *lists,
+                         guint          *error_column,
+                         GError        **error)
+{
+  g_autoptr(ClipRuleNode) tree = clip_rule_compile_tree (query, lists, error_column, error);
+
+  if (tree == NULL)
+    return FALSE;
+  clip_rule_set_add (set, rule_id, tree);
+  return TRUE;
+}
+
+ClipRuleSet *
+clip_rule_set_new (void)
+{
+  ClipRuleSet *set = g_new0 (ClipRuleSet, 1);
+
+  set->patterns = g_array_new (FALSE, FALSE, sizeof (Pattern));
+  set->pattern_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  set->nodes = g_array_new (FALSE, FALSE, sizeof (CNode));
+  set->kids = g_array_new (FALSE, FALSE, sizeof (guint));
+  set->words = g_array_new (FALSE, FALSE, sizeof (guint));
+  set->rules = g_array_new (FALSE, FALSE, sizeof (Rule));
+  set->touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  set->candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  set->spans = g_array_new (FALSE, FALSE, sizeof (ClipRuleSpan));
+  set->runs[0] = g_array_new (FALSE, FALSE, sizeof (Run));
+  set->runs[1] = g_array_new (FALSE, FALSE, sizeof (Run));
+  set->runs[2] = g_array_new (FALSE, FALSE, sizeof (Run));
+  set->gen = 1;
+  return set;
+}
+
+void
+clip_rule_set_free (ClipRuleSet *set)
+{
+  if (set == NULL)
+    return;
+  for (guint i = 0; i < set->patterns->len; i++)
+    {
+      Pattern *p = &g_array_index (set->patterns, Pattern, i);
+      g_free (p->folded);
+      g_free (p->cased);
+      g_array_unref (p->triggers);
+      g_array_unref (p->occ);
+    }
+  g_array_unref (set->patterns);
+  g_hash_table_destroy (set->pattern_ids);
+  g_array_unref (set->nodes);
+  g_array_unref (set->kids);
+  g_array_unref (set->words);
+  g_array_unref (set->rules);
+  g_array_unref (set->touched);
+  g_array_unref (set->candidates);
+  g_array_unref (set->spans);
+  for (guint i = 0; i < G_N_ELEMENTS (set->runs); i++)
+    g_array_unref (set->runs[i]);
+  clip_rule_index_clear (set);
+  g_free (set);
+}
+
+guint
+clip_rule_set_size (ClipRuleSet *set)
+{
+  return set->rules->len;
+}
+
+guint
+clip_rule_set_fields (ClipRuleSet *set)
+{
+  return set->fields;
+}
