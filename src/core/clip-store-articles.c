@@ -132,6 +132,30 @@ find_existing (ClipStore   *store,
   return 0;
 }
 
+/* Adds a new row to the full-text index with exactly the values the
+ * update and delete triggers will later read back from the row (the
+ * generated column `body` is content_text, else summary_text). */
+static gboolean
+index_new (ClipStore *store, gint64 id, const ClipArticle *a, GError **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "INSERT INTO articles_fts (rowid, title, body, author) "
+      "VALUES (?1, ?2, coalesce(nullif(?3, ''), ?4, ''), ?5)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  clip_store_bind_text (stmt, 2, a->title ? a->title : "");
+  clip_store_bind_text (stmt, 3, a->content_text);
+  clip_store_bind_text (stmt, 4, a->summary_text);
+  clip_store_bind_text (stmt, 5, a->author ? a->author : "");
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return clip_store_set_error (store, rc, "Could not index an article", error);
+  return TRUE;
+}
+
 static char *
 fallback_guid (const ClipArticle *a)
 {
@@ -225,6 +249,8 @@ ingest_one (ClipStore         *store,
   else
     {
       id = sqlite3_last_insert_rowid (clip_store_get_db (store));
+      if (!index_new (store, id, a, error))
+        return FALSE;
       result->added++;
       g_array_append_val (result->added_ids, id);
     }

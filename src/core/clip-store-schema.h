@@ -112,4 +112,9 @@ static const char *const clip_store_migrations[] = {
   "CREATE TABLE state ("
   "  key TEXT PRIMARY KEY,"
   "  value TEXT) WITHOUT ROWID;",
+
+  /* 2 → 3: new rows reach the index from the ingest code, not a trigger:
+   * FTS5 flushes its pending terms at every nested statement, so an insert
+   * trigger made one tiny segment per article (3–4x slower ingest). */
+  "DROP TRIGGER articles_fts_ai;",
 };
