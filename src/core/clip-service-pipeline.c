@@ -1,0 +1,406 @@
+/* clip-service-pipeline.c — fetch → parse → one transaction → notify
+ *
+ * Runs on the service thread only. Each answer is parsed and written with
+ * the outlet's new state in one transaction, so a crash leaves either the
+ * old articles and old state or the new ones, never new articles with an
+ * ETag that would hide them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-service-private.h"
+#include "clip-store-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+typedef struct {
+  ClipService *self;
+  ClipOutlet  *outlet;
+} FetchJob;
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* The scheduler's view of the outlets table, without the article counts
+ * clip_store_list_outlets() pays for. */
+void
+clip_service_load_outlets (ClipService *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) known = NULL;
+  sqlite3_stmt *stmt = clip_store_prepare (self->store,
+      "SELECT id, url, enabled, next_attempt FROM outlets", &error);
+  int rc;
+
+  if (stmt == NULL)
+    {
+      g_warning ("Could not read the outlets: %s", error->message);
+      return;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      clip_scheduler_set_outlet (self->scheduler, id, (const char *) sqlite3_column_text (stmt, 1),
+                                 sqlite3_column_int64 (stmt, 3), sqlite3_column_int (stmt, 2) != 0);
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      clip_store_set_error (self->store, rc, "Could not read the outlets", &error);
+      g_warning ("%s", error->message);
+      return;
+    }
+  /* Outlets removed by another connection. */
+  known = clip_scheduler_outlet_ids (self->scheduler);
+  for (guint i = 0; i < known->len; i++)
+    if (!g_hash_table_contains (seen, &g_array_index (known, gint64, i)))
+      clip_scheduler_remove_outlet (self->scheduler, g_array_index (known, gint64, i));
+}
+
+static ClipFetchOutcome *
+outcome_new (const ClipOutlet *o)
+{
+  ClipFetchOutcome *out = g_new0 (ClipFetchOutcome, 1);
+
+  out->outlet_id = o->id;
+  out->name = g_strdup (o->name);
+  out->url = g_strdup (o->url);
+  out->added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return out;
+}
+
+static void
+record_failure (ClipService      *self,
+                ClipOutlet       *o,
+                ClipFetchOutcome *out,
+                const char       *message,
+                gint64            retry_after)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = now_seconds ();
+
+  o->failures++;
+  o->last_attempt = now;
+  g_free (o->last_error);
+  o->last_error = g_strdup (message);
+  o->next_attempt = clip_schedule_after_failure (o->interval, o->failures, retry_after,
+                                                 now, g_random_int ());
+  if (!clip_store_save_fetch_state (self->store, o, &error))
+    g_warning ("Could not save the state of outlet %" G_GINT64_FORMAT ": %s", o->id, error->message);
+  out->status = CLIP_FETCH_STATUS_ERROR;
+  out->error = g_strdup (message);
+}
+
+static void
+mark_success (ClipOutlet *o, const ClipFetchResponse *r)
+{
+  gint64 now = now_seconds ();
+
+  o->last_attempt = now;
+  o->last_success = now;
+  o->failures = 0;
+  g_clear_pointer (&o->last_error, g_free);
+  g_free (o->etag);
+  o->etag = g_strdup (r->etag);
+  g_free (o->last_modified);
+  o->last_modified = g_strdup (r->last_modified);
+  o->next_attempt = clip_schedule_after_success (o->interval, now, g_random_int ());
+}
+
+static gboolean
+looks_like_html (const ClipFetchResponse *r)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (r->body, &len);
+  g_autofree char *head = g_ascii_strdown (data ? data : "", MIN (len, 512));
+
+  return (r->content_type && strstr (r->content_type, "html")) ||
+         strstr (head, "<!doctype html") || strstr (head, "<html");
+}
+
+/* What a person reads in the outlet's health when parsing failed. */
+static char *
+parse_error_message (const ClipFetchResponse *r, const GError *error)
+{
+  if (g_error_matches (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_TOO_LARGE))
+    return g_strdup (_("too large"));
+  if (g_error_matches (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_NOT_A_FEED) && looks_like_html (r))
+    return g_strdup (_("not a feed (a web page: add the site to find its feed)"));
+  if (g_error_matches (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_NOT_A_FEED))
+    return g_strdup (_("not a feed"));
+  return g_strdup_printf (_("unreadable feed (%s)"), error->message);
+}
+
+static GPtrArray *
+feed_articles (const ClipFeed *feed, gint64 outlet_id)
+{
+  GPtrArray *articles = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+
+  for (guint i = 0; i < feed->items->len; i++)
+    {
+      ClipArticle *a = clip_feed_item_to_article (g_ptr_array_index (feed->items, i), feed);
+
+      /* An item with nothing to show would make the store refuse the
+       * whole batch; the rest of the feed is still worth keeping. */
+      if (a == NULL || ((a->title == NULL || *a->title == '\0') &&
+                        (a->url == NULL || *a->url == '\0') && *clip_article_body (a) == '\0'))
+        {
+          clip_article_free (a);
+          continue;
+        }
+      a->outlet_id = outlet_id;
+      g_ptr_array_add (articles, a);
+    }
+  return articles;
+}
+
+/* A permanent redirect moves the outlet, unless another outlet already
+ * has the new address (then both would fetch the same feed). */
+static void
+apply_move (ClipService *self, ClipOutlet *o, ClipFetchOutcome *out, const char *moved_to)
+{
+  g_autoptr(ClipOutlet) other = NULL;
+
+  if (moved_to == NULL || g_strcmp0 (moved_to, o->url) == 0)
+    return;
+  other = clip_store_find_outlet (self->store, moved_to, NULL);
+  if (other != NULL && other->id != o->id)
+    return;
+  g_free (o->url);
+  o->url = g_strdup (moved_to);
+  out->moved_to = g_strdup (moved_to);
+}
+
+static gboolean
+store_feed (ClipService             *self,
+            ClipOutlet              *o,
+            ClipFetchOutcome        *out,
+            const ClipFetchResponse *r,
+            const ClipFeed          *feed,
+            GError                 **error)
+{
+  g_autoptr(GPtrArray) articles = feed_articles (feed, o->id);
+  ClipIngestResult result;
+  gboolean ok;
+
+  clip_ingest_result_init (&result);
+  if (!clip_store_begin (self->store, error))
+    {
+      clip_ingest_result_clear (&result);
+      return FALSE;
+    }
+  ok = clip_store_ingest (self->store, o->id, articles, &result, error);
+  if (ok)
+    {
+      mark_success (o, r);
+      apply_move (self, o, out, r->moved_to);
+      ok = clip_store_save_fetch_state (self->store, o, error) &&
+           clip_store_commit (self->store, error);
+    }
+  if (!ok)
+    clip_store_rollback (self->store);
+  else
+    {
+      out->added = result.added;
+      out->updated = result.updated;
+      out->unchanged = result.unchanged;
+      g_array_append_vals (out->added_ids, result.added_ids->data, result.added_ids->len);
+    }
+  clip_ingest_result_clear (&result);
+  return ok;
+}
+
+static ClipFetchOutcome *
+process_response (ClipService *self, ClipOutlet *o, ClipFetchResponse *r)
+{
+  ClipFetchOutcome *out = outcome_new (o);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipFeed) feed = NULL;
+  gsize len;
+  const char *data;
+
+  if (r->error)
+    {
+      record_failure (self, o, out, r->error->message, r->retry_after);
+      return out;
+    }
+  if (r->not_modified)
+    {
+      mark_success (o, r);
+      apply_move (self, o, out, r->moved_to);
+      if (!clip_store_save_fetch_state (self->store, o, &error))
+        g_warning ("Could not save the state of outlet %" G_GINT64_FORMAT ": %s", o->id, error->message);
+      out->status = CLIP_FETCH_STATUS_NOT_MODIFIED;
+      return out;
+    }
+  data = g_bytes_get_data (r->body, &len);
+  feed = clip_feed_parse (data ? data : "", len, r->content_type, r->url, &error);
+  if (feed == NULL)
+    {
+      g_autofree char *message = parse_error_message (r, error);
+
+      record_failure (self, o, out, message, 0);
+      return out;
+    }
+  if (feed->items->len == 0 && feed->problems->len > 0)
+    {
+      const ClipFeedProblem *p = g_ptr_array_index (feed->problems, 0);
+      g_autofree char *message = g_strdup_printf (_("unreadable feed (%s)"), p->message);
+
+      record_failure (self, o, out, message, 0);
+      return out;
+    }
+  if (!store_feed (self, o, out, r, feed, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("could not store the articles (%s)"), error->message);
+
+      record_failure (self, o, out, message, 0);
+      return out;
+    }
+  out->status = CLIP_FETCH_STATUS_OK;
+  return out;
+}
+
+static void
+fetch_job_free (FetchJob *job)
+{
+  clip_outlet_free (job->outlet);
+  g_free (job);
+}
+
+static void
+fetched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  FetchJob *job = data;
+  ClipService *self = job->self;
+  g_autoptr(ClipFetchResponse) r = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
+  ClipOutlet *o = job->outlet;
+  ClipFetchOutcome *out;
+
+  self->in_flight--;
+  /* Stopped, or the outlet was removed meanwhile: nothing to record. */
+  if (g_error_matches (r->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      !clip_scheduler_has_outlet (self->scheduler, o->id))
+    {
+      clip_scheduler_done (self->scheduler, o->id, o->next_attempt);
+      fetch_job_free (job);
+      clip_service_pump (self);
+      return;
+    }
+  out = process_response (self, o, r);
+  out->failures = o->failures;
+  out->next_attempt = o->next_attempt;
+  clip_scheduler_done (self->scheduler, o->id, o->next_attempt);
+  if (out->moved_to)
+    clip_scheduler_set_outlet (self->scheduler, o->id, o->url, o->next_attempt, o->enabled);
+  clip_service_emit_outcome (self, out);
+  if (self->run_results)
+    g_ptr_array_add (self->run_results, out);
+  else
+    clip_fetch_outcome_free (out);
+  self->run_done++;
+  fetch_job_free (job);
+  clip_service_pump (self);
+}
+
+static void
+start_fetch (ClipService *self, gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  ClipOutlet *o = clip_store_get_outlet (self->store, id, &error);
+  FetchJob *job;
+
+  if (o == NULL)
+    {
+      /* Removed by another connection since the list was read. */
+      clip_scheduler_remove_outlet (self->scheduler, id);
+      return;
+    }
+  if (!o->enabled)
+    {
+      clip_scheduler_done (self->scheduler, id, o->next_attempt);
+      clip_scheduler_set_outlet (self->scheduler, id, o->url, o->next_attempt, FALSE);
+      clip_outlet_free (o);
+      return;
+    }
+  if (!self->run_active)
+    {
+      self->run_active = TRUE;
+      self->run_done = 0;
+      self->run_results = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_fetch_outcome_free);
+    }
+  job = g_new0 (FetchJob, 1);
+  job->self = self;
+  job->outlet = o;
+  self->in_flight++;
+  clip_fetcher_fetch_async (self->fetcher, o->url, o->etag, o->last_modified, self->cancel,
+                            fetched_cb, job);
+}
+
+static gboolean
+timer_cb (gpointer data)
+{
+  ClipService *self = data;
+
+  g_clear_pointer (&self->timer, g_source_unref);
+  clip_service_load_outlets (self);
+  clip_service_pump (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Wakes up when the next outlet is due, and at least every 5 minutes to
+ * see outlets other connections added. */
+static void
+arm_timer (ClipService *self, gint64 now)
+{
+  gint64 due = clip_scheduler_next_due (self->scheduler);
+  guint delay = (guint) CLAMP (due == G_MAXINT64 ? 300 : due - now, 1, 300);
+
+  if (self->timer)
+    {
+      g_source_destroy (self->timer);
+      g_clear_pointer (&self->timer, g_source_unref);
+    }
+  if (!self->t_scheduled || !self->t_online || self->stopping)
+    return;
+  self->timer = g_timeout_source_new_seconds (delay);
+  g_source_set_callback (self->timer, timer_cb, self, NULL);
+  g_source_attach (self->timer, self->context);
+}
+
+/* Starts what may start, reports progress, and ends the run when nothing
+ * is left. */
+void
+clip_service_pump (ClipService *self)
+{
+  gboolean scheduled = self->t_scheduled && self->t_online;
+  gint64 now = now_seconds ();
+  gint64 id;
+  guint waiting;
+
+  if (self->stopping)
+    return;
+  while ((id = clip_scheduler_pop (self->scheduler, now, scheduled)) != 0)
+    start_fetch (self, id);
+  waiting = clip_scheduler_waiting (self->scheduler, now, scheduled);
+  if (self->run_active)
+    clip_service_emit_progress (self, self->run_done,
+                                self->run_done + clip_scheduler_running (self->scheduler) + waiting);
+  if (self->run_active && clip_scheduler_running (self->scheduler) == 0 && waiting == 0)
+    {
+      g_autoptr(GPtrArray) results = g_steal_pointer (&self->run_results);
+
+      self->run_active = FALSE;
+      clip_service_emit_finished (self, results);
+    }
+  arm_timer (self, now);
+}

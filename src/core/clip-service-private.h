@@ -1,0 +1,65 @@
+/* clip-service-private.h — the service's state, shared by its two files
+ *
+ * Fields under "service thread" are touched only on the service thread;
+ * the others are set before start or guarded as noted.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "clip-fetch.h"
+#include "clip-scheduler.h"
+#include "clip-service.h"
+#include "clip-store.h"
+
+G_BEGIN_DECLS
+
+struct _ClipService {
+  GObject          parent_instance;
+
+  char            *data_dir;
+  GMainContext    *caller_context;   /* where signals are emitted */
+  GNetworkMonitor *monitor;
+  gulong           monitor_id;
+  ClipFetchLimits  limits;
+  GTlsDatabase    *tls_database;
+  gboolean         scheduled;        /* caller's view */
+  gboolean         online;           /* caller's view */
+
+  GThread         *thread;
+  GMainContext    *context;          /* the service thread's */
+  GMutex           lock;             /* start handshake */
+  GCond            cond;
+  gboolean         ready;
+  GError          *start_error;
+
+  /* Service thread */
+  GMainLoop       *loop;
+  ClipStore       *store;
+  ClipFetcher     *fetcher;
+  ClipScheduler   *scheduler;
+  GCancellable    *cancel;
+  GSource         *timer;
+  gboolean         t_online;
+  gboolean         t_scheduled;
+  gboolean         stopping;
+  guint            in_flight;        /* fetches and discoveries */
+  gboolean         run_active;
+  guint            run_done;
+  GPtrArray       *run_results;      /* ClipFetchOutcome* */
+};
+
+/* clip-service-pipeline.c, service thread */
+void     clip_service_load_outlets   (ClipService *self);
+void     clip_service_pump           (ClipService *self);
+
+/* clip-service.c: emit on the caller's context. */
+void     clip_service_emit_progress  (ClipService            *self,
+                                      guint                   done,
+                                      guint                   total);
+void     clip_service_emit_outcome   (ClipService            *self,
+                                      const ClipFetchOutcome *outcome);
+void     clip_service_emit_finished  (ClipService            *self,
+                                      GPtrArray              *outcomes);
+
+G_END_DECLS
