@@ -22,6 +22,7 @@ static const Command commands[] = {
   { "search",      clip_cli_search,      N_("Search the archive") },
   { "import-opml", clip_cli_import_opml, N_("Add the outlets of an OPML file") },
   { "export-opml", clip_cli_export_opml, N_("Write the outlets to an OPML file") },
+  { "export",      clip_cli_export,      N_("Write a report or data file: CSV, JSON, HTML or PDF") },
 };
 
 static void

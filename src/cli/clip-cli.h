@@ -55,6 +55,7 @@ void        clip_cli_print_articles (GPtrArray    *articles,
 int clip_cli_outlets      (ClipCli *cli, int argc, char **argv);
 int clip_cli_import_opml  (ClipCli *cli, int argc, char **argv);
 int clip_cli_export_opml  (ClipCli *cli, int argc, char **argv);
+int clip_cli_export       (ClipCli *cli, int argc, char **argv);
 int clip_cli_articles     (ClipCli *cli, int argc, char **argv);
 int clip_cli_search       (ClipCli *cli, int argc, char **argv);
 

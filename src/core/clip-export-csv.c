@@ -1,0 +1,111 @@
+/* clip-export-csv.c — one row per article, RFC 4180, UTF-8
+ *
+ * The columns are documented in docs/export.md; keep the two in step.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "clip-export-private.h"
+
+#include <string.h>
+
+static const char *const columns[] = {
+  "id", "time", "outlet", "url", "title", "author", "lang", "excerpt",
+  "rules", "matched_words", "tags", "flag", "note",
+};
+
+/* A spreadsheet runs a cell that starts with one of these as a formula
+ * (CSV injection): such a cell gets a leading apostrophe, which spreadsheet
+ * programs show as text and do not keep. */
+static gboolean
+needs_neutralising (const char *text)
+{
+  return text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+}
+
+static void
+append_cell (GString *out, const char *text, gboolean first)
+{
+  gboolean quote;
+
+  if (text == NULL)
+    text = "";
+  if (!first)
+    g_string_append_c (out, ',');
+  quote = strpbrk (text, ",\"\r\n") != NULL || needs_neutralising (text);
+  if (quote)
+    g_string_append_c (out, '"');
+  if (needs_neutralising (text))
+    g_string_append_c (out, '\'');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  if (quote)
+    g_string_append_c (out, '"');
+}
+
+static void
+append_row (GString *out, const ClipExportItem *item)
+{
+  const ClipArticle *a = item->article;
+  g_autoptr(GString) rules = g_string_new (NULL);
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, a->id);
+  g_autofree char *time = clip_export_iso_time (clip_article_time (a));
+  g_autofree char *tags = g_strjoinv ("; ", item->tags);
+  g_autofree char *flag = g_strdup_printf ("%d", a->flag);
+
+  for (guint i = 0; i < item->matches->len; i++)
+    {
+      const ClipExportMatch *m = g_ptr_array_index (item->matches, i);
+
+      g_string_append_printf (rules, "%s%s", i ? "; " : "", m->rule->name);
+    }
+  clip_export_append_words (words, item);
+  append_cell (out, id, TRUE);
+  append_cell (out, time, FALSE);
+  append_cell (out, a->outlet_name, FALSE);
+  append_cell (out, a->url, FALSE);
+  append_cell (out, a->title, FALSE);
+  append_cell (out, a->author, FALSE);
+  append_cell (out, a->lang, FALSE);
+  append_cell (out, item->excerpt, FALSE);
+  append_cell (out, rules->str, FALSE);
+  append_cell (out, words->str, FALSE);
+  append_cell (out, tags, FALSE);
+  append_cell (out, flag, FALSE);
+  append_cell (out, a->note, FALSE);
+  g_string_append (out, "\r\n");
+}
+
+gboolean
+clip_export_write_csv (ClipExportContext  *ctx,
+                       GError            **error)
+{
+  ClipExportItem *item;
+  GError *local_error = NULL;
+
+  if (ctx->options->bom)
+    g_string_append (ctx->buf, "\xEF\xBB\xBF");
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    append_cell (ctx->buf, columns[i], i == 0);
+  g_string_append (ctx->buf, "\r\n");
+
+  while ((item = clip_export_next_item (ctx, &local_error)) != NULL)
+    {
+      append_row (ctx->buf, item);
+      clip_export_item_free (item);
+      if (!clip_export_flush (ctx, FALSE, error))
+        return FALSE;
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,398 @@
+/* clip-export-html.c — a report as one self-contained HTML file
+ *
+ * Inline CSS, an inline SVG chart, no scripts and nothing loaded from
+ * anywhere (a Content-Security-Policy says so to the browser as well).
+ * Every piece of text that came from a feed or a person is escaped here;
+ * the only links are http(s) article addresses.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "clip-export-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+static const char style[] =
+  ":root{color-scheme:light}"
+  "body{font-family:Cantarell,\"Noto Sans\",\"DejaVu Sans\",sans-serif;max-width:52rem;"
+  "margin:2rem auto;padding:0 1rem;color:#1e1e1e;background:#fff;line-height:1.45}"
+  "header{border-bottom:2px solid #1e1e1e;margin-bottom:1.5rem;padding-bottom:.6rem}"
+  "h1{font-size:1.9rem;margin:0 0 .3rem;overflow-wrap:anywhere}"
+  ".period{font-size:1.15rem;margin:0}"
+  ".scope,.generated{color:#5e5c64;margin:.2rem 0}"
+  "h2{font-size:1.3rem;border-bottom:1px solid #c0bfbc;padding-bottom:.2rem;margin:2rem 0 .6rem}"
+  ".totals{font-size:1.05rem}"
+  "table{border-collapse:collapse;width:100%;margin:.4rem 0 1.2rem}"
+  "caption{text-align:left;font-weight:bold;padding:.3rem 0}"
+  "th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #deddda;"
+  "vertical-align:top;overflow-wrap:anywhere}"
+  "th{border-bottom:1px solid #9a9996}"
+  ".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+  ".swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.4em}"
+  "code{font-family:\"DejaVu Sans Mono\",monospace;font-size:.85em;overflow-wrap:anywhere}"
+  "figure{margin:1rem 0}figure svg{width:100%;height:auto;display:block}"
+  "figcaption{color:#5e5c64;font-size:.9rem}"
+  ".legend{list-style:none;padding:0;margin:.3rem 0}"
+  ".legend li{display:inline-block;margin-right:1.2em}"
+  "article{border-bottom:1px solid #deddda;padding:.8rem 0;break-inside:avoid}"
+  "article h3{font-size:1.1rem;margin:0 0 .2rem;overflow-wrap:anywhere}"
+  "article h3 a{color:#1a5fb4;text-decoration:none}"
+  ".meta{color:#5e5c64;font-size:.9rem;margin:0}"
+  ".url{font-size:.8rem;color:#5e5c64;overflow-wrap:anywhere;margin:0 0 .3rem}"
+  ".excerpt{margin:.3rem 0;overflow-wrap:anywhere}"
+  "mark{color:inherit;padding:0 .1em;border-radius:2px}"
+  ".rules,.tags{font-size:.9rem;margin:.2rem 0;overflow-wrap:anywhere}"
+  ".tags{color:#5e5c64}"
+  ".chip{border-left:.3em solid;padding-left:.3em;margin-right:.3em;font-weight:bold}"
+  ".words{margin-right:1em}"
+  ".note{margin:.4rem 0 0;padding:.3rem .6rem;background:#f6f5f4;"
+  "border-left:3px solid #c0bfbc;white-space:pre-wrap;overflow-wrap:anywhere}"
+  ".empty{color:#5e5c64;font-style:italic}"
+  "@page{size:A4;margin:16mm 14mm}"
+  "@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}"
+  "a{color:inherit}h2{break-after:avoid}"
+  "*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}";
+
+/* Escapes text for element content and quoted attributes; C0 controls
+ * (but tab and newline) are not allowed in HTML and are left out. */
+static void
+esc_len (GString *out, const char *text, gsize len)
+{
+  for (gsize i = 0; text && i < len && text[i]; i++)
+    {
+      char c = text[i];
+
+      switch (c)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\'': g_string_append (out, "&#39;"); break;
+        default:
+          if (((guchar) c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n')
+            g_string_append_c (out, c);
+        }
+    }
+}
+
+static void
+esc (GString *out, const char *text)
+{
+  if (text)
+    esc_len (out, text, strlen (text));
+}
+
+static void
+esc_marked (GString *out, const char *text, const GArray *marks)
+{
+  gsize at = 0, len = text ? strlen (text) : 0;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const ClipExportMark *m = &g_array_index (marks, ClipExportMark, i);
+
+      if (m->start < at || m->end > len)
+        continue;
+      esc_len (out, text + at, m->start - at);
+      g_string_append_printf (out, "<mark class=\"r%u\">", m->rule_index);
+      esc_len (out, text + m->start, m->end - m->start);
+      g_string_append (out, "</mark>");
+      at = m->end;
+    }
+  if (at < len)
+    esc_len (out, text + at, len - at);
+}
+
+static void
+append_rule_styles (GString *out, const ClipExportSelection *sel)
+{
+  for (guint i = 0; i < sel->rules->len; i++)
+    {
+      const ClipExportRule *r = g_ptr_array_index (sel->rules, i);
+      guint rgb = (guint) g_ascii_strtoull (r->color + 1, NULL, 16);
+
+      /* color is validated as #rrggbb: safe inside the style element. */
+      g_string_append_printf (out,
+                              ".r%u{background-color:rgba(%u,%u,%u,.35)}"
+                              ".c%u{border-color:%s}.s%u{background-color:%s}",
+                              i, rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff,
+                              i, r->color, i, r->color);
+    }
+}
+
+static void
+append_head (GString *out, const ClipExportSelection *sel)
+{
+  g_autofree char *generated = clip_export_local_time (sel->generated, "%-d %B %Y, %H:%M");
+
+  g_string_append (out,
+                   "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                   "style-src 'unsafe-inline'; img-src data:\">\n"
+                   "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta name=\"generator\" content=\"Clippings " PACKAGE_VERSION "\">\n<title>");
+  esc (out, sel->title);
+  g_string_append (out, "</title>\n<style>");
+  g_string_append (out, style);
+  append_rule_styles (out, sel);
+  g_string_append (out, "</style>\n</head>\n<body>\n<header>\n<h1>");
+  esc (out, sel->title);
+  g_string_append (out, "</h1>\n<p class=\"period\">");
+  esc (out, sel->period_text);
+  g_string_append (out, "</p>\n<p class=\"scope\">");
+  esc (out, sel->scope_text);
+  g_string_append (out, "</p>\n<p class=\"generated\">");
+  esc (out, generated);
+  g_string_append (out, "</p>\n</header>\n");
+}
+
+static void
+append_rules_table (GString *out, const ClipExportSelection *sel)
+{
+  if (sel->rules->len == 0)
+    return;
+  g_string_append_printf (out, "<table class=\"rules-table\">\n<caption>%s</caption>\n"
+                          "<thead><tr><th>%s</th><th>%s</th><th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
+                          _("Rules"), _("Rule"), _("Query"), _("Articles"));
+  for (guint i = 0; i < sel->rules->len; i++)
+    {
+      const ClipExportRule *r = g_ptr_array_index (sel->rules, i);
+
+      g_string_append_printf (out, "<tr><td><span class=\"swatch s%u\"></span>", i);
+      esc (out, r->name);
+      g_string_append (out, "</td><td><code>");
+      esc (out, r->query);
+      g_string_append_printf (out, "</code></td><td class=\"n\">%u</td></tr>\n", r->count);
+    }
+  g_string_append (out, "</tbody>\n</table>\n");
+}
+
+static void
+append_outlets_table (GString *out, const ClipExportSelection *sel)
+{
+  if (sel->outlets->len == 0)
+    return;
+  g_string_append_printf (out, "<table class=\"outlets-table\">\n<caption>%s</caption>\n"
+                          "<thead><tr><th>%s</th><th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
+                          _("Outlets"), _("Outlet"), _("Articles"));
+  for (guint i = 0; i < sel->outlets->len; i++)
+    {
+      const ClipExportOutlet *o = g_ptr_array_index (sel->outlets, i);
+
+      g_string_append (out, "<tr><td>");
+      esc (out, o->name);
+      g_string_append_printf (out, "</td><td class=\"n\">%u</td></tr>\n", o->count);
+    }
+  g_string_append (out, "</tbody>\n</table>\n");
+}
+
+static void
+append_series (GString *out, const ClipExportSelection *sel, guint column,
+               const char *color, double x0, double w, double y0, double h, guint top)
+{
+  double step = sel->n_days > 1 ? w / (sel->n_days - 1) : 0;
+
+  g_string_append_printf (out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
+                          "stroke-linejoin=\"round\" points=\"", color);
+  for (guint d = 0; d < sel->n_days; d++)
+    g_string_append_printf (out, "%s%.1f,%.1f", d ? " " : "",
+                            sel->n_days > 1 ? x0 + d * step : x0 + w / 2,
+                            y0 + h - h * clip_export_day_count (sel, d, column) / top);
+  g_string_append (out, "\"/>\n");
+  if (sel->n_days > 62)
+    return;
+  for (guint d = 0; d < sel->n_days; d++)
+    if (clip_export_day_count (sel, d, column) > 0)
+      g_string_append_printf (out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.8\" fill=\"%s\"/>\n",
+                              sel->n_days > 1 ? x0 + d * step : x0 + w / 2,
+                              y0 + h - h * clip_export_day_count (sel, d, column) / top, color);
+}
+
+static void
+append_chart (GString *out, const ClipExportSelection *sel)
+{
+  const double W = 760, H = 250, x0 = 70, y0 = 12, w = W - x0 - 50, h = H - y0 - 40;
+  guint max = 0, top, n_labels;
+  gboolean by_rule = sel->rules->len > 0;
+
+  if (sel->n_days == 0)
+    return;
+  for (guint d = 0; d < sel->n_days; d++)
+    for (guint c = by_rule ? 0 : sel->rules->len; c < (by_rule ? sel->rules->len : sel->rules->len + 1); c++)
+      max = MAX (max, clip_export_day_count (sel, d, c));
+  top = clip_export_axis_top (max);
+  g_string_append_printf (out, "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                          "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"%s\" "
+                          "font-family=\"sans-serif\" font-size=\"11\" fill=\"#5e5c64\">\n",
+                          W, H, _("Articles per day"));
+  for (guint t = 0; t <= 4; t++)
+    {
+      double y = y0 + h - h * t / 4;
+
+      g_string_append_printf (out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                              "stroke=\"%s\" stroke-width=\"1\"/>\n"
+                              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%u</text>\n",
+                              x0, y, x0 + w, y, t ? "#deddda" : "#9a9996",
+                              x0 - 6, y + 4, top * t / 4);
+    }
+  /* Centred under their day, about 90 units apart at most. */
+  n_labels = MIN (sel->n_days, (guint) (w / 90) + 1);
+  for (guint l = 0; l < n_labels; l++)
+    {
+      guint day = n_labels > 1 ? (sel->n_days - 1) * l / (n_labels - 1) : 0;
+      double x = sel->n_days > 1 ? x0 + w * day / (sel->n_days - 1) : x0 + w / 2;
+      g_autofree char *label = clip_export_day_label (sel, day);
+      g_string_append_printf (out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, y0 + h + 18);
+      esc (out, label);
+      g_string_append (out, "</text>\n");
+    }
+  if (by_rule)
+    for (guint c = sel->rules->len; c-- > 0;)
+      append_series (out, sel, c, ((ClipExportRule *) g_ptr_array_index (sel->rules, c))->color,
+                     x0, w, y0, h, top);
+  else
+    append_series (out, sel, sel->rules->len, "#5e5c64", x0, w, y0, h, top);
+  g_string_append_printf (out, "</svg>\n<figcaption>%s", _("Articles per day"));
+  if (by_rule)
+    {
+      g_string_append (out, "<ul class=\"legend\">");
+      for (guint i = 0; i < sel->rules->len; i++)
+        {
+          g_string_append_printf (out, "<li><span class=\"swatch s%u\"></span>", i);
+          esc (out, ((ClipExportRule *) g_ptr_array_index (sel->rules, i))->name);
+          g_string_append (out, "</li>");
+        }
+      g_string_append (out, "</ul>");
+    }
+  g_string_append (out, "</figcaption>\n</figure>\n");
+}
+
+static void
+append_summary (GString *out, const ClipExportSelection *sel)
+{
+  g_string_append_printf (out, "<section class=\"summary\">\n<h2>%s</h2>\n<p class=\"totals\">", _("Summary"));
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", sel->ids->len),
+                          sel->ids->len);
+  g_string_append (out, " · ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", sel->outlets->len),
+                          sel->outlets->len);
+  g_string_append (out, "</p>\n");
+  append_rules_table (out, sel);
+  append_outlets_table (out, sel);
+  append_chart (out, sel);
+  g_string_append (out, "</section>\n");
+}
+
+static void
+append_article (GString *out, const ClipExportItem *item)
+{
+  const ClipArticle *a = item->article;
+  g_autofree char *iso = clip_export_iso_time (clip_article_time (a));
+  g_autofree char *when = clip_export_local_time (clip_article_time (a), "%Y-%m-%d %H:%M");
+  gboolean link = clip_export_is_web_url (a->url);
+
+  g_string_append_printf (out, "<article id=\"a%" G_GINT64_FORMAT "\">\n<h3>", a->id);
+  if (link)
+    {
+      g_string_append (out, "<a href=\"");
+      esc (out, a->url);
+      g_string_append (out, "\" rel=\"noopener noreferrer nofollow\">");
+    }
+  esc_marked (out, a->title && *a->title ? a->title : _("(untitled)"), item->title_marks);
+  g_string_append (out, link ? "</a></h3>\n<p class=\"meta\">" : "</h3>\n<p class=\"meta\">");
+  esc (out, a->outlet_name);
+  g_string_append (out, " · <time datetime=\"");
+  esc (out, iso);
+  g_string_append (out, "\">");
+  esc (out, when);
+  g_string_append (out, "</time>");
+  if (a->author && *a->author)
+    {
+      g_string_append (out, " · ");
+      esc (out, a->author);
+    }
+  if (a->flag)
+    g_string_append_printf (out, " · %s", _("Flagged"));
+  g_string_append (out, "</p>\n");
+  if (a->url && *a->url)
+    {
+      g_string_append (out, "<p class=\"url\">");
+      esc (out, a->url);
+      g_string_append (out, "</p>\n");
+    }
+  if (item->excerpt[0])
+    {
+      g_string_append (out, "<p class=\"excerpt\">");
+      esc_marked (out, item->excerpt, item->excerpt_marks);
+      g_string_append (out, "</p>\n");
+    }
+  if (item->matches->len)
+    {
+      g_string_append (out, "<p class=\"rules\">");
+      for (guint i = 0; i < item->matches->len; i++)
+        {
+          const ClipExportMatch *m = g_ptr_array_index (item->matches, i);
+
+          g_string_append_printf (out, "<span class=\"chip c%u\">", m->rule->index);
+          esc (out, m->rule->name);
+          g_string_append (out, "</span><span class=\"words\">");
+          for (guint w = 0; w < m->words->len; w++)
+            {
+              g_string_append (out, w ? ", " : "");
+              esc (out, g_ptr_array_index (m->words, w));
+            }
+          g_string_append (out, "</span>");
+        }
+      g_string_append (out, "</p>\n");
+    }
+  if (item->tags[0])
+    {
+      g_autofree char *tags = g_strjoinv (", ", item->tags);
+
+      g_string_append_printf (out, "<p class=\"tags\">%s ", _("Tags:"));
+      esc (out, tags);
+      g_string_append (out, "</p>\n");
+    }
+  if (a->note && *a->note)
+    {
+      g_string_append (out, "<div class=\"note\">");
+      esc (out, a->note);
+      g_string_append (out, "</div>\n");
+    }
+  g_string_append (out, "</article>\n");
+}
+
+gboolean
+clip_export_write_html (ClipExportContext  *ctx,
+                        GError            **error)
+{
+  ClipExportItem *item;
+  GError *local_error = NULL;
+  guint n = 0;
+
+  append_head (ctx->buf, ctx->sel);
+  append_summary (ctx->buf, ctx->sel);
+  g_string_append_printf (ctx->buf, "<section class=\"articles\">\n<h2>%s</h2>\n", _("Articles"));
+  while ((item = clip_export_next_item (ctx, &local_error)) != NULL)
+    {
+      append_article (ctx->buf, item);
+      clip_export_item_free (item);
+      n++;
+      if (!clip_export_flush (ctx, FALSE, error))
+        return FALSE;
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (n == 0)
+    g_string_append_printf (ctx->buf, "<p class=\"empty\">%s</p>\n",
+                            _("No articles in this scope and period."));
+  g_string_append (ctx->buf, "</section>\n</body>\n</html>\n");
+  return TRUE;
+}

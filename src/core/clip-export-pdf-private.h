@@ -1,0 +1,84 @@
+/* clip-export-pdf-private.h — the PDF writer's page state, shared by its
+ * two files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "clip-export-private.h"
+
+G_BEGIN_DECLS
+
+/* A4 in points, and the text block. */
+#define CLIP_PDF_PAGE_W  595.276
+#define CLIP_PDF_PAGE_H  841.890
+#define CLIP_PDF_LEFT    56.0
+#define CLIP_PDF_WIDTH   (CLIP_PDF_PAGE_W - 2 * CLIP_PDF_LEFT)
+#define CLIP_PDF_TOP     66.0
+#define CLIP_PDF_BOTTOM  (CLIP_PDF_PAGE_H - 58.0)
+
+typedef enum {
+  CLIP_PDF_FONT_BODY,
+  CLIP_PDF_FONT_SMALL,
+  CLIP_PDF_FONT_TITLE,
+  CLIP_PDF_FONT_H1,
+  CLIP_PDF_FONT_H2,
+  CLIP_PDF_FONT_LARGE,
+  CLIP_PDF_FONT_MONO,
+  CLIP_PDF_FONT_STRONG,
+  CLIP_PDF_N_FONTS
+} ClipPdfFont;
+
+/* Layouts are reused: one slot per part of an article, plus one for the
+ * page header and footer. */
+enum {
+  CLIP_PDF_SLOT_CHROME = 8,
+  CLIP_PDF_N_SLOTS
+};
+
+typedef struct {
+  ClipExportContext    *ctx;
+  cairo_surface_t      *surface;
+  cairo_t              *cr;
+  PangoContext         *pango;
+  PangoFontDescription *fonts[CLIP_PDF_N_FONTS];
+  PangoLayout          *layouts[CLIP_PDF_N_SLOTS];
+  double                y;
+  guint                 page;
+  GError               *write_error;
+} ClipPdf;
+
+/* clip-export-pdf.c */
+void         clip_pdf_rgb         (cairo_t      *cr,
+                                   guint         rgb);
+guint        clip_pdf_rule_rgb    (const ClipExportRule *rule);
+PangoLayout *clip_pdf_layout      (ClipPdf      *pdf,
+                                   guint         slot,
+                                   ClipPdfFont   font,
+                                   double        width,
+                                   const char   *text);
+double       clip_pdf_height      (PangoLayout  *layout);
+void         clip_pdf_new_page    (ClipPdf      *pdf);
+/* Starts a new page unless height fits below pdf->y. */
+void         clip_pdf_need        (ClipPdf      *pdf,
+                                   double        height);
+void         clip_pdf_flow        (ClipPdf      *pdf,
+                                   PangoLayout  *layout,
+                                   double        x,
+                                   guint         rgb);
+void         clip_pdf_add_marks   (PangoAttrList *attrs,
+                                   const GArray  *marks,
+                                   const ClipExportSelection *sel,
+                                   gsize          shift);
+
+/* clip-export-pdf-parts.c */
+void         clip_pdf_heading     (ClipPdf      *pdf,
+                                   const char   *text);
+void         clip_pdf_draw_summary (ClipPdf     *pdf);
+void         clip_pdf_draw_article (ClipPdf     *pdf,
+                                    const ClipExportItem *item);
+
+G_END_DECLS

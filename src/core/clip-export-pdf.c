@@ -1,0 +1,347 @@
+/* clip-export-pdf.c — a report as an A4 PDF (cairo + pango)
+ *
+ * A cover, the summary tables, the coverage chart, then the articles with
+ * their matched words highlighted, each page with a header and its number.
+ * Pages are written as they fill and a handful of layouts is reused for
+ * every article, so memory does not grow with the number of articles.
+ * Fonts: Noto Sans, with fontconfig's fallback for scripts it lacks
+ * (Georgian comes from Noto Sans Georgian).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "clip-export-pdf-private.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+static const char *const font_specs[CLIP_PDF_N_FONTS] = {
+  [CLIP_PDF_FONT_BODY]   = "Noto Sans, Noto Sans Georgian, DejaVu Sans 9.5",
+  [CLIP_PDF_FONT_SMALL]  = "Noto Sans, Noto Sans Georgian, DejaVu Sans 8",
+  [CLIP_PDF_FONT_TITLE]  = "Noto Sans, Noto Sans Georgian, DejaVu Sans Bold 11.5",
+  [CLIP_PDF_FONT_H1]     = "Noto Sans, Noto Sans Georgian, DejaVu Sans Bold 26",
+  [CLIP_PDF_FONT_H2]     = "Noto Sans, Noto Sans Georgian, DejaVu Sans Bold 15",
+  [CLIP_PDF_FONT_LARGE]  = "Noto Sans, Noto Sans Georgian, DejaVu Sans 14",
+  [CLIP_PDF_FONT_MONO]   = "DejaVu Sans Mono, Noto Sans Georgian, Noto Sans 7.5",
+  [CLIP_PDF_FONT_STRONG] = "Noto Sans, Noto Sans Georgian, DejaVu Sans Bold 9.5",
+};
+
+void
+clip_pdf_rgb (cairo_t *cr, guint rgb)
+{
+  cairo_set_source_rgb (cr, (rgb >> 16) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+}
+
+guint
+clip_pdf_rule_rgb (const ClipExportRule *rule)
+{
+  return (guint) g_ascii_strtoull (rule->color + 1, NULL, 16);
+}
+
+PangoLayout *
+clip_pdf_layout (ClipPdf     *pdf,
+                 guint        slot,
+                 ClipPdfFont  font,
+                 double       width,
+                 const char  *text)
+{
+  PangoLayout *layout = pdf->layouts[slot];
+
+  pango_layout_set_font_description (layout, pdf->fonts[font]);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_attributes (layout, NULL);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+double
+clip_pdf_height (PangoLayout *layout)
+{
+  int h;
+
+  pango_layout_get_size (layout, NULL, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+/* Header and footer: the report's title and period above, the page
+ * number below. The cover has neither. */
+static void
+begin_page (ClipPdf *pdf)
+{
+  cairo_t *cr = pdf->cr;
+  PangoLayout *l;
+  g_autofree char *number = NULL;
+
+  pdf->page++;
+  pdf->ctx->pages = pdf->page;
+  pdf->y = CLIP_PDF_TOP;
+  if (pdf->page == 1)
+    return;
+  l = clip_pdf_layout (pdf, CLIP_PDF_SLOT_CHROME, CLIP_PDF_FONT_SMALL, CLIP_PDF_WIDTH * 0.62,
+                       pdf->ctx->sel->title);
+  pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (l, -1);
+  clip_pdf_rgb (cr, 0x5e5c64);
+  cairo_move_to (cr, CLIP_PDF_LEFT, 34);
+  pango_cairo_show_layout (cr, l);
+  l = clip_pdf_layout (pdf, CLIP_PDF_SLOT_CHROME, CLIP_PDF_FONT_SMALL, CLIP_PDF_WIDTH * 0.36,
+                       pdf->ctx->sel->period_text);
+  pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
+  cairo_move_to (cr, CLIP_PDF_LEFT + CLIP_PDF_WIDTH * 0.64, 34);
+  pango_cairo_show_layout (cr, l);
+  cairo_set_line_width (cr, 0.6);
+  clip_pdf_rgb (cr, 0xc0bfbc);
+  cairo_move_to (cr, CLIP_PDF_LEFT, 50);
+  cairo_line_to (cr, CLIP_PDF_LEFT + CLIP_PDF_WIDTH, 50);
+  cairo_stroke (cr);
+
+  number = g_strdup_printf (_("Page %u"), pdf->page);
+  l = clip_pdf_layout (pdf, CLIP_PDF_SLOT_CHROME, CLIP_PDF_FONT_SMALL, CLIP_PDF_WIDTH, number);
+  pango_layout_set_alignment (l, PANGO_ALIGN_CENTER);
+  clip_pdf_rgb (cr, 0x5e5c64);
+  cairo_move_to (cr, CLIP_PDF_LEFT, CLIP_PDF_PAGE_H - 38);
+  pango_cairo_show_layout (cr, l);
+}
+
+void
+clip_pdf_new_page (ClipPdf *pdf)
+{
+  if (pdf->page > 0)
+    cairo_show_page (pdf->cr);
+  begin_page (pdf);
+}
+
+void
+clip_pdf_need (ClipPdf *pdf, double height)
+{
+  if (pdf->y + height > CLIP_PDF_BOTTOM && pdf->y > CLIP_PDF_TOP)
+    clip_pdf_new_page (pdf);
+}
+
+/* Draws a layout line by line from pdf->y, going on to a new page where
+ * the page is full, so text of any length lays out. */
+void
+clip_pdf_flow (ClipPdf     *pdf,
+               PangoLayout *layout,
+               double       x,
+               guint        rgb)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double offset = 0, bottom = 0;
+
+  do
+    {
+      PangoRectangle logical;
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      if (pdf->y + (double) y1 / PANGO_SCALE - offset > CLIP_PDF_BOTTOM &&
+          (double) y0 / PANGO_SCALE - offset > 0)
+        {
+          pdf->y += (double) y0 / PANGO_SCALE - offset;
+          clip_pdf_new_page (pdf);
+          offset = (double) y0 / PANGO_SCALE;
+        }
+      clip_pdf_rgb (pdf->cr, rgb);
+      cairo_move_to (pdf->cr, x + (double) logical.x / PANGO_SCALE,
+                     pdf->y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - offset);
+      pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
+      bottom = (double) y1 / PANGO_SCALE - offset;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  pdf->y += bottom;
+}
+
+void
+clip_pdf_add_marks (PangoAttrList        *attrs,
+                    const GArray         *marks,
+                    const ClipExportSelection *sel,
+                    gsize                 shift)
+{
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const ClipExportMark *m = &g_array_index (marks, ClipExportMark, i);
+      guint rgb = clip_pdf_rule_rgb (g_ptr_array_index (sel->rules, m->rule_index));
+      PangoAttribute *bg = pango_attr_background_new ((rgb >> 16) * 257,
+                                                      ((rgb >> 8) & 0xff) * 257,
+                                                      (rgb & 0xff) * 257);
+      PangoAttribute *alpha = pango_attr_background_alpha_new (0.38 * 65535);
+
+      bg->start_index = alpha->start_index = m->start + shift;
+      bg->end_index = alpha->end_index = m->end + shift;
+      pango_attr_list_insert (attrs, bg);
+      pango_attr_list_insert (attrs, alpha);
+    }
+}
+
+static void
+draw_cover (ClipPdf *pdf)
+{
+  const ClipExportSelection *sel = pdf->ctx->sel;
+  cairo_t *cr = pdf->cr;
+  g_autofree char *generated = NULL;
+  g_autofree char *when = clip_export_local_time (sel->generated, "%-d %B %Y, %H:%M");
+  g_autofree char *n_articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article",
+                                                              "%u articles", sel->ids->len),
+                                                 sel->ids->len);
+  g_autofree char *n_outlets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outlet",
+                                                             "%u outlets", sel->outlets->len),
+                                                sel->outlets->len);
+  g_autofree char *n_rules = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rule",
+                                                           "%u rules", sel->rules->len),
+                                              sel->rules->len);
+  g_autofree char *counts = g_strjoin (" · ", n_articles, n_outlets, n_rules, NULL);
+  PangoLayout *l;
+
+  clip_pdf_rgb (cr, 0x1c71d8);
+  cairo_rectangle (cr, 0, 0, CLIP_PDF_PAGE_W, 14);
+  cairo_fill (cr);
+  pdf->y = 190;
+  l = clip_pdf_layout (pdf, 0, CLIP_PDF_FONT_STRONG, CLIP_PDF_WIDTH, _("CLIPPINGS REPORT"));
+  clip_pdf_flow (pdf, l, CLIP_PDF_LEFT, 0x1c71d8);
+  pdf->y += 10;
+  l = clip_pdf_layout (pdf, 0, CLIP_PDF_FONT_H1, CLIP_PDF_WIDTH, sel->title);
+  clip_pdf_flow (pdf, l, CLIP_PDF_LEFT, 0x1e1e1e);
+  pdf->y += 14;
+  l = clip_pdf_layout (pdf, 0, CLIP_PDF_FONT_LARGE, CLIP_PDF_WIDTH, sel->period_text);
+  clip_pdf_flow (pdf, l, CLIP_PDF_LEFT, 0x1e1e1e);
+  pdf->y += 8;
+  l = clip_pdf_layout (pdf, 0, CLIP_PDF_FONT_BODY, CLIP_PDF_WIDTH, sel->scope_text);
+  clip_pdf_flow (pdf, l, CLIP_PDF_LEFT, 0x5e5c64);
+  pdf->y += 30;
+  clip_pdf_rgb (cr, 0xc0bfbc);
+  cairo_set_line_width (cr, 0.8);
+  cairo_move_to (cr, CLIP_PDF_LEFT, pdf->y);
+  cairo_line_to (cr, CLIP_PDF_LEFT + 160, pdf->y);
+  cairo_stroke (cr);
+  pdf->y += 14;
+  l = clip_pdf_layout (pdf, 0, CLIP_PDF_FONT_STRONG, CLIP_PDF_WIDTH, counts);
+  clip_pdf_flow (pdf, l, CLIP_PDF_LEFT, 0x1e1e1e);
+
+  /* TRANSLATORS: %s is a date and time */
+  generated = g_strdup_printf (_("Generated %s by Clippings"), when);
+  pdf->y = CLIP_PDF_PAGE_H - 90;
+  l = clip_pdf_layout (pdf, 0, CLIP_PDF_FONT_SMALL, CLIP_PDF_WIDTH, generated);
+  clip_pdf_flow (pdf, l, CLIP_PDF_LEFT, 0x5e5c64);
+}
+
+static cairo_status_t
+write_to_context (void *closure, const unsigned char *data, unsigned int length)
+{
+  ClipPdf *pdf = closure;
+
+  if (pdf->write_error)
+    return CAIRO_STATUS_WRITE_ERROR;
+  g_string_append_len (pdf->ctx->buf, (const char *) data, length);
+  if (!clip_export_flush (pdf->ctx, FALSE, &pdf->write_error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_metadata (ClipPdf *pdf)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (pdf->ctx->sel->generated);
+  g_autofree char *date = now ? g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_TITLE, pdf->ctx->sel->title);
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_SUBJECT, pdf->ctx->sel->scope_text);
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATOR, "Clippings " PACKAGE_VERSION);
+  if (date)
+    cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+}
+
+static void
+pdf_init (ClipPdf *pdf, ClipExportContext *ctx)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  memset (pdf, 0, sizeof *pdf);
+  pdf->ctx = ctx;
+  pdf->surface = cairo_pdf_surface_create_for_stream (write_to_context, pdf,
+                                                      CLIP_PDF_PAGE_W, CLIP_PDF_PAGE_H);
+  pdf->cr = cairo_create (pdf->surface);
+  pdf->pango = pango_cairo_create_context (pdf->cr);
+  /* Unhinted metrics: a PDF is scaled, and hinted advances would make the
+   * text look unevenly spaced. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pdf->pango, options);
+  cairo_font_options_destroy (options);
+  for (guint i = 0; i < CLIP_PDF_N_FONTS; i++)
+    pdf->fonts[i] = pango_font_description_from_string (font_specs[i]);
+  for (guint i = 0; i < CLIP_PDF_N_SLOTS; i++)
+    pdf->layouts[i] = pango_layout_new (pdf->pango);
+  set_metadata (pdf);
+}
+
+static gboolean
+pdf_finish (ClipPdf *pdf, GError **error)
+{
+  cairo_status_t status;
+
+  for (guint i = 0; i < CLIP_PDF_N_SLOTS; i++)
+    g_clear_object (&pdf->layouts[i]);
+  for (guint i = 0; i < CLIP_PDF_N_FONTS; i++)
+    pango_font_description_free (pdf->fonts[i]);
+  g_clear_object (&pdf->pango);
+  cairo_destroy (pdf->cr);
+  cairo_surface_finish (pdf->surface);
+  status = cairo_surface_status (pdf->surface);
+  cairo_surface_destroy (pdf->surface);
+  if (pdf->write_error)
+    {
+      g_propagate_error (error, pdf->write_error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_WRITE,
+                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+clip_export_write_pdf (ClipExportContext  *ctx,
+                       GError            **error)
+{
+  ClipPdf pdf;
+  ClipExportItem *item;
+  GError *local_error = NULL;
+  gboolean ok;
+
+  pdf_init (&pdf, ctx);
+  begin_page (&pdf);
+  draw_cover (&pdf);
+  clip_pdf_new_page (&pdf);
+  clip_pdf_draw_summary (&pdf);
+  clip_pdf_new_page (&pdf);
+  clip_pdf_heading (&pdf, _("Articles"));
+  if (ctx->sel->ids->len == 0)
+    clip_pdf_flow (&pdf, clip_pdf_layout (&pdf, 0, CLIP_PDF_FONT_BODY, CLIP_PDF_WIDTH,
+                                          _("No articles in this scope and period.")),
+                   CLIP_PDF_LEFT, 0x5e5c64);
+  while (pdf.write_error == NULL && (item = clip_export_next_item (ctx, &local_error)) != NULL)
+    {
+      clip_pdf_draw_article (&pdf, item);
+      clip_export_item_free (item);
+    }
+  cairo_show_page (pdf.cr);
+  ok = pdf_finish (&pdf, local_error ? NULL : error);
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return ok;
+}
