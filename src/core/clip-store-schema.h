@@ -117,4 +117,9 @@ static const char *const clip_store_migrations[] = {
    * FTS5 flushes its pending terms at every nested statement, so an insert
    * trigger made one tiny segment per article (3–4x slower ingest). */
   "DROP TRIGGER articles_fts_ai;",
+
+  /* 3 → 4: the alert inbox and the notifier read only unread and
+   * not-yet-notified alerts, a small part of a growing table. */
+  "CREATE INDEX alerts_unread ON alerts(rule_id) WHERE read = 0;"
+  "CREATE INDEX alerts_pending ON alerts(rule_id) WHERE notified = 0;",
 };
