@@ -86,6 +86,7 @@ about_activated (GSimpleAction *action,
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
+                        "application", app,
                         "application-name", _("Clippings"),
                         "application-icon", APP_ID,
                         "developer-name", _("The Clippings developers"),
@@ -111,6 +112,7 @@ preferences_activated (GSimpleAction *action,
   ClipPreferencesWindow *prefs = clip_preferences_window_new (self->settings);
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (prefs));
 }
 

@@ -19,6 +19,7 @@ struct _ClipPreferencesWindow
   GtkSwitch            *background_switch;
   GtkSwitch            *notifications_switch;
   AdwExpanderRow       *quiet_row;
+  GtkSpinButton        *quiet_from_spin;
   GtkAdjustment        *quiet_from_adjustment;
   GtkAdjustment        *quiet_to_adjustment;
   AdwExpanderRow       *digest_row;
@@ -247,6 +248,7 @@ clip_preferences_window_class_init (ClipPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, quiet_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, quiet_from_spin);
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, quiet_from_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, quiet_to_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, digest_row);

@@ -12,6 +12,7 @@
 #include "clip-opml.h"
 #include "clip-paths.h"
 #include "clip-sidebar.h"
+#include "clip-store-listing.h"
 #include "clip-window.h"
 
 struct _ClipWindow
@@ -71,6 +72,7 @@ show_error (ClipWindow   *self,
 {
   g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
 
+  g_debug ("%s", message);
   clip_window_show_toast (self, message);
 }
 
@@ -110,6 +112,7 @@ clip_window_reload (ClipWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       return;
     }
+  clip_store_release_snapshot (self->store);
   if (!(outlets = clip_store_list_outlets (self->store, &error)) ||
       (counts.unread = clip_store_count_articles (self->store, &unread, &error)) < 0 ||
       (counts.flagged = clip_store_count_articles (self->store, &flagged, &error)) < 0)
@@ -380,7 +383,7 @@ open_store (ClipWindow *self)
   self->store = clip_store_open_data_dir (NULL, CLIP_STORE_OPEN_DEFAULT, &error);
   if (self->store != NULL)
     return;
-  g_warning ("Could not open the archive: %s", error->message);
+  g_debug ("Could not open the archive: %s", error->message);
   escaped = g_markup_escape_text (error->message, -1);
   adw_status_page_set_description (self->error_page, escaped);
   for (guint i = 0; i < G_N_ELEMENTS (outlet_actions); i++)

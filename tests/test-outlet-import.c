@@ -1,0 +1,160 @@
+/* test-outlet-import.c — the starter list and importing many outlets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "clip-outlet-import.h"
+#include "clip-test-util.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+static ClipStore *
+open_tmp_store (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  ClipStore *store = clip_store_open_data_dir (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* The shipped list: every entry is a distinct https feed with a name and
+ * one of the three groups the empty state promises. */
+static void
+test_starter_shipped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = clip_starter_outlets_load (&error);
+  g_autoptr(GHashTable) urls = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *groups[] = { "Georgia", "Russia", "International" };
+  guint per_group[3] = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlets->len, >=, 12);
+  for (guint i = 0; i < outlets->len; i++)
+    {
+      ClipOutlet *o = g_ptr_array_index (outlets, i);
+      gboolean known = FALSE;
+
+      g_assert_true (g_str_has_prefix (o->url, "https://"));
+      g_assert_nonnull (o->name);
+      g_assert_cmpstr (o->name, !=, "");
+      g_assert_true (g_hash_table_add (urls, o->url));
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        if (g_strcmp0 (o->group, groups[g]) == 0)
+          {
+            per_group[g]++;
+            known = TRUE;
+          }
+      g_assert_true (known);
+    }
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    g_assert_cmpuint (per_group[g], >=, 3);
+}
+
+static void
+test_starter_invalid (void)
+{
+  const char *bad[] = {
+    "[]",
+    "{\"outlets\": 3}",
+    "{\"outlets\": [{\"name\": \"No address\"}]}",
+    "{\"outlets\": [{\"url\": \"\"}]}",
+    "{\"outlets\": [\"https://example.org/feed\"]}",
+    "{\"outlets\": [",
+  };
+  g_autofree char *huge = g_strnfill (2 * 1024 * 1024, ' ');
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) outlets = clip_starter_outlets_parse (bad[i], strlen (bad[i]), &error);
+
+      g_assert_null (outlets);
+      g_assert_nonnull (error);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) outlets = clip_starter_outlets_parse (huge, strlen (huge), &error);
+
+    g_assert_null (outlets);
+    g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA);
+  }
+}
+
+static void
+test_import_counts (void)
+{
+  g_autoptr(ClipStore) store = open_tmp_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = clip_starter_outlets_load (&error);
+  g_autoptr(GPtrArray) listed = NULL;
+  ClipImportResult result;
+  ClipOutlet *bad = clip_outlet_new ();
+
+  g_assert_no_error (error);
+  bad->url = g_strdup ("ftp://example.org/feed");
+  g_ptr_array_add (outlets, bad);
+
+  clip_import_result_init (&result);
+  g_assert_true (clip_outlets_import (store, outlets, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, outlets->len - 1);
+  g_assert_cmpuint (result.skipped, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result.skip_reasons, 0), "ftp://example.org/feed"));
+  clip_import_result_clear (&result);
+
+  listed = clip_store_list_outlets (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, outlets->len - 1);
+
+  /* Again: nothing is duplicated. */
+  clip_import_result_init (&result);
+  g_assert_true (clip_outlets_import (store, outlets, &result, &error));
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.skipped, ==, outlets->len);
+  clip_import_result_clear (&result);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = clip_store_list_outlets (store, &error);
+  g_assert_cmpuint (listed->len, ==, outlets->len - 1);
+}
+
+/* A failure that is not about one outlet rolls everything back. */
+static void
+test_import_read_only (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(ClipStore) writer = NULL;
+  g_autoptr(ClipStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = clip_starter_outlets_load (&error);
+  g_autoptr(GPtrArray) listed = NULL;
+  ClipImportResult result;
+
+  writer = clip_store_open_data_dir (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  path = g_strdup (clip_store_get_path (writer));
+  reader = clip_store_open (path, CLIP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  clip_import_result_init (&result);
+  g_assert_false (clip_outlets_import (reader, outlets, &result, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (result.added, ==, 0);
+  clip_import_result_clear (&result);
+  listed = clip_store_list_outlets (writer, NULL);
+  g_assert_cmpuint (listed->len, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/outlet-import/starter/shipped", test_starter_shipped);
+  g_test_add_func ("/outlet-import/starter/invalid", test_starter_invalid);
+  g_test_add_func ("/outlet-import/counts", test_import_counts);
+  g_test_add_func ("/outlet-import/read-only", test_import_read_only);
+  return g_test_run ();
+}

@@ -1,0 +1,256 @@
+/* test-ui-dialogs.c — Add Outlet, Preferences, the shortcuts window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "clip-add-outlet-dialog.h"
+#include "clip-preferences-window.h"
+#include "clip-sidebar.h"
+#include "clip-store.h"
+#include "clip-test-ui.h"
+#include "clip-test-util.h"
+
+#include <string.h>
+
+static gpointer
+child (gpointer widget, GType type, const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+}
+
+static void
+outlet_added_cb (ClipAddOutletDialog *dialog,
+                 const char          *name,
+                 char               **added)
+{
+  g_free (*added);
+  *added = g_strdup (name);
+}
+
+static gboolean
+label_shown (gpointer label)
+{
+  return gtk_widget_get_visible (label) && *gtk_label_get_text (label) != '\0';
+}
+
+static gboolean
+is_set (gpointer p)
+{
+  return *(char **) p != NULL;
+}
+
+static void
+type_and_add (ClipAddOutletDialog *dialog,
+              const char          *url,
+              const char          *name)
+{
+  gtk_editable_set_text (child (dialog, CLIP_TYPE_ADD_OUTLET_DIALOG, "url_row"), url);
+  gtk_editable_set_text (child (dialog, CLIP_TYPE_ADD_OUTLET_DIALOG, "name_row"), name);
+  gtk_widget_activate (child (dialog, CLIP_TYPE_ADD_OUTLET_DIALOG, "add_button"));
+}
+
+/* Add is offered once there is an address; a bad address or a duplicate
+ * is explained in the dialog; a good one is stored and announced. */
+static void
+test_add_outlet (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_store_open_data_dir (NULL, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *added = NULL;
+  ClipAddOutletDialog *dialog;
+  GtkWidget *add_button;
+  GtkLabel *error_label;
+
+  g_assert_no_error (error);
+  dialog = clip_add_outlet_dialog_new (clip_store_get_path (store), 1800);
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "outlet-added", G_CALLBACK (outlet_added_cb), &added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  add_button = child (dialog, CLIP_TYPE_ADD_OUTLET_DIALOG, "add_button");
+  error_label = child (dialog, CLIP_TYPE_ADD_OUTLET_DIALOG, "error_label");
+  g_assert_false (gtk_widget_get_sensitive (add_button));
+
+  type_and_add (dialog, "  ftp://example.org/news  ", "");
+  g_assert_true (clip_test_ui_wait (label_shown, error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "ftp://example.org/news"));
+  g_assert_null (added);
+
+  /* Typing again clears the message. */
+  type_and_add (dialog, "https://civil.ge/feed", "Civil Georgia");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_true (clip_test_ui_wait (is_set, &added));
+  g_assert_cmpstr (added, ==, "Civil Georgia");
+  listed = clip_store_list_outlets (store, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (((ClipOutlet *) listed->pdata[0])->name, ==, "Civil Georgia");
+  g_assert_cmpint (((ClipOutlet *) listed->pdata[0])->interval, ==, 1800);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  /* The same address again: refused, and said so. */
+  g_clear_pointer (&added, g_free);
+  dialog = clip_add_outlet_dialog_new (clip_store_get_path (store), 900);
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "outlet-added", G_CALLBACK (outlet_added_cb), &added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  error_label = child (dialog, CLIP_TYPE_ADD_OUTLET_DIALOG, "error_label");
+  type_and_add (dialog, "https://civil.ge/feed", "");
+  g_assert_true (clip_test_ui_wait (label_shown, error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "already"));
+  g_assert_null (added);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+test_preferences (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ClipPreferencesWindow *prefs = clip_preferences_window_new (settings);
+  AdwComboRow *interval_row = child (prefs, CLIP_TYPE_PREFERENCES_WINDOW, "interval_row");
+  AdwComboRow *style_row = child (prefs, CLIP_TYPE_PREFERENCES_WINDOW, "style_row");
+  GtkSwitch *notifications = child (prefs, CLIP_TYPE_PREFERENCES_WINDOW, "notifications_switch");
+  AdwExpanderRow *quiet = child (prefs, CLIP_TYPE_PREFERENCES_WINDOW, "quiet_row");
+  GtkSpinButton *from = child (prefs, CLIP_TYPE_PREFERENCES_WINDOW, "quiet_from_spin");
+  AdwActionRow *archive = child (prefs, CLIP_TYPE_PREFERENCES_WINDOW, "archive_row");
+  g_autofree char *style = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  /* Defaults as the schema has them. */
+  g_assert_cmpuint (adw_combo_row_get_selected (interval_row), ==, 1);   /* 15 minutes */
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (interval_row)),
+                   ==, "15 minutes");
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "22:00");
+  g_assert_cmpstr (adw_action_row_get_subtitle (archive), ==, dir);
+
+  /* Widgets write the settings… */
+  adw_combo_row_set_selected (interval_row, 3);
+  g_assert_cmpuint (g_settings_get_uint (settings, "refresh-interval"), ==, 3600);
+  adw_combo_row_set_selected (style_row, 2);
+  style = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (style, ==, "dark");
+  gtk_spin_button_set_value (from, 23 * 60 + 30);
+  g_assert_cmpuint (g_settings_get_uint (settings, "quiet-hours-from"), ==, 1410);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "23:30");
+  /* …and follow them; an interval from elsewhere shows as the nearest. */
+  g_settings_set_uint (settings, "refresh-interval", 20 * 60);
+  g_assert_cmpuint (adw_combo_row_get_selected (interval_row), ==, 1);
+  g_settings_set_boolean (settings, "notifications-enabled", FALSE);
+  g_assert_false (gtk_switch_get_active (notifications));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (quiet)));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "refresh-interval");
+  g_settings_reset (settings, "color-scheme");
+  g_settings_reset (settings, "quiet-hours-from");
+  g_settings_reset (settings, "notifications-enabled");
+}
+
+static void
+test_time_text (void)
+{
+  g_autofree char *a = clip_preferences_format_time (0);
+  g_autofree char *b = clip_preferences_format_time (1439);
+  g_autofree char *c = clip_preferences_format_time (7 * 60 + 5);
+
+  g_assert_cmpstr (a, ==, "00:00");
+  g_assert_cmpstr (b, ==, "23:59");
+  g_assert_cmpstr (c, ==, "07:05");
+  g_assert_cmpint (clip_preferences_parse_time ("7:30"), ==, 450);
+  g_assert_cmpint (clip_preferences_parse_time ("22:00"), ==, 1320);
+  g_assert_cmpint (clip_preferences_parse_time ("8"), ==, 480);
+  g_assert_cmpint (clip_preferences_parse_time ("24:00"), ==, -1);
+  g_assert_cmpint (clip_preferences_parse_time ("12:60"), ==, -1);
+  g_assert_cmpint (clip_preferences_parse_time ("noon"), ==, -1);
+  g_assert_cmpint (clip_preferences_parse_time ("12:00x"), ==, -1);
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/clippings/Clippings/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* Outlets by group with unread counts and a health warning; the selection
+ * survives a reload and falls back to All Articles when its outlet goes. */
+static void
+test_sidebar (void)
+{
+  ClipSidebar *sidebar = CLIP_SIDEBAR (clip_sidebar_new ());
+  g_autoptr(GPtrArray) outlets = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
+  ClipSidebarCounts counts = { .unread = 7 };
+  GtkListBox *list;
+  GtkWidget *warning;
+  gint64 id = 0;
+  const char *names[] = { "Civil.ge", "OC Media", "TASS" };
+  const char *groups[] = { "Georgia", "Georgia", "Russia" };
+
+  g_object_ref_sink (sidebar);
+  for (guint i = 0; i < 3; i++)
+    {
+      ClipOutlet *o = clip_outlet_new ();
+      o->id = i + 1;
+      o->name = g_strdup (names[i]);
+      o->group = g_strdup (groups[i]);
+      o->unread_count = i * 10;
+      g_ptr_array_add (outlets, o);
+    }
+  ((ClipOutlet *) outlets->pdata[2])->last_error = g_strdup ("HTTP 503 <b>Service</b> Unavailable");
+  clip_sidebar_set_outlets (sidebar, outlets, &counts);
+  list = child (sidebar, CLIP_TYPE_SIDEBAR, "list");
+  g_assert_cmpuint (clip_sidebar_get_n_outlets (sidebar), ==, 3);
+  g_assert_cmpint (clip_sidebar_get_selected (sidebar, NULL), ==, CLIP_SOURCE_ALL);
+  /* Georgia heads the first outlet only; Russia the third. */
+  g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (list, 0)));
+  g_assert_nonnull (clip_test_ui_find (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (list, 3)),
+                                       GTK_TYPE_LABEL, "Georgia"));
+  g_assert_null (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (list, 4)));
+  g_assert_nonnull (clip_test_ui_find (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (list, 5)),
+                                       GTK_TYPE_LABEL, "Russia"));
+  g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)),
+                                       GTK_TYPE_LABEL, "7"));
+  g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 4)),
+                                       GTK_TYPE_LABEL, "10"));
+  warning = clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 5)), GTK_TYPE_IMAGE, NULL);
+  g_assert_nonnull (warning);
+  /* The error is shown as text, never as markup. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (warning), ==, "HTTP 503 <b>Service</b> Unavailable");
+
+  clip_sidebar_select (sidebar, CLIP_SOURCE_OUTLET, 2);
+  g_assert_cmpint (clip_sidebar_get_selected (sidebar, &id), ==, CLIP_SOURCE_OUTLET);
+  g_assert_cmpint (id, ==, 2);
+  g_assert_cmpstr (clip_sidebar_get_selected_title (sidebar), ==, "OC Media");
+  clip_sidebar_set_outlets (sidebar, outlets, &counts);
+  g_assert_cmpint (clip_sidebar_get_selected (sidebar, &id), ==, CLIP_SOURCE_OUTLET);
+  g_assert_cmpint (id, ==, 2);
+  g_ptr_array_remove_index (outlets, 1);
+  clip_sidebar_set_outlets (sidebar, outlets, &counts);
+  g_assert_cmpint (clip_sidebar_get_selected (sidebar, &id), ==, CLIP_SOURCE_ALL);
+  g_object_unref (sidebar);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (!clip_test_ui_init (&argc, &argv))
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 77;
+    }
+  g_test_add_func ("/ui/add-outlet", test_add_outlet);
+  g_test_add_func ("/ui/preferences", test_preferences);
+  g_test_add_func ("/ui/preferences/time-text", test_time_text);
+  g_test_add_func ("/ui/help-overlay", test_help_overlay);
+  g_test_add_func ("/ui/sidebar", test_sidebar);
+  return g_test_run ();
+}

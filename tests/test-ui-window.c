@@ -1,0 +1,279 @@
+/* test-ui-window.c — the main window: empty state, starter outlets,
+ * OPML import, error state, saved size, the whole application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "clip-application.h"
+#include "clip-import-task.h"
+#include "clip-outlet-import.h"
+#include "clip-sidebar.h"
+#include "clip-test-ui.h"
+#include "clip-test-util.h"
+#include "clip-window.h"
+
+#include <string.h>
+
+static GtkStack *
+main_stack (ClipWindow *window)
+{
+  return GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW,
+                                                   "main_stack"));
+}
+
+static ClipSidebar *
+sidebar (ClipWindow *window)
+{
+  return CLIP_SIDEBAR (gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW,
+                                                      "sidebar"));
+}
+
+static gboolean
+shows_archive (gpointer window)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (main_stack (window)), "archive") == 0;
+}
+
+static ClipWindow *
+new_window (void)
+{
+  ClipWindow *window = g_object_new (CLIP_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* A new archive shows the status page and its three ways to add outlets. */
+static void
+test_empty_state (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  ClipWindow *window = new_window ();
+  GtkWidget *page;
+
+  g_assert_nonnull (clip_window_get_store (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "empty");
+  page = gtk_stack_get_visible_child (main_stack (window));
+  g_assert_nonnull (clip_test_ui_find (page, ADW_TYPE_STATUS_PAGE, "No Outlets Yet"));
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *labels[] = { "_Add Outlet…", "Add _Starter Outlets", "_Import OPML…" };
+      GtkWidget *button = clip_test_ui_find (page, GTK_TYPE_BUTTON, labels[i]);
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_get_mapped (button));
+      g_assert_true (gtk_widget_is_sensitive (button));
+    }
+  g_assert_true (gtk_widget_has_css_class (clip_test_ui_find (page, GTK_TYPE_BUTTON, "_Add Outlet…"),
+                                           "suggested-action"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The button adds the shipped list; the window switches to the archive
+ * with every outlet in the sidebar, grouped. */
+static void
+test_starter_outlets (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(GPtrArray) starter = clip_starter_outlets_load (NULL);
+  g_autoptr(GPtrArray) listed = NULL;
+  ClipWindow *window = new_window ();
+  GtkWidget *button;
+
+  g_assert_nonnull (starter);
+  button = clip_test_ui_find (gtk_stack_get_visible_child (main_stack (window)),
+                              GTK_TYPE_BUTTON, "Add _Starter Outlets");
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (clip_test_ui_wait (shows_archive, window));
+  g_assert_cmpuint (clip_sidebar_get_n_outlets (sidebar (window)), ==, starter->len);
+  listed = clip_store_list_outlets (clip_window_get_store (window), NULL);
+  g_assert_cmpuint (listed->len, ==, starter->len);
+  for (guint i = 0; i < listed->len; i++)
+    g_assert_cmpint (((ClipOutlet *) g_ptr_array_index (listed, i))->interval, ==, 900);
+  /* The sidebar starts on All Articles, and names it in the content header. */
+  g_assert_cmpint (clip_sidebar_get_selected (sidebar (window), NULL), ==, CLIP_SOURCE_ALL);
+  g_assert_cmpstr (clip_sidebar_get_selected_title (sidebar (window)), ==, "All Articles");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct {
+  gboolean         done;
+  gboolean         ok;
+  GError          *error;
+  ClipImportResult result;
+} ImportWait;
+
+static void
+import_cb (GObject *source, GAsyncResult *res, gpointer data)
+{
+  ImportWait *w = data;
+
+  w->ok = clip_import_task_run_finish (res, &w->result, &w->error);
+  w->done = TRUE;
+}
+
+static gboolean
+import_done (gpointer data)
+{
+  return ((ImportWait *) data)->done;
+}
+
+/* What "Import OPML…" runs once a file is chosen: the outlets arrive with
+ * the default interval from the settings, the unusable one is skipped. */
+static void
+test_opml_import (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autofree char *opml_path = clip_test_data_path ("ui/outlets.opml");
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  ClipWindow *window = new_window ();
+  ImportWait w = { 0 };
+  gsize len;
+
+  g_assert_true (g_file_get_contents (opml_path, &data, &len, NULL));
+  bytes = g_bytes_new (data, len);
+  clip_import_task_run_async (clip_store_get_path (clip_window_get_store (window)),
+                              CLIP_IMPORT_OPML, NULL, bytes, 3600, NULL, import_cb, &w);
+  g_assert_true (clip_test_ui_wait (import_done, &w));
+  g_assert_no_error (w.error);
+  g_assert_true (w.ok);
+  g_assert_cmpuint (w.result.added, ==, 3);
+  g_assert_cmpuint (w.result.skipped, ==, 1);
+  clip_import_result_clear (&w.result);
+
+  clip_window_reload (window);
+  g_assert_true (shows_archive (window));
+  g_assert_cmpuint (clip_sidebar_get_n_outlets (sidebar (window)), ==, 3);
+  listed = clip_store_list_outlets (clip_window_get_store (window), NULL);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      ClipOutlet *o = g_ptr_array_index (listed, i);
+
+      g_assert_cmpint (o->interval, ==, 3600);
+      if (g_str_equal (o->url, "https://civil.ge/feed"))
+        g_assert_cmpstr (o->group, ==, "Georgia");
+    }
+
+  /* A file that is not OPML is refused with a message; nothing changes. */
+  memset (&w, 0, sizeof w);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new_static ("not xml at all", 14);
+  clip_import_task_run_async (clip_store_get_path (clip_window_get_store (window)),
+                              CLIP_IMPORT_OPML, NULL, bytes, 900, NULL, import_cb, &w);
+  g_assert_true (clip_test_ui_wait (import_done, &w));
+  g_assert_false (w.ok);
+  g_assert_nonnull (w.error);
+  g_assert_cmpstr (w.error->message, !=, "");
+  g_clear_error (&w.error);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = clip_store_list_outlets (clip_window_get_store (window), NULL);
+  g_assert_cmpuint (listed->len, ==, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A data dir that cannot hold an archive shows why, instead of the
+ * empty state. */
+static void
+test_error_state (void)
+{
+  g_autofree char *tmp = clip_test_tmpdir ();
+  g_autofree char *file = g_build_filename (tmp, "not-a-dir", NULL);
+  ClipWindow *window;
+  AdwStatusPage *page;
+
+  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+  g_setenv ("CLIPPINGS_DATA_DIR", file, TRUE);
+  window = new_window ();
+  g_assert_null (clip_window_get_store (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "error");
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW,
+                                                         "error_page"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "not-a-dir"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-outlet"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Closing saves the size; the next window opens with it. */
+static void
+test_saved_size (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ClipWindow *window = new_window ();
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 560);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 560);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = new_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 800);
+  g_assert_cmpint (height, ==, 560);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+app_activated_cb (GApplication *app,
+                  gboolean     *checked)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_auto(GStrv) accels = NULL;
+
+  g_assert_true (CLIP_IS_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (CLIP_WINDOW (window))), ==, "empty");
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *actions[] = { "quit", "about", "preferences" };
+      g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), actions[i]));
+    }
+  /* GtkApplication finds the shortcuts window in the resources. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_cmpstr (accels[0], ==, "<Control>q");
+  /* The About and Preferences windows open over it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 3);
+  *checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+/* The real application: starts, shows the window, quits on app.quit. */
+static void
+test_application (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipApplication) app = clip_application_new ();
+  gboolean checked = FALSE;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (app_activated_cb), &checked);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_true (checked);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (!clip_test_ui_init (&argc, &argv))
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 77;
+    }
+  g_test_add_func ("/ui/window/empty-state", test_empty_state);
+  g_test_add_func ("/ui/window/starter-outlets", test_starter_outlets);
+  g_test_add_func ("/ui/window/opml-import", test_opml_import);
+  g_test_add_func ("/ui/window/error-state", test_error_state);
+  g_test_add_func ("/ui/window/saved-size", test_saved_size);
+  g_test_add_func ("/ui/application", test_application);
+  return g_test_run ();
+}
