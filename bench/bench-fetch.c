@@ -1,0 +1,292 @@
+/* bench-fetch.c — articles/s end to end (fetch + parse + store + match)
+ * over loopback, against the parse-only rate on the same feeds
+ *
+ * 1,000 outlets on a loopback SoupServer in this process: 2% answer with
+ * an error, 2% are slow, 1% are malformed. One refresh of them all must
+ * store every good article once and give every bad outlet its error. The
+ * main loop (where the GUI would live) is sampled every 10 ms to show the
+ * longest time it was kept waiting.
+ *
+ *   bench-fetch [OUTLETS [ITEMS]]     (defaults 1000 and 20)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-corpus.h"
+#include "clip-feed.h"
+#include "clip-service.h"
+#include "clip-store.h"
+
+#include <libsoup/soup.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SLOW_MS 1000
+
+typedef enum { FEED_GOOD, FEED_ERROR, FEED_SLOW, FEED_MALFORMED } FeedKind;
+
+typedef struct {
+  GPtrArray  *bodies;      /* GBytes*, by outlet index */
+  FeedKind   *kinds;
+  guint       n;
+  gint        port;        /* set by the server thread */
+} Site;
+
+static FeedKind
+kind_of (guint i)
+{
+  /* 2% errors, 2% slow, 1% malformed, spread through the list. */
+  switch (i % 100)
+    {
+    case 7: case 57: return FEED_ERROR;
+    case 23: case 73: return FEED_SLOW;
+    case 41: return FEED_MALFORMED;
+    default: return FEED_GOOD;
+    }
+}
+
+static gboolean
+unpause_cb (gpointer data)
+{
+  soup_server_message_unpause (data);
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+handler (SoupServer *server, SoupServerMessage *msg, const char *path,
+         GHashTable *query, gpointer data)
+{
+  Site *site = data;
+  guint64 i;
+  GBytes *body;
+
+  if (!g_ascii_string_to_unsigned (path + strlen ("/feed/"), 10, 0, site->n - 1, &i, NULL))
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      return;
+    }
+  if (site->kinds[i] == FEED_ERROR)
+    {
+      soup_server_message_set_status (msg, i % 2 ? 500 : 404, NULL);
+      return;
+    }
+  body = g_ptr_array_index (site->bodies, i);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  if (site->kinds[i] == FEED_SLOW)
+    {
+      soup_server_message_pause (msg);
+      g_timeout_add (SLOW_MS, unpause_cb, g_object_ref (msg));
+    }
+}
+
+/* The server runs on its own thread, as a real site would, so that its
+ * work is not counted against the main loop being sampled. */
+static gpointer
+server_thread (gpointer data)
+{
+  Site *site = data;
+  GMainContext *ctx = g_main_context_new ();
+  GMainLoop *loop = g_main_loop_new (ctx, FALSE);
+  SoupServer *server;
+  GSList *uris;
+
+  g_main_context_push_thread_default (ctx);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, "/feed", handler, site, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, NULL));
+  uris = soup_server_get_uris (server);
+  g_atomic_int_set (&site->port, g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_main_loop_run (loop);   /* until the process exits */
+  return NULL;
+}
+
+static Site *
+make_site (ClipCorpus *corpus, guint n, guint items, GPtrArray **good_feeds)
+{
+  Site *site = g_new0 (Site, 1);
+
+  site->n = n;
+  site->kinds = g_new0 (FeedKind, n);
+  site->bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  *good_feeds = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len;
+      char *xml = clip_corpus_feed_xml (corpus, i, items, &len);
+
+      site->kinds[i] = kind_of (i);
+      if (site->kinds[i] == FEED_MALFORMED)
+        {
+          /* Control bytes where the XML was: nothing to recover. */
+          memset (xml, 0x01, len);
+        }
+      g_ptr_array_add (site->bodies, g_bytes_new_take (xml, len));
+      if (site->kinds[i] == FEED_GOOD || site->kinds[i] == FEED_SLOW)
+        g_ptr_array_add (*good_feeds, g_ptr_array_index (site->bodies, i));
+    }
+  return site;
+}
+
+/* The peer: parse only (and make the articles), the same feeds, this run. */
+static double
+parse_only_rate (GPtrArray *feeds, guint *n_articles)
+{
+  gint64 start = g_get_monotonic_time ();
+  guint n = 0;
+
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      gsize len;
+      const char *data = g_bytes_get_data (g_ptr_array_index (feeds, i), &len);
+      g_autoptr(ClipFeed) feed = clip_feed_parse (data, len, "application/rss+xml", "http://127.0.0.1/", NULL);
+
+      g_assert_nonnull (feed);
+      for (guint j = 0; j < feed->items->len; j++)
+        {
+          clip_article_free (clip_feed_item_to_article (g_ptr_array_index (feed->items, j), feed));
+          n++;
+        }
+    }
+  *n_articles = n;
+  return n / ((g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+}
+
+typedef struct {
+  GPtrArray *results;
+  gint64     last_tick;
+  gint64     max_gap;
+} Watch;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Watch *w = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (w->last_tick)
+    w->max_gap = MAX (w->max_gap, now - w->last_tick);
+  w->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+finished_cb (ClipService *service, GPtrArray *results, Watch *w)
+{
+  w->results = g_ptr_array_ref (results);
+}
+
+static gsize
+peak_rss (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      !(line = strstr (status, "VmHWM:")))
+    return 0;
+  return g_ascii_strtoull (line + 6, NULL, 10) * 1024;
+}
+
+static void
+add_outlets (const char *dir, guint n, int port)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_store_open_data_dir (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClipOutlet) o = clip_outlet_new ();
+
+      o->url = g_strdup_printf ("http://127.0.0.1:%d/feed/%u", port, i);
+      o->name = g_strdup_printf ("Outlet %u", i);
+      g_assert_cmpint (clip_store_add_outlet (store, o, &error), >, 0);
+    }
+}
+
+/* Every good outlet has all its items, once; every bad one its error. */
+static guint
+check (const char *dir, Site *site, GPtrArray *results, guint items)
+{
+  g_autoptr(ClipStore) store = clip_store_open_data_dir (dir, CLIP_STORE_OPEN_READ_ONLY, NULL);
+  guint stored = 0;
+
+  g_assert_cmpuint (results->len, ==, site->n);
+  for (guint r = 0; r < results->len; r++)
+    {
+      const ClipFetchOutcome *o = g_ptr_array_index (results, r);
+      guint i = (guint) (o->outlet_id - 1);
+      ClipArticleFilter filter = { 0 };
+      gint64 count;
+
+      filter.outlet_id = o->outlet_id;
+      count = clip_store_count_articles (store, &filter, NULL);
+      if (site->kinds[i] == FEED_GOOD || site->kinds[i] == FEED_SLOW)
+        {
+          if (o->status != CLIP_FETCH_STATUS_OK || count != items)
+            g_error ("outlet %u: %s, %" G_GINT64_FORMAT " articles", i, o->error, count);
+          stored += count;
+        }
+      else if (o->status != CLIP_FETCH_STATUS_ERROR || o->error == NULL || count != 0)
+        g_error ("bad outlet %u has no error", i);
+    }
+  return stored;
+}
+
+int
+main (int argc, char **argv)
+{
+  guint n = argc > 1 ? atoi (argv[1]) : 1000;
+  guint items = argc > 2 ? atoi (argv[2]) : 20;
+  g_autoptr(ClipCorpus) corpus = clip_corpus_new (42);
+  g_autoptr(GPtrArray) good = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bench-fetch-XXXXXX", NULL);
+  g_autoptr(ClipService) service = NULL;
+  g_autoptr(GError) error = NULL;
+  Site *site;
+  Watch w = { 0 };
+  guint parsed, stored;
+  double parse_rate, e2e_rate, seconds;
+  gsize rss_before;
+  gint64 start;
+
+  site = make_site (corpus, n, items, &good);
+  g_thread_unref (g_thread_new ("server", server_thread, site));
+  while (g_atomic_int_get (&site->port) == 0)
+    g_usleep (1000);
+  add_outlets (dir, n, site->port);
+
+  parse_rate = parse_only_rate (good, &parsed);
+
+  rss_before = peak_rss ();
+  service = clip_service_new (dir);
+  clip_service_set_scheduled (service, FALSE);
+  g_signal_connect (service, "refresh-finished", G_CALLBACK (finished_cb), &w);
+  g_assert_true (clip_service_start (service, &error));
+  g_timeout_add (10, tick_cb, &w);
+  start = g_get_monotonic_time ();
+  clip_service_refresh_all (service);
+  while (w.results == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  clip_service_stop (service);
+
+  stored = check (dir, site, w.results, items);
+  g_assert_cmpuint (stored, ==, parsed);
+  e2e_rate = stored / seconds;
+  printf ("outlets: %u (%u good, 2%% errors, 2%% slow by %d ms, 1%% malformed), %u items each\n",
+          n, good->len, SLOW_MS, items);
+  printf ("parse only:  %8.0f articles/s (%u articles)\n", parse_rate, parsed);
+  printf ("end to end:  %8.0f articles/s (%u stored once, %.2f s)\n", e2e_rate, stored, seconds);
+  printf ("ratio:       %8.2f x (goal >= 0.5)\n", e2e_rate / parse_rate);
+  printf ("main loop:   longest wait %.1f ms (10 ms ticks)\n", w.max_gap / 1000.0);
+  printf ("peak RSS:    %.1f MiB (%.1f MiB before the service)\n",
+          peak_rss () / 1048576.0, rss_before / 1048576.0);
+  g_ptr_array_unref (w.results);
+  return 0;
+}
