@@ -23,6 +23,7 @@ static const Command commands[] = {
   { "import-opml", clip_cli_import_opml, N_("Add the outlets of an OPML file") },
   { "export-opml", clip_cli_export_opml, N_("Write the outlets to an OPML file") },
   { "export",      clip_cli_export,      N_("Write a report or data file: CSV, JSON, HTML or PDF") },
+  { "parse",       clip_cli_parse,       N_("Parse a feed (file or URL) and print what it holds") },
 };
 
 static void
