@@ -18,6 +18,8 @@ typedef struct {
 
 static const Command commands[] = {
   { "outlets",     clip_cli_outlets,     N_("List, add and remove outlets") },
+  { "fetch",       clip_cli_fetch,       N_("Refresh the outlets once and report on each") },
+  { "watch",       clip_cli_watch,       N_("Keep fetching outlets when due, until interrupted") },
   { "articles",    clip_cli_articles,    N_("List archived articles") },
   { "search",      clip_cli_search,      N_("Search the archive") },
   { "import-opml", clip_cli_import_opml, N_("Add the outlets of an OPML file") },

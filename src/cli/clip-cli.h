@@ -53,6 +53,8 @@ void        clip_cli_print_articles (GPtrArray    *articles,
 
 /* Commands, one file per group. */
 int clip_cli_outlets      (ClipCli *cli, int argc, char **argv);
+int clip_cli_fetch        (ClipCli *cli, int argc, char **argv);
+int clip_cli_watch        (ClipCli *cli, int argc, char **argv);
 int clip_cli_import_opml  (ClipCli *cli, int argc, char **argv);
 int clip_cli_export_opml  (ClipCli *cli, int argc, char **argv);
 int clip_cli_export       (ClipCli *cli, int argc, char **argv);
