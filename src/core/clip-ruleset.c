@@ -311,6 +311,14 @@ clip_rule_set_size (ClipRuleSet *set)
   return set->rules->len;
 }
 
+gint64
+clip_rule_set_get_id (ClipRuleSet *set,
+                      guint        i)
+{
+  g_return_val_if_fail (i < set->rules->len, 0);
+  return g_array_index (set->rules, Rule, i).id;
+}
+
 guint
 clip_rule_set_fields (ClipRuleSet *set)
 {

@@ -54,6 +54,9 @@ gboolean     clip_rule_set_add_query  (ClipRuleSet        *set,
                                        guint              *error_column,
                                        GError            **error);
 guint        clip_rule_set_size       (ClipRuleSet        *set);
+/* The id of the i-th rule added. */
+gint64       clip_rule_set_get_id     (ClipRuleSet        *set,
+                                       guint               i);
 /* The fields some rule of the set looks at (ClipRuleField mask). */
 guint        clip_rule_set_fields     (ClipRuleSet        *set);
 /* Calls func for every rule that matches; returns how many did. */
