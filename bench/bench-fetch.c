@@ -23,6 +23,7 @@
 #include <string.h>
 
 #define SLOW_MS 1000
+#define HOSTS   50
 
 typedef enum { FEED_GOOD, FEED_ERROR, FEED_SLOW, FEED_MALFORMED } FeedKind;
 
@@ -93,14 +94,26 @@ server_thread (gpointer data)
   GMainLoop *loop = g_main_loop_new (ctx, FALSE);
   SoupServer *server;
   GSList *uris;
+  int port;
 
   g_main_context_push_thread_default (ctx);
   server = soup_server_new (NULL, NULL);
   soup_server_add_handler (server, "/feed", handler, site, NULL);
+  /* Outlets live on many hosts, as they do: 127.0.0.1 to 127.0.0.HOSTS,
+   * all on one port. */
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, NULL));
   uris = soup_server_get_uris (server);
-  g_atomic_int_set (&site->port, g_uri_get_port (uris->data));
+  port = g_uri_get_port (uris->data);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  for (guint h = 2; h <= HOSTS; h++)
+    {
+      g_autofree char *ip = g_strdup_printf ("127.0.0.%u", h);
+      g_autoptr(GInetAddress) addr = g_inet_address_new_from_string (ip);
+      g_autoptr(GSocketAddress) sa = g_inet_socket_address_new (addr, port);
+
+      g_assert_true (soup_server_listen (server, sa, 0, NULL));
+    }
+  g_atomic_int_set (&site->port, port);
   g_main_loop_run (loop);   /* until the process exits */
   return NULL;
 }
@@ -203,7 +216,7 @@ add_outlets (const char *dir, guint n, int port)
     {
       g_autoptr(ClipOutlet) o = clip_outlet_new ();
 
-      o->url = g_strdup_printf ("http://127.0.0.1:%d/feed/%u", port, i);
+      o->url = g_strdup_printf ("http://127.0.0.%u:%d/feed/%u", i % HOSTS + 1, port, i);
       o->name = g_strdup_printf ("Outlet %u", i);
       g_assert_cmpint (clip_store_add_outlet (store, o, &error), >, 0);
     }
@@ -279,8 +292,8 @@ main (int argc, char **argv)
   stored = check (dir, site, w.results, items);
   g_assert_cmpuint (stored, ==, parsed);
   e2e_rate = stored / seconds;
-  printf ("outlets: %u (%u good, 2%% errors, 2%% slow by %d ms, 1%% malformed), %u items each\n",
-          n, good->len, SLOW_MS, items);
+  printf ("outlets: %u on %d hosts (%u good, 2%% errors, 2%% slow by %d ms, 1%% malformed), "
+          "%u items each\n", n, HOSTS, good->len, SLOW_MS, items);
   printf ("parse only:  %8.0f articles/s (%u articles)\n", parse_rate, parsed);
   printf ("end to end:  %8.0f articles/s (%u stored once, %.2f s)\n", e2e_rate, stored, seconds);
   printf ("ratio:       %8.2f x (goal >= 0.5)\n", e2e_rate / parse_rate);

@@ -15,8 +15,12 @@
 #include <string.h>
 
 typedef struct {
-  ClipService *self;
-  ClipOutlet  *outlet;
+  ClipService       *self;
+  ClipOutlet        *outlet;
+  ClipFetchResponse *response;
+  /* Filled by the parse worker. */
+  GPtrArray         *articles;     /* ClipArticle* */
+  char              *parse_error;  /* for a person */
 } FetchJob;
 
 static gint64
@@ -179,14 +183,13 @@ apply_move (ClipService *self, ClipOutlet *o, ClipFetchOutcome *out, const char 
 }
 
 static gboolean
-store_feed (ClipService             *self,
-            ClipOutlet              *o,
-            ClipFetchOutcome        *out,
-            const ClipFetchResponse *r,
-            const ClipFeed          *feed,
-            GError                 **error)
+store_articles (ClipService             *self,
+                ClipOutlet              *o,
+                ClipFetchOutcome        *out,
+                const ClipFetchResponse *r,
+                GPtrArray               *articles,
+                GError                 **error)
 {
-  g_autoptr(GPtrArray) articles = feed_articles (feed, o->id);
   ClipIngestResult result;
   gboolean ok;
 
@@ -217,78 +220,87 @@ store_feed (ClipService             *self,
   return ok;
 }
 
-static ClipFetchOutcome *
-process_response (ClipService *self, ClipOutlet *o, ClipFetchResponse *r)
+static void
+fetch_job_free (FetchJob *job)
 {
-  ClipFetchOutcome *out = outcome_new (o);
+  clip_outlet_free (job->outlet);
+  clip_fetch_response_free (job->response);
+  g_clear_pointer (&job->articles, g_ptr_array_unref);
+  g_free (job->parse_error);
+  g_free (job);
+}
+
+/* On a worker thread: the service thread keeps fetching and writing
+ * while this feed is parsed, so parsing and storing overlap. */
+static void
+parse_in_worker (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  FetchJob *job = data;
+  const ClipFetchResponse *r = job->response;
   g_autoptr(GError) error = NULL;
   g_autoptr(ClipFeed) feed = NULL;
   gsize len;
-  const char *data;
+  const char *body = g_bytes_get_data (r->body, &len);
+
+  feed = clip_feed_parse (body ? body : "", len, r->content_type, r->url, &error);
+  if (feed == NULL)
+    job->parse_error = parse_error_message (r, error);
+  else if (feed->items->len == 0 && feed->problems->len > 0)
+    {
+      const ClipFeedProblem *p = g_ptr_array_index (feed->problems, 0);
+
+      job->parse_error = g_strdup_printf (_("unreadable feed (%s)"), p->message);
+    }
+  else
+    job->articles = feed_articles (feed, job->outlet->id);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* What the answer means for the outlet, written to the archive. */
+static ClipFetchOutcome *
+record (ClipService *self, FetchJob *job)
+{
+  ClipOutlet *o = job->outlet;
+  const ClipFetchResponse *r = job->response;
+  ClipFetchOutcome *out = outcome_new (o);
+  g_autoptr(GError) error = NULL;
 
   if (r->error)
-    {
-      record_failure (self, o, out, r->error->message, r->retry_after);
-      return out;
-    }
-  if (r->not_modified)
+    record_failure (self, o, out, r->error->message, r->retry_after);
+  else if (job->parse_error)
+    record_failure (self, o, out, job->parse_error, 0);
+  else if (r->not_modified)
     {
       mark_success (o, r);
       apply_move (self, o, out, r->moved_to);
       if (!clip_store_save_fetch_state (self->store, o, &error))
         g_warning ("Could not save the state of outlet %" G_GINT64_FORMAT ": %s", o->id, error->message);
       out->status = CLIP_FETCH_STATUS_NOT_MODIFIED;
-      return out;
     }
-  data = g_bytes_get_data (r->body, &len);
-  feed = clip_feed_parse (data ? data : "", len, r->content_type, r->url, &error);
-  if (feed == NULL)
-    {
-      g_autofree char *message = parse_error_message (r, error);
-
-      record_failure (self, o, out, message, 0);
-      return out;
-    }
-  if (feed->items->len == 0 && feed->problems->len > 0)
-    {
-      const ClipFeedProblem *p = g_ptr_array_index (feed->problems, 0);
-      g_autofree char *message = g_strdup_printf (_("unreadable feed (%s)"), p->message);
-
-      record_failure (self, o, out, message, 0);
-      return out;
-    }
-  if (!store_feed (self, o, out, r, feed, &error))
+  else if (!store_articles (self, o, out, r, job->articles, &error))
     {
       g_autofree char *message = g_strdup_printf (_("could not store the articles (%s)"), error->message);
 
       record_failure (self, o, out, message, 0);
-      return out;
     }
-  out->status = CLIP_FETCH_STATUS_OK;
+  else
+    out->status = CLIP_FETCH_STATUS_OK;
   return out;
 }
 
 static void
-fetch_job_free (FetchJob *job)
+finish_job (FetchJob *job)
 {
-  clip_outlet_free (job->outlet);
-  g_free (job);
-}
-
-static void
-fetched_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  FetchJob *job = data;
   ClipService *self = job->self;
-  g_autoptr(ClipFetchResponse) r = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
   ClipOutlet *o = job->outlet;
   ClipFetchOutcome *out;
 
   self->in_flight--;
   /* Stopped, or the outlet was removed meanwhile: nothing to record. */
-  if (g_error_matches (r->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+  if (self->stopping || g_error_matches (job->response->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       !clip_scheduler_has_outlet (self->scheduler, o->id))
     {
       clip_scheduler_done (self->scheduler, o->id, o->next_attempt);
@@ -296,7 +308,7 @@ fetched_cb (GObject      *source,
       clip_service_pump (self);
       return;
     }
-  out = process_response (self, o, r);
+  out = record (self, job);
   out->failures = o->failures;
   out->next_attempt = o->next_attempt;
   clip_scheduler_done (self->scheduler, o->id, o->next_attempt);
@@ -310,6 +322,33 @@ fetched_cb (GObject      *source,
   self->run_done++;
   fetch_job_free (job);
   clip_service_pump (self);
+}
+
+static void
+parsed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  finish_job (data);
+}
+
+static void
+fetched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  FetchJob *job = data;
+  g_autoptr(GTask) task = NULL;
+
+  job->response = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
+  if (job->response->body == NULL || job->self->stopping)
+    {
+      finish_job (job);
+      return;
+    }
+  task = g_task_new (NULL, NULL, parsed_cb, job);
+  g_task_set_task_data (task, job, NULL);
+  g_task_run_in_thread (task, parse_in_worker);
 }
 
 static void
