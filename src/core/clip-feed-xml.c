@@ -38,7 +38,7 @@ typedef enum {
   F_FEED_TITLE, F_FEED_LINK, F_FEED_SUBTITLE, F_FEED_LANGUAGE, F_FEED_UPDATED,
   F_FEED_ICON,
   F_ID, F_LINK, F_TITLE, F_AUTHOR, F_AUTHOR_NAME, F_AUTHOR_EMAIL, F_PUBLISHED,
-  F_UPDATED, F_SUMMARY, F_CONTENT, F_CATEGORY, F_LANGUAGE, F_GUID,
+  F_UPDATED, F_SUMMARY, F_CONTENT, F_CATEGORY, F_TAGS, F_LANGUAGE, F_GUID,
   N_FIELDS
 } Field;
 
@@ -72,6 +72,8 @@ typedef struct {
   guint          depth;
   Capture        cap;
   gboolean       root_seen;
+  gboolean       root_is_html;
+  gboolean       cdf;           /* upper-case names, links in attributes */
   gboolean       is_feed;
   gboolean       limit_text_reported;
   gboolean       limit_items_reported;
@@ -79,7 +81,10 @@ typedef struct {
   int            prio[N_FIELDS];
   char          *author_name;
   char          *author_email;
-  GHashTable    *entities_reported;
+  const xmlChar *root_uri;      /* an unknown namespace the root gave */
+  Ns             root_ns;       /* … read as this one */
+  gsize          entity_bytes;  /* declared entities expanded so far */
+  GHashTable    *entities;      /* name → xmlEntity, this document's own */
   const xmlChar *ns_cache_uri[4];
   Ns             ns_cache_ns[4];
   guint          ns_cache_next;
@@ -127,6 +132,8 @@ lookup_ns (Parser *p, const xmlChar *uri, const xmlChar *prefix)
           return known_prefixes[i].ns;
       return NS_OTHER;
     }
+  if (p->root_uri != NULL && (uri == p->root_uri || xmlStrEqual (uri, p->root_uri)))
+    return p->root_ns;
   /* URIs are interned in the parser's dictionary: compare pointers first */
   for (guint i = 0; i < G_N_ELEMENTS (p->ns_cache_uri); i++)
     if (p->ns_cache_uri[i] == uri)
@@ -157,6 +164,45 @@ is_rss (Ns ns)
 
 /* Attributes (SAX2 gives them as localname/prefix/URI/value/end) --------- */
 
+/* libxml2 leaves "&" as "&#38;" in attribute values for a tree it is not
+ * building; undo that, and keep the value valid UTF-8. */
+static char *
+attr_value (const xmlChar *start, const xmlChar *end)
+{
+  GString *out = g_string_sized_new (end - start);
+  const char *s = (const char *) start, *e = (const char *) end;
+
+  while (s < e)
+    {
+      const char *amp = memchr (s, '&', e - s);
+
+      if (amp == NULL)
+        {
+          g_string_append_len (out, s, e - s);
+          break;
+        }
+      g_string_append_len (out, s, amp - s);
+      if (e - amp >= 5 && strncmp (amp, "&#38;", 5) == 0)
+        {
+          g_string_append_c (out, '&');
+          s = amp + 5;
+        }
+      else
+        {
+          g_string_append_c (out, '&');
+          s = amp + 1;
+        }
+    }
+  if (!g_utf8_validate_len (out->str, out->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (out->str, out->len);
+
+      g_string_free (out, TRUE);
+      return valid;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* An attribute by local name, unprefixed (or rdf:about and the like);
  * xml:* attributes are read by xml_attr(). */
 static char *
@@ -168,7 +214,7 @@ attr (const xmlChar **attrs, int n, const char *name)
 
       if (strcmp ((const char *) a[0], name) == 0 &&
           (a[1] == NULL || strcmp ((const char *) a[1], "xml") != 0))
-        return g_strndup ((const char *) a[3], a[4] - a[3]);
+        return attr_value (a[3], a[4]);
     }
   return NULL;
 }
@@ -182,7 +228,7 @@ xml_attr (const xmlChar **attrs, int n, const char *name)
 
       if (a[1] != NULL && strcmp ((const char *) a[1], "xml") == 0 &&
           strcmp ((const char *) a[0], name) == 0)
-        return g_strndup ((const char *) a[3], a[4] - a[3]);
+        return attr_value (a[3], a[4]);
     }
   return NULL;
 }
@@ -212,9 +258,43 @@ on_structured_error (void *user_data, xmlErrorPtr err)
   clip_feed_add_problem (p->feed, kind, err->line, "%s", msg);
 }
 
-/* HTML named entities (&nbsp; &eacute; …) are everywhere in feeds, though
- * XML does not know them: read them as the characters they name. They are
- * handed to libxml2 as predefined entities, so nothing is expanded twice. */
+/* Entities. libxml2 asks us for every entity it meets (getEntity), and we
+ * only ever answer with "predefined" entities: text inlined as it stands,
+ * never parsed again, so nothing can expand recursively:
+ * - HTML named entities (&nbsp; &eacute;…), everywhere in feeds though XML
+ *   does not know them, as the characters they name;
+ * - the document's own internal entities, when their text holds no markup
+ *   and no references, within a budget of expanded bytes;
+ * - anything else as its own literal text ("&bogus;"), with a problem.
+ * External entities are never loaded and no DTD is read. */
+
+#define MAX_ENTITY_TEXT     4096
+#define MAX_ENTITY_EXPANDED (1024 * 1024)
+#define MAX_ENTITY_NAMES    1000
+
+static xmlEntityPtr
+entity_new (const char *name, const char *content, gsize len)
+{
+  xmlEntityPtr ent = g_new0 (xmlEntity, 1);
+
+  ent->type = XML_ENTITY_DECL;
+  ent->etype = XML_INTERNAL_PREDEFINED_ENTITY;
+  ent->name = (const xmlChar *) g_strdup (name);
+  ent->content = (xmlChar *) g_strndup (content, len);
+  ent->length = len;
+  return ent;
+}
+
+static void
+entity_free (gpointer data)
+{
+  xmlEntityPtr ent = data;
+
+  g_free ((char *) ent->name);
+  g_free (ent->content);
+  g_free (ent);
+}
+
 static GMutex entity_lock;
 static GHashTable *entity_table;
 
@@ -224,7 +304,6 @@ html_entity (const char *name)
   const htmlEntityDesc *desc;
   xmlEntityPtr ent;
   char utf8[8];
-  int n;
 
   g_mutex_lock (&entity_lock);
   if (entity_table == NULL)
@@ -232,32 +311,61 @@ html_entity (const char *name)
   ent = g_hash_table_lookup (entity_table, name);
   if (ent == NULL && (desc = htmlEntityLookup ((const xmlChar *) name)) != NULL)
     {
-      /* Kept for the life of the process: one per entity name, shared. */
-      n = g_unichar_to_utf8 (desc->value, utf8);
-      ent = g_new0 (xmlEntity, 1);
-      ent->type = XML_ENTITY_DECL;
-      ent->etype = XML_INTERNAL_PREDEFINED_ENTITY;
-      ent->name = (const xmlChar *) g_strdup (name);
-      ent->content = (xmlChar *) g_strndup (utf8, n);
-      ent->orig = (xmlChar *) g_strdup (name);
-      ent->length = n;
+      /* Kept for the life of the process: one per HTML entity name. */
+      ent = entity_new (name, utf8, g_unichar_to_utf8 (desc->value, utf8));
       g_hash_table_insert (entity_table, (char *) ent->name, ent);
     }
   g_mutex_unlock (&entity_lock);
   return ent;
 }
 
+/* Our own entities carry a mark: declared by the document (budgeted). */
+#define DECLARED GINT_TO_POINTER (1)
+
 static xmlEntityPtr
-on_get_entity (void *ctx, const xmlChar *name)
+on_get_entity (void *ctx, const xmlChar *xname)
 {
   xmlParserCtxtPtr ctxt = ctx;
   Parser *p = ctxt->_private;
-  xmlEntityPtr ent = html_entity ((const char *) name);
+  const char *name = (const char *) xname;
+  xmlEntityPtr ent = g_hash_table_lookup (p->entities, name);
+  int line = xmlSAX2GetLineNumber (ctxt);
 
-  if (ent != NULL && !ctxt->hasExternalSubset &&
-      g_hash_table_add (p->entities_reported, g_strdup ((const char *) name)))
-    clip_feed_add_problem (p->feed, "undefined-entity", xmlSAX2GetLineNumber (ctxt),
-                           _("“&%s;” is an HTML entity, not defined in XML"), name);
+  if (ent != NULL && ent->_private == DECLARED)
+    {
+      p->entity_bytes += ent->length;
+      if (p->entity_bytes <= MAX_ENTITY_EXPANDED)
+        return ent;
+      if (p->entity_bytes - ent->length <= MAX_ENTITY_EXPANDED)
+        clip_feed_add_problem (p->feed, "limit", line,
+                               _("The feed's entities expand to more than %d KiB; "
+                                 "the rest are left out"), MAX_ENTITY_EXPANDED / 1024);
+      return g_hash_table_lookup (p->entities, "");
+    }
+  if (ent != NULL)
+    return ent;
+  if ((ent = html_entity (name)) != NULL)
+    {
+      if (g_hash_table_size (p->entities) >= MAX_ENTITY_NAMES)
+        return ent;
+      /* A copy of our own, so the next use finds it without a problem */
+      g_hash_table_insert (p->entities, g_strdup (name),
+                           entity_new (name, (const char *) ent->content, ent->length));
+      if (!ctxt->hasExternalSubset)
+        clip_feed_add_problem (p->feed, "undefined-entity", line,
+                               _("“&%s;” is an HTML entity, not defined in XML"), name);
+      return ent;
+    }
+  if (g_hash_table_size (p->entities) >= MAX_ENTITY_NAMES)
+    return g_hash_table_lookup (p->entities, "");
+  {
+    g_autofree char *literal = g_strdup_printf ("&%s;", name);
+
+    ent = entity_new (name, literal, strlen (literal));
+    g_hash_table_insert (p->entities, g_strdup (name), ent);
+    clip_feed_add_problem (p->feed, "undefined-entity", line,
+                           _("The entity “&%s;” is not defined"), name);
+  }
   return ent;
 }
 
@@ -267,10 +375,32 @@ on_entity_decl (void *ctx, const xmlChar *name, int type, const xmlChar *public_
 {
   xmlParserCtxtPtr ctxt = ctx;
   Parser *p = ctxt->_private;
+  const char *text = (const char *) content;
+  xmlEntityPtr ent;
 
-  if (g_hash_table_add (p->entities_reported, g_strdup ("<!ENTITY>")))
-    clip_feed_add_problem (p->feed, "entity-declaration", xmlSAX2GetLineNumber (ctxt),
-                           _("The feed declares its own entities; they are ignored"));
+  if (type == XML_INTERNAL_PARAMETER_ENTITY || type == XML_EXTERNAL_PARAMETER_ENTITY)
+    return;   /* only the DTD itself would use them, and it is not read */
+  if (type != XML_INTERNAL_GENERAL_ENTITY || text == NULL)
+    {
+      clip_feed_add_problem (p->feed, "entity-declaration", xmlSAX2GetLineNumber (ctxt),
+                             _("The feed declares the external entity “%s”; it is not loaded"),
+                             name);
+      return;
+    }
+  if (strlen (text) > MAX_ENTITY_TEXT || strchr (text, '&') || strchr (text, '<') ||
+      strchr (text, '%'))
+    {
+      clip_feed_add_problem (p->feed, "entity-declaration", xmlSAX2GetLineNumber (ctxt),
+                             _("The entity “%s” is long or refers to other entities; "
+                               "it is not expanded"), name);
+      return;
+    }
+  if (g_hash_table_contains (p->entities, name) ||
+      g_hash_table_size (p->entities) >= MAX_ENTITY_NAMES)
+    return;   /* XML: the first declaration wins */
+  ent = entity_new ((const char *) name, text, strlen (text));
+  ent->_private = DECLARED;
+  g_hash_table_insert (p->entities, g_strdup ((const char *) name), ent);
 }
 
 /* Capturing text --------------------------------------------------------- */
@@ -356,7 +486,9 @@ capture_child_start (Parser *p, const char *name, Ns ns, const xmlChar **attrs, 
       g_string_append_c (p->cap.buf, ' ');
       g_string_append (p->cap.buf, (const char *) a[0]);
       g_string_append (p->cap.buf, "=\"");
-      capture_append (p, (const char *) a[3], a[4] - a[3], TRUE);
+      g_autofree char *value = attr_value (a[3], a[4]);
+
+      capture_append (p, value, strlen (value), TRUE);
       g_string_append_c (p->cap.buf, '"');
     }
   g_string_append_c (p->cap.buf, '>');
@@ -409,8 +541,14 @@ text_construct_kind (const xmlChar **attrs, int n, gboolean atom, ClipFeedTextKi
                                                               : CLIP_FEED_TEXT_XHTML;
   else if (g_str_has_prefix (type, "text/"))
     *kind = CLIP_FEED_TEXT_PLAIN;
+  else if (g_str_has_suffix (type, "+xml") || g_str_has_suffix (type, "/xml"))
+    *kind = CLIP_FEED_TEXT_PLAIN;
   else
-    return FALSE;   /* an image or other media inline: not text */
+    {
+      /* Atom: any other type is base64; it is shown as text if it is */
+      *kind = CLIP_FEED_TEXT_PLAIN;
+      *base64 = TRUE;
+    }
   return TRUE;
 }
 
@@ -420,6 +558,16 @@ static gboolean
 take_prio (Parser *p, Field f, int prio)
 {
   if (p->prio[f] >= prio)
+    return FALSE;
+  p->prio[f] = prio;
+  return TRUE;
+}
+
+/* For dates a later element of the same rank wins, as in feedparser. */
+static gboolean
+take_prio_last (Parser *p, Field f, int prio)
+{
+  if (p->prio[f] > prio)
     return FALSE;
   p->prio[f] = prio;
   return TRUE;
@@ -479,12 +627,12 @@ assign_feed_field (Parser *p, Field f, int prio)
     case F_FEED_LANGUAGE:
       value = trimmed (c->buf);
       if (value != NULL && take_prio (p, f, prio))
-        set_string (&feed->language, g_ascii_strdown (value, -1));
+        set_string (&feed->language, g_strdelimit (g_ascii_strdown (value, -1), "_", '-'));
       g_free (value);
       break;
     case F_FEED_UPDATED:
       t = date_of (c->buf);
-      if (t != CLIP_NO_DATE && take_prio (p, f, prio))
+      if (t != CLIP_NO_DATE && take_prio_last (p, f, prio))
         feed->updated = t;
       break;
     default:
@@ -508,6 +656,13 @@ assign_item_field (Parser *p, Field f, int prio)
       break;
     case F_SUMMARY:
     case F_CONTENT:
+      if (f == F_SUMMARY && prio == 5 && p->prio[F_SUMMARY] == 4 && item->content_html == NULL)
+        {
+          /* RSS with both <summary> and <description>: the longer text */
+          item->content_html = g_steal_pointer (&item->summary_html);
+          item->content_text = g_steal_pointer (&item->summary_text);
+          p->prio[F_CONTENT] = 1;
+        }
       if (c->buf->len > 0 && take_prio (p, f, prio))
         {
           char *html = NULL, *text = NULL;
@@ -520,7 +675,12 @@ assign_item_field (Parser *p, Field f, int prio)
     case F_ID:
       value = trimmed (c->buf);
       if (value != NULL && take_prio (p, f, prio))
-        set_string (&item->id, g_steal_pointer (&value));
+        {
+          /* "/relative/id" is a path on the feed's site */
+          if (value[0] == '/' && value[1] != '/' && c->base != NULL)
+            set_string (&value, clip_feed_resolve_url (c->base, value));
+          set_string (&item->id, g_steal_pointer (&value));
+        }
       break;
     case F_GUID:
       value = trimmed (c->buf);
@@ -553,7 +713,7 @@ assign_item_field (Parser *p, Field f, int prio)
     case F_PUBLISHED:
     case F_UPDATED:
       t = date_of (c->buf);
-      if (t != CLIP_NO_DATE && take_prio (p, f, prio))
+      if (t != CLIP_NO_DATE && take_prio_last (p, f, prio))
         *(f == F_PUBLISHED ? &item->published : &item->updated) = t;
       break;
     case F_CATEGORY:
@@ -561,10 +721,18 @@ assign_item_field (Parser *p, Field f, int prio)
       if (value != NULL)
         clip_feed_add_unique (item->categories, g_steal_pointer (&value));
       break;
+    case F_TAGS:
+      {
+        g_auto(GStrv) tags = g_strsplit (c->buf->str, ",", -1);
+
+        for (guint i = 0; tags[i]; i++)
+          clip_feed_add_unique (item->categories, g_strdup (g_strstrip (tags[i])));
+      }
+      break;
     case F_LANGUAGE:
       value = trimmed (c->buf);
       if (value != NULL && take_prio (p, f, prio))
-        set_string (&item->language, g_ascii_strdown (value, -1));
+        set_string (&item->language, g_strdelimit (g_ascii_strdown (value, -1), "_", '-'));
       break;
     default:
       break;
@@ -692,7 +860,7 @@ begin_item (Parser *p, const xmlChar **attrs, int n, Ns ns)
   for (int f = F_ID; f < N_FIELDS; f++)
     p->prio[f] = 0;
   if (fr->lang != NULL && xml_attr (attrs, n, "lang") != NULL)
-    p->item->language = g_ascii_strdown (fr->lang, -1);
+    p->item->language = g_strdelimit (g_ascii_strdown (fr->lang, -1), "_", '-');
   if (ns == NS_RSS10 || ns == NS_RSS090)
     {
       about = attr (attrs, n, "about");
@@ -708,7 +876,7 @@ end_item (Parser *p)
 
   if (item->language == NULL && p->frames[p->depth].lang != NULL &&
       p->frames[p->depth].lang != p->frames[1].lang)
-    item->language = g_ascii_strdown (p->frames[p->depth].lang, -1);
+    item->language = g_strdelimit (g_ascii_strdown (p->frames[p->depth].lang, -1), "_", '-');
   clip_feed_add_item (p->feed, item);
 }
 
@@ -726,14 +894,80 @@ end_author (Parser *p)
   g_clear_pointer (&p->author_email, g_free);
 }
 
+/* CDF: <CHANNEL HREF LASTMOD><TITLE/><ABSTRACT/><ITEM HREF LASTMOD>… */
+static char *
+cdf_attr (const xmlChar **attrs, int n, const char *name)
+{
+  for (int i = 0; i < n; i++)
+    if (g_ascii_strcasecmp ((const char *) attrs[i * 5], name) == 0)
+      return attr_value (attrs[i * 5 + 3], attrs[i * 5 + 4]);
+  return NULL;
+}
+
 static void
-begin_root (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
+cdf_start (Parser *p, const char *name, const xmlChar **attrs, int n)
+{
+  Frame *fr = &p->frames[p->depth];
+  Ctx ctx = p->frames[p->depth - 1].ctx;
+  gboolean item = g_ascii_strcasecmp (name, "item") == 0;
+  g_autofree char *href = NULL;
+  g_autofree char *lastmod = NULL;
+  gint64 t;
+
+  if (ctx == CTX_FEED && item)
+    begin_item (p, attrs, n, NS_NONE);
+  else if (p->depth > 1)
+    {
+      if (g_ascii_strcasecmp (name, "title") == 0)
+        capture_begin (p, ctx == CTX_ITEM ? F_TITLE : F_FEED_TITLE, CLIP_FEED_TEXT_PLAIN, 3);
+      else if (g_ascii_strcasecmp (name, "abstract") == 0)
+        capture_begin (p, ctx == CTX_ITEM ? F_SUMMARY : F_FEED_SUBTITLE, CLIP_FEED_TEXT_PLAIN, 3);
+      else
+        fr->ctx = CTX_SKIP;
+      return;
+    }
+  href = cdf_attr (attrs, n, "href");
+  lastmod = cdf_attr (attrs, n, "lastmod");
+  t = lastmod ? clip_date_parse (lastmod, -1) : CLIP_NO_DATE;
+  if (fr->ctx == CTX_ITEM && p->item != NULL)
+    {
+      set_string (&p->item->link, clip_feed_resolve_url (fr->base, href));
+      p->item->updated = t;
+    }
+  else if (fr->ctx == CTX_FEED)
+    {
+      set_string (&p->feed->link, clip_feed_resolve_url (fr->base, href));
+      p->feed->updated = t;
+    }
+}
+
+static gboolean
+declares_ns (const xmlChar **namespaces, int nb, const char *uri)
+{
+  for (int i = 0; i < nb; i++)
+    if (namespaces[2 * i + 1] && strcmp ((const char *) namespaces[2 * i + 1], uri) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+begin_root (Parser *p, const char *name, Ns ns, const xmlChar *uri,
+            const xmlChar **namespaces, int nb_namespaces, const xmlChar **attrs, int n)
 {
   Frame *fr = &p->frames[p->depth];
   g_autofree char *version = attr (attrs, n, "version");
   ClipFeed *feed = p->feed;
 
   p->root_seen = TRUE;
+  /* Early and experimental namespaces ("http://purl.org/echo/",
+   * "…/rss2.1"): the root says what the format is, read its namespace so. */
+  if (ns == NS_OTHER && (strcmp (name, "feed") == 0 || strcmp (name, "rss") == 0))
+    {
+      p->root_uri = uri;
+      p->root_ns = strcmp (name, "rss") == 0 ? NS_NONE
+                   : g_strcmp0 (version, "0.3") == 0 ? NS_ATOM03 : NS_ATOM10;
+      ns = p->root_ns;
+    }
   if (strcmp (name, "rss") == 0 && is_rss (ns))
     {
       feed->format = CLIP_FEED_FORMAT_RSS20;
@@ -754,7 +988,8 @@ begin_root (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
     }
   else if (strcmp (name, "RDF") == 0 && (ns == NS_RDF || ns == NS_OTHER || ns == NS_NONE))
     {
-      feed->format = CLIP_FEED_FORMAT_RSS10;
+      feed->format = declares_ns (namespaces, nb_namespaces, "http://my.netscape.com/rdf/simple/0.9/")
+                     ? CLIP_FEED_FORMAT_RSS090 : CLIP_FEED_FORMAT_RSS10;
       fr->ctx = CTX_TOP;
     }
   else if (strcmp (name, "feed") == 0 && (is_atom (ns) || ns == NS_NONE))
@@ -768,8 +1003,23 @@ begin_root (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
       feed->format = CLIP_FEED_FORMAT_RSS20;
       fr->ctx = CTX_FEED;
     }
+  else if (strcmp (name, "CHANNEL") == 0 && ns == NS_NONE)
+    {
+      feed->format = CLIP_FEED_FORMAT_CDF;
+      fr->ctx = CTX_FEED;
+      p->cdf = TRUE;
+      {
+        /* CDF's BASE attribute works as xml:base */
+        g_autofree char *base = cdf_attr (attrs, n, "base");
+
+        if (base != NULL && fr->owned == NULL)
+          fr->base = fr->owned = clip_feed_resolve_url (fr->base, base);
+      }
+      cdf_start (p, name, attrs, n);
+    }
   else
     {
+      p->root_is_html = g_ascii_strcasecmp (name, "html") == 0;
       fr->ctx = CTX_SKIP;
       return;
     }
@@ -777,7 +1027,7 @@ begin_root (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
   if (fr->lang != NULL)
     {
       p->prio[F_FEED_LANGUAGE] = 1;
-      set_string (&feed->language, g_ascii_strdown (fr->lang, -1));
+      set_string (&feed->language, g_strdelimit (g_ascii_strdown (fr->lang, -1), "_", '-'));
     }
 }
 
@@ -812,7 +1062,7 @@ start_in_feed (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
       p->cap.base64 = base64;
     }
   else if ((strcmp (name, "description") == 0 && ns == NS_DC) ||
-           (strcmp (name, "subtitle") == 0 && ns == NS_ITUNES))
+           ((strcmp (name, "subtitle") == 0 || strcmp (name, "summary") == 0) && ns == NS_ITUNES))
     capture_begin (p, F_FEED_SUBTITLE, CLIP_FEED_TEXT_PLAIN, 1);
   else if (strcmp (name, "language") == 0 && (is_rss (ns) || ns == NS_DC))
     capture_begin (p, F_FEED_LANGUAGE, CLIP_FEED_TEXT_PLAIN, 2);
@@ -887,7 +1137,29 @@ start_in_item (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
   else if (strcmp (name, "identifier") == 0 && ns == NS_DC)
     capture_begin (p, F_ID, CLIP_FEED_TEXT_PLAIN, 2);
   else if (strcmp (name, "description") == 0 && rss)
-    capture_begin (p, F_SUMMARY, CLIP_FEED_TEXT_HTML, 4);
+    {
+      if (p->prio[F_SUMMARY] == 5)
+        capture_begin (p, F_CONTENT, CLIP_FEED_TEXT_HTML, 1);
+      else
+        capture_begin (p, F_SUMMARY, CLIP_FEED_TEXT_HTML, 4);
+    }
+  else if (strcmp (name, "summary") == 0 && ns == NS_NONE)
+    capture_begin (p, F_SUMMARY, CLIP_FEED_TEXT_HTML, 5);
+  else if (strcmp (name, "fullitem") == 0 && ns == NS_NONE)
+    capture_begin (p, F_CONTENT, CLIP_FEED_TEXT_HTML, 3);
+  else if (strcmp (name, "body") == 0 && ns == NS_NONE)
+    capture_begin (p, F_CONTENT, CLIP_FEED_TEXT_XHTML, 5);
+  else if (strcmp (name, "tags") == 0 && ns == NS_NONE)
+    capture_begin (p, F_TAGS, CLIP_FEED_TEXT_PLAIN, 1);
+  else if (strcmp (name, "category") == 0 && (ns == NS_ITUNES || ns == NS_MEDIA))
+    {
+      g_autofree char *text = ns == NS_ITUNES ? attr (attrs, n, "text") : NULL;
+
+      if (text != NULL)
+        clip_feed_add_unique (p->item->categories, g_strstrip (g_steal_pointer (&text)));
+      else if (ns == NS_MEDIA)
+        capture_begin (p, F_CATEGORY, CLIP_FEED_TEXT_PLAIN, 1);
+    }
   else if (strcmp (name, "summary") == 0 && atom)
     start_text (p, F_SUMMARY, TRUE, CLIP_FEED_TEXT_HTML, 4, attrs, n);
   else if ((strcmp (name, "description") == 0 && (ns == NS_DC || ns == NS_MEDIA)) ||
@@ -1016,9 +1288,15 @@ on_start_element (void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
   if (p->depth == 1)
     {
-      begin_root (p, name, ns, attrs, nb_attributes);
+      begin_root (p, name, ns, uri, namespaces, nb_namespaces, attrs, nb_attributes);
       if (p->frames[1].ctx == CTX_SKIP)
         xmlStopParser (ctxt);   /* not a feed: no need to read on */
+      return;
+    }
+  if (p->cdf)
+    {
+      if (p->frames[p->depth - 1].ctx != CTX_SKIP)
+        cdf_start (p, name, attrs, nb_attributes);
       return;
     }
   switch (p->frames[p->depth - 1].ctx)
@@ -1106,7 +1384,7 @@ parser_clear (Parser *p)
   g_clear_pointer (&p->item, clip_feed_item_free);
   g_clear_pointer (&p->author_name, g_free);
   g_clear_pointer (&p->author_email, g_free);
-  g_clear_pointer (&p->entities_reported, g_hash_table_unref);
+  g_clear_pointer (&p->entities, g_hash_table_unref);
   g_clear_pointer (&p->sanitizer, clip_sanitizer_free);
   if (p->cap.buf)
     g_string_free (p->cap.buf, TRUE);
@@ -1148,7 +1426,8 @@ clip_feed_parse_xml (ClipFeed    *feed,
   p->ctxt = ctxt;
   p->sanitizer = clip_sanitizer_new ();
   p->cap.buf = g_string_sized_new (4096);
-  p->entities_reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p->entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entity_free);
+  g_hash_table_insert (p->entities, g_strdup (""), entity_new ("", "", 0));
   p->frames[0].ctx = CTX_TOP;
   p->frames[0].base = base_url;
 
@@ -1162,7 +1441,10 @@ clip_feed_parse_xml (ClipFeed    *feed,
   ok = p->is_feed;
   if (!ok)
     {
-      if (p->root_seen)
+      if (p->root_is_html)
+        g_set_error (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_NOT_A_FEED,
+                     _("This is a web page, not a feed"));
+      else if (p->root_seen)
         g_set_error (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_NOT_A_FEED,
                      _("This XML document is not an RSS, RDF or Atom feed"));
       else

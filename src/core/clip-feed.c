@@ -32,6 +32,7 @@ clip_feed_format_name (ClipFeedFormat format)
     case CLIP_FEED_FORMAT_ATOM10: return "atom10";
     case CLIP_FEED_FORMAT_JSON10: return "json10";
     case CLIP_FEED_FORMAT_JSON11: return "json11";
+    case CLIP_FEED_FORMAT_CDF:    return "cdf";
     case CLIP_FEED_FORMAT_UNKNOWN:
     default:
       return "unknown";
@@ -250,10 +251,20 @@ clip_feed_author_name (const char *text)
 {
   const char *open = strchr (text, '(');
   const char *close = strrchr (text, ')');
+  const char *lt = strchr (text, '<');
 
-  /* RSS: "jane@example.com (Jane Doe)" */
-  if (open != NULL && close != NULL && close > open + 1 && memchr (text, '@', open - text))
-    return g_strstrip (g_strndup (open + 1, close - open - 1));
+  if (open != NULL && close != NULL && close > open + 1)
+    {
+      /* RSS: "jane@example.com (Jane Doe)" */
+      if (memchr (text, '@', open - text))
+        return g_strstrip (g_strndup (open + 1, close - open - 1));
+      /* "Jane Doe (jane@example.com)" */
+      if (memchr (open, '@', close - open) && open > text)
+        return g_strstrip (g_strndup (text, open - text));
+    }
+  /* "Jane Doe <jane@example.com>" */
+  if (lt != NULL && lt > text && strchr (lt, '@') && strchr (lt, '>'))
+    return g_strstrip (g_strndup (text, lt - text));
   return g_strstrip (g_strdup (text));
 }
 
@@ -304,12 +315,88 @@ decode (ClipFeed *feed, const char *data, gsize len, const char *content_type, g
   return utf8;
 }
 
+/* &name; &#123; &#x1F; */
 static gboolean
-looks_like_html (const char *s, gsize len)
+is_reference (const char *p, const char *end)
 {
-  g_autofree char *head = g_ascii_strdown (s, MIN (len, 512));
+  const char *q = p + 1;
 
-  return strstr (head, "<!doctype html") != NULL || strstr (head, "<html") != NULL;
+  if (q < end && *q == '#')
+    {
+      q++;
+      if (q < end && (*q == 'x' || *q == 'X'))
+        {
+          q++;
+          while (q < end && g_ascii_isxdigit (*q))
+            q++;
+        }
+      else
+        while (q < end && g_ascii_isdigit (*q))
+          q++;
+      return q > p + 2 && q < end && *q == ';' && g_ascii_isxdigit (q[-1]);
+    }
+  if (q >= end || !(g_ascii_isalpha (*q) || *q == '_' || *q == ':'))
+    return FALSE;
+  while (q < end && (g_ascii_isalnum (*q) || *q == '_' || *q == ':' || *q == '.' || *q == '-'))
+    q++;
+  return q < end && *q == ';';
+}
+
+/* "?a=1&b=2" with a bare ampersand is the commonest way feeds break XML;
+ * libxml2 would drop the text after it. Escaped here (outside CDATA
+ * sections and comments, where it is allowed) so the text reads as the
+ * publisher meant, and reported. One pass of memchr/strstr. */
+static void
+escape_bare_ampersands (ClipFeed *feed, char **utf8, gsize *len)
+{
+  const char *s = *utf8, *end = *utf8 + *len, *p = s, *copied = s;
+  const char *cdata = strstr (s, "<![CDATA["), *comment = strstr (s, "<!--");
+  GString *out = NULL;
+  guint count = 0;
+  gint line = 0;
+
+  while ((p = memchr (p, '&', end - p)) != NULL)
+    {
+      const char *skip = NULL;
+
+      if (cdata != NULL && cdata < p && (comment == NULL || cdata < comment))
+        skip = strstr (cdata, "]]>");
+      else if (comment != NULL && comment < p)
+        skip = strstr (comment, "-->");
+      if (skip != NULL || (cdata != NULL && cdata < p) || (comment != NULL && comment < p))
+        {
+          if (skip == NULL)
+            break;   /* unterminated: the rest is inside it */
+          if (skip > p)
+            p = skip;
+          cdata = strstr (skip, "<![CDATA[");
+          comment = strstr (skip, "<!--");
+          continue;
+        }
+      if (!is_reference (p, end))
+        {
+          if (out == NULL)
+            {
+              out = g_string_sized_new (*len + 64);
+              for (const char *q = s; q < p; q++)
+                line += *q == '\n';
+            }
+          g_string_append_len (out, copied, p - copied);
+          g_string_append (out, "&amp;");
+          copied = p + 1;
+          count++;
+        }
+      p++;
+    }
+  if (out == NULL)
+    return;
+  g_string_append_len (out, copied, end - copied);
+  clip_feed_add_problem (feed, "not-well-formed", line + 1,
+                         g_dngettext (GETTEXT_PACKAGE, "%u bare “&” read as “&amp;”",
+                                      "%u bare “&” read as “&amp;”", count), count);
+  g_free (*utf8);
+  *len = out->len;
+  *utf8 = g_string_free (out, FALSE);
 }
 
 static void
@@ -359,14 +446,11 @@ clip_feed_parse (const char  *data,
     }
   if (*s == '{')
     ok = clip_feed_parse_json (feed, s, utf8 + utf8_len - s, base_url, error);
-  else if (*s == '<' && looks_like_html (s, utf8 + utf8_len - s))
-    {
-      g_set_error (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_NOT_A_FEED,
-                   _("This is a web page, not a feed"));
-      return NULL;
-    }
   else if (*s == '<')
-    ok = clip_feed_parse_xml (feed, utf8, utf8_len, base_url, error);
+    {
+      escape_bare_ampersands (feed, &utf8, &utf8_len);
+      ok = clip_feed_parse_xml (feed, utf8, utf8_len, base_url, error);
+    }
   else
     {
       g_set_error (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_NOT_A_FEED,

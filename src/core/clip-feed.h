@@ -35,6 +35,7 @@ typedef enum {
   CLIP_FEED_FORMAT_ATOM10,
   CLIP_FEED_FORMAT_JSON10,
   CLIP_FEED_FORMAT_JSON11,
+  CLIP_FEED_FORMAT_CDF,        /* Microsoft's Channel Definition Format */
 } ClipFeedFormat;
 
 typedef struct {
