@@ -4,6 +4,8 @@
  */
 #include "config.h"
 #include "clip-cli.h"
+#include "clip-cli-rules.h"
+#include "clip-rule-search.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -79,13 +81,14 @@ articles_list (ClipCli *cli, int argc, char **argv)
 {
   gboolean json = FALSE, unread = FALSE, flagged = FALSE;
   int limit = 50;
-  g_autofree char *outlet = NULL;
+  g_autofree char *outlet = NULL, *rule = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N articles (default 50; 0: all)"), "N" },
     { "outlet", 0, 0, G_OPTION_ARG_STRING, &outlet, N_("Only this outlet's articles"), "ID" },
     { "unread", 0, 0, G_OPTION_ARG_NONE, &unread, N_("Only unread articles"), NULL },
     { "flagged", 0, 0, G_OPTION_ARG_NONE, &flagged, N_("Only flagged articles"), NULL },
+    { "rule", 0, 0, G_OPTION_ARG_STRING, &rule, N_("Only articles this rule (name or ID) matched"), "NAME" },
     { NULL }
   };
   ClipArticleFilter filter = { 0 };
@@ -105,6 +108,7 @@ articles_list (ClipCli *cli, int argc, char **argv)
   filter.unread_only = unread;
   filter.flagged_only = flagged;
   if (!(store = clip_cli_open_store (cli, &error)) ||
+      (rule && !(filter.rule_id = clip_cli_rule_id (store, rule, &error))) ||
       !(list = clip_store_list_articles (store, &filter, CLIP_SORT_NEWEST, 0, limit, &error)))
     return clip_cli_fail (cli, error);
   clip_cli_print_articles (list, json);
@@ -138,26 +142,31 @@ clip_cli_search (ClipCli *cli, int argc, char **argv)
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N articles (default 50; 0: all)"), "N" },
     { NULL }
   };
-  ClipArticleFilter filter = { 0 };
   g_autoptr(ClipStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  g_autofree char *fts = NULL;
+  g_autoptr(GArray) ids = NULL;
 
-  if (!clip_cli_parse_options (cli, "QUERY", _("Full-text search over the archive, newest first."),
+  if (!clip_cli_parse_options (cli, "QUERY", _("Search the archive with the rule language "
+                                               "(see docs/rules.md), newest first."),
                                entries, &argc, &argv))
     return CLIP_CLI_USAGE;
   if (argc != 2)
     return clip_cli_usage (cli, _("expected one QUERY (quote it)"));
   if (limit < 0)
     return clip_cli_usage (cli, _("--limit must be 0 or more"));
-  fts = clip_store_words_to_fts (argv[1]);
-  if (fts == NULL)
-    return clip_cli_usage (cli, _("the query has no words"));
-  filter.fts_query = fts;
-  if (!(store = clip_cli_open_store (cli, &error)) ||
-      !(list = clip_store_list_articles (store, &filter, CLIP_SORT_NEWEST, 0, limit, &error)))
+  if (!(store = clip_cli_open_store (cli, &error)))
     return clip_cli_fail (cli, error);
+  if (!(ids = clip_rule_search (store, argv[1], 0, limit, NULL, &error)))
+    return clip_cli_rules_fail (cli, error);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ClipArticle *a = clip_store_get_article (store, g_array_index (ids, gint64, i), &error);
+      if (a == NULL)
+        return clip_cli_fail (cli, error);
+      g_ptr_array_add (list, a);
+    }
   clip_cli_print_articles (list, json);
   return CLIP_CLI_OK;
 }

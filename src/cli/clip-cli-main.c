@@ -22,6 +22,8 @@ static const Command commands[] = {
   { "watch",       clip_cli_watch,       N_("Keep fetching outlets when due, until interrupted") },
   { "articles",    clip_cli_articles,    N_("List archived articles") },
   { "search",      clip_cli_search,      N_("Search the archive") },
+  { "rules",       clip_cli_rules,       N_("Add, list, edit, check and test rules") },
+  { "lists",       clip_cli_lists,       N_("Add to and show term lists") },
   { "import-opml", clip_cli_import_opml, N_("Add the outlets of an OPML file") },
   { "export-opml", clip_cli_export_opml, N_("Write the outlets to an OPML file") },
   { "export",      clip_cli_export,      N_("Write a report or data file: CSV, JSON, HTML or PDF") },

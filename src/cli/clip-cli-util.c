@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "clip-cli.h"
+#include "clip-archive.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -86,7 +87,7 @@ ClipStore *
 clip_cli_open_store (ClipCli  *cli,
                      GError  **error)
 {
-  return clip_store_open_data_dir (cli->data_dir, CLIP_STORE_OPEN_DEFAULT, error);
+  return clip_archive_open (cli->data_dir, CLIP_STORE_OPEN_DEFAULT, error);
 }
 
 void

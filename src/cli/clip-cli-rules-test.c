@@ -1,0 +1,249 @@
+/* clip-cli-rules-test.c — rules test QUERY FILE…: what a query matches in
+ * articles given as JSON or in feed files, with the spans that made it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-cli-rules.h"
+#include "clip-feed.h"
+#include "clip-rule-apply.h"
+#include "clip-rules-store.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_FILE (64 * 1024 * 1024)
+
+typedef struct {
+  char           *label;   /* file, or file#n for a feed's items */
+  ClipRuleDocBuf  buf;
+} TestDoc;
+
+static void
+test_doc_free (TestDoc *d)
+{
+  g_free (d->label);
+  clip_rule_doc_buf_clear (&d->buf);
+  g_free (d);
+}
+
+static const char *
+member (JsonObject *o, const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+
+  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING
+         ? json_node_get_string (n) : NULL;
+}
+
+/* {"title","body","author","outlet","lang","url","tags":[]} */
+static TestDoc *
+doc_from_json (const char *file, JsonObject *o)
+{
+  TestDoc *d = g_new0 (TestDoc, 1);
+  JsonArray *tags = json_object_has_member (o, "tags") &&
+                    JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, "tags"))
+                    ? json_object_get_array_member (o, "tags") : NULL;
+  const char *urls[] = { member (o, "url"), NULL };
+
+  d->label = g_strdup (file);
+  clip_rule_doc_buf_set (&d->buf, CLIP_RULE_FIELD_TITLE, member (o, "title"));
+  clip_rule_doc_buf_set (&d->buf, CLIP_RULE_FIELD_BODY, member (o, "body"));
+  clip_rule_doc_buf_set (&d->buf, CLIP_RULE_FIELD_AUTHOR, member (o, "author"));
+  clip_rule_doc_buf_set (&d->buf, CLIP_RULE_FIELD_LANG, member (o, "lang"));
+  clip_rule_doc_buf_set (&d->buf, CLIP_RULE_FIELD_URL, member (o, "url"));
+  clip_rule_doc_buf_set_outlet (&d->buf, member (o, "outlet"), urls[0] ? urls : NULL);
+  if (tags)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (tags); i++)
+        {
+          const char *t = json_array_get_string_element (tags, i);
+          if (t)
+            g_string_append_printf (s, "%s%s", s->len ? "\n" : "", t);
+        }
+      clip_rule_doc_buf_set (&d->buf, CLIP_RULE_FIELD_TAG, s->str);
+    }
+  return d;
+}
+
+static gboolean
+docs_from_feed (const char *file, const char *data, gsize len, GPtrArray *out, GError **error)
+{
+  g_autoptr(ClipFeed) feed = clip_feed_parse (data, len, NULL, NULL, error);
+
+  if (feed == NULL)
+    return FALSE;
+  for (guint i = 0; i < feed->items->len; i++)
+    {
+      g_autoptr(ClipArticle) a = clip_feed_item_to_article (g_ptr_array_index (feed->items, i), feed);
+      TestDoc *d = g_new0 (TestDoc, 1);
+      const char *urls[] = { feed->link, a->url, NULL };
+
+      d->label = g_strdup_printf ("%s#%u", file, i + 1);
+      clip_rule_doc_buf_set (&d->buf, CLIP_RULE_FIELD_TITLE, a->title);
+      clip_rule_doc_buf_set (&d->buf, CLIP_RULE_FIELD_BODY, clip_article_body (a));
+      clip_rule_doc_buf_set (&d->buf, CLIP_RULE_FIELD_AUTHOR, a->author);
+      clip_rule_doc_buf_set (&d->buf, CLIP_RULE_FIELD_LANG, a->lang);
+      clip_rule_doc_buf_set (&d->buf, CLIP_RULE_FIELD_URL, a->url);
+      clip_rule_doc_buf_set_outlet (&d->buf, feed->title, urls[0] ? urls : urls + 1);
+      g_ptr_array_add (out, d);
+    }
+  return TRUE;
+}
+
+/* One article as JSON, or a feed of them. */
+static gboolean
+read_docs (const char *file, GPtrArray *out, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+  const char *p;
+
+  if (!g_file_get_contents (file, &data, &len, error))
+    return FALSE;
+  if (len > MAX_FILE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s is larger than 64 MB"), file);
+      return FALSE;
+    }
+  for (p = data; p < data + len && g_ascii_isspace (*p); p++)
+    ;
+  if (p < data + len && *p == '{')
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *o;
+
+      if (json_parser_load_from_data (parser, data, (gssize) len, NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) &&
+          (o = json_node_get_object (json_parser_get_root (parser))) &&
+          !json_object_has_member (o, "items") &&
+          (json_object_has_member (o, "title") || json_object_has_member (o, "body")))
+        {
+          g_ptr_array_add (out, doc_from_json (file, o));
+          return TRUE;
+        }
+    }
+  if (!docs_from_feed (file, data, len, out, error))
+    {
+      g_prefix_error (error, _("%s is neither an article as JSON nor a feed: "), file);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  JsonBuilder    *b;
+  const TestDoc  *doc;
+  gboolean        matched;
+} Result;
+
+static void
+on_match (gint64 id, const ClipRuleSpan *spans, guint n, gpointer data)
+{
+  Result *r = data;
+
+  r->matched = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = r->doc->buf.doc.text[g_bit_nth_lsf (spans[i].field, -1)];
+
+      json_builder_begin_object (r->b);
+      json_builder_set_member_name (r->b, "field");
+      json_builder_add_string_value (r->b, clip_rule_field_name (spans[i].field));
+      json_builder_set_member_name (r->b, "start");
+      json_builder_add_int_value (r->b, spans[i].start);
+      json_builder_set_member_name (r->b, "end");
+      json_builder_add_int_value (r->b, spans[i].end);
+      json_builder_set_member_name (r->b, "text");
+      {
+        g_autofree char *t = g_strndup (text + spans[i].start, spans[i].end - spans[i].start);
+        json_builder_add_string_value (r->b, t);
+      }
+      json_builder_end_object (r->b);
+    }
+}
+
+static JsonNode *
+test_one (ClipRuleSet *set, const TestDoc *doc)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  Result r = { b, doc, FALSE };
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, doc->label);
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, doc->buf.doc.text[0]);
+  json_builder_set_member_name (b, "spans");
+  json_builder_begin_array (b);
+  clip_rule_set_match (set, &doc->buf.doc, on_match, &r);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "matched");
+  json_builder_add_boolean_value (b, r.matched);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static void
+print_human (JsonObject *o)
+{
+  JsonArray *spans = json_object_get_array_member (o, "spans");
+
+  printf ("%s: %s\n", json_object_get_string_member (o, "file"),
+          json_object_get_boolean_member (o, "matched") ? _("matches") : _("no match"));
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    {
+      JsonObject *s = json_array_get_object_element (spans, i);
+      g_autofree char *text = g_strdup (json_object_get_string_member (s, "text"));
+
+      g_strdelimit (text, "\r\n\t", ' ');
+      printf ("  %s %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " “%s”\n",
+              json_object_get_string_member (s, "field"),
+              json_object_get_int_member (s, "start"), json_object_get_int_member (s, "end"), text);
+    }
+}
+
+int
+clip_cli_rules_test (ClipCli *cli, int argc, char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipTermLists) lists = NULL;
+  g_autoptr(ClipRuleSet) set = clip_rule_set_new ();
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) test_doc_free);
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *results = json_array_new ();
+
+  json_node_take_array (root, results);
+  if (!clip_cli_parse_options (cli, "QUERY FILE…",
+                               _("Show whether a query matches articles (JSON objects with title, "
+                                 "body, author, outlet, lang, url, tags) or a feed's items, and where."),
+                               entries, &argc, &argv))
+    return CLIP_CLI_USAGE;
+  if (argc < 3)
+    return clip_cli_usage (cli, _("expected a QUERY and at least one FILE"));
+  if (!(store = clip_cli_open_store (cli, &error)) ||
+      !(lists = clip_store_load_term_lists (store, &error)))
+    return clip_cli_fail (cli, error);
+  if (!clip_rule_set_add_query (set, 1, argv[1], lists, NULL, &error))
+    return clip_cli_rules_fail (cli, error);
+  for (int i = 2; i < argc; i++)
+    if (!read_docs (argv[i], docs, &error))
+      return clip_cli_fail (cli, error);
+  for (guint i = 0; i < docs->len; i++)
+    json_array_add_element (results, test_one (set, g_ptr_array_index (docs, i)));
+  if (json)
+    clip_cli_print_json (root);
+  else
+    for (guint i = 0; i < json_array_get_length (results); i++)
+      print_human (json_array_get_object_element (results, i));
+  return CLIP_CLI_OK;
+}
