@@ -197,7 +197,7 @@ static const char * const summary_keys[] = { "summary", "description", NULL };
 static const char * const detail_keys[] = { "title_detail", "subtitle_detail", "tagline_detail", "summary_detail", NULL };
 
 static Outcome
-check_feed (const ClipFeed *feed, JsonArray *lhs, guint n, JsonObject *check, JsonNode *rhs)
+check_feed (const char *path, const ClipFeed *feed, JsonArray *lhs, guint n, JsonObject *check, JsonNode *rhs)
 {
   const char *op = json_object_get_string_member (check, "op");
 
@@ -215,7 +215,9 @@ check_feed (const ClipFeed *feed, JsonArray *lhs, guint n, JsonObject *check, Js
   if (n == 2 && key_is (lhs, 1, "icon"))
     return compare_text (feed->icon, rhs, FALSE);
   if (n == 2 && key_is (lhs, 1, "language"))
-    return compare_language (feed->language, rhs);
+    return feed->language == NULL && strstr (path, "content_language") != NULL
+           ? CHECK_NA   /* from the Content-Language header, not an input of ours */
+           : compare_language (feed->language, rhs);
   if (n == 2 && key_is (lhs, 1, "updated_parsed") && strcmp (op, "==time9") == 0)
     return compare_time (feed->updated, check);
   return CHECK_NA;
@@ -345,7 +347,7 @@ run_check (Run *run, const char *path, const ClipFeed *feed, JsonObject *check)
       return feed && strcmp (clip_feed_format_name (feed->format), want) == 0 ? CHECK_PASS : CHECK_FAIL;
     }
   if (n >= 2 && key_is (lhs, 0, "feed"))
-    return check_feed (feed, lhs, n, check, rhs);
+    return check_feed (path, feed, lhs, n, check, rhs);
   if (n >= 3 && key_is (lhs, 0, "entries"))
     return check_entry (feed, lhs, n, check, rhs);
   return CHECK_NA;
@@ -494,8 +496,10 @@ run_case (Run *run, JsonObject *c)
     {
       g_autofree char *served = g_strconcat ("http://127.0.0.1:8097/", path, NULL);
 
-      base = location ? g_uri_resolve_relative (served, location, G_URI_FLAGS_NONE, NULL)
-                      : g_steal_pointer (&served);
+      /* as the fetch service does: only a safe Content-Location is a base */
+      base = location && clip_html_url_is_safe (location, FALSE)
+             ? g_uri_resolve_relative (served, location, G_URI_FLAGS_NONE, NULL)
+             : g_steal_pointer (&served);
     }
   start = g_get_monotonic_time ();
   feed = clip_feed_parse (data, len, ct, base, &error);
@@ -561,9 +565,9 @@ typedef struct {
 
 /* Raise these as the parser improves. */
 static const Floor floors[] = {
-  { "wellformed", 95.0 },
-  { "encoding+illformed", 90.0 },
-  { "entities", 90.0 },
+  { "wellformed", 99.5 },          /* goal: 95 */
+  { "encoding+illformed", 95.0 },  /* goal: 90 */
+  { "entities", 99.0 },
   { "json", 100.0 },
   { "sanitize (nothing dangerous survives)", 100.0 },
 };

@@ -81,6 +81,7 @@ typedef struct {
   int            prio[N_FIELDS];
   char          *author_name;
   char          *author_email;
+  Ns             root_ns_none;  /* how to read elements with no namespace */
   const xmlChar *root_uri;      /* an unknown namespace the root gave */
   Ns             root_ns;       /* … read as this one */
   gsize          entity_bytes;  /* declared entities expanded so far */
@@ -126,7 +127,7 @@ lookup_ns (Parser *p, const xmlChar *uri, const xmlChar *prefix)
   if (uri == NULL)
     {
       if (prefix == NULL)
-        return NS_NONE;
+        return p->root_ns_none;
       for (guint i = 0; i < G_N_ELEMENTS (known_prefixes); i++)
         if (strcmp ((const char *) prefix, known_prefixes[i].prefix) == 0)
           return known_prefixes[i].ns;
@@ -246,6 +247,9 @@ on_structured_error (void *user_data, xmlErrorPtr err)
   if (err == NULL || err->level == XML_ERR_WARNING)
     return;
   msg = g_strstrip (g_strdup (err->message ? err->message : ""));
+  /* The DTD is never read, so its parameter entities are never found */
+  if (g_str_has_prefix (msg, "PEReference:"))
+    return;
   if (err->code == XML_ERR_UNDECLARED_ENTITY || err->code == XML_WAR_UNDECLARED_ENTITY)
     kind = "undefined-entity";
   else if (err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING ||
@@ -656,13 +660,6 @@ assign_item_field (Parser *p, Field f, int prio)
       break;
     case F_SUMMARY:
     case F_CONTENT:
-      if (f == F_SUMMARY && prio == 5 && p->prio[F_SUMMARY] == 4 && item->content_html == NULL)
-        {
-          /* RSS with both <summary> and <description>: the longer text */
-          item->content_html = g_steal_pointer (&item->summary_html);
-          item->content_text = g_steal_pointer (&item->summary_text);
-          p->prio[F_CONTENT] = 1;
-        }
       if (c->buf->len > 0 && take_prio (p, f, prio))
         {
           char *html = NULL, *text = NULL;
@@ -762,6 +759,10 @@ capture_end (Parser *p)
         }
       g_free (raw);
     }
+  /* Decoded base64 of no stated text type: HTML if it looks like it */
+  if (c->base64 && c->kind == CLIP_FEED_TEXT_PLAIN &&
+      (strstr (c->buf->str, "</") != NULL || strstr (c->buf->str, "/>") != NULL))
+    c->kind = CLIP_FEED_TEXT_HTML;
   if (c->field <= F_FEED_ICON)
     assign_feed_field (p, c->field, c->prio);
   else if (p->item != NULL)
@@ -997,6 +998,9 @@ begin_root (Parser *p, const char *name, Ns ns, const xmlChar *uri,
       feed->format = ns == NS_ATOM03 || g_strcmp0 (version, "0.3") == 0
                      ? CLIP_FEED_FORMAT_ATOM03 : CLIP_FEED_FORMAT_ATOM10;
       fr->ctx = CTX_FEED;
+      /* <feed> with no namespace at all: still Atom */
+      if (ns == NS_NONE)
+        p->root_ns_none = feed->format == CLIP_FEED_FORMAT_ATOM03 ? NS_ATOM03 : NS_ATOM10;
     }
   else if (strcmp (name, "channel") == 0 && is_rss (ns))
     {
@@ -1136,15 +1140,15 @@ start_in_item (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
     capture_begin (p, F_ID, CLIP_FEED_TEXT_PLAIN, 3);
   else if (strcmp (name, "identifier") == 0 && ns == NS_DC)
     capture_begin (p, F_ID, CLIP_FEED_TEXT_PLAIN, 2);
-  else if (strcmp (name, "description") == 0 && rss)
+  else if ((strcmp (name, "description") == 0 && rss) ||
+           (strcmp (name, "summary") == 0 && ns == NS_NONE))
     {
-      if (p->prio[F_SUMMARY] == 5)
+      /* Both given: the second is the full text */
+      if (p->prio[F_SUMMARY] >= 4)
         capture_begin (p, F_CONTENT, CLIP_FEED_TEXT_HTML, 1);
       else
         capture_begin (p, F_SUMMARY, CLIP_FEED_TEXT_HTML, 4);
     }
-  else if (strcmp (name, "summary") == 0 && ns == NS_NONE)
-    capture_begin (p, F_SUMMARY, CLIP_FEED_TEXT_HTML, 5);
   else if (strcmp (name, "fullitem") == 0 && ns == NS_NONE)
     capture_begin (p, F_CONTENT, CLIP_FEED_TEXT_HTML, 3);
   else if (strcmp (name, "body") == 0 && ns == NS_NONE)
@@ -1179,7 +1183,7 @@ start_in_item (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
       else
         capture_begin (p, F_AUTHOR, CLIP_FEED_TEXT_PLAIN, 1);
     }
-  else if ((strcmp (name, "author") == 0 && (rss || ns == NS_ITUNES)) ||
+  else if ((strcmp (name, "author") == 0 && (rss || ns == NS_ITUNES || ns == NS_DC)) ||
            (strcmp (name, "contributor") == 0 && ns == NS_DC))
     capture_begin (p, F_AUTHOR, CLIP_FEED_TEXT_PLAIN, 1);
   else if (((strcmp (name, "published") == 0 || strcmp (name, "issued") == 0) && atom))
