@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+#include "clip-archive.h"
 #include "clip-service-private.h"
 
 #include <glib/gi18n.h>
@@ -215,9 +216,8 @@ service_thread (gpointer data)
   g_autoptr(GError) error = NULL;
 
   g_main_context_push_thread_default (self->context);
-  /* clip_archive_open() would also register the rules hook; the store
-   * alone until the rules layer provides it. */
-  self->store = clip_store_open_data_dir (self->data_dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  /* The writer, with the rules hook: matches commit with the articles. */
+  self->store = clip_archive_open (self->data_dir, CLIP_STORE_OPEN_DEFAULT, &error);
   if (self->store != NULL)
     {
       self->fetcher = clip_fetcher_new (&self->limits);

@@ -1,0 +1,275 @@
+/* test-cli-fetch.c — clippings-cli fetch and watch against a loopback server
+ *
+ * The CLI runs as a child process while this process serves the feeds, so
+ * every wait iterates the main loop instead of blocking it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-store.h"
+#include "clip-test-server.h"
+#include "clip-test-util.h"
+
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <string.h>
+
+typedef struct {
+  char           *dir;
+  ClipTestServer *server;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->dir = clip_test_tmpdir ();
+  f->server = clip_test_server_new ("127.0.0.1", NULL);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  clip_test_server_free (f->server);
+  g_free (f->dir);
+}
+
+typedef struct {
+  gboolean done;
+  char    *out;
+  char    *err;
+} Communicated;
+
+static void
+communicated_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Communicated *c = data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &c->out, &c->err, &error);
+  g_assert_no_error (error);
+  c->done = TRUE;
+}
+
+/* Runs clippings-cli --data-dir DIR ARGS… and returns its exit status. */
+static int
+run_cli (Fixture *f, char **out, const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  Communicated c = { 0 };
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) clip_test_cli_path ());
+  g_ptr_array_add (argv, "--data-dir");
+  g_ptr_array_add (argv, f->dir);
+  va_start (ap, first);
+  for (const char *a = first; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (proc, NULL, NULL, communicated_cb, &c);
+  while (!c.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (c.err && *c.err)
+    g_test_message ("stderr: %s", c.err);
+  g_free (c.err);
+  if (out)
+    *out = c.out;
+  else
+    g_free (c.out);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  return g_subprocess_get_exit_status (proc);
+}
+
+static char *
+rss (const char *prefix, guint n)
+{
+  GString *s = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed</title>");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "<item><guid>%s%u</guid><title>Story %u</title>"
+                            "<link>https://example.org/%s/%u</link></item>", prefix, i, i, prefix, i);
+  g_string_append (s, "</channel></rss>");
+  return g_string_free (s, FALSE);
+}
+
+static void
+add_outlet (Fixture *f, const char *path)
+{
+  g_autofree char *url = clip_test_server_url (f->server, path);
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, "outlets", "add", url, NULL), ==, 0);
+}
+
+static JsonArray *
+parse_array (const char *text, JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_array (json_parser_get_root (parser));
+}
+
+static void
+test_fetch (Fixture *f, gconstpointer data)
+{
+  g_autofree char *feed = rss ("a", 3);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *list = NULL;
+  g_autoptr(JsonParser) p1 = json_parser_new ();
+  g_autoptr(JsonParser) p3 = json_parser_new ();
+  JsonArray *arr;
+  JsonObject *good, *bad, *health;
+
+  clip_test_server_add_body (f->server, "/feed", "application/rss+xml", feed, -1, "\"e1\"", NULL);
+  clip_test_server_add_status (f->server, "/gone", 410, NULL, NULL);
+  add_outlet (f, "/feed");
+  add_outlet (f, "/gone");
+
+  /* Any outlet failing makes the exit status 1; the others are stored. */
+  g_assert_cmpint (run_cli (f, &first, "fetch", "--json", NULL), ==, 1);
+  arr = parse_array (first, p1);
+  g_assert_cmpuint (json_array_get_length (arr), ==, 2);
+  good = json_array_get_object_element (arr, 0);
+  bad = json_array_get_object_element (arr, 1);
+  g_assert_cmpint (json_object_get_int_member (good, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (good, "status"), ==, "ok");
+  g_assert_cmpint (json_object_get_int_member (good, "new"), ==, 3);
+  g_assert_true (json_object_get_null_member (good, "error"));
+  g_assert_cmpstr (json_object_get_string_member (bad, "status"), ==, "error");
+  g_assert_cmpstr (json_object_get_string_member (bad, "error"), ==, "HTTP 410 (Gone): the feed was removed");
+  g_assert_cmpint (json_object_get_int_member (bad, "failures"), ==, 1);
+
+  /* Only the good one, a second time: a 304, exit 0, text output. */
+  g_assert_cmpint (run_cli (f, &one, "fetch", "--outlet", "1", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (one, "1\t127.0.0.1\tnot-modified\tnew 0, updated 0, unchanged 0\n"));
+  g_assert_cmpuint (clip_test_server_hits (f->server, "/feed"), ==, 2);
+  g_assert_cmpuint (clip_test_server_hits (f->server, "/gone"), ==, 1);
+
+  g_assert_cmpint (run_cli (f, &second, "fetch", NULL), ==, 1);
+  g_assert_nonnull (strstr (second, "2\t127.0.0.1\terror\tnew 0, updated 0, unchanged 0\t"
+                                    "HTTP 410 (Gone): the feed was removed\n"));
+
+  /* The health the outlet list shows. */
+  g_assert_cmpint (run_cli (f, &list, "outlets", "list", "--json", NULL), ==, 0);
+  arr = parse_array (list, p3);
+  health = json_object_get_object_member (json_array_get_object_element (arr, 1), "health");
+  g_assert_cmpstr (json_object_get_string_member (health, "status"), ==, "error");
+  g_assert_cmpstr (json_object_get_string_member (health, "last_error"), ==,
+                   "HTTP 410 (Gone): the feed was removed");
+  g_assert_cmpint (json_object_get_int_member (health, "failures"), ==, 2);
+  g_assert_false (json_object_get_null_member (health, "next_attempt"));
+  g_assert_true (json_object_get_null_member (health, "last_success"));
+  health = json_object_get_object_member (json_array_get_object_element (arr, 0), "health");
+  g_assert_cmpstr (json_object_get_string_member (health, "status"), ==, "ok");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (arr, 0), "articles"), ==, 3);
+}
+
+static void
+test_fetch_usage (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpint (run_cli (f, NULL, "fetch", "--outlet", "9", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, NULL, "fetch", "--outlet", "nine", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, NULL, "fetch", "extra", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, NULL, "watch", "extra", NULL), ==, 2);
+}
+
+typedef struct {
+  GString *out;
+  gboolean eof;
+  gboolean exited;
+} Watch;
+
+static void read_line (GDataInputStream *in, Watch *w);
+
+static void
+line_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Watch *w = data;
+  gsize len;
+  g_autofree char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source),
+                                                                     result, &len, NULL);
+
+  if (line == NULL)
+    {
+      w->eof = TRUE;
+      return;
+    }
+  g_string_append_printf (w->out, "%s\n", line);
+  read_line (G_DATA_INPUT_STREAM (source), w);
+}
+
+static void
+read_line (GDataInputStream *in, Watch *w)
+{
+  g_data_input_stream_read_line_async (in, G_PRIORITY_DEFAULT, NULL, line_cb, w);
+}
+
+static void
+exited_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Watch *w = data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  w->exited = TRUE;
+}
+
+static void
+test_watch (Fixture *f, gconstpointer data)
+{
+  g_autofree char *feed = rss ("w", 4);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = NULL;
+  ClipArticleFilter filter = { 0 };
+  Watch w = { g_string_new (NULL), FALSE, FALSE };
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  clip_test_server_add_body (f->server, "/feed", "application/rss+xml", feed, -1, NULL, NULL);
+  add_outlet (f, "/feed");
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, clip_test_cli_path (),
+                           "--data-dir", f->dir, "watch", "--json", NULL);
+  g_assert_no_error (error);
+  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  read_line (in, &w);
+  /* A new outlet is due at once. */
+  while (strstr (w.out->str, "\"status\":\"ok\"") == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_assert_false (w.eof);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_nonnull (strstr (w.out->str, "\"new\":4"));
+  g_subprocess_send_signal (proc, SIGTERM);
+  g_subprocess_wait_async (proc, NULL, exited_cb, &w);
+  while (!w.exited || !w.eof)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  store = clip_store_open_data_dir (f->dir, CLIP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (clip_store_count_articles (store, &filter, NULL), ==, 4);
+  g_string_free (w.out, TRUE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/cli-fetch/fetch", Fixture, NULL, setup, test_fetch, teardown);
+  g_test_add ("/cli-fetch/usage", Fixture, NULL, setup, test_fetch_usage, teardown);
+  g_test_add ("/cli-fetch/watch", Fixture, NULL, setup, test_watch, teardown);
+  return g_test_run ();
+}
