@@ -1,0 +1,82 @@
+/* clip-alert.h — the alert inbox: what the rules flagged, by rule
+ *
+ * The rules engine writes one alert per new match of an enabled rule (in
+ * the ingest transaction); this module reads them for the Alerts view and
+ * the CLI, and keeps their read state. Notifying is clip-alert-policy.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "clip-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64   id;
+  gint64   rule_id;
+  gint64   article_id;
+  gint64   created;       /* Unix seconds: when the rule flagged it */
+  gboolean read;
+  gboolean notified;
+  char    *title;         /* the article's, plain text */
+  char    *url;
+  char    *outlet_name;
+  gint64   article_time;  /* published, or fetched when the feed gave none */
+} ClipAlert;
+
+/* One rule's alerts, newest first. */
+typedef struct {
+  gint64     rule_id;
+  char      *name;
+  char      *color;       /* #rrggbb */
+  char      *severity;    /* info | important | critical */
+  guint      total;       /* all of the rule's alerts, not only those listed */
+  guint      unread;
+  gint64     newest;      /* created time of its newest alert */
+  GPtrArray *alerts;      /* ClipAlert*, at most the limit asked for */
+} ClipAlertGroup;
+
+void        clip_alert_free               (ClipAlert       *alert);
+void        clip_alert_group_free         (ClipAlertGroup  *group);
+
+/* Groups (ClipAlertGroup*) of rules that have alerts, the rule with the
+ * newest alert first; each with up to per_rule alerts (0 = all), newest
+ * first. unread_only leaves out read alerts (and rules with none unread). */
+GPtrArray  *clip_alert_list_groups        (ClipStore       *store,
+                                           guint            per_rule,
+                                           gboolean         unread_only,
+                                           GError         **error);
+/* One rule's alerts, newest first, below before_id (0 = from the newest). */
+GPtrArray  *clip_alert_list_rule          (ClipStore       *store,
+                                           gint64           rule_id,
+                                           gint64           before_id,
+                                           guint            limit,
+                                           GError         **error);
+/* rule id → unread count (GINT_TO_POINTER), for rules with unread alerts;
+ * keys are gint64* */
+GHashTable *clip_alert_count_unread       (ClipStore       *store,
+                                           GError         **error);
+/* All unread alerts, or -1 on error. */
+gint64      clip_alert_count_unread_total (ClipStore       *store,
+                                           GError         **error);
+
+gboolean    clip_alert_set_read           (ClipStore       *store,
+                                           gint64           alert_id,
+                                           gboolean         read,
+                                           GError         **error);
+/* Marks read the alerts of every rule that flagged article_id: opening an
+ * article reads it wherever it shows. */
+gboolean    clip_alert_mark_article_read  (ClipStore       *store,
+                                           gint64           article_id,
+                                           GError         **error);
+gboolean    clip_alert_mark_rule_read     (ClipStore       *store,
+                                           gint64           rule_id,
+                                           GError         **error);
+gboolean    clip_alert_mark_all_read      (ClipStore       *store,
+                                           GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipAlert, clip_alert_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipAlertGroup, clip_alert_group_free)
+
+G_END_DECLS

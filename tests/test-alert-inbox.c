@@ -1,0 +1,217 @@
+/* test-alert-inbox.c — the alert inbox: grouped, newest first, read state
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "clip-alert.h"
+#include "clip-store-private.h"
+#include "clip-test-alerts.h"
+#include "clip-test-util.h"
+
+#define T0 CLIP_TEST_T0
+
+typedef struct {
+  char      *dir;
+  ClipStore *store;
+  gint64     russia, ports, weather;
+  gint64     a1, a2, a3, a4;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 outlet;
+
+  f->dir = clip_test_tmpdir ();
+  f->store = clip_test_alerts_open (f->dir);
+  outlet = clip_test_alerts_outlet (f->store);
+  f->russia = clip_test_alerts_rule (f->store, "Russian interference", "instant", "critical");
+  f->ports = clip_test_alerts_rule (f->store, "Ports", "hourly", NULL);
+  f->weather = clip_test_alerts_rule (f->store, "Weather", "none", NULL);
+  f->a1 = clip_test_alerts_new_match (f->store, outlet, f->russia, "Kremlin denies", T0);
+  f->a2 = clip_test_alerts_new_match (f->store, outlet, f->russia, "Hybrid war", T0 + 100);
+  f->a3 = clip_test_alerts_new_match (f->store, outlet, f->ports, "Poti <port> & \"Batumi\"", T0 + 200);
+  /* One article flagged by two rules. */
+  f->a4 = clip_test_alerts_new_match (f->store, outlet, f->russia, "Russian ships in Poti", T0 + 300);
+  clip_test_alerts_flag (f->store, f->ports, f->a4, T0 + 300);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_free (f->dir);
+}
+
+static ClipAlertGroup *
+group (GPtrArray *groups,
+       guint      i)
+{
+  g_assert_cmpuint (i, <, groups->len);
+  return groups->pdata[i];
+}
+
+static ClipAlert *
+alert (ClipAlertGroup *g,
+       guint           i)
+{
+  g_assert_cmpuint (i, <, g->alerts->len);
+  return g->alerts->pdata[i];
+}
+
+static guint
+unread_of (GHashTable *counts,
+           gint64      rule_id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, &rule_id));
+}
+
+static void
+test_groups (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  ClipAlertGroup *g;
+
+  groups = clip_alert_list_groups (f->store, 0, FALSE, &error);
+  g_assert_no_error (error);
+  /* Rules without alerts are left out; the tie on the newest alert goes to
+   * the one written last. */
+  g_assert_cmpuint (groups->len, ==, 2);
+  g = group (groups, 0);
+  g_assert_cmpint (g->rule_id, ==, f->ports);
+  g_assert_cmpstr (g->name, ==, "Ports");
+  g_assert_cmpstr (g->severity, ==, "info");
+  g_assert_cmpstr (g->color, ==, "#3584e4");
+  g_assert_cmpuint (g->total, ==, 2);
+  g_assert_cmpuint (g->unread, ==, 2);
+  g_assert_cmpint (alert (g, 0)->article_id, ==, f->a4);
+  g_assert_cmpint (alert (g, 1)->article_id, ==, f->a3);
+  /* Feed text comes back as it was, for the view to escape. */
+  g_assert_cmpstr (alert (g, 1)->title, ==, "Poti <port> & \"Batumi\"");
+  g_assert_cmpstr (alert (g, 1)->outlet_name, ==, "Example News");
+  g_assert_cmpint (alert (g, 1)->article_time, ==, T0 + 200);
+
+  g = group (groups, 1);
+  g_assert_cmpint (g->rule_id, ==, f->russia);
+  g_assert_cmpstr (g->severity, ==, "critical");
+  g_assert_cmpuint (g->alerts->len, ==, 3);
+  g_assert_cmpint (alert (g, 0)->article_id, ==, f->a4);
+  g_assert_cmpint (alert (g, 2)->article_id, ==, f->a1);
+  g_assert_cmpint (g->newest, ==, T0 + 300);
+
+  /* A limit per rule keeps the totals. */
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  groups = clip_alert_list_groups (f->store, 1, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (group (groups, 1)->alerts->len, ==, 1);
+  g_assert_cmpuint (group (groups, 1)->total, ==, 3);
+}
+
+static void
+test_read_state (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before;
+
+  counts = clip_alert_count_unread (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (unread_of (counts, f->russia), ==, 3);
+  g_assert_cmpuint (unread_of (counts, f->ports), ==, 2);
+  g_assert_cmpuint (unread_of (counts, f->weather), ==, 0);
+  g_assert_cmpint (clip_alert_count_unread_total (f->store, &error), ==, 5);
+
+  page = clip_alert_list_rule (f->store, f->russia, 0, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 2);
+  before = ((ClipAlert *) page->pdata[1])->id;
+  g_assert_true (clip_alert_set_read (f->store, before, TRUE, &error));
+  g_assert_no_error (error);
+  /* The next page: below the last id seen. */
+  g_clear_pointer (&page, g_ptr_array_unref);
+  page = clip_alert_list_rule (f->store, f->russia, before, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 1);
+  g_assert_cmpint (((ClipAlert *) page->pdata[0])->article_id, ==, f->a1);
+  g_clear_pointer (&page, g_ptr_array_unref);
+  page = clip_alert_list_rule (f->store, f->russia, 0, 0, &error);
+  g_assert_cmpuint (page->len, ==, 3);
+  g_assert_true (((ClipAlert *) page->pdata[1])->read);
+  g_assert_false (((ClipAlert *) page->pdata[0])->read);
+  g_assert_cmpint (clip_alert_count_unread_total (f->store, &error), ==, 4);
+
+  /* Opening an article reads it under every rule that flagged it. */
+  g_assert_true (clip_alert_mark_article_read (f->store, f->a4, &error));
+  g_assert_cmpint (clip_alert_count_unread_total (f->store, &error), ==, 2);
+
+  groups = clip_alert_list_groups (f->store, 0, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 2);
+  g_assert_cmpuint (group (groups, 0)->alerts->len, ==, 1);
+  g_assert_cmpint (alert (group (groups, 0), 0)->article_id, ==, f->a3);
+  g_assert_cmpint (alert (group (groups, 1), 0)->article_id, ==, f->a1);
+
+  g_assert_true (clip_alert_mark_rule_read (f->store, f->ports, &error));
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  groups = clip_alert_list_groups (f->store, 0, TRUE, &error);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpint (group (groups, 0)->rule_id, ==, f->russia);
+
+  /* Unread again, then all read. */
+  g_assert_true (clip_alert_set_read (f->store, alert (group (groups, 0), 0)->id, FALSE, &error));
+  g_assert_cmpint (clip_alert_count_unread_total (f->store, &error), ==, 1);
+  g_assert_true (clip_alert_mark_all_read (f->store, &error));
+  g_assert_cmpint (clip_alert_count_unread_total (f->store, &error), ==, 0);
+  g_clear_pointer (&counts, g_hash_table_unref);
+  counts = clip_alert_count_unread (f->store, &error);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_missing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (clip_alert_set_read (f->store, 999999, TRUE, &error));
+  g_assert_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_rule_removed (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A rule's alerts go with it. */
+  g_assert_true (clip_store_exec (f->store, "DELETE FROM rules WHERE name = 'Ports'", NULL));
+  groups = clip_alert_list_groups (f->store, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpint (clip_alert_count_unread_total (f->store, &error), ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/alert-inbox/groups", test_groups);
+  ADD ("/alert-inbox/read-state", test_read_state);
+  ADD ("/alert-inbox/missing", test_missing);
+  ADD ("/alert-inbox/rule-removed", test_rule_removed);
+#undef ADD
+
+  return g_test_run ();
+}
