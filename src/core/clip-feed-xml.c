@@ -335,6 +335,10 @@ on_get_entity (void *ctx, const xmlChar *xname)
   xmlEntityPtr ent = g_hash_table_lookup (p->entities, name);
   int line = xmlSAX2GetLineNumber (ctxt);
 
+  /* References inside entity declarations: never expanded, so no need to
+   * know them (billion-laughs lives here) */
+  if (ctxt->inSubset)
+    return g_hash_table_lookup (p->entities, "");
   if (ent != NULL && ent->_private == DECLARED)
     {
       p->entity_bytes += ent->length;
