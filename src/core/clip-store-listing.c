@@ -1,10 +1,31 @@
 /* clip-store-listing.c
  *
+ * The article list reads a view in two steps: all its ids at once (8 bytes
+ * an article, in a worker thread), then the rows a user can see, a page at
+ * a time, by primary key. Positions stay stable between refreshes, and new
+ * articles arrive as an insertion at the top.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 #include "clip-store-listing.h"
 #include "clip-store-private.h"
+
+#include <string.h>
+
+/* Rows read per statement; get_article_rows() loops over larger requests. */
+#define ROWS_PER_QUERY 64
+
+void
+clip_article_row_free (ClipArticleRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->title);
+  g_free (row->outlet_name);
+  g_free (row->rules);
+  g_free (row);
+}
 
 void
 clip_store_release_snapshot (ClipStore *store)
@@ -20,4 +41,228 @@ clip_store_release_snapshot (ClipStore *store)
   for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt; stmt = sqlite3_next_stmt (db, stmt))
     if (sqlite3_stmt_busy (stmt))
       sqlite3_reset (stmt);
+}
+
+/* The same filter as clip_store_list_articles() (clip-store-query.c). */
+static void
+append_filter_sql (GString                 *sql,
+                   const ClipArticleFilter *f)
+{
+  if (f->fts_query)
+    g_string_append (sql, " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid");
+  else
+    g_string_append (sql, " FROM articles a");
+  g_string_append (sql, " WHERE 1");
+  if (f->fts_query)
+    g_string_append (sql, " AND articles_fts MATCH ?");
+  if (f->outlet_id)
+    g_string_append (sql, " AND a.outlet_id = ?");
+  if (f->rule_id)
+    g_string_append (sql, " AND a.id IN (SELECT article_id FROM matches WHERE rule_id = ?)");
+  if (f->tag)
+    g_string_append (sql, " AND a.id IN (SELECT article_id FROM tags WHERE tag = ?)");
+  if (f->unread_only)
+    g_string_append (sql, " AND a.read = 0");
+  if (f->flagged_only)
+    g_string_append (sql, " AND a.flag != 0");
+  if (f->since)
+    g_string_append (sql, " AND coalesce(a.published, a.fetched) >= ?");
+  if (f->until)
+    g_string_append (sql, " AND coalesce(a.published, a.fetched) < ?");
+}
+
+static void
+bind_filter (sqlite3_stmt            *stmt,
+             const ClipArticleFilter *f)
+{
+  int i = 1;
+
+  if (f->fts_query)
+    clip_store_bind_text (stmt, i++, f->fts_query);
+  if (f->outlet_id)
+    sqlite3_bind_int64 (stmt, i++, f->outlet_id);
+  if (f->rule_id)
+    sqlite3_bind_int64 (stmt, i++, f->rule_id);
+  if (f->tag)
+    clip_store_bind_text (stmt, i++, f->tag);
+  if (f->since)
+    sqlite3_bind_int64 (stmt, i++, f->since);
+  if (f->until)
+    sqlite3_bind_int64 (stmt, i++, f->until);
+}
+
+/* ascending is the literal direction: oldest first, A to Z. Sorting by
+ * outlet needs the outlet's name: a subquery only then. */
+static void
+append_order_sql (GString  *sql,
+                  ClipSort  sort,
+                  gboolean  ascending,
+                  gboolean  fts)
+{
+  const char *dir = ascending ? "ASC" : "DESC";
+
+  switch (sort)
+    {
+    case CLIP_SORT_TIME:
+      g_string_append_printf (sql, " ORDER BY coalesce(a.published, a.fetched) %s, a.id %s",
+                              dir, dir);
+      break;
+    case CLIP_SORT_OUTLET:
+      g_string_append_printf (sql, " ORDER BY (SELECT name FROM outlets WHERE id = a.outlet_id)"
+                              " COLLATE NOCASE %s, a.id DESC", dir);
+      break;
+    case CLIP_SORT_TITLE:
+      g_string_append_printf (sql, " ORDER BY a.title COLLATE NOCASE %s, a.id DESC", dir);
+      break;
+    case CLIP_SORT_NEWEST:
+    default:
+      /* Index order; FTS5 walks its own index backwards (DESIGN.md). */
+      g_string_append_printf (sql, " ORDER BY %s %s", fts ? "articles_fts.rowid" : "a.id", dir);
+      break;
+    }
+}
+
+static int
+progress_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data) ? 1 : 0;
+}
+
+GArray *
+clip_store_list_article_ids (ClipStore               *store,
+                             const ClipArticleFilter *filter,
+                             ClipSort                 sort,
+                             gboolean                 ascending,
+                             GCancellable            *cancellable,
+                             GError                 **error)
+{
+  static const ClipArticleFilter none = { 0 };
+  g_autoptr(GString) sql = g_string_new ("SELECT a.id");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *db = clip_store_get_db (store);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (filter == NULL)
+    filter = &none;
+  append_filter_sql (sql, filter);
+  append_order_sql (sql, sort, ascending, filter->fts_query != NULL);
+  clip_store_release_snapshot (store);
+  if (!(stmt = clip_store_prepare (store, sql->str, error)))
+    return NULL;
+  bind_filter (stmt, filter);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (rc != SQLITE_DONE)
+    {
+      const char *msg = sqlite3_errmsg (db);
+
+      if (rc == SQLITE_ERROR && g_str_has_prefix (msg, "fts5:"))
+        g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
+                     "The search could not be read (%s)", msg);
+      else
+        clip_store_set_error (store, rc, "Could not list the articles", error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static ClipArticleRow *
+read_row (sqlite3_stmt *stmt)
+{
+  ClipArticleRow *row = g_new0 (ClipArticleRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->outlet_id = sqlite3_column_int64 (stmt, 1);
+  row->time = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? CLIP_NO_DATE
+                                                           : sqlite3_column_int64 (stmt, 2);
+  row->read = sqlite3_column_int (stmt, 3) != 0;
+  row->flag = sqlite3_column_int (stmt, 4);
+  row->title = clip_store_dup_column (stmt, 5);
+  row->outlet_name = clip_store_dup_column (stmt, 6);
+  row->rules = clip_store_dup_column (stmt, 7);
+  return row;
+}
+
+/* One statement of ROWS_PER_QUERY placeholders (unused ones bound to 0),
+ * so the statement cache holds a single entry. */
+static const char *
+rows_sql (void)
+{
+  static gsize sql = 0;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *s = g_string_new ("SELECT a.id, a.outlet_id, coalesce(a.published, a.fetched), "
+                                 "a.read, a.flag, a.title, o.name, "
+                                 "(SELECT group_concat(rule_id) FROM matches m WHERE m.article_id = a.id) "
+                                 "FROM articles a JOIN outlets o ON o.id = a.outlet_id "
+                                 "WHERE a.id IN (?");
+
+      for (guint i = 1; i < ROWS_PER_QUERY; i++)
+        g_string_append (s, ",?");
+      g_string_append (s, ")");
+      g_once_init_leave (&sql, (gsize) g_string_free (s, FALSE));
+    }
+  return (const char *) sql;
+}
+
+GPtrArray *
+clip_store_get_article_rows (ClipStore     *store,
+                             const gint64  *ids,
+                             guint          n_ids,
+                             GError       **error)
+{
+  /* Own keys: with &row->id as the key (the row's first member) the
+   * table would store keys and values as one, as a set. */
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) clip_article_row_free);
+  GPtrArray *rows = g_ptr_array_new_full (n_ids, (GDestroyNotify) clip_article_row_free);
+
+  clip_store_release_snapshot (store);
+  for (guint start = 0; start < n_ids; start += ROWS_PER_QUERY)
+    {
+      sqlite3_stmt *stmt = clip_store_prepare (store, rows_sql (), error);
+      int rc;
+
+      if (stmt == NULL)
+        goto failed;
+      for (guint i = 0; i < ROWS_PER_QUERY; i++)
+        sqlite3_bind_int64 (stmt, i + 1, start + i < n_ids ? ids[start + i] : 0);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ClipArticleRow *row = read_row (stmt);
+          g_hash_table_replace (by_id, g_memdup2 (&row->id, sizeof row->id), row);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          clip_store_set_error (store, rc, "Could not read the articles", error);
+          goto failed;
+        }
+    }
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gpointer key, value;
+
+      if (g_hash_table_steal_extended (by_id, &ids[i], &key, &value))
+        {
+          g_free (key);
+          g_ptr_array_add (rows, value);
+        }
+    }
+  return rows;
+
+failed:
+  g_ptr_array_unref (rows);
+  return NULL;
 }

@@ -1,17 +1,52 @@
-/* clip-store-listing.h — reads for long-lived reader connections (the UI)
+/* clip-store-listing.h — light reads for long-lived reader connections
+ * (the UI's article list): ids of a whole view, then rows a page at a time
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "clip-store.h"
 
 G_BEGIN_DECLS
+
+/* What a list row shows; no bodies. */
+typedef struct {
+  gint64    id;
+  gint64    outlet_id;
+  gint64    time;          /* published, else fetched (Unix seconds UTC) */
+  gboolean  read;
+  gint      flag;
+  char     *title;
+  char     *outlet_name;
+  char     *rules;         /* matched rules' ids, comma-separated, or NULL */
+} ClipArticleRow;
+
+void             clip_article_row_free        (ClipArticleRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipArticleRow, clip_article_row_free)
 
 /* Ends the read transaction a finished query can leave open (a cached
  * statement stepped to its one row and not reset), so the next read sees
  * what writers committed since. A reader that lives long calls this before
  * it reads again. */
-void clip_store_release_snapshot (ClipStore *store);
+void             clip_store_release_snapshot  (ClipStore               *store);
+
+/* Every article id of a view, in its order (same filter semantics as
+ * clip_store_list_articles()). ascending is the literal direction (oldest
+ * first, A to Z); the usual view is CLIP_SORT_NEWEST, not ascending.
+ * Cancelling interrupts the query. */
+GArray          *clip_store_list_article_ids  (ClipStore               *store,
+                                               const ClipArticleFilter *filter,
+                                               ClipSort                 sort,
+                                               gboolean                 ascending,
+                                               GCancellable            *cancellable,
+                                               GError                 **error);
+/* The rows of the given ids (ClipArticleRow*), in the ids' order; ids that
+ * no longer exist are left out. */
+GPtrArray       *clip_store_get_article_rows  (ClipStore               *store,
+                                               const gint64            *ids,
+                                               guint                    n_ids,
+                                               GError                 **error);
 
 G_END_DECLS

@@ -1,19 +1,22 @@
-/* clip-window.c — the main window: empty state, sidebar, content
+/* clip-window.c — the main window: sources, article list, reading view
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "clip-add-outlet-dialog.h"
-#include "clip-import-task.h"
-#include "clip-opml.h"
-#include "clip-paths.h"
+#include "clip-article-table.h"
+#include "clip-archive.h"
+#include "clip-article-view.h"
+#include "clip-rules-store.h"
 #include "clip-sidebar.h"
 #include "clip-store-listing.h"
-#include "clip-window.h"
+#include "clip-window-private.h"
+#include "clip-write-task.h"
+
+/* Typing pauses this long before a search runs. */
+#define SEARCH_DELAY_MS 250
 
 struct _ClipWindow
 {
@@ -25,17 +28,30 @@ struct _ClipWindow
   AdwLeaflet           *leaflet;
   ClipSidebar          *sidebar;
   AdwWindowTitle       *content_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  ClipArticleTable     *table;
+  ClipArticleView      *article_view;
+  GtkWidget            *list_pane;
+  GtkWidget            *article_pane;
 
   GSettings            *settings;
   ClipStore            *store;
+  ClipArticleList      *list;
   GCancellable         *cancellable;
   guint                 busy;
+  guint                 search_timeout;
+  gint64                rules_version;
 };
 
 G_DEFINE_FINAL_TYPE (ClipWindow, clip_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const outlet_actions[] = {
   "add-outlet", "add-starter-outlets", "import-opml",
+};
+
+static const char * const article_actions[] = {
+  "open-original", "toggle-flag", "toggle-read",
 };
 
 ClipWindow *
@@ -52,6 +68,18 @@ clip_window_get_store (ClipWindow *self)
   return self->store;
 }
 
+GSettings *
+clip_window_get_settings (ClipWindow *self)
+{
+  return self->settings;
+}
+
+GCancellable *
+clip_window_get_cancellable (ClipWindow *self)
+{
+  return self->cancellable;
+}
+
 void
 clip_window_show_toast (ClipWindow *self,
                         const char *message)
@@ -65,10 +93,10 @@ clip_window_show_toast (ClipWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-show_error (ClipWindow   *self,
-            const char   *what,
-            const GError *error)
+void
+clip_window_show_error (ClipWindow   *self,
+                        const char   *what,
+                        const GError *error)
 {
   g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
 
@@ -77,33 +105,146 @@ show_error (ClipWindow   *self,
 }
 
 static void
-set_busy (ClipWindow *self,
-          gboolean    busy)
+enable_actions (ClipWindow         *self,
+                const char * const *names,
+                guint               n,
+                gboolean            enabled)
 {
-  self->busy += busy ? 1 : -1;
-  for (guint i = 0; i < G_N_ELEMENTS (outlet_actions); i++)
+  for (guint i = 0; i < n; i++)
     {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), outlet_actions[i]);
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
 
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->busy == 0);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
     }
 }
 
-static void
-update_content_title (ClipWindow *self)
+void
+clip_window_set_busy (ClipWindow *self,
+                      gboolean    busy)
 {
+  self->busy += busy ? 1 : -1;
+  enable_actions (self, outlet_actions, G_N_ELEMENTS (outlet_actions), self->busy == 0);
+}
+
+/* The view: sidebar source, search, order */
+
+static gboolean
+has_search (ClipWindow *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  return gtk_search_bar_get_search_mode (self->search_bar) && *g_strstrip (text) != '\0';
+}
+
+static void
+apply_view (ClipWindow *self)
+{
+  ClipArticleFilter filter = { 0 };
+  g_autofree char *search = NULL;
+  gboolean ascending;
+  ClipSort sort = clip_article_table_get_sort (self->table, &ascending);
+  gint64 outlet_id;
+
+  if (self->list == NULL)
+    return;
+  switch (clip_sidebar_get_selected (self->sidebar, &outlet_id))
+    {
+    case CLIP_SOURCE_UNREAD:
+      filter.unread_only = TRUE;
+      break;
+    case CLIP_SOURCE_FLAGGED:
+      filter.flagged_only = TRUE;
+      break;
+    case CLIP_SOURCE_OUTLET:
+      filter.outlet_id = outlet_id;
+      break;
+    case CLIP_SOURCE_ALL:
+    default:
+      break;
+    }
+  if (has_search (self))
+    search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  if (search != NULL || filter.unread_only || filter.flagged_only)
+    clip_article_table_set_empty (self->table, _("No Articles Match"),
+                                  search ? _("Try other words, or another source in the sidebar.")
+                                         : _("Nothing here at the moment."));
+  else
+    clip_article_table_set_empty (self->table, _("No Articles Yet"),
+                                  _("Articles appear here once the outlets have been fetched."));
+  clip_article_list_set_view (self->list, &filter, search, sort, ascending);
   adw_window_title_set_title (self->content_title,
                               clip_sidebar_get_selected_title (self->sidebar));
 }
 
-void
-clip_window_reload (ClipWindow *self)
+static void
+update_subtitle (ClipWindow *self)
+{
+  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  g_autofree char *text = NULL;
+
+  if (self->list && clip_article_list_is_loading (self->list) && n == 0)
+    text = g_strdup (_("Loading…"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
+  adw_window_title_set_subtitle (self->content_title, text);
+}
+
+static void
+list_failed_cb (ClipWindow *self,
+                const char *message)
+{
+  clip_window_show_toast (self, message);
+}
+
+static void
+load_rules (ClipWindow *self)
+{
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version = clip_store_rules_version (self->store);
+
+  if (version == self->rules_version && self->rules_version != 0)
+    return;
+  if (!(rules = clip_store_list_rules (self->store, &error)))
+    {
+      g_debug ("Could not read the rules: %s", error->message);
+      return;
+    }
+  self->rules_version = version;
+  clip_article_table_set_rules (self->table, rules);
+  clip_article_view_set_rules (self->article_view, rules);
+}
+
+/* The sidebar: outlets with their unread counts and health. */
+static guint
+reload_sources (ClipWindow *self)
 {
   g_autoptr(GPtrArray) outlets = NULL;
   g_autoptr(GError) error = NULL;
   ClipSidebarCounts counts = { 0 };
   ClipArticleFilter unread = { .unread_only = TRUE };
   ClipArticleFilter flagged = { .flagged_only = TRUE };
+
+  clip_store_release_snapshot (self->store);
+  if (!(outlets = clip_store_list_outlets (self->store, &error)) ||
+      (counts.unread = clip_store_count_articles (self->store, &unread, &error)) < 0 ||
+      (counts.flagged = clip_store_count_articles (self->store, &flagged, &error)) < 0)
+    {
+      clip_window_show_error (self, _("Could not read the archive"), error);
+      return G_MAXUINT;
+    }
+  clip_store_release_snapshot (self->store);
+  clip_sidebar_set_outlets (self->sidebar, outlets, &counts);
+  return outlets->len;
+}
+
+void
+clip_window_reload (ClipWindow *self)
+{
+  ClipSourceKind kind;
+  gint64 outlet_id;
+  gboolean was_archive;
+  guint n_outlets;
 
   g_return_if_fail (CLIP_IS_WINDOW (self));
 
@@ -112,249 +253,147 @@ clip_window_reload (ClipWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       return;
     }
-  clip_store_release_snapshot (self->store);
-  if (!(outlets = clip_store_list_outlets (self->store, &error)) ||
-      (counts.unread = clip_store_count_articles (self->store, &unread, &error)) < 0 ||
-      (counts.flagged = clip_store_count_articles (self->store, &flagged, &error)) < 0)
-    {
-      show_error (self, _("Could not read the archive"), error);
-      return;
-    }
-  clip_sidebar_set_outlets (self->sidebar, outlets, &counts);
-  update_content_title (self);
-  gtk_stack_set_visible_child_name (self->main_stack, outlets->len ? "archive" : "empty");
-}
-
-static char *
-describe_import (const ClipImportResult *result)
-{
-  if (result->added == 0 && result->skipped == 0)
-    return g_strdup (_("The list had no outlets"));
-  if (result->added == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "No outlets added: %u already here or without a usable address",
-                                         "No outlets added: %u already here or without a usable address",
-                                         result->skipped), result->skipped);
-  if (result->skipped == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outlet added", "%u outlets added",
-                                         result->added), result->added);
+  kind = clip_sidebar_get_selected (self->sidebar, &outlet_id);
+  if ((n_outlets = reload_sources (self)) == G_MAXUINT)
+    return;
+  load_rules (self);
+  was_archive = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "archive") == 0;
+  gtk_stack_set_visible_child_name (self->main_stack, n_outlets ? "archive" : "empty");
+  /* A new list, or the selected outlet is gone (the sidebar fell back to
+   * All Articles): show the view; otherwise read the same view again. */
+  if (!was_archive || clip_sidebar_get_selected (self->sidebar, NULL) != kind)
+    apply_view (self);
   else
-    {
-      g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outlet added",
-                                                             "%u outlets added", result->added),
-                                                result->added);
-      /* Translators: %s is "N outlets added"; %u counts the outlets not added. */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s, %u skipped (already here or no usable address)",
-                                           "%s, %u skipped (already here or no usable address)",
-                                           result->skipped), added, result->skipped);
-    }
+    clip_article_list_reload (self->list);
+}
+
+/* Articles */
+
+static ClipArticleItem *
+current_item (ClipWindow *self)
+{
+  return clip_article_table_get_selected (self->table);
 }
 
 static void
-import_done_cb (GObject      *source,
-                GAsyncResult *res,
-                gpointer      user_data)
+sync_article_actions (ClipWindow *self)
+{
+  ClipArticleItem *item = current_item (self);
+  const ClipArticle *article = clip_article_view_get_article (self->article_view);
+  GAction *flag = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-flag");
+  GAction *read = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-read");
+
+  enable_actions (self, article_actions, G_N_ELEMENTS (article_actions), item != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "open-original")),
+                               article && article->url && *article->url);
+  g_simple_action_set_state (G_SIMPLE_ACTION (flag),
+                             g_variant_new_boolean (item && clip_article_item_get_flag (item)));
+  g_simple_action_set_state (G_SIMPLE_ACTION (read),
+                             g_variant_new_boolean (item && !clip_article_item_get_read (item)));
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *res,
+            gpointer      user_data)
 {
   g_autoptr(ClipWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  ClipImportResult result;
 
-  set_busy (self, FALSE);
-  if (!clip_import_task_run_finish (res, &result, &error))
+  if (!clip_write_task_run_finish (res, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could not add the outlets"), error);
+        clip_window_show_error (self, _("Could not save the change"), error);
       return;
     }
-  message = describe_import (&result);
-  clip_import_result_clear (&result);
-  clip_window_show_toast (self, message);
-  clip_window_reload (self);
+  /* The list keeps its rows (an article read in Unread stays until the
+   * next reload); the counts follow at once. */
+  reload_sources (self);
 }
 
 static void
-run_import (ClipWindow       *self,
-            ClipImportSource  source,
-            GBytes           *opml)
+write_article (ClipWindow     *self,
+               ClipArticleItem *item,
+               ClipWriteKind   kind,
+               gint            value)
 {
-  set_busy (self, TRUE);
-  clip_import_task_run_async (clip_store_get_path (self->store), source, NULL, opml,
-                              g_settings_get_uint (self->settings, "refresh-interval"),
-                              self->cancellable, import_done_cb, g_object_ref (self));
+  clip_write_task_run_async (clip_store_get_path (self->store), clip_article_item_get_id (item),
+                             kind, value, NULL, self->cancellable, written_cb, g_object_ref (self));
 }
 
 static void
-add_starter_outlets_activated (GSimpleAction *action,
-                               GVariant      *param,
-                               gpointer       user_data)
+set_read (ClipWindow      *self,
+          ClipArticleItem *item,
+          gboolean         read)
 {
-  run_import (CLIP_WINDOW (user_data), CLIP_IMPORT_STARTER, NULL);
+  if (clip_article_item_get_read (item) == read)
+    return;
+  clip_article_item_set_read (item, read);
+  write_article (self, item, CLIP_WRITE_READ, read);
+  sync_article_actions (self);
 }
 
 static void
-outlet_added_cb (ClipWindow *self,
-                 const char *name)
+article_selected_cb (ClipWindow *self)
 {
-  g_autofree char *message = g_strdup_printf (_("“%s” added"), name);
+  ClipArticleItem *item = current_item (self);
 
-  clip_window_show_toast (self, message);
-  clip_window_reload (self);
+  clip_article_view_show (self->article_view, item ? clip_article_item_get_id (item) : 0);
+  if (item != NULL)
+    set_read (self, item, TRUE);
+  sync_article_actions (self);
 }
 
 static void
-add_outlet_activated (GSimpleAction *action,
-                      GVariant      *param,
-                      gpointer       user_data)
+article_activated_cb (ClipWindow      *self,
+                      ClipArticleItem *item)
 {
-  ClipWindow *self = CLIP_WINDOW (user_data);
-  GtkWindow *dialog;
-
-  dialog = GTK_WINDOW (clip_add_outlet_dialog_new (clip_store_get_path (self->store),
-                                                   g_settings_get_uint (self->settings,
-                                                                        "refresh-interval")));
-  gtk_window_set_transient_for (dialog, GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "outlet-added", G_CALLBACK (outlet_added_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (dialog);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->article_pane);
 }
 
 static void
-opml_loaded_cb (GObject      *source,
-                GAsyncResult *res,
-                gpointer      user_data)
+sort_changed_cb (ClipWindow *self)
 {
-  g_autoptr(ClipWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  apply_view (self);
+}
 
-  set_busy (self, FALSE);
-  if (!(bytes = g_file_load_bytes_finish (G_FILE (source), res, NULL, &error)))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could not read the OPML file"), error);
-      return;
-    }
-  run_import (self, CLIP_IMPORT_OPML, bytes);
+static gboolean
+search_timeout_cb (gpointer user_data)
+{
+  ClipWindow *self = user_data;
+
+  self->search_timeout = 0;
+  apply_view (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    gpointer         user_data)
+search_changed_cb (ClipWindow *self)
 {
-  ClipWindow *self = CLIP_WINDOW (user_data);
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    {
-      set_busy (self, TRUE);
-      g_file_load_bytes_async (file, self->cancellable, opml_loaded_cb, g_object_ref (self));
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
+  self->search_timeout = g_timeout_add (SEARCH_DELAY_MS, search_timeout_cb, self);
 }
 
 static void
-add_opml_filters (GtkFileChooser *chooser)
+search_mode_cb (ClipWindow *self)
 {
-  g_autoptr(GtkFileFilter) opml = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (opml, _("OPML Outlet Lists"));
-  gtk_file_filter_add_mime_type (opml, "text/x-opml+xml");
-  gtk_file_filter_add_pattern (opml, "*.opml");
-  gtk_file_filter_add_pattern (opml, "*.xml");
-  gtk_file_chooser_add_filter (chooser, opml);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, all);
+  /* Closing the search bar shows the whole source again. */
+  if (!gtk_search_bar_get_search_mode (self->search_bar) &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)))
+    apply_view (self);
 }
 
 static void
-import_opml_activated (GSimpleAction *action,
-                       GVariant      *param,
-                       gpointer       user_data)
+source_selected_cb (ClipWindow *self)
 {
-  ClipWindow *self = CLIP_WINDOW (user_data);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Import Outlets"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-  add_opml_filters (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  apply_view (self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
-static void
-opml_saved_cb (GObject      *source,
-               GAsyncResult *res,
-               gpointer      user_data)
-{
-  g_autoptr(ClipWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), res, NULL, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could not export the outlets"), error);
-      return;
-    }
-  name = g_file_get_basename (G_FILE (source));
-  message = g_strdup_printf (_("Outlets exported to “%s”"), name);
-  clip_window_show_toast (self, message);
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    gpointer         user_data)
-{
-  ClipWindow *self = CLIP_WINDOW (user_data);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GPtrArray) outlets = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *xml;
-
-  if (response != GTK_RESPONSE_ACCEPT ||
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
-    goto out;
-  if (!(outlets = clip_store_list_outlets (self->store, &error)))
-    {
-      show_error (self, _("Could not export the outlets"), error);
-      goto out;
-    }
-  xml = clip_opml_write (outlets, _("Clippings outlets"));
-  bytes = g_bytes_new_take (xml, strlen (xml));
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->cancellable, opml_saved_cb, g_object_ref (self));
-out:
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-export_opml_activated (GSimpleAction *action,
-                       GVariant      *param,
-                       gpointer       user_data)
-{
-  ClipWindow *self = CLIP_WINDOW (user_data);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export Outlets"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  add_opml_filters (GTK_FILE_CHOOSER (chooser));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("outlets.opml"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
+/* Actions */
 
 static void
 show_sidebar_activated (GSimpleAction *action,
@@ -367,11 +406,80 @@ show_sidebar_activated (GSimpleAction *action,
 }
 
 static void
-source_selected_cb (ClipWindow *self)
+show_list_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
 {
-  update_content_title (self);
+  ClipWindow *self = CLIP_WINDOW (user_data);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+open_original_activated (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  ClipWindow *self = CLIP_WINDOW (user_data);
+  const ClipArticle *article = clip_article_view_get_article (self->article_view);
+
+  if (article != NULL && article->url != NULL &&
+      (g_str_has_prefix (article->url, "https://") || g_str_has_prefix (article->url, "http://")))
+    gtk_show_uri (GTK_WINDOW (self), article->url, GDK_CURRENT_TIME);
+}
+
+static void
+toggle_flag_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  ClipWindow *self = CLIP_WINDOW (user_data);
+  ClipArticleItem *item = current_item (self);
+  gint flag;
+
+  if (item == NULL)
+    return;
+  flag = clip_article_item_get_flag (item) ? 0 : 1;
+  clip_article_item_set_flag (item, flag);
+  write_article (self, item, CLIP_WRITE_FLAG, flag);
+  sync_article_actions (self);
+}
+
+static void
+toggle_read_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  ClipWindow *self = CLIP_WINDOW (user_data);
+  ClipArticleItem *item = current_item (self);
+
+  if (item != NULL)
+    set_read (self, item, !clip_article_item_get_read (item));
+}
+
+static void
+move_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  ClipWindow *self = CLIP_WINDOW (user_data);
+
+  clip_article_table_move (self->table, g_variant_get_int32 (param));
+}
+
+static void
+search_activated (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  ClipWindow *self = CLIP_WINDOW (user_data);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "archive") != 0)
+    return;
   if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -380,17 +488,26 @@ open_store (ClipWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
 
-  self->store = clip_store_open_data_dir (NULL, CLIP_STORE_OPEN_DEFAULT, &error);
+  /* A new archive gets the default rules here. */
+  self->store = clip_archive_open (NULL, CLIP_STORE_OPEN_DEFAULT, &error);
   if (self->store != NULL)
-    return;
+    {
+      self->list = clip_article_list_new (self->store);
+      g_signal_connect_object (self->list, "failed", G_CALLBACK (list_failed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (update_subtitle), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_subtitle), self,
+                               G_CONNECT_SWAPPED);
+      clip_article_table_set_model (self->table, self->list);
+      clip_article_view_set_store (self->article_view, self->store);
+      return;
+    }
   g_debug ("Could not open the archive: %s", error->message);
   escaped = g_markup_escape_text (error->message, -1);
   adw_status_page_set_description (self->error_page, escaped);
-  for (guint i = 0; i < G_N_ELEMENTS (outlet_actions); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (
-        g_action_map_lookup_action (G_ACTION_MAP (self), outlet_actions[i])), FALSE);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (
-      g_action_map_lookup_action (G_ACTION_MAP (self), "export-opml")), FALSE);
+  enable_actions (self, outlet_actions, G_N_ELEMENTS (outlet_actions), FALSE);
+  enable_actions (self, (const char * const[]) { "export-opml", "search" }, 2, FALSE);
 }
 
 static gboolean
@@ -399,6 +516,7 @@ clip_window_close_request (GtkWindow *window)
   ClipWindow *self = CLIP_WINDOW (window);
   int width, height;
 
+  clip_article_view_flush_note (self->article_view);
   /* A maximized window keeps the size it had before. */
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -432,6 +550,8 @@ clip_window_constructed (GObject *object)
                    G_SETTINGS_BIND_GET);
   open_store (self);
   clip_window_reload (self);
+  sync_article_actions (self);
+  update_subtitle (self);
 }
 
 static void
@@ -439,12 +559,25 @@ clip_window_dispose (GObject *object)
 {
   ClipWindow *self = CLIP_WINDOW (object);
 
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_WINDOW);
+  g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_WINDOW);
   G_OBJECT_CLASS (clip_window_parent_class)->dispose (object);
+}
+
+static void
+add_shortcuts (GtkWidgetClass *widget_class)
+{
+  /* Letters only reach these when no text field took them. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "win.move", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, 0, "win.move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, 0, "win.toggle-read", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, 0, "win.toggle-flag", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
@@ -459,6 +592,8 @@ clip_window_class_init (ClipWindowClass *klass)
   window_class->close_request = clip_window_close_request;
 
   g_type_ensure (CLIP_TYPE_SIDEBAR);
+  g_type_ensure (CLIP_TYPE_ARTICLE_TABLE);
+  g_type_ensure (CLIP_TYPE_ARTICLE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
       "/io/github/clippings/Clippings/clip-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, toast_overlay);
@@ -467,22 +602,38 @@ clip_window_class_init (ClipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, table);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, article_pane);
   gtk_widget_class_bind_template_callback (widget_class, source_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, article_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, article_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  add_shortcuts (widget_class);
 }
 
 static void
 clip_window_init (ClipWindow *self)
 {
   static const GActionEntry win_actions[] = {
-    { "add-outlet", add_outlet_activated },
-    { "add-starter-outlets", add_starter_outlets_activated },
-    { "import-opml", import_opml_activated },
-    { "export-opml", export_opml_activated },
     { "show-sidebar", show_sidebar_activated },
+    { "show-list", show_list_activated },
+    { "open-original", open_original_activated },
+    { "toggle-flag", toggle_flag_activated, NULL, "false" },
+    { "toggle-read", toggle_read_activated, NULL, "false" },
+    { "move", move_activated, "i" },
+    { "search", search_activated },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  clip_window_add_outlet_actions (self);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
 }

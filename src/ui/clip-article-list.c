@@ -1,0 +1,430 @@
+/* clip-article-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "clip-article-list.h"
+#include "clip-rule-search.h"
+#include "clip-store-listing.h"
+
+/* Pages kept; a screen shows one or two. */
+#define MAX_CACHED_PAGES 64
+
+struct _ClipArticleList
+{
+  GObject            parent_instance;
+
+  ClipStore         *reader;
+  char              *path;
+  ClipArticleFilter  filter;       /* strings owned */
+  char              *search;
+  ClipSort           sort;
+  gboolean           ascending;
+
+  GArray            *ids;          /* gint64, the view's order */
+  GHashTable        *pages;        /* page number → GPtrArray of items */
+  GCancellable      *cancellable;
+  guint              generation;
+  gboolean           loading;
+  guint              rows_read;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ClipArticleList, clip_article_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum { PROP_0, PROP_LOADING, PROP_N_ITEMS, N_PROPS };
+static GParamSpec *props[N_PROPS];
+
+enum { FAILED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+filter_clear (ClipArticleFilter *f)
+{
+  g_free ((char *) f->fts_query);
+  g_free ((char *) f->tag);
+  memset (f, 0, sizeof *f);
+}
+
+static void
+filter_copy (ClipArticleFilter       *to,
+             const ClipArticleFilter *from)
+{
+  filter_clear (to);
+  *to = *from;
+  to->fts_query = g_strdup (from->fts_query);
+  to->tag = g_strdup (from->tag);
+}
+
+/* GListModel */
+
+static GType
+list_get_item_type (GListModel *model)
+{
+  return CLIP_TYPE_ARTICLE_ITEM;
+}
+
+static guint
+list_get_n_items (GListModel *model)
+{
+  return CLIP_ARTICLE_LIST (model)->ids->len;
+}
+
+static GPtrArray *
+load_page (ClipArticleList *self,
+           guint            page)
+{
+  guint start = page * CLIP_ARTICLE_LIST_PAGE;
+  guint n = MIN (CLIP_ARTICLE_LIST_PAGE, self->ids->len - start);
+  const gint64 *ids = &g_array_index (self->ids, gint64, start);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = clip_store_get_article_rows (self->reader, ids, n, &error);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+  guint r = 0;
+
+  if (rows == NULL)
+    g_debug ("Could not read articles: %s", error->message);
+  else
+    self->rows_read += rows->len;
+  /* Rows come in the ids' order, without the ones removed meanwhile. */
+  for (guint i = 0; i < n; i++)
+    {
+      ClipArticleRow *row = rows && r < rows->len ? g_ptr_array_index (rows, r) : NULL;
+
+      if (row != NULL && row->id == ids[i])
+        r++;
+      else
+        row = NULL;
+      g_ptr_array_add (items, clip_article_item_new (ids[i], row));
+    }
+  if (g_hash_table_size (self->pages) >= MAX_CACHED_PAGES)
+    g_hash_table_remove_all (self->pages);
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+  return items;
+}
+
+static gpointer
+list_get_item (GListModel *model,
+               guint       position)
+{
+  ClipArticleList *self = CLIP_ARTICLE_LIST (model);
+  guint page = position / CLIP_ARTICLE_LIST_PAGE;
+  GPtrArray *items;
+
+  if (position >= self->ids->len)
+    return NULL;
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (items == NULL)
+    items = load_page (self, page);
+  return g_object_ref (g_ptr_array_index (items, position % CLIP_ARTICLE_LIST_PAGE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+/* Loading the ids */
+
+typedef struct {
+  char              *path;
+  ClipArticleFilter  filter;
+  char              *search;
+  ClipSort           sort;
+  gboolean           ascending;
+  guint              generation;
+} IdsQuery;
+
+static void
+ids_query_free (IdsQuery *q)
+{
+  g_free (q->path);
+  g_free (q->search);
+  filter_clear (&q->filter);
+  g_free (q);
+}
+
+static gboolean
+filter_is_empty (const ClipArticleFilter *f)
+{
+  return !f->outlet_id && !f->rule_id && !f->unread_only && !f->flagged_only &&
+         !f->fts_query && !f->tag && !f->since && !f->until;
+}
+
+/* A search's ids (newest first) within the view: the view's own order,
+ * keeping the articles the search found. */
+static GArray *
+search_ids (ClipStore     *store,
+            IdsQuery      *q,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GArray) found = clip_rule_search (store, q->search, 0, 0, cancellable, error);
+  g_autoptr(GHashTable) set = NULL;
+  g_autoptr(GArray) view = NULL;
+  GArray *ids;
+
+  if (found == NULL)
+    return NULL;
+  if (filter_is_empty (&q->filter) && q->sort == CLIP_SORT_NEWEST && !q->ascending)
+    return g_steal_pointer (&found);
+  if (!(view = clip_store_list_article_ids (store, &q->filter, q->sort, q->ascending,
+                                            cancellable, error)))
+    return NULL;
+  set = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < found->len; i++)
+    g_hash_table_add (set, &g_array_index (found, gint64, i));
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), found->len);
+  for (guint i = 0; i < view->len; i++)
+    if (g_hash_table_contains (set, &g_array_index (view, gint64, i)))
+      g_array_append_val (ids, g_array_index (view, gint64, i));
+  return ids;
+}
+
+static void
+ids_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  IdsQuery *q = task_data;
+  g_autoptr(ClipStore) store = NULL;
+  GError *error = NULL;
+  GArray *ids = NULL;
+
+  if ((store = clip_store_open (q->path, CLIP_STORE_OPEN_READ_ONLY, &error)) != NULL)
+    ids = q->search ? search_ids (store, q, cancellable, &error)
+                    : clip_store_list_article_ids (store, &q->filter, q->sort, q->ascending,
+                                                   cancellable, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+}
+
+static void
+set_loading (ClipArticleList *self,
+             gboolean         loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
+}
+
+/* Replaces the ids, telling views only what changed: the common head and
+ * tail stay, so new articles at the top are one insertion. */
+static void
+swap_ids (ClipArticleList *self,
+          GArray          *ids)
+{
+  const gint64 *a = (const gint64 *) self->ids->data;
+  const gint64 *b = (const gint64 *) ids->data;
+  guint old_n = self->ids->len, new_n = ids->len, head = 0, tail = 0;
+
+  while (head < old_n && head < new_n && a[head] == b[head])
+    head++;
+  while (tail < old_n - head && tail < new_n - head &&
+         a[old_n - 1 - tail] == b[new_n - 1 - tail])
+    tail++;
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  /* Positions moved: cached pages no longer line up. */
+  g_hash_table_remove_all (self->pages);
+  if (old_n - head - tail > 0 || new_n - head - tail > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), head, old_n - head - tail,
+                                new_n - head - tail);
+  if (old_n != new_n)
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_ITEMS]);
+}
+
+static void
+ids_loaded_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  g_autoptr(ClipArticleList) self = user_data;
+  IdsQuery *q = g_task_get_task_data (G_TASK (res));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (q->generation != self->generation)
+    return;   /* a newer view was asked for meanwhile */
+  set_loading (self, FALSE);
+  if (ids == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[FAILED], 0, error->message);
+      return;
+    }
+  swap_ids (self, ids);
+}
+
+static void
+start_query (ClipArticleList *self)
+{
+  g_autoptr(GTask) task = NULL;
+  IdsQuery *q = g_new0 (IdsQuery, 1);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  q->path = g_strdup (self->path);
+  filter_copy (&q->filter, &self->filter);
+  q->search = g_strdup (self->search);
+  q->sort = self->sort;
+  q->ascending = self->ascending;
+  q->generation = ++self->generation;
+  task = g_task_new (NULL, self->cancellable, ids_loaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_query);
+  g_task_set_task_data (task, q, (GDestroyNotify) ids_query_free);
+  set_loading (self, TRUE);
+  g_task_run_in_thread (task, ids_thread);
+}
+
+void
+clip_article_list_set_view (ClipArticleList         *self,
+                            const ClipArticleFilter *filter,
+                            const char              *search,
+                            ClipSort                 sort,
+                            gboolean                 ascending)
+{
+  static const ClipArticleFilter none = { 0 };
+  g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_if_fail (CLIP_IS_ARTICLE_LIST (self));
+
+  filter_copy (&self->filter, filter ? filter : &none);
+  g_free (self->search);
+  self->search = search && *search ? g_strdup (search) : NULL;
+  self->sort = sort;
+  self->ascending = ascending;
+  /* Another view is another list: empty it now rather than show stale rows. */
+  swap_ids (self, empty);
+  start_query (self);
+}
+
+void
+clip_article_list_reload (ClipArticleList *self)
+{
+  g_return_if_fail (CLIP_IS_ARTICLE_LIST (self));
+
+  start_query (self);
+}
+
+gboolean
+clip_article_list_is_loading (ClipArticleList *self)
+{
+  return self->loading;
+}
+
+guint
+clip_article_list_find (ClipArticleList *self,
+                        gint64           id)
+{
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+  return G_MAXUINT;
+}
+
+guint
+clip_article_list_get_rows_read (ClipArticleList *self)
+{
+  return self->rows_read;
+}
+
+ClipArticleList *
+clip_article_list_new (ClipStore *reader)
+{
+  ClipArticleList *self;
+
+  g_return_val_if_fail (CLIP_IS_STORE (reader), NULL);
+
+  self = g_object_new (CLIP_TYPE_ARTICLE_LIST, NULL);
+  self->reader = g_object_ref (reader);
+  self->path = g_strdup (clip_store_get_path (reader));
+  return self;
+}
+
+static void
+clip_article_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ClipArticleList *self = CLIP_ARTICLE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clip_article_list_dispose (GObject *object)
+{
+  ClipArticleList *self = CLIP_ARTICLE_LIST (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->reader);
+  G_OBJECT_CLASS (clip_article_list_parent_class)->dispose (object);
+}
+
+static void
+clip_article_list_finalize (GObject *object)
+{
+  ClipArticleList *self = CLIP_ARTICLE_LIST (object);
+
+  filter_clear (&self->filter);
+  g_free (self->search);
+  g_array_unref (self->ids);
+  g_hash_table_unref (self->pages);
+  g_free (self->path);
+  G_OBJECT_CLASS (clip_article_list_parent_class)->finalize (object);
+}
+
+static void
+clip_article_list_class_init (ClipArticleListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = clip_article_list_get_property;
+  object_class->dispose = clip_article_list_dispose;
+  object_class->finalize = clip_article_list_finalize;
+
+  props[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                              G_PARAM_STATIC_STRINGS);
+  props[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                           G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /* The view could not be read (e.g. a search FTS5 refuses): a message. */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+clip_article_list_init (ClipArticleList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+}

@@ -1,0 +1,42 @@
+/* clip-article-list.h — the articles of a view, as a lazy GListModel
+ *
+ * The ids of the whole view are read in a worker thread (8 bytes an
+ * article); rows are read a page at a time, on demand, by primary key
+ * through the window's reader connection. Sorting and filtering are SQL.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "clip-article-item.h"
+#include "clip-store.h"
+
+G_BEGIN_DECLS
+
+#define CLIP_ARTICLE_LIST_PAGE 64
+
+#define CLIP_TYPE_ARTICLE_LIST (clip_article_list_get_type ())
+G_DECLARE_FINAL_TYPE (ClipArticleList, clip_article_list, CLIP, ARTICLE_LIST, GObject)
+
+ClipArticleList *clip_article_list_new        (ClipStore               *reader);
+/* Shows another view: filter (copied), a search in the rule language
+ * (NULL: none) and order. Asynchronous: "loading" is TRUE until the ids
+ * are in; a search that cannot be read emits "failed" with the message. */
+void             clip_article_list_set_view   (ClipArticleList         *self,
+                                               const ClipArticleFilter *filter,
+                                               const char              *search,
+                                               ClipSort                 sort,
+                                               gboolean                 ascending);
+/* Reads the same view again (after a refresh). Articles new at the top
+ * arrive as one insertion, so the scroll position and the selection stay. */
+void             clip_article_list_reload     (ClipArticleList         *self);
+gboolean         clip_article_list_is_loading (ClipArticleList         *self);
+/* The position of an article, or GTK_INVALID_LIST_POSITION (G_MAXUINT). */
+guint            clip_article_list_find       (ClipArticleList         *self,
+                                               gint64                   id);
+/* Rows read from SQLite so far (for tests and benchmarks). */
+guint            clip_article_list_get_rows_read (ClipArticleList      *self);
+
+G_END_DECLS

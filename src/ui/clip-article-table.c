@@ -1,0 +1,492 @@
+/* clip-article-table.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clip-article-table.h"
+#include "clip-rules-store.h"
+
+struct _ClipArticleTable
+{
+  AdwBin              parent_instance;
+
+  GtkStack           *stack;
+  GtkScrolledWindow  *scroller;
+  GtkColumnView      *view;
+  GtkSpinner         *spinner;
+  AdwStatusPage      *empty_page;
+
+  ClipArticleList    *list;
+  GtkSingleSelection *selection;
+  GHashTable         *rule_names;   /* id → name */
+  GtkCssProvider     *rule_css;
+  ClipSort            sort;
+  gboolean            ascending;
+  int                 probed;       /* see sorter_changed_cb() */
+};
+
+G_DEFINE_FINAL_TYPE (ClipArticleTable, clip_article_table, ADW_TYPE_BIN)
+
+enum { SELECTION_CHANGED, ARTICLE_ACTIVATED, SORT_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+enum { COL_TIME, COL_OUTLET, COL_TITLE, COL_RULES };
+
+GtkWidget *
+clip_article_table_new (void)
+{
+  return g_object_new (CLIP_TYPE_ARTICLE_TABLE, NULL);
+}
+
+char *
+clip_article_table_rule_class (gint64 rule_id)
+{
+  return g_strdup_printf ("clip-rule-%" G_GINT64_FORMAT, rule_id);
+}
+
+/* Cells */
+
+static void
+update_read (GtkWidget       *label,
+             ClipArticleItem *item)
+{
+  if (clip_article_item_get_read (item))
+    gtk_widget_remove_css_class (label, "clip-unread");
+  else
+    gtk_widget_add_css_class (label, "clip-unread");
+}
+
+static void
+read_changed_cb (ClipArticleItem *item,
+                 GParamSpec      *pspec,
+                 GtkWidget       *label)
+{
+  update_read (label, item);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  int column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (column == COL_TIME)
+    {
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  int column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  ClipArticleItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *time = NULL;
+  gulong handler;
+
+  switch (column)
+    {
+    case COL_TIME:
+      time = clip_article_item_format_time (clip_article_item_get_time (item),
+                                            g_get_real_time () / G_USEC_PER_SEC);
+      gtk_label_set_text (GTK_LABEL (label), time);
+      break;
+    case COL_OUTLET:
+      gtk_label_set_text (GTK_LABEL (label), clip_article_item_get_outlet_name (item));
+      break;
+    case COL_TITLE:
+    default:
+      gtk_label_set_text (GTK_LABEL (label), clip_article_item_get_title (item));
+      gtk_widget_set_tooltip_text (label, clip_article_item_get_title (item));
+      break;
+    }
+  update_read (label, item);
+  handler = g_signal_connect (item, "notify::read", G_CALLBACK (read_changed_cb), label);
+  g_object_set_data (G_OBJECT (list_item), "clip-read-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+unbind_label_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  ClipArticleItem *item = gtk_list_item_get_item (list_item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "clip-read-handler"));
+
+  if (item != NULL && handler != 0)
+    g_signal_handler_disconnect (item, handler);
+  g_object_set_data (G_OBJECT (list_item), "clip-read-handler", NULL);
+}
+
+static void
+setup_chips_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  gtk_widget_set_overflow (box, GTK_OVERFLOW_HIDDEN);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_chips_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               ClipArticleTable         *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  ClipArticleItem *item = gtk_list_item_get_item (list_item);
+  const gint64 *ids = clip_article_item_get_rule_ids (item);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+  for (guint i = 0; ids && ids[i]; i++)
+    {
+      const char *name = g_hash_table_lookup (self->rule_names, &ids[i]);
+      g_autofree char *klass = clip_article_table_rule_class (ids[i]);
+      GtkWidget *chip;
+
+      if (name == NULL)
+        continue;   /* a rule removed since */
+      chip = gtk_label_new (name);
+      gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (chip, "clip-chip");
+      gtk_widget_add_css_class (chip, klass);
+      gtk_box_append (GTK_BOX (box), chip);
+    }
+}
+
+/* Sorting happens in SQL. GTK 4.8 has no API to ask the column view which
+ * column sorts, so each column's sorter records that it was asked and the
+ * view's sorter is probed with two items: only the primary column's sorter
+ * runs (they never answer "equal"), and the answer's sign is the direction. */
+typedef struct {
+  ClipArticleTable *self;
+  ClipSort          sort;
+} Probe;
+
+static int
+probe_cb (gconstpointer a,
+          gconstpointer b,
+          gpointer      user_data)
+{
+  Probe *probe = user_data;
+
+  if (probe->self->probed < 0)
+    probe->self->probed = probe->sort;
+  return -1;
+}
+
+static void
+sorter_changed_cb (GtkSorter        *sorter,
+                   GtkSorterChange   change,
+                   ClipArticleTable *self)
+{
+  g_autoptr(ClipArticleItem) a = clip_article_item_new (1, NULL);
+  g_autoptr(ClipArticleItem) b = clip_article_item_new (2, NULL);
+  GtkOrdering order;
+
+  self->probed = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (self->probed < 0)
+    {
+      self->sort = CLIP_SORT_NEWEST;
+      self->ascending = FALSE;
+    }
+  else
+    {
+      self->sort = self->probed;
+      self->ascending = order == GTK_ORDERING_SMALLER;
+    }
+  g_signal_emit (self, signals[SORT_CHANGED], 0);
+}
+
+ClipSort
+clip_article_table_get_sort (ClipArticleTable *self,
+                             gboolean         *ascending)
+{
+  if (ascending != NULL)
+    *ascending = self->ascending;
+  return self->sort;
+}
+
+static void
+add_column (ClipArticleTable *self,
+            const char       *title,
+            int               column,
+            int               fixed_width,
+            gboolean          expand,
+            int               sort)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) col = NULL;
+
+  if (column == COL_RULES)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_chips_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_chips_cb), self);
+    }
+  else
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (column));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_label_cb), GINT_TO_POINTER (column));
+    }
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_column_set_expand (col, expand);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (col, fixed_width);
+  if (sort >= 0)
+    {
+      Probe *probe = g_new0 (Probe, 1);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      probe->self = self;
+      probe->sort = sort;
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_cb, probe, g_free));
+      gtk_column_view_column_set_sorter (col, sorter);
+    }
+  gtk_column_view_append_column (self->view, col);
+}
+
+/* Selection and activation */
+
+static void
+selection_changed_cb (ClipArticleTable *self)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+activate_cb (ClipArticleTable *self,
+             guint             position)
+{
+  g_autoptr(ClipArticleItem) item = NULL;
+
+  if (self->list == NULL)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  if (item != NULL)
+    g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, item);
+}
+
+ClipArticleItem *
+clip_article_table_get_selected (ClipArticleTable *self)
+{
+  return self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+}
+
+void
+clip_article_table_select (ClipArticleTable *self,
+                           guint             position)
+{
+  if (self->selection == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  /* Keep the row in view: GTK 4.8 has no scroll_to; moving the focus
+   * there scrolls. */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", position);
+}
+
+void
+clip_article_table_move (ClipArticleTable *self,
+                         int               delta)
+{
+  guint n, pos;
+
+  if (self->selection == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->selection))) == 0)
+    return;
+  pos = gtk_single_selection_get_selected (self->selection);
+  if (pos == GTK_INVALID_LIST_POSITION)
+    pos = 0;
+  else
+    pos = (guint) CLAMP ((gint64) pos + delta, 0, (gint64) n - 1);
+  clip_article_table_select (self, pos);
+}
+
+static void
+update_page (ClipArticleTable *self)
+{
+  gboolean loading = self->list && clip_article_list_is_loading (self->list);
+  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+
+  gtk_spinner_set_spinning (self->spinner, loading && n == 0);
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->stack, loading ? "loading" : "empty");
+}
+
+void
+clip_article_table_set_empty (ClipArticleTable *self,
+                              const char       *title,
+                              const char       *description)
+{
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+}
+
+void
+clip_article_table_set_model (ClipArticleTable *self,
+                              ClipArticleList  *list)
+{
+  g_return_if_fail (CLIP_IS_ARTICLE_TABLE (self));
+
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  g_set_object (&self->list, list);
+  g_clear_object (&self->selection);
+  if (list != NULL)
+    {
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (list)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      g_signal_connect_swapped (self->selection, "selection-changed",
+                                G_CALLBACK (selection_changed_cb), self);
+      g_signal_connect_swapped (list, "notify::loading", G_CALLBACK (update_page), self);
+      g_signal_connect_swapped (list, "notify::n-items", G_CALLBACK (update_page), self);
+    }
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  update_page (self);
+}
+
+ClipArticleList *
+clip_article_table_get_model (ClipArticleTable *self)
+{
+  return self->list;
+}
+
+/* Rule colours become CSS classes; a colour is only used once GDK has
+ * parsed it, and is written back by us, so no text of the archive reaches
+ * the style sheet. */
+void
+clip_article_table_set_rules (ClipArticleTable *self,
+                              GPtrArray        *rules)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+
+  g_hash_table_remove_all (self->rule_names);
+  for (guint i = 0; rules && i < rules->len; i++)
+    {
+      const ClipRule *rule = g_ptr_array_index (rules, i);
+      GdkRGBA rgba;
+      double luminance;
+
+      g_hash_table_insert (self->rule_names, g_memdup2 (&rule->id, sizeof rule->id),
+                           g_strdup (rule->name));
+      if (rule->color == NULL || !gdk_rgba_parse (&rgba, rule->color))
+        gdk_rgba_parse (&rgba, "#3584e4");
+      luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
+      g_string_append_printf (css,
+                              ".clip-rule-%" G_GINT64_FORMAT " { background-color: rgb(%d,%d,%d); color: %s; }\n",
+                              rule->id, (int) (rgba.red * 255), (int) (rgba.green * 255),
+                              (int) (rgba.blue * 255), luminance > 0.6 ? "#000000" : "#ffffff");
+    }
+  gtk_css_provider_load_from_data (self->rule_css, css->str, css->len);
+  if (self->list != NULL)
+    {
+      /* Rebind the visible rows so their chips follow. */
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+      if (n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self->selection), 0, n, n);
+    }
+}
+
+const char *
+clip_article_table_get_rule_name (ClipArticleTable *self,
+                                  gint64            rule_id)
+{
+  return g_hash_table_lookup (self->rule_names, &rule_id);
+}
+
+static void
+clip_article_table_dispose (GObject *object)
+{
+  ClipArticleTable *self = CLIP_ARTICLE_TABLE (object);
+
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->rule_css != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->rule_css));
+  g_clear_object (&self->rule_css);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  G_OBJECT_CLASS (clip_article_table_parent_class)->dispose (object);
+}
+
+static void
+clip_article_table_finalize (GObject *object)
+{
+  ClipArticleTable *self = CLIP_ARTICLE_TABLE (object);
+
+  g_hash_table_unref (self->rule_names);
+  G_OBJECT_CLASS (clip_article_table_parent_class)->finalize (object);
+}
+
+static void
+clip_article_table_class_init (ClipArticleTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = clip_article_table_dispose;
+  object_class->finalize = clip_article_table_finalize;
+
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+  signals[ARTICLE_ACTIVATED] = g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, CLIP_TYPE_ARTICLE_ITEM);
+  signals[SORT_CHANGED] = g_signal_new ("sort-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+      "/io/github/clippings/Clippings/clip-article-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleTable, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleTable, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleTable, view);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleTable, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleTable, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+}
+
+static void
+clip_article_table_init (ClipArticleTable *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rule_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->rule_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->rule_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->sort = CLIP_SORT_NEWEST;
+  add_column (self, _("Time"), COL_TIME, 112, FALSE, CLIP_SORT_TIME);
+  add_column (self, _("Outlet"), COL_OUTLET, 120, FALSE, CLIP_SORT_OUTLET);
+  add_column (self, _("Title"), COL_TITLE, -1, TRUE, CLIP_SORT_TITLE);
+  add_column (self, _("Rules"), COL_RULES, 130, FALSE, -1);
+  g_signal_connect (gtk_column_view_get_sorter (self->view), "changed",
+                    G_CALLBACK (sorter_changed_cb), self);
+  clip_article_table_set_empty (self, _("No Articles Yet"),
+                                _("Articles appear here once the outlets have been fetched."));
+  update_page (self);
+}

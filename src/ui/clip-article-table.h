@@ -1,0 +1,42 @@
+/* clip-article-table.h — the article list: time, outlet, title, rule chips
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "clip-article-list.h"
+
+G_BEGIN_DECLS
+
+#define CLIP_TYPE_ARTICLE_TABLE (clip_article_table_get_type ())
+G_DECLARE_FINAL_TYPE (ClipArticleTable, clip_article_table, CLIP, ARTICLE_TABLE, AdwBin)
+
+GtkWidget       *clip_article_table_new          (void);
+void             clip_article_table_set_model    (ClipArticleTable *self,
+                                                  ClipArticleList  *list);
+ClipArticleList *clip_article_table_get_model    (ClipArticleTable *self);
+/* rules: ClipRule*s (id, name, colour) for the chips; copied. */
+void             clip_article_table_set_rules    (ClipArticleTable *self,
+                                                  GPtrArray        *rules);
+/* The name of a rule the table knows, or NULL. */
+const char      *clip_article_table_get_rule_name (ClipArticleTable *self,
+                                                   gint64            rule_id);
+/* The CSS class that colours rule_id's chips (also for highlights). */
+char            *clip_article_table_rule_class   (gint64            rule_id);
+ClipArticleItem *clip_article_table_get_selected (ClipArticleTable *self);
+void             clip_article_table_select       (ClipArticleTable *self,
+                                                  guint             position);
+/* Moves the selection by delta rows (j/k), keeping it in view. */
+void             clip_article_table_move         (ClipArticleTable *self,
+                                                  int               delta);
+/* What an empty view says. */
+void             clip_article_table_set_empty    (ClipArticleTable *self,
+                                                  const char       *title,
+                                                  const char       *description);
+/* The order the analyst picked by clicking a header. */
+ClipSort         clip_article_table_get_sort     (ClipArticleTable *self,
+                                                  gboolean         *ascending);
+
+G_END_DECLS

@@ -1,0 +1,368 @@
+/* clip-article-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clip-article-table.h"
+#include "clip-article-view.h"
+#include "clip-highlight.h"
+#include "clip-rules-store.h"
+#include "clip-store-listing.h"
+#include "clip-write-task.h"
+
+/* Typing pauses this long before the note is saved. */
+#define NOTE_DELAY_MS 600
+
+struct _ClipArticleView
+{
+  AdwBin          parent_instance;
+
+  GtkStack       *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel       *title_label;
+  GtkLabel       *meta_label;
+  GtkBox         *rules_box;
+  GtkLabel       *body_label;
+  GtkTextView    *note_view;
+
+  ClipStore      *reader;
+  GHashTable     *rule_names;    /* id → name */
+  GHashTable     *rule_colors;   /* id → GdkRGBA */
+  ClipArticle    *article;
+
+  guint           note_timeout;
+  gint64          note_article;  /* the article the pending note is for */
+  gboolean        note_writing;
+  char           *note_queued;   /* typed while a write was running */
+  gboolean        loading_note;
+  GCancellable   *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (ClipArticleView, clip_article_view, ADW_TYPE_BIN)
+
+enum { NOTE_SAVED, NOTE_FAILED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+clip_article_view_new (void)
+{
+  return g_object_new (CLIP_TYPE_ARTICLE_VIEW, NULL);
+}
+
+void
+clip_article_view_set_store (ClipArticleView *self,
+                             ClipStore       *reader)
+{
+  g_set_object (&self->reader, reader);
+}
+
+void
+clip_article_view_set_rules (ClipArticleView *self,
+                             GPtrArray       *rules)
+{
+  g_hash_table_remove_all (self->rule_names);
+  g_hash_table_remove_all (self->rule_colors);
+  for (guint i = 0; rules && i < rules->len; i++)
+    {
+      const ClipRule *rule = g_ptr_array_index (rules, i);
+      GdkRGBA rgba;
+
+      g_hash_table_insert (self->rule_names, g_memdup2 (&rule->id, sizeof rule->id),
+                           g_strdup (rule->name));
+      if (rule->color && gdk_rgba_parse (&rgba, rule->color))
+        g_hash_table_insert (self->rule_colors, g_memdup2 (&rule->id, sizeof rule->id),
+                             gdk_rgba_copy (&rgba));
+    }
+}
+
+const ClipArticle *
+clip_article_view_get_article (ClipArticleView *self)
+{
+  return self->article;
+}
+
+/* The note */
+
+static void write_note (ClipArticleView *self, gint64 article_id, const char *text);
+
+static void
+note_written_cb (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  g_autoptr(ClipArticleView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *queued = NULL;
+
+  self->note_writing = FALSE;
+  if (!clip_write_task_run_finish (res, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[NOTE_FAILED], 0, error->message);
+    }
+  else
+    g_signal_emit (self, signals[NOTE_SAVED], 0);
+  /* Writes go one after the other, so the last text typed wins. */
+  if ((queued = g_steal_pointer (&self->note_queued)) != NULL)
+    write_note (self, self->note_article, queued);
+}
+
+static void
+write_note (ClipArticleView *self,
+            gint64           article_id,
+            const char      *text)
+{
+  if (self->reader == NULL || article_id == 0)
+    return;
+  if (self->note_writing)
+    {
+      g_free (self->note_queued);
+      self->note_queued = g_strdup (text);
+      self->note_article = article_id;
+      return;
+    }
+  self->note_writing = TRUE;
+  self->note_article = article_id;
+  clip_write_task_run_async (clip_store_get_path (self->reader), article_id, CLIP_WRITE_NOTE,
+                             0, text, NULL, note_written_cb, g_object_ref (self));
+}
+
+static char *
+note_text (ClipArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+clip_article_view_flush_note (ClipArticleView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->note_timeout == 0)
+    return;
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  text = note_text (self);
+  if (self->article != NULL)
+    {
+      g_free (self->article->note);
+      self->article->note = g_strdup (text);
+      write_note (self, self->article->id, text);
+    }
+}
+
+static gboolean
+note_timeout_cb (gpointer user_data)
+{
+  ClipArticleView *self = user_data;
+
+  clip_article_view_flush_note (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_changed_cb (GtkTextBuffer   *buffer,
+                 ClipArticleView *self)
+{
+  if (self->loading_note || self->article == NULL)
+    return;
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  self->note_timeout = g_timeout_add (NOTE_DELAY_MS, note_timeout_cb, self);
+}
+
+/* Showing an article */
+
+static char *
+format_meta (const ClipArticle *a)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  gint64 time = clip_article_time (a);
+
+  if (a->outlet_name && *a->outlet_name)
+    g_ptr_array_add (parts, g_strdup (a->outlet_name));
+  if (a->author && *a->author)
+    g_ptr_array_add (parts, g_strdup (a->author));
+  if (time != CLIP_NO_DATE)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (time);
+
+      /* Translators: an article's publication time, see the GDateTime format codes */
+      if (dt != NULL)
+        g_ptr_array_add (parts, g_date_time_format (dt, _("%A %e %B %Y, %H:%M")));
+    }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static GtkWidget *
+rule_row (ClipArticleView *self,
+          gint64           rule_id,
+          const char      *words)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *chip = gtk_label_new (g_hash_table_lookup (self->rule_names, &rule_id));
+  g_autofree char *klass = clip_article_table_rule_class (rule_id);
+  g_autofree char *why = NULL;
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (chip, "clip-chip");
+  gtk_widget_add_css_class (chip, klass);
+  gtk_widget_set_valign (chip, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), chip);
+  /* Translators: the words of an article that made a rule flag it */
+  why = *words ? g_strdup_printf (_("Matched: %s"), words) : g_strdup (_("Matched"));
+  label = gtk_label_new (why);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+/* Highlights every matching rule's spans, and says which words matched. */
+static void
+show_matches (ClipArticleView *self,
+              const char      *body)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+  g_autoptr(GArray) body_spans = g_array_new (FALSE, FALSE, sizeof (ClipHighlightSpan));
+  g_autoptr(GArray) title_spans = g_array_new (FALSE, FALSE, sizeof (ClipHighlightSpan));
+  GHashTableIter iter;
+  gpointer key;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rules_box))) != NULL)
+    gtk_box_remove (self->rules_box, child);
+  g_hash_table_iter_init (&iter, self->rule_names);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 rule_id = *(gint64 *) key;
+      g_autofree char *json = clip_store_get_match_spans (self->reader, rule_id,
+                                                          self->article->id, NULL);
+      g_autofree char *body_words = NULL;
+      g_autofree char *title_words = NULL;
+      g_autofree char *words = NULL;
+
+      if (json == NULL)
+        continue;
+      clip_highlight_parse (json, "body", rule_id, body, body_spans);
+      clip_highlight_parse (json, "title", rule_id, self->article->title, title_spans);
+      body_words = clip_highlight_words (body, body_spans, rule_id);
+      title_words = clip_highlight_words (self->article->title ? self->article->title : "",
+                                          title_spans, rule_id);
+      words = *title_words && *body_words ? g_strconcat (title_words, ", ", body_words, NULL)
+                                          : g_strconcat (title_words, body_words, NULL);
+      gtk_box_append (self->rules_box, rule_row (self, rule_id, words));
+    }
+  attrs = clip_highlight_attrs (body_spans, self->rule_colors);
+  gtk_label_set_attributes (self->body_label, attrs);
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->rules_box)) != NULL);
+}
+
+void
+clip_article_view_show (ClipArticleView *self,
+                        gint64           article_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *meta = NULL;
+  GtkTextBuffer *note_buffer;
+  const char *body;
+
+  g_return_if_fail (CLIP_IS_ARTICLE_VIEW (self));
+
+  clip_article_view_flush_note (self);
+  g_clear_pointer (&self->article, clip_article_free);
+  if (article_id == 0 || self->reader == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      return;
+    }
+  clip_store_release_snapshot (self->reader);
+  if (!(self->article = clip_store_get_article (self->reader, article_id, &error)))
+    {
+      g_debug ("Could not read article %" G_GINT64_FORMAT ": %s", article_id, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      return;
+    }
+  gtk_label_set_text (self->title_label, self->article->title);
+  meta = format_meta (self->article);
+  gtk_label_set_text (self->meta_label, meta);
+
+  body = clip_article_body (self->article);
+  gtk_label_set_text (self->body_label, body ? body : "");
+  show_matches (self, body ? body : "");
+
+  note_buffer = gtk_text_view_get_buffer (self->note_view);
+  self->loading_note = TRUE;
+  gtk_text_buffer_set_text (note_buffer, self->article->note ? self->article->note : "", -1);
+  self->loading_note = FALSE;
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_stack_set_visible_child_name (self->stack, "article");
+}
+
+static void
+clip_article_view_dispose (GObject *object)
+{
+  ClipArticleView *self = CLIP_ARTICLE_VIEW (object);
+
+  clip_article_view_flush_note (self);
+  g_clear_object (&self->reader);
+  G_OBJECT_CLASS (clip_article_view_parent_class)->dispose (object);
+}
+
+static void
+clip_article_view_finalize (GObject *object)
+{
+  ClipArticleView *self = CLIP_ARTICLE_VIEW (object);
+
+  g_clear_pointer (&self->article, clip_article_free);
+  g_hash_table_unref (self->rule_names);
+  g_hash_table_unref (self->rule_colors);
+  g_free (self->note_queued);
+  G_OBJECT_CLASS (clip_article_view_parent_class)->finalize (object);
+}
+
+static void
+clip_article_view_class_init (ClipArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = clip_article_view_dispose;
+  object_class->finalize = clip_article_view_finalize;
+
+  signals[NOTE_SAVED] = g_signal_new ("note-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[NOTE_FAILED] = g_signal_new ("note-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+      "/io/github/clippings/Clippings/clip-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, rules_box);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, body_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, note_view);
+}
+
+static void
+clip_article_view_init (ClipArticleView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rule_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->rule_colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) gdk_rgba_free);
+  g_signal_connect (gtk_text_view_get_buffer (self->note_view), "changed",
+                    G_CALLBACK (note_changed_cb), self);
+}

@@ -1,0 +1,31 @@
+/* clip-article-view.h — the reading view: an article with its rules'
+ * matches highlighted, and the analyst's note
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "clip-store.h"
+
+G_BEGIN_DECLS
+
+#define CLIP_TYPE_ARTICLE_VIEW (clip_article_view_get_type ())
+G_DECLARE_FINAL_TYPE (ClipArticleView, clip_article_view, CLIP, ARTICLE_VIEW, AdwBin)
+
+GtkWidget         *clip_article_view_new          (void);
+/* The window's reader connection; writes go through their own. */
+void               clip_article_view_set_store    (ClipArticleView *self,
+                                                   ClipStore       *reader);
+/* rules: ClipRule*s for names and colours; copied. */
+void               clip_article_view_set_rules    (ClipArticleView *self,
+                                                   GPtrArray       *rules);
+/* Shows an article (0: none). A note being typed is saved first. */
+void               clip_article_view_show         (ClipArticleView *self,
+                                                   gint64           article_id);
+const ClipArticle *clip_article_view_get_article  (ClipArticleView *self);
+/* Saves a note typed in the last moments now (before closing). */
+void               clip_article_view_flush_note   (ClipArticleView *self);
+
+G_END_DECLS

@@ -1,0 +1,135 @@
+/* clip-highlight.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "clip-highlight.h"
+
+static gboolean
+on_boundary (const char *text,
+             gsize       len,
+             guint       offset)
+{
+  /* A UTF-8 continuation byte is never the start of a character. */
+  return offset == len || (offset < len && ((guchar) text[offset] & 0xC0) != 0x80);
+}
+
+void
+clip_highlight_parse (const char *spans_json,
+                      const char *field,
+                      gint64      rule_id,
+                      const char *text,
+                      GArray     *spans)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+  JsonArray *array;
+  gsize len = text ? strlen (text) : 0;
+
+  if (spans_json == NULL || text == NULL ||
+      !json_parser_load_from_data (parser, spans_json, -1, NULL))
+    return;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return;
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *obj;
+      ClipHighlightSpan span = { rule_id, 0, 0 };
+      gint64 start, end;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      obj = json_node_get_object (node);
+      if (g_strcmp0 (json_object_get_string_member_with_default (obj, "field", ""), field) != 0)
+        continue;
+      start = json_object_get_int_member_with_default (obj, "start", -1);
+      end = json_object_get_int_member_with_default (obj, "end", -1);
+      /* Spans come from the archive: check them against this text. */
+      if (start < 0 || end <= start || (gsize) end > len ||
+          !on_boundary (text, len, start) || !on_boundary (text, len, end))
+        continue;
+      span.start = start;
+      span.end = end;
+      g_array_append_val (spans, span);
+    }
+}
+
+static guint16
+channel (double value)
+{
+  return (guint16) (CLAMP (value, 0.0, 1.0) * 65535.0);
+}
+
+PangoAttrList *
+clip_highlight_attrs (GArray     *spans,
+                      GHashTable *colors)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const ClipHighlightSpan *span = &g_array_index (spans, ClipHighlightSpan, i);
+      const GdkRGBA *color = colors ? g_hash_table_lookup (colors, &span->rule_id) : NULL;
+      GdkRGBA rgba = { 0.21, 0.52, 0.89, 1.0 };
+      PangoAttribute *bg, *fg;
+      double luminance;
+      guint16 ink;
+
+      if (color != NULL)
+        rgba = *color;
+      luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
+      ink = luminance > 0.6 ? 0 : 65535;
+      bg = pango_attr_background_new (channel (rgba.red), channel (rgba.green), channel (rgba.blue));
+      fg = pango_attr_foreground_new (ink, ink, ink);
+      bg->start_index = fg->start_index = span->start;
+      bg->end_index = fg->end_index = span->end;
+      pango_attr_list_change (attrs, bg);
+      pango_attr_list_change (attrs, fg);
+    }
+  return attrs;
+}
+
+char *
+clip_highlight_words (const char *text,
+                      GArray     *spans,
+                      gint64      rule_id)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const ClipHighlightSpan *span = &g_array_index (spans, ClipHighlightSpan, i);
+      char *word;
+      gboolean seen = FALSE;
+
+      if (span->rule_id != rule_id)
+        continue;
+      word = g_strndup (text + span->start, span->end - span->start);
+      /* A proximity match spans the words between its terms: name its ends. */
+      {
+        g_auto(GStrv) parts = g_strsplit_set (g_strstrip (word), " \t\n", -1);
+        guint n = g_strv_length (parts);
+
+        if (n > 4)
+          {
+            g_free (word);
+            word = g_strdup_printf ("%s … %s", parts[0], parts[n - 1]);
+          }
+      }
+      for (guint j = 0; j < words->len && !seen; j++)
+        seen = g_str_equal (g_ptr_array_index (words, j), word);
+      if (seen)
+        g_free (word);
+      else
+        g_ptr_array_add (words, word);
+    }
+  g_ptr_array_add (words, NULL);
+  return g_strjoinv (", ", (char **) words->pdata);
+}

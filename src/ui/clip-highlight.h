@@ -1,0 +1,35 @@
+/* clip-highlight.h — rules' matched spans as text tags
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64 rule_id;
+  guint  start;   /* byte offsets into the field's text */
+  guint  end;
+} ClipHighlightSpan;
+
+/* Appends to spans (ClipHighlightSpan) the spans of spans_json (as the
+ * rules engine stores them) that are in field and fall on character
+ * boundaries of text; anything else in the JSON is ignored. */
+void   clip_highlight_parse  (const char *spans_json,
+                              const char *field,
+                              gint64      rule_id,
+                              const char *text,
+                              GArray     *spans);
+/* Pango attributes that paint each span in its rule's colour (colors:
+ * rule id → GdkRGBA*; missing: the accent blue), with a text colour that
+ * stays readable on it. Offsets are the spans' bytes, as Pango counts. */
+PangoAttrList *clip_highlight_attrs (GArray     *spans,
+                                     GHashTable *colors);
+/* The distinct words a rule matched, in order: "Russian, interference". */
+char  *clip_highlight_words  (const char    *text,
+                              GArray        *spans,
+                              gint64         rule_id);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* clip-window-private.h — what the window's own modules share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "clip-window.h"
+
+G_BEGIN_DECLS
+
+GSettings    *clip_window_get_settings       (ClipWindow   *self);
+GCancellable *clip_window_get_cancellable    (ClipWindow   *self);
+/* While busy, the actions that add outlets are disabled. */
+void          clip_window_set_busy           (ClipWindow   *self,
+                                              gboolean      busy);
+void          clip_window_show_error         (ClipWindow   *self,
+                                              const char   *what,
+                                              const GError *error);
+/* win.add-outlet, win.add-starter-outlets, win.import-opml, win.export-opml */
+void          clip_window_add_outlet_actions (ClipWindow   *self);
+
+G_END_DECLS
