@@ -444,7 +444,17 @@ capture_append (Parser *p, const char *s, gsize len, gboolean escape)
     }
   if (!escape)
     {
-      g_string_append_len (buf, s, len);
+      /* the commonest call of all: plain bytes onto the buffer */
+      if (G_UNLIKELY (buf->len + len + 1 > buf->allocated_len))
+        {
+          gsize old = buf->len;
+
+          g_string_set_size (buf, old + len);
+          buf->len = old;
+        }
+      memcpy (buf->str + buf->len, s, len);
+      buf->len += len;
+      buf->str[buf->len] = '\0';
       return;
     }
   for (gsize i = 0; i < len; i++)

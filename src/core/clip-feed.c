@@ -350,7 +350,8 @@ static void
 escape_bare_ampersands (ClipFeed *feed, char **utf8, gsize *len)
 {
   const char *s = *utf8, *end = *utf8 + *len, *p = s, *copied = s;
-  const char *cdata = strstr (s, "<![CDATA["), *comment = strstr (s, "<!--");
+  const char *cdata = NULL, *comment = NULL;
+  gboolean looked = FALSE;
   GString *out = NULL;
   guint count = 0;
   gint line = 0;
@@ -359,33 +360,51 @@ escape_bare_ampersands (ClipFeed *feed, char **utf8, gsize *len)
     {
       const char *skip = NULL;
 
-      if (cdata != NULL && cdata < p && (comment == NULL || cdata < comment))
-        skip = strstr (cdata, "]]>");
-      else if (comment != NULL && comment < p)
-        skip = strstr (comment, "-->");
-      if (skip != NULL || (cdata != NULL && cdata < p) || (comment != NULL && comment < p))
+      if (is_reference (p, end))
         {
-          if (skip == NULL)
-            break;   /* unterminated: the rest is inside it */
-          if (skip > p)
-            p = skip;
-          cdata = strstr (skip, "<![CDATA[");
-          comment = strstr (skip, "<!--");
+          p++;
           continue;
         }
-      if (!is_reference (p, end))
+      /* Only now, and once, find where CDATA sections and comments are:
+       * most feeds never get here. */
+      if (!looked)
         {
-          if (out == NULL)
-            {
-              out = g_string_sized_new (*len + 64);
-              for (const char *q = s; q < p; q++)
-                line += *q == '\n';
-            }
-          g_string_append_len (out, copied, p - copied);
-          g_string_append (out, "&amp;");
-          copied = p + 1;
-          count++;
+          cdata = strstr (s, "<![CDATA[");
+          comment = strstr (s, "<!--");
+          looked = TRUE;
         }
+      while ((cdata != NULL && cdata < p) || (comment != NULL && comment < p))
+        {
+          gboolean in_cdata = cdata != NULL && cdata < p && (comment == NULL || cdata < comment);
+
+          skip = strstr (in_cdata ? cdata : comment, in_cdata ? "]]>" : "-->");
+          if (skip == NULL)
+            {
+              p = end;   /* unterminated: the rest is inside it */
+              break;
+            }
+          cdata = strstr (skip, "<![CDATA[");
+          comment = strstr (skip, "<!--");
+          if (skip > p)
+            break;
+        }
+      if (p >= end)
+        break;
+      if (skip != NULL && skip > p)
+        {
+          p = skip;
+          continue;
+        }
+      if (out == NULL)
+        {
+          out = g_string_sized_new (*len + 64);
+          for (const char *q = s; q < p; q++)
+            line += *q == '\n';
+        }
+      g_string_append_len (out, copied, p - copied);
+      g_string_append (out, "&amp;");
+      copied = p + 1;
+      count++;
       p++;
     }
   if (out == NULL)

@@ -168,8 +168,18 @@ typedef struct {
   guint       kind;
 } Frame;
 
+/* Element names come interned from the parser's dictionary, which lives as
+ * long as the sanitizer: a small cache keyed by pointer skips the search. */
+#define RULE_CACHE 64
+
+typedef struct {
+  const char        *name;
+  const ElementRule *rule;
+} RuleCache;
+
 struct _ClipSanitizer {
   htmlParserCtxtPtr ctxt;
+  RuleCache  rule_cache[RULE_CACHE];
   GString   *input;        /* "<div>" fragment "</div>" */
   GString   *html;
   GString   *text;
@@ -184,6 +194,25 @@ struct _ClipSanitizer {
   gboolean   want_text;
 };
 
+/* GString appends without g_string_insert_len()'s generality: this is
+ * the inner loop of every feed's parse. */
+static inline void
+fast_append (GString *s, const char *p, gsize n)
+{
+  if (G_UNLIKELY (s->len + n + 1 > s->allocated_len))
+    {
+      gsize len = s->len;
+
+      g_string_set_size (s, len + n);
+      s->len = len;
+    }
+  memcpy (s->str + s->len, p, n);
+  s->len += n;
+  s->str[s->len] = '\0';
+}
+
+#define fast_append_literal(s, lit) fast_append ((s), (lit), sizeof (lit) - 1)
+
 static int
 compare_rule (const void *key, const void *elem)
 {
@@ -191,10 +220,23 @@ compare_rule (const void *key, const void *elem)
 }
 
 static const ElementRule *
-lookup_rule (const char *name)
+lookup_rule_slow (const char *name)
 {
   return bsearch (name, element_rules, G_N_ELEMENTS (element_rules),
                   sizeof (ElementRule), compare_rule);
+}
+
+static const ElementRule *
+lookup_rule (ClipSanitizer *s, const char *name)
+{
+  RuleCache *c = &s->rule_cache[(GPOINTER_TO_SIZE (name) >> 3) % RULE_CACHE];
+
+  if (c->name != name)
+    {
+      c->name = name;
+      c->rule = lookup_rule_slow (name);
+    }
+  return c->rule;
 }
 
 /* Text ------------------------------------------------------------------- */
@@ -208,6 +250,11 @@ static const gunichar c1_as_cp1252[32] = {
   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
 
+/* Bytes html_escape_append() must look at: markup, controls, 0xC2. */
+static const guint8 escape_special[256] = {
+  [0 ... 0x1F] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, [0xC2] = 1,
+};
+
 static void
 html_escape_append (GString *out, const char *s, gsize len, gboolean attribute)
 {
@@ -218,6 +265,8 @@ html_escape_append (GString *out, const char *s, gsize len, gboolean attribute)
       const char *rep = NULL;
       guchar c = (guchar) *p;
 
+      if (G_LIKELY (!escape_special[c]))
+        continue;
       if (c == '&')
         rep = "&amp;";
       else if (c == '<')
@@ -232,7 +281,7 @@ html_escape_append (GString *out, const char *s, gsize len, gboolean attribute)
         {
           gunichar u = c1_as_cp1252[(guchar) p[1] - 0x80];
 
-          g_string_append_len (out, run, p - run);
+          fast_append (out, run, p - run);
           if (u != 0)
             g_string_append_unichar (out, u);
           p++;
@@ -241,12 +290,12 @@ html_escape_append (GString *out, const char *s, gsize len, gboolean attribute)
         }
       if (rep != NULL)
         {
-          g_string_append_len (out, run, p - run);
-          g_string_append (out, rep);
+          fast_append (out, run, p - run);
+          fast_append (out, rep, strlen (rep));
           run = p + 1;
         }
     }
-  g_string_append_len (out, run, end - run);
+  fast_append (out, run, end - run);
 }
 
 static void
@@ -275,6 +324,12 @@ text_flush_pending (ClipSanitizer *s)
   s->pending_space = FALSE;
 }
 
+/* Spaces and controls for the plain text; 0xC2 and 0xE2 lead the few
+ * non-ASCII characters that need a look (C1 controls, U+2028/9). */
+static const guint8 text_special[256] = {
+  [0 ... 0x20] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1,
+};
+
 static void
 text_append (ClipSanitizer *s, const char *p, gsize len)
 {
@@ -283,6 +338,7 @@ text_append (ClipSanitizer *s, const char *p, gsize len)
   while (p < end)
     {
       guchar c = (guchar) *p;
+      const char *run;
 
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
         {
@@ -297,39 +353,36 @@ text_append (ClipSanitizer *s, const char *p, gsize len)
           p++;
           continue;
         }
-      if (c < 0x20)
+      if (c < 0x20 || c == 0x7F)
         {
           p++;
           continue;
         }
       text_flush_pending (s);
-      if (c < 0x80)
+      if (c == 0xC2 && p + 1 < end && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9F)
         {
-          const char *run = p;
+          gunichar u = c1_as_cp1252[(guchar) p[1] - 0x80];
 
-          while (p < end && (guchar) *p > ' ' && (guchar) *p < 0x80)
-            p++;
-          g_string_append_len (s->text, run, p - run);
+          if (u != 0)
+            g_string_append_unichar (s->text, u);
+          p += 2;
           continue;
         }
-      {
-        gunichar u = g_utf8_get_char (p);
-        const char *next = g_utf8_next_char (p);
-
-        if (u == 0xA0 || u == 0x2028 || u == 0x2029)
-          {
-            /* no-break space: a space the reader sees */
-            g_string_append_len (s->text, p, next - p);
-          }
-        else if (u >= 0x80 && u <= 0x9F)
-          {
-            if (c1_as_cp1252[u - 0x80] != 0)
-              g_string_append_unichar (s->text, c1_as_cp1252[u - 0x80]);
-          }
-        else
-          g_string_append_len (s->text, p, next - p);
-        p = next > end ? end : next;
-      }
+      if (c == 0xE2 && p + 2 < end && (guchar) p[1] == 0x80 &&
+          ((guchar) p[2] == 0xA8 || (guchar) p[2] == 0xA9))
+        {
+          /* line and paragraph separators */
+          text_break (s, (guchar) p[2] == 0xA8 ? 1 : 2);
+          p += 3;
+          continue;
+        }
+      /* a run of words with single spaces between them is copied whole */
+      run = p++;
+      while (p < end && (!text_special[(guchar) *p] ||
+                         (*p == ' ' && s->pre_depth == 0 && p + 1 < end &&
+                          !text_special[(guchar) p[1]])))
+        p++;
+      fast_append (s->text, run, p - run);
     }
 }
 
@@ -492,7 +545,7 @@ emit_start_tag (ClipSanitizer *s, const char *name, const ElementRule *rule,
                 const xmlChar **atts)
 {
   g_string_append_c (s->html, '<');
-  g_string_append (s->html, name);
+  fast_append (s->html, name, strlen (name));
   for (guint i = 0; atts != NULL && atts[i] != NULL; i += 2)
     {
       const char *an = (const char *) atts[i];
@@ -560,7 +613,7 @@ on_start (void *ctx, const xmlChar *xname, const xmlChar **atts)
       g_array_append_val (s->frames, frame);
       return;
     }
-  rule = lookup_rule (name);
+  rule = lookup_rule (s, name);
   if (rule != NULL && (rule->flags & F_DROP))
     {
       s->drop_depth = 1;
@@ -609,7 +662,7 @@ close_frame (ClipSanitizer *s)
       s->drop_depth--;
       return;
     }
-  rule = lookup_rule (name);
+  rule = lookup_rule (s, name);
   if (rule != NULL)
     {
       if (rule->flags & F_PRE && s->pre_depth > 0)
@@ -625,7 +678,11 @@ close_frame (ClipSanitizer *s)
     {
       s->emitted_depth--;
       if (s->want_html)
-        g_string_append_printf (s->html, "</%s>", name);
+        {
+          fast_append_literal (s->html, "</");
+          fast_append (s->html, name, strlen (name));
+          g_string_append_c (s->html, '>');
+        }
     }
 }
 
@@ -726,16 +783,16 @@ clip_sanitizer_run (ClipSanitizer *s,
     {
       /* Plain words: nothing to parse, and the commonest case in titles. */
       if (s->want_html)
-        g_string_append_len (s->html, html, len);
+        fast_append (s->html, html, len);
       if (s->want_text)
         text_append (s, html, len);
     }
   else
     {
       g_string_truncate (s->input, 0);
-      g_string_append (s->input, "<div>");
-      g_string_append_len (s->input, html, len);
-      g_string_append (s->input, "</div>");
+      fast_append_literal (s->input, "<div>");
+      fast_append (s->input, html, len);
+      fast_append_literal (s->input, "</div>");
       htmlCtxtReadMemory (s->ctxt, s->input->str, s->input->len, NULL, "UTF-8",
                           HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                           HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT);
