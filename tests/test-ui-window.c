@@ -38,7 +38,7 @@ shows_archive (gpointer window)
 static ClipWindow *
 new_window (void)
 {
-  ClipWindow *window = g_object_new (CLIP_TYPE_WINDOW, NULL);
+  ClipWindow *window = clip_window_new (NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   return window;

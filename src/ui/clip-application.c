@@ -14,6 +14,8 @@ struct _ClipApplication
 {
   AdwApplication  parent_instance;
   GSettings      *settings;
+  ClipService    *service;
+  char           *service_error;
 };
 
 G_DEFINE_FINAL_TYPE (ClipApplication, clip_application, ADW_TYPE_APPLICATION)
@@ -34,6 +36,47 @@ clip_application_get_settings (ClipApplication *self)
   g_return_val_if_fail (CLIP_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+ClipService *
+clip_application_get_service (ClipApplication *self)
+{
+  g_return_val_if_fail (CLIP_IS_APPLICATION (self), NULL);
+
+  return self->service;
+}
+
+const char *
+clip_application_get_service_error (ClipApplication *self)
+{
+  return self->service_error;
+}
+
+/* The service owns the archive's writer; the windows read beside it. */
+static void
+start_service (ClipApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->service = clip_service_new (NULL);
+  if (!clip_service_start (self->service, &error))
+    {
+      g_debug ("The fetch service did not start: %s", error->message);
+      self->service_error = g_strdup (error->message);
+      g_clear_object (&self->service);
+    }
+}
+
+static void
+clip_application_shutdown (GApplication *app)
+{
+  ClipApplication *self = CLIP_APPLICATION (app);
+
+  /* Lets the batch being written commit before the process ends. */
+  if (self->service != NULL)
+    clip_service_stop (self->service);
+  g_clear_object (&self->service);
+  G_APPLICATION_CLASS (clip_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -129,6 +172,7 @@ clip_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.refresh", { "<Control>r", "F5", NULL } },
     { "win.add-outlet", { "<Control>n", NULL } },
     { "win.import-opml", { "<Control>o", NULL } },
     { "win.export-opml", { "<Control><Shift>s", NULL } },
@@ -147,6 +191,7 @@ clip_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
+  start_service (self);
 }
 
 static void
@@ -155,6 +200,8 @@ clip_application_dispose (GObject *object)
   ClipApplication *self = CLIP_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->service);
+  g_clear_pointer (&self->service_error, g_free);
   G_OBJECT_CLASS (clip_application_parent_class)->dispose (object);
 }
 
@@ -167,6 +214,7 @@ clip_application_class_init (ClipApplicationClass *klass)
   object_class->dispose = clip_application_dispose;
   app_class->activate = clip_application_activate;
   app_class->startup = clip_application_startup;
+  app_class->shutdown = clip_application_shutdown;
 }
 
 static void

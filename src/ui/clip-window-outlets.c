@@ -59,7 +59,7 @@ import_done_cb (GObject      *source,
   message = describe_import (&result);
   clip_import_result_clear (&result);
   clip_window_show_toast (self, message);
-  clip_window_reload (self);
+  clip_window_outlets_changed (self);
 }
 
 static void
@@ -88,7 +88,7 @@ outlet_added_cb (ClipWindow *self,
   g_autofree char *message = g_strdup_printf (_("“%s” added"), name);
 
   clip_window_show_toast (self, message);
-  clip_window_reload (self);
+  clip_window_outlets_changed (self);
 }
 
 static void

@@ -16,6 +16,9 @@ void          clip_window_set_busy           (ClipWindow   *self,
 void          clip_window_show_error         (ClipWindow   *self,
                                               const char   *what,
                                               const GError *error);
+/* After outlets were added or removed through another connection: the
+ * sidebar reads them again and the service schedules them. */
+void          clip_window_outlets_changed    (ClipWindow   *self);
 /* win.add-outlet, win.add-starter-outlets, win.import-opml, win.export-opml */
 void          clip_window_add_outlet_actions (ClipWindow   *self);
 

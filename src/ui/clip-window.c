@@ -34,13 +34,18 @@ struct _ClipWindow
   ClipArticleView      *article_view;
   GtkWidget            *list_pane;
   GtkWidget            *article_pane;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
 
   GSettings            *settings;
+  ClipService          *service;
   ClipStore            *store;
   ClipArticleList      *list;
   GCancellable         *cancellable;
   guint                 busy;
   guint                 search_timeout;
+  guint                 reload_timeout;
+  gboolean              manual_refresh;
   gint64                rules_version;
 };
 
@@ -54,10 +59,16 @@ static const char * const article_actions[] = {
   "open-original", "toggle-flag", "toggle-read",
 };
 
+static void clip_window_setup (ClipWindow *self, ClipApplication *app);
+
+/* app may be NULL (tests): then no service, and settings of its own. */
 ClipWindow *
 clip_window_new (ClipApplication *app)
 {
-  return g_object_new (CLIP_TYPE_WINDOW, "application", app, NULL);
+  ClipWindow *self = g_object_new (CLIP_TYPE_WINDOW, "application", app, NULL);
+
+  clip_window_setup (self, app);
+  return self;
 }
 
 ClipStore *
@@ -393,6 +404,129 @@ source_selected_cb (ClipWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
+/* The fetch service */
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  ClipWindow *self = user_data;
+
+  self->reload_timeout = 0;
+  clip_window_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Outlets report one by one during a refresh: gather them into one
+ * reload, so a refresh of 200 outlets does not read the list 200 times. */
+static void
+queue_reload (ClipWindow *self)
+{
+  if (self->reload_timeout == 0)
+    self->reload_timeout = g_timeout_add (400, reload_timeout_cb, self);
+}
+
+static void
+progress_cb (ClipWindow *self,
+             guint       done,
+             guint       total)
+{
+  g_autofree char *text = NULL;
+
+  if (total == 0)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fetched %u of %u outlet",
+                                       "Fetched %u of %u outlets", total), done, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_revealer_set_reveal_child (self->progress_revealer, done < total);
+}
+
+static void
+outlet_updated_cb (ClipWindow             *self,
+                   const ClipFetchOutcome *outcome)
+{
+  if (outcome->added > 0 || outcome->updated > 0 || outcome->status == CLIP_FETCH_STATUS_ERROR ||
+      outcome->moved_to != NULL)
+    queue_reload (self);
+}
+
+static void
+refresh_finished_cb (ClipWindow *self,
+                     GPtrArray  *outcomes)
+{
+  guint failed = 0;
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  for (guint i = 0; i < outcomes->len; i++)
+    if (((ClipFetchOutcome *) g_ptr_array_index (outcomes, i))->status == CLIP_FETCH_STATUS_ERROR)
+      failed++;
+  /* Scheduled fetches fail quietly (the sidebar shows it); a refresh the
+   * analyst asked for says how it went. */
+  if (self->manual_refresh && failed > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u outlet could not be fetched; the sidebar shows why",
+                                      "%u outlets could not be fetched; the sidebar shows why",
+                                      failed), failed);
+      clip_window_show_toast (self, message);
+    }
+  self->manual_refresh = FALSE;
+  queue_reload (self);
+}
+
+void
+clip_window_outlets_changed (ClipWindow *self)
+{
+  clip_window_reload (self);
+  if (self->service != NULL)
+    clip_service_reload_outlets (self->service);
+}
+
+static void
+refresh_activated (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  ClipWindow *self = CLIP_WINDOW (user_data);
+
+  if (self->service == NULL)
+    return;
+  self->manual_refresh = TRUE;
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Refreshing…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  clip_service_refresh_all (self->service);
+}
+
+static void
+connect_service (ClipWindow      *self,
+                 ClipApplication *app)
+{
+  GAction *refresh = g_action_map_lookup_action (G_ACTION_MAP (self), "refresh");
+
+  self->service = app ? clip_application_get_service (app) : NULL;
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (refresh), self->service != NULL);
+  if (self->service == NULL)
+    {
+      if (app != NULL && clip_application_get_service_error (app) && self->store != NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Outlets are not being fetched: %s"),
+                             clip_application_get_service_error (app));
+          clip_window_show_toast (self, message);
+        }
+      return;
+    }
+  g_object_ref (self->service);
+  g_signal_connect_object (self->service, "progress", G_CALLBACK (progress_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->service, "outlet-updated", G_CALLBACK (outlet_updated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->service, "refresh-finished", G_CALLBACK (refresh_finished_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
 /* Actions */
 
 static void
@@ -519,26 +653,22 @@ clip_window_close_request (GtkWindow *window)
   clip_article_view_flush_note (self->article_view);
   /* A maximized window keeps the size it had before. */
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_delay (self->settings);
   if (!gtk_window_is_maximized (window))
     {
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_apply (self->settings);
   return GTK_WINDOW_CLASS (clip_window_parent_class)->close_request (window);
 }
 
+/* After construction: GtkWindow's "application" is set only once the
+ * object is constructed. */
 static void
-clip_window_constructed (GObject *object)
+clip_window_setup (ClipWindow      *self,
+                   ClipApplication *app)
 {
-  ClipWindow *self = CLIP_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  G_OBJECT_CLASS (clip_window_parent_class)->constructed (object);
-
-  self->settings = app ? g_object_ref (clip_application_get_settings (CLIP_APPLICATION (app)))
+  self->settings = app ? g_object_ref (clip_application_get_settings (app))
                        : g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -549,6 +679,7 @@ clip_window_constructed (GObject *object)
   g_settings_bind (self->settings, "run-in-background", self, "hide-on-close",
                    G_SETTINGS_BIND_GET);
   open_store (self);
+  connect_service (self, app);
   clip_window_reload (self);
   sync_article_actions (self);
   update_subtitle (self);
@@ -560,11 +691,13 @@ clip_window_dispose (GObject *object)
   ClipWindow *self = CLIP_WINDOW (object);
 
   g_clear_handle_id (&self->search_timeout, g_source_remove);
+  g_clear_handle_id (&self->reload_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_WINDOW);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
+  g_clear_object (&self->service);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (clip_window_parent_class)->dispose (object);
 }
@@ -587,7 +720,6 @@ clip_window_class_init (ClipWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = clip_window_constructed;
   object_class->dispose = clip_window_dispose;
   window_class->close_request = clip_window_close_request;
 
@@ -608,6 +740,8 @@ clip_window_class_init (ClipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, article_pane);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, source_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_activated_cb);
@@ -627,6 +761,7 @@ clip_window_init (ClipWindow *self)
     { "toggle-read", toggle_read_activated, NULL, "false" },
     { "move", move_activated, "i" },
     { "search", search_activated },
+    { "refresh", refresh_activated },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
