@@ -79,8 +79,13 @@ handler (SoupServer *server, SoupServerMessage *msg, const char *path,
                                     g_bytes_get_data (body, NULL), g_bytes_get_size (body));
   if (site->kinds[i] == FEED_SLOW)
     {
+      GSource *later = g_timeout_source_new (SLOW_MS);
+
+      /* On the server's own context: SoupServer is not thread-safe. */
       soup_server_message_pause (msg);
-      g_timeout_add (SLOW_MS, unpause_cb, g_object_ref (msg));
+      g_source_set_callback (later, unpause_cb, g_object_ref (msg), NULL);
+      g_source_attach (later, g_main_context_get_thread_default ());
+      g_source_unref (later);
     }
 }
 

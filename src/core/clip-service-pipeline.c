@@ -291,37 +291,112 @@ record (ClipService *self, FetchJob *job)
   return out;
 }
 
+/* Stopped, or the outlet was removed meanwhile: nothing to record. */
+static gboolean
+job_dropped (FetchJob *job)
+{
+  return job->self->stopping ||
+         g_error_matches (job->response->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+         !clip_scheduler_has_outlet (job->self->scheduler, job->outlet->id);
+}
+
+/* Frees the fetch's slot and tells the caller; out may be NULL (dropped). */
 static void
-finish_job (FetchJob *job)
+report (FetchJob *job, ClipFetchOutcome *out)
 {
   ClipService *self = job->self;
   ClipOutlet *o = job->outlet;
-  ClipFetchOutcome *out;
 
-  self->in_flight--;
-  /* Stopped, or the outlet was removed meanwhile: nothing to record. */
-  if (self->stopping || g_error_matches (job->response->error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      !clip_scheduler_has_outlet (self->scheduler, o->id))
-    {
-      clip_scheduler_done (self->scheduler, o->id, o->next_attempt);
-      fetch_job_free (job);
-      clip_service_pump (self);
-      return;
-    }
-  out = record (self, job);
-  out->failures = o->failures;
-  out->next_attempt = o->next_attempt;
   clip_scheduler_done (self->scheduler, o->id, o->next_attempt);
-  if (out->moved_to)
-    clip_scheduler_set_outlet (self->scheduler, o->id, o->url, o->next_attempt, o->enabled);
-  clip_service_emit_outcome (self, out);
-  if (self->run_results)
-    g_ptr_array_add (self->run_results, out);
-  else
-    clip_fetch_outcome_free (out);
-  self->run_done++;
+  if (out != NULL)
+    {
+      out->failures = o->failures;
+      out->next_attempt = o->next_attempt;
+      if (out->moved_to)
+        clip_scheduler_set_outlet (self->scheduler, o->id, o->url, o->next_attempt, o->enabled);
+      clip_service_emit_outcome (self, out);
+      if (self->run_results)
+        g_ptr_array_add (self->run_results, out);
+      else
+        clip_fetch_outcome_free (out);
+      self->run_done++;
+    }
   fetch_job_free (job);
+}
+
+static void
+record_alone (FetchJob *job)
+{
+  report (job, job_dropped (job) ? NULL : record (job->self, job));
+}
+
+/* Writes every answer that is ready. Answers that arrive while one is
+ * being written share the next transaction: each FTS5 commit writes a
+ * segment, so fewer, larger commits keep a busy refresh fast. If that
+ * shared commit fails, each answer is written again on its own, so one
+ * outlet's trouble never costs another its articles. */
+static gboolean
+flush_ready (gpointer data)
+{
+  ClipService *self = data;
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
+  g_autoptr(GPtrArray) outs = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  FetchJob *job;
+
+  g_clear_pointer (&self->flush, g_source_unref);
+  while ((job = g_queue_pop_head (&self->answered)) != NULL)
+    {
+      self->in_flight--;
+      if (job_dropped (job))
+        report (job, NULL);
+      else
+        g_ptr_array_add (jobs, job);
+    }
+  if (jobs->len == 1)
+    record_alone (g_ptr_array_index (jobs, 0));
+  else if (jobs->len > 1 && clip_store_begin (self->store, &error))
+    {
+      for (guint i = 0; i < jobs->len; i++)
+        {
+          job = g_ptr_array_index (jobs, i);
+          g_ptr_array_add (saved, clip_outlet_copy (job->outlet));
+          g_ptr_array_add (outs, record (self, job));
+        }
+      if (clip_store_commit (self->store, &error))
+        for (guint i = 0; i < jobs->len; i++)
+          report (g_ptr_array_index (jobs, i), g_ptr_array_index (outs, i));
+      else
+        for (guint i = 0; i < jobs->len; i++)
+          {
+            job = g_ptr_array_index (jobs, i);
+            clip_fetch_outcome_free (g_ptr_array_index (outs, i));
+            clip_outlet_free (job->outlet);
+            job->outlet = g_steal_pointer (&g_ptr_array_index (saved, i));
+            record_alone (job);
+          }
+    }
+  else
+    for (guint i = 0; i < jobs->len; i++)
+      record_alone (g_ptr_array_index (jobs, i));
   clip_service_pump (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+job_ready (FetchJob *job)
+{
+  ClipService *self = job->self;
+
+  g_queue_push_tail (&self->answered, job);
+  if (self->flush == NULL)
+    {
+      self->flush = g_idle_source_new ();
+      g_source_set_priority (self->flush, G_PRIORITY_DEFAULT);
+      g_source_set_callback (self->flush, flush_ready, self, NULL);
+      g_source_attach (self->flush, self->context);
+    }
 }
 
 static void
@@ -329,7 +404,7 @@ parsed_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      data)
 {
-  finish_job (data);
+  job_ready (data);
 }
 
 static void
@@ -343,7 +418,7 @@ fetched_cb (GObject      *source,
   job->response = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
   if (job->response->body == NULL || job->self->stopping)
     {
-      finish_job (job);
+      job_ready (job);
       return;
     }
   task = g_task_new (NULL, NULL, parsed_cb, job);

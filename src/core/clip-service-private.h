@@ -44,6 +44,8 @@ struct _ClipService {
   gboolean         t_scheduled;
   gboolean         stopping;
   guint            in_flight;        /* fetches and discoveries */
+  GQueue           answered;         /* FetchJob*: to be written */
+  GSource         *flush;            /* writes the ready ones */
   gboolean         run_active;
   guint            run_done;
   GPtrArray       *run_results;      /* ClipFetchOutcome* */
