@@ -64,10 +64,13 @@ char         *clip_feed_author_name   (const char     *text);
 void          clip_feed_add_unique    (GPtrArray      *array,
                                        char           *text);
 
+/* *invalid_utf8 (may be NULL) is set when the bytes turned out not to be
+ * UTF-8: the feed is then incomplete and should be read again, repaired. */
 gboolean      clip_feed_parse_xml     (ClipFeed       *feed,
                                        const char     *utf8,
                                        gsize           len,
                                        const char     *base_url,
+                                       gboolean       *invalid_utf8,
                                        GError        **error);
 gboolean      clip_feed_parse_json    (ClipFeed       *feed,
                                        const char     *utf8,

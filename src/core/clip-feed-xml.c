@@ -73,6 +73,7 @@ typedef struct {
   Capture        cap;
   gboolean       root_seen;
   gboolean       root_is_html;
+  gboolean       invalid_utf8;  /* libxml2 met bytes that are not UTF-8 */
   gboolean       cdf;           /* upper-case names, links in attributes */
   gboolean       is_feed;
   gboolean       limit_text_reported;
@@ -250,6 +251,14 @@ on_structured_error (void *user_data, xmlErrorPtr err)
   /* The DTD is never read, so its parameter entities are never found */
   if (g_str_has_prefix (msg, "PEReference:"))
     return;
+  if ((err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING) &&
+      (g_str_has_prefix (msg, "Input is not proper UTF-8") || strstr (msg, "0x0 out of") != NULL))
+    {
+      /* the caller reads the feed again, repaired: not a problem yet */
+      p->invalid_utf8 = TRUE;
+      xmlStopParser (ctxt);
+      return;
+    }
   if (err->code == XML_ERR_UNDECLARED_ENTITY || err->code == XML_WAR_UNDECLARED_ENTITY)
     kind = "undefined-entity";
   else if (err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING ||
@@ -1413,6 +1422,7 @@ clip_feed_parse_xml (ClipFeed    *feed,
                      const char  *utf8,
                      gsize        len,
                      const char  *base_url,
+                     gboolean    *invalid_utf8,
                      GError     **error)
 {
   Parser *p = g_new0 (Parser, 1);
@@ -1456,6 +1466,8 @@ clip_feed_parse_xml (ClipFeed    *feed,
   if (p->item != NULL && (p->item->title || p->item->link || p->item->id))
     clip_feed_add_item (feed, g_steal_pointer (&p->item));
 
+  if (invalid_utf8 != NULL)
+    *invalid_utf8 = p->invalid_utf8;
   ok = p->is_feed;
   if (!ok)
     {

@@ -346,10 +346,10 @@ is_reference (const char *p, const char *end)
  * libxml2 would drop the text after it. Escaped here (outside CDATA
  * sections and comments, where it is allowed) so the text reads as the
  * publisher meant, and reported. One pass of memchr/strstr. */
-static void
-escape_bare_ampersands (ClipFeed *feed, char **utf8, gsize *len)
+static char *
+escape_bare_ampersands (ClipFeed *feed, const char *utf8, gsize len, gsize *out_len)
 {
-  const char *s = *utf8, *end = *utf8 + *len, *p = s, *copied = s;
+  const char *s = utf8, *end = utf8 + len, *p = s, *copied = s;
   const char *cdata = NULL, *comment = NULL;
   gboolean looked = FALSE;
   GString *out = NULL;
@@ -369,22 +369,23 @@ escape_bare_ampersands (ClipFeed *feed, char **utf8, gsize *len)
        * most feeds never get here. */
       if (!looked)
         {
-          cdata = strstr (s, "<![CDATA[");
-          comment = strstr (s, "<!--");
+          cdata = g_strstr_len (s, end - s, "<![CDATA[");
+          comment = g_strstr_len (s, end - s, "<!--");
           looked = TRUE;
         }
       while ((cdata != NULL && cdata < p) || (comment != NULL && comment < p))
         {
           gboolean in_cdata = cdata != NULL && cdata < p && (comment == NULL || cdata < comment);
+          const char *from = in_cdata ? cdata : comment;
 
-          skip = strstr (in_cdata ? cdata : comment, in_cdata ? "]]>" : "-->");
+          skip = g_strstr_len (from, end - from, in_cdata ? "]]>" : "-->");
           if (skip == NULL)
             {
               p = end;   /* unterminated: the rest is inside it */
               break;
             }
-          cdata = strstr (skip, "<![CDATA[");
-          comment = strstr (skip, "<!--");
+          cdata = g_strstr_len (skip, end - skip, "<![CDATA[");
+          comment = g_strstr_len (skip, end - skip, "<!--");
           if (skip > p)
             break;
         }
@@ -397,7 +398,7 @@ escape_bare_ampersands (ClipFeed *feed, char **utf8, gsize *len)
         }
       if (out == NULL)
         {
-          out = g_string_sized_new (*len + 64);
+          out = g_string_sized_new (len + 64);
           for (const char *q = s; q < p; q++)
             line += *q == '\n';
         }
@@ -408,14 +409,28 @@ escape_bare_ampersands (ClipFeed *feed, char **utf8, gsize *len)
       p++;
     }
   if (out == NULL)
-    return;
+    return NULL;
   g_string_append_len (out, copied, end - copied);
   clip_feed_add_problem (feed, "not-well-formed", line + 1,
                          g_dngettext (GETTEXT_PACKAGE, "%u bare “&” read as “&amp;”",
                                       "%u bare “&” read as “&amp;”", count), count);
-  g_free (*utf8);
-  *len = out->len;
-  *utf8 = g_string_free (out, FALSE);
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* XML in UTF-8 (the commonest case) goes to libxml2 as it came, unless a
+ * bare ampersand needed escaping: libxml2 checks the UTF-8 as it reads,
+ * and when it finds it invalid the caller reads the feed again, repaired.
+ * Saves a pass and a copy over every well-formed feed. */
+static gboolean
+parse_xml_as_utf8 (ClipFeed *feed, const char *data, gsize len, const char *base_url,
+                   gboolean *invalid, GError **error)
+{
+  gsize fixed_len = 0;
+  g_autofree char *fixed = escape_bare_ampersands (feed, data, len, &fixed_len);
+
+  return clip_feed_parse_xml (feed, fixed ? fixed : data, fixed ? fixed_len : len,
+                              base_url, invalid, error);
 }
 
 static void
@@ -453,8 +468,36 @@ clip_feed_parse (const char  *data,
                    len / (1024 * 1024), CLIP_FEED_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
+  if (data == NULL)
+    data = "";
   feed = feed_new ();
-  utf8 = decode (feed, data ? data : "", len, content_type, &utf8_len);
+  {
+    ClipCharsetSource source;
+    gsize bom = 0;
+    g_autofree char *charset = clip_charset_detect_xml (data, len, content_type, &source, &bom);
+    const char *p = data + bom;
+    gboolean invalid = FALSE;
+
+    while (p < data + len && g_ascii_isspace (*p))
+      p++;
+    if (strcmp (charset, "utf-8") == 0 && p < data + len && *p == '<')
+      {
+        feed->encoding = g_strdup ("utf-8");
+        ok = parse_xml_as_utf8 (feed, data + bom, len - bom, base_url, &invalid, error);
+        if (!invalid)
+          {
+            if (!ok)
+              return NULL;
+            check_content_type (feed, content_type);
+            return g_steal_pointer (&feed);
+          }
+        /* not UTF-8 after all: start again, repairing the bytes first */
+        g_clear_error (error);
+        clip_feed_free (feed);
+        feed = feed_new ();
+      }
+  }
+  utf8 = decode (feed, data, len, content_type, &utf8_len);
   s = utf8;
   while (s < utf8 + utf8_len && g_ascii_isspace (*s))
     s++;
@@ -466,10 +509,7 @@ clip_feed_parse (const char  *data,
   if (*s == '{')
     ok = clip_feed_parse_json (feed, s, utf8 + utf8_len - s, base_url, error);
   else if (*s == '<')
-    {
-      escape_bare_ampersands (feed, &utf8, &utf8_len);
-      ok = clip_feed_parse_xml (feed, utf8, utf8_len, base_url, error);
-    }
+    ok = parse_xml_as_utf8 (feed, utf8, utf8_len, base_url, NULL, error);
   else
     {
       g_set_error (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_NOT_A_FEED,

@@ -255,18 +255,42 @@ static const guint8 escape_special[256] = {
   [0 ... 0x1F] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, [0xC2] = 1,
 };
 
+/* Eight bytes at a time: does any byte equal b, or fall below n (≤ 128)? */
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+#define HAS_ZERO(v)    (((v) - ONES) & ~(v) & HIGHS)
+#define HAS_BYTE(v, b) HAS_ZERO ((v) ^ (ONES * (guint8) (b)))
+#define HAS_LESS(v, n) (((v) - ONES * (n)) & ~(v) & HIGHS)
+
 static void
 html_escape_append (GString *out, const char *s, gsize len, gboolean attribute)
 {
-  const char *run = s, *end = s + len;
+  const char *run = s, *end = s + len, *p = s;
 
-  for (const char *p = s; p < end; p++)
+  while (p < end)
     {
       const char *rep = NULL;
-      guchar c = (guchar) *p;
+      guchar c;
 
+      /* plain text, the bulk of it, skipped a word at a time */
+      while (end - p >= 8)
+        {
+          guint64 v;
+
+          memcpy (&v, p, 8);
+          if (HAS_LESS (v, 0x20) | HAS_BYTE (v, '&') | HAS_BYTE (v, '<') | HAS_BYTE (v, '>') |
+              HAS_BYTE (v, '"') | HAS_BYTE (v, 0xC2))
+            break;
+          p += 8;
+        }
+      if (p >= end)
+        break;
+      c = (guchar) *p;
       if (G_LIKELY (!escape_special[c]))
-        continue;
+        {
+          p++;
+          continue;
+        }
       if (c == '&')
         rep = "&amp;";
       else if (c == '<')
@@ -284,8 +308,8 @@ html_escape_append (GString *out, const char *s, gsize len, gboolean attribute)
           fast_append (out, run, p - run);
           if (u != 0)
             g_string_append_unichar (out, u);
-          p++;
-          run = p + 1;
+          p += 2;
+          run = p;
           continue;
         }
       if (rep != NULL)
@@ -294,6 +318,7 @@ html_escape_append (GString *out, const char *s, gsize len, gboolean attribute)
           fast_append (out, rep, strlen (rep));
           run = p + 1;
         }
+      p++;
     }
   fast_append (out, run, end - run);
 }
