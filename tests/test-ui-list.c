@@ -1,0 +1,462 @@
+/* test-ui-list.c — the lazy article list, its table and the reading view:
+ * paging, sorting, insertion while scrolled, search, highlighting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "clip-archive.h"
+#include "clip-article-list.h"
+#include "clip-article-table.h"
+#include "clip-article-view.h"
+#include "clip-highlight.h"
+#include "clip-rules-store.h"
+#include "clip-store-listing.h"
+#include "clip-test-ui.h"
+#include "clip-test-util.h"
+
+#define N_ARTICLES 500
+
+typedef struct {
+  char      *dir;
+  ClipStore *store;      /* the writer */
+  ClipStore *reader;     /* as the window has it */
+  gint64     outlet;
+  guint      next;       /* articles made so far */
+} Fixture;
+
+static const char *topics[] = { "budget", "harbour", "railway", "vineyard", "theatre" };
+
+static ClipArticle *
+make_article (guint i)
+{
+  ClipArticle *a = clip_article_new ();
+
+  a->guid = g_strdup_printf ("guid-%u", i);
+  a->url = g_strdup_printf ("https://example.org/news/%u", i);
+  /* Titles sort in another order than ingest: "Report 0499" … */
+  a->title = g_strdup_printf ("%s report %04u", topics[i % G_N_ELEMENTS (topics)], (i * 7919) % 10000);
+  a->summary_text = g_strdup_printf ("Article %u about the %s.", i, topics[i % G_N_ELEMENTS (topics)]);
+  a->summary_html = g_strdup_printf ("<p>%s</p>", a->summary_text);
+  a->published = 1700000000 + (gint64) ((i * 37) % N_ARTICLES) * 60;
+  return a;
+}
+
+static void
+ingest (Fixture *f, guint n, ClipArticle *extra)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(GError) error = NULL;
+  ClipIngestResult result;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (batch, make_article (f->next++));
+  if (extra != NULL)
+    g_ptr_array_add (batch, extra);
+  clip_ingest_result_init (&result);
+  g_assert_true (clip_store_ingest (f->store, f->outlet, batch, &result, &error));
+  g_assert_no_error (error);
+  clip_ingest_result_clear (&result);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+
+  f->dir = clip_test_ui_data_dir ();
+  f->store = clip_archive_open (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  o->url = g_strdup ("https://example.org/feed.xml");
+  o->name = g_strdup ("Example Times");
+  f->outlet = clip_store_add_outlet (f->store, o, &error);
+  g_assert_no_error (error);
+  f->reader = clip_store_open_data_dir (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ingest (f, N_ARTICLES, NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->reader);
+  g_clear_object (&f->store);
+  g_free (f->dir);
+}
+
+static gboolean
+loaded (gpointer list)
+{
+  return !clip_article_list_is_loading (list);
+}
+
+static ClipArticleList *
+open_list (Fixture *f, const ClipArticleFilter *filter, const char *search,
+           ClipSort sort, gboolean ascending)
+{
+  ClipArticleList *list = clip_article_list_new (f->reader);
+
+  clip_article_list_set_view (list, filter, search, sort, ascending);
+  g_assert_true (clip_article_list_is_loading (list));
+  g_assert_true (clip_test_ui_wait (loaded, list));
+  return list;
+}
+
+static gint64
+id_at (ClipArticleList *list, guint i)
+{
+  g_autoptr(ClipArticleItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+  return clip_article_item_get_id (item);
+}
+
+static const char *
+title_at (ClipArticleList *list, guint i)
+{
+  g_autoptr(ClipArticleItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+  g_assert_nonnull (item);
+  /* The list keeps its pages, so the string outlives this reference. */
+  return clip_article_item_get_title (item);
+}
+
+/* Only the pages looked at are read from SQLite. */
+static void
+test_paging (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipArticleList) list = open_list (f, NULL, NULL, CLIP_SORT_NEWEST, FALSE);
+  g_autoptr(ClipArticleItem) first = NULL;
+  g_autoptr(ClipArticleItem) last = NULL;
+  g_autoptr(ClipArticleItem) again = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ARTICLES);
+  g_assert_cmpuint (clip_article_list_get_rows_read (list), ==, 0);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  /* Newest first: the last one ingested. */
+  g_assert_cmpstr (clip_article_item_get_outlet_name (first), ==, "Example Times");
+  g_assert_nonnull (strstr (clip_article_item_get_title (first), "report"));
+  g_assert_false (clip_article_item_get_read (first));
+  g_assert_cmpuint (clip_article_list_get_rows_read (list), ==, CLIP_ARTICLE_LIST_PAGE);
+  last = g_list_model_get_item (G_LIST_MODEL (list), N_ARTICLES - 1);
+  g_assert_cmpuint (clip_article_list_get_rows_read (list), ==,
+                    CLIP_ARTICLE_LIST_PAGE + N_ARTICLES % CLIP_ARTICLE_LIST_PAGE);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), N_ARTICLES));
+  /* A page already read is not read again, and gives the same item. */
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again == first);
+  g_assert_cmpuint (clip_article_list_get_rows_read (list), ==,
+                    CLIP_ARTICLE_LIST_PAGE + N_ARTICLES % CLIP_ARTICLE_LIST_PAGE);
+  g_assert_cmpint (clip_article_item_get_id (first), >, clip_article_item_get_id (last));
+}
+
+static void
+test_sorting (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipArticleList) by_title = open_list (f, NULL, NULL, CLIP_SORT_TITLE, TRUE);
+  g_autoptr(ClipArticleList) by_title_desc = open_list (f, NULL, NULL, CLIP_SORT_TITLE, FALSE);
+  g_autoptr(ClipArticleList) by_time = open_list (f, NULL, NULL, CLIP_SORT_TIME, TRUE);
+
+  for (guint i = 1; i < N_ARTICLES; i += 37)
+    {
+      g_assert_cmpint (g_ascii_strcasecmp (title_at (by_title, i - 1), title_at (by_title, i)), <=, 0);
+      g_assert_cmpint (g_ascii_strcasecmp (title_at (by_title_desc, i - 1),
+                                           title_at (by_title_desc, i)), >=, 0);
+    }
+  g_assert_cmpstr (title_at (by_title, 0), ==, title_at (by_title_desc, N_ARTICLES - 1));
+  for (guint i = 1; i < N_ARTICLES; i++)
+    {
+      g_autoptr(ClipArticleItem) a = g_list_model_get_item (G_LIST_MODEL (by_time), i - 1);
+      g_autoptr(ClipArticleItem) b = g_list_model_get_item (G_LIST_MODEL (by_time), i);
+
+      g_assert_cmpint (clip_article_item_get_time (a), <=, clip_article_item_get_time (b));
+    }
+}
+
+typedef struct {
+  guint position, removed, added, calls;
+} Changes;
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, Changes *c)
+{
+  c->position = position;
+  c->removed = removed;
+  c->added = added;
+  c->calls++;
+}
+
+/* New articles arrive as one insertion at the top; what was below keeps
+ * its items, so a view keeps its scroll position and selection. */
+static void
+test_insert_while_scrolled (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipArticleList) list = open_list (f, NULL, NULL, CLIP_SORT_NEWEST, FALSE);
+  g_autoptr(ClipArticleItem) was_first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_autoptr(ClipArticleItem) was_300 = g_list_model_get_item (G_LIST_MODEL (list), 300);
+  g_autoptr(ClipArticleItem) now_first = NULL;
+  g_autoptr(ClipArticleItem) now_303 = NULL;
+  Changes c = { 0 };
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &c);
+  ingest (f, 3, NULL);
+  clip_article_list_reload (list);
+  g_assert_true (clip_test_ui_wait (loaded, list));
+  g_assert_cmpuint (c.calls, ==, 1);
+  g_assert_cmpuint (c.position, ==, 0);
+  g_assert_cmpuint (c.removed, ==, 0);
+  g_assert_cmpuint (c.added, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ARTICLES + 3);
+  now_303 = g_list_model_get_item (G_LIST_MODEL (list), 303);
+  g_assert_cmpint (clip_article_item_get_id (now_303), ==, clip_article_item_get_id (was_300));
+  now_first = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  g_assert_cmpint (clip_article_item_get_id (now_first), ==, clip_article_item_get_id (was_first));
+  g_assert_cmpuint (clip_article_list_find (list, clip_article_item_get_id (was_300)), ==, 303);
+
+  /* Nothing new: nothing changes. */
+  c.calls = 0;
+  clip_article_list_reload (list);
+  g_assert_true (clip_test_ui_wait (loaded, list));
+  g_assert_cmpuint (c.calls, ==, 0);
+}
+
+static void
+failed_cb (ClipArticleList *list, const char *message, char **out)
+{
+  *out = g_strdup (message);
+}
+
+/* Filters and searches in the rule language, and an unreadable search. */
+static void
+test_filter_and_search (Fixture *f, gconstpointer data)
+{
+  ClipArticleFilter unread = { .unread_only = TRUE };
+  g_autoptr(ClipArticleList) list = NULL;
+  g_autoptr(ClipArticleList) vineyards = NULL;
+  g_autoptr(ClipArticleList) bad = NULL;
+  g_autofree char *message = NULL;
+  ClipArticle *seed = clip_article_new ();
+
+  seed->guid = g_strdup ("seed");
+  seed->url = g_strdup ("https://example.org/seed");
+  seed->title = g_strdup ("Stoltenberg on Georgia");
+  seed->summary_text = g_strdup ("We know that these partners are a subject of Russian interference.");
+  seed->published = 1700000000;
+  ingest (f, 0, seed);
+  g_assert_true (clip_store_set_read (f->store, 1, TRUE, NULL));
+  g_assert_true (clip_store_set_read (f->store, 2, TRUE, NULL));
+
+  list = open_list (f, &unread, NULL, CLIP_SORT_NEWEST, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ARTICLES + 1 - 2);
+  g_clear_object (&list);
+  list = open_list (f, NULL, "\"Russian interference\"", CLIP_SORT_NEWEST, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpstr (title_at (list, 0), ==, "Stoltenberg on Georgia");
+  /* The default rule flagged it as it was stored: its chip's rule. */
+  {
+    g_autoptr(ClipArticleItem) item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_nonnull (clip_article_item_get_rule_ids (item));
+  }
+  /* A search within a filter keeps the filter's order. */
+  vineyards = open_list (f, &unread, "vineyard", CLIP_SORT_TITLE, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vineyards)), ==, N_ARTICLES / 5);
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (vineyards)); i++)
+    g_assert_cmpint (g_ascii_strcasecmp (title_at (vineyards, i - 1), title_at (vineyards, i)), <=, 0);
+
+  bad = clip_article_list_new (f->reader);
+  g_signal_connect (bad, "failed", G_CALLBACK (failed_cb), &message);
+  clip_article_list_set_view (bad, NULL, "(budget OR", CLIP_SORT_NEWEST, FALSE);
+  g_assert_true (clip_test_ui_wait (loaded, bad));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "column"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bad)), ==, 0);
+}
+
+/* Spans → attributes, in bytes, over multi-byte text; spans off character
+ * boundaries or outside the text are dropped. */
+static void
+test_highlight (void)
+{
+  const char *text = "Грузия: რუსეთის ჩარევა and Russian interference";
+  const char *ka = strstr (text, "რუსეთის");
+  const char *ru = strstr (text, "Russian");
+  g_autofree char *json = g_strdup_printf (
+      "[{\"field\":\"body\",\"start\":%d,\"end\":%d},"
+      "{\"field\":\"body\",\"start\":%d,\"end\":%d},"
+      "{\"field\":\"title\",\"start\":0,\"end\":4},"
+      "{\"field\":\"body\",\"start\":1,\"end\":4},"
+      "{\"field\":\"body\",\"start\":0,\"end\":9999}]",
+      (int) (ka - text), (int) (ka - text + strlen ("რუსეთის")),
+      (int) (ru - text), (int) (ru - text + strlen ("Russian interference")));
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (ClipHighlightSpan));
+  g_autoptr(GHashTable) colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(PangoAttrList) attrs = NULL;
+  g_autoptr(GSList) list = NULL;
+  g_autofree char *words = NULL;
+  gint64 rule = 7;
+  GdkRGBA yellow = { 1, 0.9, 0.2, 1 };
+
+  clip_highlight_parse (json, "body", rule, text, spans);
+  g_assert_cmpuint (spans->len, ==, 2);
+  g_assert_cmpuint (g_array_index (spans, ClipHighlightSpan, 0).start, ==, ka - text);
+  words = clip_highlight_words (text, spans, rule);
+  g_assert_cmpstr (words, ==, "რუსეთის, Russian interference");
+
+  g_hash_table_insert (colors, g_memdup2 (&rule, sizeof rule), g_memdup2 (&yellow, sizeof yellow));
+  attrs = clip_highlight_attrs (spans, colors);
+  list = pango_attr_list_get_attributes (attrs);
+  g_assert_cmpuint (g_slist_length (list), ==, 4);
+  for (GSList *l = list; l; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      g_assert_true (attr->start_index == (guint) (ka - text) || attr->start_index == (guint) (ru - text));
+      if (attr->klass->type == PANGO_ATTR_BACKGROUND)
+        g_assert_cmpuint (((PangoAttrColor *) attr)->color.red, ==, 65535);
+      else
+        /* Dark text on a light colour. */
+        g_assert_cmpuint (((PangoAttrColor *) attr)->color.red, ==, 0);
+    }
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+
+  /* Nothing usable: no spans. */
+  g_array_set_size (spans, 0);
+  clip_highlight_parse ("{\"not\":\"a list\"}", "body", rule, text, spans);
+  clip_highlight_parse ("[{\"field\":\"body\",\"start\":\"x\"}]", "body", rule, text, spans);
+  clip_highlight_parse ("not json", "body", rule, text, spans);
+  g_assert_cmpuint (spans->len, ==, 0);
+}
+
+static void
+sort_changed_cb (ClipArticleTable *table, guint *calls)
+{
+  (*calls)++;
+}
+
+/* Clicking a column header asks for that order (sorting is SQL's job). */
+static void
+test_table_sort (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = gtk_window_new ();
+  ClipArticleTable *table = CLIP_ARTICLE_TABLE (clip_article_table_new ());
+  g_autoptr(ClipArticleList) list = open_list (f, NULL, NULL, CLIP_SORT_NEWEST, FALSE);
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (table), CLIP_TYPE_ARTICLE_TABLE, "view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (columns, 2);
+  g_autoptr(GtkColumnViewColumn) time = g_list_model_get_item (columns, 0);
+  gboolean ascending;
+  guint calls = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (table));
+  clip_article_table_set_model (table, list);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (table, "sort-changed", G_CALLBACK (sort_changed_cb), &calls);
+  g_assert_cmpint (clip_article_table_get_sort (table, &ascending), ==, CLIP_SORT_NEWEST);
+
+  gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
+  g_assert_cmpuint (calls, >=, 1);
+  g_assert_cmpint (clip_article_table_get_sort (table, &ascending), ==, CLIP_SORT_TITLE);
+  g_assert_true (ascending);
+  gtk_column_view_sort_by_column (view, title, GTK_SORT_DESCENDING);
+  g_assert_cmpint (clip_article_table_get_sort (table, &ascending), ==, CLIP_SORT_TITLE);
+  g_assert_false (ascending);
+  gtk_column_view_sort_by_column (view, time, GTK_SORT_DESCENDING);
+  g_assert_cmpint (clip_article_table_get_sort (table, &ascending), ==, CLIP_SORT_TIME);
+  g_assert_false (ascending);
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  g_assert_cmpint (clip_article_table_get_sort (table, &ascending), ==, CLIP_SORT_NEWEST);
+
+  /* j/k move the selection, and stop at the ends. */
+  clip_article_table_select (table, 0);
+  clip_article_table_move (table, 1);
+  g_assert_cmpint (clip_article_item_get_id (clip_article_table_get_selected (table)), ==, id_at (list, 1));
+  clip_article_table_move (table, -1);
+  clip_article_table_move (table, -1);
+  g_assert_cmpint (clip_article_item_get_id (clip_article_table_get_selected (table)), ==, id_at (list, 0));
+  clip_article_table_move (table, N_ARTICLES * 2);
+  g_assert_cmpint (clip_article_item_get_id (clip_article_table_get_selected (table)), ==,
+                   id_at (list, N_ARTICLES - 1));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+note_saved (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(ClipArticle) a = NULL;
+
+  clip_store_release_snapshot (f->store);
+  a = clip_store_get_article (f->store, 1, NULL);
+
+  return g_strcmp0 (a->note, "Ask the ministry") == 0;
+}
+
+/* The reading view names the rule that flagged the article and why, and
+ * saves the note as it is typed. */
+static void
+test_article_view (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = gtk_window_new ();
+  ClipArticleView *view = CLIP_ARTICLE_VIEW (clip_article_view_new ());
+  g_autoptr(GPtrArray) rules = clip_store_list_rules (f->store, NULL);
+  g_autoptr(GError) error = NULL;
+  ClipArticle *seed = clip_article_new ();
+  GtkLabel *body;
+  GtkTextView *note;
+  PangoAttrList *attrs;
+  g_autoptr(GSList) list = NULL;
+  gint64 seed_id;
+
+  seed->guid = g_strdup ("seed");
+  seed->url = g_strdup ("https://example.org/seed");
+  seed->title = g_strdup ("Stoltenberg on Georgia");
+  seed->summary_text = g_strdup ("Georgia is a highly valued partner, we know that these partners "
+                                 "are a subject of Russian interference.");
+  seed->published = 1700000000;
+  ingest (f, 0, seed);
+  seed_id = N_ARTICLES + 1;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  clip_article_view_set_store (view, f->reader);
+  clip_article_view_set_rules (view, rules);
+  gtk_window_present (GTK_WINDOW (window));
+  clip_article_view_show (view, seed_id);
+  g_assert_nonnull (clip_article_view_get_article (view));
+  g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Russian interference"));
+  g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Matched: Russian interference"));
+  body = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW, "body_label"));
+  attrs = gtk_label_get_attributes (body);
+  g_assert_nonnull (attrs);
+  list = pango_attr_list_get_attributes (attrs);
+  g_assert_cmpuint (g_slist_length (list), >=, 2);
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+
+  /* The note, typed on another article, is saved after a pause. */
+  clip_article_view_show (view, 1);
+  note = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW, "note_view"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "Ask the ministry", -1);
+  g_assert_true (clip_test_ui_wait (note_saved, f));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  if (!clip_test_ui_init (&argc, &argv))
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 77;
+    }
+  g_test_add ("/ui/list/paging", Fixture, NULL, fixture_set_up, test_paging, fixture_tear_down);
+  g_test_add ("/ui/list/sorting", Fixture, NULL, fixture_set_up, test_sorting, fixture_tear_down);
+  g_test_add ("/ui/list/insert-while-scrolled", Fixture, NULL, fixture_set_up,
+              test_insert_while_scrolled, fixture_tear_down);
+  g_test_add ("/ui/list/filter-and-search", Fixture, NULL, fixture_set_up,
+              test_filter_and_search, fixture_tear_down);
+  g_test_add_func ("/ui/highlight", test_highlight);
+  g_test_add ("/ui/table/sort", Fixture, NULL, fixture_set_up, test_table_sort, fixture_tear_down);
+  g_test_add ("/ui/article-view", Fixture, NULL, fixture_set_up, test_article_view, fixture_tear_down);
+  return g_test_run ();
+}
