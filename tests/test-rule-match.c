@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "clip-ruleset.h"
+#include "clip-text.h"
 #include "clip-test-util.h"
 
 #include <stdio.h>
@@ -21,6 +22,26 @@ test_lists (void)
   clip_term_lists_add (l, "eu", "{EU}");
   clip_term_lists_add (l, "eu", "ევროკავშირ*");
   return l;
+}
+
+static int
+cmp_id (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* "start-end " texts in numeric order. */
+static int
+cmp_span_text (const char **a, const char **b)
+{
+  guint as = 0, ae = 0, bs = 0, be = 0;
+
+  sscanf (*a, "%u-%u", &as, &ae);
+  sscanf (*b, "%u-%u", &bs, &be);
+  if (as != bs)
+    return as < bs ? -1 : 1;
+  return ae < be ? -1 : ae > be;
 }
 
 static void
@@ -303,6 +324,7 @@ test_many_rules (void)
     {
       g_array_set_size (hits, 0);
       g_assert_cmpuint (clip_rule_set_match (set, &doc, collect_id, hits), ==, 5);
+      g_array_sort (hits, cmp_id);
       g_assert_cmpmem (hits->data, hits->len * sizeof (gint64), expected, sizeof expected);
     }
   {
@@ -311,6 +333,120 @@ test_many_rules (void)
     g_assert_cmpuint (clip_rule_set_match (set, &other, collect_id, hits), ==, 1);
     g_assert_cmpint (g_array_index (hits, gint64, 0), ==, 3);
   }
+}
+
+typedef struct {
+  GPtrArray *words;   /* folded */
+  GArray    *starts;
+  GArray    *ends;
+} Tokens;
+
+static gboolean
+take_token (const ClipToken *tok, gpointer data)
+{
+  Tokens *t = data;
+  guint s = (guint) tok->start, e = (guint) tok->end;
+
+  g_ptr_array_add (t->words, g_strdup (tok->folded));
+  g_array_append_val (t->starts, s);
+  g_array_append_val (t->ends, e);
+  return TRUE;
+}
+
+static void
+collect_spans (gint64 id, const ClipRuleSpan *spans, guint n, gpointer data)
+{
+  GHashTable *by_rule = data;
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%u-%u ", spans[i].start, spans[i].end);
+  g_hash_table_insert (by_rule, GINT_TO_POINTER ((int) id), g_string_free (s, FALSE));
+}
+
+/* The matcher cuts words itself (with a cache); it must agree with the
+ * text module token for token: every word and every pair of neighbours,
+ * at the same bytes, whatever the text. */
+static void
+test_same_words_as_text_module (void)
+{
+  static const char *pieces[] = {
+    "Russia", "RUSSIA", "Россия", "ᲗᲑᲘᲚᲘᲡᲘ", "თბილისი", "Zürich", "Zu\xcc\x88rich", "café",
+    "ΕΛΛΆΔΑ", "2024", "e\xcc\x81", "\xcc\x81x", "ǅemal", "ﬁsh", "٣٤", "—", ", ", ". ", "\n",
+    " ", "-", "\xff", "\xe2\x82", "\xf0\x9f\x98\x80", "𝐀𝐁", "ß", "İstanbul", "x",
+  };
+  GRand *r = g_rand_new_with_seed (99);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      Tokens t = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (guint)),
+                   g_array_new (FALSE, FALSE, sizeof (guint)) };
+      g_autoptr(ClipRuleSet) set = clip_rule_set_new ();
+      g_autoptr(GHashTable) by_rule = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+      ClipRuleDoc doc = { { NULL } };
+
+      for (guint i = 0; i < 60; i++)
+        g_string_append (text, pieces[g_rand_int_range (r, 0, G_N_ELEMENTS (pieces))]);
+      if (round == 0)
+        for (guint i = 0; i < 300; i++)
+          g_string_append (text, "ა");   /* longer than a word may be */
+      clip_text_tokenize (text->str, text->len, take_token, &t);
+      for (guint i = 0; i < t.words->len; i++)
+        {
+          const char *w = g_ptr_array_index (t.words, i);
+          g_autofree char *pair = i + 1 < t.words->len
+              ? g_strdup_printf ("\"%s %s\"", w, (const char *) g_ptr_array_index (t.words, i + 1)) : NULL;
+
+          if (!g_hash_table_contains (seen, w))
+            {
+              g_hash_table_add (seen, (gpointer) w);
+              g_assert_true (clip_rule_set_add_query (set, queries->len, w, NULL, NULL, NULL));
+              g_ptr_array_add (queries, g_strdup (w));
+            }
+          if (pair)
+            {
+              g_assert_true (clip_rule_set_add_query (set, queries->len, pair, NULL, NULL, NULL));
+              g_ptr_array_add (queries, g_steal_pointer (&pair));
+            }
+        }
+      doc.text[1] = text->str;
+      clip_rule_set_match (set, &doc, collect_spans, by_rule);
+      for (guint q = 0; q < queries->len; q++)
+        {
+          const char *query = g_ptr_array_index (queries, q);
+          g_autoptr(GString) want = g_string_new (NULL);
+          const char *got = g_hash_table_lookup (by_rule, GINT_TO_POINTER ((int) q));
+          g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_free);
+
+          /* Where the text module puts this word, or this pair. */
+          for (guint i = 0; i < t.words->len; i++)
+            {
+              gboolean pair = query[0] == '"';
+              g_autofree char *key = pair && i + 1 < t.words->len
+                  ? g_strdup_printf ("\"%s %s\"", (const char *) g_ptr_array_index (t.words, i),
+                                     (const char *) g_ptr_array_index (t.words, i + 1))
+                  : g_strdup (g_ptr_array_index (t.words, i));
+
+              if (g_str_equal (key, query))
+                g_ptr_array_add (spans, g_strdup_printf ("%u-%u ", g_array_index (t.starts, guint, i),
+                                                         g_array_index (t.ends, guint, pair ? i + 1 : i)));
+            }
+          g_ptr_array_sort (spans, (GCompareFunc) cmp_span_text);
+          for (guint i = 0; i < spans->len; i++)
+            if (i == 0 || strcmp (g_ptr_array_index (spans, i), g_ptr_array_index (spans, i - 1)))
+              g_string_append (want, g_ptr_array_index (spans, i));
+          if (g_strcmp0 (got, want->str) != 0)
+            g_error ("round %u, “%s”: matcher at %s, text module at %s", round, query,
+                     got ? got : "(nothing)", want->str);
+        }
+      g_ptr_array_unref (t.words);
+      g_array_unref (t.starts);
+      g_array_unref (t.ends);
+    }
+  g_rand_free (r);
 }
 
 static ClipRuleDoc
@@ -407,6 +543,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rule-match/fields", test_fields);
   g_test_add_func ("/rule-match/lists-spans", test_lists_and_spans);
   g_test_add_func ("/rule-match/many-rules", test_many_rules);
+  g_test_add_func ("/rule-match/same-words-as-text-module", test_same_words_as_text_module);
   g_test_add_func ("/rule-match/seed-article", test_seed_article);
   g_test_add_func ("/rule-match/own-fixtures", test_own_fixtures);
   return g_test_run ();

@@ -16,6 +16,9 @@
 /* Past this many words the cache starts again: a long-running service
  * meets new words forever. */
 #define CACHE_MAX_WORDS (1u << 21)
+#define CACHE_MAX_BYTES (256u << 20)
+/* Longer runs of letters are not kept in the cache. */
+#define MAX_CACHED_WORD 1024
 
 static void
 add_to (GHashTable *table, const char *key, gsize len, guint id)
@@ -59,6 +62,7 @@ cache_reset (ClipRuleSet *set)
 
   g_free (set->slots);
   set->n_slots = 1u << 14;
+  set->scratch_from = 0;
   set->slots = g_new0 (Slot, set->n_slots);
   set->n_words = 0;
   if (set->cache_keys)
@@ -114,16 +118,6 @@ clip_rule_index_build (ClipRuleSet *set)
   set->index_ready = TRUE;
 }
 
-static inline guint32
-hash_word (const char *w, gsize len)
-{
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) w[i]) * 16777619u;
-  return h | 1;   /* never 0 */
-}
-
 static gboolean
 pattern_matches (const Pattern *p, const char *word)
 {
@@ -132,19 +126,39 @@ pattern_matches (const Pattern *p, const char *word)
   return clip_rule_glob_match (p->folded, word);
 }
 
-/* The patterns a word matches, appended to cache_lists; returns the offset. */
+/* {NATO}: the word as written must match, case and all (compared in
+ * NFC, as the pattern was). */
+static gboolean
+cased_ok (const Pattern *p, const char *raw, gsize len)
+{
+  g_autofree char *nfc = g_utf8_normalize (raw, (gssize) len, G_NORMALIZE_NFC);
+
+  return nfc != NULL && clip_rule_glob_match (p->cased, nfc);
+}
+
+static void
+keep_if (ClipRuleSet *set, guint32 id, const char *raw, gsize raw_len, guint32 *count)
+{
+  const Pattern *p = &g_array_index (set->patterns, Pattern, id);
+
+  if (p->cased && !cased_ok (p, raw, raw_len))
+    return;
+  g_array_append_val (set->cache_lists, id);
+  (*count)++;
+}
+
+/* The patterns a word (folded, and as written) matches, appended to
+ * cache_lists; returns the offset. */
 static guint32
-compute_list (ClipRuleSet *set, const char *word, gsize len)
+compute_list (ClipRuleSet *set, const char *word, gsize len, const char *raw, gsize raw_len)
 {
   guint32 offset = set->cache_lists->len, count = 0;
   GArray *ids;
 
   g_array_append_val (set->cache_lists, count);
   if ((ids = g_hash_table_lookup (set->exact, word)) != NULL)
-    {
-      g_array_append_vals (set->cache_lists, ids->data, ids->len);
-      count += ids->len;
-    }
+    for (guint k = 0; k < ids->len; k++)
+      keep_if (set, g_array_index (ids, guint, k), raw, raw_len, &count);
   for (guint i = 0; i < set->prefix_lens->len; i++)
     {
       guint l = g_array_index (set->prefix_lens, guint, i);
@@ -161,20 +175,14 @@ compute_list (ClipRuleSet *set, const char *word, gsize len)
         {
           guint32 id = g_array_index (ids, guint, k);
           if (pattern_matches (&g_array_index (set->patterns, Pattern, id), word))
-            {
-              g_array_append_val (set->cache_lists, id);
-              count++;
-            }
+            keep_if (set, id, raw, raw_len, &count);
         }
     }
   for (guint k = 0; k < set->bare_globs->len; k++)
     {
       guint32 id = g_array_index (set->bare_globs, guint, k);
       if (clip_rule_glob_match (g_array_index (set->patterns, Pattern, id).folded, word))
-        {
-          g_array_append_val (set->cache_lists, id);
-          count++;
-        }
+        keep_if (set, id, raw, raw_len, &count);
     }
   if (count == 0)
     {
@@ -207,41 +215,66 @@ grow (ClipRuleSet *set)
   set->n_slots = n;
 }
 
-/* word must be NUL-terminated at len (the tokenizer's buffer is). */
+/* The folding of a raw word, by the text module itself; NOT_A_WORD when
+ * nothing is left of it. */
+static guint32
+resolve (ClipRuleSet *set, const char *raw, gsize len)
+{
+  g_autofree char *folded = clip_text_fold (raw, (gssize) len);
+
+  if (*folded == '\0')
+    return NOT_A_WORD;
+  return compute_list (set, folded, strlen (folded), raw, len);
+}
+
 const guint32 *
 clip_rule_index_lookup (ClipRuleSet *set,
-                        const char  *word,
-                        gsize        len)
+                        const char  *raw,
+                        gsize        len,
+                        guint32      hash)
 {
-  guint32 h = hash_word (word, len);
+  guint32 h = hash | 1;   /* never 0 */
   guint mask = set->n_slots - 1;
   guint i = h & mask;
+  guint32 list;
   Slot *s;
 
+  if (G_UNLIKELY (set->scratch_from != 0))
+    {
+      g_array_set_size (set->cache_lists, set->scratch_from);
+      set->scratch_from = 0;
+    }
   for (;; i = (i + 1) & mask)
     {
       s = &set->slots[i];
       if (s->key == 0)
         break;
       if (s->hash == h && s->len == len &&
-          memcmp (set->cache_keys->data + s->key, word, len) == 0)
-        return &g_array_index (set->cache_lists, guint32, s->list);
+          memcmp (set->cache_keys->data + s->key, raw, len) == 0)
+        return s->list == NOT_A_WORD ? NULL
+                                     : &g_array_index (set->cache_lists, guint32, s->list);
     }
-  if (set->n_words >= CACHE_MAX_WORDS || set->cache_keys->len > G_MAXUINT32 / 2)
+  if (len > MAX_CACHED_WORD)
+    {
+      /* Hostile or broken text: answered, not kept (the answer goes at
+       * the next look-up). */
+      set->scratch_from = set->cache_lists->len;
+      list = resolve (set, raw, len);
+      return list == NOT_A_WORD ? NULL : &g_array_index (set->cache_lists, guint32, list);
+    }
+  if (set->n_words >= CACHE_MAX_WORDS || set->cache_keys->len > CACHE_MAX_BYTES)
     {
       cache_reset (set);
-      return clip_rule_index_lookup (set, word, len);
+      return clip_rule_index_lookup (set, raw, len, hash);
     }
+  list = resolve (set, raw, len);
   s->hash = h;
   s->len = (guint32) len;
   s->key = set->cache_keys->len;
-  g_byte_array_append (set->cache_keys, (const guint8 *) word, (guint) len);
-  s->list = compute_list (set, word, len);
+  s->list = list;
+  g_byte_array_append (set->cache_keys, (const guint8 *) raw, (guint) len);
   set->n_words++;
-  {
-    guint32 list = s->list;
-    if (set->n_words * 2 > set->n_slots)
-      grow (set);
-    return &g_array_index (set->cache_lists, guint32, list);
-  }
+  if (set->n_words * 2 > set->n_slots)
+    grow (set);
+  return list == NOT_A_WORD ? NULL : &g_array_index (set->cache_lists, guint32, list);
 }

@@ -17,59 +17,98 @@
 typedef struct {
   ClipRuleSet *set;
   guint64      field;       /* field index << 32 */
-  const char  *text;        /* the value being read */
   guint32      pos_base;
   guint32      byte_base;
   guint32      next_pos;    /* past the last word seen */
 } Scan;
 
-/* {NATO}: the word as written must match, case and all. */
-static gboolean
-cased_ok (const Pattern *p, const char *word, gsize len)
-{
-  char buf[CLIP_TEXT_MAX_WORD * 4 + 1];
-  gboolean ascii = TRUE;
+/* Whether each code point of the Basic Multilingual Plane is a word
+ * character, as the text module says: words are cut exactly as
+ * clip_text_tokenize() cuts them, and folded by it (on a cache miss). */
+static guint8 *bmp_word;
 
-  for (gsize i = 0; i < len; i++)
-    ascii &= ((guchar) word[i]) < 0x80;
-  if (ascii && len < sizeof buf)
-    {
-      memcpy (buf, word, len);
-      buf[len] = '\0';
-      return clip_rule_glob_match (p->cased, buf);
-    }
-  {
-    g_autofree char *nfc = g_utf8_normalize (word, (gssize) len, G_NORMALIZE_NFC);
-    return nfc != NULL && clip_rule_glob_match (p->cased, nfc);
-  }
+static gpointer
+build_bmp_word (gpointer data)
+{
+  bmp_word = g_malloc0 (0x10000);
+  for (gunichar c = 0; c < 0x10000; c++)
+    bmp_word[c] = !(c >= 0xD800 && c <= 0xDFFF) && clip_text_is_word_char (c);
+  return NULL;
 }
 
-static gboolean
-on_token (const ClipToken *tok, gpointer data)
+static inline gboolean
+is_word_char (gunichar c)
 {
-  Scan *sc = data;
-  ClipRuleSet *set = sc->set;
-  const guint32 *list = clip_rule_index_lookup (set, tok->folded, tok->folded_len);
-  Occ o;
+  return c < 0x10000 ? bmp_word[c] : clip_text_is_word_char (c);
+}
 
-  sc->next_pos = sc->pos_base + tok->position + 1;
-  if (list[0] == 0)
-    return TRUE;
-  o.key = sc->field | (sc->pos_base + tok->position);
-  o.start = sc->byte_base + (guint32) tok->start;
-  o.end = sc->byte_base + (guint32) tok->end;
+/* One UTF-8 sequence, validated as the text module does: an invalid byte
+ * is (gunichar) -1 and one byte long, a separator. */
+static inline gunichar
+decode (const guchar *p, const guchar *end, gsize *adv)
+{
+  guchar b = p[0];
+  gunichar c;
+  gsize n;
+
+  if (b >= 0xC2 && b <= 0xDF)
+    n = 2, c = b & 0x1F;
+  else if (b >= 0xE0 && b <= 0xEF)
+    n = 3, c = b & 0x0F;
+  else if (b >= 0xF0 && b <= 0xF4)
+    n = 4, c = b & 0x07;
+  else
+    goto invalid;
+  if ((gsize) (end - p) < n)
+    goto invalid;
+  for (gsize i = 1; i < n; i++)
+    {
+      if ((p[i] & 0xC0) != 0x80)
+        goto invalid;
+      c = (c << 6) | (p[i] & 0x3F);
+    }
+  if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
+      (n == 4 && (c < 0x10000 || c > 0x10FFFF)))
+    goto invalid;
+  *adv = n;
+  return c;
+invalid:
+  *adv = 1;
+  return (gunichar) -1;
+}
+
+/* ASCII bytes: 1 for letters and digits (word), 0 for the rest
+ * (separators); 2 for the bytes that start or continue a longer
+ * character. */
+static const guint8 byte_class[256] = {
+#define W1 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+#define N8 2, 2, 2, 2, 2, 2, 2, 2
+#define N64 N8, N8, N8, N8, N8, N8, N8, N8
+  [0] = 0,
+  ['0'] = W1,
+  ['A'] = W1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  ['a'] = W1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  [0x80] = N64, N64,
+#undef W1
+#undef N8
+#undef N64
+};
+
+static void
+record (ClipRuleSet *set, const guint32 *list, guint64 key, guint32 start, guint32 end)
+{
+  Occ o = { key, start, end };
+
   for (guint32 k = 1; k <= list[0]; k++)
     {
       guint32 id = list[k];
       Pattern *p = &g_array_index (set->patterns, Pattern, id);
 
-      if (p->cased && !cased_ok (p, sc->text + tok->start, tok->end - tok->start))
-        continue;
       if (p->gen != set->gen)
         {
           p->gen = set->gen;
-          g_array_set_size (p->occ, 0);
-          g_array_append_val (set->touched, id);
+          p->seen++;
+          p->n_occ = 0;
           for (guint t = 0; t < p->triggers->len; t++)
             {
               guint r = g_array_index (p->triggers, guint, t);
@@ -78,24 +117,93 @@ on_token (const ClipToken *tok, gpointer data)
               if (rule->gen != set->gen)
                 {
                   rule->gen = set->gen;
-                  g_array_append_val (set->candidates, r);
+                  if (G_UNLIKELY (set->n_candidates == set->cap_candidates))
+                    {
+                      set->cap_candidates = MAX (64, set->cap_candidates * 2);
+                      set->candidates = g_renew (guint, set->candidates, set->cap_candidates);
+                    }
+                  set->candidates[set->n_candidates++] = r;
                 }
             }
         }
-      g_array_append_val (p->occ, o);
+      if (G_UNLIKELY (p->n_occ == p->cap_occ))
+        {
+          p->cap_occ = MAX (8, p->cap_occ * 2);
+          p->occ = g_renew (Occ, p->occ, p->cap_occ);
+        }
+      p->occ[p->n_occ++] = o;
     }
-  return TRUE;
+}
+
+/* Cuts text into words and looks each up as written: a word seen before
+ * costs one probe of the cache, with no folding at all. */
+static void
+scan_value (Scan *sc, const char *text, gsize len)
+{
+  ClipRuleSet *set = sc->set;
+  const guchar *p = (const guchar *) text, *end = p + len;
+  guint32 pos = sc->pos_base;
+  gsize adv;
+
+  while (p < end)
+    {
+      const guchar *ws;
+      const guint32 *list;
+      guint cls;
+
+      /* Separators. */
+      while (p < end && (cls = byte_class[*p]) != 1)
+        {
+          if (cls == 2)
+            {
+              gunichar c = decode (p, end, &adv);
+              if (c != (gunichar) -1 && is_word_char (c))
+                break;
+              p += adv;
+            }
+          else
+            p++;
+        }
+      if (p >= end)
+        break;
+      ws = p;
+      /* The word. */
+      while (p < end && (cls = byte_class[*p]) != 0)
+        {
+          if (cls == 2)
+            {
+              gunichar c = decode (p, end, &adv);
+              if (c == (gunichar) -1 || !is_word_char (c))
+                break;
+              p += adv;
+            }
+          else
+            p++;
+        }
+      list = clip_rule_index_lookup (set, (const char *) ws, (gsize) (p - ws),
+                                     clip_rule_hash ((const char *) ws, (gsize) (p - ws),
+                                                     (const char *) end));
+      if (list == NULL)
+        continue;   /* folds to nothing: not a word, no position */
+      if (list[0] > 0)
+        record (set, list, sc->field | pos, sc->byte_base + (guint32) (ws - (const guchar *) text),
+                sc->byte_base + (guint32) (p - (const guchar *) text));
+      pos++;
+    }
+  sc->next_pos = pos;
 }
 
 static void
 scan_field (ClipRuleSet *set, guint index, const char *text)
 {
+  static GOnce once = G_ONCE_INIT;
   gboolean multi = (1u << index) == CLIP_RULE_FIELD_OUTLET || (1u << index) == CLIP_RULE_FIELD_TAG;
-  Scan sc = { set, (guint64) index << 32, text, 0, 0, 0 };
+  Scan sc = { set, (guint64) index << 32, 0, 0, 0 };
 
+  g_once (&once, build_bmp_word, NULL);
   if (!multi)
     {
-      clip_text_tokenize (text, -1, on_token, &sc);
+      scan_value (&sc, text, strlen (text));
       return;
     }
   for (const char *v = text; v != NULL;)
@@ -103,26 +211,25 @@ scan_field (ClipRuleSet *set, guint index, const char *text)
       const char *nl = strchr (v, '\n');
       gsize len = nl ? (gsize) (nl - v) : strlen (v);
 
-      sc.text = v;
       sc.byte_base = (guint32) (v - text);
-      clip_text_tokenize (v, (gssize) len, on_token, &sc);
+      scan_value (&sc, v, len);
       sc.pos_base = sc.next_pos + VALUE_GAP;
       v = nl ? nl + 1 : NULL;
     }
 }
 
 static const Occ *
-find_occ (const GArray *occ, guint64 key)
+find_occ (const Pattern *p, guint64 key)
 {
-  guint lo = 0, hi = occ->len;
+  guint lo = 0, hi = p->n_occ;
 
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
-      guint64 k = g_array_index (occ, Occ, mid).key;
+      guint64 k = p->occ[mid].key;
 
       if (k == key)
-        return &g_array_index (occ, Occ, mid);
+        return &p->occ[mid];
       if (k < key)
         lo = mid + 1;
       else
@@ -150,9 +257,9 @@ term_runs (ClipRuleSet *set, const CNode *n, GArray *runs)
   for (guint i = 1; i < n->n; i++)
     if (word_pattern (set, n, i)->gen != set->gen)
       return FALSE;
-  for (guint k = 0; k < p0->occ->len; k++)
+  for (guint k = 0; k < p0->n_occ; k++)
     {
-      const Occ *o = &g_array_index (p0->occ, Occ, k);
+      const Occ *o = &p0->occ[k];
       guint32 end = o->end;
       gboolean ok = TRUE;
 
@@ -160,7 +267,7 @@ term_runs (ClipRuleSet *set, const CNode *n, GArray *runs)
         continue;
       for (guint i = 1; i < n->n && ok; i++)
         {
-          const Occ *q = find_occ (word_pattern (set, n, i)->occ, o->key + i);
+          const Occ *q = find_occ (word_pattern (set, n, i), o->key + i);
           ok = q != NULL;
           if (q)
             end = q->end;
@@ -351,7 +458,24 @@ tidy_spans (GArray *spans)
 {
   guint out = 0;
 
-  qsort (spans->data, spans->len, sizeof (ClipRuleSpan), cmp_span);
+  ClipRuleSpan *v = (ClipRuleSpan *) spans->data;
+
+  /* Spans come in sorted runs: an insertion sort is quick for them. */
+  if (spans->len > 64)
+    qsort (v, spans->len, sizeof (ClipRuleSpan), cmp_span);
+  else
+    for (guint i = 1; i < spans->len; i++)
+      {
+        ClipRuleSpan x = v[i];
+        guint j = i;
+
+        while (j > 0 && cmp_span (&v[j - 1], &x) > 0)
+          {
+            v[j] = v[j - 1];
+            j--;
+          }
+        v[j] = x;
+      }
   for (guint i = 0; i < spans->len; i++)
     {
       const ClipRuleSpan *s = &g_array_index (spans, ClipRuleSpan, i);
@@ -376,13 +500,6 @@ next_generation (ClipRuleSet *set)
   set->gen = 1;
 }
 
-static int
-cmp_guint (const void *a, const void *b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-  return x < y ? -1 : x > y;
-}
-
 guint
 clip_rule_set_match (ClipRuleSet        *set,
                      const ClipRuleDoc  *doc,
@@ -395,21 +512,28 @@ clip_rule_set_match (ClipRuleSet        *set,
     return 0;
   if (!set->index_ready)
     clip_rule_index_build (set);
+  /* Triggers are chosen again as the set learns which words are common:
+   * after 16, 64, 256... articles, then every 16,384. */
+  if (!set->triggers_ready || set->articles >= set->next_triggers)
+    {
+      clip_rule_set_assign_triggers (set);
+      set->next_triggers = MIN (MAX (set->articles * 4, 16), set->articles + 16384);
+    }
+  set->articles++;
   next_generation (set);
-  g_array_set_size (set->touched, 0);
-  g_array_set_size (set->candidates, 0);
+  set->n_candidates = 0;
   for (guint i = 0; i < CLIP_RULE_N_FIELDS; i++)
     if ((set->fields & (1u << i)) && doc->text[i] && doc->text[i][0])
       scan_field (set, i, doc->text[i]);
-  /* Rule order, so results do not depend on which word came first. */
-  qsort (set->candidates->data, set->candidates->len, sizeof (guint), cmp_guint);
-  for (guint i = 0; i < set->candidates->len; i++)
+  for (guint i = 0; i < set->n_candidates; i++)
     {
-      const Rule *rule = &g_array_index (set->rules, Rule, g_array_index (set->candidates, guint, i));
+      const Rule *rule = &g_array_index (set->rules, Rule, set->candidates[i]);
 
-      g_array_set_size (set->spans, 0);
-      if (!eval (set, rule->root, set->spans))
+      /* Most candidates fail: decide first, collect spans only then. */
+      if (!eval (set, rule->root, NULL))
         continue;
+      set->spans->len = 0;
+      eval (set, rule->root, set->spans);
       count++;
       tidy_spans (set->spans);
       if (func)

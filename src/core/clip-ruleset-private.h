@@ -8,6 +8,8 @@
 
 #include "clip-ruleset.h"
 
+#include <string.h>
+
 G_BEGIN_DECLS
 
 enum { PAT_EXACT, PAT_PREFIX, PAT_GLOB };
@@ -31,8 +33,10 @@ typedef struct {
   guint   kind;
   guint   literal_len;  /* bytes before the first wildcard */
   GArray *triggers;     /* guint: rules this pattern can start */
+  guint   seen;         /* articles it occurred in */
   guint   gen;          /* article generation occ belongs to */
-  GArray *occ;          /* Occ */
+  Occ    *occ;          /* this article's occurrences, in order */
+  guint   n_occ, cap_occ;
 } Pattern;
 
 typedef struct {
@@ -50,13 +54,16 @@ typedef struct {
   guint  gen;           /* article generation it was queued in */
 } Rule;
 
-/* Word cache slot: a folded word and the patterns it matches. */
+/* Word cache slot: a word as written and the patterns it matches. */
 typedef struct {
   guint32 hash;
   guint32 key;          /* offset in cache_keys; 0 = empty slot */
   guint32 len;
-  guint32 list;         /* offset in cache_lists: count, then ids */
+  guint32 list;         /* offset in cache_lists: count, then ids;
+                           NOT_A_WORD when it folds to nothing */
 } Slot;
+
+#define NOT_A_WORD G_MAXUINT32
 
 struct _ClipRuleSet {
   GArray     *patterns;     /* Pattern */
@@ -66,6 +73,9 @@ struct _ClipRuleSet {
   GArray     *words;        /* guint pattern indexes */
   GArray     *rules;        /* Rule */
   guint       fields;
+  gboolean    triggers_ready;
+  guint64     articles;       /* matched so far */
+  guint64     next_triggers;  /* when to choose triggers again */
 
   /* Word index, built on first use after a change. */
   gboolean    index_ready;
@@ -77,20 +87,63 @@ struct _ClipRuleSet {
   guint       n_slots, n_words;
   GByteArray *cache_keys;
   GArray     *cache_lists;  /* guint32 */
+  guint32     scratch_from; /* cache_lists past this is a one-off answer */
 
   /* Per-article state. */
   guint       gen;
-  GArray     *touched;      /* patterns that occurred */
-  GArray     *candidates;   /* rules triggered */
+  guint      *candidates;   /* rules triggered by this article */
+  guint       n_candidates, cap_candidates;
   GArray     *spans;        /* ClipRuleSpan */
   GArray     *runs[3];      /* scratch: term, NEAR left, NEAR right */
 };
 
+/* The hash of a word as written: 8 bytes at a time. Reads up to limit
+ * (at least p + len), never past it. */
+static inline guint32
+clip_rule_hash (const char *p, gsize len, const char *limit)
+{
+  guint64 h = (guint64) len * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  while (len >= 8)
+    {
+      guint64 v;
+      memcpy (&v, p, 8);
+      h = (h ^ v) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+      h ^= h >> 31;
+      p += 8;
+      len -= 8;
+    }
+  if (len > 0)
+    {
+      guint64 v = 0;
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      if ((gsize) (limit - p) >= 8)
+        {
+          /* One load; the mask keeps the word's own bytes. */
+          memcpy (&v, p, 8);
+          v &= (G_GUINT64_CONSTANT (1) << (len * 8)) - 1;
+        }
+      else
+#endif
+        for (gsize i = 0; i < len; i++)
+          v |= (guint64) (guchar) p[i] << (i * 8);
+      h = (h ^ v) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+    }
+  h ^= h >> 29;
+  return (guint32) h;
+}
+
+/* Chooses each rule's trigger patterns from what is known of them. */
+void           clip_rule_set_assign_triggers (ClipRuleSet *set);
 void           clip_rule_index_build  (ClipRuleSet *set);
 void           clip_rule_index_clear  (ClipRuleSet *set);
-/* The patterns a folded word matches: count, then ids. */
+/* The patterns a word, as written (raw: a run of word characters), matches:
+ * count, then ids; NULL when it folds to nothing and is no word at all.
+ * hash: clip_rule_hash() of raw. */
 const guint32 *clip_rule_index_lookup (ClipRuleSet *set,
-                                       const char  *word,
-                                       gsize        len);
+                                       const char  *raw,
+                                       gsize        len,
+                                       guint32      hash);
 
 G_END_DECLS

@@ -107,7 +107,6 @@ intern_pattern (ClipRuleSet *set, const char *raw, gboolean cased)
   pat.folded = g_steal_pointer (&folded);
   pat.cased = g_steal_pointer (&nfc);
   pat.triggers = g_array_new (FALSE, FALSE, sizeof (guint));
-  pat.occ = g_array_new (FALSE, FALSE, sizeof (Occ));
   g_array_append_val (set->patterns, pat);
   g_hash_table_insert (set->pattern_ids, g_steal_pointer (&key),
                        GUINT_TO_POINTER (set->patterns->len - 1));
@@ -165,58 +164,99 @@ compile_node (ClipRuleSet *set, const ClipRuleNode *node)
     }
 }
 
+/* What a pattern costs as a trigger: the articles it occurred in so far
+ * (the set learns what is common in the text it reads), with guesses that
+ * only break ties while nothing is known: an exact word before a prefix,
+ * a long word before a short one. */
+static guint64
+pattern_cost (const Pattern *p)
+{
+  return (guint64) p->seen * 1024 + (p->kind == PAT_EXACT ? 0 : 256) +
+         (128 - MIN (p->literal_len, 127));
+}
+
 /* A set of patterns such that the rule can only match if one of them
- * occurs: few and specific, so that most rules are never evaluated. */
-static void
+ * occurs, and that occur rarely: most rules are then never evaluated.
+ * Returns the set's cost. */
+static guint64
 collect_triggers (ClipRuleSet *set, guint node, GArray *out)
 {
   const CNode *n = &g_array_index (set->nodes, CNode, node);
 
   if (n->kind == CLIP_RULE_NODE_TERM)
     {
-      guint best = 0, best_score = 0;
+      guint best = 0;
+      guint64 best_cost = G_MAXUINT64;
 
-      /* The longest exact word of a phrase is the rarest guess. */
+      /* Any word of a phrase must occur: the rarest will do. */
       for (guint i = 0; i < n->n; i++)
         {
           guint id = g_array_index (set->words, guint, n->first + i);
-          const Pattern *p = &g_array_index (set->patterns, Pattern, id);
-          guint score = p->literal_len + (p->kind == PAT_EXACT ? 1000 : 0) + 1;
+          guint64 cost = pattern_cost (&g_array_index (set->patterns, Pattern, id));
 
-          if (score > best_score)
-            best = id, best_score = score;
+          if (cost < best_cost)
+            best = id, best_cost = cost;
         }
       g_array_append_val (out, best);
-      return;
+      return best_cost;
     }
   if (n->kind == CLIP_RULE_NODE_OR)
     {
+      guint64 sum = 0;
+
       for (guint i = 0; i < n->n; i++)
-        collect_triggers (set, g_array_index (set->kids, guint, n->first + i), out);
-      return;
+        sum += collect_triggers (set, g_array_index (set->kids, guint, n->first + i), out);
+      return sum;
     }
-  /* AND, NEAR: any one positive side will do; take the smallest. */
+  /* AND, NEAR: any one positive side will do; take the cheapest. */
   {
     g_autoptr(GArray) best = NULL;
+    guint64 best_cost = G_MAXUINT64;
 
     for (guint i = 0; i < n->n; i++)
       {
         guint kid = g_array_index (set->kids, guint, n->first + i);
         g_autoptr(GArray) t = NULL;
+        guint64 cost;
 
         if (g_array_index (set->nodes, CNode, kid).kind == CLIP_RULE_NODE_NOT)
           continue;
         t = g_array_new (FALSE, FALSE, sizeof (guint));
-        collect_triggers (set, kid, t);
-        if (best == NULL || t->len < best->len)
+        cost = collect_triggers (set, kid, t);
+        if (cost < best_cost)
           {
             g_clear_pointer (&best, g_array_unref);
             best = g_steal_pointer (&t);
+            best_cost = cost;
           }
       }
     if (best)
       g_array_append_vals (out, best->data, best->len);
+    return best_cost;
   }
+}
+
+void
+clip_rule_set_assign_triggers (ClipRuleSet *set)
+{
+  g_autoptr(GArray) triggers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < set->patterns->len; i++)
+    g_array_set_size (g_array_index (set->patterns, Pattern, i).triggers, 0);
+  for (guint index = 0; index < set->rules->len; index++)
+    {
+      g_array_set_size (triggers, 0);
+      collect_triggers (set, g_array_index (set->rules, Rule, index).root, triggers);
+      for (guint i = 0; i < triggers->len; i++)
+        {
+          Pattern *p = &g_array_index (set->patterns, Pattern, g_array_index (triggers, guint, i));
+
+          if (p->triggers->len == 0 ||
+              g_array_index (p->triggers, guint, p->triggers->len - 1) != index)
+            g_array_append_val (p->triggers, index);
+        }
+    }
+  set->triggers_ready = TRUE;
 }
 
 void
@@ -225,19 +265,10 @@ clip_rule_set_add (ClipRuleSet        *set,
                    const ClipRuleNode *tree)
 {
   Rule rule = { rule_id, 0, 0 };
-  g_autoptr(GArray) triggers = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint index = set->rules->len;
 
   rule.root = compile_node (set, tree);
   g_array_append_val (set->rules, rule);
-  collect_triggers (set, rule.root, triggers);
-  for (guint i = 0; i < triggers->len; i++)
-    {
-      Pattern *p = &g_array_index (set->patterns, Pattern, g_array_index (triggers, guint, i));
-
-      if (p->triggers->len == 0 || g_array_index (p->triggers, guint, p->triggers->len - 1) != index)
-        g_array_append_val (p->triggers, index);
-    }
+  set->triggers_ready = FALSE;
 }
 
 gboolean
@@ -267,8 +298,6 @@ clip_rule_set_new (void)
   set->kids = g_array_new (FALSE, FALSE, sizeof (guint));
   set->words = g_array_new (FALSE, FALSE, sizeof (guint));
   set->rules = g_array_new (FALSE, FALSE, sizeof (Rule));
-  set->touched = g_array_new (FALSE, FALSE, sizeof (guint));
-  set->candidates = g_array_new (FALSE, FALSE, sizeof (guint));
   set->spans = g_array_new (FALSE, FALSE, sizeof (ClipRuleSpan));
   set->runs[0] = g_array_new (FALSE, FALSE, sizeof (Run));
   set->runs[1] = g_array_new (FALSE, FALSE, sizeof (Run));
@@ -288,7 +317,7 @@ clip_rule_set_free (ClipRuleSet *set)
       g_free (p->folded);
       g_free (p->cased);
       g_array_unref (p->triggers);
-      g_array_unref (p->occ);
+      g_free (p->occ);
     }
   g_array_unref (set->patterns);
   g_hash_table_destroy (set->pattern_ids);
@@ -296,8 +325,7 @@ clip_rule_set_free (ClipRuleSet *set)
   g_array_unref (set->kids);
   g_array_unref (set->words);
   g_array_unref (set->rules);
-  g_array_unref (set->touched);
-  g_array_unref (set->candidates);
+  g_free (set->candidates);
   g_array_unref (set->spans);
   for (guint i = 0; i < G_N_ELEMENTS (set->runs); i++)
     g_array_unref (set->runs[i]);
