@@ -295,6 +295,10 @@ main (int argc, char **argv)
   clip_service_stop (service);
 
   stored = check (dir, site, w.results, items);
+  /* Bounded: the service holds at most 8 answers (16 MiB each at worst)
+   * and one batch of articles, whatever the number of outlets. */
+  if (peak_rss () - rss_before > 160 * 1024 * 1024)
+    g_error ("the service grew by %zu MiB", (peak_rss () - rss_before) / 1048576);
   g_assert_cmpuint (stored, ==, parsed);
   e2e_rate = stored / seconds;
   printf ("outlets: %u on %d hosts (%u good, 2%% errors, 2%% slow by %d ms, 1%% malformed), "

@@ -13,6 +13,7 @@
 #include "clip-service-private.h"
 
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
 
 G_DEFINE_FINAL_TYPE (ClipService, clip_service, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (ClipFetchOutcome, clip_fetch_outcome, clip_fetch_outcome_copy, clip_fetch_outcome_free)
@@ -293,6 +294,9 @@ clip_service_start (ClipService  *self,
   g_return_val_if_fail (CLIP_IS_SERVICE (self), FALSE);
   g_return_val_if_fail (self->thread == NULL, FALSE);
 
+  /* Feeds are parsed on worker threads; libxml2 2.9 must be set up
+   * once, from one thread, before that. */
+  xmlInitParser ();
   if (self->monitor == NULL)
     self->monitor = g_object_ref (g_network_monitor_get_default ());
   self->online = self->t_online = g_network_monitor_get_network_available (self->monitor);
