@@ -10,6 +10,7 @@
 #include "clip-fetch.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #define MAX_LINKS 8
 
@@ -188,12 +189,13 @@ clip_fetcher_discover_async (ClipFetcher         *self,
   DiscoverJob *job = g_new0 (DiscoverJob, 1);
 
   g_task_set_source_tag (task, clip_fetcher_discover_async);
-  job->url = g_strdup (url);
+  /* People type "civil.ge": a site's address without a scheme is https. */
+  job->url = strstr (url, "://") ? g_strdup (url) : g_strconcat ("https://", url, NULL);
   g_queue_init (&job->pending);
   job->found = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_feed_candidate_free);
   job->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) discover_job_free);
-  queue_url (job, url);
+  queue_url (job, job->url);
   check_next (task);
 }
 
