@@ -662,6 +662,23 @@ read_word (const char **p, const char *end, char *buf, gsize size)
   if ((gsize) (s - *p) >= size)
     return FALSE;
   {
+    gboolean ascii = TRUE;
+
+    for (const char *q = *p; q < s; q++)
+      ascii = ascii && (guchar) *q < 0x80 && *q != '.';
+    if (ascii)
+      {
+        /* "Thu", "Jan", "GMT": no need for Unicode case folding */
+        for (const char *q = *p; q < s; q++)
+          buf[q - *p] = g_ascii_tolower (*q);
+        buf[s - *p] = '\0';
+        if (s == *p)
+          return FALSE;
+        *p = s;
+        return TRUE;
+      }
+  }
+  {
     g_autofree char *folded = g_utf8_casefold (*p, s - *p);
     gsize n = strlen (folded);
 

@@ -355,10 +355,52 @@ static const guint8 text_special[256] = {
   [0 ... 0x20] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1,
 };
 
+/* Does the chunk hold anything but printable text and single spaces? */
+static gboolean
+text_is_plain (const char *p, gsize len)
+{
+  const char *end = p + len;
+
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 v;
+
+      memcpy (&v, p, 8);
+      if (HAS_LESS (v, 0x20) | HAS_BYTE (v, 0x7F) | HAS_BYTE (v, 0xC2) | HAS_BYTE (v, 0xE2))
+        return FALSE;
+    }
+  for (; p < end; p++)
+    if (text_special[(guchar) *p] && *p != ' ')
+      return FALSE;
+  return g_strstr_len (end - len, len, "  ") == NULL;
+}
+
 static void
 text_append (ClipSanitizer *s, const char *p, gsize len)
 {
   const char *end = p + len;
+
+  if (s->pre_depth == 0 && len > 0 && text_is_plain (p, len))
+    {
+      /* the usual case: words and single spaces, copied whole */
+      const char *start = p, *stop = end;
+
+      if (*start == ' ')
+        {
+          s->pending_space = TRUE;
+          start++;
+        }
+      if (stop > start && stop[-1] == ' ')
+        stop--;
+      if (stop > start)
+        {
+          text_flush_pending (s);
+          fast_append (s->text, start, stop - start);
+        }
+      if (stop < end)
+        s->pending_space = TRUE;
+      return;
+    }
 
   while (p < end)
     {
@@ -418,7 +460,8 @@ text_append (ClipSanitizer *s, const char *p, gsize len)
 static char *
 url_scheme (const char *url)
 {
-  GString *scheme = g_string_new (NULL);
+  char scheme[32];
+  gsize n = 0;
 
   for (const char *p = url; *p; p++)
     {
@@ -427,12 +470,11 @@ url_scheme (const char *url)
       if (c <= 0x20)
         continue;
       if (c == ':')
-        return g_string_free (g_string_ascii_down (scheme), FALSE);
-      if (!g_ascii_isalnum (c) && c != '+' && c != '-' && c != '.')
+        return n > 0 ? g_ascii_strdown (scheme, n) : g_strdup ("");
+      if ((!g_ascii_isalnum (c) && c != '+' && c != '-' && c != '.') || n == sizeof scheme)
         break;
-      g_string_append_c (scheme, c);
+      scheme[n++] = c;
     }
-  g_string_free (scheme, TRUE);
   return NULL;
 }
 
