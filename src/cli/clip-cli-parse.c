@@ -217,7 +217,7 @@ print_text (const ClipFeed *feed)
 int
 clip_cli_parse (ClipCli *cli, int argc, char **argv)
 {
-  gboolean json = FALSE;
+  gboolean json = FALSE, is_url;
   g_autofree char *content_type = NULL;
   g_autofree char *fetched_type = NULL;
   g_autofree char *base = NULL;
@@ -237,12 +237,20 @@ clip_cli_parse (ClipCli *cli, int argc, char **argv)
   if (argc != 2)
     return clip_cli_usage (cli, "%s", _("give one file or URL"));
 
-  if (g_str_has_prefix (argv[1], "http://") || g_str_has_prefix (argv[1], "https://"))
+  is_url = g_str_has_prefix (argv[1], "http://") || g_str_has_prefix (argv[1], "https://");
+  if (is_url)
     bytes = fetch_url (argv[1], &fetched_type, &base, &error);
   else
     bytes = read_file (argv[1], &error);
   if (bytes == NULL)
-    return clip_cli_fail (cli, error);
+    {
+      /* a file that cannot be read, a bad or too large document: input the
+       * user can fix (exit 2); the network failing is not (exit 1) */
+      if (!is_url || error->domain == CLIP_FEED_ERROR ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+        return clip_cli_usage (cli, "%s", error->message);
+      return clip_cli_fail (cli, error);
+    }
 
   feed = clip_feed_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                           content_type ? content_type : fetched_type, base, &error);
