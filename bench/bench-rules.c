@@ -139,6 +139,13 @@ make_rule (GRand *r, ClipCorpus *c, GPtrArray *patterns)
     }
   if (shape < 95)
     return g_strdup_printf ("@russia_terms NEAR/6 %s", a);
+  /* Names in titles, or with their capitals. */
+  g_free (a);
+  g_free (b);
+  a = make_name (r);
+  b = make_name (r);
+  g_ptr_array_add (patterns, g_strdup (a));
+  g_ptr_array_add (patterns, g_strdup (b));
   return g_strdup_printf ("title:%s OR {%s}", a, b);
 }
 

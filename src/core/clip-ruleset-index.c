@@ -215,6 +215,19 @@ grow (ClipRuleSet *set)
   set->n_slots = n;
 }
 
+void
+clip_rule_index_new_article (ClipRuleSet *set)
+{
+  if (set->scratch_from != 0)
+    {
+      g_array_set_size (set->cache_lists, set->scratch_from);
+      set->scratch_from = 0;
+    }
+  /* A long-running service meets new words forever: start again. */
+  if (set->n_words >= CACHE_MAX_WORDS || set->cache_keys->len > CACHE_MAX_BYTES)
+    cache_reset (set);
+}
+
 /* The folding of a raw word, by the text module itself; NOT_A_WORD when
  * nothing is left of it. */
 static guint32
@@ -231,45 +244,41 @@ const guint32 *
 clip_rule_index_lookup (ClipRuleSet *set,
                         const char  *raw,
                         gsize        len,
-                        guint32      hash)
+                        guint32      hash,
+                        guint64      prefix)
 {
-  guint32 h = hash | 1;   /* never 0 */
+  guint32 h = hash;
   guint mask = set->n_slots - 1;
   guint i = h & mask;
   guint32 list;
   Slot *s;
 
-  if (G_UNLIKELY (set->scratch_from != 0))
-    {
-      g_array_set_size (set->cache_lists, set->scratch_from);
-      set->scratch_from = 0;
-    }
+
   for (;; i = (i + 1) & mask)
     {
       s = &set->slots[i];
       if (s->key == 0)
         break;
-      if (s->hash == h && s->len == len &&
+      if (s->hash == h && s->len == len && s->prefix == prefix &&
           memcmp (set->cache_keys->data + s->key, raw, len) == 0)
         return s->list == NOT_A_WORD ? NULL
                                      : &g_array_index (set->cache_lists, guint32, s->list);
     }
-  if (len > MAX_CACHED_WORD)
+  if (len > MAX_CACHED_WORD || set->n_words >= CACHE_MAX_WORDS ||
+      set->cache_keys->len > CACHE_MAX_BYTES)
     {
-      /* Hostile or broken text: answered, not kept (the answer goes at
-       * the next look-up). */
-      set->scratch_from = set->cache_lists->len;
+      /* A hostile run of letters, or a full cache: answered, not kept.
+       * The answer stays until the article is done (its log points at
+       * it); clip_rule_index_new_article() lets it go. */
+      if (set->scratch_from == 0)
+        set->scratch_from = set->cache_lists->len;
       list = resolve (set, raw, len);
       return list == NOT_A_WORD ? NULL : &g_array_index (set->cache_lists, guint32, list);
-    }
-  if (set->n_words >= CACHE_MAX_WORDS || set->cache_keys->len > CACHE_MAX_BYTES)
-    {
-      cache_reset (set);
-      return clip_rule_index_lookup (set, raw, len, hash);
     }
   list = resolve (set, raw, len);
   s->hash = h;
   s->len = (guint32) len;
+  s->prefix = prefix;
   s->key = set->cache_keys->len;
   s->list = list;
   g_byte_array_append (set->cache_keys, (const guint8 *) raw, (guint) len);

@@ -94,44 +94,97 @@ static const guint8 byte_class[256] = {
 #undef N64
 };
 
+/* A word with patterns: logged, and the first occurrence of each of its
+ * patterns queues the rules that pattern triggers. Only a small per-pattern
+ * array is touched here; occurrences are gathered later, and only for the
+ * patterns the queued rules need. */
 static void
 record (ClipRuleSet *set, const guint32 *list, guint64 key, guint32 start, guint32 end)
 {
-  Occ o = { key, start, end };
+  LogEntry *e;
 
+  if (G_UNLIKELY (set->n_log == set->cap_log))
+    {
+      set->cap_log = MAX (256, set->cap_log * 2);
+      set->log = g_renew (LogEntry, set->log, set->cap_log);
+    }
+  e = &set->log[set->n_log++];
+  e->key = key;
+  e->list = (guint32) (list - (const guint32 *) (gpointer) set->cache_lists->data);
+  e->start = start;
+  e->end = end;
   for (guint32 k = 1; k <= list[0]; k++)
     {
       guint32 id = list[k];
-      Pattern *p = &g_array_index (set->patterns, Pattern, id);
+      Pattern *p;
 
-      if (p->gen != set->gen)
+      if (G_LIKELY (set->pgen[id] == set->gen))
+        continue;
+      set->pgen[id] = set->gen;
+      p = &g_array_index (set->patterns, Pattern, id);
+      p->seen++;
+      for (guint t = 0; t < p->triggers->len; t++)
         {
-          p->gen = set->gen;
-          p->seen++;
-          p->n_occ = 0;
-          for (guint t = 0; t < p->triggers->len; t++)
-            {
-              guint r = g_array_index (p->triggers, guint, t);
-              Rule *rule = &g_array_index (set->rules, Rule, r);
+          guint r = g_array_index (p->triggers, guint, t);
+          Rule *rule = &g_array_index (set->rules, Rule, r);
 
-              if (rule->gen != set->gen)
+          if (rule->gen != set->gen)
+            {
+              rule->gen = set->gen;
+              if (G_UNLIKELY (set->n_candidates == set->cap_candidates))
                 {
-                  rule->gen = set->gen;
-                  if (G_UNLIKELY (set->n_candidates == set->cap_candidates))
-                    {
-                      set->cap_candidates = MAX (64, set->cap_candidates * 2);
-                      set->candidates = g_renew (guint, set->candidates, set->cap_candidates);
-                    }
-                  set->candidates[set->n_candidates++] = r;
+                  set->cap_candidates = MAX (64, set->cap_candidates * 2);
+                  set->candidates = g_renew (guint, set->candidates, set->cap_candidates);
                 }
+              set->candidates[set->n_candidates++] = r;
             }
         }
-      if (G_UNLIKELY (p->n_occ == p->cap_occ))
+    }
+}
+
+/* Occurrence lists for the patterns of the queued rules, from the log. */
+static void
+gather (ClipRuleSet *set)
+{
+  const guint32 *lists = (const guint32 *) (gpointer) set->cache_lists->data;
+
+  for (guint i = 0; i < set->n_candidates; i++)
+    {
+      const Rule *rule = &g_array_index (set->rules, Rule, set->candidates[i]);
+
+      for (guint k = rule->words_first; k < rule->words_end; k++)
         {
-          p->cap_occ = MAX (8, p->cap_occ * 2);
-          p->occ = g_renew (Occ, p->occ, p->cap_occ);
+          guint id = g_array_index (set->words, guint, k);
+
+          if (set->need[id] != set->gen)
+            {
+              Pattern *p = &g_array_index (set->patterns, Pattern, id);
+
+              set->need[id] = set->gen;
+              p->gen = set->gen;
+              p->n_occ = 0;
+            }
         }
-      p->occ[p->n_occ++] = o;
+    }
+  for (guint i = 0; i < set->n_log; i++)
+    {
+      const LogEntry *e = &set->log[i];
+      const guint32 *list = lists + e->list;
+
+      for (guint32 k = 1; k <= list[0]; k++)
+        {
+          Pattern *p;
+
+          if (set->need[list[k]] != set->gen)
+            continue;
+          p = &g_array_index (set->patterns, Pattern, list[k]);
+          if (G_UNLIKELY (p->n_occ == p->cap_occ))
+            {
+              p->cap_occ = MAX (8, p->cap_occ * 2);
+              p->occ = g_renew (Occ, p->occ, p->cap_occ);
+            }
+          p->occ[p->n_occ++] = (Occ) { e->key, e->start, e->end };
+        }
     }
 }
 
@@ -180,9 +233,7 @@ scan_value (Scan *sc, const char *text, gsize len)
           else
             p++;
         }
-      list = clip_rule_index_lookup (set, (const char *) ws, (gsize) (p - ws),
-                                     clip_rule_hash ((const char *) ws, (gsize) (p - ws),
-                                                     (const char *) end));
+      list = clip_rule_index_find (set, (const char *) ws, (gsize) (p - ws), (const char *) end);
       if (list == NULL)
         continue;   /* folds to nothing: not a word, no position */
       if (list[0] > 0)
@@ -252,10 +303,11 @@ term_runs (ClipRuleSet *set, const CNode *n, GArray *runs)
   const Pattern *p0 = word_pattern (set, n, 0);
   gboolean found = FALSE;
 
-  if (p0->gen != set->gen)
+  /* gather() filled the lists of every pattern of a queued rule. */
+  if (p0->n_occ == 0)
     return FALSE;
   for (guint i = 1; i < n->n; i++)
-    if (word_pattern (set, n, i)->gen != set->gen)
+    if (word_pattern (set, n, i)->n_occ == 0)
       return FALSE;
   for (guint k = 0; k < p0->n_occ; k++)
     {
@@ -495,6 +547,8 @@ next_generation (ClipRuleSet *set)
   /* Wrapped: forget every stamp so none looks current. */
   for (guint i = 0; i < set->patterns->len; i++)
     g_array_index (set->patterns, Pattern, i).gen = 0;
+  memset (set->pgen, 0, set->n_pgen * sizeof (guint));
+  memset (set->need, 0, set->n_pgen * sizeof (guint));
   for (guint i = 0; i < set->rules->len; i++)
     g_array_index (set->rules, Rule, i).gen = 0;
   set->gen = 1;
@@ -512,6 +566,15 @@ clip_rule_set_match (ClipRuleSet        *set,
     return 0;
   if (!set->index_ready)
     clip_rule_index_build (set);
+  clip_rule_index_new_article (set);
+  if (set->n_pgen != set->patterns->len)
+    {
+      set->n_pgen = set->patterns->len;
+      set->pgen = g_renew (guint, set->pgen, set->n_pgen);
+      set->need = g_renew (guint, set->need, set->n_pgen);
+      memset (set->pgen, 0, set->n_pgen * sizeof (guint));
+      memset (set->need, 0, set->n_pgen * sizeof (guint));
+    }
   /* Triggers are chosen again as the set learns which words are common:
    * after 16, 64, 256... articles, then every 16,384. */
   if (!set->triggers_ready || set->articles >= set->next_triggers)
@@ -522,9 +585,12 @@ clip_rule_set_match (ClipRuleSet        *set,
   set->articles++;
   next_generation (set);
   set->n_candidates = 0;
+  set->n_log = 0;
   for (guint i = 0; i < CLIP_RULE_N_FIELDS; i++)
     if ((set->fields & (1u << i)) && doc->text[i] && doc->text[i][0])
       scan_field (set, i, doc->text[i]);
+  if (set->n_candidates > 0)
+    gather (set);
   for (guint i = 0; i < set->n_candidates; i++)
     {
       const Rule *rule = &g_array_index (set->rules, Rule, set->candidates[i]);

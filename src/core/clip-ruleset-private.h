@@ -52,13 +52,23 @@ typedef struct {
   gint64 id;
   guint  root;
   guint  gen;           /* article generation it was queued in */
+  guint  words_first;   /* its patterns: words[words_first..words_end) */
+  guint  words_end;
 } Rule;
+
+/* A word of the article that some pattern matches. */
+typedef struct {
+  guint64 key;          /* field index << 32 | position */
+  guint32 list;         /* its patterns, in cache_lists */
+  guint32 start, end;
+} LogEntry;
 
 /* Word cache slot: a word as written and the patterns it matches. */
 typedef struct {
   guint32 hash;
-  guint32 key;          /* offset in cache_keys; 0 = empty slot */
   guint32 len;
+  guint64 prefix;       /* the word's first 8 bytes: most words are no longer */
+  guint32 key;          /* offset in cache_keys; 0 = empty slot */
   guint32 list;         /* offset in cache_lists: count, then ids;
                            NOT_A_WORD when it folds to nothing */
 } Slot;
@@ -93,57 +103,79 @@ struct _ClipRuleSet {
   guint       gen;
   guint      *candidates;   /* rules triggered by this article */
   guint       n_candidates, cap_candidates;
+  LogEntry   *log;          /* words with patterns, in order */
+  guint       n_log, cap_log;
+  guint      *pgen;         /* per pattern: generation it last occurred in */
+  guint      *need;         /* per pattern: generation a candidate needed it */
+  guint       n_pgen;
   GArray     *spans;        /* ClipRuleSpan */
   GArray     *runs[3];      /* scratch: term, NEAR left, NEAR right */
 };
 
-/* The hash of a word as written: 8 bytes at a time. Reads up to limit
- * (at least p + len), never past it. */
-static inline guint32
-clip_rule_hash (const char *p, gsize len, const char *limit)
+/* A word's first 8 bytes as a number (zero-padded), reading up to limit
+ * (at least p + len) and never past it. */
+static inline guint64
+clip_rule_word_prefix (const char *p, gsize len, const char *limit)
 {
-  guint64 h = (guint64) len * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint64 v = 0;
 
-  while (len >= 8)
-    {
-      guint64 v;
-      memcpy (&v, p, 8);
-      h = (h ^ v) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
-      h ^= h >> 31;
-      p += 8;
-      len -= 8;
-    }
-  if (len > 0)
-    {
-      guint64 v = 0;
-
+  if (len > 8)
+    len = 8;
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
-      if ((gsize) (limit - p) >= 8)
-        {
-          /* One load; the mask keeps the word's own bytes. */
-          memcpy (&v, p, 8);
-          v &= (G_GUINT64_CONSTANT (1) << (len * 8)) - 1;
-        }
-      else
-#endif
-        for (gsize i = 0; i < len; i++)
-          v |= (guint64) (guchar) p[i] << (i * 8);
-      h = (h ^ v) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  if ((gsize) (limit - p) >= 8)
+    {
+      memcpy (&v, p, 8);
+      return len == 8 ? v : v & ((G_GUINT64_CONSTANT (1) << (len * 8)) - 1);
     }
-  h ^= h >> 29;
-  return (guint32) h;
+#endif
+  for (gsize i = 0; i < len; i++)
+    v |= (guint64) (guchar) p[i] << (i * 8);
+  return v;
 }
 
-/* Chooses each rule's trigger patterns from what is known of them. */
+/* The hash of a word as written, from its prefix and the rest. */
+static inline guint32
+clip_rule_hash (const char *p, gsize len, guint64 prefix)
+{
+  guint64 h = ((guint64) len * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) ^ prefix;
+
+  h *= G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  for (gsize i = 8; i < len; i++)
+    h = (h ^ (guchar) p[i]) * G_GUINT64_CONSTANT (0x100000001B3);
+  h ^= h >> 29;
+  return (guint32) h | 1;   /* never 0 */
+}
+
 void           clip_rule_set_assign_triggers (ClipRuleSet *set);
 void           clip_rule_index_build  (ClipRuleSet *set);
 void           clip_rule_index_clear  (ClipRuleSet *set);
+/* Between articles: one-off answers go, a full cache starts again. */
+void           clip_rule_index_new_article (ClipRuleSet *set);
 /* The patterns a word, as written (raw: a run of word characters), matches:
  * count, then ids; NULL when it folds to nothing and is no word at all.
- * hash: clip_rule_hash() of raw. */
+ * hash, prefix: clip_rule_hash() and clip_rule_word_prefix() of raw. */
 const guint32 *clip_rule_index_lookup (ClipRuleSet *set,
                                        const char  *raw,
                                        gsize        len,
-                                       guint32      hash);
+                                       guint32      hash,
+                                       guint64      prefix);
+
+/* The cache hit, inline: most words are seen before. */
+static inline const guint32 *
+clip_rule_index_find (ClipRuleSet *set,
+                      const char  *raw,
+                      gsize        len,
+                      const char  *limit)
+{
+  guint64 prefix = clip_rule_word_prefix (raw, len, limit);
+  guint32 h = clip_rule_hash (raw, len, prefix);
+  const Slot *s = &set->slots[h & (set->n_slots - 1)];
+
+  if (G_LIKELY (s->hash == h && s->len == len && s->prefix == prefix &&
+                s->list != NOT_A_WORD &&
+                (len <= 8 || memcmp (set->cache_keys->data + s->key + 8, raw + 8, len - 8) == 0)))
+    return &((const guint32 *) (gpointer) set->cache_lists->data)[s->list];
+  return clip_rule_index_lookup (set, raw, len, h, prefix);
+}
 
 G_END_DECLS

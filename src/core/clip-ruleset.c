@@ -264,9 +264,10 @@ clip_rule_set_add (ClipRuleSet        *set,
                    gint64              rule_id,
                    const ClipRuleNode *tree)
 {
-  Rule rule = { rule_id, 0, 0 };
+  Rule rule = { rule_id, 0, 0, set->words->len, 0 };
 
   rule.root = compile_node (set, tree);
+  rule.words_end = set->words->len;
   g_array_append_val (set->rules, rule);
   set->triggers_ready = FALSE;
 }
@@ -326,6 +327,9 @@ clip_rule_set_free (ClipRuleSet *set)
   g_array_unref (set->words);
   g_array_unref (set->rules);
   g_free (set->candidates);
+  g_free (set->log);
+  g_free (set->pgen);
+  g_free (set->need);
   g_array_unref (set->spans);
   for (guint i = 0; i < G_N_ELEMENTS (set->runs); i++)
     g_array_unref (set->runs[i]);

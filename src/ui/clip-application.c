@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clip-alert-notifier.h"
 #include "clip-application.h"
 #include "clip-preferences-window.h"
 #include "clip-window.h"
@@ -16,6 +17,7 @@ struct _ClipApplication
   GSettings      *settings;
   ClipService    *service;
   char           *service_error;
+  ClipAlertNotifier *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (ClipApplication, clip_application, ADW_TYPE_APPLICATION)
@@ -72,6 +74,7 @@ clip_application_shutdown (GApplication *app)
 {
   ClipApplication *self = CLIP_APPLICATION (app);
 
+  g_clear_object (&self->notifier);
   /* Lets the batch being written commit before the process ends. */
   if (self->service != NULL)
     clip_service_stop (self->service);
@@ -192,6 +195,15 @@ clip_application_startup (GApplication *app)
                            G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
   start_service (self);
+  /* Desktop notifications, with or without a window (clip-alert-notifier.c). */
+  self->notifier = clip_alert_notifier_new (GTK_APPLICATION (self), self->settings);
+  if (self->service != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!clip_alert_notifier_attach (self->notifier, self->service, NULL, &error))
+        g_warning ("No notifications: %s", error->message);
+    }
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "clip-rules-store.h"
 #include "clip-sidebar.h"
 #include "clip-store-listing.h"
+#include "clip-window-alerts.h"
 #include "clip-window-private.h"
 #include "clip-write-task.h"
 
@@ -680,6 +681,8 @@ clip_window_setup (ClipWindow      *self,
                    G_SETTINGS_BIND_GET);
   open_store (self);
   connect_service (self, app);
+  /* The Rules page, the Alerts view and their sidebar rows. */
+  clip_window_alerts_install (self);
   clip_window_reload (self);
   sync_article_actions (self);
   update_subtitle (self);
