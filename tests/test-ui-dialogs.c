@@ -188,7 +188,8 @@ test_sidebar (void)
 {
   ClipSidebar *sidebar = CLIP_SIDEBAR (clip_sidebar_new ());
   g_autoptr(GPtrArray) outlets = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
-  ClipSidebarCounts counts = { .unread = 7 };
+  g_autoptr(GHashTable) by_outlet = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  ClipViewCounts counts = { .unread = 7, .flagged = 0 };
   GtkListBox *list;
   GtkWidget *warning;
   gint64 id = 0;
@@ -202,11 +203,14 @@ test_sidebar (void)
       o->id = i + 1;
       o->name = g_strdup (names[i]);
       o->group = g_strdup (groups[i]);
-      o->unread_count = i * 10;
+      g_hash_table_insert (by_outlet, g_memdup2 (&o->id, sizeof o->id),
+                           g_memdup2 (&(gint64) { i * 10 }, sizeof (gint64)));
       g_ptr_array_add (outlets, o);
     }
   ((ClipOutlet *) outlets->pdata[2])->last_error = g_strdup ("HTTP 503 <b>Service</b> Unavailable");
-  clip_sidebar_set_outlets (sidebar, outlets, &counts);
+  counts.unread_by_outlet = by_outlet;
+  clip_sidebar_set_outlets (sidebar, outlets);
+  clip_sidebar_set_counts (sidebar, &counts);
   list = child (sidebar, CLIP_TYPE_SIDEBAR, "list");
   g_assert_cmpuint (clip_sidebar_get_n_outlets (sidebar), ==, 3);
   g_assert_cmpint (clip_sidebar_get_selected (sidebar, NULL), ==, CLIP_SOURCE_ALL);
@@ -230,11 +234,11 @@ test_sidebar (void)
   g_assert_cmpint (clip_sidebar_get_selected (sidebar, &id), ==, CLIP_SOURCE_OUTLET);
   g_assert_cmpint (id, ==, 2);
   g_assert_cmpstr (clip_sidebar_get_selected_title (sidebar), ==, "OC Media");
-  clip_sidebar_set_outlets (sidebar, outlets, &counts);
+  clip_sidebar_set_outlets (sidebar, outlets);
   g_assert_cmpint (clip_sidebar_get_selected (sidebar, &id), ==, CLIP_SOURCE_OUTLET);
   g_assert_cmpint (id, ==, 2);
   g_ptr_array_remove_index (outlets, 1);
-  clip_sidebar_set_outlets (sidebar, outlets, &counts);
+  clip_sidebar_set_outlets (sidebar, outlets);
   g_assert_cmpint (clip_sidebar_get_selected (sidebar, &id), ==, CLIP_SOURCE_ALL);
   g_object_unref (sidebar);
 }

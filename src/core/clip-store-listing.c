@@ -123,6 +123,22 @@ append_order_sql (GString  *sql,
 }
 
 static int
+compare_up (gconstpointer a,
+            gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_down (gconstpointer a,
+              gconstpointer b)
+{
+  return compare_up (b, a);
+}
+
+static int
 progress_cb (void *data)
 {
   return g_cancellable_is_cancelled (data) ? 1 : 0;
@@ -141,12 +157,18 @@ clip_store_list_article_ids (ClipStore               *store,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3 *db = clip_store_get_db (store);
   sqlite3_stmt *stmt;
+  gboolean in_c;
   int rc;
 
   if (filter == NULL)
     filter = &none;
   append_filter_sql (sql, filter);
-  append_order_sql (sql, sort, ascending, filter->fts_query != NULL);
+  /* Ordered by id, SQLite walks the table itself (every row's pages: 4 s
+   * at a million articles); unordered it scans the smallest covering
+   * index (0.3 s), and sorting the ids here costs less than that. */
+  in_c = sort == CLIP_SORT_NEWEST && filter->fts_query == NULL;
+  if (!in_c)
+    append_order_sql (sql, sort, ascending, filter->fts_query != NULL);
   clip_store_release_snapshot (store);
   if (!(stmt = clip_store_prepare (store, sql->str, error)))
     return NULL;
@@ -173,6 +195,8 @@ clip_store_list_article_ids (ClipStore               *store,
         clip_store_set_error (store, rc, "Could not list the articles", error);
       return NULL;
     }
+  if (in_c)
+    g_array_sort (ids, ascending ? compare_up : compare_down);
   return g_steal_pointer (&ids);
 }
 
@@ -265,4 +289,114 @@ clip_store_get_article_rows (ClipStore     *store,
 failed:
   g_ptr_array_unref (rows);
   return NULL;
+}
+
+GPtrArray *
+clip_store_list_outlets_brief (ClipStore  *store,
+                               GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  clip_store_release_snapshot (store);
+  stmt = clip_store_prepare (store,
+      "SELECT id, url, name, site_url, grp, interval, enabled, last_success, last_attempt, "
+      "last_error, failures FROM outlets "
+      "ORDER BY grp COLLATE NOCASE, name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClipOutlet *o = clip_outlet_new ();
+
+      o->id = sqlite3_column_int64 (stmt, 0);
+      o->url = clip_store_dup_column (stmt, 1);
+      o->name = clip_store_dup_column (stmt, 2);
+      o->site_url = clip_store_dup_column (stmt, 3);
+      o->group = clip_store_dup_column (stmt, 4);
+      o->interval = sqlite3_column_int (stmt, 5);
+      o->enabled = sqlite3_column_int (stmt, 6) != 0;
+      o->last_success = sqlite3_column_int64 (stmt, 7);
+      o->last_attempt = sqlite3_column_int64 (stmt, 8);
+      o->last_error = clip_store_dup_column (stmt, 9);
+      o->failures = sqlite3_column_int (stmt, 10);
+      g_ptr_array_add (list, o);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      clip_store_set_error (store, rc, "Could not list the outlets", error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+void
+clip_view_counts_clear (ClipViewCounts *counts)
+{
+  g_clear_pointer (&counts->unread_by_outlet, g_hash_table_unref);
+  counts->unread = counts->flagged = 0;
+}
+
+static gboolean
+count_one (ClipStore   *store,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return clip_store_set_error (store, rc, "Could not count the articles", error);
+  return TRUE;
+}
+
+gboolean
+clip_store_count_views (ClipStore       *store,
+                        ClipViewCounts  *counts,
+                        GCancellable    *cancellable,
+                        GError         **error)
+{
+  sqlite3 *db = clip_store_get_db (store);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  counts->unread_by_outlet = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  clip_store_release_snapshot (store);
+  /* Both counts come from the partial indexes, without touching rows. */
+  if (!count_one (store, "SELECT count(*) FROM articles WHERE read = 0", &counts->unread, error) ||
+      !count_one (store, "SELECT count(*) FROM articles WHERE flag != 0", &counts->flagged, error))
+    return FALSE;
+  /* Per outlet: the (outlet, id) index against the unread ids, again
+   * without reading an article. */
+  stmt = clip_store_prepare (store,
+      "SELECT outlet_id, count(*) FROM articles INDEXED BY articles_outlet "
+      "WHERE id IN (SELECT id FROM articles WHERE read = 0) GROUP BY outlet_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (counts->unread_by_outlet, g_memdup2 (&id, sizeof id),
+                           g_memdup2 (&n, sizeof n));
+    }
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    return clip_store_set_error (store, rc, "Could not count the unread articles", error);
+  return TRUE;
 }

@@ -49,4 +49,24 @@ GPtrArray       *clip_store_get_article_rows  (ClipStore               *store,
                                                guint                    n_ids,
                                                GError                 **error);
 
+/* The outlets (ClipOutlet*), by group and name, without their article
+ * counts: a read of the outlets table alone, fast at any archive size. */
+GPtrArray       *clip_store_list_outlets_brief (ClipStore              *store,
+                                                GError                **error);
+
+/* What the sidebar counts. */
+typedef struct {
+  gint64      unread;
+  gint64      flagged;
+  GHashTable *unread_by_outlet;   /* gint64* outlet id → gint64* count */
+} ClipViewCounts;
+
+void             clip_view_counts_clear        (ClipViewCounts         *counts);
+/* Index-only counts (the partial indexes on unread and flagged articles):
+ * about half a second at a million articles, so off the main thread. */
+gboolean         clip_store_count_views        (ClipStore              *store,
+                                                ClipViewCounts         *counts,
+                                                GCancellable           *cancellable,
+                                                GError                **error);
+
 G_END_DECLS

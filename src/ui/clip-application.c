@@ -211,6 +211,7 @@ clip_application_dispose (GObject *object)
 {
   ClipApplication *self = CLIP_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
   g_clear_object (&self->service);
   g_clear_pointer (&self->service_error, g_free);

@@ -15,6 +15,10 @@ struct _ClipSidebar
   GtkListBox  *list;
   guint        n_outlets;
   gboolean     rebuilding;
+  /* The last counts, for rows made before the next ones arrive. */
+  gint64       unread;
+  gint64       flagged;
+  GHashTable  *unread_by_outlet;
 };
 
 G_DEFINE_FINAL_TYPE (ClipSidebar, clip_sidebar, ADW_TYPE_BIN)
@@ -27,11 +31,31 @@ static guint signals[N_SIGNALS];
 #define ID     "clip-outlet-id"
 #define GROUP  "clip-group"
 #define TITLE  "clip-title"
+#define COUNT  "clip-count-label"
 
 static char *
 format_count (gint64 n)
 {
   return n > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
+}
+
+static void
+set_row_count (GtkWidget *row,
+               gint64     count)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (row), COUNT);
+  const char *title = g_object_get_data (G_OBJECT (row), TITLE);
+  g_autofree char *text = format_count (count);
+  g_autofree char *a11y = NULL;
+
+  gtk_label_set_text (label, text);
+  /* Screen readers hear the name and the count together. */
+  /* Translators: an outlet's name and its number of unread articles. */
+  a11y = count > 0
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s unread", "%s, %s unread",
+                                    (gulong) count), title, text)
+    : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 }
 
 static GtkWidget *
@@ -46,9 +70,7 @@ make_row (ClipSourceKind  kind,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (title);
-  g_autofree char *count_text = format_count (count);
-  GtkWidget *count_label = gtk_label_new (count_text);
-  g_autofree char *a11y = NULL;
+  GtkWidget *count_label = gtk_label_new (NULL);
 
   if (icon_name != NULL)
     gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
@@ -73,18 +95,12 @@ make_row (ClipSourceKind  kind,
   gtk_box_append (GTK_BOX (box), count_label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  /* Screen readers hear the name and the count together. */
-  /* Translators: an outlet's name and its number of unread articles. */
-  a11y = count > 0
-    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s unread", "%s, %s unread",
-                                    (gulong) count), title, count_text)
-    : g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-
   g_object_set_data (G_OBJECT (row), KIND, GINT_TO_POINTER (kind));
   g_object_set_data_full (G_OBJECT (row), ID, g_memdup2 (&outlet_id, sizeof outlet_id), g_free);
   g_object_set_data_full (G_OBJECT (row), GROUP, g_strdup (group), g_free);
   g_object_set_data_full (G_OBJECT (row), TITLE, g_strdup (title), g_free);
+  g_object_set_data (G_OBJECT (row), COUNT, count_label);
+  set_row_count (row, count);
   return row;
 }
 
@@ -149,9 +165,20 @@ row_selected_cb (ClipSidebar   *self,
 }
 
 static void
+clip_sidebar_finalize (GObject *object)
+{
+  ClipSidebar *self = CLIP_SIDEBAR (object);
+
+  g_clear_pointer (&self->unread_by_outlet, g_hash_table_unref);
+  G_OBJECT_CLASS (clip_sidebar_parent_class)->finalize (object);
+}
+
+static void
 clip_sidebar_class_init (ClipSidebarClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = clip_sidebar_finalize;
 
   /* Emitted when the analyst picks another source. */
   signals[SOURCE_SELECTED] = g_signal_new ("source-selected", G_TYPE_FROM_CLASS (klass),
@@ -186,10 +213,18 @@ remove_all (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+static gint64
+outlet_unread (ClipSidebar *self,
+               gint64       outlet_id)
+{
+  gint64 *n = self->unread_by_outlet ? g_hash_table_lookup (self->unread_by_outlet, &outlet_id) : NULL;
+
+  return n ? *n : 0;
+}
+
 void
-clip_sidebar_set_outlets (ClipSidebar             *self,
-                          GPtrArray               *outlets,
-                          const ClipSidebarCounts *counts)
+clip_sidebar_set_outlets (ClipSidebar *self,
+                          GPtrArray   *outlets)
 {
   gint64 sel_id = 0;
   ClipSourceKind sel_kind = clip_sidebar_get_selected (self, &sel_id);
@@ -201,20 +236,51 @@ clip_sidebar_set_outlets (ClipSidebar             *self,
   gtk_list_box_append (self->list, make_row (CLIP_SOURCE_ALL, 0, "view-list-symbolic",
                                              _("All Articles"), 0, NULL, NULL));
   gtk_list_box_append (self->list, make_row (CLIP_SOURCE_UNREAD, 0, "mail-unread-symbolic",
-                                             _("Unread"), counts->unread, NULL, NULL));
+                                             _("Unread"), self->unread, NULL, NULL));
   gtk_list_box_append (self->list, make_row (CLIP_SOURCE_FLAGGED, 0, "starred-symbolic",
-                                             _("Flagged"), counts->flagged, NULL, NULL));
+                                             _("Flagged"), self->flagged, NULL, NULL));
   for (guint i = 0; i < outlets->len; i++)
     {
       const ClipOutlet *o = g_ptr_array_index (outlets, i);
 
       gtk_list_box_append (self->list,
                            make_row (CLIP_SOURCE_OUTLET, o->id, NULL, o->name,
-                                     o->unread_count, o->group, o->last_error));
+                                     outlet_unread (self, o->id), o->group, o->last_error));
     }
   self->n_outlets = outlets->len;
   clip_sidebar_select (self, sel_kind, sel_id);
   self->rebuilding = FALSE;
+}
+
+void
+clip_sidebar_set_counts (ClipSidebar          *self,
+                         const ClipViewCounts *counts)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CLIP_IS_SIDEBAR (self));
+
+  self->unread = counts->unread;
+  self->flagged = counts->flagged;
+  g_clear_pointer (&self->unread_by_outlet, g_hash_table_unref);
+  if (counts->unread_by_outlet != NULL)
+    self->unread_by_outlet = g_hash_table_ref (counts->unread_by_outlet);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    switch (row_kind (row))
+      {
+      case CLIP_SOURCE_UNREAD:
+        set_row_count (GTK_WIDGET (row), self->unread);
+        break;
+      case CLIP_SOURCE_FLAGGED:
+        set_row_count (GTK_WIDGET (row), self->flagged);
+        break;
+      case CLIP_SOURCE_OUTLET:
+        set_row_count (GTK_WIDGET (row), outlet_unread (self, row_outlet_id (row)));
+        break;
+      case CLIP_SOURCE_ALL:
+      default:
+        break;
+      }
 }
 
 ClipSourceKind

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "clip-store-listing.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -16,20 +18,17 @@ typedef enum {
   CLIP_SOURCE_OUTLET,
 } ClipSourceKind;
 
-typedef struct {
-  gint64 unread;
-  gint64 flagged;
-} ClipSidebarCounts;
-
 #define CLIP_TYPE_SIDEBAR (clip_sidebar_get_type ())
 G_DECLARE_FINAL_TYPE (ClipSidebar, clip_sidebar, CLIP, SIDEBAR, AdwBin)
 
 GtkWidget      *clip_sidebar_new          (void);
-/* outlets: ClipOutlet*s sorted by group then name; copied. The selection
- * is kept when its source is still listed. */
+/* outlets: ClipOutlet*s sorted by group then name. The selection is kept
+ * when its source is still listed; counts stay as last set. */
 void            clip_sidebar_set_outlets  (ClipSidebar             *self,
-                                           GPtrArray               *outlets,
-                                           const ClipSidebarCounts *counts);
+                                           GPtrArray               *outlets);
+/* The unread and flagged counts, as clip_store_count_views() has them. */
+void            clip_sidebar_set_counts   (ClipSidebar             *self,
+                                           const ClipViewCounts    *counts);
 ClipSourceKind  clip_sidebar_get_selected (ClipSidebar             *self,
                                            gint64                  *outlet_id);
 const char     *clip_sidebar_get_selected_title (ClipSidebar       *self);

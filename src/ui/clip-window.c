@@ -43,6 +43,7 @@ struct _ClipWindow
   ClipStore            *store;
   ClipArticleList      *list;
   GCancellable         *cancellable;
+  GCancellable         *counts_cancellable;
   guint                 busy;
   guint                 search_timeout;
   guint                 reload_timeout;
@@ -227,26 +228,76 @@ load_rules (ClipWindow *self)
   clip_article_view_set_rules (self->article_view, rules);
 }
 
-/* The sidebar: outlets with their unread counts and health. */
+/* Counting unread articles reads indexes, not rows, but at a million
+ * articles that is still half a second: a worker does it. */
+static void
+counts_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(ClipStore) store = NULL;
+  ClipViewCounts *counts = g_new0 (ClipViewCounts, 1);
+  GError *error = NULL;
+
+  if (!(store = clip_store_open (task_data, CLIP_STORE_OPEN_READ_ONLY, &error)) ||
+      !clip_store_count_views (store, counts, cancellable, &error))
+    {
+      clip_view_counts_clear (counts);
+      g_free (counts);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, counts, NULL);
+}
+
+static void
+counts_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(ClipWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ClipViewCounts *counts = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not count the articles: %s", error->message);
+      return;
+    }
+  clip_sidebar_set_counts (self->sidebar, counts);
+  clip_view_counts_clear (counts);
+  g_free (counts);
+}
+
+static void
+update_counts (ClipWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
+  self->counts_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->counts_cancellable, counts_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, g_strdup (clip_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, counts_thread);
+}
+
+/* The sidebar: outlets and their health now, their counts in a moment. */
 static guint
 reload_sources (ClipWindow *self)
 {
   g_autoptr(GPtrArray) outlets = NULL;
   g_autoptr(GError) error = NULL;
-  ClipSidebarCounts counts = { 0 };
-  ClipArticleFilter unread = { .unread_only = TRUE };
-  ClipArticleFilter flagged = { .flagged_only = TRUE };
 
-  clip_store_release_snapshot (self->store);
-  if (!(outlets = clip_store_list_outlets (self->store, &error)) ||
-      (counts.unread = clip_store_count_articles (self->store, &unread, &error)) < 0 ||
-      (counts.flagged = clip_store_count_articles (self->store, &flagged, &error)) < 0)
+  if (!(outlets = clip_store_list_outlets_brief (self->store, &error)))
     {
       clip_window_show_error (self, _("Could not read the archive"), error);
       return G_MAXUINT;
     }
-  clip_store_release_snapshot (self->store);
-  clip_sidebar_set_outlets (self->sidebar, outlets, &counts);
+  clip_sidebar_set_outlets (self->sidebar, outlets);
+  update_counts (self);
   return outlets->len;
 }
 
@@ -321,7 +372,7 @@ written_cb (GObject      *source,
     }
   /* The list keeps its rows (an article read in Unread stays until the
    * next reload); the counts follow at once. */
-  reload_sources (self);
+  update_counts (self);
 }
 
 static void
@@ -697,6 +748,8 @@ clip_window_dispose (GObject *object)
   g_clear_handle_id (&self->reload_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_WINDOW);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
