@@ -176,6 +176,33 @@ test_remove_running (void)
   clip_scheduler_free (s);
 }
 
+/* An outlet whose answer is read gives its request slot (and its host's)
+ * to the next one, but is not started again before it is done. */
+static void
+test_release (void)
+{
+  ClipScheduler *s = clip_scheduler_new (2, 1);
+
+  clip_scheduler_set_outlet (s, 1, "https://a.example/1", 0, TRUE);
+  clip_scheduler_set_outlet (s, 2, "https://a.example/2", 0, TRUE);
+  clip_scheduler_set_outlet (s, 3, "https://b.example/3", 0, TRUE);
+  g_assert_cmpint (clip_scheduler_pop (s, T0, TRUE), ==, 1);
+  g_assert_cmpint (clip_scheduler_pop (s, T0, TRUE), ==, 3);
+  g_assert_cmpint (clip_scheduler_pop (s, T0, TRUE), ==, 0);     /* 2 at once */
+  clip_scheduler_release (s, 1);
+  g_assert_cmpuint (clip_scheduler_requests (s), ==, 1);
+  g_assert_cmpuint (clip_scheduler_running (s), ==, 2);
+  g_assert_true (clip_scheduler_request (s, 1));                /* busy: no second start */
+  g_assert_cmpint (clip_scheduler_pop (s, T0, TRUE), ==, 2);     /* host a is free again */
+  g_assert_cmpint (clip_scheduler_pop (s, T0, TRUE), ==, 0);
+  clip_scheduler_done (s, 1, T0 + 900);
+  clip_scheduler_done (s, 2, T0 + 900);
+  clip_scheduler_done (s, 3, T0 + 900);
+  g_assert_cmpuint (clip_scheduler_requests (s), ==, 0);
+  g_assert_cmpuint (clip_scheduler_running (s), ==, 0);
+  clip_scheduler_free (s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -187,5 +214,6 @@ main (int argc, char **argv)
   g_test_add_func ("/scheduler/unscheduled", test_unscheduled);
   g_test_add_func ("/scheduler/limits", test_limits);
   g_test_add_func ("/scheduler/remove-running", test_remove_running);
+  g_test_add_func ("/scheduler/release", test_release);
   return g_test_run ();
 }

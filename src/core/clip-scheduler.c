@@ -12,16 +12,18 @@ typedef struct {
   char    *host;          /* lower case; "" for local files (no host limit) */
   gint64   next_attempt;
   gboolean enabled;
-  gboolean running;
+  gboolean running;       /* started and not done */
+  gboolean holds_slot;    /* its request is still in flight */
   guint64  requested;     /* order of the manual request; 0 = none */
 } Entry;
 
 struct _ClipScheduler {
   GHashTable *entries;    /* id → Entry* */
-  GHashTable *per_host;   /* host → running count */
+  GHashTable *per_host;   /* host → requests in flight */
   guint       max_running;
   guint       max_per_host;
-  guint       running;
+  guint       running;    /* outlets started and not done */
+  guint       requests;   /* of those, requests in flight */
   guint64     request_seq;
 };
 
@@ -142,7 +144,7 @@ clip_scheduler_remove_outlet (ClipScheduler *self,
 
   if (e && e->running)
     {
-      release_host (self, e);
+      clip_scheduler_release (self, id);
       self->running--;
     }
   g_hash_table_remove (self->entries, &id);
@@ -220,7 +222,7 @@ clip_scheduler_pop (ClipScheduler *self,
   GHashTableIter iter;
   Entry *e, *best = NULL;
 
-  if (self->running >= self->max_running)
+  if (self->requests >= self->max_running)
     return 0;
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &e))
@@ -240,11 +242,26 @@ clip_scheduler_pop (ClipScheduler *self,
   if (best == NULL)
     return 0;
   best->running = TRUE;
+  best->holds_slot = TRUE;
   best->requested = 0;
   self->running++;
+  self->requests++;
   g_hash_table_insert (self->per_host, g_strdup (best->host),
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->per_host, best->host)) + 1));
   return best->id;
+}
+
+void
+clip_scheduler_release (ClipScheduler *self,
+                        gint64         id)
+{
+  Entry *e = g_hash_table_lookup (self->entries, &id);
+
+  if (e == NULL || !e->holds_slot)
+    return;
+  e->holds_slot = FALSE;
+  release_host (self, e);
+  self->requests--;
 }
 
 void
@@ -256,9 +273,9 @@ clip_scheduler_done (ClipScheduler *self,
 
   if (e == NULL || !e->running)
     return;
+  clip_scheduler_release (self, id);
   e->running = FALSE;
   e->next_attempt = next_attempt;
-  release_host (self, e);
   self->running--;
 }
 
@@ -280,6 +297,12 @@ guint
 clip_scheduler_running (ClipScheduler *self)
 {
   return self->running;
+}
+
+guint
+clip_scheduler_requests (ClipScheduler *self)
+{
+  return self->requests;
 }
 
 guint

@@ -61,14 +61,22 @@ guint          clip_scheduler_request_all   (ClipScheduler *self);
 gint64         clip_scheduler_pop           (ClipScheduler *self,
                                              gint64         now,
                                              gboolean       scheduled);
-/* A fetch ended; next_attempt is the outlet's new time. */
+/* The outlet's request is over (its answer is read): the slot, and the
+ * host's, go to the next outlet while this answer is parsed and stored.
+ * The outlet itself stays busy until clip_scheduler_done(). */
+void           clip_scheduler_release       (ClipScheduler *self,
+                                             gint64         id);
+/* A fetch ended (and its answer is stored); next_attempt is the outlet's
+ * new time. Releases the slot too if that was not done. */
 void           clip_scheduler_done          (ClipScheduler *self,
                                              gint64         id,
                                              gint64         next_attempt);
 
 /* The earliest next attempt of an idle enabled outlet, or G_MAXINT64. */
 gint64         clip_scheduler_next_due      (ClipScheduler *self);
+/* Outlets started and not done; requests in flight among them. */
 guint          clip_scheduler_running       (ClipScheduler *self);
+guint          clip_scheduler_requests      (ClipScheduler *self);
 guint          clip_scheduler_requested     (ClipScheduler *self);
 /* Manual requests waiting, plus outlets due at now when scheduled. */
 guint          clip_scheduler_waiting       (ClipScheduler *self,

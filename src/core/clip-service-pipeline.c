@@ -307,6 +307,7 @@ report (FetchJob *job, ClipFetchOutcome *out)
   ClipService *self = job->self;
   ClipOutlet *o = job->outlet;
 
+  self->backlog--;
   clip_scheduler_done (self->scheduler, o->id, o->next_attempt);
   if (out != NULL)
     {
@@ -413,17 +414,23 @@ fetched_cb (GObject      *source,
             gpointer      data)
 {
   FetchJob *job = data;
+  ClipService *self = job->self;
   g_autoptr(GTask) task = NULL;
 
   job->response = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
-  if (job->response->body == NULL || job->self->stopping)
+  /* The request is over: its slot goes to the next outlet while this
+   * answer is parsed and stored. */
+  clip_scheduler_release (self->scheduler, job->outlet->id);
+  self->backlog++;
+  if (job->response->body == NULL || self->stopping)
+    job_ready (job);
+  else
     {
-      job_ready (job);
-      return;
+      task = g_task_new (NULL, NULL, parsed_cb, job);
+      g_task_set_task_data (task, job, NULL);
+      g_task_run_in_thread (task, parse_in_worker);
     }
-  task = g_task_new (NULL, NULL, parsed_cb, job);
-  g_task_set_task_data (task, job, NULL);
-  g_task_run_in_thread (task, parse_in_worker);
+  clip_service_pump (self);
 }
 
 static void
@@ -503,7 +510,10 @@ clip_service_pump (ClipService *self)
 
   if (self->stopping)
     return;
-  while ((id = clip_scheduler_pop (self->scheduler, now, scheduled)) != 0)
+  /* Answers waiting to be parsed and stored are bounded too, so memory is
+   * whatever the number of outlets. */
+  while (self->backlog < CLIP_SERVICE_MAX_BACKLOG &&
+         (id = clip_scheduler_pop (self->scheduler, now, scheduled)) != 0)
     start_fetch (self, id);
   waiting = clip_scheduler_waiting (self->scheduler, now, scheduled);
   if (self->run_active)

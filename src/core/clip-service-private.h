@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* Answers read and not yet stored, at most (besides the 8 requests). */
+#define CLIP_SERVICE_MAX_BACKLOG 16
+
 struct _ClipService {
   GObject          parent_instance;
 
@@ -44,6 +47,7 @@ struct _ClipService {
   gboolean         t_scheduled;
   gboolean         stopping;
   guint            in_flight;        /* fetches and discoveries */
+  guint            backlog;          /* answers being parsed or stored */
   GQueue           answered;         /* FetchJob*: to be written */
   GSource         *flush;            /* writes the ready ones */
   gboolean         run_active;
