@@ -1,0 +1,473 @@
+/* clip-alerts-view.c — the alert inbox, grouped by rule
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clip-alert.h"
+#include "clip-alerts-view.h"
+#include "clip-article-view.h"
+#include "clip-rule-jobs.h"
+#include "clip-rule-style.h"
+#include "clip-rules-store.h"
+
+struct _ClipAlertsView
+{
+  AdwBin           parent_instance;
+
+  AdwWindowTitle  *title;
+  GtkWidget       *mark_all_button;
+  GtkToggleButton *unread_toggle;
+  GtkRevealer     *filter_revealer;
+  GtkLabel        *filter_label;
+  GtkStack        *content_stack;
+  AdwStatusPage   *empty_page;
+  GtkBox          *groups_box;
+  ClipArticleView *article_view;
+
+  ClipStore       *store;
+  gint64           rule_filter;
+  gint64           unread;
+  GHashTable      *expanded;      /* rule id (gint64*) → shown limit (guint) */
+  GCancellable    *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (ClipAlertsView, clip_alerts_view, ADW_TYPE_BIN)
+
+enum {
+  BACK,
+  UNREAD_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+clip_alerts_view_new (void)
+{
+  return g_object_new (CLIP_TYPE_ALERTS_VIEW, NULL);
+}
+
+gint64
+clip_alerts_view_get_unread (ClipAlertsView *self)
+{
+  g_return_val_if_fail (CLIP_IS_ALERTS_VIEW (self), 0);
+
+  return self->unread;
+}
+
+static char *
+format_time (gint64 t)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    return g_date_time_format (local, "%H:%M");
+  return g_date_time_format (local, "%x %H:%M");
+}
+
+/* Rows */
+
+static void
+set_row_read (GtkWidget *row,
+              gboolean   read)
+{
+  GtkWidget *button = g_object_get_data (G_OBJECT (row), "read-button");
+
+  if (read)
+    gtk_widget_remove_css_class (row, "clip-unread");
+  else
+    gtk_widget_add_css_class (row, "clip-unread");
+  g_object_set_data (G_OBJECT (row), "read", GINT_TO_POINTER (read));
+  gtk_button_set_icon_name (GTK_BUTTON (button), read ? "mail-unread-symbolic" : "mail-read-symbolic");
+  gtk_widget_set_tooltip_text (button, read ? _("Mark as Unread") : _("Mark as Read"));
+}
+
+static GtkWidget *
+alert_row (const ClipAlert *alert)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new ();
+  g_autofree char *title = g_markup_escape_text (*alert->title ? alert->title : _("Untitled"), -1);
+  g_autofree char *when = format_time (alert->created);
+  g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s",
+                                                       alert->outlet_name ? alert->outlet_name : "",
+                                                       when);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "alert-id", GSIZE_TO_POINTER ((gsize) alert->id));
+  g_object_set_data (G_OBJECT (row), "article-id", GSIZE_TO_POINTER ((gsize) alert->article_id));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "alerts.toggle-read");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", alert->id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "read-button", button);
+  set_row_read (row, alert->read);
+  return row;
+}
+
+static void
+row_activated_cb (GtkListBox     *list,
+                  GtkListBoxRow  *row,
+                  ClipAlertsView *self)
+{
+  clip_alerts_view_open_article (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "article-id")));
+}
+
+static GtkWidget *
+group_header (const ClipAlertGroup *group)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *name = gtk_label_new (group->name);
+  GtkWidget *button;
+
+  gtk_box_append (GTK_BOX (box), clip_rule_color_dot (group->color));
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), clip_rule_severity_chip (group->severity));
+  if (group->unread > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unread", "%u unread",
+                                                            group->unread), group->unread);
+      GtkWidget *unread = gtk_label_new (text);
+
+      gtk_widget_add_css_class (unread, "dim-label");
+      gtk_widget_add_css_class (unread, "numeric");
+      gtk_widget_set_hexpand (unread, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (unread), 1);
+      gtk_box_append (GTK_BOX (box), unread);
+      button = gtk_button_new_with_mnemonic (_("_Mark Read"));
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "alerts.mark-rule-read");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", group->rule_id);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  else
+    gtk_widget_set_hexpand (name, TRUE);
+  return box;
+}
+
+static GtkWidget *
+group_section (ClipAlertsView       *self,
+               const ClipAlertGroup *group)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_box_append (GTK_BOX (section), group_header (group));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, group->name, -1);
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (row_activated_cb), self, 0);
+  for (guint i = 0; i < group->alerts->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), alert_row (group->alerts->pdata[i]));
+  gtk_box_append (GTK_BOX (section), list);
+  if (group->total > group->alerts->len && !gtk_toggle_button_get_active (self->unread_toggle))
+    {
+      g_autofree char *label = g_strdup_printf (_("Show More (%u in All)"), group->total);
+      GtkWidget *more = gtk_button_new_with_label (label);
+
+      gtk_widget_set_halign (more, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (more, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (more), "alerts.show-more");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (more), "x", group->rule_id);
+      gtk_box_append (GTK_BOX (section), more);
+    }
+  return section;
+}
+
+/* Reading */
+
+static guint
+limit_for (ClipAlertsView *self,
+           gint64          rule_id)
+{
+  gpointer limit = g_hash_table_lookup (self->expanded, &rule_id);
+
+  return limit ? GPOINTER_TO_UINT (limit) : CLIP_ALERTS_VIEW_PAGE;
+}
+
+static void
+update_unread (ClipAlertsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  gint64 unread = clip_alert_count_unread_total (self->store, &error);
+
+  if (unread < 0)
+    {
+      g_debug ("Could not count the unread alerts: %s", error->message);
+      return;
+    }
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " unread",
+                                           "%" G_GINT64_FORMAT " unread", unread), unread);
+  adw_window_title_set_subtitle (self->title, unread ? subtitle : NULL);
+  gtk_widget_set_sensitive (self->mark_all_button, unread > 0);
+  if (unread != self->unread)
+    {
+      self->unread = unread;
+      g_signal_emit (self, signals[UNREAD_CHANGED], 0, unread);
+    }
+}
+
+void
+clip_alerts_view_reload (ClipAlertsView *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  guint most = CLIP_ALERTS_VIEW_PAGE;
+  gboolean unread_only;
+  GHashTableIter iter;
+  gpointer value;
+  GtkWidget *child;
+  guint shown = 0;
+
+  g_return_if_fail (CLIP_IS_ALERTS_VIEW (self));
+
+  if (self->store == NULL)
+    return;
+  unread_only = gtk_toggle_button_get_active (self->unread_toggle);
+  /* Enough for the widest "Show More" asked for; each group is cut below. */
+  g_hash_table_iter_init (&iter, self->expanded);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    most = MAX (most, GPOINTER_TO_UINT (value));
+  groups = clip_alert_list_groups (self->store, most, unread_only, &error);
+  if (groups == NULL)
+    {
+      adw_status_page_set_description (self->empty_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      return;
+    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      ClipAlertGroup *group = groups->pdata[i];
+      guint limit = limit_for (self, group->rule_id);
+
+      if (self->rule_filter != 0 && group->rule_id != self->rule_filter)
+        continue;
+      if (group->alerts->len > limit)
+        g_ptr_array_set_size (group->alerts, limit);
+      gtk_box_append (self->groups_box, group_section (self, group));
+      shown++;
+    }
+  if ((rules = clip_store_list_rules (self->store, NULL)) != NULL)
+    clip_article_view_set_rules (self->article_view, rules);
+  adw_status_page_set_description (self->empty_page,
+                                   unread_only ? _("Every alert has been read")
+                                               : _("When a rule flags a new article, it shows here"));
+  gtk_stack_set_visible_child_name (self->content_stack, shown ? "list" : "empty");
+  update_unread (self);
+}
+
+void
+clip_alerts_view_set_store (ClipAlertsView *self,
+                            ClipStore      *store)
+{
+  g_return_if_fail (CLIP_IS_ALERTS_VIEW (self));
+
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    clip_article_view_set_store (self->article_view, store);
+  clip_alerts_view_reload (self);
+}
+
+void
+clip_alerts_view_show_rule (ClipAlertsView *self,
+                            gint64          rule_id)
+{
+  g_autoptr(ClipRule) rule = NULL;
+
+  g_return_if_fail (CLIP_IS_ALERTS_VIEW (self));
+
+  self->rule_filter = rule_id;
+  if (rule_id != 0 && self->store != NULL &&
+      (rule = clip_store_get_rule (self->store, rule_id, NULL)) != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Alerts of “%s”"), rule->name);
+
+      gtk_label_set_text (self->filter_label, text);
+    }
+  else
+    self->rule_filter = 0;
+  gtk_revealer_set_reveal_child (self->filter_revealer, self->rule_filter != 0);
+  clip_alerts_view_reload (self);
+}
+
+/* Writing */
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ClipAlertsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!clip_alert_write_finish (result, &error))
+    g_warning ("Could not update the alerts: %s", error->message);
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    clip_alerts_view_reload (self);
+}
+
+static void
+write_alerts (ClipAlertsView *self,
+              ClipAlertWrite  what,
+              gint64          id)
+{
+  if (self->store == NULL)
+    return;
+  clip_alert_write_async (clip_store_get_path (self->store), what, id, self->cancellable,
+                          written_cb, g_object_ref (self));
+}
+
+static GtkWidget *
+find_row (ClipAlertsView *self,
+          const char     *key,
+          gint64          id)
+{
+  for (GtkWidget *section = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
+       section != NULL; section = gtk_widget_get_next_sibling (section))
+    for (GtkWidget *list = gtk_widget_get_first_child (section); list; list = gtk_widget_get_next_sibling (list))
+      if (GTK_IS_LIST_BOX (list))
+        for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+          if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), key)) == id)
+            return row;
+  return NULL;
+}
+
+void
+clip_alerts_view_open_article (ClipAlertsView *self,
+                               gint64          article_id)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (CLIP_IS_ALERTS_VIEW (self));
+
+  clip_article_view_show (self->article_view, article_id);
+  /* Read at once on screen; the archive follows. */
+  if ((row = find_row (self, "article-id", article_id)) != NULL)
+    set_row_read (row, TRUE);
+  write_alerts (self, CLIP_ALERT_WRITE_ARTICLE_READ, article_id);
+}
+
+static void
+alerts_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  ClipAlertsView *self = CLIP_ALERTS_VIEW (widget);
+  gint64 id = param ? g_variant_get_int64 (param) : 0;
+
+  if (g_str_equal (action, "alerts.mark-all-read"))
+    write_alerts (self, CLIP_ALERT_WRITE_ALL_READ, 0);
+  else if (g_str_equal (action, "alerts.mark-rule-read"))
+    write_alerts (self, CLIP_ALERT_WRITE_RULE_READ, id);
+  else if (g_str_equal (action, "alerts.toggle-read"))
+    {
+      GtkWidget *row = find_row (self, "alert-id", id);
+      gboolean read = row && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "read"));
+
+      if (row != NULL)
+        set_row_read (row, !read);
+      write_alerts (self, read ? CLIP_ALERT_WRITE_UNREAD : CLIP_ALERT_WRITE_READ, id);
+    }
+  else if (g_str_equal (action, "alerts.show-more"))
+    {
+      g_hash_table_insert (self->expanded, g_memdup2 (&id, sizeof id),
+                           GUINT_TO_POINTER (limit_for (self, id) * 4));
+      clip_alerts_view_reload (self);
+    }
+  else if (g_str_equal (action, "alerts.show-all"))
+    clip_alerts_view_show_rule (self, 0);
+}
+
+static void
+unread_toggled_cb (ClipAlertsView *self)
+{
+  clip_alerts_view_reload (self);
+}
+
+static void
+back_clicked_cb (ClipAlertsView *self)
+{
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static void
+clip_alerts_view_dispose (GObject *object)
+{
+  ClipAlertsView *self = CLIP_ALERTS_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (clip_alerts_view_parent_class)->dispose (object);
+}
+
+static void
+clip_alerts_view_finalize (GObject *object)
+{
+  ClipAlertsView *self = CLIP_ALERTS_VIEW (object);
+
+  g_hash_table_unref (self->expanded);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (clip_alerts_view_parent_class)->finalize (object);
+}
+
+static void
+clip_alerts_view_class_init (ClipAlertsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = clip_alerts_view_dispose;
+  object_class->finalize = clip_alerts_view_finalize;
+
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[UNREAD_CHANGED] = g_signal_new ("unread-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (CLIP_TYPE_ARTICLE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+      "/io/github/clippings/Clippings/clip-alerts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, title);
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, mark_all_button);
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, unread_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, article_view);
+  gtk_widget_class_bind_template_callback (widget_class, unread_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "alerts.mark-all-read", NULL, alerts_action);
+  gtk_widget_class_install_action (widget_class, "alerts.mark-rule-read", "x", alerts_action);
+  gtk_widget_class_install_action (widget_class, "alerts.toggle-read", "x", alerts_action);
+  gtk_widget_class_install_action (widget_class, "alerts.show-more", "x", alerts_action);
+  gtk_widget_class_install_action (widget_class, "alerts.show-all", NULL, alerts_action);
+}
+
+static void
+clip_alerts_view_init (ClipAlertsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
+}

@@ -1,0 +1,36 @@
+/* clip-alerts-view.h — the alert inbox: alerts grouped by rule, newest
+ * first; open, mark read, mark all read
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "clip-store.h"
+
+G_BEGIN_DECLS
+
+/* Alerts shown per rule before "Show More". */
+#define CLIP_ALERTS_VIEW_PAGE 20
+
+#define CLIP_TYPE_ALERTS_VIEW (clip_alerts_view_get_type ())
+G_DECLARE_FINAL_TYPE (ClipAlertsView, clip_alerts_view, CLIP, ALERTS_VIEW, AdwBin)
+
+GtkWidget *clip_alerts_view_new          (void);
+/* A connection for reading (writes open their own). */
+void       clip_alerts_view_set_store    (ClipAlertsView *self,
+                                          ClipStore      *store);
+void       clip_alerts_view_reload       (ClipAlertsView *self);
+/* Only this rule's alerts (0: every rule's). */
+void       clip_alerts_view_show_rule    (ClipAlertsView *self,
+                                          gint64          rule_id);
+/* Shows the article beside the list and marks its alerts read. */
+void       clip_alerts_view_open_article (ClipAlertsView *self,
+                                          gint64          article_id);
+/* Unread alerts, as last read from the archive. */
+gint64     clip_alerts_view_get_unread   (ClipAlertsView *self);
+
+/* Signals: "back"; "unread-changed" (gint64 unread alerts). */
+
+G_END_DECLS

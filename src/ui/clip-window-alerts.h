@@ -1,0 +1,19 @@
+/* clip-window-alerts.h — the Rules page and the Alerts view in the main
+ * window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "clip-window.h"
+
+G_BEGIN_DECLS
+
+/* Adds to window (once its archive is open): the pages "rules" and
+ * "alerts" of its main stack; at the foot of its sidebar, rows for them
+ * (Alerts with the unread count); and the actions win.show-rules,
+ * win.show-alerts, win.show-rule (x: rule id) and win.open-article
+ * (x: article id), which the notifications' app actions call. */
+void clip_window_alerts_install (ClipWindow *window);
+
+G_END_DECLS
