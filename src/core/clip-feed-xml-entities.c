@@ -44,6 +44,9 @@ clip_feed_xml_entity_free (gpointer data)
 
   g_free ((char *) ent->name);
   g_free (ent->content);
+  /* libxml2 may hand us an entity's raw text to keep after a declaration */
+  if (ent->orig != NULL)
+    xmlFree (ent->orig);
   g_free (ent);
 }
 

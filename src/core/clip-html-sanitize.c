@@ -514,9 +514,12 @@ resolve_url (const char *base, const char *url)
   g_autofree char *trimmed = g_strstrip (g_strdup (url));
   char *resolved;
 
+  g_autofree char *scheme = NULL;
+
   if (!clip_html_url_is_safe (trimmed, TRUE))
     return NULL;
-  if (base == NULL || url_scheme (trimmed) != NULL)
+  scheme = url_scheme (trimmed);
+  if (base == NULL || scheme != NULL)
     return g_steal_pointer (&trimmed);
   resolved = g_uri_resolve_relative (base, trimmed, G_URI_FLAGS_NONE, NULL);
   return resolved ? resolved : g_steal_pointer (&trimmed);
