@@ -116,16 +116,14 @@ record (ClipRuleSet *set, const guint32 *list, guint64 key, guint32 start, guint
   for (guint32 k = 1; k <= list[0]; k++)
     {
       guint32 id = list[k];
-      Pattern *p;
 
       if (G_LIKELY (set->pgen[id] == set->gen))
         continue;
       set->pgen[id] = set->gen;
-      p = &g_array_index (set->patterns, Pattern, id);
-      p->seen++;
-      for (guint t = 0; t < p->triggers->len; t++)
+      set->seen[id]++;
+      for (guint t = set->trig_off[id]; t < set->trig_off[id + 1]; t++)
         {
-          guint r = g_array_index (p->triggers, guint, t);
+          guint r = set->trig_rules[t];
           Rule *rule = &g_array_index (set->rules, Rule, r);
 
           if (rule->gen != set->gen)
@@ -356,6 +354,32 @@ cmp_run (const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
+/* Runs of one term come sorted; an OR group's are sorted runs one after
+ * another: an insertion sort is quick for both. */
+static void
+sort_runs (GArray *runs)
+{
+  Run *v = (Run *) runs->data;
+
+  if (runs->len > 256)
+    {
+      qsort (v, runs->len, sizeof (Run), cmp_run);
+      return;
+    }
+  for (guint i = 1; i < runs->len; i++)
+    {
+      Run x = v[i];
+      guint j = i;
+
+      while (j > 0 && v[j - 1].key > x.key)
+        {
+          v[j] = v[j - 1];
+          j--;
+        }
+      v[j] = x;
+    }
+}
+
 static void
 add_span (GArray *spans, guint64 key, guint32 start, guint32 end)
 {
@@ -382,7 +406,7 @@ eval_near (ClipRuleSet *set, const CNode *n, GArray *spans)
   collect_runs (set, g_array_index (set->kids, guint, n->first + 1), R);
   if (R->len == 0)
     return FALSE;
-  qsort (R->data, R->len, sizeof (Run), cmp_run);
+  sort_runs (R);
   for (guint i = 0; i < R->len; i++)
     rmax = MAX (rmax, g_array_index (R, Run, i).len);
   for (guint i = 0; i < L->len; i++)
@@ -567,14 +591,7 @@ clip_rule_set_match (ClipRuleSet        *set,
   if (!set->index_ready)
     clip_rule_index_build (set);
   clip_rule_index_new_article (set);
-  if (set->n_pgen != set->patterns->len)
-    {
-      set->n_pgen = set->patterns->len;
-      set->pgen = g_renew (guint, set->pgen, set->n_pgen);
-      set->need = g_renew (guint, set->need, set->n_pgen);
-      memset (set->pgen, 0, set->n_pgen * sizeof (guint));
-      memset (set->need, 0, set->n_pgen * sizeof (guint));
-    }
+  clip_rule_set_size_arrays (set);
   /* Triggers are chosen again as the set learns which words are common:
    * after 16, 64, 256... articles, then every 16,384. */
   if (!set->triggers_ready || set->articles >= set->next_triggers)

@@ -32,8 +32,6 @@ typedef struct {
   char   *cased;        /* {…}: NFC text as typed; NULL folds case */
   guint   kind;
   guint   literal_len;  /* bytes before the first wildcard */
-  GArray *triggers;     /* guint: rules this pattern can start */
-  guint   seen;         /* articles it occurred in */
   guint   gen;          /* article generation occ belongs to */
   Occ    *occ;          /* this article's occurrences, in order */
   guint   n_occ, cap_occ;
@@ -105,9 +103,13 @@ struct _ClipRuleSet {
   guint       n_candidates, cap_candidates;
   LogEntry   *log;          /* words with patterns, in order */
   guint       n_log, cap_log;
-  guint      *pgen;         /* per pattern: generation it last occurred in */
-  guint      *need;         /* per pattern: generation a candidate needed it */
+  /* Per pattern, in small arrays: what the scan touches for every word. */
+  guint      *pgen;         /* generation it last occurred in */
+  guint      *need;         /* generation a queued rule needed it */
+  guint      *seen;         /* articles it occurred in */
   guint       n_pgen;
+  guint      *trig_off;     /* rules pattern i triggers: trig_rules[trig_off[i]..[i + 1]) */
+  guint      *trig_rules;
   GArray     *spans;        /* ClipRuleSpan */
   GArray     *runs[3];      /* scratch: term, NEAR left, NEAR right */
 };
@@ -146,7 +148,10 @@ clip_rule_hash (const char *p, gsize len, guint64 prefix)
   return (guint32) h | 1;   /* never 0 */
 }
 
+/* Chooses each rule's trigger patterns from what is known of them. */
 void           clip_rule_set_assign_triggers (ClipRuleSet *set);
+/* Sizes the per-pattern arrays to the patterns, keeping what they hold. */
+void           clip_rule_set_size_arrays (ClipRuleSet *set);
 void           clip_rule_index_build  (ClipRuleSet *set);
 void           clip_rule_index_clear  (ClipRuleSet *set);
 /* Between articles: one-off answers go, a full cache starts again. */

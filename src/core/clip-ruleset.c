@@ -106,7 +106,6 @@ intern_pattern (ClipRuleSet *set, const char *raw, gboolean cased)
   pat.literal_len = wild ? (guint) (wild - folded) : (guint) strlen (folded);
   pat.folded = g_steal_pointer (&folded);
   pat.cased = g_steal_pointer (&nfc);
-  pat.triggers = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_val (set->patterns, pat);
   g_hash_table_insert (set->pattern_ids, g_steal_pointer (&key),
                        GUINT_TO_POINTER (set->patterns->len - 1));
@@ -169,9 +168,11 @@ compile_node (ClipRuleSet *set, const ClipRuleNode *node)
  * only break ties while nothing is known: an exact word before a prefix,
  * a long word before a short one. */
 static guint64
-pattern_cost (const Pattern *p)
+pattern_cost (ClipRuleSet *set, guint id)
 {
-  return (guint64) p->seen * 1024 + (p->kind == PAT_EXACT ? 0 : 256) +
+  const Pattern *p = &g_array_index (set->patterns, Pattern, id);
+
+  return (guint64) set->seen[id] * 1024 + (p->kind == PAT_EXACT ? 0 : 256) +
          (128 - MIN (p->literal_len, 127));
 }
 
@@ -192,7 +193,7 @@ collect_triggers (ClipRuleSet *set, guint node, GArray *out)
       for (guint i = 0; i < n->n; i++)
         {
           guint id = g_array_index (set->words, guint, n->first + i);
-          guint64 cost = pattern_cost (&g_array_index (set->patterns, Pattern, id));
+          guint64 cost = pattern_cost (set, id);
 
           if (cost < best_cost)
             best = id, best_cost = cost;
@@ -237,25 +238,67 @@ collect_triggers (ClipRuleSet *set, guint node, GArray *out)
 }
 
 void
+clip_rule_set_size_arrays (ClipRuleSet *set)
+{
+  guint n = set->patterns->len, old = set->n_pgen;
+
+  if (n == old)
+    return;
+  set->pgen = g_renew (guint, set->pgen, n);
+  set->need = g_renew (guint, set->need, n);
+  set->seen = g_renew (guint, set->seen, n);
+  for (guint i = old; i < n; i++)
+    set->pgen[i] = set->need[i] = set->seen[i] = 0;
+  set->n_pgen = n;
+}
+
+void
 clip_rule_set_assign_triggers (ClipRuleSet *set)
 {
   g_autoptr(GArray) triggers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  guint n = set->patterns->len;
 
-  for (guint i = 0; i < set->patterns->len; i++)
-    g_array_set_size (g_array_index (set->patterns, Pattern, i).triggers, 0);
+  clip_rule_set_size_arrays (set);
   for (guint index = 0; index < set->rules->len; index++)
     {
       g_array_set_size (triggers, 0);
       collect_triggers (set, g_array_index (set->rules, Rule, index).root, triggers);
       for (guint i = 0; i < triggers->len; i++)
         {
-          Pattern *p = &g_array_index (set->patterns, Pattern, g_array_index (triggers, guint, i));
-
-          if (p->triggers->len == 0 ||
-              g_array_index (p->triggers, guint, p->triggers->len - 1) != index)
-            g_array_append_val (p->triggers, index);
+          guint pair[2] = { g_array_index (triggers, guint, i), index };
+          g_array_append_vals (pairs, pair, 1);
         }
     }
+  /* Flat, by pattern: the scan reads only small arrays. A stable
+   * counting sort keeps each pattern's rules in order, so a rule that
+   * names a pattern twice sits twice in a row, and goes once. */
+  {
+    g_autofree guint *off = g_new0 (guint, n + 1);
+    g_autofree guint *fill = NULL;
+    g_autofree guint *rules = g_new (guint, MAX (pairs->len, 1));
+    guint out = 0;
+
+    for (guint i = 0; i < pairs->len; i++)
+      off[((guint *) pairs->data)[2 * i] + 1]++;
+    for (guint i = 0; i < n; i++)
+      off[i + 1] += off[i];
+    fill = g_memdup2 (off, (n + 1) * sizeof (guint));
+    for (guint i = 0; i < pairs->len; i++)
+      rules[fill[((guint *) pairs->data)[2 * i]]++] = ((guint *) pairs->data)[2 * i + 1];
+    g_free (set->trig_off);
+    g_free (set->trig_rules);
+    set->trig_off = g_new (guint, n + 1);
+    set->trig_rules = g_new (guint, MAX (pairs->len, 1));
+    for (guint i = 0; i < n; i++)
+      {
+        set->trig_off[i] = out;
+        for (guint j = off[i]; j < off[i + 1]; j++)
+          if (j == off[i] || rules[j] != rules[j - 1])
+            set->trig_rules[out++] = rules[j];
+      }
+    set->trig_off[n] = out;
+  }
   set->triggers_ready = TRUE;
 }
 
@@ -317,7 +360,6 @@ clip_rule_set_free (ClipRuleSet *set)
       Pattern *p = &g_array_index (set->patterns, Pattern, i);
       g_free (p->folded);
       g_free (p->cased);
-      g_array_unref (p->triggers);
       g_free (p->occ);
     }
   g_array_unref (set->patterns);
@@ -330,6 +372,9 @@ clip_rule_set_free (ClipRuleSet *set)
   g_free (set->log);
   g_free (set->pgen);
   g_free (set->need);
+  g_free (set->seen);
+  g_free (set->trig_off);
+  g_free (set->trig_rules);
   g_array_unref (set->spans);
   for (guint i = 0; i < G_N_ELEMENTS (set->runs); i++)
     g_array_unref (set->runs[i]);
