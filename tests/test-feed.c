@@ -105,6 +105,7 @@ test_rss20 (void)
   /* no title, no guid: a stable id; an unreadable date is no date */
   c = item_at (feed, 2);
   g_assert_null (c->title);
+  g_assert_false (has_problem (feed, "missing-element"));   /* it has a description */
   g_assert_cmpuint (strlen (c->id), ==, 40);
   g_assert_cmpint (c->published, ==, CLIP_NO_DATE);
   {
@@ -131,6 +132,7 @@ test_rss09x (void)
   g_assert_false (has_problem (f91, "undefined-entity"));
 
   g_assert_cmpint (f92->format, ==, CLIP_FEED_FORMAT_RSS092);
+  g_assert_false (has_problem (f92, "missing-element"));
   item = item_at (f92, 0);
   g_assert_null (item->title);
   g_assert_cmpstr (item->summary_html, ==, "Episode one <b>notes</b>");
@@ -438,6 +440,33 @@ assert_refused (const char *data, ClipFeedError code)
 }
 
 static void
+test_missing_elements (void)
+{
+  const char *rss = "<rss version=\"2.0\"><channel><link>http://x/</link>\n"
+                    "<item><link>http://x/1</link></item></channel></rss>";
+  g_autoptr(ClipFeed) feed = clip_feed_parse (rss, strlen (rss), NULL, NULL, NULL);
+  const char *json = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [{}]}";
+  g_autoptr(ClipFeed) jf = clip_feed_parse (json, strlen (json), NULL, NULL, NULL);
+  guint missing = 0;
+
+  g_assert_nonnull (feed);
+  for (guint i = 0; i < feed->problems->len; i++)
+    {
+      ClipFeedProblem *p = g_ptr_array_index (feed->problems, i);
+
+      if (strcmp (p->kind, "missing-element") == 0)
+        missing++;
+      if (strstr (p->message, "item") != NULL)
+        g_assert_cmpint (p->line, ==, 2);
+    }
+  /* the feed's title, and the item's title or description */
+  g_assert_cmpuint (missing, ==, 2);
+  g_assert_cmpuint (feed->items->len, ==, 1);
+  g_assert_nonnull (jf);
+  g_assert_true (has_problem (jf, "missing-element"));
+}
+
+static void
 test_not_a_feed (void)
 {
   assert_refused ("<!DOCTYPE html><html><head><title>x</title></head><body>hi</body></html>",
@@ -484,6 +513,7 @@ main (int argc, char **argv)
   g_test_add_func ("/feed/hostile-html", test_hostile_html);
   g_test_add_func ("/feed/attacks", test_attacks);
   g_test_add_func ("/feed/limits", test_limits);
+  g_test_add_func ("/feed/missing-elements", test_missing_elements);
   g_test_add_func ("/feed/not-a-feed", test_not_a_feed);
   g_test_add_func ("/feed/discover", test_discover);
   return g_test_run ();

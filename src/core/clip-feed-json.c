@@ -186,6 +186,8 @@ clip_feed_parse_json (ClipFeed    *feed,
     feed->icon = clip_feed_resolve_url (base_url, member_string (o, "favicon"));
   /* Relative URLs are relative to the feed's own address. */
   base = base_url ? base_url : feed->link;
+  if (feed->title == NULL)
+    clip_feed_add_problem (feed, "missing-element", 0, _("The JSON Feed has no “title”"));
   items = member_array (o, "items");
   if (items == NULL)
     clip_feed_add_problem (feed, "missing-element", 0, _("The JSON Feed has no “items” list"));
@@ -204,6 +206,9 @@ clip_feed_parse_json (ClipFeed    *feed,
           break;
         }
       item = read_item (feed, sanitizer, json_node_get_object (node), base);
+      if (item->id == NULL)
+        clip_feed_add_problem (feed, "missing-element", 0,
+                               _("Item %u of the JSON Feed has no “id”"), i + 1);
       if (item->authors->len == 0)
         add_authors (item->authors, o);   /* the feed's authors */
       clip_feed_add_item (feed, item);

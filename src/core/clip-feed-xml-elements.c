@@ -377,6 +377,10 @@ clip_feed_xml_end_item (Parser *p)
   if (item->language == NULL && p->frames[p->depth].lang != NULL &&
       p->frames[p->depth].lang != p->frames[1].lang)
     item->language = g_strdelimit (g_ascii_strdown (p->frames[p->depth].lang, -1), "_", '-');
+  /* RSS asks for a title or a description, Atom for a title */
+  if (item->title == NULL && item->summary_html == NULL && item->content_html == NULL)
+    clip_feed_add_problem (p->feed, "missing-element", xmlSAX2GetLineNumber (p->ctxt),
+                           _("An item has neither a title nor a description"));
   clip_feed_add_item (p->feed, item);
 }
 

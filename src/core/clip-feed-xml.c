@@ -515,6 +515,8 @@ clip_feed_parse_xml (ClipFeed    *feed,
   if (invalid_utf8 != NULL)
     *invalid_utf8 = p->invalid_utf8;
   ok = p->is_feed;
+  if (ok && feed->title == NULL)
+    clip_feed_add_problem (feed, "missing-element", 0, _("The feed has no title"));
   if (!ok)
     {
       if (p->root_is_html)
