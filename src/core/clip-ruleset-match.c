@@ -48,30 +48,43 @@ static inline gunichar
 decode (const guchar *p, const guchar *end, gsize *adv)
 {
   guchar b = p[0];
+  gsize left = (gsize) (end - p);
   gunichar c;
-  gsize n;
 
+  /* Two and three bytes (Cyrillic, Greek, Georgian...) without a loop. */
   if (b >= 0xC2 && b <= 0xDF)
-    n = 2, c = b & 0x1F;
-  else if (b >= 0xE0 && b <= 0xEF)
-    n = 3, c = b & 0x0F;
-  else if (b >= 0xF0 && b <= 0xF4)
-    n = 4, c = b & 0x07;
-  else
-    goto invalid;
-  if ((gsize) (end - p) < n)
-    goto invalid;
-  for (gsize i = 1; i < n; i++)
     {
-      if ((p[i] & 0xC0) != 0x80)
-        goto invalid;
-      c = (c << 6) | (p[i] & 0x3F);
+      if (left >= 2 && (p[1] & 0xC0) == 0x80)
+        {
+          *adv = 2;
+          return ((gunichar) (b & 0x1F) << 6) | (p[1] & 0x3F);
+        }
+      goto invalid;
     }
-  if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
-      (n == 4 && (c < 0x10000 || c > 0x10FFFF)))
-    goto invalid;
-  *adv = n;
-  return c;
+  if (b >= 0xE0 && b <= 0xEF)
+    {
+      if (left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        {
+          c = ((gunichar) (b & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          if (c >= 0x800 && !(c >= 0xD800 && c <= 0xDFFF))
+            {
+              *adv = 3;
+              return c;
+            }
+        }
+      goto invalid;
+    }
+  if (b >= 0xF0 && b <= 0xF4 && left >= 4 && (p[1] & 0xC0) == 0x80 &&
+      (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80)
+    {
+      c = ((gunichar) (b & 0x07) << 18) | ((gunichar) (p[1] & 0x3F) << 12) |
+          ((gunichar) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+      if (c >= 0x10000 && c <= 0x10FFFF)
+        {
+          *adv = 4;
+          return c;
+        }
+    }
 invalid:
   *adv = 1;
   return (gunichar) -1;
@@ -307,6 +320,14 @@ term_runs (ClipRuleSet *set, const CNode *n, GArray *runs)
   for (guint i = 1; i < n->n; i++)
     if (word_pattern (set, n, i)->n_occ == 0)
       return FALSE;
+  if (runs)
+    {
+      /* Room for a run per occurrence, the most there can be. */
+      guint base = runs->len;
+
+      g_array_set_size (runs, base + p0->n_occ);
+      runs->len = base;
+    }
   for (guint k = 0; k < p0->n_occ; k++)
     {
       const Occ *o = &p0->occ[k];
@@ -327,10 +348,7 @@ term_runs (ClipRuleSet *set, const CNode *n, GArray *runs)
       found = TRUE;
       if (runs == NULL)
         return TRUE;
-      {
-        Run r = { o->key, n->n - 1, o->start, end };
-        g_array_append_val (runs, r);
-      }
+      ((Run *) (gpointer) runs->data)[runs->len++] = (Run) { o->key, n->n - 1, o->start, end };
     }
   return found;
 }
