@@ -14,7 +14,7 @@
 #include "clip-rule-backfill.h"
 #include "clip-rules-store.h"
 #include "clip-ruleset.h"
-#include "clip-store.h"
+#include "clip-store-private.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -332,6 +332,21 @@ progress_dot (guint64 done, guint64 total, gpointer data)
 {
 }
 
+/* Articles in the archive; the statement is reset so that no read
+ * transaction stays open (it would keep the WAL from being checkpointed). */
+static gint64
+archive_size (ClipStore *store)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, "SELECT count(*) FROM articles", NULL);
+  gint64 n = 0;
+
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return n;
+}
+
 static gboolean
 build_archive (ClipCorpus *c, ClipStore *store, guint n)
 {
@@ -388,7 +403,7 @@ bench_backfill (ClipCorpus *c, const char *dir, guint n)
       g_printerr ("%s\n", error->message);
       return;
     }
-  if (clip_store_count_articles (store, NULL, NULL) < n)
+  if (archive_size (store) < n)
     {
       printf ("\nBuilding an archive of %u articles in %s (once)…\n", n, dir);
       if (!build_archive (c, store, n))
@@ -396,7 +411,7 @@ bench_backfill (ClipCorpus *c, const char *dir, guint n)
     }
   clip_store_set_term_list (store, "russia_terms", terms, NULL);
   printf ("\nBackfill of one new rule over %" G_GINT64_FORMAT " archived articles (goal < 2 s):\n",
-          clip_store_count_articles (store, NULL, NULL));
+          archive_size (store));
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autofree char *name = g_strdup_printf ("bench %u %" G_GINT64_FORMAT, i, g_get_real_time ());

@@ -95,7 +95,12 @@ list_id (ClipStore *store, const char *name, gboolean create, GError **error)
   clip_store_bind_text (stmt, 1, name);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      sqlite3_reset (stmt);   /* no read transaction left open */
+      return id;
+    }
   if (rc != SQLITE_DONE)
     return clip_store_set_error (store, rc, _("Could not read the term list"), error), -1;
   g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,

@@ -85,7 +85,14 @@ one_rule (ClipStore *store, const char *sql, const char *name, gint64 id, GError
     sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return read_rule (stmt);
+    {
+      ClipRule *r = read_rule (stmt);
+
+      /* A statement left on a row keeps a read transaction open, and
+       * with it the WAL from being checkpointed. */
+      sqlite3_reset (stmt);
+      return r;
+    }
   if (rc != SQLITE_DONE)
     clip_store_set_error (store, rc, _("Could not read the rule"), error);
   else if (name)
@@ -367,7 +374,12 @@ clip_store_get_match_spans (ClipStore  *store,
   sqlite3_bind_int64 (stmt, 2, article_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return clip_store_dup_column (stmt, 0);
+    {
+      char *spans = clip_store_dup_column (stmt, 0);
+
+      sqlite3_reset (stmt);
+      return spans;
+    }
   if (rc != SQLITE_DONE)
     clip_store_set_error (store, rc, _("Could not read the match"), error);
   return NULL;
