@@ -566,6 +566,33 @@ test_discover_probe (Fixture *f, gconstpointer data)
   g_ptr_array_unref (found);
 }
 
+/* A local feed: read from disk, named after its title, and "not
+ * modified" while the file is unchanged. */
+static void
+test_file_outlet (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "local.xml", NULL);
+  g_autofree char *xml = make_rss ("Local bulletin", 2, "local");
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  g_autoptr(ClipOutlet) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  o->url = g_filename_to_uri (path, NULL, NULL);
+  id = clip_store_add_outlet (f->store, o, &error);
+  g_assert_no_error (error);
+  refresh (f, id);
+  g_assert_cmpint (outcome_for (f, id)->status, ==, CLIP_FETCH_STATUS_OK);
+  g_assert_cmpuint (outcome_for (f, id)->added, ==, 2);
+  g_assert_cmpstr (outcome_for (f, id)->name, ==, "Local bulletin");
+  after = get_outlet (f, id);
+  g_assert_cmpstr (after->name, ==, "Local bulletin");
+  g_assert_cmpstr (after->site_url, ==, "https://example.org/");
+  refresh (f, id);
+  g_assert_cmpint (outcome_for (f, id)->status, ==, CLIP_FETCH_STATUS_NOT_MODIFIED);
+}
+
 static gboolean
 hang_hit (Fixture *f)
 {
@@ -608,6 +635,7 @@ main (int argc, char **argv)
   ADD ("discover-and-add", test_discover_and_add);
   ADD ("discover-probe", test_discover_probe);
   ADD ("stop-in-flight", test_stop_in_flight);
+  ADD ("file-outlet", test_file_outlet);
 #undef ADD
   g_test_add ("/service/offline", Fixture, "no service", setup, test_offline, teardown);
   return g_test_run ();

@@ -21,6 +21,8 @@ typedef struct {
   /* Filled by the parse worker. */
   GPtrArray         *articles;     /* ClipArticle* */
   char              *parse_error;  /* for a person */
+  char              *feed_title;
+  char              *feed_link;
 } FetchJob;
 
 static gint64
@@ -182,14 +184,36 @@ apply_move (ClipService *self, ClipOutlet *o, ClipFetchOutcome *out, const char 
   out->moved_to = g_strdup (moved_to);
 }
 
+/* An outlet added with no name (a local file) or no site takes the
+ * feed's own; a name the analyst chose is never replaced. */
+static gboolean
+fill_identity (ClipService *self, ClipOutlet *o, const FetchJob *job, GError **error)
+{
+  gboolean changed = FALSE;
+
+  if ((o->name == NULL || *o->name == '\0') && job->feed_title && *job->feed_title)
+    {
+      g_free (o->name);
+      o->name = g_strdup (job->feed_title);
+      changed = TRUE;
+    }
+  if (o->site_url == NULL && job->feed_link && g_str_has_prefix (job->feed_link, "http"))
+    {
+      o->site_url = g_strdup (job->feed_link);
+      changed = TRUE;
+    }
+  return !changed || clip_store_update_outlet (self->store, o, error);
+}
+
 static gboolean
 store_articles (ClipService             *self,
                 ClipOutlet              *o,
                 ClipFetchOutcome        *out,
                 const ClipFetchResponse *r,
-                GPtrArray               *articles,
+                const FetchJob          *job,
                 GError                 **error)
 {
+  GPtrArray *articles = job->articles;
   ClipIngestResult result;
   gboolean ok;
 
@@ -204,13 +228,16 @@ store_articles (ClipService             *self,
     {
       mark_success (o, r);
       apply_move (self, o, out, r->moved_to);
-      ok = clip_store_save_fetch_state (self->store, o, error) &&
+      ok = fill_identity (self, o, job, error) &&
+           clip_store_save_fetch_state (self->store, o, error) &&
            clip_store_commit (self->store, error);
     }
   if (!ok)
     clip_store_rollback (self->store);
   else
     {
+      g_free (out->name);
+      out->name = g_strdup (o->name);
       out->added = result.added;
       out->updated = result.updated;
       out->unchanged = result.unchanged;
@@ -227,6 +254,8 @@ fetch_job_free (FetchJob *job)
   clip_fetch_response_free (job->response);
   g_clear_pointer (&job->articles, g_ptr_array_unref);
   g_free (job->parse_error);
+  g_free (job->feed_title);
+  g_free (job->feed_link);
   g_free (job);
 }
 
@@ -255,7 +284,11 @@ parse_in_worker (GTask        *task,
       job->parse_error = g_strdup_printf (_("unreadable feed (%s)"), p->message);
     }
   else
-    job->articles = feed_articles (feed, job->outlet->id);
+    {
+      job->articles = feed_articles (feed, job->outlet->id);
+      job->feed_title = g_strdup (feed->title);
+      job->feed_link = g_strdup (feed->link);
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -280,7 +313,7 @@ record (ClipService *self, FetchJob *job)
         g_warning ("Could not save the state of outlet %" G_GINT64_FORMAT ": %s", o->id, error->message);
       out->status = CLIP_FETCH_STATUS_NOT_MODIFIED;
     }
-  else if (!store_articles (self, o, out, r, job->articles, &error))
+  else if (!store_articles (self, o, out, r, job, &error))
     {
       g_autofree char *message = g_strdup_printf (_("could not store the articles (%s)"), error->message);
 
