@@ -7,7 +7,7 @@
  * bench/bench-parse.py can time the peers (feedparser, xmllint --stream) on
  * the very same bytes in the same run.
  *
- *   bench-parse [--feeds N] [--items N] [--repeat N] [--write DIR]
+ *   bench-parse [--feeds N] [--items N] [--repeat N] [--write DIR | --read DIR]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,12 +22,14 @@ static int n_feeds = 2000;
 static int n_items = 50;
 static int repeat = 3;
 static char *write_dir;
+static char *read_dir;
 
 static const GOptionEntry entries[] = {
   { "feeds", 0, 0, G_OPTION_ARG_INT, &n_feeds, "Feeds to generate", "N" },
   { "items", 0, 0, G_OPTION_ARG_INT, &n_items, "Items per feed", "N" },
   { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Runs; the fastest counts", "N" },
   { "write", 0, 0, G_OPTION_ARG_FILENAME, &write_dir, "Also write the feeds here", "DIR" },
+  { "read", 0, 0, G_OPTION_ARG_FILENAME, &read_dir, "Time the feeds written here before", "DIR" },
   { NULL }
 };
 
@@ -63,7 +65,23 @@ main (int argc, char **argv)
   for (int f = 0; f < n_feeds; f++)
     {
       gsize len = 0;
-      char *xml = clip_corpus_feed_xml (corpus, f, n_items, &len);
+      char *xml = NULL;
+
+      if (read_dir != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("feed-%05d.xml", f);
+          g_autofree char *path = g_build_filename (read_dir, name, NULL);
+
+          if (!g_file_test (path, G_FILE_TEST_EXISTS))
+            break;
+          if (!g_file_get_contents (path, &xml, &len, &error))
+            {
+              g_printerr ("bench-parse: %s\n", error->message);
+              return 1;
+            }
+        }
+      else
+        xml = clip_corpus_feed_xml (corpus, f, n_items, &len);
 
       g_ptr_array_add (feeds, xml);
       g_array_append_val (lens, len);
@@ -112,12 +130,12 @@ main (int argc, char **argv)
       best_wall = MIN (best_wall, (g_get_monotonic_time () - wall0) / 1e6);
     }
 
-  printf ("clippings: %d feeds, %u items (%u sanitised, %u problems), %.1f MB\n",
-          n_feeds, items, sanitised, problems, bytes / 1e6);
+  printf ("clippings: %u feeds, %u items (%u sanitised, %u problems), %.1f MB\n",
+          feeds->len, items, sanitised, problems, bytes / 1e6);
   printf ("clippings: best of %d: %.3f s CPU, %.3f s wall: %.0f items/s, %.1f MB/s (CPU)\n",
           repeat, best_cpu, best_wall, items / best_cpu, bytes / 1e6 / best_cpu);
   /* for bench-parse.py */
   printf ("RESULT clippings items=%u bytes=%" G_GSIZE_FORMAT " cpu=%.6f wall=%.6f\n",
           items, bytes, best_cpu, best_wall);
-  return items == (guint) (n_feeds * n_items) && sanitised == items ? 0 : 1;
+  return items > 0 && sanitised == items ? 0 : 1;
 }

@@ -71,6 +71,12 @@ test_text (void)
   assert_text ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc");
   assert_text ("<pre>a\n  b</pre>", "a\n  b");
   assert_text ("", "");
+  /* runs of spaces wherever they fall against 8-byte words */
+  assert_text ("abcdefg  hij", "abcdefg hij");
+  assert_text ("abcdefgh ij  kl", "abcdefgh ij kl");
+  assert_text ("<b>one </b> two", "one two");
+  assert_text ("abcdefg <i>h</i>  ijklmnopq  r", "abcdefg h ijklmnopq r");
+  assert_text ("Парламент  принял закон", "Парламент принял закон");
 }
 
 static void

@@ -360,19 +360,42 @@ static gboolean
 text_is_plain (const char *p, gsize len)
 {
   const char *end = p + len;
+  gboolean space_before = FALSE;
 
   for (; end - p >= 8; p += 8)
     {
-      guint64 v;
+      guint64 v, t, spaces;
 
       memcpy (&v, p, 8);
       if (HAS_LESS (v, 0x20) | HAS_BYTE (v, 0x7F) | HAS_BYTE (v, 0xC2) | HAS_BYTE (v, 0xE2))
         return FALSE;
+      /* exactly the space bytes, as their high bits; then two in a row */
+      t = v ^ (ONES * ' ');
+      spaces = ~((((t & ~HIGHS) + ~HIGHS) | t) & HIGHS) & HIGHS;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      if ((spaces & (spaces >> 8)) || (space_before && (spaces & 0x80)))
+        return FALSE;
+      space_before = (spaces >> 63) != 0;
+#else
+      if ((spaces & (spaces << 8)) || (space_before && (spaces >> 63)))
+        return FALSE;
+      space_before = (spaces & 0x80) != 0;
+#endif
     }
   for (; p < end; p++)
-    if (text_special[(guchar) *p] && *p != ' ')
-      return FALSE;
-  return g_strstr_len (end - len, len, "  ") == NULL;
+    {
+      if (*p == ' ')
+        {
+          if (space_before)
+            return FALSE;
+          space_before = TRUE;
+          continue;
+        }
+      if (text_special[(guchar) *p])
+        return FALSE;
+      space_before = FALSE;
+    }
+  return TRUE;
 }
 
 static void
