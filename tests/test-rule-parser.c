@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "clip-rule-fts.h"
 #include "clip-rule-parser.h"
 
 #include <string.h>
@@ -293,6 +294,37 @@ test_hostile_input (void)
   g_assert_nonnull (error);
 }
 
+/* The index query each rule becomes: a superset, exact where it can be. */
+static void
+test_fts_translation (void)
+{
+  static const struct { const char *query, *fts; gboolean exact; } cases[] = {
+    { "interference", "{title body} : \"interference\"", TRUE },
+    { "\"Russian interference\"", "{title body} : \"russian\" + \"interference\"", TRUE },
+    { "interfer* -sport", "(({title body} : \"interfer\" *) NOT ({title body} : \"sport\"))", TRUE },
+    { "Russia NEAR/3 Georgia", "({title body} : \"russia\" AND {title body} : \"georgia\")", FALSE },
+    { "title:(Georgia OR Tbilisi)", "({title} : \"georgia\" OR {title} : \"tbilisi\")", TRUE },
+    { "{NATO} wom?n", "({title body} : \"nato\" AND {title body} : \"wom\" *)", FALSE },
+    { "lang:ka Georgia", "({title body} : \"georgia\")", FALSE },
+    { "lang:ka OR Georgia", NULL, FALSE },
+    { "\"hybrid war*\"", "{title body} : \"hybrid\" + \"war\" *", TRUE },
+    { "?ussia", NULL, FALSE },
+    { "Россия -tag:sport", "({title body} : \"россия\")", FALSE },
+    { "author:Stoltenberg -body:ballet",
+      "(({author} : \"stoltenberg\") NOT ({body} : \"ballet\"))", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ClipRuleNode) tree = clip_rule_compile_tree (cases[i].query, NULL, NULL, NULL);
+      gboolean exact = !cases[i].exact;
+      g_autofree char *fts = clip_rule_to_fts (tree, &exact);
+
+      g_assert_cmpstr (fts, ==, cases[i].fts);
+      g_assert_cmpint (exact, ==, cases[i].exact);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -305,5 +337,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rule-parser/messages", test_error_messages);
   g_test_add_func ("/rule-parser/lists", test_list_errors);
   g_test_add_func ("/rule-parser/hostile", test_hostile_input);
+  g_test_add_func ("/rule-parser/fts-translation", test_fts_translation);
   return g_test_run ();
 }
