@@ -594,6 +594,43 @@ test_file_outlet (Fixture *f, gconstpointer data)
 }
 
 static gboolean
+slow_hit (Fixture *f)
+{
+  return clip_test_server_hits (f->server, "/slow") > 0;
+}
+
+/* The analyst works (here: marks an article read, through another
+ * connection) while a fetch is in flight: the fetch's articles are still
+ * stored, not refused as written against an old snapshot. */
+static void
+test_write_during_fetch (Fixture *f, gconstpointer data)
+{
+  gint64 first = add_outlet (f, NULL, "/first");
+  gint64 slow = add_outlet (f, NULL, "/slow");
+  g_autoptr(GPtrArray) list = NULL;
+  ClipArticleFilter filter = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  serve_rss (f, "/first", "First", 1, NULL);
+  serve_rss (f, "/slow", "Slow", 3, NULL);
+  clip_test_server_set_delay (f->server, "/slow", 400);
+  refresh (f, first);
+  filter.outlet_id = first;
+  list = clip_store_list_articles (f->store, &filter, CLIP_SORT_NEWEST, 0, 1, &error);
+  g_assert_no_error (error);
+
+  g_clear_pointer (&f->results, g_ptr_array_unref);
+  clip_service_refresh_outlet (f->service, slow);
+  wait_until (slow_hit, f, 5000);
+  g_assert_true (clip_store_set_read (f->store, ((ClipArticle *) g_ptr_array_index (list, 0))->id,
+                                      TRUE, &error));
+  g_assert_no_error (error);
+  wait_until (have_results, f, 10000);
+  g_assert_cmpstr (outcome_for (f, slow)->error, ==, NULL);
+  g_assert_cmpint (count_articles (f, slow), ==, 3);
+}
+
+static gboolean
 hang_hit (Fixture *f)
 {
   return clip_test_server_hits (f->server, "/hang") > 0;
@@ -636,6 +673,7 @@ main (int argc, char **argv)
   ADD ("discover-probe", test_discover_probe);
   ADD ("stop-in-flight", test_stop_in_flight);
   ADD ("file-outlet", test_file_outlet);
+  ADD ("write-during-fetch", test_write_during_fetch);
 #undef ADD
   g_test_add ("/service/offline", Fixture, "no service", setup, test_offline, teardown);
   return g_test_run ();

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 #include "clip-service-private.h"
+#include "clip-store-listing.h"
 #include "clip-store-private.h"
 
 #include <glib/gi18n.h>
@@ -380,6 +381,7 @@ flush_ready (gpointer data)
   FetchJob *job;
 
   g_clear_pointer (&self->flush, g_source_unref);
+  clip_store_release_snapshot (self->store);
   while ((job = g_queue_pop_head (&self->answered)) != NULL)
     {
       self->in_flight--;
@@ -473,6 +475,10 @@ start_fetch (ClipService *self, gint64 id)
   ClipOutlet *o = clip_store_get_outlet (self->store, id, &error);
   FetchJob *job;
 
+  /* A read left open would pin this connection to an old snapshot for
+   * the whole fetch: its write would then be refused once anyone else
+   * (the analyst marking an article read) has committed. */
+  clip_store_release_snapshot (self->store);
   if (o == NULL)
     {
       /* Removed by another connection since the list was read. */

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 #include "clip-archive.h"
+#include "clip-store-listing.h"
 #include "clip-service-private.h"
 
 #include <glib/gi18n.h>
@@ -586,6 +587,7 @@ add_in_thread (ClipService *self, gpointer data)
 
   if (task_refused (task, self))
     return;
+  clip_store_release_snapshot (self->store);
   id = clip_store_add_outlet (self->store, o, &error);
   if (id == 0)
     {
@@ -630,6 +632,7 @@ remove_in_thread (ClipService *self, gpointer data)
 
   if (task_refused (task, self))
     return;
+  clip_store_release_snapshot (self->store);
   if (!clip_store_remove_outlet (self->store, id, &error))
     {
       g_task_return_error (task, error);
