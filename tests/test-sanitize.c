@@ -77,6 +77,10 @@ test_text (void)
   assert_text ("<b>one </b> two", "one two");
   assert_text ("abcdefg <i>h</i>  ijklmnopq  r", "abcdefg h ijklmnopq r");
   assert_text ("Парламент  принял закон", "Парламент принял закон");
+  /* read as UTF-8 whatever a fragment claims */
+  assert_text ("<meta charset=\"iso-8859-1\"><p>ქართული Ёлка</p>", "ქართული Ёлка");
+  assert_text ("<p>ქართული</p><meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">Ёлка",
+               "ქართული\n\nЁлка");
 }
 
 static void

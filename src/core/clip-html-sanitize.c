@@ -886,9 +886,11 @@ clip_sanitizer_run (ClipSanitizer *s,
       fast_append_literal (s->input, "<div>");
       fast_append (s->input, html, len);
       fast_append_literal (s->input, "</div>");
+      /* always UTF-8: a <meta charset> in the fragment is ignored */
       htmlCtxtReadMemory (s->ctxt, s->input->str, s->input->len, NULL, "UTF-8",
                           HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                          HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT);
+                          HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT |
+                          HTML_PARSE_IGNORE_ENC);
       /* Whatever the parser left open is closed here. */
       while (s->frames->len > 0)
         close_frame (s);
