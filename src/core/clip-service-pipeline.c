@@ -496,6 +496,7 @@ start_fetch (ClipService *self, gint64 id)
     {
       self->run_active = TRUE;
       self->run_done = 0;
+      self->last_done = self->last_total = G_MAXUINT;
       self->run_results = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_fetch_outcome_free);
     }
   job = g_new0 (FetchJob, 1);
@@ -556,8 +557,16 @@ clip_service_pump (ClipService *self)
     start_fetch (self, id);
   waiting = clip_scheduler_waiting (self->scheduler, now, scheduled);
   if (self->run_active)
-    clip_service_emit_progress (self, self->run_done,
-                                self->run_done + clip_scheduler_running (self->scheduler) + waiting);
+    {
+      guint total = self->run_done + clip_scheduler_running (self->scheduler) + waiting;
+
+      /* Only changes: a thousand outlets should not mean ten thousand
+       * wake-ups of the window. */
+      if (self->run_done != self->last_done || total != self->last_total)
+        clip_service_emit_progress (self, self->run_done, total);
+      self->last_done = self->run_done;
+      self->last_total = total;
+    }
   if (self->run_active && clip_scheduler_running (self->scheduler) == 0 && waiting == 0)
     {
       g_autoptr(GPtrArray) results = g_steal_pointer (&self->run_results);

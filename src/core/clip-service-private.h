@@ -52,6 +52,8 @@ struct _ClipService {
   GSource         *flush;            /* writes the ready ones */
   gboolean         run_active;
   guint            run_done;
+  guint            last_done;        /* progress last reported */
+  guint            last_total;
   GPtrArray       *run_results;      /* ClipFetchOutcome* */
 };
 
