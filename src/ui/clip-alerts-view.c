@@ -12,6 +12,7 @@
 #include "clip-rule-jobs.h"
 #include "clip-rule-style.h"
 #include "clip-rules-store.h"
+#include "clip-store-listing.h"
 
 struct _ClipAlertsView
 {
@@ -239,6 +240,8 @@ clip_alerts_view_reload (ClipAlertsView *self)
 
   if (self->store == NULL)
     return;
+  /* A long-lived reader: see what was committed since it last read. */
+  clip_store_release_snapshot (self->store);
   unread_only = gtk_toggle_button_get_active (self->unread_toggle);
   /* Enough for the widest "Show More" asked for; each group is cut below. */
   g_hash_table_iter_init (&iter, self->expanded);

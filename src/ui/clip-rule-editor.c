@@ -8,6 +8,7 @@
 
 #include "clip-rule-editor.h"
 #include "clip-rule-jobs.h"
+#include "clip-store-listing.h"
 
 struct _ClipRuleEditor
 {
@@ -237,6 +238,8 @@ query_changed_cb (ClipRuleEditor *self)
   guint column = 0;
 
   stop_preview (self);
+  /* The term lists as committed now, not as this reader last saw them. */
+  clip_store_release_snapshot (self->store);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->error_tag, &start, &end);
   self->query_valid = FALSE;

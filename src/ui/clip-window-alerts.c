@@ -9,6 +9,7 @@
 #include "clip-alert.h"
 #include "clip-alerts-view.h"
 #include "clip-rules-page.h"
+#include "clip-store-listing.h"
 #include "clip-window-alerts.h"
 
 /* How often the sidebar's unread count is read again while nothing else
@@ -78,7 +79,13 @@ poll_unread (gpointer user_data)
 {
   WindowAlerts *wa = user_data;
   ClipStore *store = clip_window_get_store (wa->window);
-  gint64 unread = store ? clip_alert_count_unread_total (store, NULL) : -1;
+  gint64 unread = -1;
+
+  if (store != NULL)
+    {
+      clip_store_release_snapshot (store);
+      unread = clip_alert_count_unread_total (store, NULL);
+    }
 
   if (unread >= 0)
     set_unread (wa, unread);

@@ -1,0 +1,266 @@
+/* test-ui-alerts.c — the Alerts view, its place in the window, and
+ * notifications from the application with no window open
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "clip-alert.h"
+#include "clip-alerts-view.h"
+#include "clip-application.h"
+#include "clip-archive.h"
+#include "clip-rules-store.h"
+#include "clip-test-alerts.h"
+#include "clip-test-ui.h"
+#include "clip-test-util.h"
+#include "clip-window.h"
+
+static GtkWidget *
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
+}
+
+/* An archive whose default rules flagged new articles: alerts written by
+ * the rules engine in the ingest transaction, as in real use. */
+static ClipStore *
+archive_with_alerts (const char *dir)
+{
+  g_autoptr(ClipStore) writer = NULL;
+  g_autoptr(ClipOutlet) outlet = clip_outlet_new ();
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(GError) error = NULL;
+  ClipIngestResult result;
+  gint64 outlet_id;
+  ClipStore *reader;
+
+  writer = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  outlet->url = g_strdup ("https://civil.example.ge/feed");
+  outlet->name = g_strdup ("Civil Example");
+  outlet_id = clip_store_add_outlet (writer, outlet, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 30; i++)
+    {
+      ClipArticle *a = clip_article_new ();
+
+      a->guid = g_strdup_printf ("a%u", i);
+      a->published = CLIP_TEST_T0 + i * 60;
+      if (i % 2 == 0)
+        {
+          a->title = g_strdup_printf ("Kremlin interference & the Tbilisi talks <%u>", i);
+          a->summary_text = g_strdup ("A subject of Russian interference, officials said.");
+        }
+      else
+        {
+          a->title = g_strdup_printf ("Rain expected in Batumi %u", i);
+          a->summary_text = g_strdup ("The weather service expects rain.");
+        }
+      g_ptr_array_add (articles, a);
+    }
+  clip_ingest_result_init (&result);
+  clip_store_ingest (writer, outlet_id, articles, &result, &error);
+  g_assert_no_error (error);
+  clip_ingest_result_clear (&result);
+  g_clear_object (&writer);
+  /* A connection of its own, as the window has. */
+  reader = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  return reader;
+}
+
+static gint64
+rule_id (ClipStore  *store,
+         const char *name)
+{
+  g_autoptr(ClipRule) rule = clip_store_find_rule (store, name, NULL);
+
+  g_assert_nonnull (rule);
+  return rule->id;
+}
+
+typedef struct {
+  ClipAlertsView *view;
+  gint64          unread;
+} UnreadWait;
+
+static gboolean
+unread_is (gpointer data)
+{
+  UnreadWait *w = data;
+
+  return clip_alerts_view_get_unread (w->view) == w->unread;
+}
+
+static void
+test_alerts_view (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipStore) store = archive_with_alerts (dir);
+  gint64 russia = rule_id (store, "Russian interference");
+  GtkWidget *window = gtk_window_new ();
+  ClipAlertsView *view = CLIP_ALERTS_VIEW (clip_alerts_view_new ());
+  GtkWidget *groups, *section, *list, *row;
+  UnreadWait wait = { view, 0 };
+  guint rows = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  clip_alerts_view_set_store (view, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpint (clip_alerts_view_get_unread (view), ==, 15);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (view, CLIP_TYPE_ALERTS_VIEW, "content_stack"))),
+                   ==, "list");
+
+  /* Grouped by rule, the rule's newest alert first; feed text as text. */
+  groups = child (view, CLIP_TYPE_ALERTS_VIEW, "groups_box");
+  section = gtk_widget_get_first_child (groups);
+  g_assert_nonnull (clip_test_ui_find (section, GTK_TYPE_LABEL, "Russian interference"));
+  g_assert_nonnull (clip_test_ui_find (section, GTK_TYPE_LABEL, "15 unread"));
+  list = clip_test_ui_find (section, GTK_TYPE_LIST_BOX, NULL);
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Kremlin interference &amp; the Tbilisi talks &lt;28&gt;");
+  for (GtkWidget *w = row; w; w = gtk_widget_get_next_sibling (w))
+    rows++;
+  g_assert_cmpuint (rows, ==, 15);
+  g_assert_true (gtk_widget_has_css_class (row, "clip-unread"));
+
+  /* Opening reads it. */
+  clip_alerts_view_open_article (view, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "article-id")));
+  g_assert_false (gtk_widget_has_css_class (row, "clip-unread"));
+  wait.unread = 14;
+  g_assert_true (clip_test_ui_wait (unread_is, &wait));
+
+  /* One rule's alerts alone, as a notification's click shows them. */
+  clip_alerts_view_show_rule (view, russia);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (view, CLIP_TYPE_ALERTS_VIEW, "filter_revealer"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (view, CLIP_TYPE_ALERTS_VIEW, "filter_label"))), ==,
+                   "Alerts of “Russian interference”");
+
+  /* Mark all read; "unread only" then shows the empty state. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "alerts.mark-all-read", NULL);
+  wait.unread = 0;
+  g_assert_true (clip_test_ui_wait (unread_is, &wait));
+  g_assert_cmpint (clip_alert_count_unread_total (store, NULL), ==, 0);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (view, CLIP_TYPE_ALERTS_VIEW, "unread_toggle")), TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (view, CLIP_TYPE_ALERTS_VIEW, "content_stack"))),
+                   ==, "empty");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static const char *
+visible_page (ClipWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (window, CLIP_TYPE_WINDOW, "main_stack")));
+}
+
+static void
+test_window_pages (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipStore) store = archive_with_alerts (dir);
+  gint64 russia = rule_id (store, "Russian interference");
+  ClipWindow *window = clip_window_new (NULL);
+  GtkWidget *sidebar_pane, *alerts_row;
+  const char *start;
+
+  gtk_window_present (GTK_WINDOW (window));
+  start = visible_page (window);
+  /* The sidebar's foot: Alerts with the unread count, and Rules. */
+  sidebar_pane = child (window, CLIP_TYPE_WINDOW, "sidebar_pane");
+  alerts_row = clip_test_ui_find (sidebar_pane, GTK_TYPE_LABEL, "Alerts");
+  g_assert_nonnull (alerts_row);
+  g_assert_nonnull (clip_test_ui_find (sidebar_pane, GTK_TYPE_LABEL, "15"));
+  g_assert_nonnull (clip_test_ui_find (sidebar_pane, GTK_TYPE_LABEL, "Rules"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-rules", NULL);
+  g_assert_cmpstr (visible_page (window), ==, "rules");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-rule", "x", russia);
+  g_assert_cmpstr (visible_page (window), ==, "alerts");
+  /* Back goes where the user came from, not to the Rules page. */
+  g_signal_emit_by_name (gtk_stack_get_visible_child (GTK_STACK (child (window, CLIP_TYPE_WINDOW, "main_stack"))),
+                         "back");
+  g_assert_cmpstr (visible_page (window), ==, start);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The application notifies with no window: a refresh's end runs the
+ * policy, which records the alerts as notified. A notification's click
+ * opens a window on the rule's alerts. */
+typedef struct {
+  char    *dir;
+  gboolean done;
+  gboolean in_activate;
+} AppTest;
+
+static gboolean
+all_notified (gpointer data)
+{
+  AppTest *t = data;
+  g_autoptr(ClipStore) store = clip_store_open_data_dir (t->dir, CLIP_STORE_OPEN_READ_ONLY, NULL);
+
+  return store != NULL && clip_test_alerts_count (store, "notified = 0") == 0 &&
+         clip_test_alerts_count (store, "1") == 2;
+}
+
+static void
+app_activate_cb (GApplication *app,
+                 AppTest      *t)
+{
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new ();
+  ClipService *service = clip_application_get_service (CLIP_APPLICATION (app));
+  GtkWindow *window;
+  gint64 outlet, russia;
+
+  if (t->in_activate)
+    return;
+  t->in_activate = TRUE;
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_nonnull (service);
+  store = clip_store_open_data_dir (t->dir, CLIP_STORE_OPEN_DEFAULT, NULL);
+  outlet = clip_test_alerts_outlet (store);
+  russia = rule_id (store, "Russian interference");
+  clip_test_alerts_new_match (store, outlet, russia, "Kremlin meddling", g_get_real_time () / G_USEC_PER_SEC);
+  clip_test_alerts_new_match (store, outlet, russia, "Moscow interference", g_get_real_time () / G_USEC_PER_SEC);
+  g_signal_emit_by_name (service, "refresh-finished", outcomes);
+  g_assert_true (clip_test_ui_wait (all_notified, t));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-rule", g_variant_new_int64 (russia));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  g_assert_cmpstr (visible_page (CLIP_WINDOW (window)), ==, "alerts");
+  t->done = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_application_notifies (void)
+{
+  AppTest t = { .dir = clip_test_ui_data_dir () };
+  g_autoptr(ClipApplication) app = clip_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (app_activate_cb), &t);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_true (t.done);
+  g_free (t.dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (!clip_test_ui_init (&argc, &argv))
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 77;
+    }
+  g_test_add_func ("/ui-alerts/view", test_alerts_view);
+  g_test_add_func ("/ui-alerts/window-pages", test_window_pages);
+  g_test_add_func ("/ui-alerts/application-notifies", test_application_notifies);
+  return g_test_run ();
+}
