@@ -593,6 +593,80 @@ test_file_outlet (Fixture *f, gconstpointer data)
   g_assert_cmpint (outcome_for (f, id)->status, ==, CLIP_FETCH_STATUS_NOT_MODIFIED);
 }
 
+/* 1,000 outlets on 10 loopback hosts, 2% failing, 2% slow, 1% malformed,
+ * in one refresh: every good article stored once, every bad outlet with
+ * its error, and the process's memory bounded. */
+static void
+test_load (Fixture *f, gconstpointer data)
+{
+  ClipTestServer *servers[10];
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gsize before = clip_test_peak_rss ();
+  g_autoptr(GError) error = NULL;
+  guint n_good = 0;
+
+  for (guint h = 0; h < G_N_ELEMENTS (servers); h++)
+    {
+      g_autofree char *ip = g_strdup_printf ("127.0.0.%u", h + 11);
+
+      servers[h] = clip_test_server_new (ip, NULL);
+    }
+  for (guint i = 0; i < 1000; i++)
+    {
+      ClipTestServer *server = servers[(i / 10) % G_N_ELEMENTS (servers)];
+      g_autofree char *path = g_strdup_printf ("/feed/%u", i);
+      g_autofree char *prefix = g_strdup_printf ("o%u", i);
+      g_autofree char *xml = make_rss (prefix, 3, prefix);
+      gint64 id;
+
+      switch (i % 100)
+        {
+        case 7: case 57:
+          clip_test_server_add_status (server, path, 500, NULL, NULL);
+          break;
+        case 41:
+          clip_test_server_add_body (server, path, "application/rss+xml", "\x01\x02\x03", 3, NULL, NULL);
+          break;
+        default:
+          clip_test_server_add_body (server, path, "application/rss+xml", xml, -1, NULL, NULL);
+          if (i % 100 == 23 || i % 100 == 73)
+            clip_test_server_set_delay (server, path, 300);
+          n_good++;
+        }
+      id = add_outlet (f, server, path);
+      g_array_append_val (ids, id);
+    }
+  refresh (f, 0);
+  g_assert_cmpuint (f->results->len, ==, 1000);
+  for (guint i = 0; i < 1000; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      const ClipFetchOutcome *o = outcome_for (f, id);
+      gboolean bad = i % 100 == 7 || i % 100 == 57 || i % 100 == 41;
+
+      if (bad)
+        {
+          g_assert_cmpint (o->status, ==, CLIP_FETCH_STATUS_ERROR);
+          g_assert_nonnull (o->error);
+          g_assert_cmpint (count_articles (f, id), ==, 0);
+        }
+      else
+        {
+          g_assert_cmpstr (o->error, ==, NULL);
+          g_assert_cmpint (count_articles (f, id), ==, 3);
+        }
+    }
+  {
+    ClipArticleFilter all = { 0 };
+
+    g_assert_cmpint (clip_store_count_articles (f->store, &all, &error), ==, n_good * 3);
+  }
+  if (before > 0)
+    g_assert_cmpuint (clip_test_peak_rss () - before, <, 128 * 1024 * 1024);
+  for (guint h = 0; h < G_N_ELEMENTS (servers); h++)
+    clip_test_server_free (servers[h]);
+}
+
 static gboolean
 slow_hit (Fixture *f)
 {
@@ -674,6 +748,7 @@ main (int argc, char **argv)
   ADD ("stop-in-flight", test_stop_in_flight);
   ADD ("file-outlet", test_file_outlet);
   ADD ("write-during-fetch", test_write_during_fetch);
+  ADD ("load", test_load);
 #undef ADD
   g_test_add ("/service/offline", Fixture, "no service", setup, test_offline, teardown);
   return g_test_run ();
