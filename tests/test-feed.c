@@ -479,6 +479,35 @@ test_not_a_feed (void)
   assert_refused ("<", CLIP_FEED_ERROR_UNREADABLE);
 }
 
+static gpointer
+parse_many (gpointer data)
+{
+  const char * const names[] = {
+    "feeds/rss20.xml", "feeds/atom10.xml", "feeds/rdf.xml", "feeds/koi8-r.xml",
+    "feeds/hostile.xml", "feeds/billion-laughs.xml", "feeds/jsonfeed11.json",
+  };
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(ClipFeed) feed = parse_fixture (names[(i + GPOINTER_TO_UINT (data)) % G_N_ELEMENTS (names)]);
+
+      g_assert_cmpuint (feed->items->len, >, 0);
+    }
+  return NULL;
+}
+
+/* The fetch service parses on worker threads. */
+static void
+test_threads (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("parse", parse_many, GUINT_TO_POINTER (i));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
 static void
 test_discover (void)
 {
@@ -516,5 +545,6 @@ main (int argc, char **argv)
   g_test_add_func ("/feed/missing-elements", test_missing_elements);
   g_test_add_func ("/feed/not-a-feed", test_not_a_feed);
   g_test_add_func ("/feed/discover", test_discover);
+  g_test_add_func ("/feed/threads", test_threads);
   return g_test_run ();
 }

@@ -104,6 +104,7 @@ clip_feed_discover_links (const char *html, gsize len, const char *base_url)
   if (utf8 == NULL)
     utf8 = clip_charset_to_utf8 (html + bom, len - bom, "windows-1252", &utf8_len, NULL, NULL);
 
+  clip_html_init_libxml ();
   memset (&sax, 0, sizeof sax);
   sax.startElement = on_start;
   ctxt = htmlNewParserCtxt ();

@@ -461,6 +461,7 @@ clip_feed_parse (const char  *data,
   gboolean ok;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
+  clip_html_init_libxml ();
   if (len > CLIP_FEED_MAX_SIZE)
     {
       g_set_error (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_TOO_LARGE,

@@ -803,12 +803,25 @@ on_error (void *ctx, const char *msg, ...)
 {
 }
 
+void
+clip_html_init_libxml (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
 ClipSanitizer *
 clip_sanitizer_new (void)
 {
   ClipSanitizer *s = g_new0 (ClipSanitizer, 1);
   xmlSAXHandler sax;
 
+  clip_html_init_libxml ();
   memset (&sax, 0, sizeof sax);
   sax.startElement = on_start;
   sax.endElement = on_end;

@@ -15,6 +15,11 @@
 
 G_BEGIN_DECLS
 
+/* libxml2 wants its global state set up once, before threads use it: the
+ * parser's entry points call this; safe from any thread, any number of
+ * times. */
+void           clip_html_init_libxml   (void);
+
 /* Reusable across many fragments (one parser context); not thread-safe,
  * use one per thread. */
 typedef struct _ClipSanitizer ClipSanitizer;
