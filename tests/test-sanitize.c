@@ -115,6 +115,26 @@ test_hostile_shapes (void)
   g_string_free (deep, TRUE);
 }
 
+/* A long fragment: tags and attributes across libxml2's buffer refills
+ * must never turn into text. */
+static void
+test_long_fragment (void)
+{
+  GString *in = g_string_new (NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *text = NULL;
+
+  for (int i = 0; i < 5000; i++)
+    g_string_append_printf (in, "<p title=\"t%d\" style=\"color: red; border: 0px\">Слово %d</p>", i, i);
+  run (in->str, NULL, &html, &text);
+  g_assert_null (strstr (text, "style"));
+  g_assert_null (strstr (text, "title"));
+  g_assert_null (strstr (html, "style"));
+  g_assert_true (g_str_has_prefix (text, "Слово 0\n\nСлово 1\n\n"));
+  g_assert_true (g_str_has_suffix (text, "Слово 4999"));
+  g_string_free (in, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -123,5 +143,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sanitize/text", test_text);
   g_test_add_func ("/sanitize/escape", test_escape);
   g_test_add_func ("/sanitize/hostile-shapes", test_hostile_shapes);
+  g_test_add_func ("/sanitize/long-fragment", test_long_fragment);
   return g_test_run ();
 }

@@ -463,6 +463,31 @@ parser_clear (Parser *p)
     g_string_free (p->cap.buf, TRUE);
 }
 
+/* As xmlCtxtReadMemory (…, "UTF-8", …), without passing every byte through
+ * libxml2's UTF-8 to UTF-8 converter: the input is set up as UTF-8 already.
+ * The XML declaration's encoding is ignored (the bytes were decoded by
+ * clip-charset.c, or checked to be UTF-8). */
+static void
+read_document (xmlParserCtxtPtr ctxt, const char *utf8, gsize len)
+{
+  xmlParserInputBufferPtr buf;
+  xmlParserInputPtr input;
+
+  buf = xmlParserInputBufferCreateMem (utf8, (int) len, XML_CHAR_ENCODING_UTF8);
+  if (buf == NULL)
+    return;
+  input = xmlNewIOInputStream (ctxt, buf, XML_CHAR_ENCODING_UTF8);
+  if (input == NULL)
+    {
+      xmlFreeParserInputBuffer (buf);
+      return;
+    }
+  inputPush (ctxt, input);
+  xmlCtxtUseOptions (ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC |
+                           XML_PARSE_NOCDATA);
+  xmlParseDocument (ctxt);
+}
+
 gboolean
 clip_feed_parse_xml (ClipFeed    *feed,
                      const char  *utf8,
@@ -505,9 +530,7 @@ clip_feed_parse_xml (ClipFeed    *feed,
   p->frames[0].ctx = CTX_TOP;
   p->frames[0].base = base_url;
 
-  xmlCtxtReadMemory (ctxt, utf8, (int) len, base_url, "UTF-8",
-                     XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC |
-                     XML_PARSE_NOCDATA);
+  read_document (ctxt, utf8, len);
   /* A feed cut short still gives the item being read. */
   if (p->item != NULL && (p->item->title || p->item->link || p->item->id))
     clip_feed_add_item (feed, g_steal_pointer (&p->item));

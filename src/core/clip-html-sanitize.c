@@ -13,6 +13,7 @@
 #include "clip-html-sanitize.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <string.h>
 
 /* Deeper than this, tags are unwrapped: content stays, nesting does not. */
@@ -815,6 +816,35 @@ clip_html_init_libxml (void)
     }
 }
 
+/* htmlCtxtReadMemory() with "UTF-8" would pass the fragment through a
+ * UTF-8 to UTF-8 converter; the bytes are UTF-8 already, so the input is
+ * set up as such, with no converter. (Not a static buffer: libxml2 2.9
+ * misreads long fragments from one.) Always UTF-8: a <meta charset> in the
+ * fragment is ignored. */
+static void
+parse_fragment (ClipSanitizer *s)
+{
+  xmlParserInputBufferPtr buf;
+  xmlParserInputPtr input;
+
+  htmlCtxtReset (s->ctxt);
+  buf = xmlParserInputBufferCreateMem (s->input->str, (int) s->input->len,
+                                       XML_CHAR_ENCODING_UTF8);
+  if (buf == NULL)
+    return;
+  input = xmlNewIOInputStream (s->ctxt, buf, XML_CHAR_ENCODING_UTF8);
+  if (input == NULL)
+    {
+      xmlFreeParserInputBuffer (buf);
+      return;
+    }
+  inputPush (s->ctxt, input);
+  htmlCtxtUseOptions (s->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                               HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT |
+                               HTML_PARSE_IGNORE_ENC);
+  htmlParseDocument (s->ctxt);
+}
+
 ClipSanitizer *
 clip_sanitizer_new (void)
 {
@@ -899,11 +929,7 @@ clip_sanitizer_run (ClipSanitizer *s,
       fast_append_literal (s->input, "<div>");
       fast_append (s->input, html, len);
       fast_append_literal (s->input, "</div>");
-      /* always UTF-8: a <meta charset> in the fragment is ignored */
-      htmlCtxtReadMemory (s->ctxt, s->input->str, s->input->len, NULL, "UTF-8",
-                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                          HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT |
-                          HTML_PARSE_IGNORE_ENC);
+      parse_fragment (s);
       /* Whatever the parser left open is closed here. */
       while (s->frames->len > 0)
         close_frame (s);
