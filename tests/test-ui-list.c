@@ -265,6 +265,13 @@ test_filter_and_search (Fixture *f, gconstpointer data)
   for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (vineyards)); i++)
     g_assert_cmpint (g_ascii_strcasecmp (title_at (vineyards, i - 1), title_at (vineyards, i)), <=, 0);
 
+  /* Many results arrive in parts, newest first, each once. */
+  g_clear_object (&list);
+  list = open_list (f, NULL, "report", CLIP_SORT_NEWEST, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ARTICLES);
+  for (guint i = 1; i < N_ARTICLES; i++)
+    g_assert_cmpint (id_at (list, i - 1), >, id_at (list, i));
+
   bad = clip_article_list_new (f->reader);
   g_signal_connect (bad, "failed", G_CALLBACK (failed_cb), &message);
   clip_article_list_set_view (bad, NULL, "(budget OR", CLIP_SORT_NEWEST, FALSE);

@@ -119,7 +119,8 @@ list_get_item (GListModel *model,
   if (position >= self->ids->len)
     return NULL;
   items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (items == NULL)
+  /* The last page may have been read before more results arrived. */
+  if (items == NULL || position % CLIP_ARTICLE_LIST_PAGE >= items->len)
     items = load_page (self, page);
   return g_object_ref (g_ptr_array_index (items, position % CLIP_ARTICLE_LIST_PAGE));
 }
@@ -141,6 +142,9 @@ typedef struct {
   ClipSort           sort;
   gboolean           ascending;
   guint              generation;
+  /* Set for a new view (the list starts empty): results arrive in parts. */
+  ClipArticleList   *progressive;
+  GMainContext      *context;
 } IdsQuery;
 
 static void
@@ -149,6 +153,8 @@ ids_query_free (IdsQuery *q)
   g_free (q->path);
   g_free (q->search);
   filter_clear (&q->filter);
+  g_clear_object (&q->progressive);
+  g_clear_pointer (&q->context, g_main_context_unref);
   g_free (q);
 }
 
@@ -159,6 +165,69 @@ filter_is_empty (const ClipArticleFilter *f)
          !f->fts_query && !f->tag && !f->since && !f->until;
 }
 
+/* A part of a search's results, on its way to the main thread. */
+typedef struct {
+  ClipArticleList *list;
+  guint            generation;
+  GArray          *ids;
+} Part;
+
+static gboolean
+append_part_cb (gpointer data)
+{
+  Part *part = data;
+  ClipArticleList *self = part->list;
+  guint old_n = self->ids->len;
+
+  /* Only while the view that asked is the one shown, and still empty of
+   * anything but its own earlier parts. */
+  if (part->generation == self->generation && self->loading)
+    {
+      g_array_append_vals (self->ids, part->ids->data, part->ids->len);
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, part->ids->len);
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_ITEMS]);
+    }
+  g_object_unref (part->list);
+  g_array_unref (part->ids);
+  g_free (part);
+  return G_SOURCE_REMOVE;
+}
+
+/* Newest first, a batch at a time: the first rows show while the index
+ * and the matcher work through the older ones. */
+static GArray *
+search_progressively (ClipStore     *store,
+                      IdsQuery      *q,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 before = 0;
+  guint limit = 200;
+
+  for (;;)
+    {
+      g_autoptr(GArray) batch = clip_rule_search (store, q->search, before, limit, cancellable, error);
+      Part *part;
+
+      if (batch == NULL)
+        return NULL;
+      if (batch->len == 0)
+        break;
+      g_array_append_vals (all, batch->data, batch->len);
+      before = g_array_index (batch, gint64, batch->len - 1);
+      part = g_new0 (Part, 1);
+      part->list = g_object_ref (q->progressive);
+      part->generation = q->generation;
+      part->ids = g_array_ref (batch);
+      g_main_context_invoke (q->context, append_part_cb, part);
+      if (batch->len < limit)
+        break;
+      limit = MIN (limit * 4, 20000);
+    }
+  return g_steal_pointer (&all);
+}
+
 /* A search's ids (newest first) within the view: the view's own order,
  * keeping the articles the search found. */
 static GArray *
@@ -167,14 +236,17 @@ search_ids (ClipStore     *store,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(GArray) found = clip_rule_search (store, q->search, 0, 0, cancellable, error);
+  g_autoptr(GArray) found = NULL;
   g_autoptr(GHashTable) set = NULL;
   g_autoptr(GArray) view = NULL;
+  gboolean plain = filter_is_empty (&q->filter) && q->sort == CLIP_SORT_NEWEST && !q->ascending;
   GArray *ids;
 
-  if (found == NULL)
+  if (plain && q->progressive != NULL)
+    return search_progressively (store, q, cancellable, error);
+  if (!(found = clip_rule_search (store, q->search, 0, 0, cancellable, error)))
     return NULL;
-  if (filter_is_empty (&q->filter) && q->sort == CLIP_SORT_NEWEST && !q->ascending)
+  if (plain)
     return g_steal_pointer (&found);
   if (!(view = clip_store_list_article_ids (store, &q->filter, q->sort, q->ascending,
                                             cancellable, error)))
@@ -229,7 +301,6 @@ swap_ids (ClipArticleList *self,
   const gint64 *a = (const gint64 *) self->ids->data;
   const gint64 *b = (const gint64 *) ids->data;
   guint old_n = self->ids->len, new_n = ids->len, head = 0, tail = 0;
-
   while (head < old_n && head < new_n && a[head] == b[head])
     head++;
   while (tail < old_n - head && tail < new_n - head &&
@@ -269,7 +340,8 @@ ids_loaded_cb (GObject      *source,
 }
 
 static void
-start_query (ClipArticleList *self)
+start_query (ClipArticleList *self,
+             gboolean         progressive)
 {
   g_autoptr(GTask) task = NULL;
   IdsQuery *q = g_new0 (IdsQuery, 1);
@@ -283,6 +355,8 @@ start_query (ClipArticleList *self)
   q->sort = self->sort;
   q->ascending = self->ascending;
   q->generation = ++self->generation;
+  q->progressive = progressive ? g_object_ref (self) : NULL;
+  q->context = g_main_context_ref_thread_default ();
   task = g_task_new (NULL, self->cancellable, ids_loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_query);
   g_task_set_task_data (task, q, (GDestroyNotify) ids_query_free);
@@ -309,7 +383,7 @@ clip_article_list_set_view (ClipArticleList         *self,
   self->ascending = ascending;
   /* Another view is another list: empty it now rather than show stale rows. */
   swap_ids (self, empty);
-  start_query (self);
+  start_query (self, TRUE);
 }
 
 void
@@ -317,7 +391,7 @@ clip_article_list_reload (ClipArticleList *self)
 {
   g_return_if_fail (CLIP_IS_ARTICLE_LIST (self));
 
-  start_query (self);
+  start_query (self, FALSE);
 }
 
 gboolean

@@ -26,6 +26,7 @@ struct _ClipArticleTable
   ClipSort            sort;
   gboolean            ascending;
   int                 probed;       /* see sorter_changed_cb() */
+  guint               spinner_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (ClipArticleTable, clip_article_table, ADW_TYPE_BIN)
@@ -320,17 +321,36 @@ clip_article_table_move (ClipArticleTable *self,
   clip_article_table_select (self, pos);
 }
 
+static gboolean
+show_spinner_cb (gpointer user_data)
+{
+  ClipArticleTable *self = user_data;
+
+  self->spinner_timeout = 0;
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  return G_SOURCE_REMOVE;
+}
+
+/* While a view loads, the list stays (empty) on screen, and the spinner
+ * only comes when loading takes a while: switching pages remaps the whole
+ * column view, which costs more than a quick search. */
 static void
 update_page (ClipArticleTable *self)
 {
   gboolean loading = self->list && clip_article_list_is_loading (self->list);
   guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
 
-  gtk_spinner_set_spinning (self->spinner, loading && n == 0);
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->stack, "list");
-  else
-    gtk_stack_set_visible_child_name (self->stack, loading ? "loading" : "empty");
+  if (loading && n == 0)
+    {
+      if (self->spinner_timeout == 0 &&
+          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") != 0)
+        self->spinner_timeout = g_timeout_add (400, show_spinner_cb, self);
+      return;
+    }
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
 
 void
@@ -420,6 +440,7 @@ clip_article_table_dispose (GObject *object)
 {
   ClipArticleTable *self = CLIP_ARTICLE_TABLE (object);
 
+  g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->rule_css != NULL)

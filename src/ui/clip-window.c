@@ -33,6 +33,7 @@ struct _ClipWindow
   GtkSearchEntry       *search_entry;
   ClipArticleTable     *table;
   ClipArticleView      *article_view;
+  GtkWidget            *sidebar_pane;
   GtkWidget            *list_pane;
   GtkWidget            *article_pane;
   GtkRevealer          *progress_revealer;
@@ -794,6 +795,7 @@ clip_window_class_init (ClipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, table);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, article_pane);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, progress_revealer);

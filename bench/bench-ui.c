@@ -1,0 +1,309 @@
+/* bench-ui.c — the main window over a large archive: time to the first
+ * frame and to the first rows, the longest the main loop is blocked while
+ * scrolling to the end and while searching, and memory; beside the peer,
+ * an eager GListStore holding the same rows, built in the same run.
+ *
+ *   bench-ui --data-dir DIR [--search QUERY] [--no-peer]
+ *
+ * DIR holds archive.db (bench-store --archive DIR/archive.db makes one of
+ * a million articles). Run under Xvfb:
+ *   xvfb-run -a env GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=build/data \
+ *     GSK_RENDERER=cairo build/bench/bench-ui --data-dir /tmp/1m
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <time.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clip-article-table.h"
+#include "clip-store-listing.h"
+#include "clip-window.h"
+
+static char *data_dir;
+static char *search = (char *) "government NEAR/5 minister*";
+static gboolean no_peer;
+
+static const GOptionEntry entries[] = {
+  { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Folder of the archive", "DIR" },
+  { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Rule-language search to time", "QUERY" },
+  { "no-peer", 0, 0, G_OPTION_ARG_NONE, &no_peer, "Skip the eager peer", NULL },
+  { NULL }
+};
+
+static gint64 t_start;
+
+static double
+ms_since (gint64 t)
+{
+  return (g_get_monotonic_time () - t) / 1000.0;
+}
+
+/* The main loop's longest stall: a 2 ms timer that notes how late it
+ * runs, in wall time and in the main thread's own CPU time. On a loaded
+ * machine the wall time also counts the time other processes had the
+ * CPU; the CPU time is the work the main loop did in one go. */
+static gint64 probe_last, probe_last_cpu;
+static gint64 probe_worst, probe_worst_cpu;
+static guint probe_over_50, probe_over_50_cpu;
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gboolean
+probe_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time (), cpu = thread_cpu_us ();
+  gint64 gap = now - probe_last, gap_cpu = cpu - probe_last_cpu;
+
+  probe_worst = MAX (probe_worst, gap);
+  probe_worst_cpu = MAX (probe_worst_cpu, gap_cpu);
+  probe_over_50 += gap > 50000;
+  probe_over_50_cpu += gap_cpu > 50000;
+  probe_last = now;
+  probe_last_cpu = cpu;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+probe_reset (void)
+{
+  probe_last = g_get_monotonic_time ();
+  probe_last_cpu = thread_cpu_us ();
+  probe_worst = probe_worst_cpu = 0;
+  probe_over_50 = probe_over_50_cpu = 0;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}
+
+static long
+status_kb (const char *key)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      !(line = strstr (status, key)))
+    return -1;
+  return strtol (line + strlen (key), NULL, 10);
+}
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock, gpointer data)
+{
+  painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer p)
+{
+  return *(gboolean *) p;
+}
+
+static gboolean
+list_ready (gpointer list)
+{
+  return !clip_article_list_is_loading (list) && g_list_model_get_n_items (list) > 0;
+}
+
+static gboolean
+list_loading (gpointer list)
+{
+  return clip_article_list_is_loading (list);
+}
+
+static gboolean
+list_settled (gpointer list)
+{
+  return !clip_article_list_is_loading (list);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  ClipWindow *window;
+  ClipArticleTable *table;
+  ClipArticleList *list;
+  GtkAdjustment *vadj;
+  GtkWidget *scroller, *entry, *bar;
+  double init_ms, window_ms, shown_ms, rows_ms, search_ms, scroll_worst, search_worst;
+  double scroll_cpu, search_cpu, load;
+  guint scroll_over, search_over, scroll_over_cpu, search_over_cpu, n;
+  long rss_kb, hwm_kb;
+
+  t_start = g_get_monotonic_time ();
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || data_dir == NULL)
+    {
+      g_printerr ("bench-ui: %s\n", error ? error->message : "--data-dir is required");
+      return 2;
+    }
+  g_setenv ("CLIPPINGS_DATA_DIR", data_dir, TRUE);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-ui: no display (run under xvfb-run)\n");
+      return 77;
+    }
+  adw_init ();
+  init_ms = ms_since (t_start);
+
+  /* 1. Launch: the first frame, then the first rows. */
+  window = clip_window_new (NULL);
+  window_ms = ms_since (t_start);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (after_paint_cb), NULL);
+  spin_until (is_true, &painted, 30000);
+  shown_ms = ms_since (t_start);
+  table = CLIP_ARTICLE_TABLE (gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, "table"));
+  list = clip_article_table_get_model (table);
+  spin_until (list_ready, list, 60000);
+  rows_ms = ms_since (t_start);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  /* 2. Scrolling: to the end, back up a page at a time, to the middle. */
+  g_timeout_add_full (G_PRIORITY_HIGH, 2, probe_cb, NULL, NULL);
+  scroller = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (table), CLIP_TYPE_ARTICLE_TABLE, "scroller");
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  spin (300);
+  probe_reset ();
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+  spin (300);
+  for (int i = 0; i < 100; i++)
+    {
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) - gtk_adjustment_get_page_size (vadj));
+      spin (16);
+    }
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) / 2);
+  spin (300);
+  scroll_worst = probe_worst / 1000.0;
+  scroll_over = probe_over_50;
+  scroll_cpu = probe_worst_cpu / 1000.0;
+  scroll_over_cpu = probe_over_50_cpu;
+
+  /* 3. Searching as one types: the debounced, threaded search. */
+  bar = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, "search_bar");
+  entry = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, "search_entry");
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), TRUE);
+  spin (100);
+  probe_reset ();
+  {
+    gint64 t = g_get_monotonic_time ();
+
+    /* Typed a few letters at a time. */
+    for (guint len = 3; len <= strlen (search); len += 3)
+      {
+        g_autofree char *prefix = g_strndup (search, len);
+        gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
+        spin (60);
+      }
+    gtk_editable_set_text (GTK_EDITABLE (entry), search);
+    /* The entry and the window each wait for typing to pause. */
+    spin_until (list_loading, list, 5000);
+    spin_until (list_settled, list, 120000);
+    search_ms = ms_since (t);
+  }
+  spin (100);
+  search_worst = probe_worst / 1000.0;
+  search_over = probe_over_50;
+  search_cpu = probe_worst_cpu / 1000.0;
+  search_over_cpu = probe_over_50_cpu;
+  rss_kb = status_kb ("VmRSS:");
+  hwm_kb = status_kb ("VmHWM:");
+
+  printf ("bench-ui: %u articles in %s\n", n, data_dir);
+  printf ("  first frame          %8.1f ms after start (goal < 1000): GTK ready at %.1f, window built at %.1f\n",
+          shown_ms, init_ms, window_ms);
+  printf ("  first rows           %8.1f ms after start\n", rows_ms);
+  if (getloadavg (&load, 1) != 1)
+    load = -1;
+  printf ("  machine load average %.1f on %u CPUs\n", load, g_get_num_processors ());
+  printf ("  scrolling            worst main-loop stall %.1f ms CPU (%u > 50 ms; goal: none), "
+          "%.1f ms wall (%u > 50 ms)\n", scroll_cpu, scroll_over_cpu, scroll_worst, scroll_over);
+  printf ("  search \"%s\": %u results in %.1f ms; worst stall %.1f ms CPU (%u > 50 ms), "
+          "%.1f ms wall (%u > 50 ms)\n",
+          search, g_list_model_get_n_items (G_LIST_MODEL (list)), search_ms, search_cpu,
+          search_over_cpu, search_worst, search_over);
+  printf ("  memory               RSS %.1f MB, peak %.1f MB (goal < 250)\n",
+          rss_kb / 1024.0, hwm_kb / 1024.0);
+
+  if (!no_peer)
+    {
+      /* The peer: the same rows read eagerly into a GListStore, the way a
+       * list model that is not lazy would have them, on the main thread. */
+      g_autoptr(ClipStore) store = clip_store_open_data_dir (data_dir, CLIP_STORE_OPEN_READ_ONLY, &error);
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(GListStore) eager = g_list_store_new (CLIP_TYPE_ARTICLE_ITEM);
+      gint64 t = g_get_monotonic_time ();
+      long before = status_kb ("VmRSS:");
+      double peer_ms;
+      long peer_kb;
+
+      if (store == NULL || !(ids = clip_store_list_article_ids (store, NULL, CLIP_SORT_NEWEST, FALSE,
+                                                                NULL, &error)))
+        {
+          g_printerr ("bench-ui: %s\n", error->message);
+          return 1;
+        }
+      for (guint i = 0; i < ids->len; i += 4096)
+        {
+          guint chunk = MIN (4096, ids->len - i);
+          g_autoptr(GPtrArray) rows = clip_store_get_article_rows (store, &g_array_index (ids, gint64, i),
+                                                                   chunk, NULL);
+
+          for (guint j = 0; rows && j < rows->len; j++)
+            {
+              ClipArticleRow *row = g_ptr_array_index (rows, j);
+              g_autoptr(ClipArticleItem) item = clip_article_item_new (row->id, row);
+
+              g_list_store_append (eager, item);
+            }
+        }
+      peer_ms = ms_since (t);
+      peer_kb = status_kb ("VmRSS:") - before;
+      printf ("  peer (eager GListStore of the same %u rows): %.1f ms blocking, +%.1f MB\n",
+              g_list_model_get_n_items (G_LIST_MODEL (eager)), peer_ms, peer_kb / 1024.0);
+      /* The lazy list's own memory is its ids, 8 bytes an article, and
+       * the pages it has read. */
+      printf ("  ratios: first rows %.1fx sooner than the peer's list, longest stall %.0fx shorter, "
+              "list memory %.0fx less (%.1f MB of ids)\n",
+              peer_ms / MAX (rows_ms, 1), peer_ms / MAX (MAX (scroll_worst, search_worst), 1),
+              peer_kb / MAX (n * 8.0 / 1024, 1), n * 8.0 / 1048576);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
