@@ -13,6 +13,7 @@ typedef struct {
   char      *dir;
   ClipStore *store;
   gint64     russia, ports, weather;
+  gint64     outlet;
   gint64     a1, a2, a3, a4;
 } Fixture;
 
@@ -24,7 +25,7 @@ fixture_setup (Fixture       *f,
 
   f->dir = clip_test_tmpdir ();
   f->store = clip_test_alerts_open (f->dir);
-  outlet = clip_test_alerts_outlet (f->store);
+  outlet = f->outlet = clip_test_alerts_outlet (f->store);
   f->russia = clip_test_alerts_rule (f->store, "Russian interference", "instant", "critical");
   f->ports = clip_test_alerts_rule (f->store, "Ports", "hourly", NULL);
   f->weather = clip_test_alerts_rule (f->store, "Weather", "none", NULL);
@@ -118,7 +119,7 @@ test_read_state (Fixture       *f,
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 before;
+  gint64 read_id;
 
   counts = clip_alert_count_unread (f->store, &error);
   g_assert_no_error (error);
@@ -130,12 +131,12 @@ test_read_state (Fixture       *f,
   page = clip_alert_list_rule (f->store, f->russia, 0, 2, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 2);
-  before = ((ClipAlert *) page->pdata[1])->id;
-  g_assert_true (clip_alert_set_read (f->store, before, TRUE, &error));
+  read_id = ((ClipAlert *) page->pdata[1])->id;
+  g_assert_true (clip_alert_set_read (f->store, read_id, TRUE, &error));
   g_assert_no_error (error);
-  /* The next page: below the last id seen. */
+  /* The next page. */
   g_clear_pointer (&page, g_ptr_array_unref);
-  page = clip_alert_list_rule (f->store, f->russia, before, 10, &error);
+  page = clip_alert_list_rule (f->store, f->russia, 2, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 1);
   g_assert_cmpint (((ClipAlert *) page->pdata[0])->article_id, ==, f->a1);
@@ -174,6 +175,31 @@ test_read_state (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* One fetch raises its alerts together: those come by the articles' time,
+ * and after the alerts of a later fetch, whatever those articles' dates. */
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 rule = clip_test_alerts_rule (f->store, "Batches", "instant", NULL);
+  /* A feed lists its newest item first, so that one gets the lower id. */
+  gint64 newer = clip_test_alerts_article (f->store, f->outlet, "Feed item one (newer)", T0 - 60);
+  gint64 older = clip_test_alerts_article (f->store, f->outlet, "Feed item two (older)", T0 - 7200);
+  gint64 late = clip_test_alerts_article (f->store, f->outlet, "Late fetch, old article", T0 - 86400);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clip_test_alerts_flag (f->store, rule, older, T0 + 1000);
+  clip_test_alerts_flag (f->store, rule, newer, T0 + 1000);
+  clip_test_alerts_flag (f->store, rule, late, T0 + 5000);
+  list = clip_alert_list_rule (f->store, rule, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpint (((ClipAlert *) list->pdata[0])->article_id, ==, late);
+  g_assert_cmpint (((ClipAlert *) list->pdata[1])->article_id, ==, newer);
+  g_assert_cmpint (((ClipAlert *) list->pdata[2])->article_id, ==, older);
+}
+
 static void
 test_missing (Fixture       *f,
               gconstpointer  data)
@@ -209,6 +235,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/alert-inbox/groups", test_groups);
   ADD ("/alert-inbox/read-state", test_read_state);
+  ADD ("/alert-inbox/order", test_order);
   ADD ("/alert-inbox/missing", test_missing);
   ADD ("/alert-inbox/rule-removed", test_rule_removed);
 #undef ADD

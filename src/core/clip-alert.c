@@ -9,6 +9,11 @@
   "al.id, al.rule_id, al.article_id, al.created, al.read, al.notified, " \
   "a.title, a.url, o.name, coalesce(a.published, a.fetched)"
 
+/* Newest first: the latest raised, then (one fetch raises many at once)
+ * the latest published; ids last, for a stable order. */
+#define ALERT_ORDER \
+  " ORDER BY al.created DESC, coalesce(a.published, a.fetched) DESC, al.id DESC"
+
 #define ALERT_FROM \
   " FROM alerts al JOIN articles a ON a.id = al.article_id" \
   " JOIN outlets o ON o.id = a.outlet_id"
@@ -78,7 +83,7 @@ read_alerts (ClipStore    *store,
 GPtrArray *
 clip_alert_list_rule (ClipStore  *store,
                       gint64      rule_id,
-                      gint64      before_id,
+                      guint       offset,
                       guint       limit,
                       GError    **error)
 {
@@ -88,11 +93,11 @@ clip_alert_list_rule (ClipStore  *store,
 
   stmt = clip_store_prepare (store,
       "SELECT " ALERT_COLUMNS ALERT_FROM
-      " WHERE al.rule_id = ?1 AND al.id < ?2 ORDER BY al.id DESC LIMIT ?3", error);
+      " WHERE al.rule_id = ?1" ALERT_ORDER " LIMIT ?3 OFFSET ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rule_id);
-  sqlite3_bind_int64 (stmt, 2, before_id > 0 ? before_id : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 2, offset);
   sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
   return read_alerts (store, stmt, error);
 }
@@ -105,7 +110,7 @@ list_unread_rule (ClipStore  *store,
 {
   sqlite3_stmt *stmt = clip_store_prepare (store,
       "SELECT " ALERT_COLUMNS ALERT_FROM
-      " WHERE al.rule_id = ?1 AND al.read = 0 ORDER BY al.id DESC LIMIT ?2", error);
+      " WHERE al.rule_id = ?1 AND al.read = 0" ALERT_ORDER " LIMIT ?2", error);
 
   if (stmt == NULL)
     return NULL;

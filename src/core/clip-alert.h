@@ -25,7 +25,8 @@ typedef struct {
   gint64   article_time;  /* published, or fetched when the feed gave none */
 } ClipAlert;
 
-/* One rule's alerts, newest first. */
+/* One rule's alerts, newest first: the latest raised first, and those
+ * raised together (one fetch) by the article's time. */
 typedef struct {
   gint64     rule_id;
   char      *name;
@@ -47,10 +48,10 @@ GPtrArray  *clip_alert_list_groups        (ClipStore       *store,
                                            guint            per_rule,
                                            gboolean         unread_only,
                                            GError         **error);
-/* One rule's alerts, newest first, below before_id (0 = from the newest). */
+/* One rule's alerts, newest first, from offset on. */
 GPtrArray  *clip_alert_list_rule          (ClipStore       *store,
                                            gint64           rule_id,
-                                           gint64           before_id,
+                                           guint            offset,
                                            guint            limit,
                                            GError         **error);
 /* rule id → unread count (GINT_TO_POINTER), for rules with unread alerts;

@@ -95,7 +95,7 @@ alert_row (const ClipAlert *alert)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new ();
   g_autofree char *title = g_markup_escape_text (*alert->title ? alert->title : _("Untitled"), -1);
-  g_autofree char *when = format_time (alert->created);
+  g_autofree char *when = format_time (alert->article_time);
   g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s",
                                                        alert->outlet_name ? alert->outlet_name : "",
                                                        when);
@@ -471,6 +471,7 @@ static void
 clip_alerts_view_init (ClipAlertsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  clip_rule_style_ensure ();
   self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 }

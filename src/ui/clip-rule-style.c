@@ -16,10 +16,11 @@ static const char severity_css[] =
   ".clip-severity { border-radius: 9px; padding: 1px 8px; font-size: smaller; font-weight: bold; }\n"
   ".clip-severity-info { background-color: alpha(@view_fg_color, 0.1); }\n"
   ".clip-severity-important { background-color: @warning_bg_color; color: @warning_fg_color; }\n"
-  ".clip-severity-critical { background-color: @error_bg_color; color: @error_fg_color; }\n";
+  ".clip-severity-critical { background-color: @error_bg_color; color: @error_fg_color; }\n"
+  "row.clip-unread .title { font-weight: bold; }\n";
 
-static void
-ensure_css (void)
+void
+clip_rule_style_ensure (void)
 {
   static gboolean done;
   g_autoptr(GtkCssProvider) provider = NULL;
@@ -79,7 +80,7 @@ clip_rule_severity_chip (const char *severity)
   GtkWidget *chip = gtk_label_new (clip_rule_severity_label (severity));
   g_autofree char *klass = NULL;
 
-  ensure_css ();
+  clip_rule_style_ensure ();
   if (g_strcmp0 (severity, "critical") != 0 && g_strcmp0 (severity, "important") != 0)
     severity = "info";
   klass = g_strconcat ("clip-severity-", severity, NULL);

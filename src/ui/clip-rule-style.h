@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* Loads the styles below (and unread rows in bold) for the display. */
+void        clip_rule_style_ensure    (void);
 /* A small disc in color (#rrggbb; anything unparsable: the accent blue). */
 GtkWidget  *clip_rule_color_dot       (const char *color);
 /* "Info", "Important", "Critical" (translated). */
