@@ -312,8 +312,7 @@ bench_matching (ClipCorpus *c, const Text *t, const char *label, const char *dir
       g = grep_pass (pfile, file, FALSE, &gcount);
       if (grep_i)
         {
-          g_autofree char *sz = NULL;
-          struct stat st;
+          GStatBuf st;
           gi = grep_pass (pfile, small, TRUE, &gicount);
           if (gi > 0 && g_stat (small, &st) == 0)
             gi = gi / (st.st_size / 1e6) * mb;   /* as if over the whole text */
@@ -390,9 +389,11 @@ bench_backfill (ClipCorpus *c, const char *dir, guint n)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ClipStore) store = clip_store_open_data_dir (dir, CLIP_STORE_OPEN_DEFAULT, &error);
-  const char *queries[] = {
+  static const char *russian_interference =
     "@russia_terms NEAR/6 (interfer* OR meddl* OR \"hybrid war*\" OR destabili* OR "
-    "вмешательств* OR ჩარევ*)",
+    "вмешательств* OR ჩარევ*)";
+  const char *queries[] = {
+    russian_interference,
     "\"foreign agents\" OR (агентов NEAR/2 иностранных) OR (უცხოური NEAR/3 აგენტების)",
     "Anaklia NEAR/5 port*",
   };
