@@ -683,6 +683,7 @@ clip_alert_collect_locked (ClipStore             *store,
                            const ClipAlertConfig *config,
                            GTimeZone             *tz,
                            gint64                 now,
+                           gboolean               check_spikes,
                            GError               **error)
 {
   g_autoptr(GPtrArray) instant = batch_array_new ();
@@ -714,7 +715,7 @@ clip_alert_collect_locked (ClipStore             *store,
     }
   if (!read_batches (store, "instant", 0, instant, error) ||
       !collect_digests (store, config, tz, now, hourly, daily, error) ||
-      !find_spikes (store, now, spikes, error) ||
+      ((check_spikes || held) && !find_spikes (store, now, spikes, error)) ||
       !mark_notified (store, instant, error) ||
       !mark_notified (store, hourly, error) ||
       !mark_notified (store, daily, error) ||

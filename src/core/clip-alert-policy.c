@@ -23,6 +23,7 @@ struct _ClipAlertPolicy
   /* Async runs: one at a time, and at most one more asked for. */
   gboolean              running;
   gboolean              again;
+  gboolean              again_spikes;
   GCancellable         *cancellable;
 
   ClipService          *service;
@@ -174,13 +175,14 @@ collect (ClipStore             *store,
          const ClipAlertConfig *config,
          GTimeZone             *tz,
          gint64                 now,
+         gboolean               spikes,
          GError               **error)
 {
   g_autoptr(GPtrArray) notices = NULL;
 
   if (!clip_store_begin (store, error))
     return NULL;
-  notices = clip_alert_collect_locked (store, config, tz, now, error);
+  notices = clip_alert_collect_locked (store, config, tz, now, spikes, error);
   if (notices == NULL)
     {
       clip_store_rollback (store);
@@ -201,7 +203,7 @@ clip_alert_policy_collect (ClipAlertPolicy  *self,
   g_return_val_if_fail (!self->running, NULL);
 
   return collect (self->store, &self->config, self->tz,
-                  self->clock (self->clock_data), error);
+                  self->clock (self->clock_data), TRUE, error);
 }
 
 static guint
@@ -234,6 +236,7 @@ typedef struct {
   ClipAlertConfig  config;
   GTimeZone       *tz;
   gint64           now;
+  gboolean         spikes;
 } RunData;
 
 static void
@@ -254,12 +257,15 @@ run_thread (GTask        *task,
   GPtrArray *notices;
   GError *error = NULL;
 
-  notices = collect (data->store, &data->config, data->tz, data->now, &error);
+  notices = collect (data->store, &data->config, data->tz, data->now, data->spikes, &error);
   if (notices == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, notices, (GDestroyNotify) g_ptr_array_unref);
 }
+
+static void run_async (ClipAlertPolicy *self,
+                       gboolean         spikes);
 
 static void
 run_done (GObject      *source,
@@ -278,22 +284,26 @@ run_done (GObject      *source,
     deliver_all (self, notices);
   if (self->again)
     {
-      self->again = FALSE;
-      clip_alert_policy_run_async (self);
+      gboolean spikes = self->again_spikes;
+
+      self->again = self->again_spikes = FALSE;
+      run_async (self, spikes);
     }
 }
 
-void
-clip_alert_policy_run_async (ClipAlertPolicy *self)
+/* spikes: new matches came in, so a rule may have surged. The clock's
+ * ticks leave spikes out: only new matches make one. */
+static void
+run_async (ClipAlertPolicy *self,
+           gboolean         spikes)
 {
   g_autoptr(GTask) task = NULL;
   RunData *data;
 
-  g_return_if_fail (CLIP_IS_ALERT_POLICY (self));
-
   if (self->running)
     {
       self->again = TRUE;
+      self->again_spikes |= spikes;
       return;
     }
   self->running = TRUE;
@@ -302,10 +312,19 @@ clip_alert_policy_run_async (ClipAlertPolicy *self)
   data->config = self->config;
   data->tz = g_time_zone_ref (self->tz);
   data->now = self->clock (self->clock_data);
+  data->spikes = spikes;
   task = g_task_new (self, self->cancellable, run_done, NULL);
   g_task_set_source_tag (task, clip_alert_policy_run_async);
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   g_task_run_in_thread (task, run_thread);
+}
+
+void
+clip_alert_policy_run_async (ClipAlertPolicy *self)
+{
+  g_return_if_fail (CLIP_IS_ALERT_POLICY (self));
+
+  run_async (self, TRUE);
 }
 
 gboolean
@@ -327,7 +346,7 @@ on_refresh_finished (ClipService *service,
 static gboolean
 on_tick (gpointer user_data)
 {
-  clip_alert_policy_run_async (CLIP_ALERT_POLICY (user_data));
+  run_async (CLIP_ALERT_POLICY (user_data), FALSE);
   return G_SOURCE_CONTINUE;
 }
 

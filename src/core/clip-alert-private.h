@@ -16,11 +16,14 @@ G_BEGIN_DECLS
 #define CLIP_ALERT_STATE_SPIKE_LAST  "alerts.spike-last."  /* + rule id */
 
 /* Inside a transaction on store: decides what is due at now, records it,
- * and returns the notices (ClipAlertNotice*), or NULL on error. */
+ * and returns the notices (ClipAlertNotice*), or NULL on error. Spikes
+ * are looked for when spikes is TRUE (new matches came in) or quiet hours
+ * just ended. */
 GPtrArray *clip_alert_collect_locked   (ClipStore             *store,
                                         const ClipAlertConfig *config,
                                         GTimeZone             *tz,
                                         gint64                 now,
+                                        gboolean               spikes,
                                         GError               **error);
 
 /* The latest time of day minutes (local, in tz) at or before now. */
