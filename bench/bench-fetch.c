@@ -14,6 +14,8 @@
 #include "config.h"
 #include "clip-corpus.h"
 #include "clip-feed.h"
+#include "clip-fetch.h"
+#include "clip-scheduler.h"
 #include "clip-service.h"
 #include "clip-store.h"
 
@@ -174,6 +176,84 @@ parse_only_rate (GPtrArray *feeds, guint *n_articles)
   return n / ((g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
 }
 
+/* The other peer: the same requests under the same politeness limits
+ * (8 at once, 2 a host), bodies read and dropped, on this thread. */
+typedef struct {
+  ClipFetcher   *fetcher;
+  ClipScheduler *scheduler;
+  int            port;
+  guint          left;
+} FetchOnly;
+
+static void fetch_only_pump (FetchOnly *fo);
+
+static char *
+outlet_url (guint i, int port)
+{
+  /* 20 outlets a host, so the slow and failing ones are spread over
+   * hosts (2 per host at once: one slow host would bound the run). */
+  return g_strdup_printf ("http://127.0.0.%u:%d/feed/%u", (i / 20) % HOSTS + 1, port, i);
+}
+
+typedef struct {
+  FetchOnly *fo;
+  gint64     id;
+} FetchOnlyRequest;
+
+static void
+fetch_only_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  FetchOnlyRequest *req = data;
+  FetchOnly *fo = req->fo;
+  g_autoptr(ClipFetchResponse) r = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
+
+  clip_scheduler_done (fo->scheduler, req->id, G_MAXINT64);
+  fo->left--;
+  g_free (req);
+  fetch_only_pump (fo);
+}
+
+static void
+fetch_only_pump (FetchOnly *fo)
+{
+  gint64 id;
+
+  while ((id = clip_scheduler_pop (fo->scheduler, 0, FALSE)) != 0)
+    {
+      g_autofree char *url = outlet_url ((guint) id - 1, fo->port);
+      FetchOnlyRequest *req = g_new0 (FetchOnlyRequest, 1);
+
+      req->fo = fo;
+      req->id = id;
+      clip_fetcher_fetch_async (fo->fetcher, url, NULL, NULL, NULL, fetch_only_cb, req);
+    }
+}
+
+static double
+fetch_only_seconds (guint n, int port)
+{
+  FetchOnly fo = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  fo.fetcher = clip_fetcher_new (NULL);
+  fo.scheduler = clip_scheduler_new (CLIP_SCHEDULER_MAX_RUNNING, CLIP_SCHEDULER_MAX_PER_HOST);
+  fo.port = port;
+  fo.left = n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *url = outlet_url (i, port);
+
+      clip_scheduler_set_outlet (fo.scheduler, i + 1, url, 0, TRUE);
+    }
+  clip_scheduler_request_all (fo.scheduler);
+  fetch_only_pump (&fo);
+  while (fo.left > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_unref (fo.fetcher);
+  clip_scheduler_free (fo.scheduler);
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
 typedef struct {
   GPtrArray *results;
   gint64     last_tick;
@@ -221,9 +301,7 @@ add_outlets (const char *dir, guint n, int port)
     {
       g_autoptr(ClipOutlet) o = clip_outlet_new ();
 
-      /* 20 outlets a host, so the slow and failing ones are spread over
-       * hosts (2 per host at once: one slow host would bound the run). */
-      o->url = g_strdup_printf ("http://127.0.0.%u:%d/feed/%u", (i / 20) % HOSTS + 1, port, i);
+      o->url = outlet_url (i, port);
       o->name = g_strdup_printf ("Outlet %u", i);
       g_assert_cmpint (clip_store_add_outlet (store, o, &error), >, 0);
     }
@@ -271,7 +349,7 @@ main (int argc, char **argv)
   Site *site;
   Watch w = { 0 };
   guint parsed, stored;
-  double parse_rate, e2e_rate, seconds;
+  double parse_rate, e2e_rate, seconds, fetch_seconds;
   gsize rss_before;
   gint64 start;
 
@@ -282,6 +360,7 @@ main (int argc, char **argv)
   add_outlets (dir, n, site->port);
 
   parse_rate = parse_only_rate (good, &parsed);
+  fetch_seconds = fetch_only_seconds (n, site->port);
 
   rss_before = peak_rss ();
   service = clip_service_new (dir);
@@ -308,6 +387,8 @@ main (int argc, char **argv)
   printf ("parse only:  %8.0f articles/s (%u articles)\n", parse_rate, parsed);
   printf ("end to end:  %8.0f articles/s (%u stored once, %.2f s)\n", e2e_rate, stored, seconds);
   printf ("ratio:       %8.2f x (goal >= 0.5)\n", e2e_rate / parse_rate);
+  printf ("fetch only:  %8.0f articles/s (the same requests, 8 at once and 2 a host, %.2f s): "
+          "end to end is %.2f x of it\n", stored / fetch_seconds, fetch_seconds, fetch_seconds / seconds);
   printf ("main loop:   longest wait %.1f ms (10 ms ticks)\n", w.max_gap / 1000.0);
   printf ("peak RSS:    %.1f MiB (%.1f MiB before the service)\n",
           peak_rss () / 1048576.0, rss_before / 1048576.0);
