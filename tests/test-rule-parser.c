@@ -302,7 +302,14 @@ test_fts_translation (void)
     { "interference", "{title body} : \"interference\"", TRUE },
     { "\"Russian interference\"", "{title body} : \"russian\" + \"interference\"", TRUE },
     { "interfer* -sport", "(({title body} : \"interfer\" *) NOT ({title body} : \"sport\"))", TRUE },
-    { "Russia NEAR/3 Georgia", "({title body} : \"russia\" AND {title body} : \"georgia\")", FALSE },
+    { "Russia NEAR/3 Georgia", "({title body} : NEAR(\"russia\" \"georgia\", 3))", FALSE },
+    { "(Russia* OR title:Kremlin) ONEAR \"hybrid war*\"",
+      "({title body} : NEAR(\"russia\" * \"hybrid\" + \"war\" *, 4) OR "
+      "{title} : NEAR(\"kremlin\" \"hybrid\" + \"war\" *, 4))", FALSE },
+    /* What FTS5's NEAR cannot take becomes an AND. */
+    { "?ussia NEAR/2 Georgia", "({title body} : \"georgia\")", FALSE },
+    { "title:Russia NEAR/2 body:Georgia",
+      "({title} : \"russia\" AND {body} : \"georgia\")", FALSE },
     { "title:(Georgia OR Tbilisi)", "({title} : \"georgia\" OR {title} : \"tbilisi\")", TRUE },
     { "{NATO} wom?n", "({title body} : \"nato\" AND {title body} : \"wom\" *)", FALSE },
     { "lang:ka Georgia", "({title body} : \"georgia\")", FALSE },

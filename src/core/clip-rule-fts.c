@@ -96,6 +96,80 @@ term_to_fts (const ClipRuleNode *node, gboolean *exact)
 
 static char *translate (const ClipRuleNode *node, gboolean *exact);
 
+/* The alternatives of one side of NEAR as FTS5 phrases, with their
+ * fields; FALSE when one cannot be written so. */
+static gboolean
+near_side (const ClipRuleNode *node, GPtrArray *phrases, GArray *fields)
+{
+  if (node->kind == CLIP_RULE_NODE_OR)
+    {
+      for (guint i = 0; i < node->children->len; i++)
+        if (!near_side (g_ptr_array_index (node->children, i), phrases, fields))
+          return FALSE;
+      return TRUE;
+    }
+  if (node->kind != CLIP_RULE_NODE_TERM ||
+      (node->fields & ~FTS_FIELDS) != 0 || (node->fields & FTS_FIELDS) == 0)
+    return FALSE;
+  {
+    g_autoptr(GString) s = g_string_new (NULL);
+
+    for (guint i = 0; i < node->words->len; i++)
+      {
+        g_autofree char *folded = clip_rule_fold_pattern (g_ptr_array_index (node->words, i));
+        gsize lit = strcspn (folded, "*?");
+        gboolean wild = folded[lit] != '\0';
+        g_autofree char *quoted = NULL;
+
+        if (lit == 0)
+          return FALSE;
+        folded[lit] = '\0';
+        quoted = clip_fts_quote (folded);
+        g_string_append_printf (s, "%s%s%s", i ? " + " : "", quoted, wild ? " *" : "");
+      }
+    g_ptr_array_add (phrases, g_string_free (g_steal_pointer (&s), FALSE));
+    g_array_append_val (fields, node->fields);
+  }
+  return TRUE;
+}
+
+/* NEAR as FTS5's own NEAR groups, one per pair of alternatives: as
+ * selective as the index can be. FTS5 measures the distance the same way,
+ * both orders count (ONEAR is narrower still), and both phrases must be
+ * in one column: a superset. NULL when the sides will not fit. */
+static char *
+near_to_fts (const ClipRuleNode *node)
+{
+  g_autoptr(GPtrArray) lp = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rp = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) lf = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) rf = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) s = g_string_new ("(");
+  guint groups = 0;
+
+  if (!near_side (g_ptr_array_index (node->children, 0), lp, lf) ||
+      !near_side (g_ptr_array_index (node->children, 1), rp, rf) ||
+      lp->len * rp->len > 64)
+    return NULL;
+  for (guint i = 0; i < lp->len; i++)
+    for (guint k = 0; k < rp->len; k++)
+      {
+        guint cols = g_array_index (lf, guint, i) & g_array_index (rf, guint, k) & FTS_FIELDS;
+
+        if (cols == 0)
+          continue;   /* never in the same field */
+        if (groups++ > 0)
+          g_string_append (s, " OR ");
+        append_columns (s, cols);
+        g_string_append_printf (s, "NEAR(%s %s, %u)", (const char *) g_ptr_array_index (lp, i),
+                                (const char *) g_ptr_array_index (rp, k), node->distance);
+      }
+  if (groups == 0)
+    return NULL;
+  g_string_append_c (s, ')');
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static char *
 and_to_fts (const ClipRuleNode *node, gboolean *exact)
 {
@@ -141,6 +215,16 @@ translate (const ClipRuleNode *node, gboolean *exact)
     case CLIP_RULE_NODE_AND:
       return and_to_fts (node, exact);
     case CLIP_RULE_NODE_NEAR:
+      {
+        char *near = near_to_fts (node);
+
+        if (near != NULL)
+          {
+            *exact = FALSE;
+            return near;
+          }
+      }
+      G_GNUC_FALLTHROUGH;
     case CLIP_RULE_NODE_OR:
       {
         g_autoptr(GString) s = g_string_new ("(");
