@@ -126,7 +126,9 @@ append_rule_styles (GString *out, const ClipExportSelection *sel)
 static void
 append_head (GString *out, const ClipExportSelection *sel)
 {
-  g_autofree char *generated = clip_export_local_time (sel->generated, "%-d %B %Y, %H:%M");
+  g_autofree char *when = clip_export_local_time (sel->generated, "%-d %B %Y, %H:%M");
+  /* TRANSLATORS: %s is a date and time */
+  g_autofree char *generated = g_strdup_printf (_("Generated %s by Clippings"), when);
 
   g_string_append (out,
                    "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"

@@ -303,21 +303,6 @@ rules_layout (ClipPdf *pdf, const ClipExportItem *item)
   return l;
 }
 
-static PangoLayout *
-marked_layout (ClipPdf *pdf, guint slot, ClipPdfFont font, const char *text,
-               const GArray *marks)
-{
-  /* Byte for byte, so the marks still fit. */
-  g_autofree char *clean = clip_export_scrub_line (text);
-  PangoLayout *l = clip_pdf_layout (pdf, slot, font, CLIP_PDF_WIDTH, clean);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  clip_pdf_add_marks (attrs, marks, pdf->ctx->sel, 0);
-  pango_layout_set_attributes (l, attrs);
-  pango_attr_list_unref (attrs);
-  return l;
-}
-
 static char *
 meta_text (const ClipExportItem *item)
 {
@@ -325,6 +310,7 @@ meta_text (const ClipExportItem *item)
   g_autofree char *when = clip_export_local_time (clip_article_time (a), "%Y-%m-%d %H:%M");
   GString *s = g_string_new (a->outlet_name);
   g_autofree char *raw = NULL;
+  char *text;
 
   g_string_append_printf (s, " · %s", when);
   if (a->author && *a->author)
@@ -332,7 +318,16 @@ meta_text (const ClipExportItem *item)
   if (a->flag)
     g_string_append_printf (s, " · %s", _("Flagged"));
   raw = g_string_free (s, FALSE);
-  return clip_export_scrub_line (raw);
+  text = clip_export_scrub_line (raw);
+  if (a->url && *a->url)
+    {
+      g_autofree char *url = clip_export_scrub_line (a->url);
+      char *both = g_strconcat (text, "\n", url, NULL);
+
+      g_free (text);
+      text = both;
+    }
+  return text;
 }
 
 /* cairo's link attribute is a quoted string: quote and backslash are
@@ -352,68 +347,90 @@ link_attributes (const char *url)
   return g_string_free (s, FALSE);
 }
 
+/* All but the rules line (which has colours of its own) wrap the fast
+ * way (clip-export-pdf-text.c). */
+static gboolean
+is_wrapped (guint part)
+{
+  return part != 4;
+}
+
+static void
+draw_part (ClipPdf *pdf, const ClipExportItem *item, PangoLayout *layout, guint part,
+           double height)
+{
+  static const guint colors[7] = { INK, GREY, GREY, INK, INK, GREY, INK };
+  const char *url = item->article->url;
+  gboolean link = part == 0 && clip_export_is_web_url (url) && pdf->y + height <= CLIP_PDF_BOTTOM;
+  g_autofree char *attrs = link ? link_attributes (url) : NULL;
+  const GArray *marks = part == 0 ? item->title_marks : part == 3 ? item->excerpt_marks : NULL;
+  double indent = part == 6 ? 10 : 0;
+  guint page = pdf->page;
+  double top = pdf->y;
+
+  if (link)
+    cairo_tag_begin (pdf->cr, CAIRO_TAG_LINK, attrs);
+  if (is_wrapped (part))
+    clip_pdf_flow_wrapped (pdf, layout, marks, CLIP_PDF_LEFT + indent, CLIP_PDF_WIDTH - indent,
+                           colors[part]);
+  else
+    clip_pdf_flow (pdf, layout, CLIP_PDF_LEFT, colors[part]);
+  if (link)
+    cairo_tag_end (pdf->cr, CAIRO_TAG_LINK);
+  /* The note's bar, when the note did not go on to another page. */
+  if (part == 6 && page == pdf->page)
+    {
+      clip_pdf_rgb (pdf->cr, 0xc0bfbc);
+      cairo_rectangle (pdf->cr, CLIP_PDF_LEFT, top, 2.5, pdf->y - top);
+      cairo_fill (pdf->cr);
+    }
+}
+
 void
 clip_pdf_draw_article (ClipPdf *pdf, const ClipExportItem *item)
 {
   const ClipArticle *a = item->article;
   g_autofree char *meta = meta_text (item);
-  g_autofree char *url = clip_export_scrub_line (a->url);
   g_autofree char *tags = g_strjoinv (", ", item->tags);
   g_autofree char *tags_line = item->tags[0] ? g_strdup_printf ("%s %s", _("Tags:"), tags) : NULL;
   g_autofree char *note = a->note && *a->note ? g_strdup_printf ("%s %s", _("Note:"), a->note) : NULL;
+  g_autofree char *clean_note = note ? clip_export_scrub (note) : NULL;
+  /* Byte for byte, so the title's marks still fit. */
+  g_autofree char *title = clip_export_scrub_line (a->title && *a->title ? a->title : _("(untitled)"));
   PangoLayout *parts[7] = { NULL };
-  const guint colors[7] = { INK, GREY, GREY, INK, INK, GREY, INK };
-  const double gaps[7] = { 2, 1, 4, 4, 3, 3, 3 };
+  double heights[7] = { 0 };
+  const double gaps[7] = { 2, 0, 4, 4, 3, 3, 3 };
   double total = 0, head;
 
-  parts[0] = marked_layout (pdf, 0, CLIP_PDF_FONT_TITLE,
-                            a->title && *a->title ? a->title : _("(untitled)"), item->title_marks);
-  parts[1] = clip_pdf_layout (pdf, 1, CLIP_PDF_FONT_SMALL, CLIP_PDF_WIDTH, meta);
-  if (url[0])
-    parts[2] = clip_pdf_layout (pdf, 2, CLIP_PDF_FONT_SMALL, CLIP_PDF_WIDTH, url);
+  parts[0] = clip_pdf_layout (pdf, 0, CLIP_PDF_FONT_TITLE, -1, title);
+  /* Outlet, time and author, and the address below them: one layout. */
+  parts[1] = clip_pdf_layout (pdf, 1, CLIP_PDF_FONT_SMALL, -1, meta);
   if (item->excerpt[0])
-    parts[3] = marked_layout (pdf, 3, CLIP_PDF_FONT_BODY, item->excerpt, item->excerpt_marks);
+    parts[3] = clip_pdf_layout (pdf, 3, CLIP_PDF_FONT_BODY, -1, item->excerpt);
   if (item->matches->len)
     parts[4] = rules_layout (pdf, item);
   if (tags_line)
-    parts[5] = clip_pdf_layout (pdf, 5, CLIP_PDF_FONT_SMALL, CLIP_PDF_WIDTH, tags_line);
-  if (note)
-    {
-      g_autofree char *clean = clip_export_scrub (note);
-
-      parts[6] = clip_pdf_layout (pdf, 6, CLIP_PDF_FONT_BODY, CLIP_PDF_WIDTH - 10, clean);
-    }
+    parts[5] = clip_pdf_layout (pdf, 5, CLIP_PDF_FONT_SMALL, -1, tags_line);
+  if (clean_note)
+    parts[6] = clip_pdf_layout (pdf, 6, CLIP_PDF_FONT_BODY, -1, clean_note);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i])
-      total += clip_pdf_height (parts[i]) + gaps[i];
+      {
+        heights[i] = is_wrapped (i)
+                     ? clip_pdf_wrapped_height (parts[i], CLIP_PDF_WIDTH - (i == 6 ? 10 : 0))
+                     : clip_pdf_height (parts[i]);
+        total += heights[i] + gaps[i];
+      }
   /* Keep an article on one page when it fits on one; a longer one starts
    * with at least its title and the first lines. */
-  head = clip_pdf_height (parts[0]) + clip_pdf_height (parts[1]) + 40;
+  head = heights[0] + heights[1] + 40;
   clip_pdf_need (pdf, total + 14 <= CLIP_PDF_BOTTOM - CLIP_PDF_TOP ? total + 14 : head);
-
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      gboolean link = i == 0 && clip_export_is_web_url (a->url) &&
-                      pdf->y + clip_pdf_height (parts[0]) <= CLIP_PDF_BOTTOM;
-      g_autofree char *attrs = link ? link_attributes (a->url) : NULL;
-      guint page = pdf->page;
-      double top = pdf->y;
-
-      if (parts[i] == NULL)
-        continue;
-      if (link)
-        cairo_tag_begin (pdf->cr, CAIRO_TAG_LINK, attrs);
-      clip_pdf_flow (pdf, parts[i], CLIP_PDF_LEFT + (i == 6 ? 10 : 0), colors[i]);
-      if (link)
-        cairo_tag_end (pdf->cr, CAIRO_TAG_LINK);
-      if (i == 6 && page == pdf->page)
-        {
-          clip_pdf_rgb (pdf->cr, 0xc0bfbc);
-          cairo_rectangle (pdf->cr, CLIP_PDF_LEFT, top, 2.5, pdf->y - top);
-          cairo_fill (pdf->cr);
-        }
-      pdf->y += gaps[i];
-    }
+    if (parts[i])
+      {
+        draw_part (pdf, item, parts[i], i, heights[i]);
+        pdf->y += gaps[i];
+      }
   pdf->y += 6;
   if (pdf->y < CLIP_PDF_BOTTOM)
     hairline (pdf, pdf->y, RULE);

@@ -32,10 +32,12 @@ typedef enum {
   CLIP_PDF_N_FONTS
 } ClipPdfFont;
 
-/* Layouts are reused: one slot per part of an article, plus one for the
- * page header and footer. */
+/* Layouts are reused: one slot per part of an article, one for the page
+ * number, and the header's two, laid out once for every page. */
 enum {
   CLIP_PDF_SLOT_CHROME = 8,
+  CLIP_PDF_SLOT_HEAD_TITLE,
+  CLIP_PDF_SLOT_HEAD_PERIOD,
   CLIP_PDF_N_SLOTS
 };
 
@@ -47,6 +49,7 @@ typedef struct {
   PangoFontDescription *fonts[CLIP_PDF_N_FONTS];
   PangoLayout          *layouts[CLIP_PDF_N_SLOTS];
   double                y;
+  double                period_x;   /* where the header's period starts */
   guint                 page;
   GError               *write_error;
 } ClipPdf;
@@ -69,10 +72,19 @@ void         clip_pdf_flow        (ClipPdf      *pdf,
                                    PangoLayout  *layout,
                                    double        x,
                                    guint         rgb);
-void         clip_pdf_add_marks   (PangoAttrList *attrs,
-                                   const GArray  *marks,
-                                   const ClipExportSelection *sel,
-                                   gsize          shift);
+
+/* A mark's background: the rule's colour at 38% on white. */
+guint        clip_pdf_mark_rgb    (const ClipExportRule *rule);
+
+/* clip-export-pdf-text.c: layout set up without a width (-1). */
+double       clip_pdf_wrapped_height (PangoLayout  *layout,
+                                      double        width);
+void         clip_pdf_flow_wrapped   (ClipPdf      *pdf,
+                                      PangoLayout  *layout,
+                                      const GArray *marks,
+                                      double        x,
+                                      double        width,
+                                      guint         rgb);
 
 /* clip-export-pdf-parts.c */
 void         clip_pdf_heading     (ClipPdf      *pdf,

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* Characters of body text an excerpt keeps, around the first match. */
-#define CLIP_EXPORT_EXCERPT_CHARS 420
+#define CLIP_EXPORT_EXCERPT_CHARS 320
 /* Longest period the coverage chart draws day by day. */
 #define CLIP_EXPORT_MAX_DAYS 3660
 
@@ -134,8 +134,8 @@ char                *clip_export_scrub             (const char            *text)
 char                *clip_export_scrub_line        (const char            *text);
 /* TRUE for an absolute http or https URL, the only links a report makes. */
 gboolean             clip_export_is_web_url        (const char            *url);
-/* The coverage chart's scale: a round maximum (1, 2 or 5 times a power of
- * ten, at least max and at least 4), and a day's label. */
+/* The coverage chart's scale: a maximum of at least max (and 4) whose
+ * quarters are round numbers, and a day's label. */
 guint                clip_export_axis_top          (guint                  max);
 char                *clip_export_day_label         (const ClipExportSelection *sel,
                                                     guint                  day);

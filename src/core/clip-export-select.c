@@ -517,21 +517,20 @@ clip_export_select (ClipStore             *store,
   return g_steal_pointer (&sel);
 }
 
+/* Four gridlines: a round step (1, 2 or 5 times a power of ten) times 4. */
 guint
 clip_export_axis_top (guint max)
 {
-  guint step = 1;
+  guint need = (max + 3) / 4, step = 1;
 
-  if (max <= 4)
-    return 4;
   for (;;)
     {
-      if (step >= max)
-        return step;
-      if (step * 2 >= max)
-        return step * 2;
-      if (step * 5 >= max)
-        return step * 5;
+      if (step >= need)
+        return 4 * step;
+      if (step * 2 >= need)
+        return 4 * step * 2;
+      if (step * 5 >= need)
+        return 4 * step * 5;
       step *= 10;
     }
 }

@@ -382,6 +382,7 @@ progress_from_thread (guint done, guint total, gpointer data)
   ExportJob *job = g_task_get_task_data (task);
   guint percent = total ? (guint) ((guint64) done * 100 / total) : 100;
   ProgressCall *call;
+  GSource *source;
 
   if (percent == job->last_percent && done != total)
     return;
@@ -390,10 +391,16 @@ progress_from_thread (guint done, guint total, gpointer data)
   call->job = job;
   call->done = done;
   call->total = total;
-  /* The task (and so the job) outlives every call queued before it
-   * returns: its own completion is queued on the same context after them. */
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_in_caller,
-                              call, g_free);
+  /* Always through a source: g_main_context_invoke() would run it right
+   * here when this thread can acquire the context. The task (and so the
+   * job) outlives every call queued before it returns: its own completion
+   * is queued on the same context after them. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_in_caller, call, g_free);
+  g_source_set_static_name (source, "[clippings] export progress");
+  g_source_attach (source, job->context);
+  g_source_unref (source);
 }
 
 static void

@@ -1,0 +1,248 @@
+/* clip-export-pdf-text.c — paragraphs that wrap, shaped once
+ *
+ * Pango 1.50 shapes the rest of a paragraph again for every line it breaks
+ * off, which made an article's excerpt cost several times its shaping (a
+ * 10,000-article report spent most of its time there). Here a paragraph is
+ * shaped once as a single line, broken where Pango's log attributes allow
+ * (inside a word only when a word is wider than the line, as
+ * PANGO_WRAP_WORD_CHAR does), and each line's glyphs are split off the
+ * shaped runs. Text with right-to-left runs takes Pango's own path.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "clip-export-pdf-private.h"
+
+#include <string.h>
+
+typedef struct {
+  PangoLayoutLine *para;     /* the paragraph, shaped as one line */
+  int              start;    /* bytes */
+  int              end;
+  int              top;      /* the paragraph's line box, Pango units */
+  int              height;
+  int              baseline;
+} Line;
+
+/* Logical widths of every character; FALSE for right-to-left text. */
+static gboolean
+char_widths (PangoLayout *layout, const char *text, int *widths)
+{
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r; r = r->next)
+      {
+        PangoGlyphItem *run = r->data;
+        glong first = g_utf8_pointer_to_offset (text, text + run->item->offset);
+
+        if (run->item->analysis.level % 2)
+          return FALSE;
+        pango_glyph_item_get_logical_widths (run, text, widths + first);
+      }
+  return TRUE;
+}
+
+/* Greedy breaking of one paragraph [c0, c1) (characters). */
+static void
+break_paragraph (GArray *lines, Line proto, const char *text, const int *widths,
+                 const PangoLogAttr *attrs, int c0, int c1, int width)
+{
+  int pos = c0;
+
+  do
+    {
+      int w = 0, last_break = -1, i = pos, end;
+      Line line = proto;
+
+      for (; i < c1; i++)
+        {
+          if (i > pos && attrs[i].is_line_break)
+            last_break = i;
+          if (i > pos && !attrs[i].is_white && w + widths[i] > width)
+            break;
+          w += widths[i];
+        }
+      if (i >= c1)
+        end = c1;
+      else if (last_break > pos)
+        end = last_break;
+      else
+        {
+          /* A word wider than the line: cut it between characters. */
+          end = i;
+          while (end > pos + 1 && !attrs[end].is_cursor_position)
+            end--;
+        }
+      line.start = g_utf8_offset_to_pointer (text, pos) - text;
+      line.end = g_utf8_offset_to_pointer (text, end) - text;
+      g_array_append_val (lines, line);
+      pos = end;
+    }
+  while (pos < c1);
+}
+
+/* The lines of layout (set up without a width) broken to width points,
+ * or NULL when the text needs Pango's own breaking. */
+static GArray *
+break_lines (PangoLayout *layout, double width)
+{
+  const char *text = pango_layout_get_text (layout);
+  int n_chars = g_utf8_strlen (text, -1), n_attrs;
+  const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  g_autofree int *widths = g_new0 (int, n_chars + 1);
+  GArray *lines;
+  PangoLayoutIter *iter;
+
+  if (!char_widths (layout, text, widths))
+    return NULL;
+  lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      Line proto = { 0 };
+      int y0, y1, c0, c1;
+
+      proto.para = pango_layout_iter_get_line_readonly (iter);
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      proto.top = y0;
+      proto.height = y1 - y0;
+      proto.baseline = pango_layout_iter_get_baseline (iter) - y0;
+      c0 = g_utf8_pointer_to_offset (text, text + proto.para->start_index);
+      c1 = c0 + g_utf8_strlen (text + proto.para->start_index, proto.para->length);
+      break_paragraph (lines, proto, text, widths, attrs, c0, MIN (c1, n_attrs - 1),
+                       (int) (width * PANGO_SCALE));
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return lines;
+}
+
+static double
+width_of (PangoGlyphItem *run, const char *text, int from, int to)
+{
+  g_autofree int *widths = g_new0 (int, run->item->num_chars);
+  glong first = g_utf8_pointer_to_offset (text, text + run->item->offset);
+  glong a = g_utf8_pointer_to_offset (text, text + from) - first;
+  glong b = g_utf8_pointer_to_offset (text, text + to) - first;
+  int w = 0;
+
+  pango_glyph_item_get_logical_widths (run, text, widths);
+  for (glong i = MAX (a, 0); i < MIN (b, run->item->num_chars); i++)
+    w += widths[i];
+  return (double) w / PANGO_SCALE;
+}
+
+/* The x offset of byte index at within the line. */
+static double
+offset_of (const Line *line, const char *text, int at)
+{
+  double x = 0;
+
+  for (GSList *r = line->para->runs; r; r = r->next)
+    {
+      PangoGlyphItem *run = r->data;
+      int rs = run->item->offset, re = rs + run->item->length;
+
+      if (re <= line->start || rs >= at)
+        continue;
+      x += width_of (run, text, MAX (rs, line->start), MIN (re, at));
+    }
+  return x;
+}
+
+static void
+draw_marks (ClipPdf *pdf, const Line *line, const char *text, const GArray *marks,
+            double x, double top)
+{
+  for (guint i = 0; marks && i < marks->len; i++)
+    {
+      const ClipExportMark *m = &g_array_index (marks, ClipExportMark, i);
+      int a = MAX ((int) m->start, line->start), b = MIN ((int) m->end, line->end);
+      double x0, x1;
+
+      if (a >= b)
+        continue;
+      x0 = offset_of (line, text, a);
+      x1 = offset_of (line, text, b);
+      clip_pdf_rgb (pdf->cr, clip_pdf_mark_rgb (g_ptr_array_index (pdf->ctx->sel->rules,
+                                                                   m->rule_index)));
+      cairo_rectangle (pdf->cr, x + x0, top, x1 - x0, (double) line->height / PANGO_SCALE);
+      cairo_fill (pdf->cr);
+    }
+}
+
+/* The glyphs of the line: its part of each shaped run, split off a copy. */
+static void
+draw_glyphs (ClipPdf *pdf, const Line *line, const char *text, double x, double baseline)
+{
+  for (GSList *r = line->para->runs; r; r = r->next)
+    {
+      PangoGlyphItem *run = pango_glyph_item_copy (r->data);
+      int rs = run->item->offset, re = rs + run->item->length;
+
+      if (re > line->start && rs < line->end)
+        {
+          if (line->start > rs)
+            pango_glyph_item_free (pango_glyph_item_split (run, text, line->start - rs));
+          if (line->end < re)
+            {
+              PangoGlyphItem *head = pango_glyph_item_split (run, text, line->end - run->item->offset);
+
+              pango_glyph_item_free (run);
+              run = head;
+            }
+          cairo_move_to (pdf->cr, x, baseline);
+          pango_cairo_show_glyph_item (pdf->cr, text, run);
+          x += (double) pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE;
+        }
+      pango_glyph_item_free (run);
+    }
+}
+
+double
+clip_pdf_wrapped_height (PangoLayout *layout,
+                         double       width)
+{
+  g_autoptr(GArray) lines = break_lines (layout, width);
+  double h = 0;
+
+  if (lines == NULL)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      return clip_pdf_height (layout);
+    }
+  for (guint i = 0; i < lines->len; i++)
+    h += (double) g_array_index (lines, Line, i).height / PANGO_SCALE;
+  return h;
+}
+
+void
+clip_pdf_flow_wrapped (ClipPdf      *pdf,
+                       PangoLayout  *layout,
+                       const GArray *marks,
+                       double        x,
+                       double        width,
+                       guint         rgb)
+{
+  g_autoptr(GArray) lines = break_lines (layout, width);
+  const char *text = pango_layout_get_text (layout);
+
+  if (lines == NULL)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      clip_pdf_flow (pdf, layout, x, rgb);
+      return;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      double h = (double) line->height / PANGO_SCALE;
+
+      if (pdf->y + h > CLIP_PDF_BOTTOM && pdf->y > CLIP_PDF_TOP)
+        clip_pdf_new_page (pdf);
+      draw_marks (pdf, line, text, marks, x, pdf->y);
+      clip_pdf_rgb (pdf->cr, rgb);
+      draw_glyphs (pdf, line, text, x, pdf->y + (double) line->baseline / PANGO_SCALE);
+      pdf->y += h;
+    }
+}
