@@ -246,19 +246,18 @@ show_matches (ClipArticleView *self,
       gint64 rule_id = *(gint64 *) key;
       g_autofree char *json = clip_store_get_match_spans (self->reader, rule_id,
                                                           self->article->id, NULL);
-      g_autofree char *body_words = NULL;
-      g_autofree char *title_words = NULL;
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *words = NULL;
 
       if (json == NULL)
         continue;
       clip_highlight_parse (json, "body", rule_id, body, body_spans);
       clip_highlight_parse (json, "title", rule_id, self->article->title, title_spans);
-      body_words = clip_highlight_words (body, body_spans, rule_id);
-      title_words = clip_highlight_words (self->article->title ? self->article->title : "",
-                                          title_spans, rule_id);
-      words = *title_words && *body_words ? g_strconcat (title_words, ", ", body_words, NULL)
-                                          : g_strconcat (title_words, body_words, NULL);
+      clip_highlight_collect_words (self->article->title ? self->article->title : "",
+                                    title_spans, rule_id, found);
+      clip_highlight_collect_words (body, body_spans, rule_id, found);
+      g_ptr_array_add (found, NULL);
+      words = g_strjoinv (", ", (char **) found->pdata);
       gtk_box_append (self->rules_box, rule_row (self, rule_id, words));
     }
   attrs = clip_highlight_attrs (body_spans, self->rule_colors);

@@ -96,6 +96,58 @@ clip_highlight_attrs (GArray     *spans,
   return attrs;
 }
 
+/* A span's text as a person reads it: without the punctuation at its
+ * ends, and a long proximity span by its ends. */
+static char *
+span_words (const char              *text,
+            const ClipHighlightSpan *span)
+{
+  const char *start = text + span->start, *end = text + span->end;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *word = NULL;
+  guint n;
+
+  while (start < end && !g_unichar_isalnum (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  if (start == end)
+    return NULL;
+  word = g_strndup (start, end - start);
+  parts = g_strsplit_set (word, " \t\n", -1);
+  n = g_strv_length (parts);
+  /* A proximity match spans the words between its terms: name its ends. */
+  if (n > 4)
+    return g_strdup_printf ("%s … %s", parts[0], parts[n - 1]);
+  return g_steal_pointer (&word);
+}
+
+void
+clip_highlight_collect_words (const char *text,
+                              GArray     *spans,
+                              gint64      rule_id,
+                              GPtrArray  *words)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const ClipHighlightSpan *span = &g_array_index (spans, ClipHighlightSpan, i);
+      g_autofree char *word = NULL;
+      g_autofree char *folded = NULL;
+      gboolean seen = FALSE;
+
+      if (span->rule_id != rule_id || !(word = span_words (text, span)))
+        continue;
+      folded = g_utf8_casefold (word, -1);
+      for (guint j = 0; j < words->len && !seen; j++)
+        {
+          g_autofree char *other = g_utf8_casefold (g_ptr_array_index (words, j), -1);
+          seen = g_str_equal (other, folded);
+        }
+      if (!seen)
+        g_ptr_array_add (words, g_steal_pointer (&word));
+    }
+}
+
 char *
 clip_highlight_words (const char *text,
                       GArray     *spans,
@@ -103,33 +155,7 @@ clip_highlight_words (const char *text,
 {
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < spans->len; i++)
-    {
-      const ClipHighlightSpan *span = &g_array_index (spans, ClipHighlightSpan, i);
-      char *word;
-      gboolean seen = FALSE;
-
-      if (span->rule_id != rule_id)
-        continue;
-      word = g_strndup (text + span->start, span->end - span->start);
-      /* A proximity match spans the words between its terms: name its ends. */
-      {
-        g_auto(GStrv) parts = g_strsplit_set (g_strstrip (word), " \t\n", -1);
-        guint n = g_strv_length (parts);
-
-        if (n > 4)
-          {
-            g_free (word);
-            word = g_strdup_printf ("%s … %s", parts[0], parts[n - 1]);
-          }
-      }
-      for (guint j = 0; j < words->len && !seen; j++)
-        seen = g_str_equal (g_ptr_array_index (words, j), word);
-      if (seen)
-        g_free (word);
-      else
-        g_ptr_array_add (words, word);
-    }
+  clip_highlight_collect_words (text, spans, rule_id, words);
   g_ptr_array_add (words, NULL);
   return g_strjoinv (", ", (char **) words->pdata);
 }

@@ -27,7 +27,13 @@ void   clip_highlight_parse  (const char *spans_json,
  * stays readable on it. Offsets are the spans' bytes, as Pango counts. */
 PangoAttrList *clip_highlight_attrs (GArray     *spans,
                                      GHashTable *colors);
-/* The distinct words a rule matched, in order: "Russian, interference". */
+/* Appends to words (char*) the distinct words (case folded) a rule
+ * matched in text, in order, without punctuation at their ends. */
+void   clip_highlight_collect_words (const char *text,
+                                     GArray     *spans,
+                                     gint64      rule_id,
+                                     GPtrArray  *words);
+/* The same, joined: "Russian interference, Kremlin". */
 char  *clip_highlight_words  (const char    *text,
                               GArray        *spans,
                               gint64         rule_id);
