@@ -99,6 +99,27 @@ test_scope_parts (void)
 }
 
 static void
+test_scope_query (void)
+{
+  g_autoptr(Fixture) f = fixture_new (TRUE);
+  g_autoptr(GError) error = NULL;
+  ClipExportScope scope = { .query = (char *) "title:interference" };
+
+  /* The rule language, as a rule would match: the title says it. */
+  assert_ids (f, export_ids (f, &scope, FALSE, NULL), (int[]) { 2, 3, -1 });
+  scope.rule = (char *) "Elections";
+  assert_ids (f, export_ids (f, &scope, FALSE, NULL), (int[]) { 2, -1 });
+  scope.rule = NULL;
+  scope.query = (char *) "Грузии OR საფრთხეა";
+  assert_ids (f, export_ids (f, &scope, FALSE, NULL), (int[]) { 0, 1, -1 });
+
+  scope.query = (char *) "title:(Russia";
+  g_assert_null (export_ids (f, &scope, FALSE, &error));
+  g_assert_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "title:(Russia"));
+}
+
+static void
 test_scope_errors (void)
 {
   g_autoptr(Fixture) f = fixture_new (TRUE);
@@ -309,6 +330,12 @@ test_cli (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  g_assert_cmpint (cli (f, &out, &err, "--format", "html", "--query", "title:interference",
+                        "-o", pdf, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Wrote 2 articles"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
   g_assert_cmpint (cli (f, &out, &err, "--format", "json", "--outlet", "2", "-o", "-", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\"Вмешательство России в выборы\""));
   g_clear_pointer (&out, g_free);
@@ -323,8 +350,9 @@ test_cli (void)
       { "--format", "csv", "--rule", "Nope", "-o", csv },
       { "--format", "pdf", "--bom", "-o", pdf, NULL },
       { "--format", "csv", "--outlet", "x", "-o", csv },
+      { "--format", "csv", "--query", "Russia NEAR/500 x", "-o", csv },
     };
-    const char *says[] = { "docx", "-o FILE", "March", "Nope", "--bom", "outlet" };
+    const char *says[] = { "docx", "-o FILE", "March", "Nope", "--bom", "outlet", "NEAR/500" };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
@@ -342,6 +370,7 @@ void
 add_scope_tests (void)
 {
   g_test_add_func ("/export/scope/parts", test_scope_parts);
+  g_test_add_func ("/export/scope/query", test_scope_query);
   g_test_add_func ("/export/scope/errors", test_scope_errors);
   g_test_add_func ("/export/dates", test_dates);
   g_test_add_func ("/export/excerpt", test_excerpt);

@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "clip-export-private.h"
+#include "clip-rule-parser.h"
+#include "clip-rule-search.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -188,16 +190,33 @@ clip_export_flush (ClipExportContext  *ctx,
 }
 
 /* The search path of a scope: the article ids its rule-language query
- * finds, as a JSON array for the selection statement. */
+ * finds, as a JSON array for the selection statement. A query that cannot
+ * be read is the caller's to fix. */
 char *
 clip_export_search_ids (ClipStore     *store,
                         const char    *query,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_INVALID,
-               _("Searching with the rule language is not available in this build"));
-  return NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) ids = clip_rule_search (store, query, 0, 0, cancellable, &local_error);
+  GString *json;
+
+  if (ids == NULL)
+    {
+      if (local_error->domain == CLIP_RULE_ERROR)
+        g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_INVALID,
+                     _("The search “%s” could not be read: %s"), query, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  json = g_string_new ("[");
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
 }
 
 gboolean
