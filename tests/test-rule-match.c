@@ -374,6 +374,9 @@ test_same_words_as_text_module (void)
     "Russia", "RUSSIA", "Россия", "ᲗᲑᲘᲚᲘᲡᲘ", "თბილისი", "Zürich", "Zu\xcc\x88rich", "café",
     "ΕΛΛΆΔΑ", "2024", "e\xcc\x81", "\xcc\x81x", "ǅemal", "ﬁsh", "٣٤", "—", ", ", ". ", "\n",
     " ", "-", "\xff", "\xe2\x82", "\xf0\x9f\x98\x80", "𝐀𝐁", "ß", "İstanbul", "x",
+    /* ASCII edges: the bytes around letters and digits, long runs. */
+    "ab@cd", "x[y", "Z`z", "0/9:", "a_b", "q~", "{z}", "longasciiwordwithdigits0123456789",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz", "\x7f", "\t", "\x01Az",
   };
   GRand *r = g_rand_new_with_seed (99);
 

@@ -111,6 +111,26 @@ static const guint8 byte_class[256] = {
  * patterns queues the rules that pattern triggers. Only a small per-pattern
  * array is touched here; occurrences are gathered later, and only for the
  * patterns the queued rules need. */
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+/* The high bit of each of 8 bytes that is not an ASCII letter or digit.
+ * Every sum stays below 0x100 in its byte: no carry crosses bytes. */
+static inline guint64
+ascii_word_stop (const guchar *p)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 low7 = G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint64 v, x, y, letter, digit;
+
+  memcpy (&v, p, 8);
+  x = (v | (ones * 0x20)) & low7;                   /* lower-cased */
+  letter = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x7F - 'z'));
+  y = v & low7;
+  digit = (y + ones * (0x80 - '0')) & ~(y + ones * (0x7F - '9'));
+  return ~((letter | digit) & ~v) & high;
+}
+#endif
+
 static void
 record (ClipRuleSet *set, const guint32 *list, guint64 key, guint32 start, guint32 end)
 {
@@ -234,6 +254,22 @@ scan_value (Scan *sc, const char *text, gsize len)
       /* The word. */
       while (p < end && (cls = byte_class[*p]) != 0)
         {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+          if (cls == 1 && end - p >= 8)
+            {
+              /* Eight ASCII bytes at a time: where is the first that is
+               * not a letter or digit? */
+              guint64 stop = ascii_word_stop (p);
+
+              if (stop == 0)
+                {
+                  p += 8;
+                  continue;
+                }
+              p += (guint) __builtin_ctzll (stop) >> 3;
+              continue;
+            }
+#endif
           if (cls == 2)
             {
               gunichar c = decode (p, end, &adv);
