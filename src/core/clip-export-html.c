@@ -361,7 +361,7 @@ append_article (GString *out, const ClipExportItem *item)
     }
   if (a->note && *a->note)
     {
-      g_string_append (out, "<div class=\"note\">");
+      g_string_append_printf (out, "<div class=\"note\"><strong>%s</strong> ", _("Note:"));
       esc (out, a->note);
       g_string_append (out, "</div>\n");
     }
