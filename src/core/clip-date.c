@@ -288,6 +288,31 @@ iso_month_word (const char **p, const char *end, int *month)
   return *month != 0;
 }
 
+/* "-YYMM", "-YY-MM": two-digit year and month */
+static gboolean
+iso_year_month (const char **p, const char *end, int *y, int *m)
+{
+  const char *s = *p + 1;
+  int v, n = read_digits (&s, end, &v);
+
+  if (n == 4)
+    {
+      *y = two_digit_year (v / 100);
+      *m = v % 100;
+    }
+  else if (n == 2 && s < end && *s == '-')
+    {
+      *y = two_digit_year (v);
+      s++;
+      if (read_digits (&s, end, m) != 2)
+        return FALSE;
+    }
+  else
+    return FALSE;
+  *p = s;
+  return TRUE;
+}
+
 static gboolean
 iso_date (const char **p, const char *end, int *y, int *m, int *d)
 {
@@ -297,27 +322,7 @@ iso_date (const char **p, const char *end, int *y, int *m, int *d)
   *m = 1;
   *d = 1;
   if (*s == '-')
-    {
-      /* "-YYMM", "-YY-MM": two-digit year and month */
-      s++;
-      n = read_digits (&s, end, &v);
-      if (n == 4)
-        {
-          *y = two_digit_year (v / 100);
-          *m = v % 100;
-        }
-      else if (n == 2 && s < end && *s == '-')
-        {
-          *y = two_digit_year (v);
-          s++;
-          if (read_digits (&s, end, m) != 2)
-            return FALSE;
-        }
-      else
-        return FALSE;
-      *p = s;
-      return TRUE;
-    }
+    return iso_year_month (p, end, y, m);
   n = read_digits (&s, end, &v);
   if (n == 8)
     {

@@ -143,6 +143,32 @@ assign_feed_field (Parser *p, Field f, int prio)
     }
 }
 
+/* atom:id, dc:identifier, or an RSS guid (F_GUID) */
+static void
+assign_id (Parser *p, Field f, int prio)
+{
+  ClipFeedItem *item = p->item;
+  Capture *c = &p->cap;
+  g_autofree char *value = trimmed (c->buf);
+
+  if (value == NULL || !take_prio (p, F_ID, prio))
+    return;
+  if (f == F_GUID)
+    {
+      /* A permalink guid is also the link when there is no other. */
+      if (c->permalink && (g_str_has_prefix (value, "http://") ||
+                           g_str_has_prefix (value, "https://")) &&
+          take_prio (p, F_LINK, 1))
+        set_string (&item->link, clip_feed_resolve_url (c->base, value));
+    }
+  else if (value[0] == '/' && value[1] != '/' && c->base != NULL)
+    {
+      /* "/relative/id" is a path on the feed's site */
+      set_string (&value, clip_feed_resolve_url (c->base, value));
+    }
+  set_string (&item->id, g_steal_pointer (&value));
+}
+
 static void
 assign_item_field (Parser *p, Field f, int prio)
 {
@@ -169,26 +195,8 @@ assign_item_field (Parser *p, Field f, int prio)
         }
       break;
     case F_ID:
-      value = trimmed (c->buf);
-      if (value != NULL && take_prio (p, f, prio))
-        {
-          /* "/relative/id" is a path on the feed's site */
-          if (value[0] == '/' && value[1] != '/' && c->base != NULL)
-            set_string (&value, clip_feed_resolve_url (c->base, value));
-          set_string (&item->id, g_steal_pointer (&value));
-        }
-      break;
     case F_GUID:
-      value = trimmed (c->buf);
-      if (value != NULL && take_prio (p, F_ID, prio))
-        {
-          /* A permalink guid is also the link when there is no other. */
-          if (c->permalink && (g_str_has_prefix (value, "http://") ||
-                               g_str_has_prefix (value, "https://")) &&
-              take_prio (p, F_LINK, 1))
-            set_string (&item->link, clip_feed_resolve_url (c->base, value));
-          set_string (&item->id, g_steal_pointer (&value));
-        }
+      assign_id (p, f, prio);
       break;
     case F_LINK:
       value = trimmed (c->buf);
@@ -616,11 +624,11 @@ start_text (Parser *p, Field field, gboolean atom, ClipFeedTextKind rss_kind, in
   p->cap.base64 = base64;
 }
 
-/* Item- or entry-level elements. */
-void
-clip_feed_xml_start_in_item (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
+/* An item's texts: title, links and ids, summary and content. FALSE when
+ * the element is none of those. */
+static gboolean
+start_item_text (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
 {
-  Frame *fr = &p->frames[p->depth];
   gboolean atom = is_atom (ns);
   gboolean rss = is_rss (ns);
 
@@ -679,7 +687,22 @@ clip_feed_xml_start_in_item (Parser *p, const char *name, Ns ns, const xmlChar *
     start_text (p, F_CONTENT, TRUE, CLIP_FEED_TEXT_HTML, 3, attrs, n);
   else if (strcmp (name, "body") == 0 && ns == NS_XHTML)
     clip_feed_xml_capture_begin (p, F_CONTENT, CLIP_FEED_TEXT_XHTML, 5);
-  else if ((strcmp (name, "author") == 0 && atom) || (strcmp (name, "creator") == 0 && ns == NS_DC))
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Item- or entry-level elements. */
+void
+clip_feed_xml_start_in_item (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
+{
+  Frame *fr = &p->frames[p->depth];
+  gboolean atom = is_atom (ns);
+  gboolean rss = is_rss (ns);
+
+  if (start_item_text (p, name, ns, attrs, n))
+    return;
+  if ((strcmp (name, "author") == 0 && atom) || (strcmp (name, "creator") == 0 && ns == NS_DC))
     {
       if (atom)
         fr->ctx = CTX_AUTHOR, fr->role = ROLE_AUTHOR;
