@@ -311,43 +311,59 @@ baseline_days (ClipStore *store,
   return TRUE;
 }
 
+/* The last 24 hours by article time, read article by article (a day's
+ * matches are few); the 14 days before by arrival, counted on the index
+ * alone (ids grow with fetch time), so a million articles cost no more
+ * than a day's. An article's time is when it was published, but never
+ * later than when it arrived: a new outlet's back catalogue does not count
+ * as today's, and a date in the future counts as now. */
 static gboolean
-check_spike (ClipStore *store,
-             RuleBatch *rule,
-             gint64     first_id,
-             gint64     now,
-             double     days,
-             GError   **error)
+check_spike (ClipStore   *store,
+             RuleBatch   *rule,
+             const gint64 ids[2],
+             gint64       now,
+             double       days,
+             GError     **error)
 {
   sqlite3_stmt *stmt;
-  double baseline;
   int rc;
 
-  /* An article's time is when it was published, but never later than
-   * when it arrived: a new outlet's back catalogue lands in the past, and
-   * a date in the future counts as now. */
   stmt = clip_store_prepare (store,
-      "SELECT total(t > ?3), total(t <= ?3), max(CASE WHEN t > ?3 THEN id END)"
+      "SELECT count(*), max(id)"
       " FROM (SELECT m.article_id AS id,"
       "         coalesce(min(a.published, a.fetched), a.fetched) AS t"
       "       FROM matches m JOIN articles a ON a.id = m.article_id"
       "       WHERE m.rule_id = ?1 AND m.article_id >= ?2)"
-      " WHERE t > ?4 AND t <= ?5", error);
+      " WHERE t > ?3 AND t <= ?4", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rule->rule_id);
-  sqlite3_bind_int64 (stmt, 2, first_id);
+  sqlite3_bind_int64 (stmt, 2, ids[1]);
   sqlite3_bind_int64 (stmt, 3, now - DAY);
-  sqlite3_bind_int64 (stmt, 4, now - (CLIP_ALERT_SPIKE_BASELINE_DAYS + 1) * DAY);
-  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 4, now);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      rule->count = (guint) sqlite3_column_double (stmt, 0);
-      baseline = sqlite3_column_double (stmt, 1);
-      rule->newest_article = sqlite3_column_int64 (stmt, 2);
-      rule->mean = baseline / days;
+      rule->count = sqlite3_column_int (stmt, 0);
+      rule->newest_article = sqlite3_column_int64 (stmt, 1);
     }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return clip_store_set_error (store, rc, "Could not count a rule's matches", error);
+  if (rule->count < CLIP_ALERT_SPIKE_MIN_ARTICLES)
+    return TRUE;
+
+  stmt = clip_store_prepare (store,
+      "SELECT count(*) FROM matches WHERE rule_id = ?1 AND article_id >= ?2 AND article_id < ?3",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rule->rule_id);
+  sqlite3_bind_int64 (stmt, 2, ids[0]);
+  sqlite3_bind_int64 (stmt, 3, ids[1]);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rule->mean = sqlite3_column_int64 (stmt, 0) / days;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     return clip_store_set_error (store, rc, "Could not count a rule's matches", error);
@@ -389,7 +405,7 @@ find_spikes (ClipStore *store,
              GError   **error)
 {
   g_autoptr(GPtrArray) rules = batch_array_new ();
-  gint64 first_id = 0;
+  gint64 ids[2] = { 0, 0 };   /* the first fetched 15 days and 1 day ago */
   double days;
 
   if (!baseline_days (store, now, &days, error))
@@ -397,7 +413,8 @@ find_spikes (ClipStore *store,
   if (days == 0)
     return TRUE;
   if (!read_spike_candidates (store, rules, error) ||
-      !first_id_since (store, now - (CLIP_ALERT_SPIKE_BASELINE_DAYS + 1) * DAY, &first_id, error))
+      !first_id_since (store, now - (CLIP_ALERT_SPIKE_BASELINE_DAYS + 1) * DAY, &ids[0], error) ||
+      !first_id_since (store, now - DAY, &ids[1], error))
     return FALSE;
   for (guint i = 0; i < rules->len; i++)
     {
@@ -411,7 +428,7 @@ find_spikes (ClipStore *store,
         return FALSE;
       if (found && now - last < DAY)
         continue;
-      if (!check_spike (store, rule, first_id, now, days, error))
+      if (!check_spike (store, rule, ids, now, days, error))
         return FALSE;
       if (rule->count < CLIP_ALERT_SPIKE_MIN_ARTICLES ||
           rule->count < CLIP_ALERT_SPIKE_RATIO * rule->mean)
