@@ -356,9 +356,10 @@ static const guint8 text_special[256] = {
   [0 ... 0x20] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1,
 };
 
-/* Does the chunk hold anything but printable text and single spaces? */
-static gboolean
-text_is_plain (const char *p, gsize len)
+/* Does the chunk hold anything but printable text and single spaces (and,
+ * when html is set, anything HTML would escape)? */
+static inline gboolean
+text_is_plain_for (const char *p, gsize len, gboolean html)
 {
   const char *end = p + len;
   gboolean space_before = FALSE;
@@ -369,6 +370,8 @@ text_is_plain (const char *p, gsize len)
 
       memcpy (&v, p, 8);
       if (HAS_LESS (v, 0x20) | HAS_BYTE (v, 0x7F) | HAS_BYTE (v, 0xC2) | HAS_BYTE (v, 0xE2))
+        return FALSE;
+      if (html && (HAS_BYTE (v, '&') | HAS_BYTE (v, '<') | HAS_BYTE (v, '>')))
         return FALSE;
       /* exactly the space bytes, as their high bits; then two in a row */
       t = v ^ (ONES * ' ');
@@ -392,11 +395,45 @@ text_is_plain (const char *p, gsize len)
           space_before = TRUE;
           continue;
         }
-      if (text_special[(guchar) *p])
+      if (text_special[(guchar) *p] || (html && (*p == '&' || *p == '<' || *p == '>')))
         return FALSE;
       space_before = FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+text_is_plain (const char *p, gsize len)
+{
+  return text_is_plain_for (p, len, FALSE);
+}
+
+static gboolean
+text_is_plain_html (const char *p, gsize len)
+{
+  return text_is_plain_for (p, len, TRUE);
+}
+
+/* Words and single spaces: copied whole, the edges' spaces pending. */
+static void
+text_append_plain (ClipSanitizer *s, const char *p, gsize len)
+{
+  const char *start = p, *stop = p + len;
+
+  if (*start == ' ')
+    {
+      s->pending_space = TRUE;
+      start++;
+    }
+  if (stop > start && stop[-1] == ' ')
+    stop--;
+  if (stop > start)
+    {
+      text_flush_pending (s);
+      fast_append (s->text, start, stop - start);
+    }
+  if (stop < p + len)
+    s->pending_space = TRUE;
 }
 
 static void
@@ -406,23 +443,7 @@ text_append (ClipSanitizer *s, const char *p, gsize len)
 
   if (s->pre_depth == 0 && len > 0 && text_is_plain (p, len))
     {
-      /* the usual case: words and single spaces, copied whole */
-      const char *start = p, *stop = end;
-
-      if (*start == ' ')
-        {
-          s->pending_space = TRUE;
-          start++;
-        }
-      if (stop > start && stop[-1] == ' ')
-        stop--;
-      if (stop > start)
-        {
-          text_flush_pending (s);
-          fast_append (s->text, start, stop - start);
-        }
-      if (stop < end)
-        s->pending_space = TRUE;
+      text_append_plain (s, p, len);
       return;
     }
 
@@ -793,6 +814,16 @@ on_characters (void *ctx, const xmlChar *ch, int len)
 
   if (s->drop_depth > 0 || len <= 0)
     return;
+  /* One look at the bytes serves both outputs when, as in most text,
+   * there is nothing to escape, map or collapse. */
+  if (s->pre_depth == 0 && text_is_plain_html ((const char *) ch, len))
+    {
+      if (s->want_html)
+        fast_append (s->html, (const char *) ch, len);
+      if (s->want_text)
+        text_append_plain (s, (const char *) ch, len);
+      return;
+    }
   if (s->want_html)
     html_escape_append (s->html, (const char *) ch, len, FALSE);
   if (s->want_text)
