@@ -9,10 +9,9 @@
   "al.id, al.rule_id, al.article_id, al.created, al.read, al.notified, " \
   "a.title, a.url, o.name, coalesce(a.published, a.fetched)"
 
-/* Newest first: the latest raised, then (one fetch raises many at once)
- * the latest published; ids last, for a stable order. */
-#define ALERT_ORDER \
-  " ORDER BY al.created DESC, coalesce(a.published, a.fetched) DESC, al.id DESC"
+/* Newest raised first, in index order (ids grow with time); each page
+ * is then sorted in C (see sort_page()). */
+#define ALERT_ORDER " ORDER BY al.id DESC"
 
 #define ALERT_FROM \
   " FROM alerts al JOIN articles a ON a.id = al.article_id" \
@@ -61,6 +60,22 @@ read_alert (sqlite3_stmt *stmt)
   return alert;
 }
 
+/* One fetch raises many alerts at once: those come by the articles' own
+ * time, the latest published first. Sorting the page, not the rule's
+ * every alert, keeps a page at the cost of its own rows. */
+static gint
+compare_alerts (gconstpointer a,
+                gconstpointer b)
+{
+  const ClipAlert *x = *(ClipAlert **) a, *y = *(ClipAlert **) b;
+
+  if (x->created != y->created)
+    return x->created < y->created ? 1 : -1;
+  if (x->article_time != y->article_time)
+    return x->article_time < y->article_time ? 1 : -1;
+  return (x->id < y->id) - (x->id > y->id);
+}
+
 static GPtrArray *
 read_alerts (ClipStore    *store,
              sqlite3_stmt *stmt,
@@ -77,6 +92,7 @@ read_alerts (ClipStore    *store,
       clip_store_set_error (store, rc, "Could not read the alerts", error);
       return NULL;
     }
+  g_ptr_array_sort (alerts, compare_alerts);
   return g_steal_pointer (&alerts);
 }
 
@@ -129,14 +145,18 @@ read_groups (ClipStore  *store,
   sqlite3_stmt *stmt;
   int rc;
 
+  /* Rule by rule on the indexes (rules are few, alerts many): counts from
+   * alerts_rule and alerts_unread, the newest from the index's end. */
   stmt = clip_store_prepare (store,
-      "SELECT r.id, r.name, r.color, r.severity, g.total, g.unread, g.newest"
-      " FROM (SELECT rule_id, count(*) AS total, total(read = 0) AS unread,"
-      "       max(created) AS newest, max(id) AS last"
-      "       FROM alerts GROUP BY rule_id) g"
-      " JOIN rules r ON r.id = g.rule_id"
-      " WHERE NOT ?1 OR g.unread > 0"
-      " ORDER BY g.newest DESC, g.last DESC", error);
+      "SELECT id, name, color, severity, total, unread, newest FROM"
+      " (SELECT r.id, r.name, r.color, r.severity,"
+      "   (SELECT count(*) FROM alerts WHERE rule_id = r.id) AS total,"
+      "   (SELECT count(*) FROM alerts WHERE rule_id = r.id AND read = 0) AS unread,"
+      "   (SELECT created FROM alerts WHERE rule_id = r.id ORDER BY id DESC LIMIT 1) AS newest,"
+      "   (SELECT max(id) FROM alerts WHERE rule_id = r.id) AS last"
+      "  FROM rules r)"
+      " WHERE last IS NOT NULL AND (NOT ?1 OR unread > 0)"
+      " ORDER BY newest DESC, last DESC", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, unread_only);

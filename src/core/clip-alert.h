@@ -26,7 +26,7 @@ typedef struct {
 } ClipAlert;
 
 /* One rule's alerts, newest first: the latest raised first, and those
- * raised together (one fetch) by the article's time. */
+ * raised together (one fetch) by the article's time, within a page. */
 typedef struct {
   gint64     rule_id;
   char      *name;
