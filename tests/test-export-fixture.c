@@ -207,6 +207,7 @@ add_three_scripts (Fixture *f)
   ka->tags = g_strsplit ("საქართველო", ";", -1);
   ka->flag = 1;
   ka->note = g_strdup ("შენიშვნა: გადასამოწმებელია");
+  g_free (ka->author);
   ka->author = g_strdup ("ნინო ბერიძე");
   store_article (f, ka, "ka");
   g_ptr_array_add (f->articles, ka);
@@ -215,6 +216,7 @@ add_three_scripts (Fixture *f)
 
   ru = new_article (f, 1, "Вмешательство России в выборы",
                     "Эксперты обсуждают вмешательство России и выборы в Грузии.");
+  g_free (ru->author);
   ru->author = g_strdup ("Иван Петров");
   store_article (f, ru, "ru");
   g_ptr_array_add (f->articles, ru);

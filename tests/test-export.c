@@ -399,9 +399,11 @@ test_pdf_scripts_and_pages (void)
   g_autofree char *path = NULL, *text = NULL, *fonts = NULL, *last = NULL, *n = NULL;
   ClipExportOptions options = { CLIP_EXPORT_PDF };
   g_autoptr(GError) error = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
   ClipExportResult result;
 
-  if (g_find_program_in_path ("pdftotext") == NULL || g_find_program_in_path ("pdfinfo") == NULL)
+  if (pdftotext == NULL || pdfinfo == NULL)
     {
       g_test_skip ("pdftotext and pdfinfo (poppler-utils) are needed to read the PDF back");
       return;

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clip-export-dialog.h"
 #include "clip-article-table.h"
 #include "clip-archive.h"
 #include "clip-article-view.h"
@@ -809,6 +810,19 @@ clip_window_class_init (ClipWindowClass *klass)
 }
 
 static void
+export_activated (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       data)
+{
+  ClipWindow *self = data;
+  ClipStore *store = clip_window_get_store (self);
+
+  if (store != NULL)
+    gtk_window_present (GTK_WINDOW (clip_export_dialog_new (GTK_WINDOW (self), clip_store_get_path (store),
+                                                            self->toast_overlay, NULL)));
+}
+
+static void
 clip_window_init (ClipWindow *self)
 {
   static const GActionEntry win_actions[] = {
@@ -820,6 +834,7 @@ clip_window_init (ClipWindow *self)
     { "move", move_activated, "i" },
     { "search", search_activated },
     { "refresh", refresh_activated },
+    { "export", export_activated },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
