@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include "clip-add-outlet-dialog.h"
+#include "clip-outlet-dialog.h"
 #include "clip-preferences-window.h"
 #include "clip-sidebar.h"
 #include "clip-store.h"
+#include "clip-store-listing.h"
 #include "clip-test-ui.h"
 #include "clip-test-util.h"
 
@@ -243,6 +245,117 @@ test_sidebar (void)
   g_object_unref (sidebar);
 }
 
+static void
+changed_cb (ClipOutletDialog *dialog, gboolean *changed)
+{
+  *changed = TRUE;
+}
+
+static gboolean
+is_true (gpointer p)
+{
+  return *(gboolean *) p;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* Properties show the outlet's health; a save keeps what was not touched;
+ * removal asks first, then removes. */
+static void
+test_outlet_dialog (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_store_open_data_dir (NULL, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  g_autoptr(ClipOutlet) saved = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  ClipOutletDialog *dialog;
+  AdwMessageDialog *confirm;
+  gboolean changed = FALSE;
+  gint64 id;
+
+  o->url = g_strdup ("https://oc-media.org/feed/");
+  o->name = g_strdup ("OC Media");
+  o->interval = 1200;
+  id = clip_store_add_outlet (store, o, &error);
+  g_assert_no_error (error);
+  o->id = id;
+  o->last_error = g_strdup ("HTTP 503 <b>Service Unavailable</b>");
+  o->failures = 3;
+  o->next_attempt = 1700000000;
+  g_assert_true (clip_store_save_fetch_state (store, o, &error));
+
+  g_assert_null (clip_outlet_dialog_new (store, NULL, id + 100, &error));
+  g_assert_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  dialog = clip_outlet_dialog_new (store, NULL, id, &error);
+  g_assert_no_error (error);
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "changed", G_CALLBACK (changed_cb), &changed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "error_row")),
+                   ==, "HTTP 503 <b>Service Unavailable</b>");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "next_row")),
+                            "3 failures"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "success_row")),
+                   ==, "Never");
+
+  gtk_editable_set_text (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "name_row"), "OC Media (English)");
+  gtk_editable_set_text (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "group_row"), "Caucasus");
+  gtk_widget_activate (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "save_button"));
+  g_assert_true (clip_test_ui_wait (is_true, &changed));
+  clip_store_release_snapshot (store);
+  saved = clip_store_get_outlet (store, id, &error);
+  g_assert_cmpstr (saved->name, ==, "OC Media (English)");
+  g_assert_cmpstr (saved->group, ==, "Caucasus");
+  /* The interval was not touched: 20 minutes stays, not the 15 shown. */
+  g_assert_cmpint (saved->interval, ==, 1200);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  changed = FALSE;
+  dialog = clip_outlet_dialog_new (store, NULL, id, &error);
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "changed", G_CALLBACK (changed_cb), &changed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "remove_button"));
+  g_assert_true (clip_test_ui_wait (has_message_dialog, NULL));
+  confirm = find_message_dialog ();
+  adw_message_dialog_response (confirm, "cancel");
+  clip_test_ui_spin (200);
+  g_assert_false (changed);
+  gtk_widget_activate (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "remove_button"));
+  g_assert_true (clip_test_ui_wait (has_message_dialog, NULL));
+  adw_message_dialog_response (find_message_dialog (), "remove");
+  g_assert_true (clip_test_ui_wait (is_true, &changed));
+  clip_store_release_snapshot (store);
+  listed = clip_store_list_outlets (store, &error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -256,5 +369,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/preferences/time-text", test_time_text);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/sidebar", test_sidebar);
+  g_test_add_func ("/ui/outlet-dialog", test_outlet_dialog);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "clip-export-dialog.h"
 #include "clip-article-table.h"
 #include "clip-archive.h"
+#include "clip-outlet-dialog.h"
 #include "clip-article-view.h"
 #include "clip-rules-store.h"
 #include "clip-sidebar.h"
@@ -37,6 +38,7 @@ struct _ClipWindow
   GtkWidget            *sidebar_pane;
   GtkWidget            *list_pane;
   GtkWidget            *article_pane;
+  GtkWidget            *outlet_button;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
 
@@ -186,6 +188,7 @@ apply_view (ClipWindow *self)
   else
     clip_article_table_set_empty (self->table, _("No Articles Yet"),
                                   _("Articles appear here once the outlets have been fetched."));
+  gtk_widget_set_visible (self->outlet_button, filter.outlet_id != 0);
   clip_article_list_set_view (self->list, &filter, search, sort, ascending);
   adw_window_title_set_title (self->content_title,
                               clip_sidebar_get_selected_title (self->sidebar));
@@ -604,6 +607,29 @@ show_list_activated (GSimpleAction *action,
 }
 
 static void
+outlet_properties_activated (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  ClipWindow *self = CLIP_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  ClipOutletDialog *dialog;
+  gint64 outlet_id;
+
+  if (clip_sidebar_get_selected (self->sidebar, &outlet_id) != CLIP_SOURCE_OUTLET)
+    return;
+  if (!(dialog = clip_outlet_dialog_new (self->store, self->service, outlet_id, &error)))
+    {
+      clip_window_show_error (self, _("Could not read the outlet"), error);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (clip_window_outlets_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_original_activated (GSimpleAction *action,
                          GVariant      *param,
                          gpointer       user_data)
@@ -799,6 +825,7 @@ clip_window_class_init (ClipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, article_pane);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, outlet_button);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, source_selected_cb);
@@ -834,6 +861,7 @@ clip_window_init (ClipWindow *self)
     { "move", move_activated, "i" },
     { "search", search_activated },
     { "refresh", refresh_activated },
+    { "outlet-properties", outlet_properties_activated },
     { "export", export_activated },
   };
 

@@ -1,0 +1,339 @@
+/* clip-outlet-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clip-outlet-dialog.h"
+
+struct _ClipOutletDialog
+{
+  AdwWindow       parent_instance;
+
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *group_row;
+  AdwEntryRow    *url_row;
+  AdwComboRow    *interval_row;
+  GtkStringList  *interval_list;
+  GtkSwitch      *enabled_switch;
+  AdwActionRow   *success_row;
+  AdwActionRow   *error_row;
+  AdwActionRow   *next_row;
+  GtkLabel       *message_label;
+  GtkWidget      *save_button;
+  GtkWidget      *remove_button;
+
+  char           *path;
+  ClipService    *service;
+  ClipOutlet     *outlet;
+  guint           shown_interval;   /* the choice first shown */
+  GCancellable   *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (ClipOutletDialog, clip_outlet_dialog, ADW_TYPE_WINDOW)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const guint intervals[] = {
+  5 * 60, 15 * 60, 30 * 60, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600,
+};
+
+static char *
+interval_label (guint seconds)
+{
+  if (seconds < 3600)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes",
+                                         seconds / 60), seconds / 60);
+  if (seconds < 24 * 3600)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours",
+                                         seconds / 3600), seconds / 3600);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days",
+                                       seconds / 86400), seconds / 86400);
+}
+
+static char *
+format_when (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (unix_seconds <= 0 || !(dt = g_date_time_new_from_unix_local (unix_seconds)))
+    return g_strdup (_("Never"));
+  /* Translators: a date and time, see the GDateTime format codes */
+  return g_date_time_format (dt, _("%e %B %Y, %H:%M"));
+}
+
+static void
+show_message (ClipOutletDialog *self,
+              const char       *message)
+{
+  gtk_label_set_text (self->message_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  gtk_widget_set_sensitive (self->save_button, TRUE);
+  gtk_widget_set_sensitive (self->remove_button, TRUE);
+}
+
+static void
+fill (ClipOutletDialog *self)
+{
+  const ClipOutlet *o = self->outlet;
+  g_autofree char *success = format_when (o->last_success);
+  g_autofree char *next = NULL;
+  guint best = 0;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), o->name ? o->name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->group_row), o->group ? o->group : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), o->url ? o->url : "");
+  for (guint i = 1; i < G_N_ELEMENTS (intervals); i++)
+    if (ABS ((int) intervals[i] - o->interval) < ABS ((int) intervals[best] - o->interval))
+      best = i;
+  self->shown_interval = best;
+  adw_combo_row_set_selected (self->interval_row, best);
+  gtk_switch_set_active (self->enabled_switch, o->enabled);
+  adw_action_row_set_subtitle (self->success_row, success);
+  adw_action_row_set_subtitle (self->error_row, o->last_error ? o->last_error : _("None"));
+  if (o->failures > 0)
+    {
+      g_autofree char *when = format_when (o->next_attempt);
+      /* Translators: when the next fetch is, and how many failed before */
+      next = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, after %d failure",
+                                           "%s, after %d failures in a row", o->failures),
+                              when, o->failures);
+    }
+  else
+    next = o->next_attempt > 0 ? format_when (o->next_attempt) : g_strdup (_("As soon as possible"));
+  adw_action_row_set_subtitle (self->next_row, next);
+  gtk_window_set_title (GTK_WINDOW (self), o->name);
+}
+
+/* Writing, on a connection of its own */
+
+typedef enum { WRITE_SAVE, WRITE_REMOVE } WriteKind;
+
+typedef struct {
+  char       *path;
+  ClipOutlet *outlet;
+  WriteKind   kind;
+} WriteData;
+
+static void
+write_data_free (WriteData *d)
+{
+  g_free (d->path);
+  clip_outlet_free (d->outlet);
+  g_free (d);
+}
+
+static void
+write_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  WriteData *d = task_data;
+  g_autoptr(ClipStore) store = NULL;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+
+  if ((store = clip_store_open (d->path, CLIP_STORE_OPEN_DEFAULT, &error)) != NULL)
+    ok = d->kind == WRITE_SAVE ? clip_store_update_outlet (store, d->outlet, &error)
+                               : clip_store_remove_outlet (store, d->outlet->id, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+written_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  g_autoptr(ClipOutletDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (G_IS_TASK (res) && g_task_get_source_tag (G_TASK (res)) == write_thread)
+    ok = g_task_propagate_boolean (G_TASK (res), &error);
+  else
+    ok = clip_service_remove_outlet_finish (CLIP_SERVICE (source), res, &error);
+  if (!ok)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+write_outlet (ClipOutletDialog *self,
+              ClipOutlet       *outlet,
+              WriteKind         kind)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteData *d;
+
+  gtk_widget_set_sensitive (self->save_button, FALSE);
+  gtk_widget_set_sensitive (self->remove_button, FALSE);
+  /* The service forgets a removed outlet's fetches in the same step. */
+  if (kind == WRITE_REMOVE && self->service != NULL)
+    {
+      clip_service_remove_outlet_async (self->service, outlet->id, self->cancellable,
+                                        written_cb, g_object_ref (self));
+      clip_outlet_free (outlet);
+      return;
+    }
+  d = g_new0 (WriteData, 1);
+  d->path = g_strdup (self->path);
+  d->outlet = outlet;
+  d->kind = kind;
+  task = g_task_new (NULL, self->cancellable, written_cb, g_object_ref (self));
+  g_task_set_source_tag (task, write_thread);
+  g_task_set_task_data (task, d, (GDestroyNotify) write_data_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static void
+save_clicked_cb (ClipOutletDialog *self)
+{
+  ClipOutlet *o = clip_outlet_copy (self->outlet);
+  guint choice = adw_combo_row_get_selected (self->interval_row);
+
+  g_free (o->name);
+  o->name = entry_text (self->name_row);
+  g_free (o->group);
+  o->group = entry_text (self->group_row);
+  g_free (o->url);
+  o->url = entry_text (self->url_row);
+  /* An interval set elsewhere stays unless another one was picked. */
+  if (choice != self->shown_interval && choice < G_N_ELEMENTS (intervals))
+    o->interval = intervals[choice];
+  o->enabled = gtk_switch_get_active (self->enabled_switch);
+  if (*o->name == '\0')
+    {
+      clip_outlet_free (o);
+      show_message (self, _("The outlet needs a name"));
+      return;
+    }
+  show_message (self, NULL);
+  write_outlet (self, o, WRITE_SAVE);
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ClipOutletDialog *self)
+{
+  if (g_strcmp0 (response, "remove") == 0)
+    write_outlet (self, clip_outlet_copy (self->outlet), WRITE_REMOVE);
+}
+
+static void
+remove_clicked_cb (ClipOutletDialog *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  /* Translators: %s is an outlet's name */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Remove “%s”?"),
+                                     self->outlet->name);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("Its articles, their flags and notes are removed from the archive too."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+ClipOutletDialog *
+clip_outlet_dialog_new (ClipStore    *reader,
+                        ClipService  *service,
+                        gint64        outlet_id,
+                        GError      **error)
+{
+  g_autoptr(ClipOutlet) outlet = clip_store_get_outlet (reader, outlet_id, error);
+  ClipOutletDialog *self;
+
+  if (outlet == NULL)
+    return NULL;
+  self = g_object_new (CLIP_TYPE_OUTLET_DIALOG, NULL);
+  self->path = g_strdup (clip_store_get_path (reader));
+  self->service = service ? g_object_ref (service) : NULL;
+  self->outlet = g_steal_pointer (&outlet);
+  fill (self);
+  return self;
+}
+
+static void
+clip_outlet_dialog_dispose (GObject *object)
+{
+  ClipOutletDialog *self = CLIP_OUTLET_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->service);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_OUTLET_DIALOG);
+  G_OBJECT_CLASS (clip_outlet_dialog_parent_class)->dispose (object);
+}
+
+static void
+clip_outlet_dialog_finalize (GObject *object)
+{
+  ClipOutletDialog *self = CLIP_OUTLET_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->outlet, clip_outlet_free);
+  g_free (self->path);
+  G_OBJECT_CLASS (clip_outlet_dialog_parent_class)->finalize (object);
+}
+
+static void
+clip_outlet_dialog_class_init (ClipOutletDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = clip_outlet_dialog_dispose;
+  object_class->finalize = clip_outlet_dialog_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+      "/io/github/clippings/Clippings/clip-outlet-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, group_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, interval_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, interval_list);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, enabled_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, success_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, error_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, next_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, remove_button);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+clip_outlet_dialog_init (ClipOutletDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (intervals); i++)
+    {
+      g_autofree char *label = interval_label (intervals[i]);
+      gtk_string_list_append (self->interval_list, label);
+    }
+}
