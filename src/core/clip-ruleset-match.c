@@ -260,14 +260,15 @@ scan_value (Scan *sc, const char *text, gsize len)
               /* Eight ASCII bytes at a time: where is the first that is
                * not a letter or digit? */
               guint64 stop = ascii_word_stop (p);
+              guint skip = stop == 0 ? 8 : (guint) __builtin_ctzll (stop) >> 3;
 
-              if (stop == 0)
+              /* skip is never 0 here (byte_class agrees); were it, the
+               * byte is taken one at a time below, never looped on. */
+              if (skip > 0)
                 {
-                  p += 8;
+                  p += skip;
                   continue;
                 }
-              p += (guint) __builtin_ctzll (stop) >> 3;
-              continue;
             }
 #endif
           if (cls == 2)
