@@ -358,8 +358,11 @@ clip_article_table_set_empty (ClipArticleTable *self,
                               const char       *title,
                               const char       *description)
 {
+  /* The description is markup, and may quote an error from the network. */
+  g_autofree char *escaped = description ? g_markup_escape_text (description, -1) : NULL;
+
   adw_status_page_set_title (self->empty_page, title);
-  adw_status_page_set_description (self->empty_page, description);
+  adw_status_page_set_description (self->empty_page, escaped);
 }
 
 void

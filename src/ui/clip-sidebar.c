@@ -32,6 +32,7 @@ static guint signals[N_SIGNALS];
 #define GROUP  "clip-group"
 #define TITLE  "clip-title"
 #define COUNT  "clip-count-label"
+#define ERROR  "clip-error"
 
 static char *
 format_count (gint64 n)
@@ -100,6 +101,7 @@ make_row (ClipSourceKind  kind,
   g_object_set_data_full (G_OBJECT (row), GROUP, g_strdup (group), g_free);
   g_object_set_data_full (G_OBJECT (row), TITLE, g_strdup (title), g_free);
   g_object_set_data (G_OBJECT (row), COUNT, count_label);
+  g_object_set_data_full (G_OBJECT (row), ERROR, g_strdup (error), g_free);
   set_row_count (row, count);
   return row;
 }
@@ -300,6 +302,14 @@ clip_sidebar_get_selected_title (ClipSidebar *self)
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
 
   return row ? g_object_get_data (G_OBJECT (row), TITLE) : _("All Articles");
+}
+
+const char *
+clip_sidebar_get_selected_error (ClipSidebar *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+
+  return row ? g_object_get_data (G_OBJECT (row), ERROR) : NULL;
 }
 
 /* Selects the source, or All Articles when it is gone. */

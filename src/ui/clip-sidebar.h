@@ -32,6 +32,8 @@ void            clip_sidebar_set_counts   (ClipSidebar             *self,
 ClipSourceKind  clip_sidebar_get_selected (ClipSidebar             *self,
                                            gint64                  *outlet_id);
 const char     *clip_sidebar_get_selected_title (ClipSidebar       *self);
+/* The selected outlet's last fetch error, or NULL. */
+const char     *clip_sidebar_get_selected_error (ClipSidebar       *self);
 void            clip_sidebar_select       (ClipSidebar             *self,
                                            ClipSourceKind           kind,
                                            gint64                   outlet_id);

@@ -181,7 +181,13 @@ apply_view (ClipWindow *self)
     }
   if (has_search (self))
     search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  if (search != NULL || filter.unread_only || filter.flagged_only)
+  if (search == NULL && filter.outlet_id != 0 && clip_sidebar_get_selected_error (self->sidebar))
+    {
+      g_autofree char *why = g_strdup_printf (_("The last attempt failed: %s"),
+                                              clip_sidebar_get_selected_error (self->sidebar));
+      clip_article_table_set_empty (self->table, _("Could Not Fetch This Outlet"), why);
+    }
+  else if (search != NULL || filter.unread_only || filter.flagged_only)
     clip_article_table_set_empty (self->table, _("No Articles Match"),
                                   search ? _("Try other words, or another source in the sidebar.")
                                          : _("Nothing here at the moment."));
