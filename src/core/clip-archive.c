@@ -154,7 +154,7 @@ match_ingested (ClipStore    *store,
       w->set = set;
       w->version = version;
     }
-  return clip_rule_apply (store, w->set, article_ids, TRUE, error);
+  return clip_rule_apply (store, w->set, article_ids, CLIP_RULE_APPLY_ALERTS, error);
 }
 
 void

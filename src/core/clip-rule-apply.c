@@ -252,13 +252,15 @@ drop_stale (Apply *a, GError **error)
 }
 
 gboolean
-clip_rule_apply (ClipStore     *store,
-                 ClipRuleSet   *set,
-                 const GArray  *article_ids,
-                 gboolean       alerts,
-                 GError       **error)
+clip_rule_apply (ClipStore          *store,
+                 ClipRuleSet        *set,
+                 const GArray       *article_ids,
+                 ClipRuleApplyFlags  flags,
+                 GError            **error)
 {
-  Apply a = { store, 0, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL, NULL, alerts, NULL };
+  Apply a = { store, 0, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL, NULL,
+              (flags & CLIP_RULE_APPLY_ALERTS) != 0, NULL };
+  gboolean fresh = (flags & CLIP_RULE_APPLY_FRESH) != 0;
   ClipRuleDocBuf buf = { { { NULL } }, { NULL } };
   gboolean ok = TRUE, begun = TRUE;
 
@@ -278,7 +280,8 @@ clip_rule_apply (ClipStore     *store,
     {
       a.article_id = g_array_index (article_ids, gint64, i);
       g_hash_table_remove_all (a.matched);
-      ok = read_old (&a, error) &&
+      /* Fresh rules have no old rows to compare with or drop. */
+      ok = (fresh || read_old (&a, error)) &&
            clip_rule_doc_load (store, a.article_id, clip_rule_set_fields (set), &buf, error);
       if (!ok)
         break;
@@ -288,7 +291,7 @@ clip_rule_apply (ClipStore     *store,
           g_propagate_error (error, g_steal_pointer (&a.error));
           ok = FALSE;
         }
-      else
+      else if (!fresh)
         ok = drop_stale (&a, error);
     }
   if (ok)

@@ -40,14 +40,19 @@ ClipRuleSet *clip_store_compile_rules  (ClipStore      *store,
 /* [{"field":"title","start":0,"end":7},...] */
 char        *clip_rule_spans_to_json   (const ClipRuleSpan *spans,
                                         guint           n_spans);
+typedef enum {
+  CLIP_RULE_APPLY_DEFAULT = 0,
+  CLIP_RULE_APPLY_ALERTS  = 1 << 0,  /* each new match raises an alert */
+  CLIP_RULE_APPLY_FRESH   = 1 << 1,  /* the set's rules have no rows yet */
+} ClipRuleApplyFlags;
+
 /* Matches articles against set and writes their matches: rows of rules of
- * the set that match no more are removed, others kept or added; with
- * alerts, each new match also raises an alert. Inside the caller's
- * transaction when there is one. */
+ * the set that match no more are removed, others kept or added. Inside the
+ * caller's transaction when there is one. */
 gboolean     clip_rule_apply           (ClipStore      *store,
                                         ClipRuleSet    *set,
                                         const GArray   *article_ids,
-                                        gboolean        alerts,
+                                        ClipRuleApplyFlags flags,
                                         GError        **error);
 
 G_END_DECLS

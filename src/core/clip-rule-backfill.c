@@ -125,7 +125,7 @@ clip_rule_backfill (ClipStore             *store,
         break;
       /* One transaction per batch: readers and the fetch service get
        * their turn in between. */
-      if (!clip_rule_apply (store, set, batch, FALSE, error))
+      if (!clip_rule_apply (store, set, batch, CLIP_RULE_APPLY_FRESH, error))
         return FALSE;
       after = g_array_index (batch, gint64, batch->len - 1);
       done += batch->len;
