@@ -13,6 +13,7 @@
 #include "clip-test-ui.h"
 #include "clip-test-util.h"
 
+#include <libsoup/soup.h>
 #include <string.h>
 
 static gpointer
@@ -67,7 +68,7 @@ test_add_outlet (void)
   GtkLabel *error_label;
 
   g_assert_no_error (error);
-  dialog = clip_add_outlet_dialog_new (clip_store_get_path (store), 1800);
+  dialog = clip_add_outlet_dialog_new (clip_store_get_path (store), 1800, NULL);
   g_object_ref_sink (dialog);
   g_signal_connect (dialog, "outlet-added", G_CALLBACK (outlet_added_cb), &added);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -94,7 +95,7 @@ test_add_outlet (void)
 
   /* The same address again: refused, and said so. */
   g_clear_pointer (&added, g_free);
-  dialog = clip_add_outlet_dialog_new (clip_store_get_path (store), 900);
+  dialog = clip_add_outlet_dialog_new (clip_store_get_path (store), 900, NULL);
   g_object_ref_sink (dialog);
   g_signal_connect (dialog, "outlet-added", G_CALLBACK (outlet_added_cb), &added);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -105,6 +106,101 @@ test_add_outlet (void)
   g_assert_null (added);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
+}
+
+/* A site with two feeds, on loopback. */
+static void
+site_cb (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           data)
+{
+  static const char page[] =
+    "<!DOCTYPE html><html><head><title>Example Times</title>"
+    "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"News\" href=\"/rss.xml\">"
+    "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Opinion\" href=\"/atom.xml\">"
+    "</head><body>Hello</body></html>";
+  static const char rss[] =
+    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Example News</title>"
+    "<link>http://example.org/</link><description>x</description>"
+    "<item><title>One</title><link>http://example.org/1</link></item></channel></rss>";
+  static const char atom[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+    "<title>Example Opinion</title><id>urn:x</id><updated>2024-01-01T00:00:00Z</updated>"
+    "<entry><title>Two</title><id>urn:x:2</id><link href=\"http://example.org/2\"/>"
+    "<updated>2024-01-01T00:00:00Z</updated></entry></feed>";
+  const char *body = page, *type = "text/html";
+
+  if (g_str_equal (path, "/rss.xml"))
+    body = rss, type = "application/rss+xml";
+  else if (g_str_equal (path, "/atom.xml"))
+    body = atom, type = "application/atom+xml";
+  else if (!g_str_equal (path, "/"))
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, type, SOUP_MEMORY_STATIC, body, strlen (body));
+}
+
+static gboolean
+feeds_offered (gpointer group)
+{
+  return gtk_widget_get_visible (group);
+}
+
+/* With the service, a site's address leads to its feeds: the analyst
+ * picks one, and it is added under the feed's own title. */
+static void
+test_add_outlet_discovery (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(ClipService) service = clip_service_new (dir);
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *site = NULL;
+  g_autoslist(GUri) uris = NULL;
+  ClipAddOutletDialog *dialog;
+  GtkWidget *group, *second = NULL;
+
+  soup_server_add_handler (server, NULL, site_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  site = g_uri_to_string (uris->data);
+  clip_service_set_scheduled (service, FALSE);
+  g_assert_true (clip_service_start (service, &error));
+  store = clip_store_open_data_dir (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  dialog = clip_add_outlet_dialog_new (clip_store_get_path (store), 900, service);
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "outlet-added", G_CALLBACK (outlet_added_cb), &added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  group = child (dialog, CLIP_TYPE_ADD_OUTLET_DIALOG, "feeds_group");
+  gtk_editable_set_text (child (dialog, CLIP_TYPE_ADD_OUTLET_DIALOG, "url_row"), site);
+  gtk_widget_activate (child (dialog, CLIP_TYPE_ADD_OUTLET_DIALOG, "add_button"));
+  g_assert_true (clip_test_ui_wait (feeds_offered, group));
+  g_assert_null (added);
+  g_assert_nonnull (clip_test_ui_find (group, ADW_TYPE_ACTION_ROW, "Example News"));
+  second = clip_test_ui_find (clip_test_ui_find (group, ADW_TYPE_ACTION_ROW, "Example Opinion"),
+                              GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (second);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (second), TRUE);
+  gtk_widget_activate (child (dialog, CLIP_TYPE_ADD_OUTLET_DIALOG, "add_button"));
+  g_assert_true (clip_test_ui_wait (is_set, &added));
+  g_assert_cmpstr (added, ==, "Example Opinion");
+  clip_store_release_snapshot (store);
+  listed = clip_store_list_outlets (store, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_true (g_str_has_suffix (((ClipOutlet *) listed->pdata[0])->url, "/atom.xml"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  clip_service_stop (service);
 }
 
 static void
@@ -365,6 +461,7 @@ main (int argc, char **argv)
       return 77;
     }
   g_test_add_func ("/ui/add-outlet", test_add_outlet);
+  g_test_add_func ("/ui/add-outlet/discovery", test_add_outlet_discovery);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/preferences/time-text", test_time_text);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);

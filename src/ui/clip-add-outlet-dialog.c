@@ -19,6 +19,11 @@ struct _ClipAddOutletDialog
   GtkWidget    *add_button;
   GtkWidget    *spinner;
   GtkLabel     *error_label;
+  AdwPreferencesGroup *feeds_group;
+  GList        *feed_rows;      /* the rows added to feeds_group */
+  GPtrArray    *candidates;     /* ClipFeedCandidate*, once discovered */
+  GPtrArray    *checks;         /* their GtkCheckButtons */
+  ClipService  *service;
 
   char         *archive_path;
   guint         interval;
@@ -31,13 +36,15 @@ enum { OUTLET_ADDED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 ClipAddOutletDialog *
-clip_add_outlet_dialog_new (const char *archive_path,
-                            guint       interval)
+clip_add_outlet_dialog_new (const char  *archive_path,
+                            guint        interval,
+                            ClipService *service)
 {
   ClipAddOutletDialog *self = g_object_new (CLIP_TYPE_ADD_OUTLET_DIALOG, NULL);
 
   self->archive_path = g_strdup (archive_path);
   self->interval = interval;
+  self->service = service ? g_object_ref (service) : NULL;
   return self;
 }
 
@@ -70,12 +77,24 @@ set_working (ClipAddOutletDialog *self,
 }
 
 static void
+clear_candidates (ClipAddOutletDialog *self)
+{
+  for (GList *l = self->feed_rows; l; l = l->next)
+    adw_preferences_group_remove (self->feeds_group, l->data);
+  g_clear_pointer (&self->feed_rows, g_list_free);
+  g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->feeds_group), FALSE);
+}
+
+static void
 url_changed_cb (ClipAddOutletDialog *self)
 {
   g_autofree char *url = entry_text (self->url_row);
 
   gtk_widget_set_sensitive (self->add_button, *url != '\0');
   show_error (self, NULL);
+  clear_candidates (self);
 }
 
 static void
@@ -118,18 +137,22 @@ added_cb (GObject      *source,
 }
 
 static void
-add_clicked_cb (ClipAddOutletDialog *self)
+add_feed (ClipAddOutletDialog *self,
+          const char          *url,
+          const char          *title)
 {
   g_autoptr(GPtrArray) outlets = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
   ClipOutlet *o = clip_outlet_new ();
 
-  o->url = entry_text (self->url_row);
-  if (*o->url == '\0')
-    {
-      clip_outlet_free (o);
-      return;
-    }
+  o->url = g_strdup (url);
   o->name = entry_text (self->name_row);
+  /* Without a name given, the feed's own title. */
+  if (*o->name == '\0' && title != NULL && *title != '\0')
+    {
+      g_free (o->name);
+      o->name = g_strdup (title);
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), title);
+    }
   o->group = entry_text (self->group_row);
   o->interval = self->interval;
   g_ptr_array_add (outlets, o);
@@ -137,6 +160,96 @@ add_clicked_cb (ClipAddOutletDialog *self)
   set_working (self, TRUE);
   clip_import_task_run_async (self->archive_path, CLIP_IMPORT_OUTLETS, outlets, NULL,
                               self->interval, self->cancellable, added_cb, g_object_ref (self));
+}
+
+static void
+offer_candidates (ClipAddOutletDialog *self)
+{
+  GtkCheckButton *first = NULL;
+
+  self->checks = g_ptr_array_new ();
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      const ClipFeedCandidate *c = g_ptr_array_index (self->candidates, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), c->title && *c->title ? c->title : c->url);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), c->url);
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
+      if (first == NULL)
+        {
+          first = GTK_CHECK_BUTTON (check);
+          gtk_check_button_set_active (first, TRUE);
+        }
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->feeds_group, row);
+      self->feed_rows = g_list_append (self->feed_rows, row);
+      g_ptr_array_add (self->checks, check);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->feeds_group), TRUE);
+}
+
+static void
+discovered_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  g_autoptr(ClipAddOutletDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = clip_service_discover_feeds_finish (CLIP_SERVICE (source), res, &error);
+  const ClipFeedCandidate *c;
+
+  if (found == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_working (self, FALSE);
+          show_error (self, error->message);
+        }
+      return;
+    }
+  set_working (self, FALSE);
+  if (found->len == 1)
+    {
+      c = g_ptr_array_index (found, 0);
+      add_feed (self, c->url, c->title);
+      return;
+    }
+  self->candidates = g_steal_pointer (&found);
+  offer_candidates (self);
+}
+
+static void
+add_clicked_cb (ClipAddOutletDialog *self)
+{
+  g_autofree char *url = entry_text (self->url_row);
+
+  if (*url == '\0')
+    return;
+  /* A feed picked among those found. */
+  if (self->candidates != NULL)
+    {
+      for (guint i = 0; i < self->checks->len; i++)
+        if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+          {
+            const ClipFeedCandidate *c = g_ptr_array_index (self->candidates, i);
+            add_feed (self, c->url, c->title);
+            return;
+          }
+      return;
+    }
+  if (self->service == NULL)
+    {
+      add_feed (self, url, NULL);
+      return;
+    }
+  show_error (self, NULL);
+  set_working (self, TRUE);
+  clip_service_discover_feeds_async (self->service, url, self->cancellable,
+                                     discovered_cb, g_object_ref (self));
 }
 
 static void
@@ -155,6 +268,10 @@ clip_add_outlet_dialog_finalize (GObject *object)
   ClipAddOutletDialog *self = CLIP_ADD_OUTLET_DIALOG (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->service);
+  g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_list_free (self->feed_rows);
   g_free (self->archive_path);
   G_OBJECT_CLASS (clip_add_outlet_dialog_parent_class)->finalize (object);
 }
@@ -180,6 +297,7 @@ clip_add_outlet_dialog_class_init (ClipAddOutletDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, feeds_group);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -101,7 +101,8 @@ add_outlet_activated (GSimpleAction *action,
 
   dialog = GTK_WINDOW (clip_add_outlet_dialog_new (clip_store_get_path (clip_window_get_store (self)),
                                                    g_settings_get_uint (clip_window_get_settings (self),
-                                                                        "refresh-interval")));
+                                                                        "refresh-interval"),
+                                                   clip_window_get_service (self)));
   gtk_window_set_transient_for (dialog, GTK_WINDOW (self));
   g_signal_connect_object (dialog, "outlet-added", G_CALLBACK (outlet_added_cb),
                            self, G_CONNECT_SWAPPED);

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 GSettings    *clip_window_get_settings       (ClipWindow   *self);
 GCancellable *clip_window_get_cancellable    (ClipWindow   *self);
+/* The application's fetch service, or NULL (no application, or it did
+ * not start). */
+ClipService  *clip_window_get_service        (ClipWindow   *self);
 /* While busy, the actions that add outlets are disabled. */
 void          clip_window_set_busy           (ClipWindow   *self,
                                               gboolean      busy);

@@ -91,6 +91,12 @@ clip_window_get_settings (ClipWindow *self)
   return self->settings;
 }
 
+ClipService *
+clip_window_get_service (ClipWindow *self)
+{
+  return self->service;
+}
+
 GCancellable *
 clip_window_get_cancellable (ClipWindow *self)
 {
