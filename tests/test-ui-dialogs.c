@@ -7,6 +7,7 @@
 #include "clip-add-outlet-dialog.h"
 #include "clip-outlet-dialog.h"
 #include "clip-preferences-window.h"
+#include "clip-rules-store.h"
 #include "clip-sidebar.h"
 #include "clip-store.h"
 #include "clip-store-listing.h"
@@ -327,6 +328,37 @@ test_sidebar (void)
   g_assert_nonnull (warning);
   /* The error is shown as text, never as markup. */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (warning), ==, "HTTP 503 <b>Service</b> Unavailable");
+
+  /* Rules come between the views and the outlets, with unread matches. */
+  {
+    g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_rule_free);
+    g_autoptr(GHashTable) by_rule = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+    ClipRule *rule = clip_rule_new ();
+    gint64 rule_id = 42;
+
+    rule->id = rule_id;
+    rule->name = g_strdup ("Russian interference");
+    g_ptr_array_add (rules, rule);
+    g_hash_table_insert (by_rule, g_memdup2 (&rule_id, sizeof rule_id),
+                         g_memdup2 (&(gint64) { 5 }, sizeof (gint64)));
+    counts.unread_by_rule = by_rule;
+    clip_sidebar_set_rules (sidebar, rules);
+    clip_sidebar_set_counts (sidebar, &counts);
+    counts.unread_by_rule = NULL;
+    g_assert_nonnull (clip_test_ui_find (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (list, 3)),
+                                         GTK_TYPE_LABEL, "Rules"));
+    g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 3)),
+                                         GTK_TYPE_LABEL, "Russian interference"));
+    g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 3)),
+                                         GTK_TYPE_LABEL, "5"));
+    clip_sidebar_select (sidebar, CLIP_SOURCE_RULE, rule_id);
+    g_assert_cmpint (clip_sidebar_get_selected (sidebar, &id), ==, CLIP_SOURCE_RULE);
+    g_assert_cmpint (id, ==, rule_id);
+    /* Outlets follow the rules now. */
+    g_assert_nonnull (clip_test_ui_find (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (list, 4)),
+                                         GTK_TYPE_LABEL, "Georgia"));
+    clip_sidebar_set_rules (sidebar, NULL);
+  }
 
   clip_sidebar_select (sidebar, CLIP_SOURCE_OUTLET, 2);
   g_assert_cmpint (clip_sidebar_get_selected (sidebar, &id), ==, CLIP_SOURCE_OUTLET);

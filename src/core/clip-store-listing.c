@@ -336,6 +336,7 @@ void
 clip_view_counts_clear (ClipViewCounts *counts)
 {
   g_clear_pointer (&counts->unread_by_outlet, g_hash_table_unref);
+  g_clear_pointer (&counts->unread_by_rule, g_hash_table_unref);
   counts->unread = counts->flagged = 0;
 }
 
@@ -359,27 +360,45 @@ count_one (ClipStore   *store,
   return TRUE;
 }
 
+static gboolean count_groups (ClipStore *store, const char *sql, GHashTable *into,
+                              GCancellable *cancellable, GError **error);
+
 gboolean
 clip_store_count_views (ClipStore       *store,
                         ClipViewCounts  *counts,
                         GCancellable    *cancellable,
                         GError         **error)
 {
-  sqlite3 *db = clip_store_get_db (store);
-  sqlite3_stmt *stmt;
-  int rc;
-
   counts->unread_by_outlet = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  counts->unread_by_rule = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   clip_store_release_snapshot (store);
   /* Both counts come from the partial indexes, without touching rows. */
   if (!count_one (store, "SELECT count(*) FROM articles WHERE read = 0", &counts->unread, error) ||
       !count_one (store, "SELECT count(*) FROM articles WHERE flag != 0", &counts->flagged, error))
     return FALSE;
   /* Per outlet: the (outlet, id) index against the unread ids, again
-   * without reading an article. */
-  stmt = clip_store_prepare (store,
-      "SELECT outlet_id, count(*) FROM articles INDEXED BY articles_outlet "
-      "WHERE id IN (SELECT id FROM articles WHERE read = 0) GROUP BY outlet_id", error);
+   * without reading an article; per rule, its matches the same way. */
+  return count_groups (store,
+                       "SELECT outlet_id, count(*) FROM articles INDEXED BY articles_outlet "
+                       "WHERE id IN (SELECT id FROM articles WHERE read = 0) GROUP BY outlet_id",
+                       counts->unread_by_outlet, cancellable, error) &&
+         count_groups (store,
+                       "SELECT rule_id, count(*) FROM matches "
+                       "WHERE article_id IN (SELECT id FROM articles WHERE read = 0) GROUP BY rule_id",
+                       counts->unread_by_rule, cancellable, error);
+}
+
+static gboolean
+count_groups (ClipStore     *store,
+              const char    *sql,
+              GHashTable    *into,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  sqlite3 *db = clip_store_get_db (store);
+  sqlite3_stmt *stmt = clip_store_prepare (store, sql, error);
+  int rc;
+
   if (stmt == NULL)
     return FALSE;
   if (cancellable != NULL)
@@ -389,8 +408,7 @@ clip_store_count_views (ClipStore       *store,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       gint64 n = sqlite3_column_int64 (stmt, 1);
 
-      g_hash_table_insert (counts->unread_by_outlet, g_memdup2 (&id, sizeof id),
-                           g_memdup2 (&n, sizeof n));
+      g_hash_table_insert (into, g_memdup2 (&id, sizeof id), g_memdup2 (&n, sizeof n));
     }
   sqlite3_progress_handler (db, 0, NULL, NULL);
   sqlite3_reset (stmt);

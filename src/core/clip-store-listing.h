@@ -59,6 +59,7 @@ typedef struct {
   gint64      unread;
   gint64      flagged;
   GHashTable *unread_by_outlet;   /* gint64* outlet id → gint64* count */
+  GHashTable *unread_by_rule;     /* gint64* rule id → gint64* unread matches */
 } ClipViewCounts;
 
 void             clip_view_counts_clear        (ClipViewCounts         *counts);

@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "clip-article-table.h"
 #include "clip-outlet.h"
+#include "clip-rules-store.h"
 #include "clip-sidebar.h"
 
 struct _ClipSidebar
@@ -19,7 +21,22 @@ struct _ClipSidebar
   gint64       unread;
   gint64       flagged;
   GHashTable  *unread_by_outlet;
+  GHashTable  *unread_by_rule;
+  GPtrArray   *outlets;      /* ClipOutlet*, as last set */
+  GPtrArray   *rules;        /* SidebarRule*, as last set */
 };
+
+typedef struct {
+  gint64  id;
+  char   *name;
+} SidebarRule;
+
+static void
+sidebar_rule_free (SidebarRule *rule)
+{
+  g_free (rule->name);
+  g_free (rule);
+}
 
 G_DEFINE_FINAL_TYPE (ClipSidebar, clip_sidebar, ADW_TYPE_BIN)
 
@@ -75,6 +92,17 @@ make_row (ClipSourceKind  kind,
 
   if (icon_name != NULL)
     gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  if (kind == CLIP_SOURCE_RULE)
+    {
+      /* The rule's colour, as its chips have it. */
+      GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      g_autofree char *klass = clip_article_table_rule_class (outlet_id);
+
+      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (dot, "clip-rule-dot");
+      gtk_widget_add_css_class (dot, klass);
+      gtk_box_append (GTK_BOX (box), dot);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
@@ -139,16 +167,22 @@ header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
              gpointer       user_data)
 {
+  ClipSourceKind kind = row_kind (row);
+  ClipSourceKind prev = before ? row_kind (before) : CLIP_SOURCE_ALL;
   const char *group, *prev_group;
 
-  if (row_kind (row) != CLIP_SOURCE_OUTLET)
+  if (kind == CLIP_SOURCE_RULE)
+    {
+      gtk_list_box_row_set_header (row, prev == CLIP_SOURCE_RULE ? NULL : make_header (_("Rules")));
+      return;
+    }
+  if (kind != CLIP_SOURCE_OUTLET)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
   group = g_object_get_data (G_OBJECT (row), GROUP);
-  prev_group = before && row_kind (before) == CLIP_SOURCE_OUTLET
-               ? g_object_get_data (G_OBJECT (before), GROUP) : NULL;
+  prev_group = prev == CLIP_SOURCE_OUTLET ? g_object_get_data (G_OBJECT (before), GROUP) : NULL;
   if (prev_group != NULL && g_strcmp0 (group, prev_group) == 0)
     {
       gtk_list_box_row_set_header (row, NULL);
@@ -172,6 +206,9 @@ clip_sidebar_finalize (GObject *object)
   ClipSidebar *self = CLIP_SIDEBAR (object);
 
   g_clear_pointer (&self->unread_by_outlet, g_hash_table_unref);
+  g_clear_pointer (&self->unread_by_rule, g_hash_table_unref);
+  g_clear_pointer (&self->outlets, g_ptr_array_unref);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
   G_OBJECT_CLASS (clip_sidebar_parent_class)->finalize (object);
 }
 
@@ -224,14 +261,22 @@ outlet_unread (ClipSidebar *self,
   return n ? *n : 0;
 }
 
-void
-clip_sidebar_set_outlets (ClipSidebar *self,
-                          GPtrArray   *outlets)
+ClipSourceKind clip_sidebar_get_selected (ClipSidebar *self, gint64 *id);
+
+static gint64
+rule_unread (ClipSidebar *self,
+             gint64       rule_id)
+{
+  gint64 *n = self->unread_by_rule ? g_hash_table_lookup (self->unread_by_rule, &rule_id) : NULL;
+
+  return n ? *n : 0;
+}
+
+static void
+rebuild (ClipSidebar *self)
 {
   gint64 sel_id = 0;
   ClipSourceKind sel_kind = clip_sidebar_get_selected (self, &sel_id);
-
-  g_return_if_fail (CLIP_IS_SIDEBAR (self));
 
   self->rebuilding = TRUE;
   remove_all (self->list);
@@ -241,17 +286,57 @@ clip_sidebar_set_outlets (ClipSidebar *self,
                                              _("Unread"), self->unread, NULL, NULL));
   gtk_list_box_append (self->list, make_row (CLIP_SOURCE_FLAGGED, 0, "starred-symbolic",
                                              _("Flagged"), self->flagged, NULL, NULL));
-  for (guint i = 0; i < outlets->len; i++)
+  for (guint i = 0; self->rules && i < self->rules->len; i++)
     {
-      const ClipOutlet *o = g_ptr_array_index (outlets, i);
+      const SidebarRule *r = g_ptr_array_index (self->rules, i);
+
+      gtk_list_box_append (self->list, make_row (CLIP_SOURCE_RULE, r->id, NULL, r->name,
+                                                 rule_unread (self, r->id), NULL, NULL));
+    }
+  for (guint i = 0; self->outlets && i < self->outlets->len; i++)
+    {
+      const ClipOutlet *o = g_ptr_array_index (self->outlets, i);
 
       gtk_list_box_append (self->list,
                            make_row (CLIP_SOURCE_OUTLET, o->id, NULL, o->name,
                                      outlet_unread (self, o->id), o->group, o->last_error));
     }
-  self->n_outlets = outlets->len;
   clip_sidebar_select (self, sel_kind, sel_id);
   self->rebuilding = FALSE;
+}
+
+void
+clip_sidebar_set_outlets (ClipSidebar *self,
+                          GPtrArray   *outlets)
+{
+  g_return_if_fail (CLIP_IS_SIDEBAR (self));
+
+  g_clear_pointer (&self->outlets, g_ptr_array_unref);
+  self->outlets = g_ptr_array_new_full (outlets->len, (GDestroyNotify) clip_outlet_free);
+  for (guint i = 0; i < outlets->len; i++)
+    g_ptr_array_add (self->outlets, clip_outlet_copy (g_ptr_array_index (outlets, i)));
+  self->n_outlets = outlets->len;
+  rebuild (self);
+}
+
+void
+clip_sidebar_set_rules (ClipSidebar *self,
+                        GPtrArray   *rules)
+{
+  g_return_if_fail (CLIP_IS_SIDEBAR (self));
+
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
+  self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) sidebar_rule_free);
+  for (guint i = 0; rules && i < rules->len; i++)
+    {
+      const ClipRule *rule = g_ptr_array_index (rules, i);
+      SidebarRule *r = g_new0 (SidebarRule, 1);
+
+      r->id = rule->id;
+      r->name = g_strdup (rule->name);
+      g_ptr_array_add (self->rules, r);
+    }
+  rebuild (self);
 }
 
 void
@@ -265,8 +350,11 @@ clip_sidebar_set_counts (ClipSidebar          *self,
   self->unread = counts->unread;
   self->flagged = counts->flagged;
   g_clear_pointer (&self->unread_by_outlet, g_hash_table_unref);
+  g_clear_pointer (&self->unread_by_rule, g_hash_table_unref);
   if (counts->unread_by_outlet != NULL)
     self->unread_by_outlet = g_hash_table_ref (counts->unread_by_outlet);
+  if (counts->unread_by_rule != NULL)
+    self->unread_by_rule = g_hash_table_ref (counts->unread_by_rule);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
     switch (row_kind (row))
       {
@@ -278,6 +366,9 @@ clip_sidebar_set_counts (ClipSidebar          *self,
         break;
       case CLIP_SOURCE_OUTLET:
         set_row_count (GTK_WIDGET (row), outlet_unread (self, row_outlet_id (row)));
+        break;
+      case CLIP_SOURCE_RULE:
+        set_row_count (GTK_WIDGET (row), rule_unread (self, row_outlet_id (row)));
         break;
       case CLIP_SOURCE_ALL:
       default:
@@ -321,7 +412,8 @@ clip_sidebar_select (ClipSidebar    *self,
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
-    if (row_kind (row) == kind && (kind != CLIP_SOURCE_OUTLET || row_outlet_id (row) == outlet_id))
+    if (row_kind (row) == kind &&
+        ((kind != CLIP_SOURCE_OUTLET && kind != CLIP_SOURCE_RULE) || row_outlet_id (row) == outlet_id))
       {
         gtk_list_box_select_row (self->list, row);
         return;

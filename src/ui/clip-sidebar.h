@@ -16,6 +16,7 @@ typedef enum {
   CLIP_SOURCE_UNREAD,
   CLIP_SOURCE_FLAGGED,
   CLIP_SOURCE_OUTLET,
+  CLIP_SOURCE_RULE,
 } ClipSourceKind;
 
 #define CLIP_TYPE_SIDEBAR (clip_sidebar_get_type ())
@@ -26,17 +27,22 @@ GtkWidget      *clip_sidebar_new          (void);
  * when its source is still listed; counts stay as last set. */
 void            clip_sidebar_set_outlets  (ClipSidebar             *self,
                                            GPtrArray               *outlets);
+/* rules: ClipRule*s (id, name); a row each, between the views and the
+ * outlets, coloured by clip_article_table_rule_class(). Copied. */
+void            clip_sidebar_set_rules    (ClipSidebar             *self,
+                                           GPtrArray               *rules);
 /* The unread and flagged counts, as clip_store_count_views() has them. */
 void            clip_sidebar_set_counts   (ClipSidebar             *self,
                                            const ClipViewCounts    *counts);
+/* id: the outlet's or the rule's, for those kinds. */
 ClipSourceKind  clip_sidebar_get_selected (ClipSidebar             *self,
-                                           gint64                  *outlet_id);
+                                           gint64                  *id);
 const char     *clip_sidebar_get_selected_title (ClipSidebar       *self);
 /* The selected outlet's last fetch error, or NULL. */
 const char     *clip_sidebar_get_selected_error (ClipSidebar       *self);
 void            clip_sidebar_select       (ClipSidebar             *self,
                                            ClipSourceKind           kind,
-                                           gint64                   outlet_id);
+                                           gint64                   id);
 guint           clip_sidebar_get_n_outlets (ClipSidebar            *self);
 
 G_END_DECLS

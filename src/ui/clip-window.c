@@ -181,6 +181,9 @@ apply_view (ClipWindow *self)
     case CLIP_SOURCE_OUTLET:
       filter.outlet_id = outlet_id;
       break;
+    case CLIP_SOURCE_RULE:
+      filter.rule_id = outlet_id;
+      break;
     case CLIP_SOURCE_ALL:
     default:
       break;
@@ -193,7 +196,7 @@ apply_view (ClipWindow *self)
                                               clip_sidebar_get_selected_error (self->sidebar));
       clip_article_table_set_empty (self->table, _("Could Not Fetch This Outlet"), why);
     }
-  else if (search != NULL || filter.unread_only || filter.flagged_only)
+  else if (search != NULL || filter.unread_only || filter.flagged_only || filter.rule_id)
     clip_article_table_set_empty (self->table, _("No Articles Match"),
                                   search ? _("Try other words, or another source in the sidebar.")
                                          : _("Nothing here at the moment."));
@@ -243,6 +246,7 @@ load_rules (ClipWindow *self)
   self->rules_version = version;
   clip_article_table_set_rules (self->table, rules);
   clip_article_view_set_rules (self->article_view, rules);
+  clip_sidebar_set_rules (self->sidebar, rules);
 }
 
 /* Counting unread articles reads indexes, not rows, but at a million
