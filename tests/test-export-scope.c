@@ -190,7 +190,7 @@ test_excerpt (void)
   g_assert_nonnull (strstr (html, "<p class=\"excerpt\">Officials said the partners are a subject of "
                                   "<mark class=\"r0\">Russian interference</mark>"));
   g_assert_nonnull (strstr (html, "closely. Officials"));
-  g_assert_nonnull (strstr (html, " …</p>"));
+  g_assert_nonnull (strstr (html, "\u00a0…</p>"));
   g_assert_nonnull (strstr (html, "<mark class=\"r0\">Russian interference</mark> in the region"));
 }
 

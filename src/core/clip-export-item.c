@@ -201,7 +201,7 @@ build_excerpt (ClipExportItem *item, GArray *body_marks)
                   &ws, &we);
   if (ws > 0)
     {
-      g_string_append (out, "… ");
+      g_string_append (out, "…\u00a0");
       prefix = out->len;
     }
   map = g_new (gsize, we - ws + 1);
@@ -226,7 +226,7 @@ build_excerpt (ClipExportItem *item, GArray *body_marks)
     }
   map[we - ws] = out->len;
   if (we < len && out->len > prefix)
-    g_string_append (out, " …");
+    g_string_append (out, "\u00a0…");
 
   for (guint i = 0; i < body_marks->len; i++)
     {

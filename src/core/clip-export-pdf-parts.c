@@ -331,11 +331,22 @@ meta_text (const ClipExportItem *item)
 }
 
 /* cairo's link attribute is a quoted string: quote and backslash are
- * escaped with a backslash. The URL has passed clip_export_is_web_url. */
+ * escaped with a backslash. The URL has passed clip_export_is_web_url. The
+ * area is given, as the title's glyphs are drawn later, in a batch. */
 static char *
-link_attributes (const char *url)
+link_attributes (const char *url, double top, double height)
 {
-  GString *s = g_string_new ("uri='");
+  const double rect[4] = { CLIP_PDF_LEFT, top, CLIP_PDF_WIDTH, height };
+  GString *s = g_string_new ("rect=[");
+
+  /* Numbers with a dot whatever the locale. */
+  for (guint i = 0; i < 4; i++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (s, "%s%s", i ? " " : "", g_ascii_formatd (buf, sizeof buf, "%.2f", rect[i]));
+    }
+  g_string_append (s, "] uri='");
 
   for (const char *p = url; *p; p++)
     {
@@ -362,7 +373,7 @@ draw_part (ClipPdf *pdf, const ClipExportItem *item, PangoLayout *layout, guint 
   static const guint colors[7] = { INK, GREY, GREY, INK, INK, GREY, INK };
   const char *url = item->article->url;
   gboolean link = part == 0 && clip_export_is_web_url (url) && pdf->y + height <= CLIP_PDF_BOTTOM;
-  g_autofree char *attrs = link ? link_attributes (url) : NULL;
+  g_autofree char *attrs = link ? link_attributes (url, pdf->y, height) : NULL;
   const GArray *marks = part == 0 ? item->title_marks : part == 3 ? item->excerpt_marks : NULL;
   double indent = part == 6 ? 10 : 0;
   guint page = pdf->page;
@@ -431,6 +442,7 @@ clip_pdf_draw_article (ClipPdf *pdf, const ClipExportItem *item)
         draw_part (pdf, item, parts[i], i, heights[i]);
         pdf->y += gaps[i];
       }
+  clip_pdf_flush_glyphs (pdf);
   pdf->y += 6;
   if (pdf->y < CLIP_PDF_BOTTOM)
     hairline (pdf, pdf->y, RULE);

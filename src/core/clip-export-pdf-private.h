@@ -50,6 +50,7 @@ typedef struct {
   PangoLayout          *layouts[CLIP_PDF_N_SLOTS];
   double                y;
   double                period_x;   /* where the header's period starts */
+  GPtrArray            *batches;    /* glyphs not drawn yet (clip-export-pdf-text.c) */
   guint                 page;
   GError               *write_error;
 } ClipPdf;
@@ -79,6 +80,9 @@ guint        clip_pdf_mark_rgb    (const ClipExportRule *rule);
 /* clip-export-pdf-text.c: layout set up without a width (-1). */
 double       clip_pdf_wrapped_height (PangoLayout  *layout,
                                       double        width);
+/* Draws the glyphs clip_pdf_flow_wrapped() kept back; done before a page
+ * ends and after each article. */
+void         clip_pdf_flush_glyphs   (ClipPdf      *pdf);
 void         clip_pdf_flow_wrapped   (ClipPdf      *pdf,
                                       PangoLayout  *layout,
                                       const GArray *marks,

@@ -172,8 +172,89 @@ draw_marks (ClipPdf *pdf, const Line *line, const char *text, const GArray *mark
 }
 
 /* The glyphs of the line: its part of each shaped run, split off a copy. */
+typedef struct {
+  cairo_scaled_font_t *font;
+  guint                rgb;
+  GArray              *glyphs;   /* cairo_glyph_t */
+} Batch;
+
 static void
-draw_glyphs (ClipPdf *pdf, const Line *line, const char *text, double x, double baseline)
+batch_free (Batch *batch)
+{
+  cairo_scaled_font_destroy (batch->font);
+  g_array_unref (batch->glyphs);
+  g_free (batch);
+}
+
+/* Glyphs wait in one batch per font and colour until the article is done
+ * (or the page): cairo's PDF surface pays for every call, whatever its
+ * length. FALSE for a run that must be drawn as it is (missing glyphs are
+ * drawn by Pango as boxes). */
+static gboolean
+batch_glyphs (ClipPdf *pdf, PangoGlyphItem *run, double x, double baseline, guint rgb)
+{
+  PangoGlyphString *gs = run->glyphs;
+  cairo_scaled_font_t *font;
+  Batch *batch = NULL;
+  int at = 0;
+
+  for (int i = 0; i < gs->num_glyphs; i++)
+    if (gs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+      return FALSE;
+  font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+  if (font == NULL)
+    return FALSE;
+  if (pdf->batches == NULL)
+    pdf->batches = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_free);
+  for (guint b = 0; b < pdf->batches->len && batch == NULL; b++)
+    {
+      Batch *candidate = g_ptr_array_index (pdf->batches, b);
+
+      if (candidate->font == font && candidate->rgb == rgb)
+        batch = candidate;
+    }
+  if (batch == NULL)
+    {
+      batch = g_new0 (Batch, 1);
+      batch->font = cairo_scaled_font_reference (font);
+      batch->rgb = rgb;
+      batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+      g_ptr_array_add (pdf->batches, batch);
+    }
+  for (int i = 0; i < gs->num_glyphs; i++)
+    {
+      PangoGlyphInfo *gi = &gs->glyphs[i];
+
+      if (gi->glyph != PANGO_GLYPH_EMPTY)
+        {
+          cairo_glyph_t g = { gi->glyph,
+                              x + (double) (at + gi->geometry.x_offset) / PANGO_SCALE,
+                              baseline + (double) gi->geometry.y_offset / PANGO_SCALE };
+
+          g_array_append_val (batch->glyphs, g);
+        }
+      at += gi->geometry.width;
+    }
+  return TRUE;
+}
+
+void
+clip_pdf_flush_glyphs (ClipPdf *pdf)
+{
+  for (guint b = 0; pdf->batches && b < pdf->batches->len; b++)
+    {
+      Batch *batch = g_ptr_array_index (pdf->batches, b);
+
+      cairo_set_scaled_font (pdf->cr, batch->font);
+      clip_pdf_rgb (pdf->cr, batch->rgb);
+      cairo_show_glyphs (pdf->cr, (cairo_glyph_t *) batch->glyphs->data, batch->glyphs->len);
+    }
+  g_clear_pointer (&pdf->batches, g_ptr_array_unref);
+}
+
+static void
+draw_glyphs (ClipPdf *pdf, const Line *line, const char *text, double x, double baseline,
+             guint rgb)
 {
   for (GSList *r = line->para->runs; r; r = r->next)
     {
@@ -191,8 +272,12 @@ draw_glyphs (ClipPdf *pdf, const Line *line, const char *text, double x, double 
               pango_glyph_item_free (run);
               run = head;
             }
-          cairo_move_to (pdf->cr, x, baseline);
-          pango_cairo_show_glyph_item (pdf->cr, text, run);
+          if (!batch_glyphs (pdf, run, x, baseline, rgb))
+            {
+              clip_pdf_rgb (pdf->cr, rgb);
+              cairo_move_to (pdf->cr, x, baseline);
+              pango_cairo_show_glyph_item (pdf->cr, text, run);
+            }
           x += (double) pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE;
         }
       pango_glyph_item_free (run);
@@ -241,8 +326,7 @@ clip_pdf_flow_wrapped (ClipPdf      *pdf,
       if (pdf->y + h > CLIP_PDF_BOTTOM && pdf->y > CLIP_PDF_TOP)
         clip_pdf_new_page (pdf);
       draw_marks (pdf, line, text, marks, x, pdf->y);
-      clip_pdf_rgb (pdf->cr, rgb);
-      draw_glyphs (pdf, line, text, x, pdf->y + (double) line->baseline / PANGO_SCALE);
+      draw_glyphs (pdf, line, text, x, pdf->y + (double) line->baseline / PANGO_SCALE, rgb);
       pdf->y += h;
     }
 }

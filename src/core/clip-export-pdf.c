@@ -120,6 +120,7 @@ begin_page (ClipPdf *pdf)
 void
 clip_pdf_new_page (ClipPdf *pdf)
 {
+  clip_pdf_flush_glyphs (pdf);
   if (pdf->page > 0)
     cairo_show_page (pdf->cr);
   begin_page (pdf);
@@ -336,6 +337,7 @@ clip_export_write_pdf (ClipExportContext  *ctx,
       clip_pdf_draw_article (&pdf, item);
       clip_export_item_free (item);
     }
+  clip_pdf_flush_glyphs (&pdf);
   cairo_show_page (pdf.cr);
   ok = pdf_finish (&pdf, local_error ? NULL : error);
   if (local_error)
