@@ -389,6 +389,23 @@ test_table_sort (Fixture *f, gconstpointer data)
 }
 
 static gboolean
+tag_stored (gpointer data)
+{
+  Fixture *f = data;
+  g_auto(GStrv) tags = NULL;
+
+  clip_store_release_snapshot (f->store);
+  tags = clip_store_get_tags (f->store, 1, NULL);
+  return tags && g_strv_contains ((const char * const *) tags, "Kremlin watch");
+}
+
+static gboolean
+tag_gone (gpointer data)
+{
+  return !tag_stored (data);
+}
+
+static gboolean
 note_saved (gpointer data)
 {
   Fixture *f = data;
@@ -445,6 +462,27 @@ test_article_view (Fixture *f, gconstpointer data)
   note = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW, "note_view"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "Ask the ministry", -1);
   g_assert_true (clip_test_ui_wait (note_saved, f));
+
+  /* Tags: typed and entered, shown as a chip, removed from it. */
+  {
+    GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW,
+                                                                      "tag_entry"));
+    GtkWidget *tags = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW,
+                                                                 "tags_box"));
+    GtkWidget *remove;
+
+    gtk_editable_set_text (entry, "  Kremlin watch ");
+    /* What Enter does. */
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (clip_test_ui_wait (tag_stored, f));
+    g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+    g_assert_nonnull (clip_test_ui_find (tags, GTK_TYPE_LABEL, "Kremlin watch"));
+    remove = clip_test_ui_find (tags, GTK_TYPE_BUTTON, NULL);
+    g_assert_nonnull (remove);
+    gtk_widget_activate (remove);
+    g_assert_true (clip_test_ui_wait (tag_gone, f));
+    g_assert_null (clip_test_ui_find (tags, GTK_TYPE_LABEL, "Kremlin watch"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -25,6 +25,8 @@ struct _ClipArticleView
   GtkLabel       *title_label;
   GtkLabel       *meta_label;
   GtkBox         *rules_box;
+  GtkFlowBox     *tags_box;
+  GtkEntry       *tag_entry;
   GtkLabel       *body_label;
   GtkTextView    *note_view;
 
@@ -45,6 +47,8 @@ G_DEFINE_FINAL_TYPE (ClipArticleView, clip_article_view, ADW_TYPE_BIN)
 
 enum { NOTE_SAVED, NOTE_FAILED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+static void show_tags (ClipArticleView *self, const char * const *tags);
 
 GtkWidget *
 clip_article_view_new (void)
@@ -299,6 +303,11 @@ clip_article_view_show (ClipArticleView *self,
   gtk_label_set_text (self->body_label, body ? body : "");
   show_matches (self, body ? body : "");
 
+  {
+    g_auto(GStrv) tags = clip_store_get_tags (self->reader, self->article->id, NULL);
+    show_tags (self, (const char * const *) tags);
+  }
+
   note_buffer = gtk_text_view_get_buffer (self->note_view);
   self->loading_note = TRUE;
   gtk_text_buffer_set_text (note_buffer, self->article->note ? self->article->note : "", -1);
@@ -306,6 +315,127 @@ clip_article_view_show (ClipArticleView *self,
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "article");
+}
+
+/* Tags */
+
+static void
+tag_written_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(ClipArticleView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!clip_write_task_run_finish (res, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_signal_emit (self, signals[NOTE_FAILED], 0, error->message);
+}
+
+static GStrv
+current_tags (ClipArticleView *self)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *tag = g_object_get_data (G_OBJECT (child), "clip-tag");
+      if (tag != NULL)
+        g_strv_builder_add (b, tag);
+    }
+  return g_strv_builder_end (b);
+}
+
+static void
+write_tag (ClipArticleView *self,
+           ClipWriteKind    kind,
+           const char      *tag)
+{
+  clip_write_task_run_async (clip_store_get_path (self->reader), self->article->id, kind, 0, tag,
+                             NULL, tag_written_cb, g_object_ref (self));
+}
+
+static void
+remove_tag_cb (GtkButton       *button,
+               ClipArticleView *self)
+{
+  const char *tag = g_object_get_data (G_OBJECT (button), "clip-tag");
+  g_auto(GStrv) tags = current_tags (self);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+
+  if (self->article == NULL || tag == NULL)
+    return;
+  write_tag (self, CLIP_WRITE_REMOVE_TAG, tag);
+  for (guint i = 0; tags[i]; i++)
+    if (!g_str_equal (tags[i], tag))
+      g_strv_builder_add (b, tags[i]);
+  kept = g_strv_builder_end (b);
+  show_tags (self, (const char * const *) kept);
+}
+
+static void
+tag_entry_activate_cb (ClipArticleView *self)
+{
+  g_autofree char *tag = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tag_entry))));
+  g_auto(GStrv) tags = NULL;
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) all = NULL;
+
+  if (self->article == NULL || *tag == '\0')
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->tag_entry), "");
+  tags = current_tags (self);
+  if (g_strv_contains ((const char * const *) tags, tag))
+    return;
+  write_tag (self, CLIP_WRITE_ADD_TAG, tag);
+  g_strv_builder_addv (b, (const char **) tags);
+  g_strv_builder_add (b, tag);
+  all = g_strv_builder_end (b);
+  show_tags (self, (const char * const *) all);
+}
+
+static GtkWidget *
+tag_chip (ClipArticleView *self,
+          const char      *tag)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  GtkWidget *label = gtk_label_new (tag);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  g_autofree char *a11y = g_strdup_printf (_("Remove the tag “%s”"), tag);
+
+  gtk_widget_add_css_class (box, "clip-tag");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, "circular");
+  gtk_widget_set_tooltip_text (remove, a11y);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  g_object_set_data_full (G_OBJECT (remove), "clip-tag", g_strdup (tag), g_free);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_tag_cb), self);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), remove);
+  return box;
+}
+
+static void
+show_tags (ClipArticleView    *self,
+           const char * const *tags)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
+    gtk_flow_box_remove (self->tags_box, child);
+  for (guint i = 0; tags && tags[i]; i++)
+    {
+      GtkWidget *chip = tag_chip (self, tags[i]);
+
+      gtk_flow_box_append (self->tags_box, chip);
+      /* The flow box wraps each chip in a child of its own. */
+      g_object_set_data_full (G_OBJECT (gtk_widget_get_parent (chip)), "clip-tag",
+                              g_strdup (tags[i]), g_free);
+    }
 }
 
 static void
@@ -353,6 +483,9 @@ clip_article_view_class_init (ClipArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, rules_box);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, body_label);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, note_view);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, tag_entry);
+  gtk_widget_class_bind_template_callback (widget_class, tag_entry_activate_cb);
 }
 
 static void

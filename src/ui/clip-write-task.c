@@ -46,6 +46,12 @@ write_thread (GTask        *task,
         case CLIP_WRITE_NOTE:
           ok = clip_store_set_note (store, d->article_id, d->text, &error);
           break;
+        case CLIP_WRITE_ADD_TAG:
+          ok = clip_store_add_tag (store, d->article_id, d->text, &error);
+          break;
+        case CLIP_WRITE_REMOVE_TAG:
+          ok = clip_store_remove_tag (store, d->article_id, d->text, &error);
+          break;
         default:
           g_assert_not_reached ();
         }

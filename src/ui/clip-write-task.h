@@ -15,6 +15,8 @@ typedef enum {
   CLIP_WRITE_READ,   /* value: 0 or 1 */
   CLIP_WRITE_FLAG,   /* value: the flag */
   CLIP_WRITE_NOTE,   /* text: the note ("" removes it) */
+  CLIP_WRITE_ADD_TAG,    /* text: the tag */
+  CLIP_WRITE_REMOVE_TAG, /* text: the tag */
 } ClipWriteKind;
 
 void     clip_write_task_run_async  (const char          *archive_path,
