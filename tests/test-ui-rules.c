@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "clip-archive.h"
 #include "clip-rule-editor.h"
@@ -14,6 +15,7 @@
 #include "clip-rules-store.h"
 #include "clip-test-ui.h"
 #include "clip-test-util.h"
+#include "clip-term-lists-window.h"
 
 static gboolean have_display;
 
@@ -377,6 +379,75 @@ test_rules_page (Fixture       *f,
   g_assert_true (clip_test_ui_wait (rule_gone, f));
 }
 
+typedef struct {
+  Fixture    *f;
+  const char *name;
+} ListWait;
+
+static gboolean
+has_list (gpointer data)
+{
+  ListWait *w = data;
+  g_auto(GStrv) names = clip_store_list_term_lists (w->f->store, NULL);
+
+  return names != NULL && g_strv_contains ((const char * const *) names, w->name);
+}
+
+static void
+set_entries (ClipTermListsWindow *window,
+             const char          *text)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "entries_view"));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static void
+test_term_lists (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ClipRule) rule = NULL;
+  ClipTermListsWindow *window;
+  GtkWidget *lists, *row, *error_label;
+  ListWait wait = { f, "russia_words" };
+
+  SKIP_WITHOUT_DISPLAY ();
+  window = clip_term_lists_window_new (f->store);
+  gtk_window_present (GTK_WINDOW (window));
+  lists = child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "lists_box");
+  row = gtk_widget_get_parent (clip_test_ui_find (lists, GTK_TYPE_LABEL, "@russia_terms"));
+  gtk_list_box_select_row (GTK_LIST_BOX (lists), GTK_LIST_BOX_ROW (row));
+
+  /* The rules that use it are shown, and it cannot be deleted. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "used_by"))),
+                   ==, "Used by: Disinformation, Russian interference");
+  g_assert_false (gtk_widget_get_sensitive (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "delete_button")));
+
+  /* An entry the rule language cannot read is refused, with its line. */
+  error_label = child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "error_label");
+  set_entries (window, "Russia*\nK*\n");
+  gtk_widget_activate (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "save_button"));
+  clip_test_ui_spin (300);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)), "Line 2: "));
+
+  /* Renamed: the rule that used it follows, and still matches the same. */
+  gtk_editable_set_text (GTK_EDITABLE (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "name_row")), "russia_words");
+  set_entries (window, "Russia*\nKremlin\nMoscow\n");
+  gtk_widget_activate (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "save_button"));
+  g_assert_true (clip_test_ui_wait (has_list, &wait));
+  wait.name = "russia_terms";
+  g_assert_false (has_list (&wait));
+  rule = clip_store_find_rule (f->store, "Russian interference", NULL);
+  g_assert_true (g_str_has_prefix (rule->query, "@russia_words NEAR/6 "));
+  g_assert_cmpint (rule->match_count, ==, 12);
+  g_clear_pointer (&rule, clip_rule_free);
+  rule = clip_store_find_rule (f->store, "Disinformation", NULL);
+  g_assert_nonnull (strstr (rule->query, "@russia_words"));
+  g_assert_null (strstr (rule->query, "@russia_terms"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +460,7 @@ main (int   argc,
   ADD ("/ui-rules/preview-count", test_preview_count);
   ADD ("/ui-rules/save-applies", test_save_applies);
   ADD ("/ui-rules/rules-page", test_rules_page);
+  ADD ("/ui-rules/term-lists", test_term_lists);
 #undef ADD
 
   return g_test_run ();
