@@ -161,6 +161,9 @@ def main():
         assert 'Russian' in why and 'interference' in why, why
         body = labels(window, lambda name: 'subject of Russian interference' in name)
         assert body, 'the body is not shown'
+        # The pointer away, so no tooltip covers the list.
+        subprocess.run(['xdotool', 'mousemove', '0', '900'], check=False)
+        time.sleep(1)
         subprocess.run(['import', '-window', 'root', screenshot], check=False)
         print('screenshot:', screenshot)
     finally:
