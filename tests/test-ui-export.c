@@ -140,7 +140,7 @@ test_search_and_selection (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   /* The selected rows, as a PDF report (the default format). */
-  adw_combo_row_set_selected (scope, find_item (scope, "Selected articles"));
+  adw_combo_row_set_selected (scope, find_item (scope, "The selected articles"));
   g_object_ref (dialog);
   clip_export_dialog_export_to (dialog, path);
   g_assert_true (clip_test_ui_wait (has_path, &done));

@@ -371,11 +371,10 @@ clip_export_dialog_new (GtkWindow       *parent,
   if (selected_ids && selected_ids->len)
     {
       self->selected_ids = g_array_ref (selected_ids);
-      gtk_string_list_append (scopes, _("Selected articles"));
+      gtk_string_list_append (scopes, g_dngettext (GETTEXT_PACKAGE, "The selected article",
+                                                   "The selected articles", selected_ids->len));
     }
   adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (scopes));
-  if (self->selected_ids)
-    adw_combo_row_set_selected (self->scope_row, SCOPE_SELECTED);
   fill_lists (self);
   return self;
 }

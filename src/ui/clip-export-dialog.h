@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ClipExportDialog, clip_export_dialog, CLIP, EXPORT_DIALOG, AdwWindow)
 
 /* Format, scope, period and file for the archive at archive_path (whose
- * rules and outlets it offers); selected_ids (gint64, may be NULL) adds
- * "the selected articles" as a scope. The export runs in a thread with a
+ * rules and outlets it offers); selected_ids (gint64, may be NULL or
+ * empty) adds "the selected articles" as a scope. The export runs in a thread with a
  * progress bar and can be cancelled; when it is done the dialog closes
  * and, given a toast overlay, says so there with an "Open" button. */
 ClipExportDialog *clip_export_dialog_new       (GtkWindow       *parent,

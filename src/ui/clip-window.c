@@ -859,10 +859,18 @@ export_activated (GSimpleAction *action,
 {
   ClipWindow *self = data;
   ClipStore *store = clip_window_get_store (self);
+  ClipArticleItem *item = clip_article_table_get_selected (self->table);
+  g_autoptr(GArray) selected = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  if (item != NULL)
+    {
+      gint64 id = clip_article_item_get_id (item);
+
+      g_array_append_val (selected, id);
+    }
   if (store != NULL)
     gtk_window_present (GTK_WINDOW (clip_export_dialog_new (GTK_WINDOW (self), clip_store_get_path (store),
-                                                            self->toast_overlay, NULL)));
+                                                            self->toast_overlay, selected)));
 }
 
 static void
