@@ -283,6 +283,49 @@ typedef struct {
   ClipExportRule *rule;
 } RowRule;
 
+/* The rules that matched the article of row r: counted, loaded when new,
+ * and noted in pairs for the chart. */
+static gboolean
+count_matches (ClipStore            *store,
+               ClipExportSelection  *sel,
+               guint                 r,
+               gint64                id,
+               GArray               *pairs,
+               GError              **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, "SELECT rule_id FROM matches WHERE article_id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rule_id = sqlite3_column_int64 (stmt, 0);
+      ClipExportRule *rule = g_hash_table_lookup (sel->rules_by_id, &rule_id);
+      RowRule pair;
+
+      if (rule == NULL)
+        {
+          if (!(rule = load_rule (store, rule_id, error)))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          g_ptr_array_add (sel->rules, rule);
+          g_hash_table_insert (sel->rules_by_id, &rule->id, rule);
+        }
+      rule->count++;
+      pair.row = r;
+      pair.rule = rule;
+      g_array_append_val (pairs, pair);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return clip_store_set_error (store, rc, "Could not read the matches", error);
+  return TRUE;
+}
+
 /* Counts per rule, per outlet and per day. */
 static gboolean
 summarise (ClipStore             *store,
@@ -296,8 +339,6 @@ summarise (ClipStore             *store,
   g_autoptr(GHashTable) outlets = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree guint *days = g_new (guint, MAX (rows->ids->len, 1));
   guint min_j = G_MAXUINT, max_j = 0, stride;
-  sqlite3_stmt *stmt;
-  int rc;
 
   for (guint r = 0; r < rows->ids->len; r++)
     {
@@ -325,33 +366,8 @@ summarise (ClipStore             *store,
           max_j = MAX (max_j, days[r]);
         }
 
-      if (!(stmt = clip_store_prepare (store, "SELECT rule_id FROM matches WHERE article_id = ?", error)))
+      if (!count_matches (store, sel, r, id, pairs, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 rule_id = sqlite3_column_int64 (stmt, 0);
-          ClipExportRule *rule = g_hash_table_lookup (sel->rules_by_id, &rule_id);
-          RowRule pair;
-
-          if (rule == NULL)
-            {
-              if (!(rule = load_rule (store, rule_id, error)))
-                {
-                  sqlite3_reset (stmt);
-                  return FALSE;
-                }
-              g_ptr_array_add (sel->rules, rule);
-              g_hash_table_insert (sel->rules_by_id, &rule->id, rule);
-            }
-          rule->count++;
-          pair.row = r;
-          pair.rule = rule;
-          g_array_append_val (pairs, pair);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return clip_store_set_error (store, rc, "Could not read the matches", error);
     }
 
   g_ptr_array_sort (sel->rules, compare_rules);
