@@ -393,6 +393,18 @@ has_list (gpointer data)
   return names != NULL && g_strv_contains ((const char * const *) names, w->name);
 }
 
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_sensitive (gpointer widget)
+{
+  return gtk_widget_get_sensitive (widget);
+}
+
 static void
 set_entries (ClipTermListsWindow *window,
              const char          *text)
@@ -427,8 +439,7 @@ test_term_lists (Fixture       *f,
   error_label = child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "error_label");
   set_entries (window, "Russia*\nK*\n");
   gtk_widget_activate (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "save_button"));
-  clip_test_ui_spin (300);
-  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (clip_test_ui_wait (is_visible, error_label));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)), "Line 2: "));
 
   /* Renamed: the rule that used it follows, and still matches the same. */
@@ -436,6 +447,8 @@ test_term_lists (Fixture       *f,
   set_entries (window, "Russia*\nKremlin\nMoscow\n");
   gtk_widget_activate (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "save_button"));
   g_assert_true (clip_test_ui_wait (has_list, &wait));
+  /* Saved when the window takes edits again: the rules are applied anew. */
+  g_assert_true (clip_test_ui_wait (is_sensitive, child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "editor")));
   wait.name = "russia_terms";
   g_assert_false (has_list (&wait));
   rule = clip_store_find_rule (f->store, "Russian interference", NULL);
