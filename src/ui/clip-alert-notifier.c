@@ -120,8 +120,12 @@ clip_alert_notifier_dispose (GObject *object)
 {
   ClipAlertNotifier *self = CLIP_ALERT_NOTIFIER (object);
 
+  /* A run still in flight finishes without sending from a dead app. */
   if (self->policy != NULL)
-    clip_alert_policy_detach (self->policy);
+    {
+      clip_alert_policy_detach (self->policy);
+      clip_alert_policy_set_delivery (self->policy, NULL, NULL, NULL);
+    }
   g_clear_object (&self->policy);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (clip_alert_notifier_parent_class)->dispose (object);
