@@ -198,6 +198,16 @@ append_series (GString *out, const ClipExportSelection *sel, guint column,
 {
   double step = sel->n_days > 1 ? w / (sel->n_days - 1) : 0;
 
+  /* One day: a bar per rule, side by side, instead of a lone dot. */
+  if (sel->n_days == 1)
+    {
+      guint n = MAX (sel->rules->len, 1), slot = column < sel->rules->len ? column : 0;
+      double bw = MIN (32, w / (n * 1.5)), bh = h * clip_export_day_count (sel, 0, column) / top;
+
+      g_string_append_printf (out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
+                              x0 + w / 2 - n * bw * 1.25 / 2 + slot * bw * 1.25, y0 + h - bh, bw, bh, color);
+      return;
+    }
   g_string_append_printf (out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
                           "stroke-linejoin=\"round\" points=\"", color);
   for (guint d = 0; d < sel->n_days; d++)

@@ -128,6 +128,16 @@ chart_series (ClipPdf *pdf, const ClipExportSelection *sel, guint column, guint 
   double step = sel->n_days > 1 ? w / (sel->n_days - 1) : 0;
 
   clip_pdf_rgb (cr, rgb);
+  /* One day: a bar per rule, side by side, instead of a lone dot. */
+  if (sel->n_days == 1)
+    {
+      guint n = MAX (sel->rules->len, 1), slot = column < sel->rules->len ? column : 0;
+      double bw = MIN (24, w / (n * 1.5)), bh = h * clip_export_day_count (sel, 0, column) / top;
+
+      cairo_rectangle (cr, x0 + w / 2 - n * bw * 1.25 / 2 + slot * bw * 1.25, y0 + h - bh, bw, bh);
+      cairo_fill (cr);
+      return;
+    }
   cairo_set_line_width (cr, 1.4);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint d = 0; d < sel->n_days; d++)
