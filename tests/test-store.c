@@ -417,6 +417,20 @@ test_reader_sees_committed (void)
   g_assert_true (clip_store_commit (writer, &error));
   g_assert_cmpint (clip_store_count_articles (reader, NULL, &error), ==, 2);
 
+  /* Single-row reads do not pin the reader to an old snapshot. */
+  {
+    g_autoptr(ClipArticle) one = clip_store_get_article (reader, 1, &error);
+    g_autoptr(ClipOutlet) o = clip_store_get_outlet (reader, outlet, &error);
+
+    g_assert_no_error (error);
+    ingest (writer, outlet, &r, make_article ("3", "https://civil.ge/3", "three", "z"), NULL);
+    clip_ingest_result_clear (&r);
+    g_assert_cmpint (clip_store_count_articles (reader, NULL, &error), ==, 3);
+    ingest (writer, outlet, &r, make_article ("4", "https://civil.ge/4", "four", "w"), NULL);
+    clip_ingest_result_clear (&r);
+    g_assert_cmpint (clip_store_count_articles (reader, NULL, &error), ==, 4);
+  }
+
   /* A reader cannot write. */
   g_assert_false (clip_store_set_read (reader, 1, TRUE, &error));
   g_assert_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_READ_ONLY);

@@ -239,7 +239,12 @@ get_one (ClipStore   *store,
     sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return read_outlet (stmt);
+    {
+      ClipOutlet *o = read_outlet (stmt);
+
+      sqlite3_reset (stmt);     /* release the read snapshot */
+      return o;
+    }
   if (rc == SQLITE_DONE)
     {
       if (url)

@@ -23,7 +23,14 @@ clip_store_get_article (ClipStore  *store,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return clip_store_read_article (stmt);
+    {
+      ClipArticle *a = clip_store_read_article (stmt);
+
+      /* A statement left on a row keeps its read snapshot: a long-lived
+       * reader would never see later commits. */
+      sqlite3_reset (stmt);
+      return a;
+    }
   if (rc == SQLITE_DONE)
     g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
                  "There is no article %" G_GINT64_FORMAT, id);
@@ -36,13 +43,15 @@ clip_store_get_article (ClipStore  *store,
  * bind_filter() uses. The SQL text depends only on which parts are set, so
  * the statement cache stays small. */
 static void
-append_filter_sql (GString *sql, const ClipArticleFilter *f)
+append_filter_sql (GString *sql, const ClipArticleFilter *f, gboolean join_outlets)
 {
   if (f->fts_query)
     g_string_append (sql, " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid");
   else
     g_string_append (sql, " FROM articles a");
-  g_string_append (sql, " JOIN outlets o ON o.id = a.outlet_id WHERE 1");
+  if (join_outlets)
+    g_string_append (sql, " JOIN outlets o ON o.id = a.outlet_id");
+  g_string_append (sql, " WHERE 1");
   if (f->fts_query)
     g_string_append (sql, " AND articles_fts MATCH ?");
   if (f->outlet_id)
@@ -129,7 +138,7 @@ clip_store_list_articles (ClipStore               *store,
 
   if (filter == NULL)
     filter = &none;
-  append_filter_sql (sql, filter);
+  append_filter_sql (sql, filter, TRUE);
   g_string_append (sql, order_sql (sort, filter->fts_query != NULL));
   g_string_append (sql, " LIMIT ? OFFSET ?");
   stmt = clip_store_prepare (store, sql->str, error);
@@ -156,11 +165,12 @@ clip_store_count_articles (ClipStore               *store,
   static const ClipArticleFilter none = { 0 };
   g_autoptr(GString) sql = g_string_new ("SELECT count(*)");
   sqlite3_stmt *stmt;
+  gint64 count;
   int rc;
 
   if (filter == NULL)
     filter = &none;
-  append_filter_sql (sql, filter);
+  append_filter_sql (sql, filter, FALSE);
   stmt = clip_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return -1;
@@ -171,7 +181,9 @@ clip_store_count_articles (ClipStore               *store,
       query_failed (store, rc, error);
       return -1;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
 }
 
 static gboolean
