@@ -13,6 +13,7 @@
 #include "clip-text.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #define DEFAULT_COLOR "#3584e4"
@@ -114,7 +115,7 @@ load_rule (ClipStore  *store,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_NOT_FOUND,
-                     _("The rule %" G_GINT64_FORMAT " was removed while exporting"), id);
+                     _("The rule %" PRId64 " was removed while exporting"), (int64_t) id);
       else
         clip_store_set_error (store, rc, "Could not read a rule", error);
       return NULL;
@@ -505,7 +506,7 @@ clip_export_select (ClipStore             *store,
       if (outlet == NULL)
         {
           g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_NOT_FOUND,
-                       _("There is no outlet %" G_GINT64_FORMAT), scope->outlet_id);
+                       _("There is no outlet %" PRId64), (int64_t) scope->outlet_id);
           return NULL;
         }
       sel->outlet_name = g_strdup (outlet->name && *outlet->name ? outlet->name : outlet->url);
