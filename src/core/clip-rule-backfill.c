@@ -13,44 +13,33 @@
 
 #define BATCH 1000
 
+/* Every candidate id, in one pass of the index: evaluating the query once
+ * costs far less than once per batch (prefixes and NEAR are merged over
+ * the whole index each time). */
 static gboolean
-count_candidates (ClipStore *store, const char *fts, guint64 *total, GError **error)
+collect_candidates (ClipStore *store, const char *fts, GArray *out,
+                    GCancellable *cancellable, GError **error)
 {
   sqlite3_stmt *stmt = clip_store_prepare (store, fts
-      ? "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1"
-      : "SELECT count(*) FROM articles WHERE ?1 IS NULL", error);
+      ? "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid"
+      : "SELECT id FROM articles WHERE ?1 IS NULL ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   clip_store_bind_text (stmt, 1, fts);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return clip_store_set_error (store, rc, _("Could not search the archive"), error);
-  *total = (guint64) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-static gboolean
-candidates_after (ClipStore *store, const char *fts, gint64 after, GArray *out, GError **error)
-{
-  sqlite3_stmt *stmt = clip_store_prepare (store, fts
-      ? "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid > ?2 "
-        "ORDER BY rowid LIMIT ?3"
-      : "SELECT id FROM articles WHERE ?1 IS NULL AND id > ?2 ORDER BY id LIMIT ?3", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  clip_store_bind_text (stmt, 1, fts);
-  sqlite3_bind_int64 (stmt, 2, after);
-  sqlite3_bind_int (stmt, 3, BATCH);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+
       g_array_append_val (out, id);
+      if ((out->len & 0xFFFF) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return clip_store_set_error (store, rc, _("Could not search the archive"), error);
   return TRUE;
@@ -99,10 +88,9 @@ clip_rule_backfill (ClipStore             *store,
   g_autoptr(ClipTermLists) lists = NULL;
   g_autoptr(ClipRuleNode) tree = NULL;
   g_autoptr(ClipRuleSet) set = NULL;
-  g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *fts = NULL;
-  guint64 total = 0, done = 0;
-  gint64 after = 0;
+  guint64 total;
 
   if (rule == NULL || !(lists = clip_store_load_term_lists (store, error)) ||
       !(tree = clip_rule_compile_tree (rule->query, lists, NULL, error)))
@@ -110,27 +98,28 @@ clip_rule_backfill (ClipStore             *store,
   fts = clip_rule_to_fts (tree, NULL);
   set = clip_rule_set_new ();
   clip_rule_set_add (set, rule_id, tree);
-  if (!count_candidates (store, fts, &total, error) || !delete_matches (store, rule_id, error))
+  if (!collect_candidates (store, fts, ids, cancellable, error) ||
+      !delete_matches (store, rule_id, error))
     return FALSE;
+  total = ids->len;
   if (progress)
     progress (0, total, progress_data);
-  for (;;)
+  for (guint done = 0; done < ids->len;)
     {
+      guint n = MIN (BATCH, ids->len - done);
+      g_autoptr(GArray) batch = NULL;
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      g_array_set_size (batch, 0);
-      if (!candidates_after (store, fts, after, batch, error))
-        return FALSE;
-      if (batch->len == 0)
-        break;
+      batch = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+      g_array_append_vals (batch, &g_array_index (ids, gint64, done), n);
       /* One transaction per batch: readers and the fetch service get
        * their turn in between. */
       if (!clip_rule_apply (store, set, batch, CLIP_RULE_APPLY_FRESH, error))
         return FALSE;
-      after = g_array_index (batch, gint64, batch->len - 1);
-      done += batch->len;
+      done += n;
       if (progress)
-        progress (MIN (done, total), total, progress_data);
+        progress (done, total, progress_data);
     }
   if (n_matched)
     *n_matched = (guint64) count_matches (store, rule_id);
