@@ -43,54 +43,6 @@ clip_store_release_snapshot (ClipStore *store)
       sqlite3_reset (stmt);
 }
 
-/* The same filter as clip_store_list_articles() (clip-store-query.c). */
-static void
-append_filter_sql (GString                 *sql,
-                   const ClipArticleFilter *f)
-{
-  if (f->fts_query)
-    g_string_append (sql, " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid");
-  else
-    g_string_append (sql, " FROM articles a");
-  g_string_append (sql, " WHERE 1");
-  if (f->fts_query)
-    g_string_append (sql, " AND articles_fts MATCH ?");
-  if (f->outlet_id)
-    g_string_append (sql, " AND a.outlet_id = ?");
-  if (f->rule_id)
-    g_string_append (sql, " AND a.id IN (SELECT article_id FROM matches WHERE rule_id = ?)");
-  if (f->tag)
-    g_string_append (sql, " AND a.id IN (SELECT article_id FROM tags WHERE tag = ?)");
-  if (f->unread_only)
-    g_string_append (sql, " AND a.read = 0");
-  if (f->flagged_only)
-    g_string_append (sql, " AND a.flag != 0");
-  if (f->since)
-    g_string_append (sql, " AND coalesce(a.published, a.fetched) >= ?");
-  if (f->until)
-    g_string_append (sql, " AND coalesce(a.published, a.fetched) < ?");
-}
-
-static void
-bind_filter (sqlite3_stmt            *stmt,
-             const ClipArticleFilter *f)
-{
-  int i = 1;
-
-  if (f->fts_query)
-    clip_store_bind_text (stmt, i++, f->fts_query);
-  if (f->outlet_id)
-    sqlite3_bind_int64 (stmt, i++, f->outlet_id);
-  if (f->rule_id)
-    sqlite3_bind_int64 (stmt, i++, f->rule_id);
-  if (f->tag)
-    clip_store_bind_text (stmt, i++, f->tag);
-  if (f->since)
-    sqlite3_bind_int64 (stmt, i++, f->since);
-  if (f->until)
-    sqlite3_bind_int64 (stmt, i++, f->until);
-}
-
 /* ascending is the literal direction: oldest first, A to Z. Sorting by
  * outlet needs the outlet's name: a subquery only then. */
 static void
@@ -162,7 +114,7 @@ clip_store_list_article_ids (ClipStore               *store,
 
   if (filter == NULL)
     filter = &none;
-  append_filter_sql (sql, filter);
+  clip_store_append_filter_sql (sql, filter, FALSE);
   /* Ordered by id, SQLite walks the table itself (every row's pages: 4 s
    * at a million articles); unordered it scans the smallest covering
    * index (0.3 s), and sorting the ids here costs less than that. */
@@ -172,7 +124,7 @@ clip_store_list_article_ids (ClipStore               *store,
   clip_store_release_snapshot (store);
   if (!(stmt = clip_store_prepare (store, sql->str, error)))
     return NULL;
-  bind_filter (stmt, filter);
+  clip_store_bind_filter (stmt, filter);
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -186,13 +138,7 @@ clip_store_list_article_ids (ClipStore               *store,
     return NULL;
   if (rc != SQLITE_DONE)
     {
-      const char *msg = sqlite3_errmsg (db);
-
-      if (rc == SQLITE_ERROR && g_str_has_prefix (msg, "fts5:"))
-        g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                     "The search could not be read (%s)", msg);
-      else
-        clip_store_set_error (store, rc, "Could not list the articles", error);
+      clip_store_set_query_error (store, rc, error);
       return NULL;
     }
   if (in_c)

@@ -48,6 +48,20 @@ typedef struct {
 
 GArray       *clip_store_get_hooks    (ClipStore    *store);
 
+/* FROM … WHERE … for an article filter (the article table is "a", and
+ * "o" its outlet when join_outlets); parameters bound by
+ * clip_store_bind_filter(), which returns the next free index. */
+void          clip_store_append_filter_sql (GString                 *sql,
+                                            const ClipArticleFilter *filter,
+                                            gboolean                 join_outlets);
+int           clip_store_bind_filter  (sqlite3_stmt            *stmt,
+                                       const ClipArticleFilter *filter);
+/* An error for a failed article query: a search that FTS5 cannot read is
+ * CLIP_STORE_ERROR_INVALID, the rest as clip_store_set_error(). */
+gboolean      clip_store_set_query_error (ClipStore *store,
+                                          int        rc,
+                                          GError   **error);
+
 /* The columns clip_store_read_article() expects, in order. */
 #define CLIP_ARTICLE_COLUMNS \
   "a.id, a.outlet_id, a.guid, a.url, a.title, a.author, a.summary_html, " \

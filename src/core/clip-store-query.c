@@ -40,10 +40,12 @@ clip_store_get_article (ClipStore  *store,
 }
 
 /* Builds FROM … WHERE … for a filter; parameters are bound in the order
- * bind_filter() uses. The SQL text depends only on which parts are set, so
+ * clip_store_bind_filter() uses. The SQL text depends only on which parts are set, so
  * the statement cache stays small. */
-static void
-append_filter_sql (GString *sql, const ClipArticleFilter *f, gboolean join_outlets)
+void
+clip_store_append_filter_sql (GString                 *sql,
+                              const ClipArticleFilter *f,
+                              gboolean                 join_outlets)
 {
   if (f->fts_query)
     g_string_append (sql, " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid");
@@ -70,8 +72,9 @@ append_filter_sql (GString *sql, const ClipArticleFilter *f, gboolean join_outle
     g_string_append (sql, " AND coalesce(a.published, a.fetched) < ?");
 }
 
-static int
-bind_filter (sqlite3_stmt *stmt, const ClipArticleFilter *f)
+int
+clip_store_bind_filter (sqlite3_stmt            *stmt,
+                        const ClipArticleFilter *f)
 {
   int i = 1;
 
@@ -108,8 +111,10 @@ order_sql (ClipSort sort, gboolean fts)
     }
 }
 
-static gboolean
-query_failed (ClipStore *store, int rc, GError **error)
+gboolean
+clip_store_set_query_error (ClipStore  *store,
+                            int         rc,
+                            GError    **error)
 {
   const char *msg = sqlite3_errmsg (clip_store_get_db (store));
 
@@ -138,20 +143,20 @@ clip_store_list_articles (ClipStore               *store,
 
   if (filter == NULL)
     filter = &none;
-  append_filter_sql (sql, filter, TRUE);
+  clip_store_append_filter_sql (sql, filter, TRUE);
   g_string_append (sql, order_sql (sort, filter->fts_query != NULL));
   g_string_append (sql, " LIMIT ? OFFSET ?");
   stmt = clip_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  i = bind_filter (stmt, filter);
+  i = clip_store_bind_filter (stmt, filter);
   sqlite3_bind_int64 (stmt, i++, limit ? (gint64) limit : -1);
   sqlite3_bind_int64 (stmt, i, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, clip_store_read_article (stmt));
   if (rc != SQLITE_DONE)
     {
-      query_failed (store, rc, error);
+      clip_store_set_query_error (store, rc, error);
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -170,15 +175,15 @@ clip_store_count_articles (ClipStore               *store,
 
   if (filter == NULL)
     filter = &none;
-  append_filter_sql (sql, filter, FALSE);
+  clip_store_append_filter_sql (sql, filter, FALSE);
   stmt = clip_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return -1;
-  bind_filter (stmt, filter);
+  clip_store_bind_filter (stmt, filter);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      query_failed (store, rc, error);
+      clip_store_set_query_error (store, rc, error);
       return -1;
     }
   count = sqlite3_column_int64 (stmt, 0);
@@ -335,7 +340,7 @@ clip_store_fts_search (ClipStore   *store,
     }
   if (rc != SQLITE_DONE)
     {
-      query_failed (store, rc, error);
+      clip_store_set_query_error (store, rc, error);
       return NULL;
     }
   return g_steal_pointer (&ids);
