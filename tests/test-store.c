@@ -75,6 +75,19 @@ ingest (ClipStore *store, gint64 outlet, ClipIngestResult *r, ...)
   g_assert_no_error (error);
 }
 
+/* No statement of the store may stay on a row once an API call returns:
+ * that would pin a read snapshot (readers miss commits, the WAL cannot be
+ * checkpointed and grows without bound). */
+static void
+assert_no_busy_statement (ClipStore *store)
+{
+  sqlite3 *db = clip_store_get_db (store);
+
+  for (sqlite3_stmt *s = sqlite3_next_stmt (db, NULL); s; s = sqlite3_next_stmt (db, s))
+    if (sqlite3_stmt_busy (s))
+      g_error ("statement left on a row: %s", sqlite3_sql (s));
+}
+
 static void
 test_ingest_dedupe (void)
 {
@@ -138,6 +151,7 @@ test_ingest_dedupe (void)
     g_assert_no_error (error);
     g_assert_cmpuint (hits->len, ==, 1);
   }
+  assert_no_busy_statement (store);
 }
 
 static void

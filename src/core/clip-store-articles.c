@@ -120,8 +120,11 @@ find_existing (ClipStore   *store,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
           *hash_out = clip_store_dup_column (stmt, 1);
-          return sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);     /* hold no read snapshot past this */
+          return id;
         }
       if (rc != SQLITE_DONE)
         {
