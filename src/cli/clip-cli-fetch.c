@@ -9,6 +9,7 @@
 #include "clip-cli.h"
 #include "clip-service.h"
 
+#include <inttypes.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <signal.h>
@@ -94,7 +95,7 @@ check_outlet (ClipCli *cli, gint64 id)
   if (store == NULL || !(o = clip_store_get_outlet (store, id, &error)))
     return clip_cli_fail (cli, error);
   if (!o->enabled)
-    return clip_cli_usage (cli, _("outlet %" G_GINT64_FORMAT " is disabled"), id);
+    return clip_cli_usage (cli, _("outlet %" PRId64 " is disabled"), id);
   return CLIP_CLI_OK;
 }
 

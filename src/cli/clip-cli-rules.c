@@ -8,6 +8,7 @@
 #include "clip-rule-backfill.h"
 #include "clip-rules-store.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -89,9 +90,9 @@ rules_add (ClipCli *cli, int argc, char **argv)
     return clip_cli_rules_fail (cli, error);
   if (r.enabled && !backfill (store, id, &n, &error))
     return clip_cli_fail (cli, error);
-  printf (r.enabled ? _("Added rule %" G_GINT64_FORMAT " “%s”: it matches %" G_GUINT64_FORMAT
+  printf (r.enabled ? _("Added rule %" PRId64 " “%s”: it matches %" PRIu64
                         " archived articles\n")
-                    : _("Added rule %" G_GINT64_FORMAT " “%s” (disabled)\n"),
+                    : _("Added rule %" PRId64 " “%s” (disabled)\n"),
           id, argv[1], n);
   return CLIP_CLI_OK;
 }
@@ -209,10 +210,10 @@ rules_edit (ClipCli *cli, int argc, char **argv)
   if (recompute && !backfill (store, r->id, &n, &error))
     return clip_cli_fail (cli, error);
   if (recompute)
-    printf (_("Saved rule %" G_GINT64_FORMAT " “%s”: it matches %" G_GUINT64_FORMAT
+    printf (_("Saved rule %" PRId64 " “%s”: it matches %" PRIu64
               " archived articles\n"), r->id, r->name, n);
   else
-    printf (_("Saved rule %" G_GINT64_FORMAT " “%s”\n"), r->id, r->name);
+    printf (_("Saved rule %" PRId64 " “%s”\n"), r->id, r->name);
   return CLIP_CLI_OK;
 }
 
@@ -231,7 +232,7 @@ rules_remove (ClipCli *cli, int argc, char **argv)
   if (!(store = clip_cli_open_store (cli, &error)) || !rule_by_id (store, argv[1], &r, &error) ||
       !clip_store_remove_rule (store, r->id, &error))
     return clip_cli_fail (cli, error);
-  printf (_("Removed rule %" G_GINT64_FORMAT " “%s”\n"), r->id, r->name);
+  printf (_("Removed rule %" PRId64 " “%s”\n"), r->id, r->name);
   return CLIP_CLI_OK;
 }
 
@@ -315,7 +316,7 @@ recompute_users (ClipStore *store, const char *name, GError **error)
       if (r->enabled && !backfill (store, r->id, &n, error))
         return FALSE;
       if (r->enabled)
-        printf (_("Rule “%s” now matches %" G_GUINT64_FORMAT " archived articles\n"), r->name, n);
+        printf (_("Rule “%s” now matches %" PRIu64 " archived articles\n"), r->name, n);
     }
   return TRUE;
 }

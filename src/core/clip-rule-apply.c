@@ -7,6 +7,7 @@
 #include "clip-rules-store.h"
 #include "clip-store-private.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -78,7 +79,7 @@ clip_rule_doc_load (ClipStore      *store,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                     _("There is no article %" G_GINT64_FORMAT), article_id);
+                     _("There is no article %" PRId64), article_id);
       else
         clip_store_set_error (store, rc, _("Could not read an article"), error);
       return FALSE;

@@ -6,6 +6,7 @@
 #include "clip-rules-store.h"
 #include "clip-store-private.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -100,7 +101,7 @@ one_rule (ClipStore *store, const char *sql, const char *name, gint64 id, GError
                  _("There is no rule named “%s”"), name);
   else
     g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                 _("There is no rule %" G_GINT64_FORMAT), id);
+                 _("There is no rule %" PRId64), id);
   return NULL;
 }
 
@@ -345,7 +346,7 @@ clip_store_remove_rule (ClipStore  *store,
   if (sqlite3_changes (clip_store_get_db (store)) == 0)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                   _("There is no rule %" G_GINT64_FORMAT), id);
+                   _("There is no rule %" PRId64), id);
       goto fail;
     }
   /* Matches and alerts go with it (ON DELETE CASCADE). */
