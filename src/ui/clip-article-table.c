@@ -27,6 +27,10 @@ struct _ClipArticleTable
   gboolean            ascending;
   int                 probed;       /* see sorter_changed_cb() */
   guint               spinner_timeout;
+  GtkColumnViewColumn *outlet_col;
+  GtkColumnViewColumn *rules_col;
+  gboolean            narrow;
+  guint               narrow_idle;
 };
 
 G_DEFINE_FINAL_TYPE (ClipArticleTable, clip_article_table, ADW_TYPE_BIN)
@@ -35,6 +39,11 @@ enum { SELECTION_CHANGED, ARTICLE_ACTIVATED, SORT_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 enum { COL_TIME, COL_OUTLET, COL_TITLE, COL_RULES };
+
+/* Rule chips shown in a row before "+N": the title needs the room. */
+#define CLIP_ARTICLE_TABLE_MAX_CHIPS 1
+/* Below this width the table shows only time and title. */
+#define CLIP_ARTICLE_TABLE_NARROW 560
 
 GtkWidget *
 clip_article_table_new (void)
@@ -77,12 +86,27 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (column == COL_TIME)
+  /* Widths come from the content, in characters, the same for every row
+   * so that columns do not shift while scrolling; only the title takes
+   * the spare width and ellipsizes. */
+  switch (column)
     {
+    case COL_TIME:
+      gtk_label_set_width_chars (GTK_LABEL (label), 11);
       gtk_widget_add_css_class (label, "numeric");
       gtk_widget_add_css_class (label, "dim-label");
+      break;
+    case COL_OUTLET:
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+      break;
+    case COL_TITLE:
+    default:
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      break;
     }
   gtk_list_item_set_child (list_item, label);
 }
@@ -110,8 +134,19 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       break;
     case COL_TITLE:
     default:
-      gtk_label_set_text (GTK_LABEL (label), clip_article_item_get_title (item));
-      gtk_widget_set_tooltip_text (label, clip_article_item_get_title (item));
+      if (clip_article_item_get_title (item) == NULL || *clip_article_item_get_title (item) == '\0')
+        {
+          /* Some feeds have items without a title: never a blank row. */
+          gtk_label_set_text (GTK_LABEL (label), _("Untitled"));
+          gtk_widget_set_tooltip_text (label, NULL);
+          gtk_widget_add_css_class (label, "dim-label");
+        }
+      else
+        {
+          gtk_label_set_text (GTK_LABEL (label), clip_article_item_get_title (item));
+          gtk_widget_set_tooltip_text (label, clip_article_item_get_title (item));
+          gtk_widget_remove_css_class (label, "dim-label");
+        }
       break;
     }
   update_read (label, item);
@@ -153,8 +188,14 @@ bind_chips_cb (GtkSignalListItemFactory *factory,
   const gint64 *ids = clip_article_item_get_rule_ids (item);
   GtkWidget *child;
 
+  g_autoptr(GString) more = g_string_new (NULL);
+  guint shown = 0, hidden = 0;
+
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
+  gtk_widget_set_tooltip_text (box, NULL);
+  /* A few readable chips, then "+N" with the others' names as a tooltip:
+   * many chips squeezed into "…" say nothing. */
   for (guint i = 0; ids && ids[i]; i++)
     {
       const char *name = g_hash_table_lookup (self->rule_names, &ids[i]);
@@ -163,10 +204,30 @@ bind_chips_cb (GtkSignalListItemFactory *factory,
 
       if (name == NULL)
         continue;   /* a rule removed since */
+      if (shown == CLIP_ARTICLE_TABLE_MAX_CHIPS)
+        {
+          g_string_append_printf (more, "%s%s", hidden ? "\n" : "", name);
+          hidden++;
+          continue;
+        }
       chip = gtk_label_new (name);
       gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (chip), MIN (g_utf8_strlen (name, -1), 16));
+      gtk_label_set_max_width_chars (GTK_LABEL (chip), 16);
+      gtk_widget_set_tooltip_text (chip, name);
       gtk_widget_add_css_class (chip, "clip-chip");
       gtk_widget_add_css_class (chip, klass);
+      gtk_box_append (GTK_BOX (box), chip);
+      shown++;
+    }
+  if (hidden > 0)
+    {
+      g_autofree char *label = g_strdup_printf ("+%u", hidden);
+      GtkWidget *chip = gtk_label_new (label);
+
+      gtk_widget_add_css_class (chip, "clip-chip");
+      gtk_widget_add_css_class (chip, "clip-chip-more");
+      gtk_widget_set_tooltip_text (chip, more->str);
       gtk_box_append (GTK_BOX (box), chip);
     }
 }
@@ -225,11 +286,10 @@ clip_article_table_get_sort (ClipArticleTable *self,
   return self->sort;
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (ClipArticleTable *self,
             const char       *title,
             int               column,
-            int               fixed_width,
             gboolean          expand,
             int               sort)
 {
@@ -250,8 +310,6 @@ add_column (ClipArticleTable *self,
   col = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (col, TRUE);
   gtk_column_view_column_set_expand (col, expand);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (col, fixed_width);
   if (sort >= 0)
     {
       Probe *probe = g_new0 (Probe, 1);
@@ -263,6 +321,44 @@ add_column (ClipArticleTable *self,
       gtk_column_view_column_set_sorter (col, sorter);
     }
   gtk_column_view_append_column (self->view, col);
+  return col;
+}
+
+/* Narrow: outlet and rules make way for the title. The change waits for
+ * an idle, as columns cannot be hidden while the table is allocated. */
+static gboolean
+apply_narrow_cb (gpointer user_data)
+{
+  ClipArticleTable *self = user_data;
+
+  self->narrow_idle = 0;
+  gtk_column_view_column_set_visible (self->outlet_col, !self->narrow);
+  gtk_column_view_column_set_visible (self->rules_col, !self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
+/* The horizontal adjustment's page is the width the rows get. */
+static void
+page_size_cb (GtkAdjustment    *adjustment,
+              GParamSpec       *pspec,
+              ClipArticleTable *self)
+{
+  double width = gtk_adjustment_get_page_size (adjustment);
+  gboolean narrow = width > 0 && width < CLIP_ARTICLE_TABLE_NARROW;
+
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add (apply_narrow_cb, self);
+    }
+}
+
+gboolean
+clip_article_table_get_narrow (ClipArticleTable *self)
+{
+  g_return_val_if_fail (CLIP_IS_ARTICLE_TABLE (self), FALSE);
+  return self->narrow && self->narrow_idle == 0;
 }
 
 /* Selection and activation */
@@ -444,6 +540,7 @@ clip_article_table_dispose (GObject *object)
   ClipArticleTable *self = CLIP_ARTICLE_TABLE (object);
 
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->rule_css != NULL)
@@ -504,10 +601,12 @@ clip_article_table_init (ClipArticleTable *self)
                                               GTK_STYLE_PROVIDER (self->rule_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   self->sort = CLIP_SORT_NEWEST;
-  add_column (self, _("Time"), COL_TIME, 112, FALSE, CLIP_SORT_TIME);
-  add_column (self, _("Outlet"), COL_OUTLET, 120, FALSE, CLIP_SORT_OUTLET);
-  add_column (self, _("Title"), COL_TITLE, -1, TRUE, CLIP_SORT_TITLE);
-  add_column (self, _("Rules"), COL_RULES, 130, FALSE, -1);
+  add_column (self, _("Time"), COL_TIME, FALSE, CLIP_SORT_TIME);
+  self->outlet_col = add_column (self, _("Outlet"), COL_OUTLET, FALSE, CLIP_SORT_OUTLET);
+  add_column (self, _("Title"), COL_TITLE, TRUE, CLIP_SORT_TITLE);
+  self->rules_col = add_column (self, _("Rules"), COL_RULES, FALSE, -1);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "notify::page-size",
+                           G_CALLBACK (page_size_cb), self, 0);
   g_signal_connect (gtk_column_view_get_sorter (self->view), "changed",
                     G_CALLBACK (sorter_changed_cb), self);
   clip_article_table_set_empty (self, _("No Articles Yet"),

@@ -25,6 +25,7 @@ const char      *clip_article_table_get_rule_name (ClipArticleTable *self,
                                                    gint64            rule_id);
 /* The CSS class that colours rule_id's chips (also for highlights). */
 char            *clip_article_table_rule_class   (gint64            rule_id);
+gboolean         clip_article_table_get_narrow   (ClipArticleTable *self);
 ClipArticleItem *clip_article_table_get_selected (ClipArticleTable *self);
 void             clip_article_table_select       (ClipArticleTable *self,
                                                   guint             position);
