@@ -118,18 +118,10 @@ articles_list (ClipCli *cli, int argc, char **argv)
 int
 clip_cli_articles (ClipCli *cli, int argc, char **argv)
 {
-  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
-    {
-      FILE *out = argc < 2 ? stderr : stdout;
-      fprintf (out, "%s\n", _("Usage: clippings-cli articles list [OPTIONS…]"));
-      return argc < 2 ? CLIP_CLI_USAGE : CLIP_CLI_OK;
-    }
-  if (strcmp (argv[1], "list") == 0)
-    {
-      cli->command = "articles list";
-      return articles_list (cli, argc - 1, argv + 1);
-    }
-  return clip_cli_usage (cli, _("unknown subcommand “%s”"), argv[1]);
+  static const ClipCliSubcommand subs[] = { { "list", articles_list } };
+
+  return clip_cli_dispatch (cli, "articles", _("Usage: clippings-cli articles list [OPTIONS…]"),
+                            NULL, subs, G_N_ELEMENTS (subs), argc, argv);
 }
 
 int

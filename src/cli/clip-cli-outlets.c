@@ -170,24 +170,12 @@ outlets_remove (ClipCli *cli, int argc, char **argv)
 int
 clip_cli_outlets (ClipCli *cli, int argc, char **argv)
 {
-  static const struct { const char *name; ClipCliCommand run; } sub[] = {
+  static const ClipCliSubcommand subs[] = {
     { "add", outlets_add }, { "list", outlets_list }, { "remove", outlets_remove },
   };
 
-  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
-    {
-      FILE *out = argc < 2 ? stderr : stdout;
-      fprintf (out, "%s\n", _("Usage: clippings-cli outlets add|list|remove [OPTIONS…]"));
-      return argc < 2 ? CLIP_CLI_USAGE : CLIP_CLI_OK;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (sub); i++)
-    if (strcmp (argv[1], sub[i].name) == 0)
-      {
-        g_autofree char *command = g_strdup_printf ("outlets %s", sub[i].name);
-        cli->command = command;
-        return sub[i].run (cli, argc - 1, argv + 1);
-      }
-  return clip_cli_usage (cli, _("unknown subcommand “%s”"), argv[1]);
+  return clip_cli_dispatch (cli, "outlets", _("Usage: clippings-cli outlets add|list|remove [OPTIONS…]"),
+                            NULL, subs, G_N_ELEMENTS (subs), argc, argv);
 }
 
 int

@@ -256,10 +256,7 @@ rules_check (ClipCli *cli, int argc, char **argv)
   return CLIP_CLI_OK;
 }
 
-static const struct {
-  const char     *name;
-  ClipCliCommand  run;
-} rules_commands[] = {
+static const ClipCliSubcommand rules_commands[] = {
   { "add", rules_add },
   { "list", rules_list },
   { "edit", rules_edit },
@@ -271,30 +268,13 @@ static const struct {
 int
 clip_cli_rules (ClipCli *cli, int argc, char **argv)
 {
-  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
-    {
-      FILE *out = argc < 2 ? stderr : stdout;
-
-      fprintf (out, "%s\n", _("Usage: clippings-cli rules add|list|edit|remove|check|test …"));
-      fprintf (out, "  add NAME QUERY [--severity S] [--notify MODE] [--color #rrggbb]\n"
-                    "  list [--json]\n"
-                    "  edit ID [--name N] [--query Q] [--severity S] [--notify MODE] "
-                    "[--color C] [--enable|--disable]\n"
-                    "  remove ID\n  check QUERY\n  test QUERY FILE… [--json]\n");
-      return argc < 2 ? CLIP_CLI_USAGE : CLIP_CLI_OK;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (rules_commands); i++)
-    if (strcmp (argv[1], rules_commands[i].name) == 0)
-      {
-        g_autofree char *command = g_strdup_printf ("rules %s", argv[1]);
-        int status;
-
-        cli->command = command;
-        status = rules_commands[i].run (cli, argc - 1, argv + 1);
-        cli->command = "rules";
-        return status;
-      }
-  return clip_cli_usage (cli, _("unknown subcommand “%s”"), argv[1]);
+  return clip_cli_dispatch (cli, "rules", _("Usage: clippings-cli rules add|list|edit|remove|check|test …"),
+                            "  add NAME QUERY [--severity S] [--notify MODE] [--color #rrggbb]\n"
+                            "  list [--json]\n"
+                            "  edit ID [--name N] [--query Q] [--severity S] [--notify MODE] "
+                            "[--color C] [--enable|--disable]\n"
+                            "  remove ID\n  check QUERY\n  test QUERY FILE… [--json]\n",
+                            rules_commands, G_N_ELEMENTS (rules_commands), argc, argv);
 }
 
 /* Lists */
@@ -423,28 +403,11 @@ lists_remove (ClipCli *cli, int argc, char **argv)
 int
 clip_cli_lists (ClipCli *cli, int argc, char **argv)
 {
-  static const struct { const char *name; ClipCliCommand run; } cmds[] = {
+  static const ClipCliSubcommand cmds[] = {
     { "add", lists_add }, { "show", lists_show }, { "list", lists_list }, { "remove", lists_remove },
   };
 
-  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
-    {
-      FILE *out = argc < 2 ? stderr : stdout;
-
-      fprintf (out, "%s\n", _("Usage: clippings-cli lists add NAME TERM… | show NAME [--json] | "
-                              "list | remove NAME"));
-      return argc < 2 ? CLIP_CLI_USAGE : CLIP_CLI_OK;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (cmds); i++)
-    if (strcmp (argv[1], cmds[i].name) == 0)
-      {
-        g_autofree char *command = g_strdup_printf ("lists %s", argv[1]);
-        int status;
-
-        cli->command = command;
-        status = cmds[i].run (cli, argc - 1, argv + 1);
-        cli->command = "lists";
-        return status;
-      }
-  return clip_cli_usage (cli, _("unknown subcommand “%s”"), argv[1]);
+  return clip_cli_dispatch (cli, "lists", _("Usage: clippings-cli lists add NAME TERM… | show NAME [--json] | "
+                                            "list | remove NAME"),
+                            NULL, cmds, G_N_ELEMENTS (cmds), argc, argv);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 gboolean
 clip_cli_parse_options (ClipCli             *cli,
@@ -136,4 +137,37 @@ clip_cli_time_node (gint64 t)
   if (s)
     json_node_set_string (node, s);
   return node;
+}
+
+int
+clip_cli_dispatch (ClipCli                 *cli,
+                   const char              *group,
+                   const char              *usage,
+                   const char              *detail,
+                   const ClipCliSubcommand *subs,
+                   guint                    n_subs,
+                   int                      argc,
+                   char                   **argv)
+{
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      FILE *out = argc < 2 ? stderr : stdout;
+
+      fprintf (out, "%s\n", usage);
+      if (detail)
+        fputs (detail, out);
+      return argc < 2 ? CLIP_CLI_USAGE : CLIP_CLI_OK;
+    }
+  for (guint i = 0; i < n_subs; i++)
+    if (strcmp (argv[1], subs[i].name) == 0)
+      {
+        g_autofree char *command = g_strdup_printf ("%s %s", group, subs[i].name);
+        int status;
+
+        cli->command = command;
+        status = subs[i].run (cli, argc - 1, argv + 1);
+        cli->command = group;
+        return status;
+      }
+  return clip_cli_usage (cli, _("unknown subcommand “%s”"), argv[1]);
 }

@@ -26,6 +26,22 @@ typedef struct {
 
 typedef int (*ClipCliCommand) (ClipCli *cli, int argc, char **argv);
 
+typedef struct {
+  const char     *name;
+  ClipCliCommand  run;
+} ClipCliSubcommand;
+
+/* Runs GROUP SUBCOMMAND (argv[1]); with no subcommand or --help prints
+ * usage (a line, then any detail lines) and exits 2 or 0. */
+int         clip_cli_dispatch      (ClipCli                 *cli,
+                                    const char              *group,
+                                    const char              *usage,
+                                    const char              *detail,
+                                    const ClipCliSubcommand *subs,
+                                    guint                    n_subs,
+                                    int                      argc,
+                                    char                   **argv);
+
 /* Parses argv (argv[0] is the command's name) with entries plus the
  * shared --data-dir; on a usage error prints one line and returns FALSE. */
 gboolean    clip_cli_parse_options (ClipCli       *cli,
