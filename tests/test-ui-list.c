@@ -486,6 +486,111 @@ test_article_view (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+table_narrow (gpointer table)
+{
+  return clip_article_table_get_narrow (table);
+}
+
+static gboolean
+table_shows_rows (gpointer table)
+{
+  return clip_test_ui_find (table, GTK_TYPE_LABEL, "Untitled") != NULL &&
+         gtk_widget_get_width (clip_test_ui_find (table, GTK_TYPE_LABEL, "Untitled")) > 0;
+}
+
+static GtkWidget *
+table_window (Fixture *f, int width, ClipArticleTable **table_out, ClipArticleList **list_out)
+{
+  GtkWidget *window = gtk_window_new ();
+  ClipArticleTable *table = CLIP_ARTICLE_TABLE (clip_article_table_new ());
+  ClipArticleList *list = open_list (f, NULL, NULL, CLIP_SORT_NEWEST, FALSE);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (table));
+  clip_article_table_set_model (table, list);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (clip_test_ui_wait (table_shows_rows, table));
+  *table_out = table;
+  *list_out = list;
+  return window;
+}
+
+/* The title takes the spare width; time and outlet keep theirs, the time
+ * whole; an untitled article says so; a narrow table keeps time and title. */
+static void
+test_table_layout (Fixture *f, gconstpointer data)
+{
+  ClipArticle *untitled = clip_article_new ();
+  g_autoptr(ClipArticleList) list = NULL;
+  g_autoptr(ClipArticleList) narrow_list = NULL;
+  ClipArticleTable *table, *narrow;
+  GtkWidget *window, *narrow_window, *title, *time, *outlet, *placeholder;
+  GListModel *columns;
+
+  untitled->guid = g_strdup ("untitled");
+  untitled->url = g_strdup ("https://example.org/untitled");
+  untitled->title = g_strdup ("");
+  untitled->summary_text = g_strdup ("A feed item with no title.");
+  untitled->published = 1800000000;
+  ingest (f, 0, untitled);
+
+  window = table_window (f, 1400, &table, &list);
+  g_assert_false (clip_article_table_get_narrow (table));
+  placeholder = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "Untitled");
+  g_assert_true (gtk_widget_has_css_class (placeholder, "dim-label"));
+  title = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, title_at (list, 1));
+  /* Row → cells (time, outlet, title, rules) → their child. */
+  time = gtk_widget_get_first_child (gtk_widget_get_prev_sibling (
+           gtk_widget_get_prev_sibling (gtk_widget_get_parent (placeholder))));
+  outlet = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "Example Times");
+  g_assert_nonnull (title);
+  g_assert_nonnull (outlet);
+  g_assert_true (GTK_IS_LABEL (time));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (time))));
+  g_assert_cmpint (gtk_widget_get_width (title), >, 1400 / 2);
+  g_assert_cmpint (gtk_widget_get_width (title), >, 2 * gtk_widget_get_width (outlet));
+  g_assert_cmpint (gtk_widget_get_width (outlet), <, 200);
+  g_assert_cmpint (gtk_widget_get_width (time), <, 140);
+
+  /* Phone width: outlet and rules step aside, the title still gets most. */
+  narrow_window = table_window (f, 360, &narrow, &narrow_list);
+  g_assert_true (clip_test_ui_wait (table_narrow, narrow));
+  clip_test_ui_spin (200);
+  columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (narrow), CLIP_TYPE_ARTICLE_TABLE, "view")));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, i);
+      const char *name = gtk_column_view_column_get_title (col);
+      gboolean wanted = g_str_equal (name, "Time") || g_str_equal (name, "Title");
+
+      g_assert_cmpint (gtk_column_view_column_get_visible (col), ==, wanted);
+    }
+  title = clip_test_ui_find (GTK_WIDGET (narrow), GTK_TYPE_LABEL, title_at (narrow_list, 1));
+  g_assert_nonnull (title);
+  g_assert_cmpint (gtk_widget_get_width (title), >, 360 / 2);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (narrow)), <=, 360);
+
+  /* The reading view says it too. */
+  {
+    ClipArticleView *view = CLIP_ARTICLE_VIEW (clip_article_view_new ());
+    GtkWidget *label;
+
+    gtk_window_set_child (GTK_WINDOW (narrow_window), GTK_WIDGET (view));
+    clip_article_view_set_store (view, f->reader);
+    clip_article_view_show (view, N_ARTICLES + 1);
+    label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW, "title_label"));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Untitled");
+    g_assert_true (gtk_widget_has_css_class (label, "dim-label"));
+    clip_article_view_show (view, 1);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "budget report 0000");
+    g_assert_false (gtk_widget_has_css_class (label, "dim-label"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (narrow_window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -502,6 +607,7 @@ main (int argc, char **argv)
               test_filter_and_search, fixture_tear_down);
   g_test_add_func ("/ui/highlight", test_highlight);
   g_test_add ("/ui/table/sort", Fixture, NULL, fixture_set_up, test_table_sort, fixture_tear_down);
+  g_test_add ("/ui/table/layout", Fixture, NULL, fixture_set_up, test_table_layout, fixture_tear_down);
   g_test_add ("/ui/article-view", Fixture, NULL, fixture_set_up, test_article_view, fixture_tear_down);
   return g_test_run ();
 }

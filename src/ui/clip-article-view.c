@@ -295,7 +295,17 @@ clip_article_view_show (ClipArticleView *self,
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
-  gtk_label_set_text (self->title_label, self->article->title);
+  if (self->article->title != NULL && *self->article->title != '\0')
+    {
+      gtk_label_set_text (self->title_label, self->article->title);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
+    }
+  else
+    {
+      /* A feed item without a title: say so rather than leave a gap. */
+      gtk_label_set_text (self->title_label, _("Untitled"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
+    }
   meta = format_meta (self->article);
   gtk_label_set_text (self->meta_label, meta);
 
