@@ -164,7 +164,7 @@ rule_row (ClipRulesPage  *self,
                                                          "%" G_GINT64_FORMAT " matches",
                                                          rule->match_count), rule->match_count);
   g_autoptr(GMenuModel) menu = row_menu (rule->id);
-  GtkWidget *label, *sw, *button;
+  GtkWidget *label, *box, *sw, *button;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), query);
@@ -174,14 +174,22 @@ rule_row (ClipRulesPage  *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), clip_rule_color_dot (rule->color));
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), clip_rule_severity_chip (rule->severity));
-  label = gtk_label_new (clip_rule_notify_label (rule->notify));
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  /* Count over notification mode, in one column: side by side they made
+   * the row wider than a phone. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   label = gtk_label_new (count);
   gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  gtk_box_append (GTK_BOX (box), label);
+  label = gtk_label_new (clip_rule_notify_label (rule->notify));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
 
   sw = gtk_switch_new ();
   gtk_switch_set_active (GTK_SWITCH (sw), rule->enabled);
