@@ -220,6 +220,70 @@ test_saved_size (void)
   g_settings_reset (settings, "window-height");
 }
 
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Rules and Alerts: in the main menu, with a shortcut the shortcuts
+ * window lists, and the shortcut's action shows the page. */
+static void
+check_page_shortcuts (GtkApplication *app,
+                      ClipWindow     *window)
+{
+  const char *actions[] = { "win.show-rules", "win.show-alerts" };
+  const char *pages[] = { "rules", "alerts" };
+  /* The page shown has one menu button, the main menu. */
+  GtkWidget *menu_button = clip_test_ui_find (gtk_stack_get_visible_child (main_stack (window)),
+                                              GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  g_assert_nonnull (menu_button);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, actions[i]);
+      gboolean listed = FALSE;
+
+      g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), actions[i]));
+      g_assert_nonnull (accels[0]);
+      for (GtkWidget *w = overlay; w != NULL && !listed; )
+        {
+          /* Depth-first walk of the shortcuts window. */
+          if (GTK_IS_SHORTCUTS_SHORTCUT (w))
+            {
+              g_autofree char *name = NULL;
+
+              g_object_get (w, "action-name", &name, NULL);
+              listed = g_strcmp0 (name, actions[i]) == 0;
+            }
+          if (gtk_widget_get_first_child (w) != NULL)
+            w = gtk_widget_get_first_child (w);
+          else
+            {
+              while (w != NULL && w != overlay && gtk_widget_get_next_sibling (w) == NULL)
+                w = gtk_widget_get_parent (w);
+              w = (w == NULL || w == overlay) ? NULL : gtk_widget_get_next_sibling (w);
+            }
+        }
+      g_assert_true (listed);
+      g_action_group_activate_action (G_ACTION_GROUP (window), actions[i] + strlen ("win."), NULL);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, pages[i]);
+    }
+}
+
 static void
 app_activated_cb (GApplication *app,
                   gboolean     *checked)
@@ -239,6 +303,7 @@ app_activated_cb (GApplication *app,
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_cmpstr (accels[0], ==, "<Control>q");
+  check_page_shortcuts (GTK_APPLICATION (app), CLIP_WINDOW (window));
   /* The About and Preferences windows open over it. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);

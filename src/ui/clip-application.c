@@ -179,6 +179,8 @@ clip_application_startup (GApplication *app)
     { "win.add-outlet", { "<Control>n", NULL } },
     { "win.import-opml", { "<Control>o", NULL } },
     { "win.export-opml", { "<Control><Shift>s", NULL } },
+    { "win.show-rules", { "<Control><Shift>r", NULL } },
+    { "win.show-alerts", { "<Control><Shift>a", NULL } },
   };
 
   G_APPLICATION_CLASS (clip_application_parent_class)->startup (app);
