@@ -34,6 +34,67 @@ add_to (GHashTable *table, const char *key, gsize len, guint id)
   g_array_append_val (ids, id);
 }
 
+/* FNV-1a, one byte at a time: a word's prefixes of every length hash in
+ * one pass. */
+#define PREFIX_HASH_START 2166136261u
+#define PREFIX_HASH_STEP(h, byte) (((h) ^ (guchar) (byte)) * 16777619u)
+
+static inline guint32
+prefix_bit (guint32 h)
+{
+  h ^= h >> 16;
+  h *= 0x85EBCA6Bu;
+  h ^= h >> 13;
+  return h;
+}
+
+static guint32
+prefix_hash (const char *s, gsize len)
+{
+  guint32 h = PREFIX_HASH_START;
+
+  for (gsize i = 0; i < len; i++)
+    h = PREFIX_HASH_STEP (h, s[i]);
+  return h;
+}
+
+/* A bit per literal prefix: a new word's prefixes are looked up in the
+ * table only when their bit is set, and most have none. */
+static void
+build_prefix_bloom (ClipRuleSet *set)
+{
+  guint n_bits = 1u << 12;
+  guint n_prefixed = 0;
+
+  for (guint i = 0; i < set->patterns->len; i++)
+    {
+      const Pattern *p = &g_array_index (set->patterns, Pattern, i);
+      n_prefixed += p->kind != PAT_EXACT && p->literal_len > 0;
+    }
+  while (n_bits < n_prefixed * 16 && n_bits < (1u << 26))
+    n_bits <<= 1;
+  set->prefix_bloom = g_new0 (guint64, n_bits / 64);
+  set->prefix_bloom_mask = n_bits - 1;
+  for (guint i = 0; i < set->patterns->len; i++)
+    {
+      const Pattern *p = &g_array_index (set->patterns, Pattern, i);
+      guint32 bit;
+
+      if (p->kind == PAT_EXACT || p->literal_len == 0)
+        continue;
+      bit = prefix_bit (prefix_hash (p->folded, p->literal_len)) & set->prefix_bloom_mask;
+      set->prefix_bloom[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+    }
+}
+
+static inline gboolean
+prefix_may_be (const ClipRuleSet *set, guint32 h)
+{
+  guint32 bit = prefix_bit (h) & set->prefix_bloom_mask;
+
+  return (set->prefix_bloom[bit / 64] >> (bit % 64)) & 1;
+}
+
 static int
 cmp_uint (gconstpointer a, gconstpointer b)
 {
@@ -47,6 +108,7 @@ clip_rule_index_clear (ClipRuleSet *set)
   g_clear_pointer (&set->exact, g_hash_table_destroy);
   g_clear_pointer (&set->prefixed, g_hash_table_destroy);
   g_clear_pointer (&set->prefix_lens, g_array_unref);
+  g_clear_pointer (&set->prefix_bloom, g_free);
   g_clear_pointer (&set->bare_globs, g_array_unref);
   g_clear_pointer (&set->slots, g_free);
   g_clear_pointer (&set->cache_keys, g_byte_array_unref);
@@ -115,6 +177,7 @@ clip_rule_index_build (ClipRuleSet *set)
       g_array_append_val (set->prefix_lens, len);
     }
   g_array_sort (set->prefix_lens, cmp_uint);
+  build_prefix_bloom (set);
   cache_reset (set);
   set->index_ready = TRUE;
 }
@@ -153,7 +216,8 @@ keep_if (ClipRuleSet *set, guint32 id, const char *raw, gsize raw_len, guint32 *
 static guint32
 compute_list (ClipRuleSet *set, const char *word, gsize len, const char *raw, gsize raw_len)
 {
-  guint32 offset = set->cache_lists->len, count = 0;
+  guint32 offset = set->cache_lists->len, count = 0, h = PREFIX_HASH_START;
+  gsize hashed = 0;
   GArray *ids;
 
   g_array_append_val (set->cache_lists, count);
@@ -169,6 +233,10 @@ compute_list (ClipRuleSet *set, const char *word, gsize len, const char *raw, gs
         break;
       if (l < len && ((guchar) word[l] & 0xC0) == 0x80)
         continue;  /* not at a character boundary */
+      for (; hashed < l; hashed++)
+        h = PREFIX_HASH_STEP (h, word[hashed]);
+      if (!prefix_may_be (set, h))
+        continue;
       memcpy (prefix, word, l);
       prefix[l] = '\0';
       ids = g_hash_table_lookup (set->prefixed, prefix);

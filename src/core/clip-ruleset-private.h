@@ -90,6 +90,8 @@ struct _ClipRuleSet {
   GHashTable *exact;        /* folded → GArray of pattern ids */
   GHashTable *prefixed;     /* literal prefix → GArray (prefix and glob patterns) */
   GArray     *prefix_lens;  /* guint, distinct byte lengths, sorted */
+  guint64    *prefix_bloom; /* bits set by the literal prefixes' hashes */
+  guint32     prefix_bloom_mask;
   GArray     *bare_globs;   /* glob patterns with no literal prefix */
   Slot       *slots;
   guint       n_slots, n_words;
