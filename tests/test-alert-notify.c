@@ -58,6 +58,7 @@ typedef struct {
   gboolean         owned;
   gboolean         lost;
   guint32          next_id;
+  gboolean         body_markup;  /* lists "body-markup" in its capabilities */
   GPtrArray       *received;   /* Received* */
   guint            closed;
 
@@ -115,8 +116,10 @@ on_method_call (GDBusConnection       *connection,
   else if (g_str_equal (method, "GetCapabilities"))
     {
       const char *caps[] = { "actions", "body", "persistence", NULL };
+      const char *markup_caps[] = { "actions", "body", "body-markup", "persistence", NULL };
 
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(^as)", f->body_markup ? markup_caps : caps));
     }
   else if (g_str_equal (method, "GetServerInformation"))
     g_dbus_method_invocation_return_value (invocation,
@@ -227,6 +230,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GError) error = NULL;
 
+  f->body_markup = GPOINTER_TO_INT (data);
   f->received = g_ptr_array_new_with_free_func ((GDestroyNotify) received_free);
   f->activated = g_ptr_array_new_with_free_func (g_free);
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
@@ -415,6 +419,32 @@ test_digest (Fixture       *f,
   g_assert_cmpstr (f->activated->pdata[0], ==, "show-alerts");
 }
 
+/* A server that reads bodies as markup gets feed text escaped, so it shows
+ * what the feed said; the summary is never markup (the spec) and stays. */
+static void
+test_markup (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 outlet, rule;
+  Received *r;
+
+  if (f->app == NULL)
+    return;
+  outlet = clip_test_alerts_outlet (f->store);
+  rule = clip_test_alerts_rule (f->store, "Ports <i>& harbours</i>", "instant", NULL);
+  clip_test_alerts_new_match (f->store, outlet, rule,
+                              "<b>Poti</b> & Batumi: <a href=\"https://evil.example/\">read</a>",
+                              CLIP_TEST_T0);
+  run_at (f, CLIP_TEST_T0 + 60);
+
+  wait_for_count (f->received, 1);
+  r = received (f, 0);
+  g_assert_cmpstr (r->summary, ==, "1 new article matches Ports <i>& harbours</i>");
+  g_assert_cmpstr (r->body, ==,
+                   "&lt;b&gt;Poti&lt;/b&gt; &amp; Batumi: "
+                   "&lt;a href=&quot;https://evil.example/&quot;&gt;read&lt;/a&gt;");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +457,8 @@ main (int   argc,
 
   g_test_add ("/alert-notify/instant", Fixture, NULL, fixture_setup, test_instant, fixture_teardown);
   g_test_add ("/alert-notify/digest", Fixture, NULL, fixture_setup, test_digest, fixture_teardown);
+  g_test_add ("/alert-notify/markup", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_markup,
+              fixture_teardown);
 
   return g_test_run ();
 }
