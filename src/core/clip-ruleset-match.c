@@ -343,10 +343,20 @@ word_pattern (ClipRuleSet *set, const CNode *n, guint i)
   return &g_array_index (set->patterns, Pattern, g_array_index (set->words, guint, n->first + i));
 }
 
+static inline void
+reserve_runs (RunBuf *runs, guint extra)
+{
+  if (G_UNLIKELY (runs->len + extra > runs->cap))
+    {
+      runs->cap = MAX (MAX (64, runs->cap * 2), runs->len + extra);
+      runs->v = g_renew (Run, runs->v, runs->cap);
+    }
+}
+
 /* The runs of a term or phrase in its fields, appended to runs; with runs
  * NULL, only whether there is one. */
 static gboolean
-term_runs (ClipRuleSet *set, const CNode *n, GArray *runs)
+term_runs (ClipRuleSet *set, const CNode *n, RunBuf *runs)
 {
   const Pattern *p0 = word_pattern (set, n, 0);
   gboolean found = FALSE;
@@ -357,14 +367,9 @@ term_runs (ClipRuleSet *set, const CNode *n, GArray *runs)
   for (guint i = 1; i < n->n; i++)
     if (word_pattern (set, n, i)->n_occ == 0)
       return FALSE;
+  /* Room for a run per occurrence, the most there can be. */
   if (runs)
-    {
-      /* Room for a run per occurrence, the most there can be. */
-      guint base = runs->len;
-
-      g_array_set_size (runs, base + p0->n_occ);
-      runs->len = base;
-    }
+    reserve_runs (runs, p0->n_occ);
   for (guint k = 0; k < p0->n_occ; k++)
     {
       const Occ *o = &p0->occ[k];
@@ -385,21 +390,35 @@ term_runs (ClipRuleSet *set, const CNode *n, GArray *runs)
       found = TRUE;
       if (runs == NULL)
         return TRUE;
-      ((Run *) (gpointer) runs->data)[runs->len++] = (Run) { o->key, n->n - 1, o->start, end };
+      runs->v[runs->len++] = (Run) { o->key, n->n - 1, o->start, end };
     }
   return found;
 }
 
 static void
-collect_runs (ClipRuleSet *set, guint node, GArray *runs)
+collect_runs (ClipRuleSet *set, guint node, RunBuf *runs)
 {
   const CNode *n = &g_array_index (set->nodes, CNode, node);
 
   if (n->kind == CLIP_RULE_NODE_TERM)
-    term_runs (set, n, runs);
-  else
-    for (guint i = 0; i < n->n; i++)
-      collect_runs (set, g_array_index (set->kids, guint, n->first + i), runs);
+    {
+      term_runs (set, n, runs);
+      return;
+    }
+  for (guint i = 0; i < n->n; i++)
+    {
+      guint kid = g_array_index (set->kids, guint, n->first + i);
+      const CNode *k = &g_array_index (set->nodes, CNode, kid);
+
+      /* A term list is mostly terms that do not occur: skip them here. */
+      if (k->kind == CLIP_RULE_NODE_TERM)
+        {
+          if (word_pattern (set, k, 0)->n_occ > 0)
+            term_runs (set, k, runs);
+        }
+      else
+        collect_runs (set, kid, runs);
+    }
 }
 
 static int
@@ -412,9 +431,9 @@ cmp_run (const void *a, const void *b)
 /* Runs of one term come sorted; an OR group's are sorted runs one after
  * another: an insertion sort is quick for both. */
 static void
-sort_runs (GArray *runs)
+sort_runs (RunBuf *runs)
 {
-  Run *v = (Run *) runs->data;
+  Run *v = runs->v;
 
   if (runs->len > 256)
     {
@@ -449,24 +468,40 @@ add_span (GArray *spans, guint64 key, guint32 start, guint32 end)
 static gboolean
 eval_near (ClipRuleSet *set, const CNode *n, GArray *spans)
 {
-  GArray *L = set->runs[1], *R = set->runs[2];
+  RunBuf *L = &set->runs[1], *R = &set->runs[2];
+  guint left = g_array_index (set->kids, guint, n->first);
+  guint right = g_array_index (set->kids, guint, n->first + 1);
   guint32 d = n->distance, rmax = 0;
   gboolean found = FALSE;
 
-  g_array_set_size (L, 0);
-  g_array_set_size (R, 0);
-  collect_runs (set, g_array_index (set->kids, guint, n->first), L);
-  if (L->len == 0)
-    return FALSE;
-  collect_runs (set, g_array_index (set->kids, guint, n->first + 1), R);
-  if (R->len == 0)
-    return FALSE;
+  L->len = 0;
+  R->len = 0;
+  /* Both sides must occur: a lone term is the cheaper one to try first. */
+  if (g_array_index (set->nodes, CNode, right).kind == CLIP_RULE_NODE_TERM &&
+      g_array_index (set->nodes, CNode, left).kind != CLIP_RULE_NODE_TERM)
+    {
+      collect_runs (set, right, R);
+      if (R->len == 0)
+        return FALSE;
+      collect_runs (set, left, L);
+      if (L->len == 0)
+        return FALSE;
+    }
+  else
+    {
+      collect_runs (set, left, L);
+      if (L->len == 0)
+        return FALSE;
+      collect_runs (set, right, R);
+      if (R->len == 0)
+        return FALSE;
+    }
   sort_runs (R);
   for (guint i = 0; i < R->len; i++)
-    rmax = MAX (rmax, g_array_index (R, Run, i).len);
+    rmax = MAX (rmax, R->v[i].len);
   for (guint i = 0; i < L->len; i++)
     {
-      const Run *l = &g_array_index (L, Run, i);
+      const Run *l = &L->v[i];
       guint64 field = l->key & G_GUINT64_CONSTANT (0xFFFFFFFF00000000);
       guint32 lpos = (guint32) l->key, lend = lpos + l->len;
       guint32 lo_pos = lpos > d + 1 + rmax ? lpos - d - 1 - rmax : 0;
@@ -475,14 +510,14 @@ eval_near (ClipRuleSet *set, const CNode *n, GArray *spans)
       while (lo < hi)
         {
           guint mid = (lo + hi) / 2;
-          if (g_array_index (R, Run, mid).key < (field | lo_pos))
+          if (R->v[mid].key < (field | lo_pos))
             lo = mid + 1;
           else
             hi = mid;
         }
       for (guint j = lo; j < R->len; j++)
         {
-          const Run *r = &g_array_index (R, Run, j);
+          const Run *r = &R->v[j];
           guint32 rpos = (guint32) r->key, rend = rpos + r->len, gap;
 
           if ((r->key & G_GUINT64_CONSTANT (0xFFFFFFFF00000000)) != field ||
@@ -516,16 +551,16 @@ eval (ClipRuleSet *set, guint node, GArray *spans)
     {
     case CLIP_RULE_NODE_TERM:
       {
-        GArray *runs = set->runs[0];
+        RunBuf *runs = &set->runs[0];
 
         if (spans == NULL)
           return term_runs (set, n, NULL);
-        g_array_set_size (runs, 0);
+        runs->len = 0;
         if (!term_runs (set, n, runs))
           return FALSE;
         for (guint i = 0; i < runs->len; i++)
           {
-            const Run *r = &g_array_index (runs, Run, i);
+            const Run *r = &runs->v[i];
             add_span (spans, r->key, r->start, r->end);
           }
         return TRUE;

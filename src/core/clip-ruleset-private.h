@@ -27,6 +27,12 @@ typedef struct {
   guint32 start, end;
 } Run;
 
+/* Scratch runs: grown by hand, as the evaluation asks for room often. */
+typedef struct {
+  Run   *v;
+  guint  len, cap;
+} RunBuf;
+
 typedef struct {
   char   *folded;       /* folded, with * and ? */
   char   *cased;        /* {…}: NFC text as typed; NULL folds case */
@@ -113,7 +119,7 @@ struct _ClipRuleSet {
   guint      *trig_off;     /* rules pattern i triggers: trig_rules[trig_off[i]..[i + 1]) */
   guint      *trig_rules;
   GArray     *spans;        /* ClipRuleSpan */
-  GArray     *runs[3];      /* scratch: term, NEAR left, NEAR right */
+  RunBuf      runs[3];      /* scratch: term, NEAR left, NEAR right */
 };
 
 /* A word's first 8 bytes as a number (zero-padded), reading up to limit

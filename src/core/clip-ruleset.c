@@ -343,9 +343,6 @@ clip_rule_set_new (void)
   set->words = g_array_new (FALSE, FALSE, sizeof (guint));
   set->rules = g_array_new (FALSE, FALSE, sizeof (Rule));
   set->spans = g_array_new (FALSE, FALSE, sizeof (ClipRuleSpan));
-  set->runs[0] = g_array_new (FALSE, FALSE, sizeof (Run));
-  set->runs[1] = g_array_new (FALSE, FALSE, sizeof (Run));
-  set->runs[2] = g_array_new (FALSE, FALSE, sizeof (Run));
   set->gen = 1;
   return set;
 }
@@ -377,7 +374,7 @@ clip_rule_set_free (ClipRuleSet *set)
   g_free (set->trig_rules);
   g_array_unref (set->spans);
   for (guint i = 0; i < G_N_ELEMENTS (set->runs); i++)
-    g_array_unref (set->runs[i]);
+    g_free (set->runs[i].v);
   clip_rule_index_clear (set);
   g_free (set);
 }
