@@ -297,16 +297,59 @@ clip_rule_index_new_article (ClipRuleSet *set)
     cache_reset (set);
 }
 
+typedef struct {
+  char     text[CLIP_TEXT_MAX_WORD + 1];
+  gsize    len;
+  guint    tokens;
+} Folded;
+
+static gboolean
+take_token (const ClipToken *tok, gpointer user_data)
+{
+  Folded *f = user_data;
+
+  if (++f->tokens > 1)
+    return FALSE;
+  memcpy (f->text, tok->folded, tok->folded_len);
+  f->text[tok->folded_len] = '\0';
+  f->len = tok->folded_len;
+  return TRUE;
+}
+
 /* The folding of a raw word, by the text module itself; NOT_A_WORD when
- * nothing is left of it. */
+ * nothing is left of it. The scan cut raw as one word, so it folds to one
+ * token at most: kept on the stack, with no string built. */
 static guint32
 resolve (ClipRuleSet *set, const char *raw, gsize len)
 {
-  g_autofree char *folded = clip_text_fold (raw, (gssize) len);
+  Folded f;
+  gsize i;
 
-  if (*folded == '\0')
+  /* Letters and digits of ASCII fold to their lower case, as
+   * clip_text_tokenize() folds them, cut at the same length. */
+  for (i = 0; i < len && g_ascii_isalnum (raw[i]); i++)
+    ;
+  if (i == len)
+    {
+      f.len = MIN (len, CLIP_TEXT_MAX_WORD);
+      for (i = 0; i < f.len; i++)
+        f.text[i] = g_ascii_tolower (raw[i]);
+      f.text[f.len] = '\0';
+      return f.len == 0 ? NOT_A_WORD : compute_list (set, f.text, f.len, raw, len);
+    }
+  f.len = 0;
+  f.tokens = 0;
+  clip_text_tokenize (raw, (gssize) len, take_token, &f);
+  if (f.tokens > 1)
+    {
+      /* Not one word after all: fold it as the text module joins words. */
+      g_autofree char *folded = clip_text_fold (raw, (gssize) len);
+
+      return *folded == '\0' ? NOT_A_WORD : compute_list (set, folded, strlen (folded), raw, len);
+    }
+  if (f.tokens == 0)
     return NOT_A_WORD;
-  return compute_list (set, folded, strlen (folded), raw, len);
+  return compute_list (set, f.text, f.len, raw, len);
 }
 
 const guint32 *
