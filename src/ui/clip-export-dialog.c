@@ -250,8 +250,11 @@ clip_export_dialog_export_to (ClipExportDialog *self,
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (CLIP_IS_EXPORT_DIALOG (self) && path != NULL);
-  if (self->cancellable || !read_scope (self, &scope, &error))
+  if (self->cancellable)
+    return;
+  if (!read_scope (self, &scope, &error))
     {
+      clip_export_scope_clear (&scope);
       if (error)
         show_error (self, error->message);
       return;
