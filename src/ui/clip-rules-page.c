@@ -22,6 +22,8 @@ struct _ClipRulesPage
   AdwWindowTitle  *title;
   GtkStack        *content_stack;
   GtkListBox      *rules_list;
+  GtkScrolledWindow *scroller;
+  gboolean         narrow;
 
   ClipStore       *store;
   GPtrArray       *rules;            /* ClipRule*, as listed */
@@ -153,6 +155,49 @@ row_menu (gint64 id)
   return G_MENU_MODEL (menu);
 }
 
+/* On a phone the rule's name needs the row: severity and notification
+ * mode (also in the editor) step aside. */
+#define CLIP_RULES_PAGE_NARROW 520
+
+static void
+show_wide_only (GtkWidget *widget,
+                gboolean   visible)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (g_object_get_data (G_OBJECT (c), "clip-wide-only"))
+        gtk_widget_set_visible (c, visible);
+      else
+        show_wide_only (c, visible);
+    }
+}
+
+static gboolean
+apply_narrow_cb (gpointer user_data)
+{
+  ClipRulesPage *self = user_data;
+
+  show_wide_only (GTK_WIDGET (self->rules_list), !self->narrow);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_size_cb (GtkAdjustment *adjustment,
+              GParamSpec    *pspec,
+              ClipRulesPage *self)
+{
+  double width = gtk_adjustment_get_page_size (adjustment);
+  gboolean narrow = width > 0 && width < CLIP_RULES_PAGE_NARROW;
+
+  /* Not while the page is being allocated: in an idle. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      g_idle_add (apply_narrow_cb, g_object_ref (self));
+    }
+}
+
 static GtkWidget *
 rule_row (ClipRulesPage  *self,
           const ClipRule *rule)
@@ -173,7 +218,10 @@ rule_row (ClipRulesPage  *self,
   g_object_set_data (G_OBJECT (row), "rule-id", GSIZE_TO_POINTER ((gsize) rule->id));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), clip_rule_color_dot (rule->color));
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), clip_rule_severity_chip (rule->severity));
+  label = clip_rule_severity_chip (rule->severity);
+  g_object_set_data (G_OBJECT (label), "clip-wide-only", GINT_TO_POINTER (TRUE));
+  gtk_widget_set_visible (label, !self->narrow);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   /* Count over notification mode, in one column: side by side they made
    * the row wider than a phone. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -188,6 +236,8 @@ rule_row (ClipRulesPage  *self,
   gtk_widget_add_css_class (label, "caption");
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (label), "clip-wide-only", GINT_TO_POINTER (TRUE));
+  gtk_widget_set_visible (label, !self->narrow);
   gtk_box_append (GTK_BOX (box), label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
 
@@ -495,6 +545,7 @@ clip_rules_page_class_init (ClipRulesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipRulesPage, title);
   gtk_widget_class_bind_template_child (widget_class, ClipRulesPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ClipRulesPage, rules_list);
+  gtk_widget_class_bind_template_child (widget_class, ClipRulesPage, scroller);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_install_action (widget_class, "rules.add", NULL, rule_action);
@@ -510,4 +561,6 @@ clip_rules_page_init (ClipRulesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "notify::page-size",
+                           G_CALLBACK (page_size_cb), self, 0);
 }
