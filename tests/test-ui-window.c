@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "clip-application.h"
+#include "clip-archive.h"
 #include "clip-import-task.h"
 #include "clip-outlet-import.h"
 #include "clip-sidebar.h"
@@ -284,6 +285,59 @@ check_page_shortcuts (GtkApplication *app,
     }
 }
 
+static GtkWidget *
+template_child (ClipWindow *window,
+                const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, name));
+}
+
+/* A phone-sized window (GNOME's 360 px) folds to one pane at a time and
+ * still works: picking a source, even the one already picked, shows its
+ * articles; the back button returns to the sources. */
+static void
+test_narrow (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipOutlet) outlet = clip_outlet_new ();
+  ClipWindow *window;
+  AdwLeaflet *leaflet;
+  GtkListBox *list;
+  int min;
+
+  {
+    g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    outlet->url = g_strdup ("https://example.org/feed.xml");
+    outlet->name = g_strdup ("Example Times");
+    g_assert_cmpint (clip_store_add_outlet (store, outlet, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  window = clip_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (clip_test_ui_wait (shows_archive, window));
+  /* What the window content needs at least, in every page of it. */
+  gtk_widget_measure (GTK_WIDGET (main_stack (window)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  clip_test_ui_spin (200);
+  leaflet = ADW_LEAFLET (template_child (window, "leaflet"));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "sidebar_pane"));
+
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (sidebar (window)), CLIP_TYPE_SIDEBAR, "list"));
+  g_assert_nonnull (gtk_list_box_get_selected_row (list));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_selected_row (list));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "list_pane"));
+  g_assert_true (gtk_widget_get_mapped (template_child (window, "table")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "sidebar_pane"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 app_activated_cb (GApplication *app,
                   gboolean     *checked)
@@ -339,6 +393,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/opml-import", test_opml_import);
   g_test_add_func ("/ui/window/error-state", test_error_state);
   g_test_add_func ("/ui/window/saved-size", test_saved_size);
+  g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/application", test_application);
   return g_test_run ();
 }

@@ -40,7 +40,7 @@ sidebar_rule_free (SidebarRule *rule)
 
 G_DEFINE_FINAL_TYPE (ClipSidebar, clip_sidebar, ADW_TYPE_BIN)
 
-enum { SOURCE_SELECTED, N_SIGNALS };
+enum { SOURCE_SELECTED, SOURCE_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* Row data keys */
@@ -201,6 +201,13 @@ row_selected_cb (ClipSidebar   *self,
 }
 
 static void
+row_activated_cb (ClipSidebar   *self,
+                  GtkListBoxRow *row)
+{
+  g_signal_emit (self, signals[SOURCE_ACTIVATED], 0);
+}
+
+static void
 clip_sidebar_finalize (GObject *object)
 {
   ClipSidebar *self = CLIP_SIDEBAR (object);
@@ -223,11 +230,17 @@ clip_sidebar_class_init (ClipSidebarClass *klass)
   signals[SOURCE_SELECTED] = g_signal_new ("source-selected", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 0);
+  /* Emitted on a click or Enter, even on the source already picked: a
+   * folded window then shows its articles. */
+  signals[SOURCE_ACTIVATED] = g_signal_new ("source-activated", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
       "/io/github/clippings/Clippings/clip-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, ClipSidebar, list);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
 static void

@@ -477,6 +477,13 @@ source_selected_cb (ClipWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
+static void
+source_activated_cb (ClipWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
 /* The fetch service */
 
 static gboolean
@@ -846,6 +853,7 @@ clip_window_class_init (ClipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, source_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
