@@ -702,11 +702,12 @@ clip_rule_set_match (ClipRuleSet        *set,
     {
       const Rule *rule = &g_array_index (set->rules, Rule, set->candidates[i]);
 
-      /* Most candidates fail: decide first, collect spans only then. */
-      if (!eval (set, rule->root, NULL))
-        continue;
+      /* One pass decides and collects the spans: a failing rule costs
+       * about the same either way (an AND drops what it gathered), and a
+       * matching one is not evaluated twice. */
       set->spans->len = 0;
-      eval (set, rule->root, set->spans);
+      if (!eval (set, rule->root, set->spans))
+        continue;
       count++;
       tidy_spans (set->spans);
       if (func)
