@@ -275,7 +275,7 @@ grow (ClipRuleSet *set)
 
       if (s->key == 0)
         continue;
-      for (j = s->hash & (n - 1); slots[j].key != 0; j = (j + 1) & (n - 1))
+      for (j = clip_rule_slot (s->hash, n); slots[j].key != 0; j = (j + 1) & (n - 1))
         ;
       slots[j] = *s;
     }
@@ -361,7 +361,7 @@ clip_rule_index_lookup (ClipRuleSet *set,
 {
   guint32 h = hash;
   guint mask = set->n_slots - 1;
-  guint i = h & mask;
+  guint i = clip_rule_slot (h, set->n_slots);
   guint32 list;
   Slot *s;
 
