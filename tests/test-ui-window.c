@@ -292,6 +292,12 @@ template_child (ClipWindow *window,
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, name));
 }
 
+static gboolean
+leaflet_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (leaflet);
+}
+
 /* A phone-sized window (GNOME's 360 px) folds to one pane at a time and
  * still works: picking a source, even the one already picked, shows its
  * articles; the back button returns to the sources. */
@@ -323,9 +329,8 @@ test_narrow (void)
   gtk_widget_measure (GTK_WIDGET (main_stack (window)), GTK_ORIENTATION_HORIZONTAL, -1,
                       &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 360);
-  clip_test_ui_spin (200);
   leaflet = ADW_LEAFLET (template_child (window, "leaflet"));
-  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (clip_test_ui_wait (leaflet_folded, leaflet));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "sidebar_pane"));
 
   list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (sidebar (window)), CLIP_TYPE_SIDEBAR, "list"));
