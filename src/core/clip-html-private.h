@@ -1,0 +1,37 @@
+/* clip-html-private.h — the sanitiser's whitelist and URL checks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+enum {
+  F_ALLOW = 1 << 0,   /* kept, with its whitelisted attributes */
+  F_DROP  = 1 << 1,   /* dropped with everything inside */
+  F_BLOCK = 1 << 2,   /* a line break in the text */
+  F_PARA  = 1 << 3,   /* a blank line in the text */
+  F_VOID  = 1 << 4,   /* no end tag */
+  F_PRE   = 1 << 5,   /* whitespace is kept */
+  F_CELL  = 1 << 6,   /* a space between cells */
+};
+
+enum { A_NONE, A_LINK, A_IMG, A_CELL, A_QUOTE, A_TIME, A_COL, A_OL, A_LI };
+
+typedef struct {
+  const char *name;
+  guint8      flags;
+  guint8      attrs;
+} ElementRule;
+
+
+/* The rule for an element name (lower case), or NULL: unwrapped. */
+const ElementRule *clip_html_element_rule (const char *name);
+/* A safe URL (see clip_html_url_is_safe()) made absolute against base;
+ * NULL when unsafe. */
+char              *clip_html_resolve_url  (const char *base,
+                                           const char *url);
+
+G_END_DECLS
