@@ -155,6 +155,36 @@ test_ingest_dedupe (void)
 }
 
 static void
+test_ingest_order (void)
+{
+  g_autoptr(ClipStore) store = open_new_store (NULL);
+  gint64 outlet = add_outlet (store, "https://civil.ge/feed", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  ClipArticle *newest = make_article ("n", "https://civil.ge/n", "newest", "c");
+  ClipArticle *middle = make_article ("m", "https://civil.ge/m", "middle", "b");
+  ClipArticle *oldest = make_article ("o", "https://civil.ge/o", "oldest", "a");
+  ClipArticle *undated = make_article ("u", "https://civil.ge/u", "undated", "d");
+  ClipIngestResult r;
+
+  newest->published = 1732665120 + 120;
+  middle->published = 1732665120 + 60;
+  undated->published = CLIP_NO_DATE;
+  /* As a feed lists them: newest first. */
+  ingest (store, outlet, &r, undated, newest, middle, oldest, NULL);
+  clip_ingest_result_clear (&r);
+  /* Ids (the list's fast order) follow time; the undated one counts as
+   * fetched now. */
+  list = clip_store_list_articles (store, NULL, CLIP_SORT_NEWEST, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpstr (((ClipArticle *) list->pdata[0])->title, ==, "undated");
+  g_assert_cmpstr (((ClipArticle *) list->pdata[1])->title, ==, "newest");
+  g_assert_cmpstr (((ClipArticle *) list->pdata[2])->title, ==, "middle");
+  g_assert_cmpstr (((ClipArticle *) list->pdata[3])->title, ==, "oldest");
+}
+
+static void
 test_ingest_invalid (void)
 {
   g_autoptr(ClipStore) store = open_new_store (NULL);
@@ -647,6 +677,7 @@ main (int argc, char **argv)
   self_path = argv[0];
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/ingest-dedupe", test_ingest_dedupe);
+  g_test_add_func ("/store/ingest-order", test_ingest_order);
   g_test_add_func ("/store/ingest-invalid", test_ingest_invalid);
   g_test_add_func ("/store/outlets", test_outlets);
   g_test_add_func ("/store/remove-outlet-cascades", test_remove_outlet_cascades);

@@ -280,6 +280,19 @@ run_hooks (ClipStore *store, ClipIngestResult *result, GError **error)
   return TRUE;
 }
 
+/* Oldest first; undated articles (they count as fetched now) last. The
+ * sort is stable, so equal times keep the feed's order. */
+static int
+compare_age (gconstpointer pa, gconstpointer pb)
+{
+  const ClipArticle *a = *(ClipArticle * const *) pa;
+  const ClipArticle *b = *(ClipArticle * const *) pb;
+  gint64 ta = a->published != CLIP_NO_DATE ? a->published : G_MAXINT64;
+  gint64 tb = b->published != CLIP_NO_DATE ? b->published : G_MAXINT64;
+
+  return (ta > tb) - (ta < tb);
+}
+
 /* Writes a batch in one transaction (or inside the caller's): each
  * article is added, updated in place when its content changed (the
  * analyst's read state, flag, tags and note stay), or left alone. On any
@@ -292,16 +305,23 @@ clip_store_ingest (ClipStore         *store,
                    GError           **error)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GPtrArray) ordered = NULL;
 
   g_return_val_if_fail (result != NULL && result->added_ids != NULL, FALSE);
 
   for (guint i = 0; i < articles->len; i++)
     if (!validate_article (g_ptr_array_index (articles, i), i, error))
       return FALSE;
+  /* Feeds list newest first; storing oldest first makes ids (the list's
+   * fast order) follow publication time within a fetch too. */
+  ordered = g_ptr_array_sized_new (articles->len);
+  for (guint i = 0; i < articles->len; i++)
+    g_ptr_array_add (ordered, g_ptr_array_index (articles, i));
+  g_ptr_array_sort (ordered, compare_age);
   if (!clip_store_begin (store, error))
     return FALSE;
-  for (guint i = 0; i < articles->len; i++)
-    if (!ingest_one (store, outlet_id, now, g_ptr_array_index (articles, i), result, error))
+  for (guint i = 0; i < ordered->len; i++)
+    if (!ingest_one (store, outlet_id, now, g_ptr_array_index (ordered, i), result, error))
       goto fail;
   if (!run_hooks (store, result, error))
     goto fail;
