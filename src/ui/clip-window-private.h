@@ -4,9 +4,49 @@
  */
 #pragma once
 
+#include "clip-article-list.h"
+#include "clip-article-table.h"
+#include "clip-article-view.h"
+#include "clip-service.h"
+#include "clip-sidebar.h"
 #include "clip-window.h"
 
 G_BEGIN_DECLS
+
+struct _ClipWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  ClipSidebar          *sidebar;
+  AdwWindowTitle       *content_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  ClipArticleTable     *table;
+  ClipArticleView      *article_view;
+  GtkWidget            *sidebar_pane;
+  GtkWidget            *list_pane;
+  GtkWidget            *article_pane;
+  GtkWidget            *outlet_button;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+
+  GSettings            *settings;
+  ClipService          *service;
+  ClipStore            *store;
+  ClipArticleList      *list;
+  GCancellable         *cancellable;
+  GCancellable         *counts_cancellable;
+  guint                 busy;
+  guint                 search_timeout;
+  guint                 reload_timeout;
+  gboolean              manual_refresh;
+  gint64                rules_version;
+};
+
 
 GSettings    *clip_window_get_settings       (ClipWindow   *self);
 GCancellable *clip_window_get_cancellable    (ClipWindow   *self);
@@ -24,5 +64,12 @@ void          clip_window_show_error         (ClipWindow   *self,
 void          clip_window_outlets_changed    (ClipWindow   *self);
 /* win.add-outlet, win.add-starter-outlets, win.import-opml, win.export-opml */
 void          clip_window_add_outlet_actions (ClipWindow   *self);
+
+/* win.refresh, and the service's signals (clip-window-service.c) */
+void          clip_window_refresh_activated  (GSimpleAction   *action,
+                                              GVariant        *param,
+                                              gpointer         user_data);
+void          clip_window_connect_service    (ClipWindow      *self,
+                                              ClipApplication *app);
 
 G_END_DECLS

@@ -21,39 +21,6 @@
 /* Typing pauses this long before a search runs. */
 #define SEARCH_DELAY_MS 250
 
-struct _ClipWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwStatusPage        *error_page;
-  AdwLeaflet           *leaflet;
-  ClipSidebar          *sidebar;
-  AdwWindowTitle       *content_title;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  ClipArticleTable     *table;
-  ClipArticleView      *article_view;
-  GtkWidget            *sidebar_pane;
-  GtkWidget            *list_pane;
-  GtkWidget            *article_pane;
-  GtkWidget            *outlet_button;
-  GtkRevealer          *progress_revealer;
-  GtkProgressBar       *progress_bar;
-
-  GSettings            *settings;
-  ClipService          *service;
-  ClipStore            *store;
-  ClipArticleList      *list;
-  GCancellable         *cancellable;
-  GCancellable         *counts_cancellable;
-  guint                 busy;
-  guint                 search_timeout;
-  guint                 reload_timeout;
-  gboolean              manual_refresh;
-  gint64                rules_version;
-};
 
 G_DEFINE_FINAL_TYPE (ClipWindow, clip_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -484,129 +451,6 @@ source_activated_cb (ClipWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
-/* The fetch service */
-
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  ClipWindow *self = user_data;
-
-  self->reload_timeout = 0;
-  clip_window_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Outlets report one by one during a refresh: gather them into one
- * reload, so a refresh of 200 outlets does not read the list 200 times. */
-static void
-queue_reload (ClipWindow *self)
-{
-  if (self->reload_timeout == 0)
-    self->reload_timeout = g_timeout_add (400, reload_timeout_cb, self);
-}
-
-static void
-progress_cb (ClipWindow *self,
-             guint       done,
-             guint       total)
-{
-  g_autofree char *text = NULL;
-
-  if (total == 0)
-    return;
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fetched %u of %u outlet",
-                                       "Fetched %u of %u outlets", total), done, total);
-  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_revealer_set_reveal_child (self->progress_revealer, done < total);
-}
-
-static void
-outlet_updated_cb (ClipWindow             *self,
-                   const ClipFetchOutcome *outcome)
-{
-  if (outcome->added > 0 || outcome->updated > 0 || outcome->status == CLIP_FETCH_STATUS_ERROR ||
-      outcome->moved_to != NULL)
-    queue_reload (self);
-}
-
-static void
-refresh_finished_cb (ClipWindow *self,
-                     GPtrArray  *outcomes)
-{
-  guint failed = 0;
-
-  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  for (guint i = 0; i < outcomes->len; i++)
-    if (((ClipFetchOutcome *) g_ptr_array_index (outcomes, i))->status == CLIP_FETCH_STATUS_ERROR)
-      failed++;
-  /* Scheduled fetches fail quietly (the sidebar shows it); a refresh the
-   * analyst asked for says how it went. */
-  if (self->manual_refresh && failed > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u outlet could not be fetched; the sidebar shows why",
-                                      "%u outlets could not be fetched; the sidebar shows why",
-                                      failed), failed);
-      clip_window_show_toast (self, message);
-    }
-  self->manual_refresh = FALSE;
-  queue_reload (self);
-}
-
-void
-clip_window_outlets_changed (ClipWindow *self)
-{
-  clip_window_reload (self);
-  if (self->service != NULL)
-    clip_service_reload_outlets (self->service);
-}
-
-static void
-refresh_activated (GSimpleAction *action,
-                   GVariant      *param,
-                   gpointer       user_data)
-{
-  ClipWindow *self = CLIP_WINDOW (user_data);
-
-  if (self->service == NULL)
-    return;
-  self->manual_refresh = TRUE;
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Refreshing…"));
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  clip_service_refresh_all (self->service);
-}
-
-static void
-connect_service (ClipWindow      *self,
-                 ClipApplication *app)
-{
-  GAction *refresh = g_action_map_lookup_action (G_ACTION_MAP (self), "refresh");
-
-  self->service = app ? clip_application_get_service (app) : NULL;
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (refresh), self->service != NULL);
-  if (self->service == NULL)
-    {
-      if (app != NULL && clip_application_get_service_error (app) && self->store != NULL)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("Outlets are not being fetched: %s"),
-                             clip_application_get_service_error (app));
-          clip_window_show_toast (self, message);
-        }
-      return;
-    }
-  g_object_ref (self->service);
-  g_signal_connect_object (self->service, "progress", G_CALLBACK (progress_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->service, "outlet-updated", G_CALLBACK (outlet_updated_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->service, "refresh-finished", G_CALLBACK (refresh_finished_cb),
-                           self, G_CONNECT_SWAPPED);
-}
-
 /* Actions */
 
 static void
@@ -782,7 +626,7 @@ clip_window_setup (ClipWindow      *self,
   g_settings_bind (self->settings, "run-in-background", self, "hide-on-close",
                    G_SETTINGS_BIND_GET);
   open_store (self);
-  connect_service (self, app);
+  clip_window_connect_service (self, app);
   /* The Rules page, the Alerts view and their sidebar rows. */
   clip_window_alerts_install (self);
   clip_window_reload (self);
@@ -892,7 +736,7 @@ clip_window_init (ClipWindow *self)
     { "toggle-read", toggle_read_activated, NULL, "false" },
     { "move", move_activated, "i" },
     { "search", search_activated },
-    { "refresh", refresh_activated },
+    { "refresh", clip_window_refresh_activated },
     { "outlet-properties", outlet_properties_activated },
     { "export", export_activated },
   };
