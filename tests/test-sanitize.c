@@ -3,8 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "clip-html-sanitize.h"
+#include "clip-html-private.h"
 #include "clip-test-util.h"
+#include "../bench/clip-corpus.h"
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <string.h>
 
 static void
@@ -135,6 +139,162 @@ test_long_fragment (void)
   g_string_free (in, TRUE);
 }
 
+/* Fast path and libxml2 must agree byte for byte, HTML and text; returns
+ * whether the fast path took the fragment. */
+static gboolean
+assert_fast_path_same (const char *fragment)
+{
+  g_autoptr(ClipSanitizer) fast = clip_sanitizer_new ();
+  g_autoptr(ClipSanitizer) slow = clip_sanitizer_new ();
+  g_autoptr(ClipSanitizer) probe = clip_sanitizer_new ();
+  g_autofree char *fast_html = NULL, *fast_text = NULL;
+  g_autofree char *slow_html = NULL, *slow_text = NULL;
+  const char *base = "http://example.com/a/b.html";
+
+  clip_sanitizer_set_fast_path (slow, FALSE);
+  clip_sanitizer_run (fast, fragment, -1, base, &fast_html, &fast_text);
+  clip_sanitizer_run (slow, fragment, -1, base, &slow_html, &slow_text);
+  if (g_strcmp0 (fast_html, slow_html) != 0 || g_strcmp0 (fast_text, slow_text) != 0)
+    g_test_message ("fragment: %s", fragment);
+  g_assert_cmpstr (fast_html, ==, slow_html);
+  g_assert_cmpstr (fast_text, ==, slow_text);
+  clip_sanitizer_run (probe, "", 0, NULL, NULL, NULL);
+  return clip_html_fast_run (probe, fragment, strlen (fragment));
+}
+
+static gboolean
+is_html_field (const xmlChar *name)
+{
+  static const char * const names[] = {
+    "description", "encoded", "summary", "content", "subtitle", "tagline",
+    "title", "info", "body", "rights", "copyright", NULL
+  };
+
+  return g_strv_contains (names, (const char *) name);
+}
+
+/* Every HTML-bearing element of a feed: its text (escaped HTML) and its
+ * markup (inline XHTML), each as a fragment. */
+static void
+collect_fields (xmlNodePtr node, GPtrArray *out)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_html_field (node->name))
+        {
+          xmlChar *content = xmlNodeGetContent (node);
+          xmlBufferPtr buf = xmlBufferCreate ();
+
+          if (content != NULL)
+            g_ptr_array_add (out, g_strdup ((const char *) content));
+          for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+            xmlNodeDump (buf, node->doc, c, 0, 0);
+          g_ptr_array_add (out, g_strdup ((const char *) xmlBufferContent (buf)));
+          xmlBufferFree (buf);
+          xmlFree (content);
+        }
+      collect_fields (node->children, out);
+    }
+}
+
+static guint
+check_feed_dir (const char *dir, guint *n_fast)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+      xmlDocPtr doc;
+
+      if (!g_str_has_suffix (name, ".xml"))
+        continue;
+      doc = xmlReadFile (path, NULL, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                     XML_PARSE_NOWARNING);
+      if (doc == NULL)
+        continue;
+      collect_fields (xmlDocGetRootElement (doc), fields);
+      xmlFreeDoc (doc);
+      for (guint i = 0; i < fields->len; i++, n++)
+        *n_fast += assert_fast_path_same (fields->pdata[i]);
+    }
+  return n;
+}
+
+static void
+test_fast_path_fixtures (void)
+{
+  g_autofree char *feeds = clip_test_data_path ("feeds");
+  guint n_fast = 0;
+
+  g_assert_cmpuint (check_feed_dir (feeds, &n_fast), >, 20);
+  g_assert_cmpuint (n_fast, >, 0);
+}
+
+static void
+test_fast_path_feedparser (void)
+{
+  g_autofree char *dir = clip_test_shared_path ("corpus/feedparser/wellformed/sanitize");
+  guint n_fast = 0, n;
+
+  if (dir == NULL)
+    return;
+  n = check_feed_dir (dir, &n_fast);
+  g_test_message ("%u fragments, %u through the fast path", n, n_fast);
+  g_assert_cmpuint (n, >, 500);
+  g_assert_cmpuint (n_fast, >, 0);
+}
+
+/* The benchmark corpus's descriptions: all simple, all taken fast. */
+static void
+test_fast_path_corpus (void)
+{
+  g_autoptr(ClipCorpus) corpus = clip_corpus_new (42);
+
+  for (guint64 i = 0; i < 300; i++)
+    {
+      ClipArticle *a = clip_corpus_article (corpus, i);
+
+      g_assert_true (assert_fast_path_same (a->summary_html));
+      clip_article_free (a);
+    }
+}
+
+/* Shapes at the fast path's edges, taken or left to libxml2. */
+static void
+test_fast_path_edges (void)
+{
+  static const char * const taken[] = {
+    "<p>a &amp; b &lt;c&gt; &quot;d&quot;</p>", "&#8217;&#x2019;&#X2014; &#38;&#60;&apos;",
+    "<br><br/><br />x", "<ul>\n <li>a</li>\n<li><b>b</b></li></ul>", "a  b\n\tc  ",
+    "<blockquote><p>q</p><blockquote>r</blockquote></blockquote>",
+    "<a href=\"javascript:alert(1)\">x</a>", "<a href='/rel?a=1&amp;b=2'>r</a>",
+    "<a href=\"data:text/html,x\">d</a>", "<a>plain</a>", "\xC2\x93quoted\xC2\x94",
+    "<p><a href=\"https://e.org/\"><strong>s</strong> <em>e</em></a></p>",
+    "<ol><li>1</li></ol><p>x</p><i>i</i>", "<a href=\"HTTP://E.ORG\"  >u</a>",
+  };
+  static const char * const left[] = {
+    "&#128;", "&#0;", "&#xD800;", "&nbsp;", "&amp", "<p>a<p>b", "<b><p>x</p></b>",
+    "<a href=\"x\"><a href=\"y\">z</a></a>", "<p>x</b>", "<P>x</P>", "<p class=\"c\">x</p>",
+    "<!-- c -->x", "<![CDATA[x]]>", "a > b", "<li>x</li>", "<ul>x</ul>", "<script>x</script>",
+    "<p>open", "\xFF\xFE", "a\rb", "<a href=\"a b\">x</a>", "<a href=x>y</a>", "</p>x",
+    "<br></br>", "\xEF\xBF\xBE",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    if (!assert_fast_path_same (taken[i]))
+      g_error ("fast path refused %s", taken[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (left); i++)
+    if (assert_fast_path_same (left[i]))
+      g_error ("fast path took %s", left[i]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -144,5 +304,9 @@ main (int argc, char **argv)
   g_test_add_func ("/sanitize/escape", test_escape);
   g_test_add_func ("/sanitize/hostile-shapes", test_hostile_shapes);
   g_test_add_func ("/sanitize/long-fragment", test_long_fragment);
+  g_test_add_func ("/sanitize/fast-path/edges", test_fast_path_edges);
+  g_test_add_func ("/sanitize/fast-path/fixtures", test_fast_path_fixtures);
+  g_test_add_func ("/sanitize/fast-path/feedparser", test_fast_path_feedparser);
+  g_test_add_func ("/sanitize/fast-path/corpus", test_fast_path_corpus);
   return g_test_run ();
 }

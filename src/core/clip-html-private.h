@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "clip-html-sanitize.h"
+
 G_BEGIN_DECLS
 
 enum {
@@ -33,5 +35,25 @@ const ElementRule *clip_html_element_rule (const char *name);
  * NULL when unsafe. */
 char              *clip_html_resolve_url  (const char *base,
                                            const char *url);
+
+/* The sanitiser's events, for parsers other than libxml2's: an element
+ * opens (atts: name, value pairs, NULL-terminated; the first element is
+ * the fragment's wrapper), the innermost closes, text (decoded UTF-8). */
+void               clip_sanitizer_open       (ClipSanitizer *s,
+                                              const char    *name,
+                                              const char   **atts);
+void               clip_sanitizer_close      (ClipSanitizer *s);
+void               clip_sanitizer_characters (ClipSanitizer *s,
+                                              const char    *ch,
+                                              gsize          len);
+
+/* Simple fragments (see clip-html-fast.c) sent as events without libxml2;
+ * FALSE, with nothing sent, for anything else. */
+gboolean           clip_html_fast_run        (ClipSanitizer *s,
+                                              const char    *html,
+                                              gsize          len);
+/* For tests: with FALSE, every fragment goes through libxml2. */
+void               clip_sanitizer_set_fast_path (ClipSanitizer *s,
+                                                 gboolean       enabled);
 
 G_END_DECLS

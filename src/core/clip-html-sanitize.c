@@ -53,6 +53,7 @@ struct _ClipSanitizer {
   gboolean   pending_space;
   gboolean   want_html;
   gboolean   want_text;
+  gboolean   no_fast_path; /* tests: always the parser */
 };
 
 /* GString appends without g_string_insert_len()'s generality: this is
@@ -481,11 +482,9 @@ emit_start_tag (ClipSanitizer *s, const char *name, const ElementRule *rule,
 
 /* SAX -------------------------------------------------------------------- */
 
-static void
-on_start (void *ctx, const xmlChar *xname, const xmlChar **atts)
+void
+clip_sanitizer_open (ClipSanitizer *s, const char *name, const char **atts)
 {
-  ClipSanitizer *s = ((htmlParserCtxtPtr) ctx)->_private;
-  const char *name = (const char *) xname;
   const ElementRule *rule;
   Frame frame = { name, FRAME_UNWRAPPED };
 
@@ -522,7 +521,7 @@ on_start (void *ctx, const xmlChar *xname, const xmlChar **atts)
       if ((rule->flags & F_ALLOW) && s->emitted_depth < MAX_DEPTH)
         {
           if (s->want_html)
-            emit_start_tag (s, name, rule, atts);
+            emit_start_tag (s, name, rule, (const xmlChar **) atts);
           if (!(rule->flags & F_VOID))
             {
               s->emitted_depth++;
@@ -534,7 +533,14 @@ on_start (void *ctx, const xmlChar *xname, const xmlChar **atts)
 }
 
 static void
-close_frame (ClipSanitizer *s)
+on_start (void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+  clip_sanitizer_open (((htmlParserCtxtPtr) ctx)->_private, (const char *) name,
+                       (const char **) atts);
+}
+
+void
+clip_sanitizer_close (ClipSanitizer *s)
 {
   const ElementRule *rule;
   Frame frame;
@@ -579,30 +585,41 @@ close_frame (ClipSanitizer *s)
 static void
 on_end (void *ctx, const xmlChar *name)
 {
-  close_frame (((htmlParserCtxtPtr) ctx)->_private);
+  clip_sanitizer_close (((htmlParserCtxtPtr) ctx)->_private);
+}
+
+void
+clip_sanitizer_characters (ClipSanitizer *s, const char *ch, gsize len)
+{
+  if (s->drop_depth > 0 || len == 0)
+    return;
+  /* One look at the bytes serves both outputs when, as in most text,
+   * there is nothing to escape, map or collapse. */
+  if (s->pre_depth == 0 && text_is_plain_html (ch, len))
+    {
+      if (s->want_html)
+        fast_append (s->html, ch, len);
+      if (s->want_text)
+        text_append_plain (s, ch, len);
+      return;
+    }
+  if (s->want_html)
+    html_escape_append (s->html, ch, len, FALSE);
+  if (s->want_text)
+    text_append (s, ch, len);
 }
 
 static void
 on_characters (void *ctx, const xmlChar *ch, int len)
 {
-  ClipSanitizer *s = ((htmlParserCtxtPtr) ctx)->_private;
+  if (len > 0)
+    clip_sanitizer_characters (((htmlParserCtxtPtr) ctx)->_private, (const char *) ch, len);
+}
 
-  if (s->drop_depth > 0 || len <= 0)
-    return;
-  /* One look at the bytes serves both outputs when, as in most text,
-   * there is nothing to escape, map or collapse. */
-  if (s->pre_depth == 0 && text_is_plain_html ((const char *) ch, len))
-    {
-      if (s->want_html)
-        fast_append (s->html, (const char *) ch, len);
-      if (s->want_text)
-        text_append_plain (s, (const char *) ch, len);
-      return;
-    }
-  if (s->want_html)
-    html_escape_append (s->html, (const char *) ch, len, FALSE);
-  if (s->want_text)
-    text_append (s, (const char *) ch, len);
+void
+clip_sanitizer_set_fast_path (ClipSanitizer *s, gboolean enabled)
+{
+  s->no_fast_path = !enabled;
 }
 
 static void
@@ -729,7 +746,7 @@ clip_sanitizer_run (ClipSanitizer *s,
       if (s->want_text)
         text_append (s, html, len);
     }
-  else
+  else if (s->no_fast_path || !clip_html_fast_run (s, html, len))
     {
       g_string_truncate (s->input, 0);
       fast_append_literal (s->input, "<div>");
@@ -738,7 +755,7 @@ clip_sanitizer_run (ClipSanitizer *s,
       parse_fragment (s);
       /* Whatever the parser left open is closed here. */
       while (s->frames->len > 0)
-        close_frame (s);
+        clip_sanitizer_close (s);
     }
   if (out_html)
     *out_html = g_strndup (s->html->str, s->html->len);
