@@ -59,6 +59,45 @@ clip_article_table_rule_class (gint64 rule_id)
 
 /* Cells */
 
+/* gtk_widget_set_tooltip_text() asks the display where the pointer is (a
+ * round trip to the X server) on every call; with a screenful of rows
+ * bound at once that was most of a scroll's stall. Cells keep the text
+ * and give it when GTK is about to show the tooltip. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "clip-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_cell_tooltip (GtkWidget  *widget,
+                  const char *text)
+{
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  g_object_set_data_full (G_OBJECT (widget), "clip-tooltip", g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+}
+
+static GtkWidget *
+cell_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  return label;
+}
+
 static void
 update_read (GtkWidget       *label,
              ClipArticleItem *item)
@@ -83,7 +122,7 @@ setup_label_cb (GtkSignalListItemFactory *factory,
                 gpointer                  user_data)
 {
   int column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = cell_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
@@ -138,13 +177,13 @@ bind_label_cb (GtkSignalListItemFactory *factory,
         {
           /* Some feeds have items without a title: never a blank row. */
           gtk_label_set_text (GTK_LABEL (label), _("Untitled"));
-          gtk_widget_set_tooltip_text (label, NULL);
+          set_cell_tooltip (label, NULL);
           gtk_widget_add_css_class (label, "dim-label");
         }
       else
         {
           gtk_label_set_text (GTK_LABEL (label), clip_article_item_get_title (item));
-          gtk_widget_set_tooltip_text (label, clip_article_item_get_title (item));
+          set_cell_tooltip (label, clip_article_item_get_title (item));
           gtk_widget_remove_css_class (label, "dim-label");
         }
       break;
@@ -193,7 +232,7 @@ bind_chips_cb (GtkSignalListItemFactory *factory,
 
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
-  gtk_widget_set_tooltip_text (box, NULL);
+  set_cell_tooltip (box, NULL);
   /* A few readable chips, then "+N" with the others' names as a tooltip:
    * many chips squeezed into "…" say nothing. */
   for (guint i = 0; ids && ids[i]; i++)
@@ -210,11 +249,11 @@ bind_chips_cb (GtkSignalListItemFactory *factory,
           hidden++;
           continue;
         }
-      chip = gtk_label_new (name);
+      chip = cell_label_new (name);
       gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (GTK_LABEL (chip), MIN (g_utf8_strlen (name, -1), 16));
       gtk_label_set_max_width_chars (GTK_LABEL (chip), 16);
-      gtk_widget_set_tooltip_text (chip, name);
+      set_cell_tooltip (chip, name);
       gtk_widget_add_css_class (chip, "clip-chip");
       gtk_widget_add_css_class (chip, klass);
       gtk_box_append (GTK_BOX (box), chip);
@@ -223,11 +262,13 @@ bind_chips_cb (GtkSignalListItemFactory *factory,
   if (hidden > 0)
     {
       g_autofree char *label = g_strdup_printf ("+%u", hidden);
-      GtkWidget *chip = gtk_label_new (label);
+      GtkWidget *chip = cell_label_new (label);
 
       gtk_widget_add_css_class (chip, "clip-chip");
       gtk_widget_add_css_class (chip, "clip-chip-more");
-      gtk_widget_set_tooltip_text (chip, more->str);
+      set_cell_tooltip (chip, more->str);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      more->str, -1);
       gtk_box_append (GTK_BOX (box), chip);
     }
 }
