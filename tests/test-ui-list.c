@@ -564,6 +564,17 @@ test_table_layout (Fixture *f, gconstpointer data)
   g_assert_nonnull (title);
   g_assert_nonnull (outlet);
   g_assert_true (GTK_IS_LABEL (time));
+  /* A title's full text shows as its tooltip; the placeholder has none. */
+  {
+    GtkTooltip *tip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+
+    g_assert_true (gtk_widget_get_has_tooltip (title));
+    g_signal_emit_by_name (title, "query-tooltip", 1, 1, FALSE, tip, &shown);
+    g_assert_true (shown);
+    g_assert_false (gtk_widget_get_has_tooltip (placeholder));
+    g_object_unref (tip);
+  }
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (time))));
   g_assert_cmpint (gtk_widget_get_width (title), >, 1400 / 2);
   g_assert_cmpint (gtk_widget_get_width (title), >, 2 * gtk_widget_get_width (outlet));
