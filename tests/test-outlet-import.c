@@ -83,6 +83,33 @@ test_starter_invalid (void)
   }
 }
 
+/* A nameless outlet is never shown as an empty row. */
+static void
+test_display_name (void)
+{
+  const struct { const char *name, *url, *expect; } cases[] = {
+    { "Civil Georgia", "https://civil.ge/feed", "Civil Georgia" },
+    { "", "https://www.civil.ge/feed", "civil.ge" },
+    { NULL, "http://interpressnews.ge:8080/rss", "interpressnews.ge" },
+    { "", "https://www./", "www." },
+    { "", "file:///home/nino/feeds/rustavi2.xml", "rustavi2.xml" },
+    { "", "file:///", "file:///" },
+    { "", "not a url", "not a url" },
+    { "", "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ClipOutlet) o = clip_outlet_new ();
+      g_autofree char *shown = NULL;
+
+      o->name = g_strdup (cases[i].name);
+      o->url = g_strdup (cases[i].url);
+      shown = clip_outlet_dup_display_name (o);
+      g_assert_cmpstr (shown, ==, cases[i].expect);
+    }
+}
+
 static void
 test_import_counts (void)
 {
@@ -155,6 +182,7 @@ main (int argc, char **argv)
   g_test_add_func ("/outlet-import/starter/shipped", test_starter_shipped);
   g_test_add_func ("/outlet-import/starter/invalid", test_starter_invalid);
   g_test_add_func ("/outlet-import/counts", test_import_counts);
+  g_test_add_func ("/outlet-import/display-name", test_display_name);
   g_test_add_func ("/outlet-import/read-only", test_import_read_only);
   return g_test_run ();
 }

@@ -105,9 +105,10 @@ print_outlets_text (GPtrArray *list)
   for (guint i = 0; i < list->len; i++)
     {
       const ClipOutlet *o = g_ptr_array_index (list, i);
+      g_autofree char *name = clip_outlet_dup_display_name (o);
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s%s%s\n", o->id,
-              o->name, o->url, *o->group ? o->group : "-", outlet_status (o),
+              name, o->url, *o->group ? o->group : "-", outlet_status (o),
               o->last_error ? ": " : "", o->last_error ? o->last_error : "");
     }
 }

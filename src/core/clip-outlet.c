@@ -4,6 +4,8 @@
  */
 #include "clip-outlet.h"
 
+#include <string.h>
+
 ClipOutlet *
 clip_outlet_new (void)
 {
@@ -42,4 +44,34 @@ clip_outlet_free (ClipOutlet *o)
   g_free (o->last_modified);
   g_free (o->last_error);
   g_free (o);
+}
+
+/* What to call an outlet that has no name yet (added by address, never
+ * fetched, or a feed without a title): its host without "www.", or a local
+ * feed's file name, so that no list shows an empty row. */
+char *
+clip_outlet_dup_display_name (const ClipOutlet *o)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  g_return_val_if_fail (o != NULL, NULL);
+  if (o->name != NULL && *o->name != '\0')
+    return g_strdup (o->name);
+  if (o->url == NULL || *o->url == '\0')
+    return g_strdup ("");
+  uri = g_uri_parse (o->url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return g_strdup (o->url);
+  host = g_uri_get_host (uri);
+  if (host != NULL && *host != '\0')
+    return g_strdup (g_str_has_prefix (host, "www.") && host[4] != '\0' ? host + 4 : host);
+  if (g_strcmp0 (g_uri_get_scheme (uri), "file") == 0)
+    {
+      g_autofree char *base = g_path_get_basename (g_uri_get_path (uri));
+
+      if (*base != '\0' && strcmp (base, "/") != 0 && strcmp (base, ".") != 0)
+        return g_steal_pointer (&base);
+    }
+  return g_strdup (o->url);
 }

@@ -36,6 +36,8 @@ ClipOutlet *clip_outlet_new  (void);
 ClipOutlet *clip_outlet_copy (const ClipOutlet *outlet);
 void        clip_outlet_free (ClipOutlet       *outlet);
 
+char       *clip_outlet_dup_display_name (const ClipOutlet *outlet);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipOutlet, clip_outlet_free)
 
 G_END_DECLS

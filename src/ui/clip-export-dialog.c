@@ -348,8 +348,9 @@ fill_lists (ClipExportDialog *self)
   for (guint i = 0; outlets && i < outlets->len; i++)
     {
       const ClipOutlet *o = g_ptr_array_index (outlets, i);
+      g_autofree char *name = clip_outlet_dup_display_name (o);
 
-      gtk_string_list_append (outlet_names, o->name && *o->name ? o->name : o->url);
+      gtk_string_list_append (outlet_names, name);
       g_array_append_val (self->outlet_ids, o->id);
     }
   adw_combo_row_set_model (self->rule_row, G_LIST_MODEL (rule_names));

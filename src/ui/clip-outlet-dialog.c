@@ -81,6 +81,7 @@ fill (ClipOutletDialog *self)
   const ClipOutlet *o = self->outlet;
   g_autofree char *success = format_when (o->last_success);
   g_autofree char *next = NULL;
+  g_autofree char *title = NULL;
   guint best = 0;
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), o->name ? o->name : "");
@@ -105,7 +106,8 @@ fill (ClipOutletDialog *self)
   else
     next = o->next_attempt > 0 ? format_when (o->next_attempt) : g_strdup (_("As soon as possible"));
   adw_action_row_set_subtitle (self->next_row, next);
-  gtk_window_set_title (GTK_WINDOW (self), o->name);
+  title = clip_outlet_dup_display_name (o);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 /* Writing, on a connection of its own */
@@ -236,12 +238,13 @@ remove_response_cb (AdwMessageDialog *dialog,
 static void
 remove_clicked_cb (ClipOutletDialog *self)
 {
+  g_autofree char *name = NULL;
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   /* Translators: %s is an outlet's name */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Remove “%s”?"),
-                                     self->outlet->name);
+  name = clip_outlet_dup_display_name (self->outlet);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Remove “%s”?"), name);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
                                _("Its articles, their flags and notes are removed from the archive too."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

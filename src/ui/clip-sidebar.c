@@ -309,9 +309,10 @@ rebuild (ClipSidebar *self)
   for (guint i = 0; self->outlets && i < self->outlets->len; i++)
     {
       const ClipOutlet *o = g_ptr_array_index (self->outlets, i);
+      g_autofree char *name = clip_outlet_dup_display_name (o);
 
       gtk_list_box_append (self->list,
-                           make_row (CLIP_SOURCE_OUTLET, o->id, NULL, o->name,
+                           make_row (CLIP_SOURCE_OUTLET, o->id, NULL, name,
                                      outlet_unread (self, o->id), o->group, o->last_error));
     }
   clip_sidebar_select (self, sel_kind, sel_id);
