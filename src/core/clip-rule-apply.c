@@ -252,6 +252,125 @@ drop_stale (Apply *a, GError **error)
   return TRUE;
 }
 
+/* The outlet of an ingest's new articles, read once for all of them. */
+typedef struct {
+  gint64  id;              /* 0: not read yet */
+  char   *name;
+  char   *site_url;
+  char   *url;
+} OutletFields;
+
+static gboolean
+outlet_fields_load (ClipStore *store, gint64 outlet_id, OutletFields *o, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (o->id == outlet_id)
+    return TRUE;
+  stmt = clip_store_prepare (store, "SELECT name, site_url, url FROM outlets WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, outlet_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
+                     _("There is no outlet %" PRId64), outlet_id);
+      else
+        clip_store_set_error (store, rc, _("Could not read an outlet"), error);
+      return FALSE;
+    }
+  g_free (o->name);
+  g_free (o->site_url);
+  g_free (o->url);
+  o->name = clip_store_dup_column (stmt, 0);
+  o->site_url = clip_store_dup_column (stmt, 1);
+  o->url = clip_store_dup_column (stmt, 2);
+  o->id = outlet_id;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static void
+outlet_fields_clear (OutletFields *o)
+{
+  g_clear_pointer (&o->name, g_free);
+  g_clear_pointer (&o->site_url, g_free);
+  g_clear_pointer (&o->url, g_free);
+  o->id = 0;
+}
+
+/* The document of an article the running ingest has just added, from
+ * memory: the same values clip_rule_doc_load() would read back (see
+ * clip_store_ingest(): NULL title and author are stored as ''), and no
+ * tags, which a new article cannot have yet. */
+static gboolean
+doc_from_new (ClipStore         *store,
+              gint64             outlet_id,
+              const ClipArticle *article,
+              guint              fields,
+              OutletFields      *outlet,
+              ClipRuleDocBuf    *buf,
+              GError           **error)
+{
+  clip_rule_doc_buf_clear (buf);
+  buf->doc.text[field_index (CLIP_RULE_FIELD_TITLE)] = article->title ? article->title : "";
+  buf->doc.text[field_index (CLIP_RULE_FIELD_BODY)] = clip_article_body (article);
+  if (fields & CLIP_RULE_FIELD_AUTHOR)
+    buf->doc.text[field_index (CLIP_RULE_FIELD_AUTHOR)] = article->author ? article->author : "";
+  if (fields & CLIP_RULE_FIELD_LANG)
+    buf->doc.text[field_index (CLIP_RULE_FIELD_LANG)] = article->lang;
+  if (fields & CLIP_RULE_FIELD_URL)
+    buf->doc.text[field_index (CLIP_RULE_FIELD_URL)] = article->url;
+  if (fields & CLIP_RULE_FIELD_OUTLET)
+    {
+      const char *urls[] = { NULL, NULL, article->url ? article->url : "", NULL };
+
+      if (!outlet_fields_load (store, outlet_id, outlet, error))
+        return FALSE;
+      urls[0] = outlet->site_url ? outlet->site_url : "";
+      urls[1] = outlet->url ? outlet->url : "";
+      clip_rule_doc_buf_set_outlet (buf, outlet->name, urls);
+    }
+  return TRUE;
+}
+
+/* Matches one article and writes its rows. An article the running ingest
+ * has just added has no rows to compare with or drop, and its text is in
+ * memory: no look-ups then. */
+static gboolean
+apply_one (Apply                 *a,
+           ClipRuleSet           *set,
+           const ClipIngestBatch *batch,
+           gboolean               fresh,
+           OutletFields          *outlet,
+           ClipRuleDocBuf        *buf,
+           GError               **error)
+{
+  const ClipArticle *article = batch ? g_hash_table_lookup (batch->added, &a->article_id) : NULL;
+  guint fields = clip_rule_set_fields (set);
+
+  g_hash_table_remove_all (a->matched);
+  if (article != NULL)
+    {
+      g_hash_table_remove_all (a->old);
+      if (!doc_from_new (a->store, batch->outlet_id, article, fields, outlet, buf, error))
+        return FALSE;
+    }
+  else if (!(fresh || read_old (a, error)) ||
+           !clip_rule_doc_load (a->store, a->article_id, fields, buf, error))
+    return FALSE;
+  clip_rule_set_match (set, &buf->doc, write_match, a);
+  if (a->error)
+    {
+      g_propagate_error (error, g_steal_pointer (&a->error));
+      return FALSE;
+    }
+  return fresh || article != NULL || drop_stale (a, error);
+}
+
 gboolean
 clip_rule_apply (ClipStore          *store,
                  ClipRuleSet        *set,
@@ -262,7 +381,9 @@ clip_rule_apply (ClipStore          *store,
   Apply a = { store, 0, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL, NULL,
               (flags & CLIP_RULE_APPLY_ALERTS) != 0, NULL };
   gboolean fresh = (flags & CLIP_RULE_APPLY_FRESH) != 0;
+  const ClipIngestBatch *batch = clip_store_get_ingest_batch (store);
   ClipRuleDocBuf buf = { { { NULL } }, { NULL } };
+  OutletFields outlet = { 0 };
   gboolean ok = TRUE, begun = TRUE;
 
   if (clip_rule_set_size (set) == 0 || article_ids->len == 0)
@@ -280,26 +401,14 @@ clip_rule_apply (ClipStore          *store,
   for (guint i = 0; ok && i < article_ids->len; i++)
     {
       a.article_id = g_array_index (article_ids, gint64, i);
-      g_hash_table_remove_all (a.matched);
-      /* Fresh rules have no old rows to compare with or drop. */
-      ok = (fresh || read_old (&a, error)) &&
-           clip_rule_doc_load (store, a.article_id, clip_rule_set_fields (set), &buf, error);
-      if (!ok)
-        break;
-      clip_rule_set_match (set, &buf.doc, write_match, &a);
-      if (a.error)
-        {
-          g_propagate_error (error, g_steal_pointer (&a.error));
-          ok = FALSE;
-        }
-      else if (!fresh)
-        ok = drop_stale (&a, error);
+      ok = apply_one (&a, set, batch, fresh, &outlet, &buf, error);
     }
   if (ok)
     ok = clip_store_commit (store, error);
   else if (begun)
     clip_store_rollback (store);
   clip_rule_doc_buf_clear (&buf);
+  outlet_fields_clear (&outlet);
   g_hash_table_destroy (a.old);
   g_hash_table_destroy (a.in_set);
   g_hash_table_destroy (a.matched);

@@ -15,6 +15,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+/* Answers written in one transaction when they come close together, and
+ * how long the first waits for the others. */
+#define FLUSH_BATCH     8
+#define FLUSH_DELAY_MS  100
+
 typedef struct {
   ClipService       *self;
   ClipOutlet        *outlet;
@@ -420,19 +425,46 @@ flush_ready (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether more answers are on their way: requests running, or answers
+ * still being parsed. */
+static gboolean
+more_coming (ClipService *self)
+{
+  return clip_scheduler_running (self->scheduler) > 0 ||
+         self->backlog > g_queue_get_length (&self->answered);
+}
+
+static void
+attach_flush (ClipService *self, GSource *source)
+{
+  self->flush = source;
+  g_source_set_priority (self->flush, G_PRIORITY_DEFAULT);
+  g_source_set_callback (self->flush, flush_ready, self, NULL);
+  g_source_attach (self->flush, self->context);
+}
+
+/* An answer is written at once when it is the only one, but while more
+ * are coming it waits for them, a little: each commit costs a full-text
+ * segment and the index pages it touched written out again, so twenty
+ * outlets in one commit cost much less than twenty commits. */
 static void
 job_ready (FetchJob *job)
 {
   ClipService *self = job->self;
+  gboolean now;
 
   g_queue_push_tail (&self->answered, job);
-  if (self->flush == NULL)
+  now = g_queue_get_length (&self->answered) >= FLUSH_BATCH || !more_coming (self);
+  if (self->flush != NULL)
     {
-      self->flush = g_idle_source_new ();
-      g_source_set_priority (self->flush, G_PRIORITY_DEFAULT);
-      g_source_set_callback (self->flush, flush_ready, self, NULL);
-      g_source_attach (self->flush, self->context);
+      if (!now || self->flush_now)
+        return;
+      /* Enough have gathered: write them now rather than at the deadline. */
+      g_source_destroy (self->flush);
+      g_clear_pointer (&self->flush, g_source_unref);
     }
+  self->flush_now = now;
+  attach_flush (self, now ? g_idle_source_new () : g_timeout_source_new (FLUSH_DELAY_MS));
 }
 
 static void

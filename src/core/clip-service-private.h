@@ -50,6 +50,7 @@ struct _ClipService {
   guint            backlog;          /* answers being parsed or stored */
   GQueue           answered;         /* FetchJob*: to be written */
   GSource         *flush;            /* writes the ready ones */
+  gboolean         flush_now;        /* flush is an idle, not a timeout */
   gboolean         run_active;
   guint            run_done;
   guint            last_done;        /* progress last reported */

@@ -195,6 +195,7 @@ ingest_one (ClipStore         *store,
             gint64             now,
             const ClipArticle *a,
             ClipIngestResult  *result,
+            GHashTable        *added,
             GError           **error)
 {
   g_autofree char *canonical = clip_url_canonicalize (a->url);
@@ -248,6 +249,9 @@ ingest_one (ClipStore         *store,
     {
       result->updated++;
       g_array_append_val (result->updated_ids, id);
+      /* Added earlier in this batch and changed since: what memory holds
+       * is no longer what is stored. */
+      g_hash_table_remove (added, &id);
     }
   else
     {
@@ -256,28 +260,44 @@ ingest_one (ClipStore         *store,
         return FALSE;
       result->added++;
       g_array_append_val (result->added_ids, id);
+      g_hash_table_insert (added, g_memdup2 (&id, sizeof id), (gpointer) a);
     }
   return TRUE;
 }
 
+static GQuark
+batch_quark (void)
+{
+  return g_quark_from_static_string ("clip-ingest-batch");
+}
+
+const ClipIngestBatch *
+clip_store_get_ingest_batch (ClipStore *store)
+{
+  return g_object_get_qdata (G_OBJECT (store), batch_quark ());
+}
+
 static gboolean
-run_hooks (ClipStore *store, ClipIngestResult *result, GError **error)
+run_hooks (ClipStore *store, ClipIngestResult *result, ClipIngestBatch *batch, GError **error)
 {
   GArray *hooks = clip_store_get_hooks (store);
   g_autoptr(GArray) ids = NULL;
+  gboolean ok = TRUE;
 
   if (hooks->len == 0 || result->added + result->updated == 0)
     return TRUE;
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), result->added + result->updated);
   g_array_append_vals (ids, result->added_ids->data, result->added_ids->len);
   g_array_append_vals (ids, result->updated_ids->data, result->updated_ids->len);
-  for (guint i = 0; i < hooks->len; i++)
+  g_object_set_qdata (G_OBJECT (store), batch_quark (), batch);
+  for (guint i = 0; ok && i < hooks->len; i++)
     {
       ClipIngestHookEntry *h = &g_array_index (hooks, ClipIngestHookEntry, i);
-      if (!h->hook (store, ids, h->data, error))
-        return FALSE;
+
+      ok = h->hook (store, ids, h->data, error);
     }
-  return TRUE;
+  g_object_set_qdata (G_OBJECT (store), batch_quark (), NULL);
+  return ok;
 }
 
 /* Oldest first; undated articles (they count as fetched now) last. The
@@ -306,6 +326,7 @@ clip_store_ingest (ClipStore         *store,
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autoptr(GPtrArray) ordered = NULL;
+  ClipIngestBatch batch = { outlet_id, NULL };
 
   g_return_val_if_fail (result != NULL && result->added_ids != NULL, FALSE);
 
@@ -320,16 +341,20 @@ clip_store_ingest (ClipStore         *store,
   g_ptr_array_sort (ordered, compare_age);
   if (!clip_store_begin (store, error))
     return FALSE;
+  batch.added = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < ordered->len; i++)
-    if (!ingest_one (store, outlet_id, now, g_ptr_array_index (ordered, i), result, error))
+    if (!ingest_one (store, outlet_id, now, g_ptr_array_index (ordered, i), result,
+                     batch.added, error))
       goto fail;
-  if (!run_hooks (store, result, error))
+  if (!run_hooks (store, result, &batch, error))
     goto fail;
+  g_hash_table_destroy (batch.added);
   if (!clip_store_commit (store, error))
     goto reset;
   return TRUE;
 
 fail:
+  g_hash_table_destroy (batch.added);
   clip_store_rollback (store);
 reset:
   g_array_set_size (result->added_ids, 0);

@@ -47,6 +47,17 @@ typedef struct {
 } ClipIngestHookEntry;
 
 GArray       *clip_store_get_hooks    (ClipStore    *store);
+/* While ingest hooks run, the batch: its outlet, and the articles that
+ * were added, by id (gint64* → const ClipArticle*, as given to
+ * clip_store_ingest(): no tags or matches yet), so that a hook need not
+ * read them back. */
+typedef struct {
+  gint64      outlet_id;
+  GHashTable *added;
+} ClipIngestBatch;
+
+/* NULL when no ingest hook is running. */
+const ClipIngestBatch *clip_store_get_ingest_batch (ClipStore *store);
 
 /* FROM … WHERE … for an article filter (the article table is "a", and
  * "o" its outlet when join_outlets); parameters bound by
