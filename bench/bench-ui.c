@@ -3,7 +3,11 @@
  * scrolling to the end and while searching, and memory; beside the peer,
  * an eager GListStore holding the same rows, built in the same run.
  *
- *   bench-ui --data-dir DIR [--search QUERY] [--no-peer]
+ *   bench-ui --data-dir DIR [--search QUERY] [--no-peer] [--no-search]
+ *
+ * Each stall is also split into where the main thread's CPU went: the
+ * scrolling call itself (rows rebound at once), and the frame clock's
+ * layout and paint phases.
  *
  * DIR holds archive.db (bench-store --archive DIR/archive.db makes one of
  * a million articles). Run under Xvfb:
@@ -26,11 +30,16 @@
 static char *data_dir;
 static char *search = (char *) "government NEAR/5 minister*";
 static gboolean no_peer;
+static gboolean no_search;
+static gboolean trace_stalls;
 
 static const GOptionEntry entries[] = {
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Folder of the archive", "DIR" },
   { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Rule-language search to time", "QUERY" },
   { "no-peer", 0, 0, G_OPTION_ARG_NONE, &no_peer, "Skip the eager peer", NULL },
+  { "no-search", 0, 0, G_OPTION_ARG_NONE, &no_search, "Skip the search (and the peer)", NULL },
+  { "trace-stalls", 0, 0, G_OPTION_ARG_NONE, &trace_stalls,
+    "Print each stall over 30 ms CPU with its CLOCK_MONOTONIC span (for perf record -k CLOCK_MONOTONIC)", NULL },
   { NULL }
 };
 
@@ -69,9 +78,45 @@ probe_cb (gpointer data)
   probe_worst_cpu = MAX (probe_worst_cpu, gap_cpu);
   probe_over_50 += gap > 50000;
   probe_over_50_cpu += gap_cpu > 50000;
+  if (trace_stalls && gap_cpu > 30000)
+    g_printerr ("stall %.1f ms CPU, %.1f ms wall: monotonic %.6f to %.6f s\n", gap_cpu / 1000.0, gap / 1000.0,
+                probe_last / 1e6, now / 1e6);
   probe_last = now;
   probe_last_cpu = cpu;
   return G_SOURCE_CONTINUE;
+}
+
+/* Where a stall goes: the frame clock's layout and paint phases, and
+ * what a scroll does before the next frame (rebinding rows), in CPU. */
+static gint64 frame_start_cpu, layout_end_cpu;
+static gint64 worst_layout_cpu, worst_paint_cpu, worst_scroll_call_cpu;
+
+static void
+before_paint_cb (GdkFrameClock *clock, gpointer data)
+{
+  frame_start_cpu = thread_cpu_us ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock, gpointer data)
+{
+  layout_end_cpu = thread_cpu_us ();
+  worst_layout_cpu = MAX (worst_layout_cpu, layout_end_cpu - frame_start_cpu);
+}
+
+static void
+after_paint_phase_cb (GdkFrameClock *clock, gpointer data)
+{
+  worst_paint_cpu = MAX (worst_paint_cpu, thread_cpu_us () - layout_end_cpu);
+}
+
+static void
+scroll_to (GtkAdjustment *vadj, double value)
+{
+  gint64 cpu = thread_cpu_us ();
+
+  gtk_adjustment_set_value (vadj, value);
+  worst_scroll_call_cpu = MAX (worst_scroll_call_cpu, thread_cpu_us () - cpu);
 }
 
 static void
@@ -81,6 +126,7 @@ probe_reset (void)
   probe_last_cpu = thread_cpu_us ();
   probe_worst = probe_worst_cpu = 0;
   probe_over_50 = probe_over_50_cpu = 0;
+  worst_layout_cpu = worst_paint_cpu = worst_scroll_call_cpu = 0;
 }
 
 static void
@@ -118,6 +164,33 @@ status_kb (const char *key)
   return strtol (line + strlen (key), NULL, 10);
 }
 
+/* What one phase measured: the longest stall in wall and in CPU time,
+ * how many went over 50 ms, and where the CPU went (ms). */
+typedef struct {
+  double wall, cpu, scroll_call, layout, paint;
+  guint  over, over_cpu;
+} Stall;
+
+static void
+stall_take (Stall *s)
+{
+  s->wall = probe_worst / 1000.0;
+  s->cpu = probe_worst_cpu / 1000.0;
+  s->over = probe_over_50;
+  s->over_cpu = probe_over_50_cpu;
+  s->scroll_call = worst_scroll_call_cpu / 1000.0;
+  s->layout = worst_layout_cpu / 1000.0;
+  s->paint = worst_paint_cpu / 1000.0;
+}
+
+static void
+stall_print (const Stall *s)
+{
+  printf ("worst main-loop stall %.1f ms CPU (%u > 50 ms; goal: none), %.1f ms wall (%u > 50 ms)\n"
+          "                       worst parts, CPU: scrolling call %.1f ms, frame layout %.1f ms, paint %.1f ms\n",
+          s->cpu, s->over_cpu, s->wall, s->over, s->scroll_call, s->layout, s->paint);
+}
+
 static gboolean painted;
 
 static void
@@ -150,6 +223,89 @@ list_settled (gpointer list)
   return !clip_article_list_is_loading (list);
 }
 
+static GtkWidget *
+window_child (ClipWindow *window, const char *name)
+{
+  return (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, name);
+}
+
+/* Rows a search brought (not the ones it replaces) have arrived. */
+static gboolean rows_arrived;
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, gpointer data)
+{
+  rows_arrived |= added > 0;
+}
+
+static gboolean
+list_has_new_rows (gpointer list)
+{
+  return rows_arrived || !clip_article_list_is_loading (list);
+}
+
+/* 2. Scrolling: to the end, back up a page at a time, to the middle. */
+static void
+bench_scroll (ClipArticleTable *table,
+              Stall            *stall)
+{
+  GtkWidget *scroller = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (table), CLIP_TYPE_ARTICLE_TABLE,
+                                                                      "scroller");
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  spin (300);
+  probe_reset ();
+  scroll_to (vadj, gtk_adjustment_get_upper (vadj));
+  spin (300);
+  for (int i = 0; i < 100; i++)
+    {
+      scroll_to (vadj, gtk_adjustment_get_value (vadj) - gtk_adjustment_get_page_size (vadj));
+      spin (16);
+    }
+  scroll_to (vadj, gtk_adjustment_get_upper (vadj) / 2);
+  spin (300);
+  stall_take (stall);
+}
+
+/* 3. Searching as one types: the debounced, threaded search. Returns
+ * the time from the search's start to its first rows and to its last (ms). */
+static void
+bench_search (ClipWindow      *window,
+              ClipArticleList *list,
+              Stall           *stall,
+              double          *first_ms,
+              double          *all_ms)
+{
+  GtkWidget *bar = window_child (window, "search_bar");
+  GtkWidget *entry = window_child (window, "search_entry");
+  gint64 t;
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), TRUE);
+  spin (100);
+  probe_reset ();
+  t = g_get_monotonic_time ();
+  /* Typed a few letters at a time. */
+  for (guint len = 3; len <= strlen (search); len += 3)
+    {
+      g_autofree char *prefix = g_strndup (search, len);
+      gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
+      spin (60);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (entry), search);
+  /* The entry and the window each wait for typing to pause; the list
+   * keeps the rows it had until the search's first ones arrive. */
+  spin_until (list_loading, list, 5000);
+  t = g_get_monotonic_time ();
+  rows_arrived = FALSE;
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), NULL);
+  spin_until (list_has_new_rows, list, 120000);
+  *first_ms = ms_since (t);
+  spin_until (list_settled, list, 120000);
+  *all_ms = ms_since (t);
+  spin (100);
+  stall_take (stall);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -158,11 +314,10 @@ main (int argc, char **argv)
   ClipWindow *window;
   ClipArticleTable *table;
   ClipArticleList *list;
-  GtkAdjustment *vadj;
-  GtkWidget *scroller, *entry, *bar;
-  double init_ms, window_ms, shown_ms, rows_ms, search_ms, scroll_worst, search_worst;
-  double scroll_cpu, search_cpu, load;
-  guint scroll_over, search_over, scroll_over_cpu, search_over_cpu, n;
+  GdkFrameClock *clock;
+  double init_ms, window_ms, shown_ms, rows_ms, first_ms = 0, search_ms = 0, load;
+  Stall scroll = { 0 }, searching = { 0 };
+  guint n;
   long rss_kb, hwm_kb;
 
   t_start = g_get_monotonic_time ();
@@ -185,63 +340,24 @@ main (int argc, char **argv)
   window = clip_window_new (NULL);
   window_ms = ms_since (t_start);
   gtk_window_present (GTK_WINDOW (window));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (after_paint_cb), NULL);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   spin_until (is_true, &painted, 30000);
   shown_ms = ms_since (t_start);
-  table = CLIP_ARTICLE_TABLE (gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, "table"));
+  table = CLIP_ARTICLE_TABLE (window_child (window, "table"));
   list = clip_article_table_get_model (table);
   spin_until (list_ready, list, 60000);
   rows_ms = ms_since (t_start);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
-  /* 2. Scrolling: to the end, back up a page at a time, to the middle. */
+  probe_reset ();
   g_timeout_add_full (G_PRIORITY_HIGH, 2, probe_cb, NULL, NULL);
-  scroller = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (table), CLIP_TYPE_ARTICLE_TABLE, "scroller");
-  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  spin (300);
-  probe_reset ();
-  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
-  spin (300);
-  for (int i = 0; i < 100; i++)
-    {
-      gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) - gtk_adjustment_get_page_size (vadj));
-      spin (16);
-    }
-  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) / 2);
-  spin (300);
-  scroll_worst = probe_worst / 1000.0;
-  scroll_over = probe_over_50;
-  scroll_cpu = probe_worst_cpu / 1000.0;
-  scroll_over_cpu = probe_over_50_cpu;
-
-  /* 3. Searching as one types: the debounced, threaded search. */
-  bar = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, "search_bar");
-  entry = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, "search_entry");
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), TRUE);
-  spin (100);
-  probe_reset ();
-  {
-    gint64 t = g_get_monotonic_time ();
-
-    /* Typed a few letters at a time. */
-    for (guint len = 3; len <= strlen (search); len += 3)
-      {
-        g_autofree char *prefix = g_strndup (search, len);
-        gtk_editable_set_text (GTK_EDITABLE (entry), prefix);
-        spin (60);
-      }
-    gtk_editable_set_text (GTK_EDITABLE (entry), search);
-    /* The entry and the window each wait for typing to pause. */
-    spin_until (list_loading, list, 5000);
-    spin_until (list_settled, list, 120000);
-    search_ms = ms_since (t);
-  }
-  spin (100);
-  search_worst = probe_worst / 1000.0;
-  search_over = probe_over_50;
-  search_cpu = probe_worst_cpu / 1000.0;
-  search_over_cpu = probe_over_50_cpu;
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_phase_cb), NULL);
+  bench_scroll (table, &scroll);
+  if (!no_search)
+    bench_search (window, list, &searching, &first_ms, &search_ms);
   rss_kb = status_kb ("VmRSS:");
   hwm_kb = status_kb ("VmHWM:");
 
@@ -252,16 +368,19 @@ main (int argc, char **argv)
   if (getloadavg (&load, 1) != 1)
     load = -1;
   printf ("  machine load average %.1f on %u CPUs\n", load, g_get_num_processors ());
-  printf ("  scrolling            worst main-loop stall %.1f ms CPU (%u > 50 ms; goal: none), "
-          "%.1f ms wall (%u > 50 ms)\n", scroll_cpu, scroll_over_cpu, scroll_worst, scroll_over);
-  printf ("  search \"%s\": %u results in %.1f ms; worst stall %.1f ms CPU (%u > 50 ms), "
-          "%.1f ms wall (%u > 50 ms)\n",
-          search, g_list_model_get_n_items (G_LIST_MODEL (list)), search_ms, search_cpu,
-          search_over_cpu, search_worst, search_over);
+  printf ("  scrolling            ");
+  stall_print (&scroll);
+  if (!no_search)
+    {
+      printf ("  search \"%s\": %u results, first rows in %.1f ms, all in %.1f ms\n"
+              "                       ", search, g_list_model_get_n_items (G_LIST_MODEL (list)),
+              first_ms, search_ms);
+      stall_print (&searching);
+    }
   printf ("  memory               RSS %.1f MB, peak %.1f MB (goal < 250)\n",
           rss_kb / 1024.0, hwm_kb / 1024.0);
 
-  if (!no_peer)
+  if (!no_peer && !no_search)
     {
       /* The peer: the same rows read eagerly into a GListStore, the way a
        * list model that is not lazy would have them, on the main thread. */
@@ -301,7 +420,7 @@ main (int argc, char **argv)
        * the pages it has read. */
       printf ("  ratios: first rows %.1fx sooner than the peer's list, longest stall %.0fx shorter, "
               "list memory %.0fx less (%.1f MB of ids)\n",
-              peer_ms / MAX (rows_ms, 1), peer_ms / MAX (MAX (scroll_worst, search_worst), 1),
+              peer_ms / MAX (rows_ms, 1), peer_ms / MAX (MAX (scroll.wall, searching.wall), 1),
               peer_kb / MAX (n * 8.0 / 1024, 1), n * 8.0 / 1048576);
     }
   gtk_window_destroy (GTK_WINDOW (window));
