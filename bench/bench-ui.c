@@ -94,7 +94,8 @@ static gint64 worst_layout_cpu, worst_paint_cpu, worst_scroll_call_cpu;
 static void
 before_paint_cb (GdkFrameClock *clock, gpointer data)
 {
-  frame_start_cpu = thread_cpu_us ();
+  /* A frame without a layout phase paints from its start. */
+  frame_start_cpu = layout_end_cpu = thread_cpu_us ();
 }
 
 static void
