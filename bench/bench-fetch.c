@@ -22,6 +22,7 @@
 #include "clip-store.h"
 #include "clip-store-private.h"
 
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <stdio.h>
 #include <sys/resource.h>
@@ -398,6 +399,22 @@ check_matches (const char *dir)
   return expected;
 }
 
+/* The archive is hundreds of MB at the default size: not left behind. */
+static void
+remove_archive (const char *dir)
+{
+  const char *names[] = { "archive.db", "archive.db-wal", "archive.db-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_remove (path);
+    }
+  if (g_rmdir (dir) != 0)
+    g_printerr ("Could not remove %s: other files are in it\n", dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -465,5 +482,7 @@ main (int argc, char **argv)
   printf ("peak RSS:    %.1f MiB (%.1f MiB before the service)\n",
           peak_rss () / 1048576.0, rss_before / 1048576.0);
   g_ptr_array_unref (w.results);
+  g_clear_object (&service);
+  remove_archive (dir);
   return 0;
 }
