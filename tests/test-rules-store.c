@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "clip-archive.h"
+#include "clip-rule-apply.h"
 #include "clip-rule-backfill.h"
 #include "clip-rule-search.h"
 #include "clip-rules-store.h"
@@ -390,12 +391,188 @@ test_backfill_async (void)
   g_main_loop_unref (r.loop);
 }
 
+/* Counts the statements that read an article back for the matcher: its
+ * fields, its old matches, its tags. */
+static int
+count_lookups (unsigned type, void *data, void *stmt, void *sql)
+{
+  const char *text = sql;
+
+  if (strstr (text, "FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE a.id") ||
+      strstr (text, "SELECT rule_id FROM matches WHERE article_id") ||
+      strstr (text, "FROM tags WHERE article_id"))
+    (*(guint *) data)++;
+  return 0;
+}
+
+/* rule_id, article_id and spans of every match, one line each. */
+static char *
+dump_matches (ClipStore *store)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "SELECT rule_id, article_id, spans FROM matches ORDER BY rule_id, article_id", NULL);
+  GString *s = g_string_new (NULL);
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (s, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n",
+                            (gint64) sqlite3_column_int64 (stmt, 0),
+                            (gint64) sqlite3_column_int64 (stmt, 1),
+                            (const char *) sqlite3_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  return g_string_free (s, FALSE);
+}
+
+static ClipArticle *
+make_article (const char *guid, const char *url, const char *title, const char *author,
+              const char *summary, const char *content, const char *lang)
+{
+  ClipArticle *a = clip_article_new ();
+
+  a->guid = g_strdup (guid);
+  a->url = g_strdup (url);
+  a->title = g_strdup (title);
+  a->author = g_strdup (author);
+  a->summary_text = g_strdup (summary);
+  a->content_text = g_strdup (content);
+  a->lang = g_strdup (lang);
+  a->published = 1732665120;
+  return a;
+}
+
+static gint64
+add_rule (ClipStore *store, const char *name, const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = clip_store_add_rule (store, &(ClipRule) { .name = (char *) name, .query = (char *) query,
+                                                          .enabled = TRUE }, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* New articles are matched from the batch in memory, without reading
+ * anything back; what that writes is exactly what matching the stored
+ * rows gives, field by field. */
+static void
+test_ingest_new_from_memory (void)
+{
+  g_autoptr(ClipStore) store = open_archive (NULL);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(ClipRuleSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *at_ingest = NULL, *from_rows = NULL;
+  const char *rules[][2] = {
+    { "Title", "title:ministers" }, { "Body", "body:(interfer* OR meddl*)" },
+    { "Author", "author:Beridze" }, { "Lang", "lang:ka" }, { "Url", "url:news" },
+    { "Site host", "outlet:rustavi2.ge" }, { "Feed host", "outlet:\"feeds.example.net\"" },
+    { "Outlet name", "outlet:\"Rustavi 2\"" },
+    { "Article host", "outlet:example.org" }, { "Tag", "tag:urgent" },
+  };
+  ClipOutlet other = { .url = "https://feeds.example.net/rustavi", .name = "Rustavi 2",
+                       .site_url = "https://rustavi2.ge/en", .enabled = TRUE,
+                       .interval = CLIP_DEFAULT_INTERVAL, .group = "" };
+  ClipIngestResult r;
+  /* Its feed is on another host than its site: both count. */
+  gint64 outlet = clip_store_add_outlet (store, &other, &error);
+  guint lookups = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    add_rule (store, rules[i][0], rules[i][1]);
+  g_ptr_array_add (batch, make_article ("1", "https://rustavi2.ge/en/news/1", "Foreign ministers meet",
+                                        "Nino Beridze", "Talk of interference", NULL, "ka"));
+  /* No title or author (stored as ''), an empty content: the body is the summary. */
+  g_ptr_array_add (batch, make_article ("2", NULL, NULL, NULL, "Kremlin meddling again", "", NULL));
+  /* The content wins over the summary; a link on another host. */
+  g_ptr_array_add (batch, make_article ("3", "https://example.org/story", "Ministers",
+                                        "", "interference", "Nothing of note", "en"));
+  sqlite3_trace_v2 (clip_store_get_db (store), SQLITE_TRACE_STMT, count_lookups, &lookups);
+  clip_ingest_result_init (&r);
+  g_assert_true (clip_store_ingest (store, outlet, batch, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.added, ==, 3);
+  g_assert_cmpuint (lookups, ==, 0);
+  g_array_append_vals (ids, r.added_ids->data, r.added_ids->len);
+  clip_ingest_result_clear (&r);
+  at_ingest = dump_matches (store);
+
+  /* The same articles matched again from their rows. */
+  g_assert_true (clip_store_exec (store, "DELETE FROM matches", &error));
+  set = clip_store_compile_rules (store, &error);
+  g_assert_true (clip_rule_apply (store, set, ids, CLIP_RULE_APPLY_FRESH, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lookups, >=, ids->len);
+  sqlite3_trace_v2 (clip_store_get_db (store), 0, NULL, NULL);
+  from_rows = dump_matches (store);
+  g_assert_cmpstr (at_ingest, ==, from_rows);
+  /* Every rule but the tag one matched something. */
+  for (guint i = 0; i < G_N_ELEMENTS (rules) - 1; i++)
+    {
+      g_autoptr(ClipRule) rule = clip_store_find_rule (store, rules[i][0], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND ? > 0",
+                              rule->id, 1), >=, 1);
+    }
+  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE article_id = ? AND ? > 0",
+                          g_array_index (ids, gint64, 0), 1), ==, 8);
+}
+
+/* A changed article is matched from its row: stale matches go, the
+ * analyst's tags count, and an article added and changed within one
+ * batch is matched as it was stored. */
+static void
+test_ingest_changed (void)
+{
+  g_autoptr(ClipStore) store = open_archive (NULL);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(GError) error = NULL;
+  ClipIngestResult r;
+  gint64 outlet = add_outlet (store), a, b;
+  gint64 title = add_rule (store, "Title", "title:ministers");
+  gint64 tag = add_rule (store, "Tag", "tag:urgent AND kremlin");
+
+  a = ingest_one (store, outlet, make_article ("1", "https://rustavi2.ge/en/news/1",
+                                               "Foreign ministers meet", NULL, "Kremlin", NULL, NULL));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+                          title, a), ==, 1);
+  g_assert_true (clip_store_add_tag (store, a, "urgent", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ingest_one (store, outlet, make_article ("1", "https://rustavi2.ge/en/news/1",
+                                                           "Presidents meet", NULL, "Kremlin talks",
+                                                           NULL, NULL)), ==, a);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+                          title, a), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+                          tag, a), ==, 1);
+
+  /* The same guid twice in one feed, the second changed: one article,
+   * matched as stored (the second), and no alert for what the first
+   * said and the stored one does not. */
+  g_ptr_array_add (batch, make_article ("2", NULL, "Ministers talk", NULL, "x", NULL, NULL));
+  g_ptr_array_add (batch, make_article ("2", NULL, "Nothing to see", NULL, "y", NULL, NULL));
+  clip_ingest_result_init (&r);
+  g_assert_true (clip_store_ingest (store, outlet, batch, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.added, ==, 1);
+  b = g_array_index (r.added_ids, gint64, 0);
+  clip_ingest_result_clear (&r);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles WHERE guid = '2' AND ? = ?", 0, 0), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+                          title, b), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM alerts WHERE rule_id = ? AND article_id = ?",
+                          title, b), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/rules-store/defaults", test_defaults);
   g_test_add_func ("/rules-store/ingest", test_ingest_matches);
+  g_test_add_func ("/rules-store/ingest-new-from-memory", test_ingest_new_from_memory);
+  g_test_add_func ("/rules-store/ingest-changed", test_ingest_changed);
   g_test_add_func ("/rules-store/edit-delete", test_edit_and_delete);
   g_test_add_func ("/rules-store/term-lists", test_term_lists);
   g_test_add_func ("/rules-store/search", test_search_paging);
