@@ -1,0 +1,165 @@
+/* test-rule-backfill.c — a new rule over the archive: what the backfill
+ * writes (index candidates, worker threads, chunks read in id order) is
+ * exactly what matching each stored article on its own writes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "clip-archive.h"
+#include "clip-rule-apply.h"
+#include "clip-rule-backfill.h"
+#include "clip-rules-store.h"
+#include "clip-store-private.h"
+#include "clip-test-util.h"
+
+#define RUSSIAN_INTERFERENCE \
+  "@russia_terms NEAR/6 (interfer* OR meddl* OR \"hybrid war*\" OR destabili* OR " \
+  "вмешательств* OR ჩარევ*)"
+
+static ClipStore *
+open_archive (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  ClipStore *store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static gint64
+add_outlet (ClipStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  ClipOutlet o = { .url = "https://rustavi2.ge/en/rss/society", .name = "Rustavi 2",
+                   .site_url = "https://rustavi2.ge/en", .enabled = TRUE,
+                   .interval = CLIP_DEFAULT_INTERVAL, .group = "" };
+  gint64 id = clip_store_add_outlet (store, &o, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static ClipArticle *
+make_article (const char *guid, const char *title, const char *summary)
+{
+  ClipArticle *a = clip_article_new ();
+
+  a->guid = g_strdup (guid);
+  a->title = g_strdup (title);
+  a->summary_text = g_strdup (summary);
+  a->published = 1732665120;
+  return a;
+}
+
+static gint64
+add_rule (ClipStore *store, const char *name, const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = clip_store_add_rule (store, &(ClipRule) { .name = (char *) name, .query = (char *) query,
+                                                          .enabled = TRUE }, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+count_rows (ClipStore *store, const char *sql)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static char *
+dump_matches (ClipStore *store)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "SELECT rule_id, article_id, spans FROM matches ORDER BY rule_id, article_id", NULL);
+  GString *s = g_string_new (NULL);
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (s, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n",
+                            (gint64) sqlite3_column_int64 (stmt, 0),
+                            (gint64) sqlite3_column_int64 (stmt, 1),
+                            (const char *) sqlite3_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  return g_string_free (s, FALSE);
+}
+
+/* A backfill reads the archive on worker threads, in chunks, in id
+ * order: what it writes is exactly what matching each stored article on
+ * its own gives, spans and all, for rules on the row's own fields and on
+ * the outlet and tags (read another way). */
+static void
+test_backfill_agrees (void)
+{
+  g_autoptr(ClipStore) store = open_archive ();
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  const char *bodies[] = { "Kremlin meddling again, and Russian interference in the vote",
+                           "Russian ballet tonight; far away, many words later, interference on the radio",
+                           "Вмешательство России в выборы", "რუსეთის ჩარევა არჩევნებში",
+                           "Nothing of note", "Moscow says hybrid warfare is a myth" };
+  const char *queries[] = { RUSSIAN_INTERFERENCE, "body:(interfer* OR meddl*) -ballet",
+                            "outlet:rustavi2.ge AND kremlin", "tag:urgent OR title:\"Item 7\"" };
+  gint64 rules[G_N_ELEMENTS (queries)];
+  gint64 outlet = add_outlet (store);
+  g_autofree char *backfilled = NULL, *reference = NULL;
+  g_autoptr(ClipRuleSet) set = NULL;
+  ClipIngestResult res;
+  guint64 total = 0;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *guid = g_strdup_printf ("g%u", i), *title = g_strdup_printf ("Item %u", i);
+      /* Every seventh article is a gap in the candidates, every third a
+       * long body: more than one chunk, and runs of steps and seeks. */
+      g_autofree char *body = g_strjoin (" ", bodies[i % G_N_ELEMENTS (bodies)],
+                                         i % 3 == 0 ? bodies[(i / 3) % G_N_ELEMENTS (bodies)] : "",
+                                         NULL);
+
+      g_ptr_array_add (batch, make_article (guid, title, i % 7 ? body : "-"));
+    }
+  clip_ingest_result_init (&res);
+  g_assert_true (clip_store_ingest (store, outlet, batch, &res, &error));
+  g_assert_no_error (error);
+  g_array_append_vals (ids, res.added_ids->data, res.added_ids->len);
+  clip_ingest_result_clear (&res);
+  g_assert_true (clip_store_add_tag (store, g_array_index (ids, gint64, 10), "urgent", &error));
+  g_assert_true (clip_store_exec (store, "DELETE FROM rules", &error));
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Rule %u", i);
+      guint64 n = 0;
+
+      rules[i] = add_rule (store, name, queries[i]);
+      g_assert_true (clip_rule_backfill (store, rules[i], NULL, NULL, &n, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, >, 0);
+      total += n;
+    }
+  backfilled = dump_matches (store);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM matches"), ==, total);
+
+  g_assert_true (clip_store_exec (store, "DELETE FROM matches", &error));
+  set = clip_store_compile_rules (store, &error);
+  g_assert_true (clip_rule_apply (store, set, ids, CLIP_RULE_APPLY_FRESH, &error));
+  g_assert_no_error (error);
+  reference = dump_matches (store);
+  g_assert_cmpstr (backfilled, ==, reference);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/rule-backfill/agrees", test_backfill_agrees);
+  return g_test_run ();
+}
