@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+#include "clip-rules-store.h"
 #include "clip-service.h"
 #include "clip-store.h"
+#include "clip-store-private.h"
 #include "clip-test-server.h"
 #include "clip-test-util.h"
 
@@ -672,6 +674,90 @@ test_load (Fixture *f, gconstpointer data)
     clip_test_server_free (servers[h]);
 }
 
+/* Rows of a query about one outlet's articles. */
+static gint64
+count_for_outlet (Fixture *f, const char *sql, gint64 outlet_id)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (f->store, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, outlet_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+typedef struct {
+  Fixture   *f;
+  GArray    *kremlin;   /* gint64: outlets whose stories match */
+  guint      checked;
+} MatchWatch;
+
+/* When the window hears of an outlet's new articles, their matches and
+ * alerts are already in the archive: they were in the same commit. */
+static void
+on_updated_matched (ClipService *s, const ClipFetchOutcome *o, MatchWatch *w)
+{
+  gboolean kremlin = FALSE;
+  gint64 articles, matches, alerts;
+
+  for (guint i = 0; i < w->kremlin->len; i++)
+    kremlin |= g_array_index (w->kremlin, gint64, i) == o->outlet_id;
+  g_assert_cmpint (o->status, ==, CLIP_FETCH_STATUS_OK);
+  articles = count_for_outlet (w->f, "SELECT count(*) FROM articles WHERE outlet_id = ?", o->outlet_id);
+  matches = count_for_outlet (w->f, "SELECT count(*) FROM matches m JOIN articles a ON a.id = m.article_id "
+                                    "WHERE a.outlet_id = ?", o->outlet_id);
+  alerts = count_for_outlet (w->f, "SELECT count(*) FROM alerts l JOIN articles a ON a.id = l.article_id "
+                                   "WHERE a.outlet_id = ?", o->outlet_id);
+  g_assert_cmpint (articles, ==, 5);
+  g_assert_cmpint (matches, ==, kremlin ? 5 : 0);
+  g_assert_cmpint (alerts, ==, matches);
+  w->checked++;
+}
+
+/* A refresh of many outlets at once (their answers share commits): every
+ * new article is matched by the commit that stores it. */
+static void
+test_matched (Fixture *f, gconstpointer data)
+{
+  ClipTestServer *servers[4];
+  g_autoptr(GError) error = NULL;
+  ClipRule rule = { .name = "Kremlin", .query = "kremlin", .enabled = TRUE };
+  MatchWatch w = { f, g_array_new (FALSE, FALSE, sizeof (gint64)), 0 };
+
+  g_assert_cmpint (clip_store_add_rule (f->store, &rule, &error), >, 0);
+  g_assert_no_error (error);
+  for (guint h = 0; h < G_N_ELEMENTS (servers); h++)
+    {
+      g_autofree char *ip = g_strdup_printf ("127.0.0.%u", h + 31);
+
+      servers[h] = clip_test_server_new (ip, NULL);
+    }
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/feed/%u", i);
+      g_autofree char *prefix = g_strdup_printf ("o%u", i);
+      g_autofree char *xml = make_rss (i % 2 ? "Weather" : "Kremlin", 5, prefix);
+      ClipTestServer *server = servers[i % G_N_ELEMENTS (servers)];
+      gint64 id;
+
+      clip_test_server_add_body (server, path, "application/rss+xml", xml, -1, NULL, NULL);
+      id = add_outlet (f, server, path);
+      if (i % 2 == 0)
+        g_array_append_val (w.kremlin, id);
+    }
+  g_signal_connect (f->service, "outlet-updated", G_CALLBACK (on_updated_matched), &w);
+  refresh (f, 0);
+  g_assert_cmpuint (f->results->len, ==, 40);
+  g_assert_cmpuint (w.checked, ==, 40);
+  g_signal_handlers_disconnect_by_data (f->service, &w);
+  g_array_unref (w.kremlin);
+  for (guint h = 0; h < G_N_ELEMENTS (servers); h++)
+    clip_test_server_free (servers[h]);
+}
+
 static gboolean
 slow_hit (Fixture *f)
 {
@@ -754,6 +840,7 @@ main (int argc, char **argv)
   ADD ("file-outlet", test_file_outlet);
   ADD ("write-during-fetch", test_write_during_fetch);
   ADD ("load", test_load);
+  ADD ("matched", test_matched);
 #undef ADD
   g_test_add ("/service/offline", Fixture, "no service", setup, test_offline, teardown);
   return g_test_run ();
