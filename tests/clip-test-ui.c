@@ -60,6 +60,8 @@ widget_text (GtkWidget *w)
     return gtk_button_get_label (GTK_BUTTON (w));
   if (GTK_IS_LABEL (w))
     return gtk_label_get_text (GTK_LABEL (w));
+  if (GTK_IS_INSCRIPTION (w))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (w));
   if (ADW_IS_PREFERENCES_ROW (w))
     return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w));
   if (ADW_IS_STATUS_PAGE (w))

@@ -223,6 +223,129 @@ test_insert_while_scrolled (Fixture *f, gconstpointer data)
   g_assert_cmpuint (c.calls, ==, 0);
 }
 
+/* Every items-changed of a list, in order. */
+typedef struct {
+  GArray *changes;          /* Changes */
+  gint64  first_when_fresh; /* the first row's id when "stale" turned FALSE */
+  guint   n_when_fresh;
+} Recorder;
+
+static void
+record_cb (GListModel *model, guint position, guint removed, guint added, Recorder *r)
+{
+  Changes c = { position, removed, added, 0 };
+
+  g_array_append_val (r->changes, c);
+}
+
+static void
+stale_cb (ClipArticleList *list, GParamSpec *pspec, Recorder *r)
+{
+  if (clip_article_list_is_stale (list))
+    return;
+  r->n_when_fresh = g_list_model_get_n_items (G_LIST_MODEL (list));
+  r->first_when_fresh = r->n_when_fresh ? id_at (list, 0) : 0;
+}
+
+static void
+recorder_watch (Recorder *r, ClipArticleList *list)
+{
+  r->changes = g_array_new (FALSE, TRUE, sizeof (Changes));
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_cb), r);
+  g_signal_connect (list, "notify::stale", G_CALLBACK (stale_cb), r);
+}
+
+static void
+recorder_clear (Recorder *r)
+{
+  g_clear_pointer (&r->changes, g_array_unref);
+}
+
+/* Another view (a search as one types, another source, another order)
+ * keeps the rows shown until its own first rows are read, then replaces
+ * them in one change: views rebind what they show rather than dropping
+ * every row and building them again. */
+static void
+new_view_replaces (Fixture                 *f,
+                   const ClipArticleFilter *filter,
+                   const char              *search,
+                   ClipSort                 sort,
+                   guint                    expected)
+{
+  g_autoptr(ClipArticleList) list = open_list (f, NULL, NULL, CLIP_SORT_NEWEST, FALSE);
+  gint64 first = id_at (list, 0);
+  Recorder r = { 0 };
+  Changes *c;
+
+  recorder_watch (&r, list);
+  clip_article_list_set_view (list, filter, search, sort, sort != CLIP_SORT_NEWEST);
+  /* Asked for, not read yet: the old rows are all still there. */
+  g_assert_true (clip_article_list_is_loading (list));
+  g_assert_true (clip_article_list_is_stale (list));
+  g_assert_cmpuint (r.changes->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ARTICLES);
+  g_assert_cmpint (id_at (list, 0), ==, first);
+  g_assert_true (clip_test_ui_wait (loaded, list));
+
+  g_assert_false (clip_article_list_is_stale (list));
+  /* Right up to the replacement. */
+  g_assert_cmpuint (r.n_when_fresh, ==, N_ARTICLES);
+  g_assert_cmpint (r.first_when_fresh, ==, first);
+  g_assert_cmpuint (r.changes->len, ==, 1);
+  c = &g_array_index (r.changes, Changes, 0);
+  g_assert_cmpuint (c->position, ==, 0);
+  g_assert_cmpuint (c->removed, ==, N_ARTICLES);
+  g_assert_cmpuint (c->added, ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected);
+  recorder_clear (&r);
+}
+
+static void
+test_new_view_replaces (Fixture *f, gconstpointer data)
+{
+  ClipArticleFilter unread = { .unread_only = TRUE };
+
+  /* A search newest first (read in parts), one in a filter sorted by
+   * title (read at once), and one that finds nothing: the list empties
+   * then, in that same one change. */
+  new_view_replaces (f, NULL, "vineyard", CLIP_SORT_NEWEST, N_ARTICLES / 5);
+  new_view_replaces (f, &unread, "budget OR harbour", CLIP_SORT_TITLE, 2 * N_ARTICLES / 5);
+  new_view_replaces (f, NULL, "zeppelin", CLIP_SORT_NEWEST, 0);
+}
+
+/* A search with many results: the first part replaces the old rows, the
+ * rest follow it, each once and in order. */
+static void
+test_new_view_in_parts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipArticleList) list = open_list (f, &(ClipArticleFilter) { .unread_only = TRUE }, NULL,
+                                               CLIP_SORT_NEWEST, FALSE);
+  Recorder r = { 0 };
+  guint total = 0;
+
+  ingest (f, 1000, NULL);
+  clip_article_list_reload (list);
+  g_assert_true (clip_test_ui_wait (loaded, list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ARTICLES + 1000);
+  recorder_watch (&r, list);
+  clip_article_list_set_view (list, NULL, "report", CLIP_SORT_NEWEST, FALSE);
+  g_assert_true (clip_test_ui_wait (loaded, list));
+  g_assert_cmpuint (r.changes->len, >=, 2);
+  for (guint i = 0; i < r.changes->len; i++)
+    {
+      Changes *c = &g_array_index (r.changes, Changes, i);
+
+      g_assert_cmpuint (c->position, ==, total);
+      g_assert_cmpuint (c->removed, ==, i == 0 ? N_ARTICLES + 1000 : 0);
+      g_assert_cmpuint (c->added, >, 0);
+      total += c->added;
+    }
+  g_assert_cmpuint (total, ==, N_ARTICLES + 1000);
+  for (guint i = 1; i < total; i++)
+    g_assert_cmpint (id_at (list, i - 1), >, id_at (list, i));
+  recorder_clear (&r);
+}
+
 static void
 failed_cb (ClipArticleList *list, const char *message, char **out)
 {
@@ -512,8 +635,8 @@ table_narrow (gpointer table)
 static gboolean
 table_shows_rows (gpointer table)
 {
-  return clip_test_ui_find (table, GTK_TYPE_LABEL, "Untitled") != NULL &&
-         gtk_widget_get_width (clip_test_ui_find (table, GTK_TYPE_LABEL, "Untitled")) > 0;
+  return clip_test_ui_find (table, GTK_TYPE_INSCRIPTION, "Untitled") != NULL &&
+         gtk_widget_get_width (clip_test_ui_find (table, GTK_TYPE_INSCRIPTION, "Untitled")) > 0;
 }
 
 static GtkWidget *
@@ -554,16 +677,16 @@ test_table_layout (Fixture *f, gconstpointer data)
 
   window = table_window (f, 1400, &table, &list);
   g_assert_false (clip_article_table_get_narrow (table));
-  placeholder = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "Untitled");
+  placeholder = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_INSCRIPTION, "Untitled");
   g_assert_true (gtk_widget_has_css_class (placeholder, "dim-label"));
-  title = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, title_at (list, 1));
+  title = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_INSCRIPTION, title_at (list, 1));
   /* Row → cells (time, outlet, title, rules) → their child. */
   time = gtk_widget_get_first_child (gtk_widget_get_prev_sibling (
            gtk_widget_get_prev_sibling (gtk_widget_get_parent (placeholder))));
-  outlet = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "Example Times");
+  outlet = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_INSCRIPTION, "Example Times");
   g_assert_nonnull (title);
   g_assert_nonnull (outlet);
-  g_assert_true (GTK_IS_LABEL (time));
+  g_assert_true (GTK_IS_INSCRIPTION (time));
   /* A title's full text shows as its tooltip; the placeholder has none. */
   {
     GtkTooltip *tip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
@@ -575,7 +698,16 @@ test_table_layout (Fixture *f, gconstpointer data)
     g_assert_false (gtk_widget_get_has_tooltip (placeholder));
     g_object_unref (tip);
   }
-  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (time))));
+  /* The whole time fits its cell: cells are sized in characters, not by
+   * their text, so this is the width the text needs against the one it got. */
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (time, gtk_inscription_get_text (GTK_INSCRIPTION (time)));
+    int width;
+
+    g_assert_cmpuint (strlen (gtk_inscription_get_text (GTK_INSCRIPTION (time))), >=, 11);
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    g_assert_cmpint (width, <=, gtk_widget_get_width (time));
+  }
   g_assert_cmpint (gtk_widget_get_width (title), >, 1400 / 2);
   g_assert_cmpint (gtk_widget_get_width (title), >, 2 * gtk_widget_get_width (outlet));
   g_assert_cmpint (gtk_widget_get_width (outlet), <, 200);
@@ -594,7 +726,7 @@ test_table_layout (Fixture *f, gconstpointer data)
 
       g_assert_cmpint (gtk_column_view_column_get_visible (col), ==, wanted);
     }
-  title = clip_test_ui_find (GTK_WIDGET (narrow), GTK_TYPE_LABEL, title_at (narrow_list, 1));
+  title = clip_test_ui_find (GTK_WIDGET (narrow), GTK_TYPE_INSCRIPTION, title_at (narrow_list, 1));
   g_assert_nonnull (title);
   g_assert_cmpint (gtk_widget_get_width (title), >, 360 / 2);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (narrow)), <=, 360);
@@ -633,6 +765,10 @@ main (int argc, char **argv)
               test_insert_while_scrolled, fixture_tear_down);
   g_test_add ("/ui/list/filter-and-search", Fixture, NULL, fixture_set_up,
               test_filter_and_search, fixture_tear_down);
+  g_test_add ("/ui/list/new-view-replaces", Fixture, NULL, fixture_set_up,
+              test_new_view_replaces, fixture_tear_down);
+  g_test_add ("/ui/list/new-view-in-parts", Fixture, NULL, fixture_set_up,
+              test_new_view_in_parts, fixture_tear_down);
   g_test_add_func ("/ui/highlight", test_highlight);
   g_test_add ("/ui/table/sort", Fixture, NULL, fixture_set_up, test_table_sort, fixture_tear_down);
   g_test_add ("/ui/table/layout", Fixture, NULL, fixture_set_up, test_table_layout, fixture_tear_down);

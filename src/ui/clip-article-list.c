@@ -29,6 +29,7 @@ struct _ClipArticleList
   GCancellable      *cancellable;
   guint              generation;
   gboolean           loading;
+  gboolean           stale;        /* rows of the previous view, see set_view() */
   guint              rows_read;
 };
 
@@ -37,7 +38,7 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (ClipArticleList, clip_article_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-enum { PROP_0, PROP_LOADING, PROP_N_ITEMS, N_PROPS };
+enum { PROP_0, PROP_LOADING, PROP_STALE, PROP_N_ITEMS, N_PROPS };
 static GParamSpec *props[N_PROPS];
 
 enum { FAILED, N_SIGNALS };
@@ -142,7 +143,7 @@ typedef struct {
   ClipSort           sort;
   gboolean           ascending;
   guint              generation;
-  /* Set for a new view (the list starts empty): results arrive in parts. */
+  /* Set for a new view: results arrive in parts. */
   ClipArticleList   *progressive;
   GMainContext      *context;
 } IdsQuery;
@@ -165,6 +166,28 @@ filter_is_empty (const ClipArticleFilter *f)
          !f->fts_query && !f->tag && !f->since && !f->until;
 }
 
+/* The previous view's rows give way to the first ones of the view shown
+ * now, in one change: views see a replacement, not an empty list that
+ * fills again, and they keep their rows on screen meanwhile. "stale"
+ * turns FALSE first, so that a view can let go of a selected row
+ * (GtkSingleSelection would otherwise look for it among every new row). */
+static void
+replace_ids (ClipArticleList *self,
+             GArray          *ids)
+{
+  guint old_n = self->ids->len;
+
+  self->stale = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STALE]);
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  g_hash_table_remove_all (self->pages);
+  if (old_n > 0 || ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
+  if (old_n != ids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_ITEMS]);
+}
+
 /* A part of a search's results, on its way to the main thread. */
 typedef struct {
   ClipArticleList *list;
@@ -179,13 +202,18 @@ append_part_cb (gpointer data)
   ClipArticleList *self = part->list;
   guint old_n = self->ids->len;
 
-  /* Only while the view that asked is the one shown, and still empty of
-   * anything but its own earlier parts. */
+  /* Only while the view that asked is the one shown: its first part
+   * replaces the previous view's rows, the others follow it. */
   if (part->generation == self->generation && self->loading)
     {
-      g_array_append_vals (self->ids, part->ids->data, part->ids->len);
-      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, part->ids->len);
-      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_ITEMS]);
+      if (self->stale)
+        replace_ids (self, part->ids);
+      else
+        {
+          g_array_append_vals (self->ids, part->ids->data, part->ids->len);
+          g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, part->ids->len);
+          g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_ITEMS]);
+        }
     }
   g_object_unref (part->list);
   g_array_unref (part->ids);
@@ -329,14 +357,26 @@ ids_loaded_cb (GObject      *source,
 
   if (q->generation != self->generation)
     return;   /* a newer view was asked for meanwhile */
-  set_loading (self, FALSE);
   if (ids == NULL)
     {
+      g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      /* A view that cannot be read shows nothing, not the previous one. */
+      if (self->stale)
+        replace_ids (self, none);
+      set_loading (self, FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_signal_emit (self, signals[FAILED], 0, error->message);
       return;
     }
-  swap_ids (self, ids);
+  /* A view with no rows, or read at once, replaces the previous one now;
+   * one that came in parts already has them, and a reload changes only
+   * what differs. */
+  if (self->stale)
+    replace_ids (self, ids);
+  else
+    swap_ids (self, ids);
+  set_loading (self, FALSE);
 }
 
 static void
@@ -372,7 +412,6 @@ clip_article_list_set_view (ClipArticleList         *self,
                             gboolean                 ascending)
 {
   static const ClipArticleFilter none = { 0 };
-  g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_if_fail (CLIP_IS_ARTICLE_LIST (self));
 
@@ -381,8 +420,14 @@ clip_article_list_set_view (ClipArticleList         *self,
   self->search = search && *search ? g_strdup (search) : NULL;
   self->sort = sort;
   self->ascending = ascending;
-  /* Another view is another list: empty it now rather than show stale rows. */
-  swap_ids (self, empty);
+  /* The rows shown stay until the new view's first ones replace them:
+   * emptying the list now made views drop every row widget, then build
+   * them all again a moment later. */
+  if (!self->stale)
+    {
+      self->stale = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STALE]);
+    }
   start_query (self, TRUE);
 }
 
@@ -398,6 +443,12 @@ gboolean
 clip_article_list_is_loading (ClipArticleList *self)
 {
   return self->loading;
+}
+
+gboolean
+clip_article_list_is_stale (ClipArticleList *self)
+{
+  return self->stale;
 }
 
 guint
@@ -441,6 +492,9 @@ clip_article_list_get_property (GObject    *object,
     {
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_STALE:
+      g_value_set_boolean (value, self->stale);
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->ids->len);
@@ -486,6 +540,9 @@ clip_article_list_class_init (ClipArticleListClass *klass)
   props[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                               G_PARAM_STATIC_STRINGS);
+  props[PROP_STALE] = g_param_spec_boolean ("stale", NULL, NULL, FALSE,
+                                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                            G_PARAM_STATIC_STRINGS);
   props[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                            G_PARAM_STATIC_STRINGS);

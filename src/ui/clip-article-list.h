@@ -23,7 +23,9 @@ G_DECLARE_FINAL_TYPE (ClipArticleList, clip_article_list, CLIP, ARTICLE_LIST, GO
 ClipArticleList *clip_article_list_new        (ClipStore               *reader);
 /* Shows another view: filter (copied), a search in the rule language
  * (NULL: none) and order. Asynchronous: "loading" is TRUE until the ids
- * are in; a search that cannot be read emits "failed" with the message. */
+ * are in; a search that cannot be read emits "failed" with the message.
+ * The rows shown stay, "stale", until the new view's first rows replace
+ * them all in one items-changed (or its lack of rows empties the list). */
 void             clip_article_list_set_view   (ClipArticleList         *self,
                                                const ClipArticleFilter *filter,
                                                const char              *search,
@@ -33,6 +35,10 @@ void             clip_article_list_set_view   (ClipArticleList         *self,
  * arrive as one insertion, so the scroll position and the selection stay. */
 void             clip_article_list_reload     (ClipArticleList         *self);
 gboolean         clip_article_list_is_loading (ClipArticleList         *self);
+/* TRUE from set_view() until the new view's first rows arrive: the rows
+ * are the previous view's. "notify::stale" to FALSE comes just before
+ * they are replaced (a view can drop its selection of them then). */
+gboolean         clip_article_list_is_stale   (ClipArticleList         *self);
 /* The position of an article, or GTK_INVALID_LIST_POSITION (G_MAXUINT). */
 guint            clip_article_list_find       (ClipArticleList         *self,
                                                gint64                   id);

@@ -31,6 +31,7 @@ struct _ClipArticleTable
   GtkColumnViewColumn *rules_col;
   gboolean            narrow;
   guint               narrow_idle;
+  gboolean            to_top;       /* a new view's rows are coming */
 };
 
 G_DEFINE_FINAL_TYPE (ClipArticleTable, clip_article_table, ADW_TYPE_BIN)
@@ -40,8 +41,6 @@ static guint signals[N_SIGNALS];
 
 enum { COL_TIME, COL_OUTLET, COL_TITLE, COL_RULES };
 
-/* Rule chips shown in a row before "+N": the title needs the room. */
-#define CLIP_ARTICLE_TABLE_MAX_CHIPS 1
 /* Below this width the table shows only time and title. */
 #define CLIP_ARTICLE_TABLE_NARROW 560
 
@@ -89,31 +88,44 @@ set_cell_tooltip (GtkWidget  *widget,
   gtk_widget_set_has_tooltip (widget, text != NULL);
 }
 
+/* Cells are GtkInscriptions, not GtkLabels: an inscription's size comes
+ * from its character and line counts, not from its text. GTK 4.8 keeps
+ * about 200 rows realised around the visible ones and measures them all
+ * after a jump; labels shaped every text of them to measure it (most of
+ * a 60 ms stall at the end of a million articles), inscriptions shape
+ * only the rows that are drawn. */
 static GtkWidget *
-cell_label_new (const char *text)
+cell_text_new (guint min_chars,
+               guint nat_chars)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-  return label;
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (cell), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (cell), 1);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  return cell;
 }
 
 static void
-update_read (GtkWidget       *label,
+update_read (GtkWidget       *cell,
              ClipArticleItem *item)
 {
   if (clip_article_item_get_read (item))
-    gtk_widget_remove_css_class (label, "clip-unread");
+    gtk_widget_remove_css_class (cell, "clip-unread");
   else
-    gtk_widget_add_css_class (label, "clip-unread");
+    gtk_widget_add_css_class (cell, "clip-unread");
 }
 
 static void
 read_changed_cb (ClipArticleItem *item,
                  GParamSpec      *pspec,
-                 GtkWidget       *label)
+                 GtkWidget       *cell)
 {
-  update_read (label, item);
+  update_read (cell, item);
 }
 
 static void
@@ -122,32 +134,27 @@ setup_label_cb (GtkSignalListItemFactory *factory,
                 gpointer                  user_data)
 {
   int column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = cell_label_new (NULL);
+  GtkWidget *cell;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  /* Widths come from the content, in characters, the same for every row
-   * so that columns do not shift while scrolling; only the title takes
-   * the spare width and ellipsizes. */
+  /* Widths in characters, the same for every row so that columns do not
+   * shift while scrolling; only the title takes the spare width. The
+   * time has room for " 3 Mar 14:05" and a longer month name. */
   switch (column)
     {
     case COL_TIME:
-      gtk_label_set_width_chars (GTK_LABEL (label), 11);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_add_css_class (label, "dim-label");
+      cell = cell_text_new (12, 13);
+      gtk_widget_add_css_class (cell, "numeric");
+      gtk_widget_add_css_class (cell, "dim-label");
       break;
     case COL_OUTLET:
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 14);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+      cell = cell_text_new (14, 14);
       break;
     case COL_TITLE:
     default:
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      cell = cell_text_new (8, 50);
       break;
     }
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
@@ -156,8 +163,10 @@ bind_label_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   int column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GtkInscription *text = GTK_INSCRIPTION (cell);
   ClipArticleItem *item = gtk_list_item_get_item (list_item);
+  const char *title = clip_article_item_get_title (item);
   g_autofree char *time = NULL;
   gulong handler;
 
@@ -166,30 +175,31 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     case COL_TIME:
       time = clip_article_item_format_time (clip_article_item_get_time (item),
                                             g_get_real_time () / G_USEC_PER_SEC);
-      gtk_label_set_text (GTK_LABEL (label), time);
+      gtk_inscription_set_text (text, time);
       break;
     case COL_OUTLET:
-      gtk_label_set_text (GTK_LABEL (label), clip_article_item_get_outlet_name (item));
+      gtk_inscription_set_text (text, clip_article_item_get_outlet_name (item));
+      set_cell_tooltip (cell, clip_article_item_get_outlet_name (item));
       break;
     case COL_TITLE:
     default:
-      if (clip_article_item_get_title (item) == NULL || *clip_article_item_get_title (item) == '\0')
+      if (title == NULL || *title == '\0')
         {
           /* Some feeds have items without a title: never a blank row. */
-          gtk_label_set_text (GTK_LABEL (label), _("Untitled"));
-          set_cell_tooltip (label, NULL);
-          gtk_widget_add_css_class (label, "dim-label");
+          gtk_inscription_set_text (text, _("Untitled"));
+          set_cell_tooltip (cell, NULL);
+          gtk_widget_add_css_class (cell, "dim-label");
         }
       else
         {
-          gtk_label_set_text (GTK_LABEL (label), clip_article_item_get_title (item));
-          set_cell_tooltip (label, clip_article_item_get_title (item));
-          gtk_widget_remove_css_class (label, "dim-label");
+          gtk_inscription_set_text (text, title);
+          set_cell_tooltip (cell, title);
+          gtk_widget_remove_css_class (cell, "dim-label");
         }
       break;
     }
-  update_read (label, item);
-  handler = g_signal_connect (item, "notify::read", G_CALLBACK (read_changed_cb), label);
+  update_read (cell, item);
+  handler = g_signal_connect (item, "notify::read", G_CALLBACK (read_changed_cb), cell);
   g_object_set_data (G_OBJECT (list_item), "clip-read-handler", GSIZE_TO_POINTER (handler));
 }
 
@@ -206,15 +216,55 @@ unbind_label_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (list_item), "clip-read-handler", NULL);
 }
 
+/* A row's chips: one for the first rule, "+N" for the others. Both are
+ * made once per cell and filled on bind (a widget made on every bind was
+ * a good part of a scroll's cost in rows with matches). They stay labels,
+ * sized by their text: short, and only in rows with matches. */
+static GtkWidget *
+chip_new (void)
+{
+  GtkWidget *chip = gtk_label_new (NULL);
+
+  gtk_label_set_single_line_mode (GTK_LABEL (chip), TRUE);
+  gtk_widget_add_css_class (chip, "clip-chip");
+  gtk_widget_set_visible (chip, FALSE);
+  g_signal_connect (chip, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  return chip;
+}
+
 static void
 setup_chips_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *chip = chip_new ();
+  GtkWidget *more = chip_new ();
 
   gtk_widget_set_overflow (box, GTK_OVERFLOW_HIDDEN);
+  gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (chip), 16);
+  gtk_widget_add_css_class (more, "clip-chip-more");
+  gtk_box_append (GTK_BOX (box), chip);
+  gtk_box_append (GTK_BOX (box), more);
   gtk_list_item_set_child (list_item, box);
+}
+
+/* The chip's colour class (clip-rule-ID), swapped for the row's rule. */
+static void
+set_chip_rule (GtkWidget *chip,
+               gint64     rule_id)
+{
+  const char *old = g_object_get_data (G_OBJECT (chip), "clip-rule-class");
+  g_autofree char *klass = rule_id ? clip_article_table_rule_class (rule_id) : NULL;
+
+  if (g_strcmp0 (old, klass) == 0)
+    return;
+  if (old != NULL)
+    gtk_widget_remove_css_class (chip, old);
+  if (klass != NULL)
+    gtk_widget_add_css_class (chip, klass);
+  g_object_set_data_full (G_OBJECT (chip), "clip-rule-class", g_steal_pointer (&klass), g_free);
 }
 
 static void
@@ -223,53 +273,49 @@ bind_chips_cb (GtkSignalListItemFactory *factory,
                ClipArticleTable         *self)
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *chip = gtk_widget_get_first_child (box);
+  GtkWidget *more = gtk_widget_get_next_sibling (chip);
   ClipArticleItem *item = gtk_list_item_get_item (list_item);
   const gint64 *ids = clip_article_item_get_rule_ids (item);
-  GtkWidget *child;
+  g_autoptr(GString) others = g_string_new (NULL);
+  const char *first = NULL;
+  gint64 first_id = 0;
+  guint hidden = 0;
 
-  g_autoptr(GString) more = g_string_new (NULL);
-  guint shown = 0, hidden = 0;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-  set_cell_tooltip (box, NULL);
-  /* A few readable chips, then "+N" with the others' names as a tooltip:
-   * many chips squeezed into "…" say nothing. */
+  /* A readable chip, then "+N" with the others' names as a tooltip: many
+   * chips squeezed into "…" say nothing. */
   for (guint i = 0; ids && ids[i]; i++)
     {
       const char *name = g_hash_table_lookup (self->rule_names, &ids[i]);
-      g_autofree char *klass = clip_article_table_rule_class (ids[i]);
-      GtkWidget *chip;
 
       if (name == NULL)
         continue;   /* a rule removed since */
-      if (shown == CLIP_ARTICLE_TABLE_MAX_CHIPS)
+      if (first == NULL)
         {
-          g_string_append_printf (more, "%s%s", hidden ? "\n" : "", name);
-          hidden++;
+          first = name;
+          first_id = ids[i];
           continue;
         }
-      chip = cell_label_new (name);
-      gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (chip), MIN (g_utf8_strlen (name, -1), 16));
-      gtk_label_set_max_width_chars (GTK_LABEL (chip), 16);
-      set_cell_tooltip (chip, name);
-      gtk_widget_add_css_class (chip, "clip-chip");
-      gtk_widget_add_css_class (chip, klass);
-      gtk_box_append (GTK_BOX (box), chip);
-      shown++;
+      g_string_append_printf (others, "%s%s", hidden ? "\n" : "", name);
+      hidden++;
     }
+  gtk_widget_set_visible (chip, first != NULL);
+  set_chip_rule (chip, first_id);
+  if (first != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (chip), first);
+      gtk_label_set_width_chars (GTK_LABEL (chip), MIN (g_utf8_strlen (first, -1), 16));
+    }
+  set_cell_tooltip (chip, first);
+  gtk_widget_set_visible (more, hidden > 0);
   if (hidden > 0)
     {
       g_autofree char *label = g_strdup_printf ("+%u", hidden);
-      GtkWidget *chip = cell_label_new (label);
 
-      gtk_widget_add_css_class (chip, "clip-chip");
-      gtk_widget_add_css_class (chip, "clip-chip-more");
-      set_cell_tooltip (chip, more->str);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      more->str, -1);
-      gtk_box_append (GTK_BOX (box), chip);
+      gtk_label_set_text (GTK_LABEL (more), label);
+      set_cell_tooltip (more, others->str);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      others->str, -1);
     }
 }
 
@@ -458,6 +504,31 @@ clip_article_table_move (ClipArticleTable *self,
   clip_article_table_select (self, pos);
 }
 
+/* A new view's first rows are about to replace the previous view's: the
+ * selected row goes with them. Dropped quietly, as an emptied list did:
+ * the reading view keeps its article. */
+static void
+stale_changed_cb (ClipArticleTable *self)
+{
+  if (clip_article_list_is_stale (self->list))
+    return;
+  g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
+  self->to_top = TRUE;
+}
+
+/* ... and once they have, a new view starts at its top. */
+static void
+list_items_changed_cb (ClipArticleTable *self)
+{
+  if (!self->to_top)
+    return;
+  self->to_top = FALSE;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", 0);
+}
+
 static gboolean
 show_spinner_cb (gpointer user_data)
 {
@@ -521,7 +592,11 @@ clip_article_table_set_model (ClipArticleTable *self,
                                 G_CALLBACK (selection_changed_cb), self);
       g_signal_connect_swapped (list, "notify::loading", G_CALLBACK (update_page), self);
       g_signal_connect_swapped (list, "notify::n-items", G_CALLBACK (update_page), self);
+      g_signal_connect_swapped (list, "notify::stale", G_CALLBACK (stale_changed_cb), self);
+      /* After the selection's own handler: the view has the new rows. */
+      g_signal_connect_swapped (list, "items-changed", G_CALLBACK (list_items_changed_cb), self);
     }
+  self->to_top = FALSE;
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   update_page (self);
 }
