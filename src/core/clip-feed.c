@@ -309,8 +309,9 @@ decode (ClipFeed *feed, const char *data, gsize len, const char *content_type, g
     }
   else if (n_invalid > 0)
     clip_feed_add_problem (feed, "encoding", 0,
-                           _("%" G_GSIZE_FORMAT " bytes are not valid %s and were replaced"),
-                           n_invalid, charset);
+                           g_dngettext (GETTEXT_PACKAGE, "%u byte is not valid %s and was replaced",
+                                        "%u bytes are not valid %s and were replaced", n_invalid),
+                           (guint) n_invalid, charset);
   feed->encoding = g_steal_pointer (&charset);
   return utf8;
 }
@@ -465,8 +466,8 @@ clip_feed_parse (const char  *data,
   if (len > CLIP_FEED_MAX_SIZE)
     {
       g_set_error (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_TOO_LARGE,
-                   _("The document is %" G_GSIZE_FORMAT " MiB; feeds over %d MiB are not read"),
-                   len / (1024 * 1024), CLIP_FEED_MAX_SIZE / (1024 * 1024));
+                   _("The document is %u MiB; feeds over %d MiB are not read"),
+                   (guint) (len / (1024 * 1024)), CLIP_FEED_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
   if (data == NULL)

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "clip-alert.h"
@@ -212,8 +213,8 @@ update_unread (ClipAlertsView *self)
       g_debug ("Could not count the unread alerts: %s", error->message);
       return;
     }
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " unread",
-                                           "%" G_GINT64_FORMAT " unread", unread), unread);
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " unread",
+                                           "%" PRId64 " unread", unread), unread);
   adw_window_title_set_subtitle (self->title, unread ? subtitle : NULL);
   gtk_widget_set_sensitive (self->mark_all_button, unread > 0);
   if (unread != self->unread)

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "clip-rule-editor.h"
@@ -174,8 +175,8 @@ preview_done (GObject      *source,
     text = g_strdup (_("No archived article matches"));
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%" G_GUINT64_FORMAT " archived article matches; the newest:",
-                                         "%" G_GUINT64_FORMAT " archived articles match; the newest:",
+                                         "%" PRIu64 " archived article matches; the newest:",
+                                         "%" PRIu64 " archived articles match; the newest:",
                                          preview->count), preview->count);
   gtk_label_set_text (self->preview_count, text);
   for (guint i = 0; i < preview->newest->len; i++)

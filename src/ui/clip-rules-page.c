@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "clip-rule-editor.h"
@@ -205,8 +206,8 @@ rule_row (ClipRulesPage  *self,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *name = g_markup_escape_text (rule->name, -1);
   g_autofree char *query = g_markup_escape_text (rule->query, -1);
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " match",
-                                                         "%" G_GINT64_FORMAT " matches",
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " match",
+                                                         "%" PRId64 " matches",
                                                          rule->match_count), rule->match_count);
   g_autoptr(GMenuModel) menu = row_menu (rule->id);
   GtkWidget *label, *box, *sw, *button;
@@ -318,8 +319,8 @@ saved_cb (ClipRuleEditor *editor,
           ClipRulesPage  *self)
 {
   g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "Rule saved: %" G_GUINT64_FORMAT " archived article matches",
-                                                           "Rule saved: %" G_GUINT64_FORMAT " archived articles match",
+                                                           "Rule saved: %" PRIu64 " archived article matches",
+                                                           "Rule saved: %" PRIu64 " archived articles match",
                                                            matched), matched);
 
   show_toast (self, message);
