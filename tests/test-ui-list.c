@@ -626,6 +626,20 @@ test_article_view (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A feed item with no title: the table shows a placeholder. */
+static ClipArticle *
+untitled_article (void)
+{
+  ClipArticle *untitled = clip_article_new ();
+
+  untitled->guid = g_strdup ("untitled");
+  untitled->url = g_strdup ("https://example.org/untitled");
+  untitled->title = g_strdup ("");
+  untitled->summary_text = g_strdup ("A feed item with no title.");
+  untitled->published = 1800000000;
+  return untitled;
+}
+
 static gboolean
 table_narrow (gpointer table)
 {
@@ -661,19 +675,13 @@ table_window (Fixture *f, int width, ClipArticleTable **table_out, ClipArticleLi
 static void
 test_table_layout (Fixture *f, gconstpointer data)
 {
-  ClipArticle *untitled = clip_article_new ();
   g_autoptr(ClipArticleList) list = NULL;
   g_autoptr(ClipArticleList) narrow_list = NULL;
   ClipArticleTable *table, *narrow;
   GtkWidget *window, *narrow_window, *title, *time, *outlet, *placeholder;
   GListModel *columns;
 
-  untitled->guid = g_strdup ("untitled");
-  untitled->url = g_strdup ("https://example.org/untitled");
-  untitled->title = g_strdup ("");
-  untitled->summary_text = g_strdup ("A feed item with no title.");
-  untitled->published = 1800000000;
-  ingest (f, 0, untitled);
+  ingest (f, 0, untitled_article ());
 
   window = table_window (f, 1400, &table, &list);
   g_assert_false (clip_article_table_get_narrow (table));
@@ -751,6 +759,188 @@ test_table_layout (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkAdjustment *
+table_vadjustment (ClipArticleTable *table)
+{
+  GtkWidget *scroller = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (table), CLIP_TYPE_ARTICLE_TABLE,
+                                                                    "scroller"));
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+static gboolean
+scrolled_down (gpointer table)
+{
+  return gtk_adjustment_get_value (table_vadjustment (table)) > 1000;
+}
+
+static gboolean
+at_top (gpointer table)
+{
+  return gtk_adjustment_get_value (table_vadjustment (table)) == 0;
+}
+
+/* The table's cell showing text, drawn (allocated) on screen. */
+static gboolean
+shows_text (ClipArticleTable *table, const char *text)
+{
+  GtkWidget *cell = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_INSCRIPTION, text);
+
+  return cell != NULL && gtk_widget_get_mapped (cell) && gtk_widget_get_width (cell) > 0;
+}
+
+static const char *
+stack_page (ClipArticleTable *table)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (table), CLIP_TYPE_ARTICLE_TABLE, "stack"));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static void
+selection_cb (ClipArticleTable *table, guint *calls)
+{
+  (*calls)++;
+}
+
+/* A refresh keeps the scroll position and the selection; a new search
+ * shows the old rows until its own replace them, then starts at its top
+ * with nothing selected (the reading view is not told to close); a
+ * search that finds nothing says so. */
+static void
+test_table_new_view (Fixture *f, gconstpointer data)
+{
+  ClipArticleTable *table;
+  g_autoptr(ClipArticleList) list = NULL;
+  GtkWidget *window;
+  g_autofree char *old_title = NULL;
+  gint64 selected;
+  guint selections = 0;
+
+  ingest (f, 0, untitled_article ());
+  window = table_window (f, 1000, &table, &list);
+
+  clip_article_table_select (table, 300);
+  g_assert_true (clip_test_ui_wait (scrolled_down, table));
+  selected = clip_article_item_get_id (clip_article_table_get_selected (table));
+  old_title = g_strdup (title_at (list, 300));
+  g_assert_true (shows_text (table, old_title));
+
+  ingest (f, 3, NULL);
+  clip_article_list_reload (list);
+  g_assert_true (clip_test_ui_wait (loaded, list));
+  clip_test_ui_spin (100);
+  g_assert_cmpint (clip_article_item_get_id (clip_article_table_get_selected (table)), ==, selected);
+  g_assert_cmpuint (clip_article_list_find (list, selected), ==, 303);
+  g_assert_true (scrolled_down (table));
+  g_assert_true (shows_text (table, old_title));
+
+  g_signal_connect (table, "selection-changed", G_CALLBACK (selection_cb), &selections);
+  clip_article_list_set_view (list, NULL, "vineyard", CLIP_SORT_NEWEST, FALSE);
+  g_assert_true (clip_article_list_is_stale (list));
+  g_assert_cmpstr (stack_page (table), ==, "list");
+  g_assert_true (shows_text (table, old_title));
+  g_assert_nonnull (clip_article_table_get_selected (table));
+  g_assert_true (clip_test_ui_wait (loaded, list));
+  g_assert_true (clip_test_ui_wait (at_top, table));
+  g_assert_null (clip_article_table_get_selected (table));
+  g_assert_cmpuint (selections, ==, 0);
+  clip_test_ui_spin (100);
+  g_assert_true (shows_text (table, title_at (list, 0)));
+  g_assert_nonnull (strstr (title_at (list, 0), "vineyard"));
+  g_assert_false (shows_text (table, old_title) && strstr (old_title, "vineyard") == NULL);
+  g_assert_cmpstr (stack_page (table), ==, "list");
+
+  clip_article_list_set_view (list, NULL, "zeppelin", CLIP_SORT_NEWEST, FALSE);
+  g_assert_true (clip_test_ui_wait (loaded, list));
+  clip_test_ui_spin (50);
+  g_assert_cmpstr (stack_page (table), ==, "empty");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The chips GTK's recycled cells show: in every row on screen, the rule's
+ * chip if and only if the row's article is one the rule flagged. Row →
+ * cells (time, outlet, title, rules) → their child; chips in a box. */
+static guint
+check_chips (GtkWidget *widget, const char *flagged_prefix, const char *rule)
+{
+  guint checked = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "clip-chip") &&
+      !gtk_widget_has_css_class (widget, "clip-chip-more"))
+    {
+      GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (widget)));
+      GtkWidget *title_cell = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (row)));
+      const char *title = gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (title_cell)));
+
+      if (!gtk_widget_get_mapped (row))
+        return 0;
+      g_assert_cmpint (gtk_widget_get_visible (widget), ==, g_str_has_prefix (title, flagged_prefix));
+      if (gtk_widget_get_visible (widget))
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, rule);
+      return 1;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    checked += check_chips (c, flagged_prefix, rule);
+  return checked;
+}
+
+/* More than ten rows on screen (and their chips as they should be). */
+static gboolean
+rows_mapped (gpointer table)
+{
+  return check_chips (table, "Stoltenberg", "Russian interference") > 10;
+}
+
+static void
+test_table_chips (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) rules = clip_store_list_rules (f->store, NULL);
+  ClipArticleTable *table;
+  g_autoptr(ClipArticleList) list = NULL;
+  GtkWidget *window, *chip;
+  GtkAdjustment *vadj;
+
+  /* One article in ten is about Russian interference. */
+  for (guint i = 0; i < 30; i++)
+    {
+      ClipArticle *seed = clip_article_new ();
+
+      seed->guid = g_strdup_printf ("seed-%u", i);
+      seed->url = g_strdup_printf ("https://example.org/seed/%u", i);
+      seed->title = g_strdup_printf ("Stoltenberg on Georgia, part %u", i);
+      seed->summary_text = g_strdup ("We know that these partners are a subject of Russian interference.");
+      seed->published = 1700000000 + i;
+      ingest (f, 9, seed);
+    }
+  ingest (f, 0, untitled_article ());
+  window = table_window (f, 1000, &table, &list);
+  clip_article_table_set_rules (table, rules);
+  clip_test_ui_spin (100);
+
+  chip = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "Russian interference");
+  g_assert_nonnull (chip);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const ClipRule *rule = g_ptr_array_index (rules, i);
+      g_autofree char *klass = clip_article_table_rule_class (rule->id);
+
+      g_assert_cmpint (gtk_widget_has_css_class (chip, klass), ==, g_str_equal (rule->name, "Russian interference"));
+    }
+  g_assert_true (rows_mapped (table));
+
+  /* To the end, the middle and back: cells are given other rows. */
+  vadj = table_vadjustment (table);
+  for (guint i = 0; i < 4; i++)
+    {
+      double to[] = { 1, 0.5, 0.25, 0 };
+
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) * to[i]);
+      g_assert_true (clip_test_ui_wait (rows_mapped, table));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -772,6 +962,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/highlight", test_highlight);
   g_test_add ("/ui/table/sort", Fixture, NULL, fixture_set_up, test_table_sort, fixture_tear_down);
   g_test_add ("/ui/table/layout", Fixture, NULL, fixture_set_up, test_table_layout, fixture_tear_down);
+  g_test_add ("/ui/table/new-view", Fixture, NULL, fixture_set_up, test_table_new_view, fixture_tear_down);
+  g_test_add ("/ui/table/chips", Fixture, NULL, fixture_set_up, test_table_chips, fixture_tear_down);
   g_test_add ("/ui/article-view", Fixture, NULL, fixture_set_up, test_article_view, fixture_tear_down);
   return g_test_run ();
 }

@@ -450,6 +450,18 @@ clip_article_table_get_narrow (ClipArticleTable *self)
 
 /* Selection and activation */
 
+/* GTK 4.8 has no gtk_column_view_scroll_to(): the column view's list
+ * view has the action (the column view itself does not). */
+static void
+scroll_to (ClipArticleTable *self,
+           guint             position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
 static void
 selection_changed_cb (ClipArticleTable *self)
 {
@@ -482,10 +494,9 @@ clip_article_table_select (ClipArticleTable *self,
   if (self->selection == NULL)
     return;
   gtk_single_selection_set_selected (self->selection, position);
-  /* Keep the row in view: GTK 4.8 has no scroll_to; moving the focus
-   * there scrolls. */
+  /* Keep the row in view. */
   if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", position);
+    scroll_to (self, position);
 }
 
 void
@@ -526,7 +537,7 @@ list_items_changed_cb (ClipArticleTable *self)
     return;
   self->to_top = FALSE;
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", 0);
+    scroll_to (self, 0);
 }
 
 static gboolean
