@@ -377,10 +377,16 @@ test_same_words_as_text_module (void)
     /* ASCII edges: the bytes around letters and digits, long runs. */
     "ab@cd", "x[y", "Z`z", "0/9:", "a_b", "q~", "{z}", "longasciiwordwithdigits0123456789",
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz", "\x7f", "\t", "\x01Az",
+    /* Not UTF-8 (surrogate, overlong forms, stray and cut sequences), and
+     * separators among the letters of a script (U+0482, U+10FB). */
+    "\xed\xa0\x80", "\xe0\x80\xaf", "\xc0\xaf", "\x80", "\xd0", "\xe1\x83", "\xf4\x90\x80\x80",
+    "҂", "჻", "ё", "ჭ",
   };
   GRand *r = g_rand_new_with_seed (99);
 
-  for (guint round = 0; round < 40; round++)
+  /* Texts of a few hundred bytes: words and characters fall across the
+   * matcher's 64-byte blocks in every way. */
+  for (guint round = 0; round < 200; round++)
     {
       g_autoptr(GString) text = g_string_new (NULL);
       Tokens t = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (guint)),

@@ -8,38 +8,57 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Words of different values of one field (two tags) are this many
  * positions apart, more than any NEAR distance. */
 #define VALUE_GAP (CLIP_RULE_MAX_DISTANCE + 2)
 #define MAX_SPANS 1000
 
+/* A word of the value being scanned, waiting for its look-up. */
 typedef struct {
-  ClipRuleSet *set;
-  guint64      field;       /* field index << 32 */
-  guint32      pos_base;
-  guint32      byte_base;
-  guint32      next_pos;    /* past the last word seen */
+  guint32 start, end;       /* bytes in the value */
+  guint32 hash;
+  guint64 prefix;
+} WordRef;
+
+#define WORD_BATCH 32
+
+typedef struct {
+  ClipRuleSet   *set;
+  guint64        field;     /* field index << 32 */
+  guint32        pos_base;
+  guint32        byte_base;
+  guint32        next_pos;  /* past the last word seen */
+  const guchar  *text, *end;  /* the value */
+  WordRef        batch[WORD_BATCH];
+  guint          n_batch;
 } Scan;
 
-/* Whether each code point of the Basic Multilingual Plane is a word
- * character, as the text module says: words are cut exactly as
+/* Which characters of two and three bytes are word characters, as the
+ * text module says (clip_text_is_word_char()): a bit per last byte, so a
+ * character costs one look-up and no decoding. Words are cut exactly as
  * clip_text_tokenize() cuts them, and folded by it (on a cache miss). */
-static guint8 *bmp_word;
+static guint64 *mask2;    /* [lead - 0xC0] >> (byte 2 & 0x3F) */
+static guint64 *mask3;    /* [(lead & 0x0F) << 6 | (byte 2 & 0x3F)] >> (byte 3 & 0x3F) */
 
 static gpointer
-build_bmp_word (gpointer data)
+build_masks (gpointer data)
 {
-  bmp_word = g_malloc0 (0x10000);
-  for (gunichar c = 0; c < 0x10000; c++)
-    bmp_word[c] = !(c >= 0xD800 && c <= 0xDFFF) && clip_text_is_word_char (c);
-  return NULL;
-}
+  guint64 *m2 = g_new0 (guint64, 32), *m3 = g_new0 (guint64, 1024);
 
-static inline gboolean
-is_word_char (gunichar c)
-{
-  return c < 0x10000 ? bmp_word[c] : clip_text_is_word_char (c);
+  /* Overlong forms and surrogates are no characters: their bits stay 0. */
+  for (gunichar c = 0x80; c < 0x800; c++)
+    if (clip_text_is_word_char (c))
+      m2[c >> 6] |= G_GUINT64_CONSTANT (1) << (c & 0x3F);
+  for (gunichar c = 0x800; c < 0x10000; c++)
+    if (!(c >= 0xD800 && c <= 0xDFFF) && clip_text_is_word_char (c))
+      m3[c >> 6] |= G_GUINT64_CONSTANT (1) << (c & 0x3F);
+  mask2 = m2;
+  mask3 = m3;
+  return NULL;
 }
 
 /* One UTF-8 sequence, validated as the text module does: an invalid byte
@@ -89,47 +108,6 @@ invalid:
   *adv = 1;
   return (gunichar) -1;
 }
-
-/* ASCII bytes: 1 for letters and digits (word), 0 for the rest
- * (separators); 2 for the bytes that start or continue a longer
- * character. */
-static const guint8 byte_class[256] = {
-#define W1 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
-#define N8 2, 2, 2, 2, 2, 2, 2, 2
-#define N64 N8, N8, N8, N8, N8, N8, N8, N8
-  [0] = 0,
-  ['0'] = W1,
-  ['A'] = W1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  ['a'] = W1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  [0x80] = N64, N64,
-#undef W1
-#undef N8
-#undef N64
-};
-
-/* A word with patterns: logged, and the first occurrence of each of its
- * patterns queues the rules that pattern triggers. Only a small per-pattern
- * array is touched here; occurrences are gathered later, and only for the
- * patterns the queued rules need. */
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-/* The high bit of each of 8 bytes that is not an ASCII letter or digit.
- * Every sum stays below 0x100 in its byte: no carry crosses bytes. */
-static inline guint64
-ascii_word_stop (const guchar *p)
-{
-  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-  const guint64 low7 = G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F);
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  guint64 v, x, y, letter, digit;
-
-  memcpy (&v, p, 8);
-  x = (v | (ones * 0x20)) & low7;                   /* lower-cased */
-  letter = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x7F - 'z'));
-  y = v & low7;
-  digit = (y + ones * (0x80 - '0')) & ~(y + ones * (0x7F - '9'));
-  return ~((letter | digit) & ~v) & high;
-}
-#endif
 
 static void
 record (ClipRuleSet *set, const guint32 *list, guint64 key, guint32 start, guint32 end)
@@ -219,77 +197,186 @@ gather (ClipRuleSet *set)
     }
 }
 
-/* Cuts text into words and looks each up as written: a word seen before
- * costs one probe of the cache, with no folding at all. */
+/* The length of the word character at p (a byte from 0xC0 on), or 0 when
+ * it is a separator or not valid UTF-8 (then one byte, as the text module
+ * reads it; the bytes after it are looked at on their own). */
+static inline guint
+word_char_len (const guchar *p, const guchar *end)
+{
+  guchar b = p[0];
+  gsize left = (gsize) (end - p), adv;
+  gunichar c;
+
+  if (b < 0xE0)
+    return left >= 2 && (p[1] & 0xC0) == 0x80 &&
+           ((mask2[b - 0xC0] >> (p[1] & 0x3F)) & 1) ? 2 : 0;
+  if (b < 0xF0)
+    return left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+           ((mask3[((b & 0x0F) << 6) | (p[1] & 0x3F)] >> (p[2] & 0x3F)) & 1) ? 3 : 0;
+  c = decode (p, end, &adv);
+  return c != (gunichar) -1 && clip_text_is_word_char (c) ? (guint) adv : 0;
+}
+
+#define BLOCK 64
+
+/* Bits of the ASCII letters and digits of a block of 64 bytes, and of the
+ * bytes that start a longer character (0xC0 and up). */
+static inline void
+block_classes (const guchar *q, const guchar *end, guint64 *alnum, guint64 *lead)
+{
+  guint64 a = 0, l = 0;
+
+#ifdef __SSE2__
+  if (end - q >= BLOCK)
+    {
+      for (guint k = 0; k < BLOCK / 16; k++)
+        {
+          __m128i v = _mm_loadu_si128 ((const __m128i *) (gconstpointer) (q + 16 * k));
+          __m128i lc = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
+          /* Signed compares: bytes from 0x80 on are negative, so never
+           * letters or digits. */
+          __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (lc, _mm_set1_epi8 ('a' - 1)),
+                                          _mm_cmplt_epi8 (lc, _mm_set1_epi8 ('z' + 1)));
+          __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
+                                         _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
+          __m128i ld = _mm_and_si128 (_mm_cmplt_epi8 (v, _mm_setzero_si128 ()),
+                                      _mm_cmpgt_epi8 (v, _mm_set1_epi8 ((char) 0xBF)));
+
+          a |= (guint64) (guint16) _mm_movemask_epi8 (_mm_or_si128 (letter, digit)) << (16 * k);
+          l |= (guint64) (guint16) _mm_movemask_epi8 (ld) << (16 * k);
+        }
+      *alnum = a;
+      *lead = l;
+      return;
+    }
+#endif
+  for (guint i = 0; i < BLOCK && q + i < end; i++)
+    {
+      guchar b = q[i];
+
+      if (g_ascii_isalnum (b))
+        a |= G_GUINT64_CONSTANT (1) << i;
+      else if (b >= 0xC0)
+        l |= G_GUINT64_CONSTANT (1) << i;
+    }
+  *alnum = a;
+  *lead = l;
+}
+
+/* The bytes of a block that belong to word characters; *carry holds the
+ * bytes of a character that runs into the next block. */
+static inline guint64
+block_words (const guchar *q, const guchar *end, guint64 *carry)
+{
+  guint64 w, lead;
+
+  block_classes (q, end, &w, &lead);
+  w |= *carry;
+  *carry = 0;
+  while (lead)
+    {
+      guint i = (guint) __builtin_ctzll (lead);
+      guint n = word_char_len (q + i, end);
+
+      lead &= lead - 1;
+      if (n == 0)
+        continue;
+      w |= ((G_GUINT64_CONSTANT (1) << n) - 1) << i;
+      if (i + n > BLOCK)
+        *carry = (G_GUINT64_CONSTANT (1) << (i + n - BLOCK)) - 1;
+    }
+  return w;
+}
+
+/* Looks up a batch of words as written: a word seen before costs one
+ * probe of the cache, with no folding at all. Every word's slot is
+ * prefetched first, so that the probes of a batch wait for memory
+ * together rather than one after another. */
 static void
-scan_value (Scan *sc, const char *text, gsize len)
+scan_batch (Scan *sc)
 {
   ClipRuleSet *set = sc->set;
-  const guchar *p = (const guchar *) text, *end = p + len;
-  guint32 pos = sc->pos_base;
-  gsize adv;
+  const char *text = (const char *) sc->text, *end = (const char *) sc->end;
 
-  while (p < end)
+  for (guint i = 0; i < sc->n_batch; i++)
     {
-      const guchar *ws;
-      const guint32 *list;
-      guint cls;
+      WordRef *r = &sc->batch[i];
+      gsize len = r->end - r->start;
 
-      /* Separators. */
-      while (p < end && (cls = byte_class[*p]) != 1)
-        {
-          if (cls == 2)
-            {
-              gunichar c = decode (p, end, &adv);
-              if (c != (gunichar) -1 && is_word_char (c))
-                break;
-              p += adv;
-            }
-          else
-            p++;
-        }
-      if (p >= end)
-        break;
-      ws = p;
-      /* The word. */
-      while (p < end && (cls = byte_class[*p]) != 0)
-        {
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-          if (cls == 1 && end - p >= 8)
-            {
-              /* Eight ASCII bytes at a time: where is the first that is
-               * not a letter or digit? */
-              guint64 stop = ascii_word_stop (p);
-              guint skip = stop == 0 ? 8 : (guint) __builtin_ctzll (stop) >> 3;
+      r->prefix = clip_rule_word_prefix (text + r->start, len, end);
+      r->hash = clip_rule_hash (text + r->start, len, r->prefix);
+      __builtin_prefetch (clip_rule_index_home (set, r->hash));
+    }
+  for (guint i = 0; i < sc->n_batch; i++)
+    {
+      const WordRef *r = &sc->batch[i];
+      const guint32 *list = clip_rule_index_find (set, text + r->start, r->end - r->start,
+                                                  r->hash, r->prefix);
 
-              /* skip is never 0 here (byte_class agrees); were it, the
-               * byte is taken one at a time below, never looped on. */
-              if (skip > 0)
-                {
-                  p += skip;
-                  continue;
-                }
-            }
-#endif
-          if (cls == 2)
-            {
-              gunichar c = decode (p, end, &adv);
-              if (c == (gunichar) -1 || !is_word_char (c))
-                break;
-              p += adv;
-            }
-          else
-            p++;
-        }
-      list = clip_rule_index_find (set, (const char *) ws, (gsize) (p - ws), (const char *) end);
       if (list == NULL)
         continue;   /* folds to nothing: not a word, no position */
       if (list[0] > 0)
-        record (set, list, sc->field | pos, sc->byte_base + (guint32) (ws - (const guchar *) text),
-                sc->byte_base + (guint32) (p - (const guchar *) text));
-      pos++;
+        record (set, list, sc->field | sc->next_pos, sc->byte_base + r->start,
+                sc->byte_base + r->end);
+      sc->next_pos++;
     }
-  sc->next_pos = pos;
+  sc->n_batch = 0;
+}
+
+/* A word [ws, we): queued, to be looked up with the others of its batch. */
+static inline void
+scan_word (Scan *sc, const guchar *ws, const guchar *we)
+{
+  WordRef *r = &sc->batch[sc->n_batch++];
+
+  r->start = (guint32) (ws - sc->text);
+  r->end = (guint32) (we - sc->text);
+  if (sc->n_batch == WORD_BATCH)
+    scan_batch (sc);
+}
+
+/* Cuts text into words 64 bytes at a time: a bit per byte that belongs to
+ * a word character, and words are the runs of ones. */
+static void
+scan_value (Scan *sc, const char *text, gsize len)
+{
+  const guchar *base = (const guchar *) text, *end = base + len, *ws = NULL;
+  guint64 carry = 0;
+
+  sc->next_pos = sc->pos_base;
+  sc->text = base;
+  sc->end = end;
+  sc->n_batch = 0;
+  for (const guchar *q = base; q < end; q += BLOCK)
+    {
+      guint64 w = block_words (q, end, &carry);
+      guint from = 0;
+
+      for (;;)
+        {
+          guint64 rest;
+
+          if (ws != NULL)
+            {
+              /* In a word: it ends at the first byte that is not. */
+              rest = ~w & (~G_GUINT64_CONSTANT (0) << from);
+              if (rest == 0)
+                break;
+              from = (guint) __builtin_ctzll (rest);
+              scan_word (sc, ws, q + from);
+              ws = NULL;
+            }
+          rest = w & (~G_GUINT64_CONSTANT (0) << from);
+          if (rest == 0)
+            break;
+          from = (guint) __builtin_ctzll (rest);
+          ws = q + from;
+        }
+    }
+  if (ws != NULL)
+    scan_word (sc, ws, end);
+  if (sc->n_batch > 0)
+    scan_batch (sc);
 }
 
 static void
@@ -299,7 +386,7 @@ scan_field (ClipRuleSet *set, guint index, const char *text)
   gboolean multi = (1u << index) == CLIP_RULE_FIELD_OUTLET || (1u << index) == CLIP_RULE_FIELD_TAG;
   Scan sc = { set, (guint64) index << 32, 0, 0, 0 };
 
-  g_once (&once, build_bmp_word, NULL);
+  g_once (&once, build_masks, NULL);
   if (!multi)
     {
       scan_value (&sc, text, strlen (text));
