@@ -33,6 +33,7 @@ typedef struct {
   guint32        byte_base;
   guint32        next_pos;  /* past the last word seen */
   const guchar  *text, *end;  /* the value */
+  gboolean       batched;   /* words looked up in batches */
   WordRef        batch[WORD_BATCH];
   guint          n_batch;
 } Scan;
@@ -288,14 +289,27 @@ block_words (const guchar *q, const guchar *end, guint64 *carry)
   return w;
 }
 
-/* Looks up a batch of words as written: a word seen before costs one
- * probe of the cache, with no folding at all. Every word's slot is
- * prefetched first, so that the probes of a batch wait for memory
- * together rather than one after another. */
+/* Looks up a word as written: a word seen before costs one probe of the
+ * cache, with no folding at all. */
+static inline void
+scan_lookup (Scan *sc, guint32 start, guint32 end, guint32 hash, guint64 prefix)
+{
+  const guint32 *list = clip_rule_index_find (sc->set, (const char *) sc->text + start, end - start,
+                                              hash, prefix);
+
+  if (list == NULL)
+    return;   /* folds to nothing: not a word, no position */
+  if (list[0] > 0)
+    record (sc->set, list, sc->field | sc->next_pos, sc->byte_base + start, sc->byte_base + end);
+  sc->next_pos++;
+}
+
+/* A batch of words: every word's slot is prefetched first, so that the
+ * probes of a batch wait for memory together rather than one after
+ * another. Only worth it once the cache is larger than the CPU's. */
 static void
 scan_batch (Scan *sc)
 {
-  ClipRuleSet *set = sc->set;
   const char *text = (const char *) sc->text, *end = (const char *) sc->end;
 
   for (guint i = 0; i < sc->n_batch; i++)
@@ -305,32 +319,30 @@ scan_batch (Scan *sc)
 
       r->prefix = clip_rule_word_prefix (text + r->start, len, end);
       r->hash = clip_rule_hash (text + r->start, len, r->prefix);
-      __builtin_prefetch (clip_rule_index_home (set, r->hash));
+      __builtin_prefetch (clip_rule_index_home (sc->set, r->hash));
     }
   for (guint i = 0; i < sc->n_batch; i++)
-    {
-      const WordRef *r = &sc->batch[i];
-      const guint32 *list = clip_rule_index_find (set, text + r->start, r->end - r->start,
-                                                  r->hash, r->prefix);
-
-      if (list == NULL)
-        continue;   /* folds to nothing: not a word, no position */
-      if (list[0] > 0)
-        record (set, list, sc->field | sc->next_pos, sc->byte_base + r->start,
-                sc->byte_base + r->end);
-      sc->next_pos++;
-    }
+    scan_lookup (sc, sc->batch[i].start, sc->batch[i].end, sc->batch[i].hash, sc->batch[i].prefix);
   sc->n_batch = 0;
 }
 
-/* A word [ws, we): queued, to be looked up with the others of its batch. */
+/* A word [ws, we). */
 static inline void
 scan_word (Scan *sc, const guchar *ws, const guchar *we)
 {
-  WordRef *r = &sc->batch[sc->n_batch++];
+  guint32 start = (guint32) (ws - sc->text), end = (guint32) (we - sc->text);
+  WordRef *r;
 
-  r->start = (guint32) (ws - sc->text);
-  r->end = (guint32) (we - sc->text);
+  if (!sc->batched)
+    {
+      guint64 prefix = clip_rule_word_prefix ((const char *) ws, end - start, (const char *) sc->end);
+
+      scan_lookup (sc, start, end, clip_rule_hash ((const char *) ws, end - start, prefix), prefix);
+      return;
+    }
+  r = &sc->batch[sc->n_batch++];
+  r->start = start;
+  r->end = end;
   if (sc->n_batch == WORD_BATCH)
     scan_batch (sc);
 }
@@ -347,6 +359,8 @@ scan_value (Scan *sc, const char *text, gsize len)
   sc->text = base;
   sc->end = end;
   sc->n_batch = 0;
+  /* 24-byte slots: past 16,384 of them the cache is out of L2. */
+  sc->batched = sc->set->n_slots > (1u << 14);
   for (const guchar *q = base; q < end; q += BLOCK)
     {
       guint64 w = block_words (q, end, &carry);

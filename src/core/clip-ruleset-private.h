@@ -199,15 +199,22 @@ const guint32 *clip_rule_index_lookup (ClipRuleSet *set,
                                        guint32      hash,
                                        guint64      prefix);
 
-/* The cache hit, inline: most words are seen before. */
+/* The slot a word's look-up starts at: to prefetch it. */
+static inline const void *
+clip_rule_index_home (const ClipRuleSet *set, guint32 hash)
+{
+  return &set->slots[clip_rule_slot (hash, set->n_slots)];
+}
+
+/* The cache hit, inline: most words are seen before. hash and prefix as
+ * clip_rule_index_lookup() takes them. */
 static inline const guint32 *
 clip_rule_index_find (ClipRuleSet *set,
                       const char  *raw,
                       gsize        len,
-                      const char  *limit)
+                      guint32      h,
+                      guint64      prefix)
 {
-  guint64 prefix = clip_rule_word_prefix (raw, len, limit);
-  guint32 h = clip_rule_hash (raw, len, prefix);
   const Slot *s = &set->slots[clip_rule_slot (h, set->n_slots)];
 
   if (G_LIKELY (s->hash == h && s->len == len && s->prefix == prefix &&
