@@ -308,8 +308,23 @@ bench_matching (ClipCorpus *c, const Text *t, const char *label, const char *dir
       g_file_set_contents (pfile, pat->str, pat->len, NULL);
 
       cold = match_pass (set, t, &matches);
+      /* Warm: the best of three passes, as the neighbours' load varies
+       * (grep -F too). */
       warm = match_pass (set, t, &warm_matches);
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          guint64 again = 0;
+          warm = MIN (warm, match_pass (set, t, &again));
+        }
       g = grep_pass (pfile, file, FALSE, &gcount);
+      for (guint pass = 0; pass < 2 && g > 0; pass++)
+        {
+          g_autofree char *again = NULL;
+          double g2 = grep_pass (pfile, file, FALSE, &again);
+
+          if (g2 > 0)
+            g = MIN (g, g2);
+        }
       if (grep_i)
         {
           GStatBuf st;
@@ -419,6 +434,7 @@ bench_backfill (ClipCorpus *c, const char *dir, guint n)
       ClipRule r = { .name = name, .query = (char *) queries[i], .enabled = TRUE };
       gint64 id = clip_store_add_rule (store, &r, &error), t0;
       guint64 matched = 0;
+      double c0;
 
       if (id == 0)
         {
@@ -426,13 +442,16 @@ bench_backfill (ClipCorpus *c, const char *dir, guint n)
           return;
         }
       t0 = g_get_monotonic_time ();
+      c0 = cpu_now ();
       if (!clip_rule_backfill (store, id, progress_dot, NULL, &matched, NULL, &error))
         {
           g_printerr ("%s\n", error->message);
           return;
         }
-      printf ("  %6.2f s  %8" G_GUINT64_FORMAT " matches  %s\n",
-              (g_get_monotonic_time () - t0) / 1e6, matched, queries[i]);
+      /* Wall time is what the analyst waits; the CPU time of all threads
+       * says how much of it the neighbours took. */
+      printf ("  %6.2f s  (CPU %6.2f s)  %8" G_GUINT64_FORMAT " matches  %s\n",
+              (g_get_monotonic_time () - t0) / 1e6, cpu_now () - c0, matched, queries[i]);
       clip_store_remove_rule (store, id, NULL);
     }
 }
