@@ -25,7 +25,8 @@ ClipArticleList *clip_article_list_new        (ClipStore               *reader);
  * (NULL: none) and order. Asynchronous: "loading" is TRUE until the ids
  * are in; a search that cannot be read emits "failed" with the message.
  * The rows shown stay, "stale", until the new view's first rows replace
- * them all in one items-changed (or its lack of rows empties the list). */
+ * them: inserted above them, then the old rows removed, the same items
+ * until then (or, with no rows, the list empties in one change). */
 void             clip_article_list_set_view   (ClipArticleList         *self,
                                                const ClipArticleFilter *filter,
                                                const char              *search,

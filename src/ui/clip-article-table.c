@@ -529,7 +529,9 @@ stale_changed_cb (ClipArticleTable *self)
   self->to_top = TRUE;
 }
 
-/* ... and once they have, a new view starts at its top. */
+/* ... and once they are in (above the old ones, still there), a new view
+ * starts at its top: GTK gives the row widgets it has to the rows now in
+ * view, rather than building new ones. */
 static void
 list_items_changed_cb (ClipArticleTable *self)
 {
