@@ -539,6 +539,32 @@ test_own_fixtures (void)
   g_assert_false (matches_doc (query, &doc));
 }
 
+/* A word matches by its folding wherever its letters come from: letters
+ * that fold to two (ﬁ, ǅ), capitals of every script, accents, a mark
+ * before the first letter, one-letter patterns, a wildcard first, beside
+ * a rule whose words are nowhere. */
+static void
+test_first_letters (void)
+{
+  static const struct { const char *query; const char *word; } cases[] = {
+    { "fish", "ﬁsh" }, { "dzemal", "ǅemal" }, { "თბილისი", "ᲗᲑᲘᲚᲘᲡᲘ" }, { "e", "É" },
+    { "ab*", "ABC" }, { "россия", "РОССИЯ" }, { "ёлка", "Ёлка" }, { "x", "\xcc\x81x" },
+    { "zurich", "Zu\xcc\x88rich" }, { "?ussia", "Russia" }, { "fi*", "ﬁ" }, { "is*", "İstanbul" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ClipRuleSet) set = clip_rule_set_new ();
+      g_autofree char *text = g_strdup_printf ("Other words, %s, and more", cases[i].word);
+      ClipRuleDoc doc = { { NULL, text } };
+
+      g_assert_true (clip_rule_set_add_query (set, 1, cases[i].query, NULL, NULL, NULL));
+      g_assert_true (clip_rule_set_add_query (set, 2, "zzyzx NEAR/2 qqq*", NULL, NULL, NULL));
+      if (clip_rule_set_match (set, &doc, NULL, NULL) != 1)
+        g_error ("“%s” does not match “%s”", cases[i].query, text);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -553,6 +579,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rule-match/lists-spans", test_lists_and_spans);
   g_test_add_func ("/rule-match/many-rules", test_many_rules);
   g_test_add_func ("/rule-match/same-words-as-text-module", test_same_words_as_text_module);
+  g_test_add_func ("/rule-match/first-letters", test_first_letters);
   g_test_add_func ("/rule-match/seed-article", test_seed_article);
   g_test_add_func ("/rule-match/own-fixtures", test_own_fixtures);
   return g_test_run ();
