@@ -3,7 +3,7 @@
  * scrolling to the end and while searching, and memory; beside the peer,
  * an eager GListStore holding the same rows, built in the same run.
  *
- *   bench-ui --data-dir DIR [--search QUERY] [--no-peer] [--no-search]
+ *   bench-ui --data-dir DIR [--search QUERY] [--no-peer] [--no-search] [--hold S]
  *
  * Each stall is also split into where the main thread's CPU went: the
  * scrolling call itself (rows rebound at once), and the frame clock's
@@ -32,12 +32,14 @@ static char *search = (char *) "government NEAR/5 minister*";
 static gboolean no_peer;
 static gboolean no_search;
 static gboolean trace_stalls;
+static int hold_s;
 
 static const GOptionEntry entries[] = {
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Folder of the archive", "DIR" },
   { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Rule-language search to time", "QUERY" },
   { "no-peer", 0, 0, G_OPTION_ARG_NONE, &no_peer, "Skip the eager peer", NULL },
   { "no-search", 0, 0, G_OPTION_ARG_NONE, &no_search, "Skip the search (and the peer)", NULL },
+  { "hold", 0, 0, G_OPTION_ARG_INT, &hold_s, "Keep the window shown this long at the end (for a screenshot)", "S" },
   { "trace-stalls", 0, 0, G_OPTION_ARG_NONE, &trace_stalls,
     "Print each stall over 30 ms CPU with its CLOCK_MONOTONIC span (for perf record -k CLOCK_MONOTONIC)", NULL },
   { NULL }
@@ -335,6 +337,14 @@ main (int argc, char **argv)
       return 77;
     }
   adw_init ();
+  /* The style an AdwApplication would load (unread in bold, chips). */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/clippings/Clippings/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   init_ms = ms_since (t_start);
 
   /* 1. Launch: the first frame, then the first rows. */
@@ -423,6 +433,11 @@ main (int argc, char **argv)
               "list memory %.0fx less (%.1f MB of ids)\n",
               peer_ms / MAX (rows_ms, 1), peer_ms / MAX (MAX (scroll.wall, searching.wall), 1),
               peer_kb / MAX (n * 8.0 / 1024, 1), n * 8.0 / 1048576);
+    }
+  if (hold_s > 0)
+    {
+      fflush (stdout);
+      spin ((guint) hold_s * 1000);
     }
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
