@@ -17,9 +17,12 @@ typedef void (*ClipRuleProgressFunc) (guint64  done,
 
 /* Recomputes the matches of rule rule_id over the whole archive: its old
  * matches go, the articles it matches now get theirs (with spans). The
- * index finds candidates, the matcher confirms them, a batch per
- * transaction. Archived articles raise no alerts: those are for news.
- * Runs on the calling thread, with store. */
+ * index finds candidates; the matcher confirms them on up to two worker
+ * threads, each reading on a read-only connection of its own (on this
+ * thread instead when the caller holds a transaction, whose rows other
+ * connections cannot see); the matches are written on this thread, with
+ * store, 20,000 per transaction. Archived articles raise no alerts: those
+ * are for news. *n_matched: the matches written. */
 gboolean clip_rule_backfill        (ClipStore             *store,
                                     gint64                 rule_id,
                                     ClipRuleProgressFunc   progress,
