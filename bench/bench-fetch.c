@@ -307,9 +307,11 @@ tick_cb (gpointer data)
         {
           w->over_50++;
           if (w->start)
-            g_printerr ("main loop: %.1f ms CPU (%.1f ms wall) %.2f s into the run\n",
+            g_printerr ("main loop: %.1f ms CPU (%.1f ms wall) %.2f s into the run "
+                        "(CLOCK_MONOTONIC %.6f to %.6f s, for perf record -k CLOCK_MONOTONIC)\n",
                         (cpu - w->last_cpu) / 1000.0, (now - w->last_tick) / 1000.0,
-                        (w->last_tick - w->start) / (double) G_USEC_PER_SEC);
+                        (w->last_tick - w->start) / (double) G_USEC_PER_SEC,
+                        w->last_tick / (double) G_USEC_PER_SEC, now / (double) G_USEC_PER_SEC);
         }
     }
   w->last_tick = now;
