@@ -156,10 +156,57 @@ test_backfill_agrees (void)
   g_assert_cmpstr (backfilled, ==, reference);
 }
 
+static void
+cancel_after_first (guint64 done, guint64 total, gpointer data)
+{
+  if (done > 0)
+    g_cancellable_cancel (data);
+}
+
+/* Cancelled while the workers read: the backfill stops with an error,
+ * its threads end, and what it wrote so far is committed matches of
+ * real articles; run again, it completes. */
+static void
+test_backfill_cancelled (void)
+{
+  g_autoptr(ClipStore) store = open_archive ();
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  ClipIngestResult res;
+  gint64 outlet = add_outlet (store), id;
+  guint64 n = 0;
+
+  /* Only this rule: the default ones match these articles at ingest. */
+  g_assert_true (clip_store_exec (store, "DELETE FROM rules", &error));
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *guid = g_strdup_printf ("g%u", i);
+
+      g_ptr_array_add (batch, make_article (guid, "Kremlin", "Kremlin meddling again"));
+    }
+  clip_ingest_result_init (&res);
+  g_assert_true (clip_store_ingest (store, outlet, batch, &res, &error));
+  g_assert_no_error (error);
+  clip_ingest_result_clear (&res);
+  id = add_rule (store, "Meddling", "Kremlin NEAR/1 meddl*");
+  g_assert_false (clip_rule_backfill (store, id, cancel_after_first, cancel, &n, cancel, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM matches WHERE article_id NOT IN "
+                               "(SELECT id FROM articles)"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM matches"), <, 2000);
+  g_assert_true (clip_rule_backfill (store, id, NULL, NULL, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2000);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM matches"), ==, 2000);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/rule-backfill/agrees", test_backfill_agrees);
+  g_test_add_func ("/rule-backfill/cancelled", test_backfill_cancelled);
   return g_test_run ();
 }
