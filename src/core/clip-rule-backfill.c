@@ -384,8 +384,8 @@ confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const G
              GCancellable *cancellable, GError **error)
 {
   guint chunk = CLAMP (ids->len / 32, 16, CHUNK);
-  Shared sh = { ids, NULL, (ids->len + chunk - 1) / chunk, 0 };
-  Worker workers[MAX_WORKERS] = { { 0 } }, here = { &sh, store, NULL, 0, NULL };
+  Shared sh = { .ids = ids, .n_chunks = (ids->len + chunk - 1) / chunk };
+  Worker workers[MAX_WORKERS] = { { 0 } }, here = { .sh = &sh, .reader = store };
   GThread *threads[MAX_WORKERS] = { NULL };
   Writer wr = { store, NULL, rule_id, g_get_real_time () / G_USEC_PER_SEC, 0, 0 };
   guint n_workers = 0;

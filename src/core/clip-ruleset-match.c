@@ -4,13 +4,11 @@
  */
 #include "config.h"
 #include "clip-ruleset-private.h"
+#include "clip-ruleset-words.h"
 #include "clip-text.h"
 
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 /* Words of different values of one field (two tags) are this many
  * positions apart, more than any NEAR distance. */
@@ -38,12 +36,9 @@ typedef struct {
   guint          n_batch;
 } Scan;
 
-/* Which characters of two and three bytes are word characters, as the
- * text module says (clip_text_is_word_char()): a bit per last byte, so a
- * character costs one look-up and no decoding. Words are cut exactly as
- * clip_text_tokenize() cuts them, and folded by it (on a cache miss). */
-static guint64 *mask2;    /* [lead - 0xC0] >> (byte 2 & 0x3F) */
-static guint64 *mask3;    /* [(lead & 0x0F) << 6 | (byte 2 & 0x3F)] >> (byte 3 & 0x3F) */
+/* The word-character tables of clip-ruleset-words.h. */
+guint64 *clip_rule_mask2;
+guint64 *clip_rule_mask3;
 
 static gpointer
 build_masks (gpointer data)
@@ -57,59 +52,23 @@ build_masks (gpointer data)
   for (gunichar c = 0x800; c < 0x10000; c++)
     if (!(c >= 0xD800 && c <= 0xDFFF) && clip_text_is_word_char (c))
       m3[c >> 6] |= G_GUINT64_CONSTANT (1) << (c & 0x3F);
-  mask2 = m2;
-  mask3 = m3;
+  clip_rule_mask2 = m2;
+  clip_rule_mask3 = m3;
   return NULL;
 }
 
-/* One UTF-8 sequence, validated as the text module does: an invalid byte
- * is (gunichar) -1 and one byte long, a separator. */
-static inline gunichar
-decode (const guchar *p, const guchar *end, gsize *adv)
+void
+clip_rule_words_init (void)
 {
-  guchar b = p[0];
-  gsize left = (gsize) (end - p);
-  gunichar c;
+  static GOnce once = G_ONCE_INIT;
 
-  /* Two and three bytes (Cyrillic, Greek, Georgian...) without a loop. */
-  if (b >= 0xC2 && b <= 0xDF)
-    {
-      if (left >= 2 && (p[1] & 0xC0) == 0x80)
-        {
-          *adv = 2;
-          return ((gunichar) (b & 0x1F) << 6) | (p[1] & 0x3F);
-        }
-      goto invalid;
-    }
-  if (b >= 0xE0 && b <= 0xEF)
-    {
-      if (left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
-        {
-          c = ((gunichar) (b & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-          if (c >= 0x800 && !(c >= 0xD800 && c <= 0xDFFF))
-            {
-              *adv = 3;
-              return c;
-            }
-        }
-      goto invalid;
-    }
-  if (b >= 0xF0 && b <= 0xF4 && left >= 4 && (p[1] & 0xC0) == 0x80 &&
-      (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80)
-    {
-      c = ((gunichar) (b & 0x07) << 18) | ((gunichar) (p[1] & 0x3F) << 12) |
-          ((gunichar) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-      if (c >= 0x10000 && c <= 0x10FFFF)
-        {
-          *adv = 4;
-          return c;
-        }
-    }
-invalid:
-  *adv = 1;
-  return (gunichar) -1;
+  g_once (&once, build_masks, NULL);
 }
 
+/* A word with patterns: logged, and the first occurrence of each of its
+ * patterns queues the rules that pattern triggers. Only a small per-pattern
+ * array is touched here; occurrences are gathered later, and only for the
+ * patterns the queued rules need. */
 static void
 record (ClipRuleSet *set, const guint32 *list, guint64 key, guint32 start, guint32 end)
 {
@@ -198,97 +157,6 @@ gather (ClipRuleSet *set)
     }
 }
 
-/* The length of the word character at p (a byte from 0xC0 on), or 0 when
- * it is a separator or not valid UTF-8 (then one byte, as the text module
- * reads it; the bytes after it are looked at on their own). */
-static inline guint
-word_char_len (const guchar *p, const guchar *end)
-{
-  guchar b = p[0];
-  gsize left = (gsize) (end - p), adv;
-  gunichar c;
-
-  if (b < 0xE0)
-    return left >= 2 && (p[1] & 0xC0) == 0x80 &&
-           ((mask2[b - 0xC0] >> (p[1] & 0x3F)) & 1) ? 2 : 0;
-  if (b < 0xF0)
-    return left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-           ((mask3[((b & 0x0F) << 6) | (p[1] & 0x3F)] >> (p[2] & 0x3F)) & 1) ? 3 : 0;
-  c = decode (p, end, &adv);
-  return c != (gunichar) -1 && clip_text_is_word_char (c) ? (guint) adv : 0;
-}
-
-#define BLOCK 64
-
-/* Bits of the ASCII letters and digits of a block of 64 bytes, and of the
- * bytes that start a longer character (0xC0 and up). */
-static inline void
-block_classes (const guchar *q, const guchar *end, guint64 *alnum, guint64 *lead)
-{
-  guint64 a = 0, l = 0;
-
-#ifdef __SSE2__
-  if (end - q >= BLOCK)
-    {
-      for (guint k = 0; k < BLOCK / 16; k++)
-        {
-          __m128i v = _mm_loadu_si128 ((const __m128i *) (gconstpointer) (q + 16 * k));
-          __m128i lc = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
-          /* Signed compares: bytes from 0x80 on are negative, so never
-           * letters or digits. */
-          __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (lc, _mm_set1_epi8 ('a' - 1)),
-                                          _mm_cmplt_epi8 (lc, _mm_set1_epi8 ('z' + 1)));
-          __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
-                                         _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
-          __m128i ld = _mm_and_si128 (_mm_cmplt_epi8 (v, _mm_setzero_si128 ()),
-                                      _mm_cmpgt_epi8 (v, _mm_set1_epi8 ((char) 0xBF)));
-
-          a |= (guint64) (guint16) _mm_movemask_epi8 (_mm_or_si128 (letter, digit)) << (16 * k);
-          l |= (guint64) (guint16) _mm_movemask_epi8 (ld) << (16 * k);
-        }
-      *alnum = a;
-      *lead = l;
-      return;
-    }
-#endif
-  for (guint i = 0; i < BLOCK && q + i < end; i++)
-    {
-      guchar b = q[i];
-
-      if (g_ascii_isalnum (b))
-        a |= G_GUINT64_CONSTANT (1) << i;
-      else if (b >= 0xC0)
-        l |= G_GUINT64_CONSTANT (1) << i;
-    }
-  *alnum = a;
-  *lead = l;
-}
-
-/* The bytes of a block that belong to word characters; *carry holds the
- * bytes of a character that runs into the next block. */
-static inline guint64
-block_words (const guchar *q, const guchar *end, guint64 *carry)
-{
-  guint64 w, lead;
-
-  block_classes (q, end, &w, &lead);
-  w |= *carry;
-  *carry = 0;
-  while (lead)
-    {
-      guint i = (guint) __builtin_ctzll (lead);
-      guint n = word_char_len (q + i, end);
-
-      lead &= lead - 1;
-      if (n == 0)
-        continue;
-      w |= ((G_GUINT64_CONSTANT (1) << n) - 1) << i;
-      if (i + n > BLOCK)
-        *carry = (G_GUINT64_CONSTANT (1) << (i + n - BLOCK)) - 1;
-    }
-  return w;
-}
-
 /* Looks up a word as written: a word seen before costs one probe of the
  * cache, with no folding at all. */
 static inline void
@@ -361,9 +229,9 @@ scan_value (Scan *sc, const char *text, gsize len)
   sc->n_batch = 0;
   /* 24-byte slots: past 16,384 of them the cache is out of L2. */
   sc->batched = sc->set->n_slots > (1u << 14);
-  for (const guchar *q = base; q < end; q += BLOCK)
+  for (const guchar *q = base; q < end; q += CLIP_RULE_BLOCK)
     {
-      guint64 w = block_words (q, end, &carry);
+      guint64 w = clip_rule_block_words (q, end, &carry);
       guint from = 0;
 
       for (;;)
@@ -396,11 +264,10 @@ scan_value (Scan *sc, const char *text, gsize len)
 static void
 scan_field (ClipRuleSet *set, guint index, const char *text)
 {
-  static GOnce once = G_ONCE_INIT;
   gboolean multi = (1u << index) == CLIP_RULE_FIELD_OUTLET || (1u << index) == CLIP_RULE_FIELD_TAG;
-  Scan sc = { set, (guint64) index << 32, 0, 0, 0 };
+  Scan sc = { .set = set, .field = (guint64) index << 32 };
 
-  g_once (&once, build_masks, NULL);
+  clip_rule_words_init ();
   if (!multi)
     {
       scan_value (&sc, text, strlen (text));
