@@ -952,6 +952,15 @@ check_chips (GtkWidget *widget, const char *flagged_prefix, const char *rule)
   return checked;
 }
 
+static gboolean
+selected_shown (gpointer table)
+{
+  ClipArticleItem *item = clip_article_table_get_selected (table);
+  const char *title = clip_article_item_get_title (item);
+
+  return shows_text (table, *title ? title : "Untitled");
+}
+
 /* More than ten rows on screen (and their chips as they should be). */
 static gboolean
 rows_mapped (gpointer table)
@@ -966,7 +975,7 @@ test_table_chips (Fixture *f, gconstpointer data)
   ClipArticleTable *table;
   g_autoptr(ClipArticleList) list = NULL;
   GtkWidget *window, *chip;
-  GtkAdjustment *vadj;
+  guint n;
 
   /* One article in ten is about Russian interference. */
   for (guint i = 0; i < 30; i++)
@@ -997,12 +1006,13 @@ test_table_chips (Fixture *f, gconstpointer data)
   g_assert_true (rows_mapped (table));
 
   /* To the end, the middle and back: cells are given other rows. */
-  vadj = table_vadjustment (table);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
   for (guint i = 0; i < 4; i++)
     {
-      double to[] = { 1, 0.5, 0.25, 0 };
+      guint to[] = { n - 1, n / 2, n / 4, 0 };
 
-      gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) * to[i]);
+      clip_article_table_select (table, to[i]);
+      g_assert_true (clip_test_ui_wait (selected_shown, table));
       g_assert_true (clip_test_ui_wait (rows_mapped, table));
     }
   gtk_window_destroy (GTK_WINDOW (window));
