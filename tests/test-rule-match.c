@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "clip-ruleset.h"
+#include "clip-ruleset-private.h"
 #include "clip-text.h"
 #include "clip-test-util.h"
 
@@ -565,6 +565,27 @@ test_first_letters (void)
     }
 }
 
+/* The word cache compares long words past their first 8 bytes: a
+ * difference at any byte of any length is seen. */
+static void
+test_cache_key_compare (void)
+{
+  char a[64], b[64];
+
+  for (gsize len = 9; len <= 40; len++)
+    {
+      for (gsize i = 0; i < len; i++)
+        a[i] = b[i] = (char) ('a' + i % 26);
+      g_assert_true (clip_rule_rest_equal (a, b, len));
+      for (gsize at = 8; at < len; at++)
+        {
+          b[at] = 'Z';
+          g_assert_false (clip_rule_rest_equal (a, b, len));
+          b[at] = a[at];
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -580,6 +601,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rule-match/many-rules", test_many_rules);
   g_test_add_func ("/rule-match/same-words-as-text-module", test_same_words_as_text_module);
   g_test_add_func ("/rule-match/first-letters", test_first_letters);
+  g_test_add_func ("/rule-match/cache-key-compare", test_cache_key_compare);
   g_test_add_func ("/rule-match/seed-article", test_seed_article);
   g_test_add_func ("/rule-match/own-fixtures", test_own_fixtures);
   return g_test_run ();
