@@ -244,7 +244,12 @@ append_part_cb (gpointer data)
   if (part->generation == self->generation && self->loading)
     {
       if (self->stale)
-        replace_ids (self, part->ids);
+        {
+          /* A copy: the list appends the later parts to its ids. */
+          g_autoptr(GArray) first = g_array_copy (part->ids);
+
+          replace_ids (self, first);
+        }
       else
         {
           g_array_append_vals (self->ids, part->ids->data, part->ids->len);
