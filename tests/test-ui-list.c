@@ -745,11 +745,24 @@ test_table_layout (Fixture *f, gconstpointer data)
    * their text, so this is the width the text needs against the one it got. */
   {
     g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (time, gtk_inscription_get_text (GTK_INSCRIPTION (time)));
+    g_autoptr(PangoAttrList) bold = pango_attr_list_new ();
+    gint64 now = 1700000000;   /* 14 Nov 2023 */
     int width;
 
     g_assert_cmpuint (strlen (gtk_inscription_get_text (GTK_INSCRIPTION (time))), >=, 11);
     pango_layout_get_pixel_size (layout, &width, NULL);
     g_assert_cmpint (width, <=, gtk_widget_get_width (time));
+    /* Nor does the longest, this year's "29 Oct 22:48", in bold (unread). */
+    pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    pango_layout_set_attributes (layout, bold);
+    for (gint64 t = now - 86400 * 16; t > now - 86400 * 400; t -= 86400 * 30)
+      {
+        g_autofree char *text = clip_article_item_format_time (t, now);
+
+        pango_layout_set_text (layout, text, -1);
+        pango_layout_get_pixel_size (layout, &width, NULL);
+        g_assert_cmpint (width, <=, gtk_widget_get_width (time));
+      }
   }
   g_assert_cmpint (gtk_widget_get_width (title), >, 1400 / 2);
   g_assert_cmpint (gtk_widget_get_width (title), >, 2 * gtk_widget_get_width (outlet));
