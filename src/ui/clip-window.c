@@ -182,7 +182,9 @@ update_subtitle (ClipWindow *self)
   guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   g_autofree char *text = NULL;
 
-  if (self->list && clip_article_list_is_loading (self->list) && n == 0)
+  /* Until a new view's rows come, those shown are the previous view's. */
+  if (self->list && clip_article_list_is_loading (self->list) &&
+      (n == 0 || clip_article_list_is_stale (self->list)))
     text = g_strdup (_("Loading…"));
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
@@ -579,6 +581,8 @@ open_store (ClipWindow *self)
       g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (update_subtitle), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_subtitle), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->list, "notify::stale", G_CALLBACK (update_subtitle), self,
                                G_CONNECT_SWAPPED);
       clip_article_table_set_model (self->table, self->list);
       clip_article_view_set_store (self->article_view, self->store);
