@@ -372,6 +372,80 @@ app_activated_cb (GApplication *app,
 }
 
 /* The real application: starts, shows the window, quits on app.quit. */
+static GtkListBoxRow *
+sidebar_row (ClipSidebar *bar, int index)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (bar), CLIP_TYPE_SIDEBAR,
+                                                                  "list"));
+
+  return gtk_list_box_get_row_at_index (list, index);
+}
+
+static GPtrArray *
+some_outlets (guint n, const char *error_of_second)
+{
+  GPtrArray *outlets = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ClipOutlet *o = clip_outlet_new ();
+
+      o->id = i + 1;
+      o->url = g_strdup_printf ("https://outlet%u.ge/feed", i);
+      o->name = g_strdup_printf ("Outlet %u", i);
+      o->group = g_strdup ("");
+      if (i == 1)
+        o->last_error = g_strdup (error_of_second);
+      g_ptr_array_add (outlets, o);
+    }
+  return outlets;
+}
+
+/* A refresh reports the same outlets with new health and names: the rows
+ * stay (a thousand rebuilt rows blocked the window), their warning sign and
+ * name follow; a new outlet rebuilds them. */
+static void
+test_sidebar_in_place (void)
+{
+  ClipSidebar *bar = CLIP_SIDEBAR (g_object_ref_sink (clip_sidebar_new ()));
+  g_autoptr(GPtrArray) first = some_outlets (3, NULL);
+  g_autoptr(GPtrArray) failed = some_outlets (3, "HTTP 404");
+  g_autoptr(GPtrArray) more = some_outlets (4, NULL);
+  GtkListBoxRow *row;
+  GtkWidget *warn;
+
+  clip_sidebar_set_rules (bar, NULL);
+  clip_sidebar_set_outlets (bar, first);
+  row = sidebar_row (bar, 4);   /* All, Unread, Flagged, then the outlets */
+  g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (row), GTK_TYPE_LABEL, "Outlet 1"));
+  g_assert_null (clip_test_ui_find (GTK_WIDGET (row), GTK_TYPE_IMAGE, NULL));
+
+  g_free (((ClipOutlet *) failed->pdata[1])->name);
+  ((ClipOutlet *) failed->pdata[1])->name = g_strdup ("Civil Georgia");
+  clip_sidebar_set_outlets (bar, failed);
+  g_assert_true (sidebar_row (bar, 4) == row);
+  g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (row), GTK_TYPE_LABEL, "Civil Georgia"));
+  warn = clip_test_ui_find (GTK_WIDGET (row), GTK_TYPE_IMAGE, NULL);
+  g_assert_nonnull (warn);
+  g_assert_true (gtk_widget_get_visible (warn));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (warn), ==, "HTTP 404");
+  clip_sidebar_select (bar, CLIP_SOURCE_OUTLET, 2);
+  g_assert_cmpstr (clip_sidebar_get_selected_error (bar), ==, "HTTP 404");
+  g_assert_cmpstr (clip_sidebar_get_selected_title (bar), ==, "Civil Georgia");
+
+  clip_sidebar_set_outlets (bar, first);       /* recovered */
+  g_assert_true (sidebar_row (bar, 4) == row);
+  g_assert_false (gtk_widget_get_visible (warn));
+  g_assert_null (clip_sidebar_get_selected_error (bar));
+
+  clip_sidebar_set_outlets (bar, more);
+  g_assert_false (sidebar_row (bar, 4) == row);
+  g_assert_cmpuint (clip_sidebar_get_n_outlets (bar), ==, 4);
+  /* The selection survives the rebuild. */
+  g_assert_cmpint (clip_sidebar_get_selected (bar, NULL), ==, CLIP_SOURCE_OUTLET);
+  g_object_unref (bar);
+}
+
 static void
 test_application (void)
 {
@@ -399,6 +473,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/error-state", test_error_state);
   g_test_add_func ("/ui/window/saved-size", test_saved_size);
   g_test_add_func ("/ui/window/narrow", test_narrow);
+  g_test_add_func ("/ui/sidebar/in-place", test_sidebar_in_place);
   g_test_add_func ("/ui/application", test_application);
   return g_test_run ();
 }

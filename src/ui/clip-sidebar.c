@@ -50,6 +50,9 @@ static guint signals[N_SIGNALS];
 #define TITLE  "clip-title"
 #define COUNT  "clip-count-label"
 #define ERROR  "clip-error"
+#define NAME   "clip-name-label"
+#define WARN   "clip-warn-image"
+#define SHOWN  "clip-count-shown"
 
 static char *
 format_count (gint64 n)
@@ -58,14 +61,15 @@ format_count (gint64 n)
 }
 
 static void
-set_row_count (GtkWidget *row,
-               gint64     count)
+show_row_count (GtkWidget *row,
+                gint64     count)
 {
   GtkLabel *label = g_object_get_data (G_OBJECT (row), COUNT);
   const char *title = g_object_get_data (G_OBJECT (row), TITLE);
   g_autofree char *text = format_count (count);
   g_autofree char *a11y = NULL;
 
+  g_object_set_data_full (G_OBJECT (row), SHOWN, g_memdup2 (&count, sizeof count), g_free);
   gtk_label_set_text (label, text);
   /* Screen readers hear the name and the count together. */
   /* Translators: an outlet's name and its number of unread articles. */
@@ -74,6 +78,65 @@ set_row_count (GtkWidget *row,
                                     (gulong) count), title, text)
     : g_strdup (title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+}
+
+/* Counts arrive for every row after each refresh; most have not changed,
+ * and a thousand label and accessibility updates are not free. */
+static void
+set_row_count (GtkWidget *row,
+               gint64     count)
+{
+  gint64 *shown = g_object_get_data (G_OBJECT (row), SHOWN);
+
+  if (shown == NULL || *shown != count)
+    show_row_count (row, count);
+}
+
+static void
+set_row_title (GtkWidget  *row,
+               const char *title)
+{
+  gint64 *shown = g_object_get_data (G_OBJECT (row), SHOWN);
+
+  if (g_strcmp0 (title, g_object_get_data (G_OBJECT (row), TITLE)) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (row), TITLE, g_strdup (title), g_free);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), NAME), title);
+  show_row_count (row, shown ? *shown : 0);
+}
+
+/* The outlet's health: a warning sign, with the last error as its tooltip,
+ * while the last fetch failed. */
+static void
+set_row_error (GtkWidget  *row,
+               const char *error)
+{
+  GtkWidget *warn = g_object_get_data (G_OBJECT (row), WARN);
+
+  if (g_strcmp0 (error, g_object_get_data (G_OBJECT (row), ERROR)) == 0 && (warn || !error))
+    return;
+  g_object_set_data_full (G_OBJECT (row), ERROR, g_strdup (error), g_free);
+  if (error == NULL)
+    {
+      if (warn != NULL)
+        gtk_widget_set_visible (warn, FALSE);
+      return;
+    }
+  if (warn == NULL)
+    {
+      GtkWidget *count = g_object_get_data (G_OBJECT (row), COUNT);
+
+      warn = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (warn, "warning");
+      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (count)), warn,
+                                  gtk_widget_get_prev_sibling (count));
+      g_object_set_data (G_OBJECT (row), WARN, warn);
+    }
+  gtk_widget_set_visible (warn, TRUE);
+  gtk_widget_set_tooltip_text (warn, error);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (warn),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fetch failed"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error, -1);
 }
 
 static GtkWidget *
@@ -107,18 +170,6 @@ make_row (ClipSourceKind  kind,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
-  if (error != NULL)
-    {
-      /* The outlet's health: its last fetch failed. */
-      GtkWidget *warn = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (warn, "warning");
-      gtk_widget_set_tooltip_text (warn, error);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (warn),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fetch failed"),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error, -1);
-      gtk_box_append (GTK_BOX (box), warn);
-    }
   gtk_widget_add_css_class (count_label, "dim-label");
   gtk_widget_add_css_class (count_label, "numeric");
   gtk_box_append (GTK_BOX (box), count_label);
@@ -129,8 +180,9 @@ make_row (ClipSourceKind  kind,
   g_object_set_data_full (G_OBJECT (row), GROUP, g_strdup (group), g_free);
   g_object_set_data_full (G_OBJECT (row), TITLE, g_strdup (title), g_free);
   g_object_set_data (G_OBJECT (row), COUNT, count_label);
-  g_object_set_data_full (G_OBJECT (row), ERROR, g_strdup (error), g_free);
-  set_row_count (row, count);
+  g_object_set_data (G_OBJECT (row), NAME, label);
+  set_row_error (row, error);
+  show_row_count (row, count);
   return row;
 }
 
@@ -319,26 +371,97 @@ rebuild (ClipSidebar *self)
   self->rebuilding = FALSE;
 }
 
+/* The rows of one kind, in order. */
+static GPtrArray *
+rows_of_kind (ClipSidebar    *self,
+              ClipSourceKind  kind)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    if (row_kind (row) == kind)
+      g_ptr_array_add (rows, row);
+  return rows;
+}
+
+/* A refresh reports the same outlets with new health: update the rows in
+ * place (rebuilding a thousand rows blocks the window for a third of a
+ * second). Only a new, removed, moved or regrouped outlet rebuilds. */
+static gboolean
+update_outlets_in_place (ClipSidebar *self,
+                         GPtrArray   *outlets)
+{
+  g_autoptr(GPtrArray) rows = rows_of_kind (self, CLIP_SOURCE_OUTLET);
+
+  if (self->outlets == NULL || rows->len != outlets->len)
+    return FALSE;
+  for (guint i = 0; i < outlets->len; i++)
+    {
+      const ClipOutlet *o = g_ptr_array_index (outlets, i);
+      GtkListBoxRow *row = g_ptr_array_index (rows, i);
+
+      if (row_outlet_id (row) != o->id ||
+          g_strcmp0 (g_object_get_data (G_OBJECT (row), GROUP), o->group) != 0)
+        return FALSE;
+    }
+  for (guint i = 0; i < outlets->len; i++)
+    {
+      const ClipOutlet *o = g_ptr_array_index (outlets, i);
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autofree char *name = clip_outlet_dup_display_name (o);
+
+      set_row_title (row, name);
+      set_row_error (row, o->last_error);
+    }
+  return TRUE;
+}
+
 void
 clip_sidebar_set_outlets (ClipSidebar *self,
                           GPtrArray   *outlets)
 {
+  gboolean in_place;
+
   g_return_if_fail (CLIP_IS_SIDEBAR (self));
 
+  in_place = update_outlets_in_place (self, outlets);
   g_clear_pointer (&self->outlets, g_ptr_array_unref);
   self->outlets = g_ptr_array_new_full (outlets->len, (GDestroyNotify) clip_outlet_free);
   for (guint i = 0; i < outlets->len; i++)
     g_ptr_array_add (self->outlets, clip_outlet_copy (g_ptr_array_index (outlets, i)));
   self->n_outlets = outlets->len;
-  rebuild (self);
+  if (!in_place)
+    rebuild (self);
+}
+
+/* The same rules (ids in the same order) keep their rows; names follow. */
+static gboolean
+update_rules_in_place (ClipSidebar *self,
+                       GPtrArray   *rules)
+{
+  g_autoptr(GPtrArray) rows = rows_of_kind (self, CLIP_SOURCE_RULE);
+  guint n = rules ? rules->len : 0;
+
+  if (self->rules == NULL || rows->len != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (row_outlet_id (g_ptr_array_index (rows, i)) != ((ClipRule *) g_ptr_array_index (rules, i))->id)
+      return FALSE;
+  for (guint i = 0; i < n; i++)
+    set_row_title (g_ptr_array_index (rows, i), ((ClipRule *) g_ptr_array_index (rules, i))->name);
+  return TRUE;
 }
 
 void
 clip_sidebar_set_rules (ClipSidebar *self,
                         GPtrArray   *rules)
 {
+  gboolean in_place;
+
   g_return_if_fail (CLIP_IS_SIDEBAR (self));
 
+  in_place = update_rules_in_place (self, rules);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) sidebar_rule_free);
   for (guint i = 0; rules && i < rules->len; i++)
@@ -350,7 +473,8 @@ clip_sidebar_set_rules (ClipSidebar *self,
       r->name = g_strdup (rule->name);
       g_ptr_array_add (self->rules, r);
     }
-  rebuild (self);
+  if (!in_place)
+    rebuild (self);
 }
 
 void

@@ -22,7 +22,9 @@ reload_timeout_cb (gpointer user_data)
 }
 
 /* Outlets report one by one during a refresh: gather them into one
- * reload, so a refresh of 200 outlets does not read the list 200 times. */
+ * reload, so a refresh of 200 outlets does not read the list 200 times.
+ * The sidebar's rows are updated in place (counts, health), so the
+ * analyst watches them change while the refresh runs. */
 static void
 queue_reload (ClipWindow *self)
 {
@@ -46,40 +48,13 @@ progress_cb (ClipWindow *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, done < total);
 }
 
-#define LIST_RELOAD_QUEUED "clip-window-list-reload-queued"
-
-static gboolean
-list_reload_cb (gpointer user_data)
-{
-  ClipWindow *self = user_data;
-
-  g_object_set_data (G_OBJECT (self), LIST_RELOAD_QUEUED, NULL);
-  if (self->list != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "archive") == 0)
-    clip_article_list_reload (self->list);
-  return G_SOURCE_REMOVE;
-}
-
-/* New articles show as they land, but only the article list is read
- * again: the sidebar is rebuilt row by row, which at a thousand outlets
- * blocked the window for 300 ms at each of these reloads. Outlet health
- * and counts follow when the run ends ("refresh-finished", which every
- * run of the service sends, one outlet or all). */
-static void
-queue_list_reload (ClipWindow *self)
-{
-  if (g_object_get_data (G_OBJECT (self), LIST_RELOAD_QUEUED) != NULL)
-    return;
-  g_object_set_data (G_OBJECT (self), LIST_RELOAD_QUEUED, GINT_TO_POINTER (TRUE));
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 400, list_reload_cb, g_object_ref (self), g_object_unref);
-}
-
 static void
 outlet_updated_cb (ClipWindow             *self,
                    const ClipFetchOutcome *outcome)
 {
-  if (outcome->added > 0 || outcome->updated > 0)
-    queue_list_reload (self);
+  if (outcome->added > 0 || outcome->updated > 0 || outcome->status == CLIP_FETCH_STATUS_ERROR ||
+      outcome->moved_to != NULL)
+    queue_reload (self);
 }
 
 static void
