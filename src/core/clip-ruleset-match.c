@@ -432,7 +432,7 @@ add_span (GArray *spans, guint64 key, guint32 start, guint32 end)
 }
 
 /* At most n words between the two sides, in the same field; the two may
- * not be the same words. */
+ * not be the same words. Spans: each side, or both as one when adjacent. */
 static gboolean
 eval_near (ClipRuleSet *set, const CNode *n, GArray *spans)
 {
@@ -504,7 +504,16 @@ eval_near (ClipRuleSet *set, const CNode *n, GArray *spans)
           found = TRUE;
           if (spans == NULL)
             return TRUE;
-          add_span (spans, l->key, MIN (l->start, r->start), MAX (l->end, r->end));
+          /* The two sides are what matched, not the words between them:
+           * "Russian … interference" across a sentence highlights two
+           * words, not the stretch. Adjacent sides read as one span. */
+          if (gap == 0)
+            add_span (spans, l->key, MIN (l->start, r->start), MAX (l->end, r->end));
+          else
+            {
+              add_span (spans, l->key, l->start, l->end);
+              add_span (spans, r->key, r->start, r->end);
+            }
         }
     }
   return found;
