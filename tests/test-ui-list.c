@@ -769,7 +769,7 @@ test_table_layout (Fixture *f, gconstpointer data)
   g_assert_cmpint (gtk_widget_get_width (outlet), <, 200);
   g_assert_cmpint (gtk_widget_get_width (time), <, 140);
 
-  /* Phone width: outlet and rules step aside, the title still gets most. */
+  /* Phone width: the outlet steps aside, the title still gets most. */
   narrow_window = table_window (f, 360, &narrow, &narrow_list);
   g_assert_true (clip_test_ui_wait (table_narrow, narrow));
   clip_test_ui_spin (200);
@@ -778,9 +778,11 @@ test_table_layout (Fixture *f, gconstpointer data)
     {
       g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, i);
       const char *name = gtk_column_view_column_get_title (col);
-      gboolean wanted = g_str_equal (name, "Time") || g_str_equal (name, "Title");
 
-      g_assert_cmpint (gtk_column_view_column_get_visible (col), ==, wanted);
+      /* The outlet steps aside; rules stay, untitled, as dots. */
+      g_assert_cmpint (gtk_column_view_column_get_visible (col), ==, g_strcmp0 (name, "Outlet") != 0);
+      g_assert_true (name == NULL || g_str_equal (name, "Time") || g_str_equal (name, "Title") ||
+                     g_str_equal (name, "Outlet"));
     }
   title = clip_test_ui_find (GTK_WIDGET (narrow), GTK_TYPE_INSCRIPTION, title_at (narrow_list, 1));
   g_assert_nonnull (title);
@@ -949,15 +951,21 @@ check_chips (GtkWidget *widget, const char *flagged_prefix, const char *rule)
   if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "clip-chip") &&
       !gtk_widget_has_css_class (widget, "clip-chip-more"))
     {
-      GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (widget)));
-      GtkWidget *title_cell = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (row)));
+      GtkWidget *cell = gtk_widget_get_parent (gtk_widget_get_parent (widget));
+      GtkWidget *row = gtk_widget_get_parent (cell);
+      GtkWidget *title_cell = gtk_widget_get_prev_sibling (cell);   /* the outlet's may be hidden */
       const char *title = gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (title_cell)));
 
       if (!gtk_widget_get_mapped (row))
         return 0;
       g_assert_cmpint (gtk_widget_get_visible (widget), ==, g_str_has_prefix (title, flagged_prefix));
+      /* A narrow table shows a dot of the rule's colour, named by its
+       * tooltip; a wide one the name. */
       if (gtk_widget_get_visible (widget))
-        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==, rule);
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (widget)), ==,
+                         gtk_widget_has_css_class (widget, "clip-chip-dot") ? "" : rule);
+      if (gtk_widget_get_visible (widget))
+        g_assert_cmpstr (g_object_get_data (G_OBJECT (widget), "clip-tooltip"), ==, rule);
       return 1;
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
@@ -972,6 +980,22 @@ selected_shown (gpointer table)
   const char *title = clip_article_item_get_title (item);
 
   return shows_text (table, *title ? title : "Untitled");
+}
+
+/* A rule's dot on screen, in a narrow table. */
+static GtkWidget *
+shown_dot (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "clip-chip-dot") && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = shown_dot (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* More than ten rows on screen (and their chips as they should be). */
@@ -1028,6 +1052,19 @@ test_table_chips (Fixture *f, gconstpointer data)
       g_assert_true (clip_test_ui_wait (selected_shown, table));
       g_assert_true (clip_test_ui_wait (rows_mapped, table));
     }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Narrow: the rules stay, as dots. */
+  g_clear_object (&list);
+  window = table_window (f, 420, &table, &list);
+  clip_article_table_set_rules (table, rules);
+  g_assert_true (clip_test_ui_wait (table_narrow, table));
+  g_assert_true (clip_test_ui_wait (rows_mapped, table));
+  clip_test_ui_spin (100);
+  chip = shown_dot (GTK_WIDGET (table));
+  g_assert_nonnull (chip);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (chip), "clip-tooltip"), ==, "Russian interference");
+  g_assert_cmpint (gtk_widget_get_width (chip), <, 20);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

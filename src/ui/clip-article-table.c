@@ -31,6 +31,7 @@ struct _ClipArticleTable
   GtkColumnViewColumn *rules_col;
   gboolean            narrow;
   guint               narrow_idle;
+  gboolean            dots;         /* narrow applied: rules as coloured dots */
   gboolean            to_top;       /* a new view's rows are coming */
 };
 
@@ -41,7 +42,7 @@ static guint signals[N_SIGNALS];
 
 enum { COL_TIME, COL_OUTLET, COL_TITLE, COL_RULES };
 
-/* Below this width the table shows only time and title. */
+/* Below this width the outlet steps aside and rules are coloured dots. */
 #define CLIP_ARTICLE_TABLE_NARROW 560
 
 GtkWidget *
@@ -301,10 +302,19 @@ bind_chips_cb (GtkSignalListItemFactory *factory,
     }
   gtk_widget_set_visible (chip, first != NULL);
   set_chip_rule (chip, first_id);
+  /* Narrow: a dot in the rule's colour, its name as tooltip and for
+   * screen readers; the title keeps the room. */
+  if (self->dots)
+    gtk_widget_add_css_class (chip, "clip-chip-dot");
+  else
+    gtk_widget_remove_css_class (chip, "clip-chip-dot");
+  gtk_widget_set_valign (chip, self->dots ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+  gtk_widget_set_halign (chip, self->dots ? GTK_ALIGN_START : GTK_ALIGN_FILL);
   if (first != NULL)
     {
-      gtk_label_set_text (GTK_LABEL (chip), first);
-      gtk_label_set_width_chars (GTK_LABEL (chip), MIN (g_utf8_strlen (first, -1), 16));
+      gtk_label_set_text (GTK_LABEL (chip), self->dots ? "" : first);
+      gtk_label_set_width_chars (GTK_LABEL (chip), self->dots ? 0 : MIN (g_utf8_strlen (first, -1), 16));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, first, -1);
     }
   set_cell_tooltip (chip, first);
   gtk_widget_set_visible (more, hidden > 0);
@@ -411,8 +421,21 @@ add_column (ClipArticleTable *self,
   return col;
 }
 
-/* Narrow: outlet and rules make way for the title. The change waits for
- * an idle, as columns cannot be hidden while the table is allocated. */
+/* Rebinds the rows on screen: their chips follow the rules' names and
+ * colours, and the table's width. */
+static void
+rebind_rows (ClipArticleTable *self)
+{
+  guint n;
+
+  if (self->list == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->list))) == 0)
+    return;
+  g_list_model_items_changed (G_LIST_MODEL (self->selection), 0, n, n);
+}
+
+/* Narrow: the outlet makes way for the title, and the rules shrink to
+ * dots. The change waits for an idle, as columns cannot be hidden while
+ * the table is allocated. */
 static gboolean
 apply_narrow_cb (gpointer user_data)
 {
@@ -420,7 +443,12 @@ apply_narrow_cb (gpointer user_data)
 
   self->narrow_idle = 0;
   gtk_column_view_column_set_visible (self->outlet_col, !self->narrow);
-  gtk_column_view_column_set_visible (self->rules_col, !self->narrow);
+  gtk_column_view_column_set_title (self->rules_col, self->narrow ? NULL : _("Rules"));
+  if (self->dots != self->narrow)
+    {
+      self->dots = self->narrow;
+      rebind_rows (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -647,13 +675,7 @@ clip_article_table_set_rules (ClipArticleTable *self,
                               (int) (rgba.blue * 255), luminance > 0.6 ? "#000000" : "#ffffff");
     }
   gtk_css_provider_load_from_data (self->rule_css, css->str, css->len);
-  if (self->list != NULL)
-    {
-      /* Rebind the visible rows so their chips follow. */
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-      if (n > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self->selection), 0, n, n);
-    }
+  rebind_rows (self);
 }
 
 const char *
