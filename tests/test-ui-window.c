@@ -1,5 +1,6 @@
 /* test-ui-window.c — the main window: empty state, starter outlets,
- * OPML import, error state, saved size, the whole application
+ * OPML import, error state, saved size, the whole application, and how
+ * it follows a refresh
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,7 @@
 #include "clip-archive.h"
 #include "clip-import-task.h"
 #include "clip-outlet-import.h"
+#include "clip-service.h"
 #include "clip-sidebar.h"
 #include "clip-test-ui.h"
 #include "clip-test-util.h"
@@ -459,6 +461,136 @@ test_application (void)
   g_assert_true (checked);
 }
 
+/* GLib lets a process name one application: each further run of the
+ * real one is a subprocess. */
+static void
+run_app_in_subprocess (GCallback activated)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = clip_test_ui_data_dir ();
+      g_autoptr(ClipApplication) app = clip_application_new ();
+      gboolean checked = FALSE;
+
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_signal_connect_after (app, "activate", activated, &checked);
+      g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+      g_assert_true (checked);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static gpointer
+window_child (GtkWindow  *window,
+              const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, name);
+}
+
+static gboolean
+text_is_999 (gpointer bar)
+{
+  return g_strcmp0 (gtk_progress_bar_get_text (bar), "Fetched 999 of 1000 outlets") == 0;
+}
+
+/* A thousand outlets report within moments: the bar takes the first at
+ * once, then moves a few times a second (each change is a frame drawn),
+ * its text following; the last report hides it at once. */
+static void
+progress_activated_cb (GApplication *app,
+                       gboolean     *checked)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  ClipService *service = clip_application_get_service (CLIP_APPLICATION (app));
+  GtkProgressBar *bar = window_child (window, "progress_bar");
+  GtkRevealer *revealer = window_child (window, "progress_revealer");
+
+  g_assert_nonnull (service);
+  clip_service_set_scheduled (service, FALSE);
+  for (guint i = 1; i < 1000; i++)
+    g_signal_emit_by_name (service, "progress", i, 1000);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (bar), 0.001, 1e-9);
+  g_assert_cmpstr (gtk_progress_bar_get_text (bar), ==, "Fetched 1 of 1000 outlets");
+  clip_test_ui_spin (400);
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (bar), 0.999, 1e-9);
+  g_assert_true (clip_test_ui_wait (text_is_999, bar));
+  g_signal_emit_by_name (service, "progress", 1000, 1000);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  *checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_refresh_progress (void)
+{
+  run_app_in_subprocess (G_CALLBACK (progress_activated_cb));
+}
+
+/* News of new articles every 100 ms: the window reads the archive again
+ * 400 ms after the first, then at most once a second (each reading is
+ * the outlets, their counts and the list's ids), and at last has it all. */
+static void
+reload_activated_cb (GApplication *app,
+                     gboolean     *checked)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  ClipService *service = clip_application_get_service (CLIP_APPLICATION (app));
+  ClipSidebar *bar = window_child (window, "sidebar");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_store_open_data_dir (g_getenv ("CLIPPINGS_DATA_DIR"),
+                                                         CLIP_STORE_OPEN_DEFAULT, &error);
+  gint64 start, last_news = 0, last_change = 0;
+  guint shown = 0, changes = 0, added = 0;
+
+  g_assert_no_error (error);
+  clip_service_set_scheduled (service, FALSE);
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 2500 * 1000)
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      if (now - last_news >= 100 * 1000)
+        {
+          g_autoptr(ClipOutlet) o = clip_outlet_new ();
+          ClipFetchOutcome outcome = { .status = CLIP_FETCH_STATUS_OK, .added = 1 };
+
+          o->url = g_strdup_printf ("http://127.0.0.1:9/feed-%u.xml", added);
+          o->name = g_strdup_printf ("Outlet %u", added++);
+          outcome.outlet_id = clip_store_add_outlet (store, o, &error);
+          g_assert_no_error (error);
+          g_signal_emit_by_name (service, "outlet-updated", &outcome);
+          last_news = now;
+        }
+      if (clip_sidebar_get_n_outlets (bar) != shown)
+        {
+          shown = clip_sidebar_get_n_outlets (bar);
+          if (changes++ == 0)
+            g_assert_cmpint (now - start, >=, 380 * 1000);
+          else
+            g_assert_cmpint (now - last_change, >=, 950 * 1000);
+          last_change = now;
+        }
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  g_assert_cmpuint (changes, >=, 2);
+  g_assert_cmpuint (changes, <=, 3);
+  clip_test_ui_spin (1500);
+  g_assert_cmpuint (clip_sidebar_get_n_outlets (bar), ==, added);
+  *checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_refresh_reloads (void)
+{
+  run_app_in_subprocess (G_CALLBACK (reload_activated_cb));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -475,5 +607,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/sidebar/in-place", test_sidebar_in_place);
   g_test_add_func ("/ui/application", test_application);
+  g_test_add_func ("/ui/application/refresh-progress", test_refresh_progress);
+  g_test_add_func ("/ui/application/refresh-reloads", test_refresh_reloads);
   return g_test_run ();
 }

@@ -43,6 +43,13 @@ struct _ClipWindow
   guint                 busy;
   guint                 search_timeout;
   guint                 reload_timeout;
+  gint64                last_reload;       /* monotonic, of a refresh's reload */
+  guint                 progress_timeout;
+  guint                 progress_done;     /* the latest report, shown at the next step */
+  guint                 progress_total;
+  gboolean              progress_pending;
+  gint64                progress_text_time;   /* monotonic, the text last set */
+  guint                 progress_text_done;   /* the count it says */
   gboolean              manual_refresh;
   gint64                rules_version;
 };

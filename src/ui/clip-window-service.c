@@ -11,41 +11,122 @@
 
 /* The fetch service */
 
+/* A refresh is followed in steps, not outlet by outlet: every change to
+ * the bar, the sidebar or the list is a frame to draw (a whole window
+ * when the GL renderer has no damage tracking, as on Mesa's software
+ * llvmpipe), and a thousand outlets report within a few seconds. */
+#define RELOAD_DELAY_MS  400    /* the first news shows this soon */
+#define RELOAD_GAP_MS    1000   /* then the lists are read at most this often */
+#define PROGRESS_GAP_MS  250    /* and the bar moves at most this often */
+#define TEXT_GAP_MS      1500   /* its text, when no reload brings it */
+
+static void show_progress (ClipWindow *self,
+                           gboolean    with_text);
+
 static gboolean
 reload_timeout_cb (gpointer user_data)
 {
   ClipWindow *self = user_data;
 
   self->reload_timeout = 0;
+  self->last_reload = g_get_monotonic_time ();
   clip_window_reload (self);
+  /* The bar's text changes its size: the window lays out again (three
+   * frames, measured) where the bar alone moves in one. It follows the
+   * reload, which lays the window out anyway. */
+  if (self->progress_total > 0 && gtk_revealer_get_reveal_child (self->progress_revealer))
+    show_progress (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
 /* Outlets report one by one during a refresh: gather them into one
  * reload, so a refresh of 200 outlets does not read the list 200 times.
  * The sidebar's rows are updated in place (counts, health), so the
- * analyst watches them change while the refresh runs. */
+ * analyst watches them change while the refresh runs. Each reload reads
+ * the outlets, their counts and the list's ids again: a second apart,
+ * not 400 ms, while the news keeps coming. */
 static void
 queue_reload (ClipWindow *self)
 {
-  if (self->reload_timeout == 0)
-    self->reload_timeout = g_timeout_add (400, reload_timeout_cb, self);
+  gint64 since = (g_get_monotonic_time () - self->last_reload) / 1000;
+  guint delay = RELOAD_DELAY_MS;
+
+  if (self->reload_timeout != 0)
+    return;
+  if (self->last_reload != 0 && since >= 0 && since < RELOAD_GAP_MS)
+    delay = MAX (delay, RELOAD_GAP_MS - since);
+  self->reload_timeout = g_timeout_add (delay, reload_timeout_cb, self);
 }
 
+static void
+show_progress (ClipWindow *self,
+               gboolean    with_text)
+{
+  guint done = self->progress_done, total = self->progress_total;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
+  if (with_text)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fetched %u of %u outlet",
+                                      "Fetched %u of %u outlets", total), done, total);
+
+      gtk_progress_bar_set_text (self->progress_bar, text);
+      self->progress_text_time = g_get_monotonic_time ();
+      self->progress_text_done = done;
+    }
+  gtk_revealer_set_reveal_child (self->progress_revealer, done < total);
+}
+
+/* Each step shows the latest report; the text comes with it when it
+ * has not changed for a while (a refresh of unchanged feeds brings no
+ * reloads), and the steps go on until it says the latest count. */
+static gboolean
+progress_timeout_cb (gpointer user_data)
+{
+  ClipWindow *self = user_data;
+  gboolean text_behind = self->progress_text_done != self->progress_done;
+  gboolean text_due = g_get_monotonic_time () - self->progress_text_time >=
+                      TEXT_GAP_MS * (gint64) 1000;
+
+  self->progress_timeout = 0;
+  if (!self->progress_pending && !text_behind)
+    return G_SOURCE_REMOVE;
+  if (self->progress_pending || text_due)
+    show_progress (self, text_behind && text_due);
+  self->progress_pending = FALSE;
+  self->progress_timeout = g_timeout_add (PROGRESS_GAP_MS, progress_timeout_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_progress (ClipWindow *self)
+{
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  self->progress_pending = FALSE;
+}
+
+/* The first report shows at once, later ones at the next step (their
+ * text with the next reload); the last (all done) at once, as it hides
+ * the bar. */
 static void
 progress_cb (ClipWindow *self,
              guint       done,
              guint       total)
 {
-  g_autofree char *text = NULL;
-
   if (total == 0)
     return;
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fetched %u of %u outlet",
-                                       "Fetched %u of %u outlets", total), done, total);
-  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_revealer_set_reveal_child (self->progress_revealer, done < total);
+  self->progress_done = done;
+  self->progress_total = total;
+  if (self->progress_timeout != 0 && done < total)
+    {
+      self->progress_pending = TRUE;
+      return;
+    }
+  show_progress (self, self->progress_timeout == 0 || done == total);
+  cancel_progress (self);
+  if (done < total)
+    self->progress_timeout = g_timeout_add (PROGRESS_GAP_MS, progress_timeout_cb, self);
 }
 
 static void
@@ -63,6 +144,7 @@ refresh_finished_cb (ClipWindow *self,
 {
   guint failed = 0;
 
+  cancel_progress (self);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   for (guint i = 0; i < outcomes->len; i++)
     if (((ClipFetchOutcome *) g_ptr_array_index (outcomes, i))->status == CLIP_FETCH_STATUS_ERROR)
@@ -100,6 +182,7 @@ clip_window_refresh_activated (GSimpleAction *action,
   if (self->service == NULL)
     return;
   self->manual_refresh = TRUE;
+  cancel_progress (self);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Refreshing…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);

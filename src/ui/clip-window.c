@@ -645,6 +645,7 @@ clip_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->search_timeout, g_source_remove);
   g_clear_handle_id (&self->reload_timeout, g_source_remove);
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->counts_cancellable);
