@@ -244,6 +244,54 @@ test_hourly_digest (Fixture       *f,
   g_assert_cmpuint (run_at (f, T0 + 3 * HOUR + 10), ==, 0);
 }
 
+/* A refresh that brings news for more rules than a desktop should pop
+ * banners for: one notice says it all, as urgent as its most urgent rule,
+ * and opens the Alerts view; three or fewer still come one per rule. */
+static void
+test_flood (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *names[] = { "Russian interference", "Ports", "Protests", "Foreign agents" };
+  gint64 rules[G_N_ELEMENTS (names)];
+  gint64 hourly = clip_test_alerts_rule (f->store, "Elections", "hourly", NULL);
+  gint64 newest = 0;
+  ClipAlertNotice *notice;
+
+  for (guint r = 0; r < G_N_ELEMENTS (names); r++)
+    rules[r] = clip_test_alerts_rule (f->store, names[r], "instant", r == 0 ? "critical" : NULL);
+  g_assert_cmpuint (run_at (f, T0), ==, 0);
+  /* Rule r gets 40 - 10 r articles: 100 in all, and one for the digest. */
+  for (guint r = 0; r < G_N_ELEMENTS (names); r++)
+    for (guint i = 0; i < 40 - 10 * r; i++)
+      {
+        g_autofree char *title = g_strdup_printf ("%s %u", names[r], i);
+
+        newest = clip_test_alerts_new_match (f->store, f->outlet, rules[r], title, T0 + 60);
+      }
+  clip_test_alerts_new_match (f->store, f->outlet, hourly, "Polls open", T0 + 60);
+
+  g_assert_cmpuint (run_at (f, T0 + 120), ==, 1);
+  notice = sent (f, 0);
+  g_assert_cmpint (notice->kind, ==, CLIP_ALERT_NOTICE_SUMMARY);
+  g_assert_cmpstr (notice->title, ==, "100 new articles for 4 rules");
+  g_assert_cmpstr (notice->body, ==,
+                   "Russian interference: 40\nPorts: 30\nProtests: 20\nForeign agents: 10");
+  g_assert_cmpint (notice->rule_id, ==, 0);
+  g_assert_cmpint (notice->article_id, ==, newest);
+  g_assert_cmpint (notice->priority, ==, G_NOTIFICATION_PRIORITY_URGENT);
+  /* Nothing twice; the hourly rule's alert still waits for its digest. */
+  g_assert_cmpuint (run_at (f, T0 + 180), ==, 0);
+  g_assert_cmpuint (run_at (f, T0 + HOUR + 120), ==, 1);
+  g_assert_cmpint (sent (f, 0)->kind, ==, CLIP_ALERT_NOTICE_HOURLY);
+
+  /* Three rules with news: three notices, each its rule's. */
+  for (guint r = 0; r < 3; r++)
+    clip_test_alerts_new_match (f->store, f->outlet, rules[r], "Again", T0 + 2 * HOUR);
+  g_assert_cmpuint (run_at (f, T0 + 2 * HOUR + 60), ==, 3);
+  for (guint r = 0; r < 3; r++)
+    g_assert_nonnull (find_sent (f, CLIP_ALERT_NOTICE_INSTANT, rules[r]));
+}
+
 static void
 test_daily_digest (Fixture       *f,
                    gconstpointer  data)
@@ -532,6 +580,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/alert-policy/instant-batches", test_instant_batches);
+  ADD ("/alert-policy/flood", test_flood);
   ADD ("/alert-policy/disabled-rule", test_disabled_rule);
   ADD ("/alert-policy/hourly-digest", test_hourly_digest);
   ADD ("/alert-policy/daily-digest", test_daily_digest);

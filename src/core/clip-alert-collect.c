@@ -11,6 +11,9 @@
 
 #define DAY (24 * 3600)
 #define MAX_BODY_RULES 5
+/* More notices than this from one run go out as one: a refresh that
+ * brings news for every rule shows one banner, not a stack of them. */
+#define MAX_NOTICES_PER_RUN 3
 
 /* One rule's share of a notice. */
 typedef struct {
@@ -570,6 +573,7 @@ combined_notice (ClipAlertNoticeKind kind,
     [CLIP_ALERT_NOTICE_HOURLY] = "alert-hourly",
     [CLIP_ALERT_NOTICE_DAILY] = "alert-daily",
     [CLIP_ALERT_NOTICE_QUIET_SUMMARY] = "alert-quiet",
+    [CLIP_ALERT_NOTICE_SUMMARY] = "alert-summary",
   };
   ClipAlertNotice *notice = notice_new (kind, ids[kind]);
   GPtrArray *all[] = { batches, spikes };
@@ -592,13 +596,23 @@ combined_notice (ClipAlertNoticeKind kind,
   /* Several rules: clicking shows them all in the Alerts view. */
   if (notice->n_rules > 1)
     notice->rule_id = 0;
-  notice->priority = MIN (notice->priority, G_NOTIFICATION_PRIORITY_HIGH);
+  /* A digest is never urgent; a run's summary is, with a critical rule in it
+   * (that rule's own notice would have been). */
+  if (kind != CLIP_ALERT_NOTICE_SUMMARY)
+    notice->priority = MIN (notice->priority, G_NOTIFICATION_PRIORITY_HIGH);
   if (kind == CLIP_ALERT_NOTICE_HOURLY)
     notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Hourly digest: %u new article",
                                                   "Hourly digest: %u new articles", n), n);
   else if (kind == CLIP_ALERT_NOTICE_DAILY)
     notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Daily digest: %u new article",
                                                   "Daily digest: %u new articles", n), n);
+  else if (kind == CLIP_ALERT_NOTICE_SUMMARY && n > 0)
+    notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u new article for %u rules",
+                                                  "%u new articles for %u rules", n),
+                                     n, notice->n_rules);
+  else if (kind == CLIP_ALERT_NOTICE_SUMMARY)
+    notice->title = g_strdup (_("Surges of articles"));
   else if (n > 0)
     notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "During quiet hours: %u new article",
@@ -662,6 +676,28 @@ collect_digests (ClipStore             *store,
   return TRUE;
 }
 
+/* Everything notified in one notice: the rules' own new articles (not
+ * those a daily overview only counts again) and the surges. */
+static GPtrArray *
+summary_notices (ClipAlertNoticeKind kind,
+                 GPtrArray          *instant,
+                 GPtrArray          *hourly,
+                 GPtrArray          *daily,
+                 GPtrArray          *spikes)
+{
+  GPtrArray *notices = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_alert_notice_free);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *parts[] = { instant, hourly, daily };
+
+  for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+    for (guint i = 0; i < parts[k]->len; i++)
+      if (((RuleBatch *) parts[k]->pdata[i])->mark)
+        g_ptr_array_add (all, parts[k]->pdata[i]);
+  if (all->len + spikes->len > 0)
+    g_ptr_array_add (notices, combined_notice (kind, all, spikes));
+  return notices;
+}
+
 static GPtrArray *
 notices_for (GPtrArray *instant,
              GPtrArray *hourly,
@@ -672,18 +708,9 @@ notices_for (GPtrArray *instant,
   g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_alert_notice_free);
 
   if (quiet_ended)
-    {
-      g_autoptr(GPtrArray) all = g_ptr_array_new ();
-      GPtrArray *parts[] = { instant, hourly, daily };
-
-      for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
-        for (guint i = 0; i < parts[k]->len; i++)
-          if (((RuleBatch *) parts[k]->pdata[i])->mark)
-            g_ptr_array_add (all, parts[k]->pdata[i]);
-      if (all->len + spikes->len > 0)
-        g_ptr_array_add (notices, combined_notice (CLIP_ALERT_NOTICE_QUIET_SUMMARY, all, spikes));
-      return g_steal_pointer (&notices);
-    }
+    return summary_notices (CLIP_ALERT_NOTICE_QUIET_SUMMARY, instant, hourly, daily, spikes);
+  if (instant->len + (hourly->len > 0) + (daily->len > 0) + spikes->len > MAX_NOTICES_PER_RUN)
+    return summary_notices (CLIP_ALERT_NOTICE_SUMMARY, instant, hourly, daily, spikes);
   for (guint i = 0; i < instant->len; i++)
     g_ptr_array_add (notices, instant_notice (instant->pdata[i]));
   if (hourly->len > 0)

@@ -20,6 +20,7 @@ typedef enum {
   CLIP_ALERT_NOTICE_DAILY,         /* the daily digest */
   CLIP_ALERT_NOTICE_SPIKE,         /* a rule's matches surged */
   CLIP_ALERT_NOTICE_QUIET_SUMMARY, /* what came in during quiet hours */
+  CLIP_ALERT_NOTICE_SUMMARY,       /* one run's notices, too many to show apart */
 } ClipAlertNoticeKind;
 
 /* The actions a notice's clicks activate on the application. */
