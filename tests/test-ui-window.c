@@ -491,6 +491,12 @@ window_child (GtkWindow  *window,
 }
 
 static gboolean
+fraction_is_999 (gpointer bar)
+{
+  return G_APPROX_VALUE (gtk_progress_bar_get_fraction (bar), 0.999, 1e-9);
+}
+
+static gboolean
 text_is_999 (gpointer bar)
 {
   return g_strcmp0 (gtk_progress_bar_get_text (bar), "Fetched 999 of 1000 outlets") == 0;
@@ -515,8 +521,7 @@ progress_activated_cb (GApplication *app,
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (bar), 0.001, 1e-9);
   g_assert_cmpstr (gtk_progress_bar_get_text (bar), ==, "Fetched 1 of 1000 outlets");
-  clip_test_ui_spin (400);
-  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (bar), 0.999, 1e-9);
+  g_assert_true (clip_test_ui_wait (fraction_is_999, bar));
   g_assert_true (clip_test_ui_wait (text_is_999, bar));
   g_signal_emit_by_name (service, "progress", 1000, 1000);
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
@@ -528,6 +533,12 @@ static void
 test_refresh_progress (void)
 {
   run_app_in_subprocess (G_CALLBACK (progress_activated_cb));
+}
+
+static gboolean
+shows_all_added (gpointer bar)
+{
+  return clip_sidebar_get_n_outlets (bar) == GPOINTER_TO_UINT (g_object_get_data (bar, "added"));
 }
 
 /* News of new articles every 100 ms: the window reads the archive again
@@ -577,10 +588,11 @@ reload_activated_cb (GApplication *app,
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (2000);
     }
-  g_assert_cmpuint (changes, >=, 2);
+  /* 400 ms, 1.4 s and 2.4 s at the most (every 400 ms before). */
+  g_assert_cmpuint (changes, >=, 1);
   g_assert_cmpuint (changes, <=, 3);
-  clip_test_ui_spin (1500);
-  g_assert_cmpuint (clip_sidebar_get_n_outlets (bar), ==, added);
+  g_object_set_data (G_OBJECT (bar), "added", GUINT_TO_POINTER (added));
+  g_assert_true (clip_test_ui_wait (shows_all_added, bar));
   *checked = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
 }
