@@ -372,6 +372,7 @@ typedef struct {
   gint64        longest_frame, longest_layout, longest_paint;
   Sample        at_start;
   Sample        at_end;
+  const char   *renderer;   /* GSK's, e.g. GskGLRenderer or GskCairoRenderer */
 } AppRun;
 
 /* A thread's kind: llvmpipe-0 and llvmpipe-1 are "llvmpipe" (Mesa drawing
@@ -489,8 +490,9 @@ print_window_share (const AppRun *run,
           "(layout %.1f, paint %.1f: drawing on another thread is not in it)\n",
           b->frames - a->frames, run->longest_frame / 1000.0, run->longest_layout / 1000.0,
           run->longest_paint / 1000.0);
-  printf ("RSS:         %.1f MiB at the click (window up), %.1f MiB at the end, peak %.1f MiB\n",
-          a->rss / 1048576.0, b->rss / 1048576.0, peak / 1048576.0);
+  printf ("RSS:         %.1f MiB at the click (window up), %.1f MiB at the end, peak %.1f MiB "
+          "(drawn by %s)\n", a->rss / 1048576.0, b->rss / 1048576.0, peak / 1048576.0,
+          run->renderer ? run->renderer : "?");
 }
 
 
@@ -573,6 +575,7 @@ start_refresh_cb (gpointer data)
   g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), run);
   g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), run);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), run);
+  run->renderer = G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window)));
   sample_take (&run->at_start, run->frames);
   run->start = run->w->start = g_get_monotonic_time ();
   g_action_group_activate_action (G_ACTION_GROUP (window), "refresh", NULL);
