@@ -359,6 +359,7 @@ typedef struct {
   double      cpu;          /* all threads, ended ones too */
   GHashTable *by_thread;    /* name → CPU seconds (double*), live threads */
   gsize       rss;          /* now, not the peak */
+  gsize       anon, file, shmem;   /* its parts: heap and stacks, mapped files, shared */
   guint       frames;
 } Sample;
 
@@ -433,16 +434,19 @@ thread_cpu (void)
   return by;
 }
 
+/* One of /proc/self/status's sizes ("VmRSS", "RssAnon", "RssFile",
+ * "RssShmem"), in bytes. */
 static gsize
-current_rss (void)
+status_size (const char *name)
 {
   g_autofree char *status = NULL;
+  g_autofree char *key = g_strconcat ("\n", name, ":", NULL);
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      !(line = strstr (status, "VmRSS:")))
+      !(line = strstr (status, key)))
     return 0;
-  return g_ascii_strtoull (line + 6, NULL, 10) * 1024;
+  return g_ascii_strtoull (line + strlen (key), NULL, 10) * 1024;
 }
 
 static double cpu_seconds (void);
@@ -454,7 +458,10 @@ sample_take (Sample *s,
   g_clear_pointer (&s->by_thread, g_hash_table_unref);
   s->cpu = cpu_seconds ();
   s->by_thread = thread_cpu ();
-  s->rss = current_rss ();
+  s->rss = status_size ("VmRSS");
+  s->anon = status_size ("RssAnon");
+  s->file = status_size ("RssFile");
+  s->shmem = status_size ("RssShmem");
   s->frames = frames;
 }
 
@@ -493,6 +500,10 @@ print_window_share (const AppRun *run,
   printf ("RSS:         %.1f MiB at the click (window up), %.1f MiB at the end, peak %.1f MiB "
           "(drawn by %s)\n", a->rss / 1048576.0, b->rss / 1048576.0, peak / 1048576.0,
           run->renderer ? run->renderer : "?");
+  printf ("             of which anonymous (heap, stacks, the renderer's buffers) %.1f → %.1f MiB, "
+          "mapped files (libraries, fonts, icons) %.1f → %.1f, shared memory %.1f → %.1f\n",
+          a->anon / 1048576.0, b->anon / 1048576.0, a->file / 1048576.0, b->file / 1048576.0,
+          a->shmem / 1048576.0, b->shmem / 1048576.0);
 }
 
 
