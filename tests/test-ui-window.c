@@ -8,6 +8,7 @@
 
 #include "clip-application.h"
 #include "clip-archive.h"
+#include "clip-article-table.h"
 #include "clip-import-task.h"
 #include "clip-outlet-import.h"
 #include "clip-service.h"
@@ -303,6 +304,64 @@ leaflet_folded (gpointer leaflet)
 /* A phone-sized window (GNOME's 360 px) folds to one pane at a time and
  * still works: picking a source, even the one already picked, shows its
  * articles; the back button returns to the sources. */
+static gboolean
+shows_title (gpointer table)
+{
+  return clip_test_ui_find (table, GTK_TYPE_INSCRIPTION, "Narrow news 1") != NULL;
+}
+
+static gboolean
+shows_article (gpointer window)
+{
+  return adw_leaflet_get_visible_child (ADW_LEAFLET (template_child (window, "leaflet"))) ==
+         template_child (window, "article_pane");
+}
+
+/* The row-click gesture sees a press at (x, y) of the column view. */
+static void
+press (GtkWidget *view, GtkWidget *at, double x, double y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+
+  g_assert_true (gtk_widget_compute_point (at, view, &in, &out));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (c), "clip-row-click") == 0)
+        {
+          g_signal_emit_by_name (c, "pressed", 1, (double) out.x, (double) out.y);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Folded, a single click on an article opens it (GTK selects the row on
+ * the press; the press here comes after selecting it); a click beside the
+ * rows does not. */
+static void
+click_row (ClipWindow *window, AdwLeaflet *leaflet)
+{
+  ClipArticleTable *table = CLIP_ARTICLE_TABLE (template_child (window, "table"));
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (table), CLIP_TYPE_ARTICLE_TABLE, "view"));
+  GtkWidget *cell;
+
+  g_assert_true (clip_test_ui_wait (shows_title, table));
+  clip_article_table_select (table, 1);
+  clip_test_ui_spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "list_pane"));
+  press (view, view, 5, gtk_widget_get_height (view) - 5);   /* below the rows */
+  clip_test_ui_spin (50);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "list_pane"));
+  cell = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_INSCRIPTION, "Narrow news 1");
+  press (view, cell, 4, gtk_widget_get_height (cell) / 2.0);
+  g_assert_true (clip_test_ui_wait (shows_article, window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "list_pane"));
+}
+
 static void
 test_narrow (void)
 {
@@ -318,10 +377,27 @@ test_narrow (void)
     g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
 
     g_assert_no_error (error);
+    g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+    ClipIngestResult result;
+
     outlet->url = g_strdup ("https://example.org/feed.xml");
     outlet->name = g_strdup ("Example Times");
-    g_assert_cmpint (clip_store_add_outlet (store, outlet, &error), >, 0);
+    outlet->id = clip_store_add_outlet (store, outlet, &error);
     g_assert_no_error (error);
+    for (guint i = 0; i < 3; i++)
+      {
+        ClipArticle *a = clip_article_new ();
+
+        a->guid = g_strdup_printf ("narrow-%u", i);
+        a->title = g_strdup_printf ("Narrow news %u", i);
+        a->summary_text = g_strdup ("Read on a phone.");
+        a->published = 1732665120 + i;
+        g_ptr_array_add (batch, a);
+      }
+    clip_ingest_result_init (&result);
+    g_assert_true (clip_store_ingest (store, outlet->id, batch, &result, &error));
+    g_assert_no_error (error);
+    clip_ingest_result_clear (&result);
   }
   window = clip_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
@@ -340,6 +416,7 @@ test_narrow (void)
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_selected_row (list));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "list_pane"));
   g_assert_true (gtk_widget_get_mapped (template_child (window, "table")));
+  click_row (window, leaflet);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "sidebar_pane"));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -27,6 +27,7 @@ struct _ClipArticleTable
   gboolean            ascending;
   int                 probed;       /* see sorter_changed_cb() */
   guint               spinner_timeout;
+  guint               click_idle;
   GtkColumnViewColumn *outlet_col;
   GtkColumnViewColumn *rules_col;
   gboolean            narrow;
@@ -37,7 +38,7 @@ struct _ClipArticleTable
 
 G_DEFINE_FINAL_TYPE (ClipArticleTable, clip_article_table, ADW_TYPE_BIN)
 
-enum { SELECTION_CHANGED, ARTICLE_ACTIVATED, SORT_CHANGED, N_SIGNALS };
+enum { SELECTION_CHANGED, ARTICLE_ACTIVATED, ARTICLE_CLICKED, SORT_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 enum { COL_TIME, COL_OUTLET, COL_TITLE, COL_RULES };
@@ -108,6 +109,7 @@ cell_text_new (guint min_chars,
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   g_signal_connect (cell, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_object_set_data (G_OBJECT (cell), "clip-cell", GINT_TO_POINTER (TRUE));
   return cell;
 }
 
@@ -243,6 +245,7 @@ setup_chips_cb (GtkSignalListItemFactory *factory,
   GtkWidget *more = chip_new ();
 
   gtk_widget_set_overflow (box, GTK_OVERFLOW_HIDDEN);
+  g_object_set_data (G_OBJECT (box), "clip-cell", GINT_TO_POINTER (TRUE));
   gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (chip), 16);
   gtk_widget_add_css_class (more, "clip-chip-more");
@@ -509,6 +512,43 @@ activate_cb (ClipArticleTable *self,
     g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, item);
 }
 
+/* After the press has selected its row. */
+static gboolean
+click_idle_cb (gpointer user_data)
+{
+  ClipArticleTable *self = user_data;
+  ClipArticleItem *item = clip_article_table_get_selected (self);
+
+  self->click_idle = 0;
+  if (item != NULL)
+    g_signal_emit (self, signals[ARTICLE_CLICKED], 0, item);
+  return G_SOURCE_REMOVE;
+}
+
+/* A single click on a row, seen before the row's own gesture selects it:
+ * a folded window opens the article on it, as a touch would (GTK's
+ * single-click activation would select rows under a hovering pointer,
+ * and so mark them read). */
+static void
+pressed_cb (GtkGestureClick  *gesture,
+            int               n_press,
+            double            x,
+            double            y,
+            ClipArticleTable *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->view), x, y, GTK_PICK_DEFAULT);
+
+  if (n_press != 1)
+    return;
+  for (; picked != NULL && picked != GTK_WIDGET (self->view); picked = gtk_widget_get_parent (picked))
+    if (g_object_get_data (G_OBJECT (picked), "clip-cell") != NULL)
+      {
+        if (self->click_idle == 0)
+          self->click_idle = g_idle_add (click_idle_cb, self);
+        return;
+      }
+}
+
 ClipArticleItem *
 clip_article_table_get_selected (ClipArticleTable *self)
 {
@@ -692,6 +732,7 @@ clip_article_table_dispose (GObject *object)
 
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  g_clear_handle_id (&self->click_idle, g_source_remove);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->rule_css != NULL)
@@ -727,6 +768,10 @@ clip_article_table_class_init (ClipArticleTableClass *klass)
   signals[ARTICLE_ACTIVATED] = g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 1, CLIP_TYPE_ARTICLE_ITEM);
+  /* A single click (or tap) on a row, after it selected the row. */
+  signals[ARTICLE_CLICKED] = g_signal_new ("article-clicked", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, CLIP_TYPE_ARTICLE_ITEM);
   signals[SORT_CHANGED] = g_signal_new ("sort-changed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 0);
@@ -744,6 +789,8 @@ clip_article_table_class_init (ClipArticleTableClass *klass)
 static void
 clip_article_table_init (ClipArticleTable *self)
 {
+  GtkEventController *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rule_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -760,6 +807,12 @@ clip_article_table_init (ClipArticleTable *self)
                            G_CALLBACK (page_size_cb), self, 0);
   g_signal_connect (gtk_column_view_get_sorter (self->view), "changed",
                     G_CALLBACK (sorter_changed_cb), self);
+  click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_name (click, "clip-row-click");
+  gtk_event_controller_set_propagation_phase (click, GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), click);
   clip_article_table_set_empty (self, _("No Articles Yet"),
                                 _("Articles appear here once the outlets have been fetched."));
   update_page (self);
