@@ -224,6 +224,45 @@ test_json_round_trip (void)
     check_json_article (json_array_get_object_element (articles, i), g_ptr_array_index (f->articles, i));
 }
 
+/* A NEAR's side inside an adjacent pair ("interference" within "Russian
+ * interference") adds no word of its own to "why it was flagged". */
+static void
+test_csv_nested_spans (void)
+{
+  g_autoptr(Fixture) f = fixture_new (FALSE);
+  g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autofree char *sql = NULL;
+  g_autofree char *csv = NULL;
+  ClipExportOptions options = { CLIP_EXPORT_CSV };
+  ClipExportScope scope = { .since = 1, .until = G_MAXINT32 };
+  g_autoptr(GError) error = NULL;
+  ClipIngestResult result;
+  ClipArticle *a = clip_article_new ();
+
+  a->guid = g_strdup ("nested");
+  a->title = g_strdup ("Partners");
+  /* "Russian interference" 0-20, its "interference" 8-20, "Russian" 43-50. */
+  a->summary_text = g_strdup ("Russian interference. Georgia has seen the Russian army.");
+  a->published = 1740816000;
+  g_ptr_array_add (batch, a);
+  clip_ingest_result_init (&result);
+  g_assert_true (clip_store_ingest (f->store, f->outlets[0], batch, &result, &error));
+  g_assert_no_error (error);
+  clip_ingest_result_clear (&result);
+  sql = g_strdup_printf ("INSERT INTO matches (rule_id, article_id, spans, matched) "
+                         "SELECT %" G_GINT64_FORMAT ", id, '[{\"field\":\"body\",\"start\":0,\"end\":20},"
+                         "{\"field\":\"body\",\"start\":8,\"end\":20},"
+                         "{\"field\":\"body\",\"start\":43,\"end\":50}]', 1 FROM articles",
+                         f->rules[RULE_INTERFERENCE]);
+  g_assert_true (clip_store_exec (f->store, sql, &error));
+  g_assert_no_error (error);
+  clip_export_to_file (f->store, &scope, &options, path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, "Russian interference: Russian interference, Russian"));
+}
+
 /* --- HTML -------------------------------------------------------------- */
 
 static gboolean
@@ -456,6 +495,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/export/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/export/csv/nested-spans", test_csv_nested_spans);
   g_test_add_func ("/export/html/hostile", test_html_hostile);
   g_test_add_func ("/export/html/sanitize-corpus", test_html_sanitize_corpus);
   g_test_add_func ("/export/pdf/scripts-and-pages", test_pdf_scripts_and_pages);

@@ -380,6 +380,16 @@ test_highlight (void)
   g_assert_cmpuint (g_array_index (spans, ClipHighlightSpan, 0).start, ==, ka - text);
   words = clip_highlight_words (text, spans, rule);
   g_assert_cmpstr (words, ==, "რუსეთის, Russian interference");
+  /* A span within another of the rule adds no word of its own. */
+  {
+    ClipHighlightSpan inner = { rule, (guint) (ru - text) + 8, (guint) (ru - text) + 20 };
+    g_autofree char *again = NULL;
+
+    g_array_append_val (spans, inner);
+    again = clip_highlight_words (text, spans, rule);
+    g_assert_cmpstr (again, ==, "რუსეთის, Russian interference");
+    g_array_set_size (spans, 2);
+  }
 
   g_hash_table_insert (colors, g_memdup2 (&rule, sizeof rule), g_memdup2 (&yellow, sizeof yellow));
   attrs = clip_highlight_attrs (spans, colors);

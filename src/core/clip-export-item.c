@@ -60,6 +60,46 @@ is_char_start (const char *text, gsize len, gsize at)
   return at == len || ((guchar) text[at] & 0xC0) != 0x80;
 }
 
+/* Whether span i lies within another span of the same field: a NEAR's
+ * side that is also part of an adjacent pair adds no word of its own. */
+static gboolean
+inside_another (GArray *spans, guint i)
+{
+  const ClipExportSpan *s = &g_array_index (spans, ClipExportSpan, i);
+
+  for (guint j = 0; j < spans->len; j++)
+    {
+      const ClipExportSpan *o = &g_array_index (spans, ClipExportSpan, j);
+
+      if (j != i && o->field == s->field && o->start <= s->start && s->end <= o->end &&
+          (o->end - o->start > s->end - s->start || j < i))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The distinct words (by folding) of the spans, in order. */
+static void
+collect_words (ClipExportMatch *match)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < match->spans->len; i++)
+    {
+      const ClipExportSpan *span = &g_array_index (match->spans, ClipExportSpan, i);
+      g_autofree char *folded = NULL;
+
+      if (span->text == NULL || inside_another (match->spans, i))
+        continue;
+      folded = clip_text_fold (span->text, -1);
+      if (!g_hash_table_contains (seen, folded))
+        {
+          g_ptr_array_add (match->words, g_strdup (span->text));
+          g_hash_table_add (seen, g_steal_pointer (&folded));
+        }
+    }
+}
+
 /* Spans come from the matcher, but the archive may have been edited since:
  * a span that does not fit its field on character boundaries keeps its
  * numbers and gets no text. */
@@ -69,7 +109,6 @@ read_spans (ClipExportMatch   *match,
             const char        *json,
             const ClipArticle *a)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonNode *root;
   JsonArray *arr;
 
@@ -102,19 +141,10 @@ read_spans (ClipExportMatch   *match,
       len = text ? strlen (text) : 0;
       if (text && span.end <= len && span.start < span.end &&
           is_char_start (text, len, span.start) && is_char_start (text, len, span.end))
-        {
-          g_autofree char *folded = NULL;
-
-          span.text = g_strndup (text + span.start, span.end - span.start);
-          folded = clip_text_fold (span.text, -1);
-          if (!g_hash_table_contains (seen, folded))
-            {
-              g_ptr_array_add (match->words, g_strdup (span.text));
-              g_hash_table_add (seen, g_steal_pointer (&folded));
-            }
-        }
+        span.text = g_strndup (text + span.start, span.end - span.start);
       g_array_append_val (match->spans, span);
     }
+  collect_words (match);
 }
 
 static gint

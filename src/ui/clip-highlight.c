@@ -122,6 +122,25 @@ span_words (const char              *text,
   return g_steal_pointer (&word);
 }
 
+/* Whether span i lies within another span of its rule: a NEAR's side that
+ * is also part of an adjacent pair ("interference" in "Russian
+ * interference") says nothing more. */
+static gboolean
+inside_another (GArray *spans, guint i)
+{
+  const ClipHighlightSpan *s = &g_array_index (spans, ClipHighlightSpan, i);
+
+  for (guint j = 0; j < spans->len; j++)
+    {
+      const ClipHighlightSpan *o = &g_array_index (spans, ClipHighlightSpan, j);
+
+      if (j != i && o->rule_id == s->rule_id && o->start <= s->start && s->end <= o->end &&
+          (o->end - o->start > s->end - s->start || j < i))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 clip_highlight_collect_words (const char *text,
                               GArray     *spans,
@@ -135,7 +154,7 @@ clip_highlight_collect_words (const char *text,
       g_autofree char *folded = NULL;
       gboolean seen = FALSE;
 
-      if (span->rule_id != rule_id || !(word = span_words (text, span)))
+      if (span->rule_id != rule_id || inside_another (spans, i) || !(word = span_words (text, span)))
         continue;
       folded = g_utf8_casefold (word, -1);
       for (guint j = 0; j < words->len && !seen; j++)
