@@ -49,6 +49,48 @@ test_paging (Fixture *f, gconstpointer data)
 }
 
 static void
+count_added (GListModel *model, guint position, guint removed, guint added, GArray *steps)
+{
+  g_assert_cmpuint (removed, ==, 0);
+  /* Each step adds at the end of what views know (a reload: at the top). */
+  if (position != 0)
+    g_assert_cmpuint (position, ==, g_list_model_get_n_items (model) - added);
+  g_array_append_val (steps, added);
+}
+
+/* An empty list that gets many rows announces a screenful first and the
+ * rest in steps, and is loaded only once every row is announced; a list
+ * reloaded with rows only added at the top says it in one change. */
+static void
+test_reveal_in_steps (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipArticleList) list = clip_article_list_new (f->reader);
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint total = 0;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_added), steps);
+  clip_article_list_set_view (list, NULL, NULL, CLIP_SORT_NEWEST, FALSE);
+  g_assert_true (clip_test_ui_wait (clip_test_list_loaded, list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, CLIP_TEST_LIST_ARTICLES);
+  g_assert_cmpuint (steps->len, >, 2);
+  g_assert_cmpuint (g_array_index (steps, guint, 0), <=, 50);
+  for (guint i = 0; i < steps->len; i++)
+    total += g_array_index (steps, guint, i);
+  g_assert_cmpuint (total, ==, CLIP_TEST_LIST_ARTICLES);
+  /* Past the rows GTK keeps realised, the rest came at once. */
+  g_assert_cmpuint (g_array_index (steps, guint, steps->len - 1), >, 200);
+
+  g_array_set_size (steps, 0);
+  clip_test_list_ingest (f, 3, NULL);
+  clip_article_list_reload (list);
+  g_assert_true (clip_test_ui_wait (clip_test_list_loaded, list));
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpuint (g_array_index (steps, guint, 0), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, CLIP_TEST_LIST_ARTICLES + 3);
+  g_signal_handlers_disconnect_by_func (list, count_added, steps);
+}
+
+static void
 test_sorting (Fixture *f, gconstpointer data)
 {
   g_autoptr(ClipArticleList) by_title = clip_test_list_open (f, NULL, NULL, CLIP_SORT_TITLE, TRUE);
@@ -525,6 +567,8 @@ main (int argc, char **argv)
     }
   g_test_add ("/ui/list/paging", Fixture, NULL, clip_test_list_set_up, test_paging, clip_test_list_tear_down);
   g_test_add ("/ui/list/sorting", Fixture, NULL, clip_test_list_set_up, test_sorting, clip_test_list_tear_down);
+  g_test_add ("/ui/list/reveal-in-steps", Fixture, NULL, clip_test_list_set_up, test_reveal_in_steps,
+              clip_test_list_tear_down);
   g_test_add ("/ui/list/insert-while-scrolled", Fixture, NULL, clip_test_list_set_up,
               test_insert_while_scrolled, clip_test_list_tear_down);
   g_test_add ("/ui/list/filter-and-search", Fixture, NULL, clip_test_list_set_up,

@@ -13,6 +13,14 @@
 /* Pages kept; a screen shows one or two. */
 #define MAX_CACHED_PAGES 64
 
+/* An empty list that gets many rows announces them in steps, one per
+ * frame or so: GTK 4.8 makes and lays out a widget for every row it keeps
+ * realised (about 200) in the frame after they appear, 150-300 ms at once.
+ * A screenful comes first; past the rows GTK realises, the rest at once. */
+#define REVEAL_STEP      30
+#define REVEAL_REALISED  240
+#define REVEAL_MS        20
+
 struct _ClipArticleList
 {
   GObject            parent_instance;
@@ -34,6 +42,9 @@ struct _ClipArticleList
   gboolean           loading;
   gboolean           stale;        /* rows of the previous view, see set_view() */
   guint              rows_read;
+  guint              hidden;       /* ids at the end not announced yet */
+  guint              reveal_id;
+  gboolean           loaded_pending;  /* loaded, waiting for the reveal */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -78,7 +89,67 @@ list_get_n_items (GListModel *model)
 {
   ClipArticleList *self = CLIP_ARTICLE_LIST (model);
 
-  return self->ids->len + (self->old_ids ? self->old_ids->len : 0);
+  return self->ids->len - self->hidden + (self->old_ids ? self->old_ids->len : 0);
+}
+
+static void set_loading (ClipArticleList *self, gboolean loading);
+
+static void
+announce (ClipArticleList *self, guint n)
+{
+  guint shown = self->ids->len - self->hidden;
+
+  self->hidden -= n;
+  g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, n);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_ITEMS]);
+  if (self->hidden == 0)
+    {
+      g_clear_handle_id (&self->reveal_id, g_source_remove);
+      if (self->loaded_pending)
+        {
+          self->loaded_pending = FALSE;
+          set_loading (self, FALSE);
+        }
+    }
+}
+
+static gboolean
+reveal_cb (gpointer data)
+{
+  ClipArticleList *self = data;
+  guint shown = self->ids->len - self->hidden;
+  guint n = shown + REVEAL_STEP >= REVEAL_REALISED ? self->hidden : MIN (REVEAL_STEP, self->hidden);
+  gboolean more = n < self->hidden;
+
+  if (!more)
+    self->reveal_id = 0;
+  announce (self, n);
+  return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Views knew no rows: the ids are announced a screenful first. */
+static void
+announce_from_empty (ClipArticleList *self)
+{
+  guint n = self->ids->len;
+
+  if (n <= REVEAL_STEP)
+    {
+      if (n > 0)
+        announce (self, n);
+      return;
+    }
+  announce (self, REVEAL_STEP);
+  if (self->reveal_id == 0)
+    self->reveal_id = g_timeout_add (REVEAL_MS, reveal_cb, self);
+}
+
+/* Everything, now: before the ids change under the views. */
+static void
+reveal_all (ClipArticleList *self)
+{
+  if (self->hidden > 0)
+    announce (self, self->hidden);
 }
 
 static GHashTable *
@@ -207,14 +278,24 @@ static void
 replace_ids (ClipArticleList *self,
              GArray          *ids)
 {
-  guint old_n = self->ids->len, new_n = ids->len;
+  guint old_n, new_n = ids->len;
 
+  reveal_all (self);
+  old_n = self->ids->len;
   self->stale = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STALE]);
   self->old_ids = g_steal_pointer (&self->ids);
   self->old_pages = g_steal_pointer (&self->pages);
   self->ids = g_array_ref (ids);
   self->pages = pages_new ();
+  if (old_n == 0)
+    {
+      g_clear_pointer (&self->old_ids, g_array_unref);
+      g_clear_pointer (&self->old_pages, g_hash_table_unref);
+      self->hidden = new_n;
+      announce_from_empty (self);
+      return;
+    }
   if (new_n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
   g_clear_pointer (&self->old_ids, g_array_unref);
@@ -249,6 +330,12 @@ append_part_cb (gpointer data)
           g_autoptr(GArray) first = g_array_copy (part->ids);
 
           replace_ids (self, first);
+        }
+      else if (self->hidden > 0)
+        {
+          /* Still being announced: these follow in the same steps. */
+          g_array_append_vals (self->ids, part->ids->data, part->ids->len);
+          self->hidden += part->ids->len;
         }
       else
         {
@@ -368,9 +455,26 @@ static void
 swap_ids (ClipArticleList *self,
           GArray          *ids)
 {
-  const gint64 *a = (const gint64 *) self->ids->data;
-  const gint64 *b = (const gint64 *) ids->data;
-  guint old_n = self->ids->len, new_n = ids->len, head = 0, tail = 0;
+  const gint64 *a, *b;
+  guint old_n, new_n = ids->len, head = 0, tail = 0;
+
+  /* The same rows (a search that came in parts): the steps go on. */
+  if (self->hidden > 0 && ids->len == self->ids->len &&
+      memcmp (ids->data, self->ids->data, ids->len * sizeof (gint64)) == 0)
+    return;
+  reveal_all (self);
+  a = (const gint64 *) self->ids->data;
+  b = (const gint64 *) ids->data;
+  old_n = self->ids->len;
+  if (old_n == 0)
+    {
+      g_array_unref (self->ids);
+      self->ids = g_array_ref (ids);
+      g_hash_table_remove_all (self->pages);
+      self->hidden = new_n;
+      announce_from_empty (self);
+      return;
+    }
   while (head < old_n && head < new_n && a[head] == b[head])
     head++;
   while (tail < old_n - head && tail < new_n - head &&
@@ -418,7 +522,11 @@ ids_loaded_cb (GObject      *source,
     replace_ids (self, ids);
   else
     swap_ids (self, ids);
-  set_loading (self, FALSE);
+  /* Loaded once every row is announced. */
+  if (self->hidden > 0)
+    self->loaded_pending = TRUE;
+  else
+    set_loading (self, FALSE);
 }
 
 static void
@@ -437,6 +545,7 @@ start_query (ClipArticleList *self,
   q->sort = self->sort;
   q->ascending = self->ascending;
   q->generation = ++self->generation;
+  self->loaded_pending = FALSE;
   q->progressive = progressive ? g_object_ref (self) : NULL;
   q->context = g_main_context_ref_thread_default ();
   task = g_task_new (NULL, self->cancellable, ids_loaded_cb, g_object_ref (self));
@@ -497,6 +606,8 @@ guint
 clip_article_list_find (ClipArticleList *self,
                         gint64           id)
 {
+  /* A position the views know of. */
+  reveal_all (self);
   for (guint i = 0; i < self->ids->len; i++)
     if (g_array_index (self->ids, gint64, i) == id)
       return i;
@@ -553,6 +664,7 @@ clip_article_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   g_clear_object (&self->reader);
   G_OBJECT_CLASS (clip_article_list_parent_class)->dispose (object);
 }
