@@ -28,6 +28,7 @@ struct _ClipArticleTable
   int                 probed;       /* see sorter_changed_cb() */
   guint               spinner_timeout;
   guint               click_idle;
+  char               *rules_key;    /* the rules' ids, names and colours as last set */
   GtkColumnViewColumn *outlet_col;
   GtkColumnViewColumn *rules_col;
   gboolean            narrow;
@@ -525,21 +526,18 @@ click_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A single click on a row, seen before the row's own gesture selects it:
- * a folded window opens the article on it, as a touch would (GTK's
- * single-click activation would select rows under a hovering pointer,
- * and so mark them read). */
-static void
-pressed_cb (GtkGestureClick  *gesture,
-            int               n_press,
-            double            x,
-            double            y,
-            ClipArticleTable *self)
+/* A click released on a row, at (x, y) of the column view: once the row's
+ * own gesture has selected it, "article-clicked" says so. A folded window
+ * opens the article on it, as a touch would (GTK's single-click
+ * activation would select rows under a hovering pointer, and so mark them
+ * read). */
+void
+clip_article_table_click_at (ClipArticleTable *self,
+                             double            x,
+                             double            y)
 {
   GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->view), x, y, GTK_PICK_DEFAULT);
 
-  if (n_press != 1)
-    return;
   for (; picked != NULL && picked != GTK_WIDGET (self->view); picked = gtk_widget_get_parent (picked))
     if (g_object_get_data (G_OBJECT (picked), "clip-cell") != NULL)
       {
@@ -547,6 +545,29 @@ pressed_cb (GtkGestureClick  *gesture,
           self->click_idle = g_idle_add (click_idle_cb, self);
         return;
       }
+}
+
+/* Sees the primary button's release on its way to the rows, and never
+ * stops it: a gesture of our own here took part in GTK's gesture
+ * arbitration, and a click under load sometimes selected nothing. */
+static gboolean
+event_cb (GtkEventControllerLegacy *controller,
+          GdkEvent                 *event,
+          ClipArticleTable         *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self->view));
+  graphene_point_t at, in_view;
+  double x, y, nx, ny;
+
+  if (gdk_event_get_event_type (event) != GDK_BUTTON_RELEASE ||
+      gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY ||
+      native == NULL || !gdk_event_get_position (event, &x, &y))
+    return GDK_EVENT_PROPAGATE;
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  at = GRAPHENE_POINT_INIT ((float) (x - nx), (float) (y - ny));
+  if (gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self->view), &at, &in_view))
+    clip_article_table_click_at (self, in_view.x, in_view.y);
+  return GDK_EVENT_PROPAGATE;
 }
 
 ClipArticleItem *
@@ -696,7 +717,22 @@ clip_article_table_set_rules (ClipArticleTable *self,
                               GPtrArray        *rules)
 {
   g_autoptr(GString) css = g_string_new (NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
 
+  /* The window sets the rules at every reload, and a rebind rebuilds
+   * every row widget (a click on a row between its press and its release
+   * was lost): only a change of name or colour rebinds. */
+  for (guint i = 0; rules && i < rules->len; i++)
+    {
+      const ClipRule *rule = g_ptr_array_index (rules, i);
+
+      g_string_append_printf (key, "%" G_GINT64_FORMAT "\x1f%s\x1f%s\x1e", rule->id,
+                              rule->name, rule->color ? rule->color : "");
+    }
+  if (g_strcmp0 (key->str, self->rules_key) == 0)
+    return;
+  g_free (self->rules_key);
+  self->rules_key = g_strdup (key->str);
   g_hash_table_remove_all (self->rule_names);
   for (guint i = 0; rules && i < rules->len; i++)
     {
@@ -750,6 +786,7 @@ clip_article_table_finalize (GObject *object)
   ClipArticleTable *self = CLIP_ARTICLE_TABLE (object);
 
   g_hash_table_unref (self->rule_names);
+  g_free (self->rules_key);
   G_OBJECT_CLASS (clip_article_table_parent_class)->finalize (object);
 }
 
@@ -807,11 +844,9 @@ clip_article_table_init (ClipArticleTable *self)
                            G_CALLBACK (page_size_cb), self, 0);
   g_signal_connect (gtk_column_view_get_sorter (self->view), "changed",
                     G_CALLBACK (sorter_changed_cb), self);
-  click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
-  gtk_event_controller_set_name (click, "clip-row-click");
+  click = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (click, GTK_PHASE_CAPTURE);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  g_signal_connect (click, "event", G_CALLBACK (event_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->view), click);
   clip_article_table_set_empty (self, _("No Articles Yet"),
                                 _("Articles appear here once the outlets have been fetched."));

@@ -26,6 +26,11 @@ const char      *clip_article_table_get_rule_name (ClipArticleTable *self,
 /* The CSS class that colours rule_id's chips (also for highlights). */
 char            *clip_article_table_rule_class   (gint64            rule_id);
 gboolean         clip_article_table_get_narrow   (ClipArticleTable *self);
+/* What a click released at (x, y) of the table's column view does (the
+ * table calls it on the button's release; tests call it directly). */
+void             clip_article_table_click_at     (ClipArticleTable *self,
+                                                  double            x,
+                                                  double            y);
 ClipArticleItem *clip_article_table_get_selected (ClipArticleTable *self);
 void             clip_article_table_select       (ClipArticleTable *self,
                                                   guint             position);
