@@ -100,6 +100,9 @@ def wait_for(what, find, timeout=30):
         except Exception:  # noqa: BLE001 - nodes come and go while we look
             pass
         time.sleep(0.3)
+    # What the screen showed, beside the test's own screenshot.
+    subprocess.run(['import', '-window', 'root', screenshot.replace('.png', '-failed.png')],
+                   check=False)
     raise AssertionError('timed out waiting for ' + what)
 
 
