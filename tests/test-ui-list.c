@@ -556,7 +556,6 @@ test_article_view (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A feed item with no title: the table shows a placeholder. */
 int
 main (int argc, char **argv)
 {

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clip-article-cells.h"
 #include "clip-article-table.h"
 #include "clip-rules-store.h"
 
@@ -42,8 +43,6 @@ G_DEFINE_FINAL_TYPE (ClipArticleTable, clip_article_table, ADW_TYPE_BIN)
 enum { SELECTION_CHANGED, ARTICLE_ACTIVATED, ARTICLE_CLICKED, SORT_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-enum { COL_TIME, COL_OUTLET, COL_TITLE, COL_RULES };
-
 /* Below this width the outlet steps aside and rules are coloured dots. */
 #define CLIP_ARTICLE_TABLE_NARROW 560
 
@@ -57,280 +56,6 @@ char *
 clip_article_table_rule_class (gint64 rule_id)
 {
   return g_strdup_printf ("clip-rule-%" G_GINT64_FORMAT, rule_id);
-}
-
-/* Cells */
-
-/* gtk_widget_set_tooltip_text() asks the display where the pointer is (a
- * round trip to the X server) on every call; with a screenful of rows
- * bound at once that was most of a scroll's stall. Cells keep the text
- * and give it when GTK is about to show the tooltip. */
-static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
-{
-  const char *text = g_object_get_data (G_OBJECT (widget), "clip-tooltip");
-
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-set_cell_tooltip (GtkWidget  *widget,
-                  const char *text)
-{
-  if (text != NULL && *text == '\0')
-    text = NULL;
-  g_object_set_data_full (G_OBJECT (widget), "clip-tooltip", g_strdup (text), g_free);
-  gtk_widget_set_has_tooltip (widget, text != NULL);
-}
-
-/* Cells are GtkInscriptions, not GtkLabels: an inscription's size comes
- * from its character and line counts, not from its text. GTK 4.8 keeps
- * about 200 rows realised around the visible ones and measures them all
- * after a jump; labels shaped every text of them to measure it (most of
- * a 60 ms stall at the end of a million articles), inscriptions shape
- * only the rows that are drawn. */
-static GtkWidget *
-cell_text_new (guint min_chars,
-               guint nat_chars)
-{
-  GtkWidget *cell = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), min_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (cell), 1);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (cell), 1);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  g_signal_connect (cell, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-  g_object_set_data (G_OBJECT (cell), "clip-cell", GINT_TO_POINTER (TRUE));
-  return cell;
-}
-
-static void
-update_read (GtkWidget       *cell,
-             ClipArticleItem *item)
-{
-  if (clip_article_item_get_read (item))
-    gtk_widget_remove_css_class (cell, "clip-unread");
-  else
-    gtk_widget_add_css_class (cell, "clip-unread");
-}
-
-static void
-read_changed_cb (ClipArticleItem *item,
-                 GParamSpec      *pspec,
-                 GtkWidget       *cell)
-{
-  update_read (cell, item);
-}
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  int column = GPOINTER_TO_INT (user_data);
-  GtkWidget *cell;
-
-  /* Widths in characters, the same for every row so that columns do not
-   * shift while scrolling; only the title takes the spare width. The
-   * time has room for " 3 Mar 14:05" and a longer month name. */
-  switch (column)
-    {
-    case COL_TIME:
-      cell = cell_text_new (12, 13);
-      gtk_widget_add_css_class (cell, "numeric");
-      gtk_widget_add_css_class (cell, "dim-label");
-      break;
-    case COL_OUTLET:
-      cell = cell_text_new (14, 14);
-      break;
-    case COL_TITLE:
-    default:
-      cell = cell_text_new (8, 50);
-      break;
-    }
-  gtk_list_item_set_child (list_item, cell);
-}
-
-static void
-bind_label_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  int column = GPOINTER_TO_INT (user_data);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-  GtkInscription *text = GTK_INSCRIPTION (cell);
-  ClipArticleItem *item = gtk_list_item_get_item (list_item);
-  const char *title = clip_article_item_get_title (item);
-  g_autofree char *time = NULL;
-  gulong handler;
-
-  switch (column)
-    {
-    case COL_TIME:
-      time = clip_article_item_format_time (clip_article_item_get_time (item),
-                                            g_get_real_time () / G_USEC_PER_SEC);
-      gtk_inscription_set_text (text, time);
-      break;
-    case COL_OUTLET:
-      gtk_inscription_set_text (text, clip_article_item_get_outlet_name (item));
-      set_cell_tooltip (cell, clip_article_item_get_outlet_name (item));
-      break;
-    case COL_TITLE:
-    default:
-      if (title == NULL || *title == '\0')
-        {
-          /* Some feeds have items without a title: never a blank row. */
-          gtk_inscription_set_text (text, _("Untitled"));
-          set_cell_tooltip (cell, NULL);
-          gtk_widget_add_css_class (cell, "dim-label");
-        }
-      else
-        {
-          gtk_inscription_set_text (text, title);
-          set_cell_tooltip (cell, title);
-          gtk_widget_remove_css_class (cell, "dim-label");
-        }
-      break;
-    }
-  update_read (cell, item);
-  handler = g_signal_connect (item, "notify::read", G_CALLBACK (read_changed_cb), cell);
-  g_object_set_data (G_OBJECT (list_item), "clip-read-handler", GSIZE_TO_POINTER (handler));
-}
-
-static void
-unbind_label_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  ClipArticleItem *item = gtk_list_item_get_item (list_item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "clip-read-handler"));
-
-  if (item != NULL && handler != 0)
-    g_signal_handler_disconnect (item, handler);
-  g_object_set_data (G_OBJECT (list_item), "clip-read-handler", NULL);
-}
-
-/* A row's chips: one for the first rule, "+N" for the others. Both are
- * made once per cell and filled on bind (a widget made on every bind was
- * a good part of a scroll's cost in rows with matches). They stay labels,
- * sized by their text: short, and only in rows with matches. */
-static GtkWidget *
-chip_new (void)
-{
-  GtkWidget *chip = gtk_label_new (NULL);
-
-  gtk_label_set_single_line_mode (GTK_LABEL (chip), TRUE);
-  gtk_widget_add_css_class (chip, "clip-chip");
-  gtk_widget_set_visible (chip, FALSE);
-  g_signal_connect (chip, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-  return chip;
-}
-
-static void
-setup_chips_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *chip = chip_new ();
-  GtkWidget *more = chip_new ();
-
-  gtk_widget_set_overflow (box, GTK_OVERFLOW_HIDDEN);
-  g_object_set_data (G_OBJECT (box), "clip-cell", GINT_TO_POINTER (TRUE));
-  gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (chip), 16);
-  gtk_widget_add_css_class (more, "clip-chip-more");
-  gtk_box_append (GTK_BOX (box), chip);
-  gtk_box_append (GTK_BOX (box), more);
-  gtk_list_item_set_child (list_item, box);
-}
-
-/* The chip's colour class (clip-rule-ID), swapped for the row's rule. */
-static void
-set_chip_rule (GtkWidget *chip,
-               gint64     rule_id)
-{
-  const char *old = g_object_get_data (G_OBJECT (chip), "clip-rule-class");
-  g_autofree char *klass = rule_id ? clip_article_table_rule_class (rule_id) : NULL;
-
-  if (g_strcmp0 (old, klass) == 0)
-    return;
-  if (old != NULL)
-    gtk_widget_remove_css_class (chip, old);
-  if (klass != NULL)
-    gtk_widget_add_css_class (chip, klass);
-  g_object_set_data_full (G_OBJECT (chip), "clip-rule-class", g_steal_pointer (&klass), g_free);
-}
-
-static void
-bind_chips_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               ClipArticleTable         *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *chip = gtk_widget_get_first_child (box);
-  GtkWidget *more = gtk_widget_get_next_sibling (chip);
-  ClipArticleItem *item = gtk_list_item_get_item (list_item);
-  const gint64 *ids = clip_article_item_get_rule_ids (item);
-  g_autoptr(GString) others = g_string_new (NULL);
-  const char *first = NULL;
-  gint64 first_id = 0;
-  guint hidden = 0;
-
-  /* A readable chip, then "+N" with the others' names as a tooltip: many
-   * chips squeezed into "…" say nothing. */
-  for (guint i = 0; ids && ids[i]; i++)
-    {
-      const char *name = g_hash_table_lookup (self->rule_names, &ids[i]);
-
-      if (name == NULL)
-        continue;   /* a rule removed since */
-      if (first == NULL)
-        {
-          first = name;
-          first_id = ids[i];
-          continue;
-        }
-      g_string_append_printf (others, "%s%s", hidden ? "\n" : "", name);
-      hidden++;
-    }
-  gtk_widget_set_visible (chip, first != NULL);
-  set_chip_rule (chip, first_id);
-  /* Narrow: a dot in the rule's colour, its name as tooltip and for
-   * screen readers; the title keeps the room. */
-  if (self->dots)
-    gtk_widget_add_css_class (chip, "clip-chip-dot");
-  else
-    gtk_widget_remove_css_class (chip, "clip-chip-dot");
-  gtk_widget_set_valign (chip, self->dots ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
-  gtk_widget_set_halign (chip, self->dots ? GTK_ALIGN_START : GTK_ALIGN_FILL);
-  if (first != NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (chip), self->dots ? "" : first);
-      gtk_label_set_width_chars (GTK_LABEL (chip), self->dots ? 0 : MIN (g_utf8_strlen (first, -1), 16));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, first, -1);
-    }
-  set_cell_tooltip (chip, first);
-  gtk_widget_set_visible (more, hidden > 0);
-  if (hidden > 0)
-    {
-      g_autofree char *label = g_strdup_printf ("+%u", hidden);
-
-      gtk_label_set_text (GTK_LABEL (more), label);
-      set_cell_tooltip (more, others->str);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      others->str, -1);
-    }
 }
 
 /* Sorting happens in SQL. GTK 4.8 has no API to ask the column view which
@@ -390,24 +115,13 @@ clip_article_table_get_sort (ClipArticleTable *self,
 static GtkColumnViewColumn *
 add_column (ClipArticleTable *self,
             const char       *title,
-            int               column,
+            ClipArticleCell   column,
             gboolean          expand,
             int               sort)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = clip_article_cells_factory_new (column, self);
   g_autoptr(GtkColumnViewColumn) col = NULL;
 
-  if (column == COL_RULES)
-    {
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_chips_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_chips_cb), self);
-    }
-  else
-    {
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (column));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column));
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_label_cb), GINT_TO_POINTER (column));
-    }
   col = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (col, TRUE);
   gtk_column_view_column_set_expand (col, expand);
@@ -836,10 +550,10 @@ clip_article_table_init (ClipArticleTable *self)
                                               GTK_STYLE_PROVIDER (self->rule_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   self->sort = CLIP_SORT_NEWEST;
-  add_column (self, _("Time"), COL_TIME, FALSE, CLIP_SORT_TIME);
-  self->outlet_col = add_column (self, _("Outlet"), COL_OUTLET, FALSE, CLIP_SORT_OUTLET);
-  add_column (self, _("Title"), COL_TITLE, TRUE, CLIP_SORT_TITLE);
-  self->rules_col = add_column (self, _("Rules"), COL_RULES, FALSE, -1);
+  add_column (self, _("Time"), CLIP_ARTICLE_CELL_TIME, FALSE, CLIP_SORT_TIME);
+  self->outlet_col = add_column (self, _("Outlet"), CLIP_ARTICLE_CELL_OUTLET, FALSE, CLIP_SORT_OUTLET);
+  add_column (self, _("Title"), CLIP_ARTICLE_CELL_TITLE, TRUE, CLIP_SORT_TITLE);
+  self->rules_col = add_column (self, _("Rules"), CLIP_ARTICLE_CELL_RULES, FALSE, -1);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "notify::page-size",
                            G_CALLBACK (page_size_cb), self, 0);
   g_signal_connect (gtk_column_view_get_sorter (self->view), "changed",
