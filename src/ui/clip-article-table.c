@@ -341,7 +341,9 @@ list_items_changed_cb (ClipArticleTable *self)
   if (!self->to_top)
     return;
   self->to_top = FALSE;
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+  /* What the view has: the selection may not have heard of the change yet
+   * (an empty view is at its top anyway). */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     scroll_to (self, 0);
 }
 
