@@ -414,10 +414,15 @@ confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const G
     }
   for (guint i = 0; ok && i < sh.n_chunks; i++)
     {
+      gboolean taken = FALSE;
+
       ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-           take_chunk (&sh, i, n_workers, &here, error) &&
+           (taken = take_chunk (&sh, i, n_workers, &here, error)) &&
            write_chunk (&wr, &sh.chunks[i], error);
-      chunk_clear (&sh.chunks[i]);
+      /* A chunk not taken may still be in a worker's hands: it is freed
+       * after the workers are joined. */
+      if (taken)
+        chunk_clear (&sh.chunks[i]);
       g_mutex_lock (&sh.lock);
       sh.written = i + 1;
       sh.stop = sh.stop || !ok;
