@@ -247,27 +247,13 @@ clip_store_list_outlets_brief (ClipStore  *store,
 
   clip_store_release_snapshot (store);
   stmt = clip_store_prepare (store,
-      "SELECT id, url, name, site_url, grp, interval, enabled, last_success, last_attempt, "
-      "last_error, failures FROM outlets "
-      "ORDER BY grp COLLATE NOCASE, name COLLATE NOCASE, id", error);
+      "SELECT " CLIP_STORE_OUTLET_COLUMNS " FROM outlets o "
+      "ORDER BY o.grp COLLATE NOCASE, o.name COLLATE NOCASE, o.id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ClipOutlet *o = clip_outlet_new ();
-
-      o->id = sqlite3_column_int64 (stmt, 0);
-      o->url = clip_store_dup_column (stmt, 1);
-      o->name = clip_store_dup_column (stmt, 2);
-      o->site_url = clip_store_dup_column (stmt, 3);
-      o->group = clip_store_dup_column (stmt, 4);
-      o->interval = sqlite3_column_int (stmt, 5);
-      o->enabled = sqlite3_column_int (stmt, 6) != 0;
-      o->last_success = sqlite3_column_int64 (stmt, 7);
-      o->last_attempt = sqlite3_column_int64 (stmt, 8);
-      o->last_error = clip_store_dup_column (stmt, 9);
-      o->failures = sqlite3_column_int (stmt, 10);
-      g_ptr_array_add (list, o);
+      g_ptr_array_add (list, clip_store_read_outlet (stmt));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -5,13 +5,8 @@
 #include "clip-store-private.h"
 #include "clip-url.h"
 
-#define OUTLET_COLUMNS \
-  "o.id, o.url, o.name, o.site_url, o.grp, o.interval, o.enabled, o.created, " \
-  "o.etag, o.last_modified, o.last_success, o.last_attempt, o.last_error, " \
-  "o.failures, o.next_attempt"
-
-static ClipOutlet *
-read_outlet (sqlite3_stmt *stmt)
+ClipOutlet *
+clip_store_read_outlet (sqlite3_stmt *stmt)
 {
   ClipOutlet *o = clip_outlet_new ();
 
@@ -240,7 +235,7 @@ get_one (ClipStore   *store,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      ClipOutlet *o = read_outlet (stmt);
+      ClipOutlet *o = clip_store_read_outlet (stmt);
 
       sqlite3_reset (stmt);     /* release the read snapshot */
       return o;
@@ -264,7 +259,7 @@ clip_store_get_outlet (ClipStore  *store,
                        gint64      id,
                        GError    **error)
 {
-  return get_one (store, "SELECT " OUTLET_COLUMNS " FROM outlets o WHERE o.id = ?",
+  return get_one (store, "SELECT " CLIP_STORE_OUTLET_COLUMNS " FROM outlets o WHERE o.id = ?",
                   id, NULL, error);
 }
 
@@ -273,7 +268,7 @@ clip_store_find_outlet (ClipStore   *store,
                         const char  *url,
                         GError     **error)
 {
-  return get_one (store, "SELECT " OUTLET_COLUMNS " FROM outlets o WHERE o.url = ?",
+  return get_one (store, "SELECT " CLIP_STORE_OUTLET_COLUMNS " FROM outlets o WHERE o.url = ?",
                   0, url, error);
 }
 
@@ -283,7 +278,7 @@ clip_store_list_outlets (ClipStore  *store,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
   sqlite3_stmt *stmt = clip_store_prepare (store,
-      "SELECT " OUTLET_COLUMNS ", "
+      "SELECT " CLIP_STORE_OUTLET_COLUMNS ", "
       "  (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id), "
       "  (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id AND a.read = 0) "
       "FROM outlets o ORDER BY o.grp COLLATE NOCASE, o.name COLLATE NOCASE, o.id", error);
@@ -293,7 +288,7 @@ clip_store_list_outlets (ClipStore  *store,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ClipOutlet *o = read_outlet (stmt);
+      ClipOutlet *o = clip_store_read_outlet (stmt);
 
       o->article_count = sqlite3_column_int64 (stmt, 15);
       o->unread_count = sqlite3_column_int64 (stmt, 16);

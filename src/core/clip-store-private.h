@@ -33,6 +33,12 @@ gboolean      clip_store_set_error    (ClipStore   *store,
                                        int          rc,
                                        const char  *what,
                                        GError     **error);
+/* An outlet row: the columns, from outlets aliased "o", and their reader. */
+#define CLIP_STORE_OUTLET_COLUMNS \
+  "o.id, o.url, o.name, o.site_url, o.grp, o.interval, o.enabled, o.created, " \
+  "o.etag, o.last_modified, o.last_success, o.last_attempt, o.last_error, " \
+  "o.failures, o.next_attempt"
+ClipOutlet   *clip_store_read_outlet  (sqlite3_stmt *stmt);
 char         *clip_store_dup_column   (sqlite3_stmt *stmt,
                                        int           col);
 void          clip_store_bind_text    (sqlite3_stmt *stmt,
