@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clip-interval.h"
 #include "clip-outlet-dialog.h"
 
 struct _ClipOutletDialog
@@ -37,23 +38,6 @@ G_DEFINE_FINAL_TYPE (ClipOutletDialog, clip_outlet_dialog, ADW_TYPE_WINDOW)
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const guint intervals[] = {
-  5 * 60, 15 * 60, 30 * 60, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600,
-};
-
-static char *
-interval_label (guint seconds)
-{
-  if (seconds < 3600)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes",
-                                         seconds / 60), seconds / 60);
-  if (seconds < 24 * 3600)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours",
-                                         seconds / 3600), seconds / 3600);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days",
-                                       seconds / 86400), seconds / 86400);
-}
-
 static char *
 format_when (gint64 unix_seconds)
 {
@@ -82,14 +66,12 @@ fill (ClipOutletDialog *self)
   g_autofree char *success = format_when (o->last_success);
   g_autofree char *next = NULL;
   g_autofree char *title = NULL;
-  guint best = 0;
+  guint best;
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), o->name ? o->name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->group_row), o->group ? o->group : "");
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), o->url ? o->url : "");
-  for (guint i = 1; i < G_N_ELEMENTS (intervals); i++)
-    if (ABS ((int) intervals[i] - o->interval) < ABS ((int) intervals[best] - o->interval))
-      best = i;
+  best = clip_interval_nearest (o->interval);
   self->shown_interval = best;
   adw_combo_row_set_selected (self->interval_row, best);
   gtk_switch_set_active (self->enabled_switch, o->enabled);
@@ -213,8 +195,8 @@ save_clicked_cb (ClipOutletDialog *self)
   g_free (o->url);
   o->url = entry_text (self->url_row);
   /* An interval set elsewhere stays unless another one was picked. */
-  if (choice != self->shown_interval && choice < G_N_ELEMENTS (intervals))
-    o->interval = intervals[choice];
+  if (choice != self->shown_interval && clip_interval_seconds (choice) > 0)
+    o->interval = clip_interval_seconds (choice);
   o->enabled = gtk_switch_get_active (self->enabled_switch);
   if (*o->name == '\0')
     {
@@ -334,9 +316,5 @@ clip_outlet_dialog_init (ClipOutletDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (intervals); i++)
-    {
-      g_autofree char *label = interval_label (intervals[i]);
-      gtk_string_list_append (self->interval_list, label);
-    }
+  clip_interval_fill_list (self->interval_list);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "clip-paths.h"
+#include "clip-interval.h"
 #include "clip-preferences-window.h"
 
 struct _ClipPreferencesWindow
@@ -32,10 +33,6 @@ struct _ClipPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (ClipPreferencesWindow, clip_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-static const guint intervals[] = {
-  5 * 60, 15 * 60, 30 * 60, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600,
-};
 
 static const char * const color_schemes[] = { "system", "light", "dark" };
 
@@ -97,14 +94,7 @@ interval_get (GValue   *value,
               GVariant *variant,
               gpointer  user_data)
 {
-  guint seconds = g_variant_get_uint32 (variant);
-  guint best = 0;
-
-  /* An interval set elsewhere (the CLI, dconf) shows as the nearest choice. */
-  for (guint i = 1; i < G_N_ELEMENTS (intervals); i++)
-    if (ABS ((int) intervals[i] - (int) seconds) < ABS ((int) intervals[best] - (int) seconds))
-      best = i;
-  g_value_set_uint (value, best);
+  g_value_set_uint (value, clip_interval_nearest (g_variant_get_uint32 (variant)));
   return TRUE;
 }
 
@@ -113,9 +103,9 @@ interval_set (const GValue       *value,
               const GVariantType *type,
               gpointer            user_data)
 {
-  guint i = g_value_get_uint (value);
+  guint seconds = clip_interval_seconds (g_value_get_uint (value));
 
-  return i < G_N_ELEMENTS (intervals) ? g_variant_new_uint32 (intervals[i]) : NULL;
+  return seconds > 0 ? g_variant_new_uint32 (seconds) : NULL;
 }
 
 static gboolean
@@ -160,19 +150,6 @@ minutes_set (const GValue       *value,
              gpointer            user_data)
 {
   return g_variant_new_uint32 ((guint) CLAMP (g_value_get_double (value), 0, 1439));
-}
-
-static char *
-interval_label (guint seconds)
-{
-  if (seconds < 3600)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes",
-                                         seconds / 60), seconds / 60);
-  if (seconds < 24 * 3600)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours",
-                                         seconds / 3600), seconds / 3600);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days",
-                                       seconds / 86400), seconds / 86400);
 }
 
 static void
@@ -265,11 +242,7 @@ clip_preferences_window_init (ClipPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (intervals); i++)
-    {
-      g_autofree char *label = interval_label (intervals[i]);
-      gtk_string_list_append (self->interval_list, label);
-    }
+  clip_interval_fill_list (self->interval_list);
   self->data_dir = clip_paths_data_dir (NULL);
   adw_action_row_set_subtitle (self->archive_row, self->data_dir);
 }
