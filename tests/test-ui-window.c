@@ -510,8 +510,46 @@ test_sidebar_in_place (void)
   g_assert_false (sidebar_row (bar, 4) == row);
   g_assert_cmpuint (clip_sidebar_get_n_outlets (bar), ==, 4);
   /* The selection survives the rebuild. */
-  g_assert_cmpint (clip_sidebar_get_selected (bar, NULL), ==, CLIP_SOURCE_OUTLET);
+  {
+    gint64 id = 0;
+
+    g_assert_cmpint (clip_sidebar_get_selected (bar, &id), ==, CLIP_SOURCE_OUTLET);
+    g_assert_cmpint (id, ==, 2);
+  }
   g_object_unref (bar);
+}
+
+/* A refresh reloads the window every second or so: the Rules and Alerts
+ * pages stay where the analyst is. */
+static void
+test_reload_keeps_page (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipOutlet) outlet = clip_outlet_new ();
+  ClipWindow *window;
+
+  {
+    g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    outlet->url = g_strdup ("https://example.org/feed.xml");
+    g_assert_cmpint (clip_store_add_outlet (store, outlet, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  window = new_window ();
+  g_assert_true (clip_test_ui_wait (shows_archive, window));
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *pages[] = { "rules", "alerts" };
+      const char *actions[] = { "win.show-rules", "win.show-alerts" };
+
+      gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, pages[i]);
+      clip_window_reload (window);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, pages[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -684,6 +722,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/saved-size", test_saved_size);
   g_test_add_func ("/ui/window/narrow", test_narrow);
   g_test_add_func ("/ui/sidebar/in-place", test_sidebar_in_place);
+  g_test_add_func ("/ui/window/reload-keeps-page", test_reload_keeps_page);
   g_test_add_func ("/ui/application", test_application);
   g_test_add_func ("/ui/application/refresh-progress", test_refresh_progress);
   g_test_add_func ("/ui/application/refresh-reloads", test_refresh_reloads);

@@ -105,11 +105,7 @@ unread_changed_cb (ClipAlertsView *view,
 static void
 rules_changed_cb (WindowAlerts *wa)
 {
-  g_autofree char *current = g_strdup (gtk_stack_get_visible_child_name (wa->stack));
-
   clip_window_reload (wa->window);
-  if (is_ours (current))
-    gtk_stack_set_visible_child_name (wa->stack, current);
 }
 
 static void

@@ -296,7 +296,8 @@ clip_window_reload (ClipWindow *self)
 {
   ClipSourceKind kind;
   gint64 outlet_id;
-  gboolean was_archive;
+  const char *page;
+  gboolean was_archive, on_archive_pages;
   guint n_outlets;
 
   g_return_if_fail (CLIP_IS_WINDOW (self));
@@ -310,11 +311,17 @@ clip_window_reload (ClipWindow *self)
   if ((n_outlets = reload_sources (self)) == G_MAXUINT)
     return;
   load_rules (self);
-  was_archive = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "archive") == 0;
-  gtk_stack_set_visible_child_name (self->main_stack, n_outlets ? "archive" : "empty");
+  page = gtk_stack_get_visible_child_name (self->main_stack);
+  was_archive = g_strcmp0 (page, "archive") == 0;
+  /* The Rules and Alerts pages stay while a refresh reloads the rest. */
+  on_archive_pages = page == NULL || was_archive || g_str_equal (page, "empty") ||
+                     g_str_equal (page, "error");
+  if (on_archive_pages)
+    gtk_stack_set_visible_child_name (self->main_stack, n_outlets ? "archive" : "empty");
   /* A new list, or the selected outlet is gone (the sidebar fell back to
    * All Articles): show the view; otherwise read the same view again. */
-  if (!was_archive || clip_sidebar_get_selected (self->sidebar, NULL) != kind)
+  if ((on_archive_pages && !was_archive) || self->list == NULL ||
+      clip_sidebar_get_selected (self->sidebar, NULL) != kind)
     apply_view (self);
   else
     clip_article_list_reload (self->list);
