@@ -326,6 +326,33 @@ test_near_spans (void)
   g_assert_cmpstr (s2, ==, expected2);
 }
 
+/* A word too long to keep in the word cache, then a new word in the same
+ * article: the next articles still find that word's own rules (its cached
+ * answer once pointed into what the long word's article let go). */
+static void
+test_long_word_then_new (void)
+{
+  g_autoptr(ClipRuleSet) set = clip_rule_set_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hostile = g_strnfill (1500, 'a');
+  g_autofree char *first = g_strconcat (hostile, " kutaisi", NULL);
+  const char *bodies[] = { first, "batumi tbilisi", "kutaisi" };
+  const gint64 expect[] = { 2, 1, 2 };
+
+  g_assert_true (clip_rule_set_add_query (set, 1, "tbilisi", NULL, NULL, &error));
+  g_assert_true (clip_rule_set_add_query (set, 2, "kutaisi", NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      ClipRuleDoc doc = { { "", bodies[i] } };
+
+      clip_rule_set_match (set, &doc, collect_id, ids);
+      g_assert_cmpuint (ids->len, ==, 1);
+      g_assert_cmpint (g_array_index (ids, gint64, 0), ==, expect[i]);
+    }
+}
+
 static void
 test_many_rules (void)
 {
@@ -624,6 +651,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rule-match/fields", test_fields);
   g_test_add_func ("/rule-match/lists-spans", test_lists_and_spans);
   g_test_add_func ("/rule-match/near-spans", test_near_spans);
+  g_test_add_func ("/rule-match/long-word-then-new", test_long_word_then_new);
   g_test_add_func ("/rule-match/many-rules", test_many_rules);
   g_test_add_func ("/rule-match/same-words-as-text-module", test_same_words_as_text_module);
   g_test_add_func ("/rule-match/first-letters", test_first_letters);

@@ -376,12 +376,14 @@ clip_rule_index_lookup (ClipRuleSet *set,
         return s->list == NOT_A_WORD ? NULL
                                      : &g_array_index (set->cache_lists, guint32, s->list);
     }
-  if (len > MAX_CACHED_WORD || set->n_words >= CACHE_MAX_WORDS ||
+  if (set->scratch_from != 0 || len > MAX_CACHED_WORD || set->n_words >= CACHE_MAX_WORDS ||
       set->cache_keys->len > CACHE_MAX_BYTES)
     {
       /* A hostile run of letters, or a full cache: answered, not kept.
        * The answer stays until the article is done (its log points at
-       * it); clip_rule_index_new_article() lets it go. */
+       * it); clip_rule_index_new_article() lets it go. Once an article
+       * has such answers, its other new words are answered the same way:
+       * a cached one would point into what is let go. */
       if (set->scratch_from == 0)
         set->scratch_from = set->cache_lists->len;
       list = resolve (set, raw, len);
