@@ -425,12 +425,13 @@ flush_ready (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Whether more answers are on their way: requests running, or answers
- * still being parsed. */
+/* Whether more answers are on their way: requests in flight, or answers
+ * still being parsed. (Not the scheduler's running count: it holds the
+ * answers waiting here too, so a lone answer always waited its delay.) */
 static gboolean
 more_coming (ClipService *self)
 {
-  return clip_scheduler_running (self->scheduler) > 0 ||
+  return clip_scheduler_requests (self->scheduler) > 0 ||
          self->backlog > g_queue_get_length (&self->answered);
 }
 
