@@ -21,6 +21,7 @@
 #define CHUNK 2048          /* candidates a worker reads at a time */
 #define AHEAD 8             /* chunks the workers may be ahead of the writer */
 #define COMMIT_ROWS 20000   /* matches per transaction: others get their turn */
+#define COMMIT_WAIT_US 200000  /* older than this, committed before waiting */
 #define MAX_WORKERS 2
 /* A worker steps over at most this many articles that are no candidates
  * rather than seek: a step costs about what a seek does. */
@@ -285,6 +286,7 @@ typedef struct {
   gint64        rule_id;
   gint64        now;
   guint         in_txn;     /* rows since the transaction began */
+  gint64        since;      /* when it began (monotonic) */
   guint64       written;
 } Writer;
 
@@ -295,8 +297,12 @@ write_chunk (Writer *wr, const Chunk *c, GError **error)
     {
       int rc;
 
-      if (wr->in_txn == 0 && !clip_store_begin (wr->store, error))
-        return FALSE;
+      if (wr->in_txn == 0)
+        {
+          if (!clip_store_begin (wr->store, error))
+            return FALSE;
+          wr->since = g_get_monotonic_time ();
+        }
       wr->in_txn++;
       sqlite3_bind_int64 (wr->insert, 1, wr->rule_id);
       sqlite3_bind_int64 (wr->insert, 2, g_array_index (c->ids, gint64, i));
@@ -359,6 +365,17 @@ start_workers (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, Share
   return started;
 }
 
+static gboolean
+chunk_ready (Shared *sh, guint i)
+{
+  gboolean ready;
+
+  g_mutex_lock (&sh->lock);
+  ready = sh->chunks[i].ready;
+  g_mutex_unlock (&sh->lock);
+  return ready;
+}
+
 /* Waits for chunk i from the workers, or reads it here when there are
  * none. */
 static gboolean
@@ -387,7 +404,7 @@ confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const G
   Shared sh = { .ids = ids, .n_chunks = (ids->len + chunk - 1) / chunk };
   Worker workers[MAX_WORKERS] = { { 0 } }, here = { .sh = &sh, .reader = store };
   GThread *threads[MAX_WORKERS] = { NULL };
-  Writer wr = { store, NULL, rule_id, g_get_real_time () / G_USEC_PER_SEC, 0, 0 };
+  Writer wr = { store, NULL, rule_id, g_get_real_time () / G_USEC_PER_SEC, 0, 0, 0 };
   guint n_workers = 0;
   gboolean ok = TRUE;
 
@@ -416,7 +433,15 @@ confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const G
     {
       gboolean taken = FALSE;
 
-      ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+      /* No write lock held long while waiting for the workers: the fetch
+       * service writes meanwhile. */
+      if (wr.in_txn > 0 && n_workers > 0 && !chunk_ready (&sh, i) &&
+          g_get_monotonic_time () - wr.since > COMMIT_WAIT_US)
+        {
+          wr.in_txn = 0;
+          ok = clip_store_commit (store, error);
+        }
+      ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
            (taken = take_chunk (&sh, i, n_workers, &here, error)) &&
            write_chunk (&wr, &sh.chunks[i], error);
       /* A chunk not taken may still be in a worker's hands: it is freed
