@@ -196,9 +196,14 @@ saved_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_steal_pointer (&self->saving);
 
+  gboolean ok = clip_term_list_save_finish (result, &error);
+
+  /* Closed while saving: the list is saved, there is nothing to show. */
+  if (self->store == NULL)
+    return;
   self->busy = FALSE;
   gtk_widget_set_sensitive (self->editor, TRUE);
-  if (!clip_term_list_save_finish (result, &error))
+  if (!ok)
     {
       show_error (self, error->message);
       return;

@@ -218,6 +218,13 @@ load_rules (ClipWindow *self)
   clip_sidebar_set_rules (self->sidebar, rules);
 }
 
+static void
+view_counts_free (ClipViewCounts *counts)
+{
+  clip_view_counts_clear (counts);
+  g_free (counts);
+}
+
 /* Counting unread articles reads indexes, not rows, but at a million
  * articles that is still half a second: a worker does it. */
 static void
@@ -233,12 +240,12 @@ counts_thread (GTask        *task,
   if (!(store = clip_store_open (task_data, CLIP_STORE_OPEN_READ_ONLY, &error)) ||
       !clip_store_count_views (store, counts, cancellable, &error))
     {
-      clip_view_counts_clear (counts);
-      g_free (counts);
+      view_counts_free (counts);
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_pointer (task, counts, NULL);
+  /* Freed by the task too when the count was cancelled after it was done. */
+  g_task_return_pointer (task, counts, (GDestroyNotify) view_counts_free);
 }
 
 static void
@@ -257,8 +264,7 @@ counts_done_cb (GObject      *source,
       return;
     }
   clip_sidebar_set_counts (self->sidebar, counts);
-  clip_view_counts_clear (counts);
-  g_free (counts);
+  view_counts_free (counts);
 }
 
 static void
