@@ -11,6 +11,7 @@
 #include "clip-export-dialog.h"
 #include "clip-export.h"
 #include "clip-rules-store.h"
+#include "clip-store-listing.h"
 
 /* The scope choices, in the order of the scope row. */
 typedef enum {
@@ -339,7 +340,7 @@ fill_lists (ClipExportDialog *self)
 {
   g_autoptr(ClipStore) store = clip_store_open (self->archive_path, CLIP_STORE_OPEN_READ_ONLY, NULL);
   g_autoptr(GPtrArray) rules = store ? clip_store_list_rules (store, NULL) : NULL;
-  g_autoptr(GPtrArray) outlets = store ? clip_store_list_outlets (store, NULL) : NULL;
+  g_autoptr(GPtrArray) outlets = store ? clip_store_list_outlets_brief (store, NULL) : NULL;
   g_autoptr(GtkStringList) rule_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) outlet_names = gtk_string_list_new (NULL);
 
