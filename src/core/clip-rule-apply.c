@@ -344,7 +344,6 @@ static gboolean
 apply_one (Apply                 *a,
            ClipRuleSet           *set,
            const ClipIngestBatch *batch,
-           gboolean               fresh,
            OutletFields          *outlet,
            ClipRuleDocBuf        *buf,
            GError               **error)
@@ -359,7 +358,7 @@ apply_one (Apply                 *a,
       if (!doc_from_new (a->store, batch->outlet_id, article, fields, outlet, buf, error))
         return FALSE;
     }
-  else if (!(fresh || read_old (a, error)) ||
+  else if (!read_old (a, error) ||
            !clip_rule_doc_load (a->store, a->article_id, fields, buf, error))
     return FALSE;
   clip_rule_set_match (set, &buf->doc, write_match, a);
@@ -368,7 +367,7 @@ apply_one (Apply                 *a,
       g_propagate_error (error, g_steal_pointer (&a->error));
       return FALSE;
     }
-  return fresh || article != NULL || drop_stale (a, error);
+  return article != NULL || drop_stale (a, error);
 }
 
 gboolean
@@ -380,7 +379,6 @@ clip_rule_apply (ClipStore          *store,
 {
   Apply a = { store, 0, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL, NULL,
               (flags & CLIP_RULE_APPLY_ALERTS) != 0, NULL };
-  gboolean fresh = (flags & CLIP_RULE_APPLY_FRESH) != 0;
   const ClipIngestBatch *batch = clip_store_get_ingest_batch (store);
   ClipRuleDocBuf buf = { { { NULL } }, { NULL } };
   OutletFields outlet = { 0 };
@@ -401,7 +399,7 @@ clip_rule_apply (ClipStore          *store,
   for (guint i = 0; ok && i < article_ids->len; i++)
     {
       a.article_id = g_array_index (article_ids, gint64, i);
-      ok = apply_one (&a, set, batch, fresh, &outlet, &buf, error);
+      ok = apply_one (&a, set, batch, &outlet, &buf, error);
     }
   if (ok)
     ok = clip_store_commit (store, error);

@@ -43,7 +43,6 @@ char        *clip_rule_spans_to_json   (const ClipRuleSpan *spans,
 typedef enum {
   CLIP_RULE_APPLY_DEFAULT = 0,
   CLIP_RULE_APPLY_ALERTS  = 1 << 0,  /* each new match raises an alert */
-  CLIP_RULE_APPLY_FRESH   = 1 << 1,  /* the set's rules have no rows yet */
 } ClipRuleApplyFlags;
 
 /* Matches articles against set and writes their matches: rows of rules of
