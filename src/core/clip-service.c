@@ -11,10 +11,10 @@
 #include "config.h"
 #include "clip-archive.h"
 #include "clip-store-listing.h"
+#include "clip-html-sanitize.h"
 #include "clip-service-private.h"
 
 #include <glib/gi18n.h>
-#include <libxml/parser.h>
 
 G_DEFINE_FINAL_TYPE (ClipService, clip_service, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (ClipFetchOutcome, clip_fetch_outcome, clip_fetch_outcome_copy, clip_fetch_outcome_free)
@@ -297,7 +297,7 @@ clip_service_start (ClipService  *self,
 
   /* Feeds are parsed on worker threads; libxml2 2.9 must be set up
    * once, from one thread, before that. */
-  xmlInitParser ();
+  clip_html_init_libxml ();
   if (self->monitor == NULL)
     self->monitor = g_object_ref (g_network_monitor_get_default ());
   self->online = self->t_online = g_network_monitor_get_network_available (self->monitor);
