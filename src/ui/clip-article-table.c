@@ -29,7 +29,6 @@ struct _ClipArticleTable
   int                 probed;       /* see sorter_changed_cb() */
   guint               spinner_timeout;
   guint               click_idle;
-  char               *rules_key;    /* the rules' ids, names and colours as last set */
   GtkColumnViewColumn *outlet_col;
   GtkColumnViewColumn *rules_col;
   gboolean            narrow;
@@ -433,22 +432,9 @@ clip_article_table_set_rules (ClipArticleTable *self,
                               GPtrArray        *rules)
 {
   g_autoptr(GString) css = g_string_new (NULL);
-  g_autoptr(GString) key = g_string_new (NULL);
 
-  /* The window sets the rules at every reload, and a rebind rebuilds
-   * every row widget (a click on a row between its press and its release
-   * was lost): only a change of name or colour rebinds. */
-  for (guint i = 0; rules && i < rules->len; i++)
-    {
-      const ClipRule *rule = g_ptr_array_index (rules, i);
-
-      g_string_append_printf (key, "%" G_GINT64_FORMAT "\x1f%s\x1f%s\x1e", rule->id,
-                              rule->name, rule->color ? rule->color : "");
-    }
-  if (g_strcmp0 (key->str, self->rules_key) == 0)
-    return;
-  g_free (self->rules_key);
-  self->rules_key = g_strdup (key->str);
+  /* The window sets them when their version changes: each rebinds every
+   * row. */
   g_hash_table_remove_all (self->rule_names);
   for (guint i = 0; rules && i < rules->len; i++)
     {
@@ -502,7 +488,6 @@ clip_article_table_finalize (GObject *object)
   ClipArticleTable *self = CLIP_ARTICLE_TABLE (object);
 
   g_hash_table_unref (self->rule_names);
-  g_free (self->rules_key);
   G_OBJECT_CLASS (clip_article_table_parent_class)->finalize (object);
 }
 
