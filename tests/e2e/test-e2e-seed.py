@@ -110,6 +110,16 @@ def labels(node, pred):
     return node.findChildren(lambda n: n.roleName == 'label' and pred(n.name or ''))
 
 
+def chips_in_row(title):
+    """The "Russian interference" labels in the row that holds title."""
+    node = title
+    while node is not None and 'row' not in (node.roleName or ''):
+        node = node.parent
+    if node is None:
+        return []
+    return labels(node, lambda name: name == 'Russian interference')
+
+
 def button_with_label(node, text):
     found = labels(node, lambda name: name == text)
     for label in found:
@@ -142,12 +152,18 @@ def main():
         address.text = url
         wait_for('Add', lambda: button_with_label(dialog, 'Add')).doActionNamed('click')
 
-        # The outlet is fetched as soon as it is added; refresh for good measure.
+        # The outlet is fetched as soon as it is added; then a refresh, as
+        # the analyst would press it.
+        wait_for('the refresh button',
+                 lambda: window.child(roleName='push button', name='Refresh all outlets')
+                 ).doActionNamed('click')
         row_title = wait_for('the seed article in the list',
                              lambda: labels(window, lambda name: name == title)[0], 60)
+        # The chip in the article's own row (the sidebar and the Rules page
+        # name the rule too).
         chips = wait_for('its “Russian interference” chip',
-                         lambda: labels(window, lambda name: name == 'Russian interference'))
-        assert chips, 'no rule chip'
+                         lambda: chips_in_row(row_title))
+        print('chip found in', chips[0].parent.roleName)
 
         # Open it: a click on its row (windows sit at 0,0 without a window manager).
         row_title.click()
@@ -168,6 +184,7 @@ def main():
         subprocess.run(['xdotool', 'mousemove', '0', '900'], check=False)
         time.sleep(1)
         subprocess.run(['import', '-window', 'root', screenshot], check=False)
+        assert os.path.getsize(screenshot) > 0, 'no screenshot'
         print('screenshot:', screenshot)
     finally:
         app_process.terminate()
