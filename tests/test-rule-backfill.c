@@ -9,35 +9,8 @@
 #include "clip-rule-backfill.h"
 #include "clip-rules-store.h"
 #include "clip-store-private.h"
+#include "clip-test-rules.h"
 #include "clip-test-util.h"
-
-#define RUSSIAN_INTERFERENCE \
-  "@russia_terms NEAR/6 (interfer* OR meddl* OR \"hybrid war*\" OR destabili* OR " \
-  "вмешательств* OR ჩარევ*)"
-
-static ClipStore *
-open_archive (void)
-{
-  g_autofree char *dir = clip_test_tmpdir ();
-  g_autoptr(GError) error = NULL;
-  ClipStore *store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
-static gint64
-add_outlet (ClipStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  ClipOutlet o = { .url = "https://rustavi2.ge/en/rss/society", .name = "Rustavi 2",
-                   .site_url = "https://rustavi2.ge/en", .enabled = TRUE,
-                   .interval = CLIP_DEFAULT_INTERVAL, .group = "" };
-  gint64 id = clip_store_add_outlet (store, &o, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
 
 static ClipArticle *
 make_article (const char *guid, const char *title, const char *summary)
@@ -51,47 +24,6 @@ make_article (const char *guid, const char *title, const char *summary)
   return a;
 }
 
-static gint64
-add_rule (ClipStore *store, const char *name, const char *query)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = clip_store_add_rule (store, &(ClipRule) { .name = (char *) name, .query = (char *) query,
-                                                          .enabled = TRUE }, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-count_rows (ClipStore *store, const char *sql)
-{
-  sqlite3_stmt *stmt = clip_store_prepare (store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
-static char *
-dump_matches (ClipStore *store)
-{
-  sqlite3_stmt *stmt = clip_store_prepare (store,
-      "SELECT rule_id, article_id, spans FROM matches ORDER BY rule_id, article_id", NULL);
-  GString *s = g_string_new (NULL);
-
-  g_assert_nonnull (stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (s, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n",
-                            (gint64) sqlite3_column_int64 (stmt, 0),
-                            (gint64) sqlite3_column_int64 (stmt, 1),
-                            (const char *) sqlite3_column_text (stmt, 2));
-  sqlite3_reset (stmt);
-  return g_string_free (s, FALSE);
-}
-
 /* A backfill reads the archive on worker threads, in chunks, in id
  * order: what it writes is exactly what matching each stored article on
  * its own gives, spans and all, for rules on the row's own fields and on
@@ -99,7 +31,7 @@ dump_matches (ClipStore *store)
 static void
 test_backfill_agrees (void)
 {
-  g_autoptr(ClipStore) store = open_archive ();
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
@@ -107,10 +39,10 @@ test_backfill_agrees (void)
                            "Russian ballet tonight; far away, many words later, interference on the radio",
                            "Вмешательство России в выборы", "რუსეთის ჩარევა არჩევნებში",
                            "Nothing of note", "Moscow says hybrid warfare is a myth" };
-  const char *queries[] = { RUSSIAN_INTERFERENCE, "body:(interfer* OR meddl*) -ballet",
+  const char *queries[] = { CLIP_TEST_RUSSIAN_INTERFERENCE, "body:(interfer* OR meddl*) -ballet",
                             "outlet:rustavi2.ge AND kremlin", "tag:urgent OR title:\"Item 7\"" };
   gint64 rules[G_N_ELEMENTS (queries)];
-  gint64 outlet = add_outlet (store);
+  gint64 outlet = clip_test_rules_outlet (store);
   g_autofree char *backfilled = NULL, *reference = NULL;
   g_autoptr(ClipRuleSet) set = NULL;
   ClipIngestResult res;
@@ -139,20 +71,20 @@ test_backfill_agrees (void)
       g_autofree char *name = g_strdup_printf ("Rule %u", i);
       guint64 n = 0;
 
-      rules[i] = add_rule (store, name, queries[i]);
+      rules[i] = clip_test_rules_add (store, name, queries[i]);
       g_assert_true (clip_rule_backfill (store, rules[i], NULL, NULL, &n, NULL, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (n, >, 0);
       total += n;
     }
-  backfilled = dump_matches (store);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM matches"), ==, total);
+  backfilled = clip_test_rules_dump_matches (store);
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches", 0, 0), ==, total);
 
   g_assert_true (clip_store_exec (store, "DELETE FROM matches", &error));
   set = clip_store_compile_rules (store, &error);
   g_assert_true (clip_rule_apply (store, set, ids, CLIP_RULE_APPLY_DEFAULT, &error));
   g_assert_no_error (error);
-  reference = dump_matches (store);
+  reference = clip_test_rules_dump_matches (store);
   g_assert_cmpstr (backfilled, ==, reference);
 }
 
@@ -169,12 +101,12 @@ cancel_after_first (guint64 done, guint64 total, gpointer data)
 static void
 test_backfill_cancelled (void)
 {
-  g_autoptr(ClipStore) store = open_archive ();
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
   g_autoptr(GCancellable) cancel = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   ClipIngestResult res;
-  gint64 outlet = add_outlet (store), id;
+  gint64 outlet = clip_test_rules_outlet (store), id;
   guint64 n = 0;
 
   /* Only this rule: the default ones match these articles at ingest. */
@@ -189,17 +121,17 @@ test_backfill_cancelled (void)
   g_assert_true (clip_store_ingest (store, outlet, batch, &res, &error));
   g_assert_no_error (error);
   clip_ingest_result_clear (&res);
-  id = add_rule (store, "Meddling", "Kremlin NEAR/1 meddl*");
+  id = clip_test_rules_add (store, "Meddling", "Kremlin NEAR/1 meddl*");
   g_assert_false (clip_rule_backfill (store, id, cancel_after_first, cancel, &n, cancel, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM matches WHERE article_id NOT IN "
-                               "(SELECT id FROM articles)"), ==, 0);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM matches"), <, 2000);
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE article_id NOT IN "
+                               "(SELECT id FROM articles)", 0, 0), ==, 0);
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches", 0, 0), <, 2000);
   g_assert_true (clip_rule_backfill (store, id, NULL, NULL, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2000);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM matches"), ==, 2000);
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches", 0, 0), ==, 2000);
 }
 
 int

@@ -10,39 +10,10 @@
 #include "clip-rule-search.h"
 #include "clip-rules-store.h"
 #include "clip-store-private.h"
+#include "clip-test-rules.h"
 #include "clip-test-util.h"
 
 #include <string.h>
-
-#define RUSSIAN_INTERFERENCE \
-  "@russia_terms NEAR/6 (interfer* OR meddl* OR \"hybrid war*\" OR destabili* OR " \
-  "вмешательств* OR ჩარევ*)"
-
-static ClipStore *
-open_archive (char **dir_out)
-{
-  g_autofree char *dir = clip_test_tmpdir ();
-  g_autoptr(GError) error = NULL;
-  ClipStore *store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  if (dir_out)
-    *dir_out = g_steal_pointer (&dir);
-  return store;
-}
-
-static gint64
-add_outlet (ClipStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  ClipOutlet o = { .url = "https://rustavi2.ge/en/rss/society", .name = "Rustavi 2",
-                   .site_url = "https://rustavi2.ge/en", .enabled = TRUE,
-                   .interval = CLIP_DEFAULT_INTERVAL, .group = "" };
-  gint64 id = clip_store_add_outlet (store, &o, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
 
 static ClipArticle *
 article_from_capture (const char *path, const char *guid)
@@ -79,25 +50,10 @@ ingest_one (ClipStore *store, gint64 outlet, ClipArticle *a)
   return id;
 }
 
-static gint64
-count (ClipStore *store, const char *sql, gint64 a, gint64 b)
-{
-  sqlite3_stmt *stmt = clip_store_prepare (store, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
 static void
 test_defaults (void)
 {
-  g_autoptr(ClipStore) store = open_archive (NULL);
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rules = clip_store_list_rules (store, &error);
   g_autoptr(ClipRule) ri = clip_store_find_rule (store, "Russian interference", &error);
@@ -107,7 +63,7 @@ test_defaults (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (rules->len, >=, 4);
-  g_assert_cmpstr (ri->query, ==, RUSSIAN_INTERFERENCE);
+  g_assert_cmpstr (ri->query, ==, CLIP_TEST_RUSSIAN_INTERFERENCE);
   g_assert_true (ri->enabled);
   russia = g_hash_table_lookup (lists, "russia_terms");
   g_assert_cmpuint (russia->len, ==, G_N_ELEMENTS (expected));
@@ -129,14 +85,14 @@ static void
 test_ingest_matches (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(ClipStore) store = open_archive (&dir);
+  g_autoptr(ClipStore) store = clip_test_rules_archive (&dir);
   g_autoptr(ClipStore) reader = NULL;
   g_autoptr(ClipRule) ri = clip_store_find_rule (store, "Russian interference", NULL);
   g_autofree char *pos = clip_test_data_path ("rules/positive.txt");
   g_autofree char *neg = clip_test_data_path ("rules/decoy.txt");
   g_autofree char *spans = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 outlet = add_outlet (store), a, b;
+  gint64 outlet = clip_test_rules_outlet (store), a, b;
 
   a = ingest_one (store, outlet, article_from_capture (pos, "1"));
   b = ingest_one (store, outlet, article_from_capture (neg, "2"));
@@ -144,11 +100,11 @@ test_ingest_matches (void)
    * they were in its commit. */
   reader = clip_store_open_data_dir (dir, CLIP_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (reader, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (reader, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
                           ri->id, a), ==, 1);
-  g_assert_cmpint (count (reader, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (reader, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
                           ri->id, b), ==, 0);
-  g_assert_cmpint (count (reader, "SELECT count(*) FROM alerts WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (reader, "SELECT count(*) FROM alerts WHERE rule_id = ? AND article_id = ?",
                           ri->id, a), ==, 1);
   spans = clip_store_get_match_spans (reader, ri->id, a, &error);
   /* "Foreign ministers warn of Russian interference ahead of the vote" */
@@ -165,21 +121,21 @@ test_ingest_matches (void)
     c->summary_text = g_strdup ("They discussed support for independent media.");
     g_assert_cmpint (ingest_one (store, outlet, c), ==, a);
   }
-  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
                           ri->id, a), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM alerts WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM alerts WHERE rule_id = ? AND article_id = ?",
                           ri->id, a), ==, 1);
-  g_assert_cmpint (count (store, "SELECT flag FROM articles WHERE id = ? AND ? > 0", a, 1), ==, 2);
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT flag FROM articles WHERE id = ? AND ? > 0", a, 1), ==, 2);
 }
 
 static void
 test_edit_and_delete (void)
 {
-  g_autoptr(ClipStore) store = open_archive (NULL);
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *pos = clip_test_data_path ("rules/positive.txt");
   g_autofree char *neg = clip_test_data_path ("rules/decoy.txt");
-  gint64 outlet = add_outlet (store), a, b, id;
+  gint64 outlet = clip_test_rules_outlet (store), a, b, id;
   ClipRule r = { .name = "Ballet", .query = "ballet", .enabled = TRUE };
   g_autoptr(ClipRule) saved = NULL;
   gboolean recompute = FALSE;
@@ -193,10 +149,10 @@ test_edit_and_delete (void)
   g_assert_true (clip_rule_backfill (store, id, NULL, NULL, &n, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
                           id, b), ==, 1);
   /* Archived articles raise no alerts. */
-  g_assert_cmpint (count (store, "SELECT count(*) FROM alerts WHERE rule_id = ? AND ? > 0", id, 1), ==, 0);
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM alerts WHERE rule_id = ? AND ? > 0", id, 1), ==, 0);
 
   /* Editing the query recomputes. */
   saved = clip_store_get_rule (store, id, &error);
@@ -204,10 +160,10 @@ test_edit_and_delete (void)
   saved->query = g_strdup ("\"foreign ministers\"");
   g_assert_true (clip_store_update_rule (store, saved, &recompute, &error));
   g_assert_true (recompute);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND ? > 0", id, 1), ==, 0);
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND ? > 0", id, 1), ==, 0);
   g_assert_true (clip_rule_backfill (store, id, NULL, NULL, &n, NULL, &error));
   g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
                           id, a), ==, 1);
   g_clear_pointer (&saved, clip_rule_free);
   saved = clip_store_get_rule (store, id, &error);
@@ -234,7 +190,7 @@ test_edit_and_delete (void)
   g_assert_true (clip_store_update_rule (store, saved, &recompute, &error));
   g_assert_false (recompute);
   ingest_one (store, outlet, article_from_capture (pos, "3"));
-  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND ? > 0", id, 1), ==, 0);
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND ? > 0", id, 1), ==, 0);
 
   /* Deleting removes its matches. */
   saved->enabled = TRUE;
@@ -243,7 +199,7 @@ test_edit_and_delete (void)
   g_assert_true (clip_rule_backfill (store, id, NULL, NULL, &n, NULL, &error));
   g_assert_cmpuint (n, ==, 2);
   g_assert_true (clip_store_remove_rule (store, id, &error));
-  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND ? > 0", id, 1), ==, 0);
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND ? > 0", id, 1), ==, 0);
   g_assert_false (clip_store_remove_rule (store, id, &error));
   g_assert_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND);
 }
@@ -251,13 +207,13 @@ test_edit_and_delete (void)
 static void
 test_term_lists (void)
 {
-  g_autoptr(ClipStore) store = open_archive (NULL);
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
   g_autoptr(GError) error = NULL;
   const char *terms[] = { "ballet", "\"Swan Lake\"", NULL };
   const char *bad[] = { "r*", NULL };
   g_autoptr(GArray) users = NULL;
   g_autoptr(GArray) found = NULL;
-  gint64 outlet = add_outlet (store), id;
+  gint64 outlet = clip_test_rules_outlet (store), id;
   g_autofree char *neg = clip_test_data_path ("rules/decoy.txt");
 
   ingest_one (store, outlet, article_from_capture (neg, "2"));
@@ -291,11 +247,11 @@ test_term_lists (void)
 static void
 test_search_paging (void)
 {
-  g_autoptr(ClipStore) store = open_archive (NULL);
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) all = NULL;
   g_autoptr(GArray) page = NULL;
-  gint64 outlet = add_outlet (store);
+  gint64 outlet = clip_test_rules_outlet (store);
 
   for (guint i = 0; i < 30; i++)
     {
@@ -352,13 +308,13 @@ on_done (GObject *source, GAsyncResult *res, gpointer data)
 static void
 test_backfill_async (void)
 {
-  g_autoptr(ClipStore) store = open_archive (NULL);
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
   g_autoptr(GCancellable) cancel = g_cancellable_new ();
   AsyncRun r = { g_main_loop_new (NULL, FALSE), 0, 0, 0, 0, NULL };
   ClipIngestResult res;
-  gint64 outlet = add_outlet (store), id;
+  gint64 outlet = clip_test_rules_outlet (store), id;
 
   for (guint i = 0; i < 2500; i++)
     {
@@ -406,23 +362,6 @@ count_lookups (unsigned type, void *data, void *stmt, void *sql)
 }
 
 /* rule_id, article_id and spans of every match, one line each. */
-static char *
-dump_matches (ClipStore *store)
-{
-  sqlite3_stmt *stmt = clip_store_prepare (store,
-      "SELECT rule_id, article_id, spans FROM matches ORDER BY rule_id, article_id", NULL);
-  GString *s = g_string_new (NULL);
-
-  g_assert_nonnull (stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (s, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n",
-                            (gint64) sqlite3_column_int64 (stmt, 0),
-                            (gint64) sqlite3_column_int64 (stmt, 1),
-                            (const char *) sqlite3_column_text (stmt, 2));
-  sqlite3_reset (stmt);
-  return g_string_free (s, FALSE);
-}
-
 static ClipArticle *
 make_article (const char *guid, const char *url, const char *title, const char *author,
               const char *summary, const char *content, const char *lang)
@@ -440,24 +379,13 @@ make_article (const char *guid, const char *url, const char *title, const char *
   return a;
 }
 
-static gint64
-add_rule (ClipStore *store, const char *name, const char *query)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = clip_store_add_rule (store, &(ClipRule) { .name = (char *) name, .query = (char *) query,
-                                                          .enabled = TRUE }, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
 /* New articles are matched from the batch in memory, without reading
  * anything back; what that writes is exactly what matching the stored
  * rows gives, field by field. */
 static void
 test_ingest_new_from_memory (void)
 {
-  g_autoptr(ClipStore) store = open_archive (NULL);
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
   g_autoptr(ClipRuleSet) set = NULL;
   g_autoptr(GError) error = NULL;
@@ -479,7 +407,7 @@ test_ingest_new_from_memory (void)
   guint lookups = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    add_rule (store, rules[i][0], rules[i][1]);
+    clip_test_rules_add (store, rules[i][0], rules[i][1]);
   g_ptr_array_add (batch, make_article ("1", "https://rustavi2.ge/en/news/1", "Foreign ministers meet",
                                         "Nino Beridze", "Talk of interference", NULL, "ka"));
   /* No title or author (stored as ''), an empty content: the body is the summary. */
@@ -495,7 +423,7 @@ test_ingest_new_from_memory (void)
   g_assert_cmpuint (lookups, ==, 0);
   g_array_append_vals (ids, r.added_ids->data, r.added_ids->len);
   clip_ingest_result_clear (&r);
-  at_ingest = dump_matches (store);
+  at_ingest = clip_test_rules_dump_matches (store);
 
   /* The same articles matched again from their rows. */
   g_assert_true (clip_store_exec (store, "DELETE FROM matches", &error));
@@ -504,7 +432,7 @@ test_ingest_new_from_memory (void)
   g_assert_no_error (error);
   g_assert_cmpuint (lookups, >=, ids->len);
   sqlite3_trace_v2 (clip_store_get_db (store), 0, NULL, NULL);
-  from_rows = dump_matches (store);
+  from_rows = clip_test_rules_dump_matches (store);
   g_assert_cmpstr (at_ingest, ==, from_rows);
   /* Every rule but the tag one matched something. */
   for (guint i = 0; i < G_N_ELEMENTS (rules) - 1; i++)
@@ -512,10 +440,10 @@ test_ingest_new_from_memory (void)
       g_autoptr(ClipRule) rule = clip_store_find_rule (store, rules[i][0], &error);
 
       g_assert_no_error (error);
-      g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND ? > 0",
+      g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND ? > 0",
                               rule->id, 1), >=, 1);
     }
-  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE article_id = ? AND ? > 0",
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE article_id = ? AND ? > 0",
                           g_array_index (ids, gint64, 0), 1), ==, 8);
 }
 
@@ -525,26 +453,26 @@ test_ingest_new_from_memory (void)
 static void
 test_ingest_changed (void)
 {
-  g_autoptr(ClipStore) store = open_archive (NULL);
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
   g_autoptr(GError) error = NULL;
   ClipIngestResult r;
-  gint64 outlet = add_outlet (store), a, b;
-  gint64 title = add_rule (store, "Title", "title:ministers");
-  gint64 tag = add_rule (store, "Tag", "tag:urgent AND kremlin");
+  gint64 outlet = clip_test_rules_outlet (store), a, b;
+  gint64 title = clip_test_rules_add (store, "Title", "title:ministers");
+  gint64 tag = clip_test_rules_add (store, "Tag", "tag:urgent AND kremlin");
 
   a = ingest_one (store, outlet, make_article ("1", "https://rustavi2.ge/en/news/1",
                                                "Foreign ministers meet", NULL, "Kremlin", NULL, NULL));
-  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
                           title, a), ==, 1);
   g_assert_true (clip_store_add_tag (store, a, "urgent", &error));
   g_assert_no_error (error);
   g_assert_cmpint (ingest_one (store, outlet, make_article ("1", "https://rustavi2.ge/en/news/1",
                                                            "Presidents meet", NULL, "Kremlin talks",
                                                            NULL, NULL)), ==, a);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
                           title, a), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
                           tag, a), ==, 1);
 
   /* The same guid twice in one feed, the second changed: one article,
@@ -558,10 +486,10 @@ test_ingest_changed (void)
   g_assert_cmpuint (r.added, ==, 1);
   b = g_array_index (r.added_ids, gint64, 0);
   clip_ingest_result_clear (&r);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM articles WHERE guid = '2' AND ? = ?", 0, 0), ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM articles WHERE guid = '2' AND ? = ?", 0, 0), ==, 1);
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM matches WHERE rule_id = ? AND article_id = ?",
                           title, b), ==, 0);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM alerts WHERE rule_id = ? AND article_id = ?",
+  g_assert_cmpint (clip_test_rules_count (store, "SELECT count(*) FROM alerts WHERE rule_id = ? AND article_id = ?",
                           title, b), ==, 0);
 }
 
