@@ -22,6 +22,7 @@
  */
 #include "config.h"
 #include "clip-archive.h"
+#include "clip-bench-floor.h"
 #include "clip-corpus.h"
 #include "clip-feed.h"
 #include "clip-fetch.h"
@@ -774,7 +775,8 @@ main (int argc, char **argv)
   Site *site;
   Watch w = { 0 };
   guint parsed, stored, matches;
-  double parse_rate, e2e_rate, seconds, fetch_seconds, cpu, parse_cpu, fetch_cpu;
+  double parse_rate, e2e_rate, seconds, fetch_seconds, cpu, parse_cpu, fetch_cpu, floor_rate;
+  ClipBenchFloor floor;
   gsize rss_before;
 #ifdef CLIP_BENCH_FETCH_UI
   AppRun app_run;
@@ -795,6 +797,8 @@ main (int argc, char **argv)
   parse_cpu = cpu_seconds ();
   parse_rate = parse_only_rate (good, &parsed);
   parse_cpu = cpu_seconds () - parse_cpu;
+  floor = clip_bench_floor_run (good, dir);
+  floor_rate = floor.articles / floor.seconds;
   fetch_cpu = cpu_seconds ();
   fetch_seconds = fetch_only_seconds (n, site->port);
   fetch_cpu = cpu_seconds () - fetch_cpu;
@@ -838,6 +842,11 @@ main (int argc, char **argv)
    * store costs, the run lasts at least as long as fetching alone. */
   printf ("ceiling:     %8.2f x of parse only (fetching alone, with parse, store and match free)\n",
           stored / fetch_seconds / parse_rate);
+  /* What SQLite's own indexing leaves, with nothing else to do: no
+   * fetching, no rules, one transaction. */
+  printf ("SQLite floor: %7.0f articles/s: parse + a bare FTS5 insert (unicode61), one transaction, "
+          "one thread, %.2f s CPU: %.2f x of parse only; end to end is %.2f x of it\n",
+          floor_rate, floor.cpu, floor_rate / parse_rate, e2e_rate / floor_rate);
   printf ("main loop:   longest gap between %u ms ticks %.1f ms; most main-thread CPU in one gap "
           "%.1f ms (%u gaps over 50 ms CPU)%s\n", w.interval_ms, w.max_gap / 1000.0,
           w.max_gap_cpu / 1000.0, w.over_50,
