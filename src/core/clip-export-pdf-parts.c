@@ -376,9 +376,10 @@ is_wrapped (guint part)
   return part != 4;
 }
 
+/* wrapped: the part's lines, NULL for a part that is not wrapped here */
 static void
-draw_part (ClipPdf *pdf, const ClipExportItem *item, PangoLayout *layout, guint part,
-           double height)
+draw_part (ClipPdf *pdf, const ClipExportItem *item, PangoLayout *layout,
+           const ClipPdfWrapped *wrapped, guint part, double height)
 {
   static const guint colors[7] = { INK, GREY, GREY, INK, INK, GREY, INK };
   const char *url = item->article->url;
@@ -391,9 +392,8 @@ draw_part (ClipPdf *pdf, const ClipExportItem *item, PangoLayout *layout, guint 
 
   if (link)
     cairo_tag_begin (pdf->cr, CAIRO_TAG_LINK, attrs);
-  if (is_wrapped (part))
-    clip_pdf_flow_wrapped (pdf, layout, marks, CLIP_PDF_LEFT + indent, CLIP_PDF_WIDTH - indent,
-                           colors[part]);
+  if (wrapped != NULL)
+    clip_pdf_flow_wrapped (pdf, wrapped, marks, CLIP_PDF_LEFT + indent, colors[part]);
   else
     clip_pdf_flow (pdf, layout, CLIP_PDF_LEFT, colors[part]);
   if (link)
@@ -419,6 +419,8 @@ clip_pdf_draw_article (ClipPdf *pdf, const ClipExportItem *item)
   /* Byte for byte, so the title's marks still fit. */
   g_autofree char *title = clip_export_scrub_line (a->title && *a->title ? a->title : _("(untitled)"));
   PangoLayout *parts[7] = { NULL };
+  /* each paragraph is broken into lines once, for its height and its drawing */
+  ClipPdfWrapped wrapped[7] = { { NULL } };
   double heights[7] = { 0 };
   const double gaps[7] = { 2, 0, 4, 4, 3, 3, 3 };
   double total = 0, head;
@@ -437,9 +439,13 @@ clip_pdf_draw_article (ClipPdf *pdf, const ClipExportItem *item)
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i])
       {
-        heights[i] = is_wrapped (i)
-                     ? clip_pdf_wrapped_height (parts[i], CLIP_PDF_WIDTH - (i == 6 ? 10 : 0))
-                     : clip_pdf_height (parts[i]);
+        if (is_wrapped (i))
+          {
+            clip_pdf_wrap (&wrapped[i], parts[i], CLIP_PDF_WIDTH - (i == 6 ? 10 : 0));
+            heights[i] = wrapped[i].height;
+          }
+        else
+          heights[i] = clip_pdf_height (parts[i]);
         total += heights[i] + gaps[i];
       }
   /* Keep an article on one page when it fits on one; a longer one starts
@@ -449,7 +455,8 @@ clip_pdf_draw_article (ClipPdf *pdf, const ClipExportItem *item)
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i])
       {
-        draw_part (pdf, item, parts[i], i, heights[i]);
+        draw_part (pdf, item, parts[i], is_wrapped (i) ? &wrapped[i] : NULL, i, heights[i]);
+        clip_pdf_wrapped_clear (&wrapped[i]);
         pdf->y += gaps[i];
       }
   clip_pdf_flush_glyphs (pdf);

@@ -77,18 +77,27 @@ void         clip_pdf_flow        (ClipPdf      *pdf,
 /* A mark's background: the rule's colour at 38% on white. */
 guint        clip_pdf_mark_rgb    (const ClipExportRule *rule);
 
-/* clip-export-pdf-text.c: layout set up without a width (-1). */
-double       clip_pdf_wrapped_height (PangoLayout  *layout,
-                                      double        width);
+/* clip-export-pdf-text.c: a paragraph broken into lines once, measured
+ * for pagination and then drawn from the same lines. */
+typedef struct {
+  PangoLayout *layout;   /* set up without a width (-1); not owned */
+  GArray      *lines;    /* NULL: Pango's own breaking (right-to-left text) */
+  double       height;
+} ClipPdfWrapped;
+
+/* The layout must stay unchanged until the lines are drawn and cleared. */
+void         clip_pdf_wrap           (ClipPdfWrapped *wrapped,
+                                      PangoLayout    *layout,
+                                      double          width);
+void         clip_pdf_wrapped_clear  (ClipPdfWrapped *wrapped);
 /* Draws the glyphs clip_pdf_flow_wrapped() kept back; done before a page
  * ends and after each article. */
-void         clip_pdf_flush_glyphs   (ClipPdf      *pdf);
-void         clip_pdf_flow_wrapped   (ClipPdf      *pdf,
-                                      PangoLayout  *layout,
-                                      const GArray *marks,
-                                      double        x,
-                                      double        width,
-                                      guint         rgb);
+void         clip_pdf_flush_glyphs   (ClipPdf        *pdf);
+void         clip_pdf_flow_wrapped   (ClipPdf        *pdf,
+                                      const ClipPdfWrapped *wrapped,
+                                      const GArray   *marks,
+                                      double          x,
+                                      guint           rgb);
 
 /* clip-export-pdf-parts.c */
 void         clip_pdf_heading     (ClipPdf      *pdf,

@@ -284,38 +284,46 @@ draw_glyphs (ClipPdf *pdf, const Line *line, const char *text, double x, double 
     }
 }
 
-double
-clip_pdf_wrapped_height (PangoLayout *layout,
-                         double       width)
+void
+clip_pdf_wrap (ClipPdfWrapped *wrapped,
+               PangoLayout    *layout,
+               double          width)
 {
-  g_autoptr(GArray) lines = break_lines (layout, width);
-  double h = 0;
-
-  if (lines == NULL)
+  wrapped->layout = layout;
+  wrapped->lines = break_lines (layout, width);
+  wrapped->height = 0;
+  if (wrapped->lines == NULL)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      return clip_pdf_height (layout);
+      wrapped->height = clip_pdf_height (layout);
+      return;
     }
-  for (guint i = 0; i < lines->len; i++)
-    h += (double) g_array_index (lines, Line, i).height / PANGO_SCALE;
-  return h;
+  for (guint i = 0; i < wrapped->lines->len; i++)
+    wrapped->height += (double) g_array_index (wrapped->lines, Line, i).height / PANGO_SCALE;
 }
 
 void
-clip_pdf_flow_wrapped (ClipPdf      *pdf,
-                       PangoLayout  *layout,
-                       const GArray *marks,
-                       double        x,
-                       double        width,
-                       guint         rgb)
+clip_pdf_wrapped_clear (ClipPdfWrapped *wrapped)
 {
-  g_autoptr(GArray) lines = break_lines (layout, width);
-  const char *text = pango_layout_get_text (layout);
+  g_clear_pointer (&wrapped->lines, g_array_unref);
+  wrapped->layout = NULL;
+  wrapped->height = 0;
+}
+
+void
+clip_pdf_flow_wrapped (ClipPdf              *pdf,
+                       const ClipPdfWrapped *wrapped,
+                       const GArray         *marks,
+                       double                x,
+                       guint                 rgb)
+{
+  const char *text = pango_layout_get_text (wrapped->layout);
+  GArray *lines = wrapped->lines;
 
   if (lines == NULL)
     {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      clip_pdf_flow (pdf, layout, x, rgb);
+      /* the width was set when the paragraph was measured */
+      clip_pdf_flow (pdf, wrapped->layout, x, rgb);
       return;
     }
   for (guint i = 0; i < lines->len; i++)
