@@ -96,10 +96,14 @@ read_alerts (ClipStore    *store,
   return g_steal_pointer (&alerts);
 }
 
+/* A page starts below the previous page's smallest id (a range on the
+ * alerts_rule index), not at an OFFSET that SQLite would step through
+ * row by row: a late page of a large inbox costs what an early one does,
+ * and alerts raised between two pages shift nothing. */
 GPtrArray *
 clip_alert_list_rule (ClipStore  *store,
                       gint64      rule_id,
-                      guint       offset,
+                      gint64      before_id,
                       guint       limit,
                       GError    **error)
 {
@@ -109,13 +113,31 @@ clip_alert_list_rule (ClipStore  *store,
 
   stmt = clip_store_prepare (store,
       "SELECT " ALERT_COLUMNS ALERT_FROM
-      " WHERE al.rule_id = ?1" ALERT_ORDER " LIMIT ?3 OFFSET ?2", error);
+      " WHERE al.rule_id = ?1 AND al.id < ?2" ALERT_ORDER " LIMIT ?3", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rule_id);
-  sqlite3_bind_int64 (stmt, 2, offset);
+  sqlite3_bind_int64 (stmt, 2, before_id);
   sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
   return read_alerts (store, stmt, error);
+}
+
+gint64
+clip_alert_page_next (GPtrArray *page)
+{
+  gint64 next = 0;
+
+  g_return_val_if_fail (page != NULL, 0);
+
+  /* The page is sorted by time, not id: its smallest id is anywhere. */
+  for (guint i = 0; i < page->len; i++)
+    {
+      const ClipAlert *alert = page->pdata[i];
+
+      if (i == 0 || alert->id < next)
+        next = alert->id;
+    }
+  return next;
 }
 
 static GPtrArray *
@@ -203,7 +225,8 @@ clip_alert_list_groups (ClipStore  *store,
       if (unread_only)
         group->alerts = list_unread_rule (store, group->rule_id, per_rule, error);
       else
-        group->alerts = clip_alert_list_rule (store, group->rule_id, 0, per_rule, error);
+        group->alerts = clip_alert_list_rule (store, group->rule_id, CLIP_ALERT_FROM_NEWEST,
+                                              per_rule, error);
       if (group->alerts == NULL)
         g_clear_pointer (&groups, g_ptr_array_unref);
     }

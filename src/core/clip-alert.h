@@ -48,12 +48,24 @@ GPtrArray  *clip_alert_list_groups        (ClipStore       *store,
                                            guint            per_rule,
                                            gboolean         unread_only,
                                            GError         **error);
-/* One rule's alerts, newest first, from offset on. */
+/* before_id for a rule's first page. */
+#define CLIP_ALERT_FROM_NEWEST G_MAXINT64
+
+/* A page of one rule's alerts, newest first: up to limit (0 = all) of
+ * those raised before alert before_id, which is CLIP_ALERT_FROM_NEWEST
+ * for the first page and clip_alert_page_next() of the page before for
+ * each next one. Pages hold the same alerts, in the same order, as pages
+ * cut at offsets 0, limit, 2 × limit… when nothing is raised in between;
+ * alerts raised in between do not shift later pages (they are on the
+ * first page of a new reading). */
 GPtrArray  *clip_alert_list_rule          (ClipStore       *store,
                                            gint64           rule_id,
-                                           guint            offset,
+                                           gint64           before_id,
                                            guint            limit,
                                            GError         **error);
+/* The cursor after page (ClipAlert*): its smallest id; 0 for an empty
+ * page, after which every page is empty. */
+gint64      clip_alert_page_next          (GPtrArray       *page);
 /* rule id → unread count (GINT_TO_POINTER), for rules with unread alerts;
  * keys are gint64* */
 GHashTable *clip_alert_count_unread       (ClipStore       *store,
