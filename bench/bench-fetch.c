@@ -16,11 +16,13 @@
  * where the CPU went from the click to the last reload, thread by thread
  * (under Xvfb, GTK's GL renderer draws in software on Mesa's llvmpipe
  * threads), how many frames were drawn (CLIP_BENCH_FRAMES=1 prints each)
- * and the RSS with the window up before the refresh.
+ * and the RSS with the window up before the refresh: that run is in
+ * bench-fetch-app.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+#include "bench-fetch.h"
 #include "clip-archive.h"
 #include "clip-bench-floor.h"
 #include "clip-corpus.h"
@@ -37,13 +39,6 @@
 #include <stdio.h>
 #include <sys/resource.h>
 #include <time.h>
-
-#ifdef CLIP_BENCH_FETCH_UI
-#include "clip-application.h"
-#include "clip-window.h"
-
-#include <unistd.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -277,19 +272,8 @@ fetch_only_seconds (guint n, int port)
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
-typedef struct {
-  GPtrArray *results;
-  guint      interval_ms;
-  gint64     last_tick;
-  gint64     last_cpu;
-  gint64     max_gap;       /* wall */
-  gint64     max_gap_cpu;   /* the main thread's CPU time in one gap */
-  guint      over_50;       /* gaps of more than 50 ms CPU */
-  gint64     start;         /* of the run, to say when each one was */
-} Watch;
-
-static gint64
-thread_cpu_usec (void)
+gint64
+clip_bench_thread_cpu_usec (void)
 {
   struct timespec ts;
 
@@ -299,12 +283,12 @@ thread_cpu_usec (void)
 
 /* A wait is the time between two ticks; its CPU part is the main
  * thread's own work (the rest: other threads had the cores). */
-static gboolean
-tick_cb (gpointer data)
+gboolean
+clip_bench_tick_cb (gpointer data)
 {
-  Watch *w = data;
+  ClipBenchWatch *w = data;
   gint64 now = g_get_monotonic_time ();
-  gint64 cpu = thread_cpu_usec ();
+  gint64 cpu = clip_bench_thread_cpu_usec ();
 
   if (w->last_tick)
     {
@@ -328,14 +312,14 @@ tick_cb (gpointer data)
 
 #ifndef CLIP_BENCH_FETCH_UI
 static void
-finished_cb (ClipService *service, GPtrArray *results, Watch *w)
+finished_cb (ClipService *service, GPtrArray *results, ClipBenchWatch *w)
 {
   w->results = g_ptr_array_ref (results);
 }
 
 /* The refresh with the service alone; returns its seconds. */
 static double
-run_headless (const char *dir, Watch *w)
+run_headless (const char *dir, ClipBenchWatch *w)
 {
   g_autoptr(ClipService) service = clip_service_new (dir);
   g_autoptr(GError) error = NULL;
@@ -345,7 +329,7 @@ run_headless (const char *dir, Watch *w)
   g_signal_connect (service, "refresh-finished", G_CALLBACK (finished_cb), w);
   g_assert_true (clip_service_start (service, &error));
   w->interval_ms = 10;
-  g_timeout_add (w->interval_ms, tick_cb, w);
+  g_timeout_add (w->interval_ms, clip_bench_tick_cb, w);
   start = g_get_monotonic_time ();
   clip_service_refresh_all (service);
   while (w->results == NULL)
@@ -353,284 +337,12 @@ run_headless (const char *dir, Watch *w)
   clip_service_stop (service);
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
-#else
-/* What the process spent, by thread, at one moment: the window's share
- * of a refresh is the difference between its start and its end. */
-typedef struct {
-  double      cpu;          /* all threads, ended ones too */
-  GHashTable *by_thread;    /* name → CPU seconds (double*), live threads */
-  gsize       rss;          /* now, not the peak */
-  gsize       anon, file, shmem;   /* its parts: heap and stacks, mapped files, shared */
-  guint       frames;
-} Sample;
-
-typedef struct {
-  GApplication *app;
-  Watch        *w;
-  gint64        start;
-  double        seconds;
-  guint         frames;
-  gint64        frame_start, layout_end, paint_end;   /* main-thread CPU */
-  gint64        longest_frame, longest_layout, longest_paint;
-  Sample        at_start;
-  Sample        at_end;
-  const char   *renderer;   /* GSK's, e.g. GskGLRenderer or GskCairoRenderer */
-} AppRun;
-
-/* A thread's kind: llvmpipe-0 and llvmpipe-1 are "llvmpipe" (Mesa drawing
- * the window in software, as under Xvfb); the main thread is the window's,
- * and the unnamed one the service's (its name is too long for Linux). */
-static const char *
-thread_kind (const char *tid,
-             const char *comm,
-             const char *process_comm)
-{
-  if (atoi (tid) == getpid ())
-    return "main";
-  if (g_str_has_prefix (comm, "llvmpipe"))
-    return "llvmpipe";
-  if (g_str_has_prefix (comm, "pool"))
-    return "workers";
-  if (g_str_equal (comm, "server"))
-    return "server";
-  if (g_str_equal (comm, process_comm))
-    return "service";
-  return "other";
-}
-
-static GHashTable *
-thread_cpu (void)
-{
-  GHashTable *by = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
-  double tick = sysconf (_SC_CLK_TCK);
-  g_autofree char *process_comm = NULL;
-  const char *tid;
-
-  if (g_file_get_contents ("/proc/self/comm", &process_comm, NULL, NULL))
-    g_strchomp (process_comm);
-
-  while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/stat", tid);
-      g_autofree char *stat = NULL;
-      g_auto(GStrv) fields = NULL;
-      char *open, *close;
-      const char *kind;
-      double *sum;
-
-      /* pid (comm) state ppid …: utime and stime are the 14th and 15th. */
-      if (!g_file_get_contents (path, &stat, NULL, NULL) ||
-          !(open = strchr (stat, '(')) || !(close = strrchr (stat, ')')))
-        continue;
-      *close = '\0';
-      fields = g_strsplit (close + 2, " ", 14);
-      if (g_strv_length (fields) < 14)
-        continue;
-      kind = thread_kind (tid, open + 1, process_comm ? process_comm : "");
-      if (!(sum = g_hash_table_lookup (by, kind)))
-        g_hash_table_insert (by, (gpointer) kind, (sum = g_new0 (double, 1)));
-      *sum += (g_ascii_strtoull (fields[11], NULL, 10) + g_ascii_strtoull (fields[12], NULL, 10)) / tick;
-    }
-  return by;
-}
-
-/* One of /proc/self/status's sizes ("VmRSS", "RssAnon", "RssFile",
- * "RssShmem"), in bytes. */
-static gsize
-status_size (const char *name)
-{
-  g_autofree char *status = NULL;
-  g_autofree char *key = g_strconcat ("\n", name, ":", NULL);
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      !(line = strstr (status, key)))
-    return 0;
-  return g_ascii_strtoull (line + strlen (key), NULL, 10) * 1024;
-}
-
-static double cpu_seconds (void);
-
-static void
-sample_take (Sample *s,
-             guint   frames)
-{
-  g_clear_pointer (&s->by_thread, g_hash_table_unref);
-  s->cpu = cpu_seconds ();
-  s->by_thread = thread_cpu ();
-  s->rss = status_size ("VmRSS");
-  s->anon = status_size ("RssAnon");
-  s->file = status_size ("RssFile");
-  s->shmem = status_size ("RssShmem");
-  s->frames = frames;
-}
-
-static double
-sample_thread (const Sample *s,
-               const char   *kind)
-{
-  double *v = s->by_thread ? g_hash_table_lookup (s->by_thread, kind) : NULL;
-
-  return v ? *v : 0;
-}
-
-/* From the refresh's start to the window's last reload after it. */
-static void
-print_window_share (const AppRun *run,
-                    gsize         peak)
-{
-  const Sample *a = &run->at_start, *b = &run->at_end;
-  static const char *kinds[] = { "main", "llvmpipe", "service", "workers", "server" };
-  double live = 0;
-
-  printf ("refresh:     %.2f s CPU (all threads) from the click to the last reload;",
-          b->cpu - a->cpu);
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      double d = sample_thread (b, kinds[i]) - sample_thread (a, kinds[i]);
-
-      live += d;
-      printf (" %s %.2f", kinds[i], d);
-    }
-  printf (", ended threads %.2f\n", MAX (0, b->cpu - a->cpu - live));
-  printf ("frames:      %u drawn during the refresh; the longest %.1f ms main-thread CPU "
-          "(layout %.1f, paint %.1f: drawing on another thread is not in it)\n",
-          b->frames - a->frames, run->longest_frame / 1000.0, run->longest_layout / 1000.0,
-          run->longest_paint / 1000.0);
-  printf ("RSS:         %.1f MiB at the click (window up), %.1f MiB at the end, peak %.1f MiB "
-          "(drawn by %s)\n", a->rss / 1048576.0, b->rss / 1048576.0, peak / 1048576.0,
-          run->renderer ? run->renderer : "?");
-  printf ("             of which anonymous (heap, stacks, the renderer's buffers) %.1f → %.1f MiB, "
-          "mapped files (libraries, fonts, icons) %.1f → %.1f, shared memory %.1f → %.1f\n",
-          a->anon / 1048576.0, b->anon / 1048576.0, a->file / 1048576.0, b->file / 1048576.0,
-          a->shmem / 1048576.0, b->shmem / 1048576.0);
-}
-
-
-static gboolean
-quit_cb (gpointer data)
-{
-  AppRun *run = data;
-
-  sample_take (&run->at_end, run->frames);
-  g_application_quit (run->app);
-  return G_SOURCE_REMOVE;
-}
-
-/* A frame's phases end when the frame clock's signals return to us
- * (GTK's own handlers come first): the longest frame and where it went. */
-static void
-before_paint_cb (GdkFrameClock *clock,
-                 AppRun        *run)
-{
-  run->frame_start = run->layout_end = run->paint_end = thread_cpu_usec ();
-}
-
-static void
-layout_cb (GdkFrameClock *clock,
-           AppRun        *run)
-{
-  run->layout_end = thread_cpu_usec ();
-}
-
-static void
-paint_cb (GdkFrameClock *clock,
-          AppRun        *run)
-{
-  run->paint_end = thread_cpu_usec ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                AppRun        *run)
-{
-  gint64 now = thread_cpu_usec ();
-
-  run->frames++;
-  if (run->frame_start != 0 && now - run->frame_start > run->longest_frame)
-    {
-      run->longest_frame = now - run->frame_start;
-      run->longest_layout = run->layout_end - run->frame_start;
-      run->longest_paint = run->paint_end - run->layout_end;
-    }
-  if (g_getenv ("CLIP_BENCH_FRAMES"))
-    g_printerr ("frame %u: %.1f ms CPU (layout %.1f, paint %.1f) %.2f s into the run\n",
-                run->frames, (now - run->frame_start) / 1000.0,
-                (run->layout_end - run->frame_start) / 1000.0,
-                (run->paint_end - run->layout_end) / 1000.0,
-                (g_get_monotonic_time () - run->start) / (double) G_USEC_PER_SEC);
-}
-
-static void
-app_finished_cb (ClipService *service, GPtrArray *results, AppRun *run)
-{
-  run->seconds = (g_get_monotonic_time () - run->start) / (double) G_USEC_PER_SEC;
-  run->w->results = g_ptr_array_ref (results);
-  g_printerr ("refresh finished %.2f s into the run\n", run->seconds);
-  /* The window reloads 400 ms after the last news: sample that too. */
-  g_timeout_add (1000, quit_cb, run);
-}
-
-/* The window is up and has drawn: refresh as the analyst would. */
-static gboolean
-start_refresh_cb (gpointer data)
-{
-  AppRun *run = data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
-  GdkFrameClock *clock;
-
-  run->w->interval_ms = 2;
-  g_timeout_add (run->w->interval_ms, tick_cb, run->w);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), run);
-  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), run);
-  g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), run);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), run);
-  run->renderer = G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window)));
-  sample_take (&run->at_start, run->frames);
-  run->start = run->w->start = g_get_monotonic_time ();
-  g_action_group_activate_action (G_ACTION_GROUP (window), "refresh", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-app_activate_cb (GApplication *app, AppRun *run)
-{
-  ClipService *service = clip_application_get_service (CLIP_APPLICATION (app));
-
-  if (service == NULL)
-    g_error ("The service did not start: %s",
-             clip_application_get_service_error (CLIP_APPLICATION (app)));
-  clip_service_set_scheduled (service, FALSE);
-  g_signal_connect (service, "refresh-finished", G_CALLBACK (app_finished_cb), run);
-  g_timeout_add (1000, start_refresh_cb, run);
-}
-
-/* The refresh in the application, started from its window. */
-static double
-run_in_app (const char *dir, Watch *w, AppRun *out)
-{
-  g_autoptr(ClipApplication) app = NULL;
-  AppRun run = { .w = w };
-
-  /* Never the analyst's archive. */
-  g_setenv ("CLIPPINGS_DATA_DIR", dir, TRUE);
-  app = clip_application_new ();
-  run.app = G_APPLICATION (app);
-  g_application_set_flags (run.app, G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (app_activate_cb), &run);
-  if (g_application_run (run.app, 0, NULL) != 0 || w->results == NULL)
-    g_error ("The application did not run the refresh");
-  *out = run;
-  return run.seconds;
-}
 #endif
 
 /* CPU seconds of the whole process (all threads, user and system): on a
  * shared machine this moves less with the load than the wall clock. */
-static double
-cpu_seconds (void)
+double
+clip_bench_cpu_seconds (void)
 {
   struct rusage ru;
 
@@ -639,8 +351,8 @@ cpu_seconds (void)
          (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
-static gsize
-peak_rss (void)
+gsize
+clip_bench_peak_rss (void)
 {
   g_autofree char *status = NULL;
   const char *line;
@@ -773,13 +485,13 @@ main (int argc, char **argv)
   g_autoptr(GPtrArray) good = NULL;
   g_autofree char *dir = g_dir_make_tmp ("bench-fetch-XXXXXX", NULL);
   Site *site;
-  Watch w = { 0 };
+  ClipBenchWatch w = { 0 };
   guint parsed, stored, matches;
   double parse_rate, e2e_rate, seconds, fetch_seconds, cpu, parse_cpu, fetch_cpu, floor_rate;
   ClipBenchFloor floor;
   gsize rss_before;
 #ifdef CLIP_BENCH_FETCH_UI
-  AppRun app_run;
+  ClipBenchAppRun *app_run = NULL;
 #endif
 
 #ifdef CLIP_BENCH_FETCH_UI
@@ -794,23 +506,23 @@ main (int argc, char **argv)
     g_usleep (1000);
   add_outlets (dir, n, site->port);
 
-  parse_cpu = cpu_seconds ();
+  parse_cpu = clip_bench_cpu_seconds ();
   parse_rate = parse_only_rate (good, &parsed);
-  parse_cpu = cpu_seconds () - parse_cpu;
+  parse_cpu = clip_bench_cpu_seconds () - parse_cpu;
   floor = clip_bench_floor_run (good, dir);
   floor_rate = floor.articles / floor.seconds;
-  fetch_cpu = cpu_seconds ();
+  fetch_cpu = clip_bench_cpu_seconds ();
   fetch_seconds = fetch_only_seconds (n, site->port);
-  fetch_cpu = cpu_seconds () - fetch_cpu;
+  fetch_cpu = clip_bench_cpu_seconds () - fetch_cpu;
 
-  rss_before = peak_rss ();
-  cpu = cpu_seconds ();
+  rss_before = clip_bench_peak_rss ();
+  cpu = clip_bench_cpu_seconds ();
 #ifdef CLIP_BENCH_FETCH_UI
-  seconds = run_in_app (dir, &w, &app_run);
+  seconds = clip_bench_app_run (dir, &w, &app_run);
 #else
   seconds = run_headless (dir, &w);
 #endif
-  cpu = cpu_seconds () - cpu;
+  cpu = clip_bench_cpu_seconds () - cpu;
 
   stored = check (dir, site, w.results, items);
   matches = check_matches (dir);
@@ -820,11 +532,11 @@ main (int argc, char **argv)
    * the bound is the whole window's (250 MB, as with a million
    * articles). */
 #ifdef CLIP_BENCH_FETCH_UI
-  if (peak_rss () - rss_before > 250 * 1024 * 1024)
-    g_error ("the application grew by %zu MiB", (peak_rss () - rss_before) / 1048576);
+  if (clip_bench_peak_rss () - rss_before > 250 * 1024 * 1024)
+    g_error ("the application grew by %zu MiB", (clip_bench_peak_rss () - rss_before) / 1048576);
 #else
-  if (peak_rss () - rss_before > 160 * 1024 * 1024)
-    g_error ("the service grew by %zu MiB", (peak_rss () - rss_before) / 1048576);
+  if (clip_bench_peak_rss () - rss_before > 160 * 1024 * 1024)
+    g_error ("the service grew by %zu MiB", (clip_bench_peak_rss () - rss_before) / 1048576);
 #endif
   g_assert_cmpuint (stored, ==, parsed);
   e2e_rate = stored / seconds;
@@ -857,11 +569,10 @@ main (int argc, char **argv)
 #endif
           );
   printf ("peak RSS:    %.1f MiB (%.1f MiB before the service)\n",
-          peak_rss () / 1048576.0, rss_before / 1048576.0);
+          clip_bench_peak_rss () / 1048576.0, rss_before / 1048576.0);
 #ifdef CLIP_BENCH_FETCH_UI
-  print_window_share (&app_run, peak_rss ());
-  g_clear_pointer (&app_run.at_start.by_thread, g_hash_table_unref);
-  g_clear_pointer (&app_run.at_end.by_thread, g_hash_table_unref);
+  clip_bench_app_run_print (app_run, clip_bench_peak_rss ());
+  clip_bench_app_run_free (app_run);
 #endif
   g_ptr_array_unref (w.results);
   remove_archive (dir);
