@@ -151,10 +151,227 @@ test_alerts_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Marking read changes that row and the counts, nothing else: the same
+ * row and section widgets, the focus and the scroll position stay. */
+
+typedef struct {
+  GtkAdjustment *adjustment;
+  double         value;
+} ScrollWait;
+
+static gboolean
+can_scroll (gpointer data)
+{
+  ScrollWait *w = data;
+
+  return gtk_adjustment_get_upper (w->adjustment) - gtk_adjustment_get_page_size (w->adjustment) > w->value;
+}
+
+static GPtrArray *
+rows_of (GtkWidget *list)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    g_ptr_array_add (rows, row);
+  return rows;
+}
+
+static void
+assert_same_rows (GPtrArray *before,
+                  GtkWidget *list)
+{
+  g_autoptr(GPtrArray) now = rows_of (list);
+
+  g_assert_cmpuint (now->len, >=, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_true (now->pdata[i] == before->pdata[i]);
+}
+
+static void
+count_unread_changes (ClipAlertsView *view,
+                      gint64          unread,
+                      GArray         *changes)
+{
+  g_array_append_val (changes, unread);
+}
+
+static gint64
+alert_of (GtkWidget *row)
+{
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "alert-id"));
+}
+
+static void
+test_mark_read_in_place (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipStore) store = archive_with_alerts (dir);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *window = gtk_window_new ();
+  ClipAlertsView *view = CLIP_ALERTS_VIEW (clip_alerts_view_new ());
+  GtkWidget *groups, *section, *list, *row, *count, *focus;
+  UnreadWait wait = { view, 14 };
+  ScrollWait scroll;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 420);
+  clip_alerts_view_set_store (view, store);
+  g_signal_connect (view, "unread-changed", G_CALLBACK (count_unread_changes), changes);
+  gtk_window_present (GTK_WINDOW (window));
+  groups = child (view, CLIP_TYPE_ALERTS_VIEW, "groups_box");
+  section = gtk_widget_get_first_child (groups);
+  count = clip_test_ui_find (section, GTK_TYPE_LABEL, "15 unread");
+  list = clip_test_ui_find (section, GTK_TYPE_LIST_BOX, NULL);
+  rows = rows_of (list);
+  g_assert_cmpuint (rows->len, ==, 15);
+  row = rows->pdata[6];
+
+  /* Scrolled down, the focus on the seventh alert's read button. */
+  scroll.adjustment = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (groups, GTK_TYPE_SCROLLED_WINDOW)));
+  scroll.value = 150;
+  g_assert_true (clip_test_ui_wait (can_scroll, &scroll));
+  gtk_adjustment_set_value (scroll.adjustment, scroll.value);
+  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "read-button"));
+  /* The view scrolls the focus into sight: where it stops is the place. */
+  clip_test_ui_spin (600);
+  scroll.value = gtk_adjustment_get_value (scroll.adjustment);
+  g_test_message ("scrolled to %g", scroll.value);
+  g_assert_cmpfloat (scroll.value, >, 0);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (focus == g_object_get_data (G_OBJECT (row), "read-button"));
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "alerts.toggle-read", "x", alert_of (row));
+  /* At once on screen, then in the archive and the counts. */
+  g_assert_false (gtk_widget_has_css_class (row, "clip-unread"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "14 unread");
+  g_assert_true (clip_test_ui_wait (unread_is, &wait));
+  clip_test_ui_spin (100);
+  g_assert_cmpint (clip_alert_count_unread_total (store, NULL), ==, 14);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpint (g_array_index (changes, gint64, 0), ==, 14);
+  g_assert_true (gtk_widget_get_first_child (groups) == section);
+  assert_same_rows (rows, list);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "14 unread");
+  g_assert_true (gtk_widget_get_visible (count));
+  g_assert_false (gtk_widget_has_css_class (row, "clip-unread"));
+  g_assert_true (gtk_widget_has_css_class (rows->pdata[5], "clip-unread"));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == focus);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll.adjustment), ==, scroll.value);
+
+  /* Unread again. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "alerts.toggle-read", "x", alert_of (row));
+  wait.unread = 15;
+  g_assert_true (clip_test_ui_wait (unread_is, &wait));
+  g_assert_true (gtk_widget_has_css_class (row, "clip-unread"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "15 unread");
+  assert_same_rows (rows, list);
+
+  /* The rule's Mark Read: every row read, the count and button gone. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "alerts.mark-rule-read", "x",
+                              rule_id (store, "Russian interference"));
+  wait.unread = 0;
+  g_assert_true (clip_test_ui_wait (unread_is, &wait));
+  clip_test_ui_spin (100);
+  g_assert_true (gtk_widget_get_first_child (groups) == section);
+  assert_same_rows (rows, list);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_false (gtk_widget_has_css_class (rows->pdata[i], "clip-unread"));
+  g_assert_false (gtk_widget_get_visible (count));
+  g_assert_false (gtk_widget_get_visible (clip_test_ui_find (section, GTK_TYPE_BUTTON, "_Mark Read")));
+  g_assert_false (gtk_widget_get_sensitive (child (view, CLIP_TYPE_ALERTS_VIEW, "mark_all_button")));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll.adjustment), ==, scroll.value);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Show More appends the next page below the rows shown (which stay), each
+ * alert once, whatever is raised meanwhile. */
+static void
+test_show_more (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipStore) store = clip_test_alerts_open (dir);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  gint64 outlet = clip_test_alerts_outlet (store);
+  gint64 rule = clip_test_alerts_rule (store, "Ports", "none", NULL);
+  GtkWidget *window = gtk_window_new ();
+  ClipAlertsView *view = CLIP_ALERTS_VIEW (clip_alerts_view_new ());
+  GtkWidget *section, *list, *more;
+
+  /* Raised three at a time, as fetches raise them. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Poti port %u", i);
+
+      clip_test_alerts_new_match (store, outlet, rule, title, CLIP_TEST_T0 + (i / 3) * 60);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  clip_alerts_view_set_store (view, store);
+  gtk_window_present (GTK_WINDOW (window));
+  section = gtk_widget_get_first_child (child (view, CLIP_TYPE_ALERTS_VIEW, "groups_box"));
+  list = clip_test_ui_find (section, GTK_TYPE_LIST_BOX, NULL);
+  more = clip_test_ui_find (section, GTK_TYPE_BUTTON, "Show More (50 in All)");
+  g_assert_nonnull (more);
+  g_assert_true (gtk_widget_get_visible (more));
+  first = rows_of (list);
+  g_assert_cmpuint (first->len, ==, CLIP_ALERTS_VIEW_PAGE);
+
+  /* A fetch raises more before the click. */
+  for (guint i = 0; i < 4; i++)
+    clip_test_alerts_new_match (store, outlet, rule, "Batumi port", CLIP_TEST_T0 + 10000);
+  gtk_widget_activate_action (GTK_WIDGET (view), "alerts.show-more", "x", rule);
+  assert_same_rows (first, list);
+  rows = rows_of (list);
+  g_assert_cmpuint (rows->len, ==, 50);
+  g_assert_false (gtk_widget_get_visible (more));
+  /* The store's own pages, in order: 20, then the rest. */
+  page = clip_alert_list_rule (store, rule, CLIP_ALERT_FROM_NEWEST, 4 + CLIP_ALERTS_VIEW_PAGE, NULL);
+  g_ptr_array_remove_range (page, 0, 4);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 id = alert_of (rows->pdata[i]);
+
+      if (i == CLIP_ALERTS_VIEW_PAGE)
+        {
+          gint64 next = clip_alert_page_next (page);
+
+          g_clear_pointer (&page, g_ptr_array_unref);
+          page = clip_alert_list_rule (store, rule, next, 0, NULL);
+        }
+      g_assert_cmpint (id, ==, ((ClipAlert *) page->pdata[i < CLIP_ALERTS_VIEW_PAGE ? i : i - CLIP_ALERTS_VIEW_PAGE])->id);
+      g_assert_true (g_hash_table_add (seen, g_memdup2 (&id, sizeof id)));
+    }
+
+  /* Shown again, the rule keeps as many rows, the new alerts on top. */
+  clip_alerts_view_reload (view);
+  section = gtk_widget_get_first_child (child (view, CLIP_TYPE_ALERTS_VIEW, "groups_box"));
+  list = clip_test_ui_find (section, GTK_TYPE_LIST_BOX, NULL);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = rows_of (list);
+  g_assert_cmpuint (rows->len, ==, 50);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Batumi port");
+  g_assert_true (gtk_widget_get_visible (clip_test_ui_find (section, GTK_TYPE_BUTTON, "Show More (54 in All)")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static const char *
 visible_page (ClipWindow *window)
 {
   return gtk_stack_get_visible_child_name (GTK_STACK (child (window, CLIP_TYPE_WINDOW, "main_stack")));
+}
+
+static gboolean
+label_is (gpointer data)
+{
+  GtkLabel *label = data;
+
+  return g_strcmp0 (gtk_label_get_text (label), g_object_get_data (G_OBJECT (label), "expected")) == 0;
 }
 
 static void
@@ -164,7 +381,7 @@ test_window_pages (void)
   g_autoptr(ClipStore) store = archive_with_alerts (dir);
   gint64 russia = rule_id (store, "Russian interference");
   ClipWindow *window = clip_window_new (NULL);
-  GtkWidget *sidebar_pane, *alerts_row;
+  GtkWidget *sidebar_pane, *alerts_row, *badge, *view, *row;
   const char *start;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -173,8 +390,19 @@ test_window_pages (void)
   sidebar_pane = child (window, CLIP_TYPE_WINDOW, "sidebar_pane");
   alerts_row = clip_test_ui_find (sidebar_pane, GTK_TYPE_LABEL, "Alerts");
   g_assert_nonnull (alerts_row);
-  g_assert_nonnull (clip_test_ui_find (sidebar_pane, GTK_TYPE_LABEL, "15"));
+  badge = clip_test_ui_find (sidebar_pane, GTK_TYPE_LABEL, "15");
+  g_assert_nonnull (badge);
   g_assert_nonnull (clip_test_ui_find (sidebar_pane, GTK_TYPE_LABEL, "Rules"));
+
+  /* Marking one read in the Alerts view lowers the sidebar's count. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-alerts", NULL);
+  view = gtk_stack_get_visible_child (GTK_STACK (child (window, CLIP_TYPE_WINDOW, "main_stack")));
+  g_assert_true (CLIP_IS_ALERTS_VIEW (view));
+  row = gtk_widget_get_first_child (clip_test_ui_find (child (view, CLIP_TYPE_ALERTS_VIEW, "groups_box"),
+                                                       GTK_TYPE_LIST_BOX, NULL));
+  gtk_widget_activate_action (view, "alerts.toggle-read", "x", alert_of (row));
+  g_object_set_data (G_OBJECT (badge), "expected", (gpointer) "14");
+  g_assert_true (clip_test_ui_wait (label_is, badge));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-rules", NULL);
   g_assert_cmpstr (visible_page (window), ==, "rules");
@@ -260,6 +488,8 @@ main (int argc, char **argv)
       return 77;
     }
   g_test_add_func ("/ui-alerts/view", test_alerts_view);
+  g_test_add_func ("/ui-alerts/mark-read-in-place", test_mark_read_in_place);
+  g_test_add_func ("/ui-alerts/show-more", test_show_more);
   g_test_add_func ("/ui-alerts/window-pages", test_window_pages);
   g_test_add_func ("/ui-alerts/application-notifies", test_application_notifies);
   return g_test_run ();

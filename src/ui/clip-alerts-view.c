@@ -73,7 +73,45 @@ format_time (gint64 t)
   return g_date_time_format (local, "%x %H:%M");
 }
 
-/* Rows */
+/* Sections: a rule's header and its rows, kept to be updated in place
+ * (marking read, Show More) so that the rows the analyst is looking at,
+ * the focus and the scroll position stay where they are. */
+
+typedef struct {
+  gint64      rule_id;
+  guint       total;
+  guint       unread;
+  guint       shown;
+  gint64      next;           /* the cursor of the page after the rows shown */
+  GtkWidget  *name;
+  GtkWidget  *unread_label;
+  GtkWidget  *mark_button;
+  GtkListBox *list;
+  GtkWidget  *more_button;
+} Section;
+
+static Section *
+section_of (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "clip-section");
+}
+
+static Section *
+find_section (ClipAlertsView *self,
+              gint64          rule_id)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box)); w;
+       w = gtk_widget_get_next_sibling (w))
+    if (section_of (w)->rule_id == rule_id)
+      return section_of (w);
+  return NULL;
+}
+
+static gboolean
+row_is_read (GtkWidget *row)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "read"));
+}
 
 static void
 set_row_read (GtkWidget *row,
@@ -88,6 +126,49 @@ set_row_read (GtkWidget *row,
   g_object_set_data (G_OBJECT (row), "read", GINT_TO_POINTER (read));
   gtk_button_set_icon_name (GTK_BUTTON (button), read ? "mail-unread-symbolic" : "mail-read-symbolic");
   gtk_widget_set_tooltip_text (button, read ? _("Mark as Unread") : _("Mark as Read"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  read ? _("Mark as Unread") : _("Mark as Read"), -1);
+}
+
+static void
+set_section_unread (Section *section,
+                    guint    unread)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unread", "%u unread", unread),
+                                           unread);
+
+  section->unread = unread;
+  gtk_label_set_text (GTK_LABEL (section->unread_label), text);
+  gtk_widget_set_visible (section->unread_label, unread > 0);
+  gtk_widget_set_visible (section->mark_button, unread > 0);
+  /* The count takes the free space while it shows, the name otherwise. */
+  gtk_widget_set_hexpand (section->name, unread == 0);
+}
+
+/* Marks rows read on screen at once (the archive follows); the rule's
+ * count in the header goes with them. */
+static void
+mark_rows (Section  *section,
+           gboolean  read,
+           gint64    alert_id,
+           gint64    article_id)
+{
+  guint unread = section->unread;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (section->list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if ((alert_id && (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "alert-id")) != alert_id) ||
+          (article_id && (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "article-id")) != article_id) ||
+          row_is_read (row) == read)
+        continue;
+      set_row_read (row, read);
+      unread = read ? (unread > 0 ? unread - 1 : 0) : unread + 1;
+    }
+  /* The whole rule read: its rows not shown too. */
+  if (read && alert_id == 0 && article_id == 0)
+    unread = 0;
+  set_section_unread (section, unread);
 }
 
 static GtkWidget *
@@ -127,67 +208,83 @@ row_activated_cb (GtkListBox     *list,
 }
 
 static GtkWidget *
-group_header (const ClipAlertGroup *group)
+group_header (Section              *section,
+              const ClipAlertGroup *group)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *name = gtk_label_new (group->name);
-  GtkWidget *button;
 
+  section->name = gtk_label_new (group->name);
   gtk_box_append (GTK_BOX (box), clip_rule_color_dot (group->color));
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_box_append (GTK_BOX (box), name);
+  gtk_label_set_ellipsize (GTK_LABEL (section->name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (section->name), 0);
+  gtk_widget_add_css_class (section->name, "heading");
+  gtk_box_append (GTK_BOX (box), section->name);
   gtk_box_append (GTK_BOX (box), clip_rule_severity_chip (group->severity));
-  if (group->unread > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unread", "%u unread",
-                                                            group->unread), group->unread);
-      GtkWidget *unread = gtk_label_new (text);
 
-      gtk_widget_add_css_class (unread, "dim-label");
-      gtk_widget_add_css_class (unread, "numeric");
-      gtk_widget_set_hexpand (unread, TRUE);
-      gtk_label_set_xalign (GTK_LABEL (unread), 1);
-      gtk_box_append (GTK_BOX (box), unread);
-      button = gtk_button_new_with_mnemonic (_("_Mark Read"));
-      gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "alerts.mark-rule-read");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", group->rule_id);
-      gtk_box_append (GTK_BOX (box), button);
-    }
-  else
-    gtk_widget_set_hexpand (name, TRUE);
+  section->unread_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (section->unread_label, "dim-label");
+  gtk_widget_add_css_class (section->unread_label, "numeric");
+  gtk_widget_set_hexpand (section->unread_label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (section->unread_label), 1);
+  gtk_box_append (GTK_BOX (box), section->unread_label);
+  section->mark_button = gtk_button_new_with_mnemonic (_("_Mark Read"));
+  gtk_widget_add_css_class (section->mark_button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (section->mark_button), "alerts.mark-rule-read");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (section->mark_button), "x", group->rule_id);
+  gtk_box_append (GTK_BOX (box), section->mark_button);
+  set_section_unread (section, group->unread);
   return box;
+}
+
+static void
+update_more (Section *section)
+{
+  g_autofree char *label = g_strdup_printf (_("Show More (%u in All)"), section->total);
+
+  gtk_button_set_label (GTK_BUTTON (section->more_button), label);
+  gtk_widget_set_visible (section->more_button, section->shown < section->total && section->next > 0);
+}
+
+static void
+append_rows (Section   *section,
+             GPtrArray *alerts)
+{
+  for (guint i = 0; i < alerts->len; i++)
+    gtk_list_box_append (section->list, alert_row (alerts->pdata[i]));
+  section->shown += alerts->len;
+  section->next = clip_alert_page_next (alerts);
 }
 
 static GtkWidget *
 group_section (ClipAlertsView       *self,
                const ClipAlertGroup *group)
 {
-  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  Section *section = g_new0 (Section, 1);
 
-  gtk_box_append (GTK_BOX (section), group_header (group));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, group->name, -1);
-  g_signal_connect_object (list, "row-activated", G_CALLBACK (row_activated_cb), self, 0);
-  for (guint i = 0; i < group->alerts->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), alert_row (group->alerts->pdata[i]));
-  gtk_box_append (GTK_BOX (section), list);
-  if (group->total > group->alerts->len && !gtk_toggle_button_get_active (self->unread_toggle))
-    {
-      g_autofree char *label = g_strdup_printf (_("Show More (%u in All)"), group->total);
-      GtkWidget *more = gtk_button_new_with_label (label);
+  section->rule_id = group->rule_id;
+  section->total = group->total;
+  g_object_set_data_full (G_OBJECT (box), "clip-section", section, g_free);
+  gtk_box_append (GTK_BOX (box), group_header (section, group));
+  section->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (section->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (section->list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (section->list), GTK_ACCESSIBLE_PROPERTY_LABEL, group->name, -1);
+  g_signal_connect_object (section->list, "row-activated", G_CALLBACK (row_activated_cb), self, 0);
+  append_rows (section, group->alerts);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (section->list));
 
-      gtk_widget_set_halign (more, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (more, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (more), "alerts.show-more");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (more), "x", group->rule_id);
-      gtk_box_append (GTK_BOX (section), more);
-    }
-  return section;
+  section->more_button = gtk_button_new ();
+  gtk_widget_set_halign (section->more_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (section->more_button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (section->more_button), "alerts.show-more");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (section->more_button), "x", group->rule_id);
+  gtk_box_append (GTK_BOX (box), section->more_button);
+  update_more (section);
+  /* "Unread only" lists a rule's first unread alerts, not pages of all. */
+  if (gtk_toggle_button_get_active (self->unread_toggle))
+    gtk_widget_set_visible (section->more_button, FALSE);
+  return box;
 }
 
 /* Reading */
@@ -224,6 +321,58 @@ update_unread (ClipAlertsView *self)
     }
 }
 
+/* After a write: the counts from the archive, the rows as they are. */
+static void
+update_counts (ClipAlertsView *self)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clip_store_release_snapshot (self->store);
+  if ((counts = clip_alert_count_unread (self->store, &error)) == NULL)
+    {
+      g_debug ("Could not count the unread alerts: %s", error->message);
+      return;
+    }
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box)); w;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      Section *section = section_of (w);
+
+      set_section_unread (section, GPOINTER_TO_UINT (g_hash_table_lookup (counts, &section->rule_id)));
+    }
+  update_unread (self);
+}
+
+/* A rule shown beyond its first page is read again as one page as long as
+ * the rows it showed (Show More appended them page by page). */
+static void
+read_expanded (ClipAlertsView *self,
+               ClipAlertGroup *group,
+               gboolean        unread_only)
+{
+  guint limit = limit_for (self, group->rule_id);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *alerts;
+
+  if (unread_only)
+    {
+      if (group->alerts->len > limit)
+        g_ptr_array_set_size (group->alerts, limit);
+      return;
+    }
+  if (limit <= group->alerts->len || group->total <= group->alerts->len)
+    return;
+  alerts = clip_alert_list_rule (self->store, group->rule_id, CLIP_ALERT_FROM_NEWEST, limit, &error);
+  if (alerts == NULL)
+    {
+      g_debug ("Could not read the alerts of rule %" PRId64 ": %s", group->rule_id, error->message);
+      return;
+    }
+  g_ptr_array_unref (group->alerts);
+  group->alerts = alerts;
+}
+
 void
 clip_alerts_view_reload (ClipAlertsView *self)
 {
@@ -244,9 +393,10 @@ clip_alerts_view_reload (ClipAlertsView *self)
   /* A long-lived reader: see what was committed since it last read. */
   clip_store_release_snapshot (self->store);
   unread_only = gtk_toggle_button_get_active (self->unread_toggle);
-  /* Enough for the widest "Show More" asked for; each group is cut below. */
+  /* Unread only: enough for the widest "Show More" asked for, each group
+   * cut below; all alerts: a first page, more where it was asked for. */
   g_hash_table_iter_init (&iter, self->expanded);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (unread_only && g_hash_table_iter_next (&iter, NULL, &value))
     most = MAX (most, GPOINTER_TO_UINT (value));
   groups = clip_alert_list_groups (self->store, most, unread_only, &error);
   if (groups == NULL)
@@ -260,12 +410,10 @@ clip_alerts_view_reload (ClipAlertsView *self)
   for (guint i = 0; i < groups->len; i++)
     {
       ClipAlertGroup *group = groups->pdata[i];
-      guint limit = limit_for (self, group->rule_id);
 
       if (self->rule_filter != 0 && group->rule_id != self->rule_filter)
         continue;
-      if (group->alerts->len > limit)
-        g_ptr_array_set_size (group->alerts, limit);
+      read_expanded (self, group, unread_only);
       gtk_box_append (self->groups_box, group_section (self, group));
       shown++;
     }
@@ -276,6 +424,43 @@ clip_alerts_view_reload (ClipAlertsView *self)
                                                : _("When a rule flags a new article, it shows here"));
   gtk_stack_set_visible_child_name (self->content_stack, shown ? "list" : "empty");
   update_unread (self);
+}
+
+/* The next page below the rows shown, appended: the rows above, the focus
+ * and the scroll position stay. */
+static void
+show_more (ClipAlertsView *self,
+           gint64          rule_id)
+{
+  Section *section = find_section (self, rule_id);
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean had_focus;
+  GtkWidget *first_new;
+  guint limit;
+
+  if (section == NULL || self->store == NULL || section->next == 0)
+    return;
+  limit = CLAMP (section->shown * 3, CLIP_ALERTS_VIEW_PAGE, CLIP_ALERTS_VIEW_MORE_MAX);
+  clip_store_release_snapshot (self->store);
+  page = clip_alert_list_rule (self->store, rule_id, section->next, limit, &error);
+  if (page == NULL)
+    {
+      g_warning ("Could not read more alerts: %s", error->message);
+      return;
+    }
+  had_focus = gtk_widget_has_focus (section->more_button);
+  first_new = NULL;
+  append_rows (section, page);
+  if (page->len > 0)
+    first_new = GTK_WIDGET (gtk_list_box_get_row_at_index (section->list, section->shown - page->len));
+  if (page->len < limit)
+    section->next = 0;
+  g_hash_table_insert (self->expanded, g_memdup2 (&rule_id, sizeof rule_id), GUINT_TO_POINTER (section->shown));
+  update_more (section);
+  /* The button that had the focus may have gone: the first new row takes it. */
+  if (had_focus && !gtk_widget_get_visible (section->more_button) && first_new != NULL)
+    gtk_widget_grab_focus (first_new);
 }
 
 void
@@ -312,7 +497,8 @@ clip_alerts_view_show_rule (ClipAlertsView *self,
   clip_alerts_view_reload (self);
 }
 
-/* Writing */
+/* Writing: the rows change on screen at once, the archive follows in a
+ * thread, then only the counts are read again. */
 
 static void
 written_cb (GObject      *source,
@@ -322,10 +508,16 @@ written_cb (GObject      *source,
   g_autoptr(ClipAlertsView) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   if (!clip_alert_write_finish (result, &error))
-    g_warning ("Could not update the alerts: %s", error->message);
-  if (!g_cancellable_is_cancelled (self->cancellable))
-    clip_alerts_view_reload (self);
+    {
+      g_warning ("Could not update the alerts: %s", error->message);
+      /* The rows show what did not happen: show the archive as it is. */
+      clip_alerts_view_reload (self);
+      return;
+    }
+  update_counts (self);
 }
 
 static void
@@ -339,34 +531,43 @@ write_alerts (ClipAlertsView *self,
                           written_cb, g_object_ref (self));
 }
 
-static GtkWidget *
-find_row (ClipAlertsView *self,
-          const char     *key,
-          gint64          id)
+/* rule_id 0: every section. */
+static void
+mark_sections (ClipAlertsView *self,
+               gint64          rule_id,
+               gboolean        read,
+               gint64          alert_id,
+               gint64          article_id)
 {
-  for (GtkWidget *section = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
-       section != NULL; section = gtk_widget_get_next_sibling (section))
-    for (GtkWidget *list = gtk_widget_get_first_child (section); list; list = gtk_widget_get_next_sibling (list))
-      if (GTK_IS_LIST_BOX (list))
-        for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
-          if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), key)) == id)
-            return row;
-  return NULL;
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box)); w;
+       w = gtk_widget_get_next_sibling (w))
+    if (rule_id == 0 || section_of (w)->rule_id == rule_id)
+      mark_rows (section_of (w), read, alert_id, article_id);
 }
 
 void
 clip_alerts_view_open_article (ClipAlertsView *self,
                                gint64          article_id)
 {
-  GtkWidget *row;
-
   g_return_if_fail (CLIP_IS_ALERTS_VIEW (self));
 
   clip_article_view_show (self->article_view, article_id);
-  /* Read at once on screen; the archive follows. */
-  if ((row = find_row (self, "article-id", article_id)) != NULL)
-    set_row_read (row, TRUE);
+  /* Read wherever it shows: every rule that flagged it. */
+  mark_sections (self, 0, TRUE, 0, article_id);
   write_alerts (self, CLIP_ALERT_WRITE_ARTICLE_READ, article_id);
+}
+
+static GtkWidget *
+find_alert_row (ClipAlertsView *self,
+                gint64          alert_id)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box)); w;
+       w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (section_of (w)->list)); row;
+         row = gtk_widget_get_next_sibling (row))
+      if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "alert-id")) == alert_id)
+        return row;
+  return NULL;
 }
 
 static void
@@ -378,24 +579,25 @@ alerts_action (GtkWidget  *widget,
   gint64 id = param ? g_variant_get_int64 (param) : 0;
 
   if (g_str_equal (action, "alerts.mark-all-read"))
-    write_alerts (self, CLIP_ALERT_WRITE_ALL_READ, 0);
+    {
+      mark_sections (self, 0, TRUE, 0, 0);
+      write_alerts (self, CLIP_ALERT_WRITE_ALL_READ, 0);
+    }
   else if (g_str_equal (action, "alerts.mark-rule-read"))
-    write_alerts (self, CLIP_ALERT_WRITE_RULE_READ, id);
+    {
+      mark_sections (self, id, TRUE, 0, 0);
+      write_alerts (self, CLIP_ALERT_WRITE_RULE_READ, id);
+    }
   else if (g_str_equal (action, "alerts.toggle-read"))
     {
-      GtkWidget *row = find_row (self, "alert-id", id);
-      gboolean read = row && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "read"));
+      GtkWidget *row = find_alert_row (self, id);
+      gboolean read = row != NULL && row_is_read (row);
 
-      if (row != NULL)
-        set_row_read (row, !read);
+      mark_sections (self, 0, !read, id, 0);
       write_alerts (self, read ? CLIP_ALERT_WRITE_UNREAD : CLIP_ALERT_WRITE_READ, id);
     }
   else if (g_str_equal (action, "alerts.show-more"))
-    {
-      g_hash_table_insert (self->expanded, g_memdup2 (&id, sizeof id),
-                           GUINT_TO_POINTER (limit_for (self, id) * 4));
-      clip_alerts_view_reload (self);
-    }
+    show_more (self, id);
   else if (g_str_equal (action, "alerts.show-all"))
     clip_alerts_view_show_rule (self, 0);
 }

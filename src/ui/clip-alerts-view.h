@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 /* Alerts shown per rule before "Show More". */
 #define CLIP_ALERTS_VIEW_PAGE 20
+/* The most one "Show More" adds (each adds three times the rows shown). */
+#define CLIP_ALERTS_VIEW_MORE_MAX 500
 
 #define CLIP_TYPE_ALERTS_VIEW (clip_alerts_view_get_type ())
 G_DECLARE_FINAL_TYPE (ClipAlertsView, clip_alerts_view, CLIP, ALERTS_VIEW, AdwBin)
