@@ -13,6 +13,7 @@
 #include "clip-rule-search.h"
 #include "clip-rules-page.h"
 #include "clip-rules-store.h"
+#include "clip-store-private.h"
 #include "clip-test-ui.h"
 #include "clip-test-util.h"
 #include "clip-term-lists-window.h"
@@ -461,6 +462,83 @@ test_term_lists (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Checking as you type reads the term lists when the editor opens, not at
+ * every keystroke, and again when a list is saved or removed meanwhile. */
+static int
+count_list_reads (unsigned  type,
+                  void     *reads,
+                  void     *stmt,
+                  void     *sql)
+{
+  if (strstr (sql, "term_list_entries") != NULL)
+    (*(guint *) reads)++;
+  return 0;
+}
+
+static void
+type_text (ClipRuleEditor *editor,
+           const char     *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (editor, CLIP_TYPE_RULE_EDITOR,
+                                                                          "query_view")));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    gtk_text_buffer_insert_at_cursor (buffer, p, g_utf8_next_char (p) - p);
+}
+
+static void
+test_lists_read_once (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *entries[] = { "Poti", "Batumi", "ფოთ*", NULL };
+  g_autoptr(ClipStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  ClipRuleEditor *editor;
+  GtkLabel *message;
+  guint reads = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+  sqlite3_trace_v2 (clip_store_get_db (f->store), SQLITE_TRACE_STMT, count_list_reads, &reads);
+  editor = clip_rule_editor_new (f->store, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_cmpuint (reads, ==, 1);
+  message = GTK_LABEL (child (editor, CLIP_TYPE_RULE_EDITOR, "query_message"));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, CLIP_TYPE_RULE_EDITOR, "name_row")), "Interference");
+
+  /* Each keystroke checked against the lists kept. */
+  type_text (editor, "@russia_term");
+  g_assert_false (clip_rule_editor_can_save (editor));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "russia_term"));
+  type_text (editor, "s NEAR/6 interfer*");
+  g_assert_true (clip_rule_editor_can_save (editor));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  type_text (editor, " OR @ports");
+  g_assert_false (clip_rule_editor_can_save (editor));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "ports"));
+  g_assert_cmpuint (reads, ==, 1);
+
+  /* Saved by another connection (the Term Lists window's, clippings-cli). */
+  other = clip_archive_open (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (clip_store_set_term_list (other, "ports", entries, &error));
+  type_text (editor, " ");
+  g_assert_true (clip_rule_editor_can_save (editor));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  type_text (editor, "OR Poti");
+  g_assert_cmpuint (reads, ==, 2);
+
+  /* Removed: the query no longer reads. */
+  g_assert_true (clip_store_remove_term_list (other, "ports", &error));
+  type_text (editor, " ");
+  g_assert_false (clip_rule_editor_can_save (editor));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "ports"));
+  g_assert_cmpuint (reads, ==, 3);
+
+  sqlite3_trace_v2 (clip_store_get_db (f->store), 0, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +552,7 @@ main (int   argc,
   ADD ("/ui-rules/save-applies", test_save_applies);
   ADD ("/ui-rules/rules-page", test_rules_page);
   ADD ("/ui-rules/term-lists", test_term_lists);
+  ADD ("/ui-rules/lists-read-once", test_lists_read_once);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "clip-rule-editor.h"
 #include "clip-rule-jobs.h"
+#include "clip-rule-parser.h"
 #include "clip-store-listing.h"
 
 struct _ClipRuleEditor
@@ -34,6 +35,8 @@ struct _ClipRuleEditor
   ClipStore       *store;
   gint64           rule_id;
   GtkTextTag      *error_tag;
+  ClipTermLists   *lists;           /* the archive's, as of lists_version */
+  gint64           lists_version;
   gboolean         query_valid;
   gboolean         saving;
   gboolean         disposed;
@@ -220,6 +223,47 @@ underline_error (ClipRuleEditor *self,
   gtk_text_buffer_apply_tag (buffer, self->error_tag, &from, &to);
 }
 
+/* The term lists, read when the editor opens and again only when the
+ * archive's rules version moved (a list saved in the Term Lists window,
+ * another window or clippings-cli): a keystroke reads one small row, not
+ * every list's every entry. */
+static ClipTermLists *
+current_lists (ClipRuleEditor  *self,
+               GError         **error)
+{
+  ClipTermLists *lists;
+  gint64 version;
+
+  /* As committed now, not as this reader last saw them. */
+  clip_store_release_snapshot (self->store);
+  version = clip_store_rules_version (self->store);
+  if (self->lists != NULL && version == self->lists_version)
+    return self->lists;
+  if ((lists = clip_store_load_term_lists (self->store, error)) == NULL)
+    return NULL;
+  g_clear_pointer (&self->lists, g_hash_table_unref);
+  self->lists = lists;
+  self->lists_version = version;
+  return lists;
+}
+
+/* Whether query could be saved, as clip_store_check_query() says, against
+ * the lists kept. */
+static gboolean
+check_query (ClipRuleEditor  *self,
+             const char      *query,
+             guint           *column,
+             GError         **error)
+{
+  g_autoptr(ClipRuleNode) tree = NULL;
+  ClipTermLists *lists = current_lists (self, error);
+
+  if (lists == NULL)
+    return FALSE;
+  tree = clip_rule_compile_tree (query, lists, column, error);
+  return tree != NULL;
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -239,8 +283,6 @@ query_changed_cb (ClipRuleEditor *self)
   guint column = 0;
 
   stop_preview (self);
-  /* The term lists as committed now, not as this reader last saw them. */
-  clip_store_release_snapshot (self->store);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->error_tag, &start, &end);
   self->query_valid = FALSE;
@@ -250,7 +292,7 @@ query_changed_cb (ClipRuleEditor *self)
       gtk_label_set_text (self->preview_count, _("Type a query to see the archived articles it matches."));
       clear_preview_list (self);
     }
-  else if (!clip_store_check_query (self->store, query, &column, &error))
+  else if (!check_query (self, query, &column, &error))
     {
       if (column > 0)
         underline_error (self, query, column);
@@ -394,6 +436,8 @@ clip_rule_editor_new (ClipStore      *store,
 
   self = g_object_new (CLIP_TYPE_RULE_EDITOR, NULL);
   self->store = g_object_ref (store);
+  /* Read once here; a failure shows as the query's message when checked. */
+  current_lists (self, NULL);
   set_rule (self, rule);
   return self;
 }
@@ -407,6 +451,7 @@ clip_rule_editor_dispose (GObject *object)
   stop_preview (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_RULE_EDITOR);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->lists, g_hash_table_unref);
   G_OBJECT_CLASS (clip_rule_editor_parent_class)->dispose (object);
 }
 
