@@ -302,6 +302,7 @@ test_show_more (void)
   GtkWidget *window = gtk_window_new ();
   ClipAlertsView *view = CLIP_ALERTS_VIEW (clip_alerts_view_new ());
   GtkWidget *section, *list, *more;
+  ScrollWait scroll;
 
   /* Raised three at a time, as fetches raise them. */
   for (guint i = 0; i < 50; i++)
@@ -322,11 +323,25 @@ test_show_more (void)
   first = rows_of (list);
   g_assert_cmpuint (first->len, ==, CLIP_ALERTS_VIEW_PAGE);
 
+  /* Scrolled to the button, which has the focus (as after a click). */
+  scroll.adjustment = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW)));
+  scroll.value = 100;
+  g_assert_true (clip_test_ui_wait (can_scroll, &scroll));
+  gtk_widget_grab_focus (more);
+  clip_test_ui_spin (600);
+  scroll.value = gtk_adjustment_get_value (scroll.adjustment);
+  g_assert_cmpfloat (scroll.value, >, 0);
+
   /* A fetch raises more before the click. */
   for (guint i = 0; i < 4; i++)
     clip_test_alerts_new_match (store, outlet, rule, "Batumi port", CLIP_TEST_T0 + 10000);
   gtk_widget_activate_action (GTK_WIDGET (view), "alerts.show-more", "x", rule);
   assert_same_rows (first, list);
+  /* The button gone, the row above it has the focus; the view stays. */
+  clip_test_ui_spin (600);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == first->pdata[first->len - 1]);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll.adjustment), ==, scroll.value);
   rows = rows_of (list);
   g_assert_cmpuint (rows->len, ==, 50);
   g_assert_false (gtk_widget_get_visible (more));

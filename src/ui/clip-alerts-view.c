@@ -436,7 +436,7 @@ show_more (ClipAlertsView *self,
   g_autoptr(GPtrArray) page = NULL;
   g_autoptr(GError) error = NULL;
   gboolean had_focus;
-  GtkWidget *first_new;
+  GtkWidget *last_old;
   guint limit;
 
   if (section == NULL || self->store == NULL || section->next == 0)
@@ -450,17 +450,17 @@ show_more (ClipAlertsView *self,
       return;
     }
   had_focus = gtk_widget_has_focus (section->more_button);
-  first_new = NULL;
+  last_old = gtk_widget_get_last_child (GTK_WIDGET (section->list));
   append_rows (section, page);
-  if (page->len > 0)
-    first_new = GTK_WIDGET (gtk_list_box_get_row_at_index (section->list, section->shown - page->len));
   if (page->len < limit)
     section->next = 0;
   g_hash_table_insert (self->expanded, g_memdup2 (&rule_id, sizeof rule_id), GUINT_TO_POINTER (section->shown));
   update_more (section);
-  /* The button that had the focus may have gone: the first new row takes it. */
-  if (had_focus && !gtk_widget_get_visible (section->more_button) && first_new != NULL)
-    gtk_widget_grab_focus (first_new);
+  /* The button that had the focus may have gone: the row above it takes
+   * the focus (the new rows have no place on screen yet, and the view
+   * would scroll to where they are not). */
+  if (had_focus && !gtk_widget_get_visible (section->more_button) && last_old != NULL)
+    gtk_widget_grab_focus (last_old);
 }
 
 void
