@@ -295,6 +295,140 @@ test_fast_path_edges (void)
       g_error ("fast path took %s", left[i]);
 }
 
+/* Both outputs of a fragment of len bytes through s, against libxml2 alone
+ * (a fresh sanitiser without the fast path), for each choice of outputs. */
+static void
+assert_same_as_parser (ClipSanitizer *s, const char *fragment, gssize len)
+{
+  g_autoptr(ClipSanitizer) slow = clip_sanitizer_new ();
+  const char *base = "http://example.com/a/b.html";
+
+  clip_sanitizer_set_fast_path (slow, FALSE);
+  for (guint want = 1; want <= 3; want++)
+    {
+      g_autofree char *html = NULL, *text = NULL, *slow_html = NULL, *slow_text = NULL;
+
+      clip_sanitizer_run (s, fragment, len, base, want & 1 ? &html : NULL, want & 2 ? &text : NULL);
+      clip_sanitizer_run (slow, fragment, len, base, want & 1 ? &slow_html : NULL,
+                          want & 2 ? &slow_text : NULL);
+      if (g_strcmp0 (html, slow_html) != 0 || g_strcmp0 (text, slow_text) != 0)
+        g_test_message ("fragment: %s", fragment);
+      g_assert_cmpstr (html, ==, slow_html);
+      g_assert_cmpstr (text, ==, slow_text);
+    }
+}
+
+/* Fragments whose simple start the fast path has already sent when it
+ * finds what it cannot read, in the middle or at the very end: the
+ * sanitiser must drop that start and give libxml2's output alone. */
+static const char *late_tails[] = {
+  "<p>a<p>b", "<b><p>x</p></b>", "<a href=\"x\"><a href=\"y\">z</a></a>", "<p>x</b>",
+  "<P>x</P>", "<p class=\"c\">x</p>", "<!-- c -->x", "&nbsp;", "&#128;", "a > b",
+  "<li>x</li>", "<ul><li>a</li>x</ul>", "<script>alert(1)</script>", "<p>open",
+  "<b>\xFF\xFE</b>", "caf\xC3", "x\xEF\xBF\xBEy", "a\rb", "<a href=x>y</a>",
+  "<br></br>", "</p>x", "<pre>  kept\n  spaces</pre>", "<img src=\"/i.png\">",
+};
+
+static void
+test_fast_path_late_bail (void)
+{
+  static const char prefix[] =
+    "<p>Простые <b>слова</b> &amp; <a href=\"/rel?a=1&amp;b=2\">ქართული</a></p>\n"
+    "<ul><li>one</li><li><em>two</em></li></ul><blockquote><p>q</p></blockquote><p>Open ";
+  g_autoptr(ClipSanitizer) probe = clip_sanitizer_new ();
+  g_autoptr(ClipSanitizer) s = clip_sanitizer_new ();
+  GString *deep = g_string_new (prefix);
+
+  /* the start alone is simple: it is sent before each tail is reached */
+  clip_sanitizer_run (probe, "", 0, NULL, NULL, NULL);
+  g_assert_true (clip_html_fast_run (probe, prefix, strlen (prefix) - strlen ("<p>Open ")));
+  for (guint i = 0; i < G_N_ELEMENTS (late_tails); i++)
+    {
+      g_autofree char *fragment = g_strconcat (prefix, late_tails[i], " words</p>", NULL);
+      g_autofree char *at_end = g_strconcat (prefix, "words</p>", late_tails[i], NULL);
+
+      clip_sanitizer_run (probe, "", 0, NULL, NULL, NULL);
+      g_assert_false (clip_html_fast_run (probe, fragment, strlen (fragment)));
+      assert_same_as_parser (s, fragment, -1);
+      assert_same_as_parser (s, at_end, -1);
+    }
+
+  /* deeper than the fast path goes, after the wrapper and the prefix */
+  for (int i = 0; i < 70; i++)
+    g_string_append (deep, "<b>");
+  g_string_append (deep, "deep");
+  for (int i = 0; i < 70; i++)
+    g_string_append (deep, "</b>");
+  g_string_append (deep, "</p>");
+  assert_same_as_parser (s, deep->str, -1);
+  /* a NUL byte past a simple start, with the length given */
+  assert_same_as_parser (s, "<p>before</p>\0<p>after</p>", 26);
+  g_string_free (deep, TRUE);
+}
+
+/* What a fast run sent before it gave up never reaches the output: not
+ * that fragment's, nor the next one's through the same sanitiser. */
+static void
+test_fast_path_discards_partial (void)
+{
+  g_autoptr(ClipSanitizer) s = clip_sanitizer_new ();
+  g_autofree char *html = NULL, *text = NULL;
+  static const char * const fragments[] = {
+    "<p>first</p><p>x<p>y", "<p>simple</p>", "<b>bold <i>then</i> \xFF</b>", "plain",
+    "<ul><li>a</li></ul><li>b</li>", "<a href=\"/x\">x</a> &amp; y", "<b>x<P>y</P></b>",
+  };
+
+  clip_sanitizer_run (s, "<p>first</p><p>x<p>y", -1, NULL, &html, &text);
+  g_assert_cmpstr (html, ==, "<p>first</p><p>x</p><p>y</p>");
+  g_assert_cmpstr (text, ==, "first\n\nx\n\ny");
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (fragments); i++)
+      assert_same_as_parser (s, fragments[i], -1);
+}
+
+/* The fast path checks UTF-8 run by run as it reads: what g_utf8_validate()
+ * refuses (and U+FFFE/F, which libxml2 reports) goes to libxml2, wherever
+ * it stands; the rest is taken. */
+static void
+test_fast_path_utf8 (void)
+{
+  static const char * const valid[] = {
+    "\xEF\xBF\xBD", "\xF4\x8F\xBF\xBF", "\xF0\x9F\x98\x80", "\xE1\x83\x90", "\xD0\xAF",
+    "\xEF\xBF\xBC", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xF0\x90\x80\x80",
+  };
+  static const char * const invalid[] = {
+    "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xF0\x8F\xBF\xBF",
+    "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\x80", "\xE1\x83", "\xD0", "\xF0\x9F\x98",
+    "\xEF\xBF\xBE", "\xEF\xBF\xBF",
+  };
+  /* before and after the sequence */
+  static const char * const shapes[][2] = {
+    { "<p>words ", " more</p>" }, { "<b>", "</b>" }, { "", "&amp;" }, { "&lt;", "" },
+    { "<p>simple first</p>12345678", "" },
+  };
+  g_autoptr(ClipSanitizer) s = clip_sanitizer_new ();
+
+  for (guint k = 0; k < G_N_ELEMENTS (shapes); k++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+        {
+          g_autofree char *fragment = g_strconcat (shapes[k][0], valid[i], shapes[k][1], NULL);
+
+          if (!assert_fast_path_same (fragment))
+            g_error ("fast path refused %s", fragment);
+          assert_same_as_parser (s, fragment, -1);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+        {
+          g_autofree char *fragment = g_strconcat (shapes[k][0], invalid[i], shapes[k][1], NULL);
+
+          if (assert_fast_path_same (fragment))
+            g_error ("fast path took %s", fragment);
+          assert_same_as_parser (s, fragment, -1);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -308,5 +442,8 @@ main (int argc, char **argv)
   g_test_add_func ("/sanitize/fast-path/fixtures", test_fast_path_fixtures);
   g_test_add_func ("/sanitize/fast-path/feedparser", test_fast_path_feedparser);
   g_test_add_func ("/sanitize/fast-path/corpus", test_fast_path_corpus);
+  g_test_add_func ("/sanitize/fast-path/late-bail", test_fast_path_late_bail);
+  g_test_add_func ("/sanitize/fast-path/discards-partial", test_fast_path_discards_partial);
+  g_test_add_func ("/sanitize/fast-path/utf8", test_fast_path_utf8);
   return g_test_run ();
 }

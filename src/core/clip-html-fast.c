@@ -7,6 +7,8 @@
  * XML entities and plain character references, valid UTF-8, and a quoted
  * href on a. It sends the same events to the same sanitiser (whitelist and
  * URL checks included); anything else, however harmless, goes to libxml2.
+ * The fragment is read once: events go out as it is read, and where it
+ * turns out not to be simple the sanitiser throws away what it was sent.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,7 +37,7 @@ static const FastTag fast_tags[] = {
 };
 
 typedef struct {
-  ClipSanitizer *s;        /* NULL: only check */
+  ClipSanitizer *s;
   const char    *p;
   const char    *end;
   Kind           stack[FAST_MAX_DEPTH];
@@ -166,6 +168,71 @@ skip_plain (const char *p, const char *end)
     }
 }
 
+/* Valid UTF-8 as g_utf8_validate() sees it (no overlong forms, surrogates
+ * or code points past U+10FFFF), and without U+FFFE/F, which libxml2
+ * reports: one look at each byte, ASCII a word at a time. NUL, which
+ * g_utf8_validate_len() refuses, never gets here: text stops at it. */
+static gboolean
+is_clean_utf8 (const guchar *p, const guchar *end)
+{
+  while (p < end)
+    {
+      guchar c = *p;
+
+      if (c < 0x80)
+        {
+          for (p++; end - p >= 8; p += 8)
+            {
+              guint64 v;
+
+              memcpy (&v, p, 8);
+              if (v & HIGHS)
+                break;
+            }
+          continue;
+        }
+      if (c < 0xC2 || c > 0xF4)
+        return FALSE;
+      if (c < 0xE0)
+        {
+          if (end - p < 2 || (p[1] & 0xC0) != 0x80)
+            return FALSE;
+          p += 2;
+        }
+      else if (c < 0xF0)
+        {
+          if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+              (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
+              (c == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE))
+            return FALSE;
+          p += 3;
+        }
+      else
+        {
+          if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+              (p[3] & 0xC0) != 0x80 || (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+            return FALSE;
+          p += 4;
+        }
+    }
+  return TRUE;
+}
+
+/* A run of text is checked as it goes out (libxml2 takes invalid UTF-8 for
+ * Latin-1). Runs end at ASCII bytes, and everything between them (tags,
+ * entities, addresses) is read as ASCII only, so clean runs make a clean
+ * fragment. */
+static gboolean
+send_run (Reader *r, const char *run, gsize len)
+{
+  if (len == 0)
+    return TRUE;
+  if (!is_clean_utf8 ((const guchar *) run, (const guchar *) run + len))
+    return FALSE;
+  clip_sanitizer_characters (r->s, run, len);
+  return TRUE;
+}
+
 /* Text up to the next tag: plain bytes in runs, entities decoded. */
 static gboolean
 read_text (Reader *r)
@@ -189,18 +256,13 @@ read_text (Reader *r)
       r->p = skip_plain (r->p, r->end);
       if (r->p >= r->end || *r->p == '<')
         break;
-      if (*r->p != '&' || (next = read_entity (r->p, r->end, buf, &n)) == NULL)
+      if (*r->p != '&' || (next = read_entity (r->p, r->end, buf, &n)) == NULL ||
+          !send_run (r, run, r->p - run))
         return FALSE;
-      if (r->s != NULL)
-        {
-          clip_sanitizer_characters (r->s, run, r->p - run);
-          clip_sanitizer_characters (r->s, buf, n);
-        }
+      clip_sanitizer_characters (r->s, buf, n);
       r->p = run = next;
     }
-  if (r->s != NULL)
-    clip_sanitizer_characters (r->s, run, r->p - run);
-  return TRUE;
+  return send_run (r, run, r->p - run);
 }
 
 /* ` href="…"` after <a, up to '>': the value decoded into value. */
@@ -264,8 +326,7 @@ read_end_tag (Reader *r)
   r->depth--;
   if (tag->name[0] == 'a' && tag->name[1] == '\0')
     r->in_a--;
-  if (r->s != NULL)
-    clip_sanitizer_close (r->s);
+  clip_sanitizer_close (r->s);
   r->p = gt + 1;
   return TRUE;
 }
@@ -275,6 +336,7 @@ read_tag (Reader *r)
 {
   const char *name = r->p + 1, *q = name;
   g_autoptr(GString) href = NULL;
+  const char *atts[] = { "href", NULL, NULL };
   const FastTag *tag;
   gboolean is_a;
 
@@ -304,18 +366,15 @@ read_tag (Reader *r)
   else if (*q != '>' || (is_a && r->in_a > 0))
     return FALSE;
   r->p++;
-  if (r->s != NULL)
-    {
-      const char *atts[] = { "href", href ? href->str : NULL, NULL };
-
-      clip_sanitizer_open (r->s, tag->name, href ? atts : NULL);
-      if (tag->kind == K_BR)
-        clip_sanitizer_close (r->s);
-    }
-  if (tag->kind == K_BR)
-    return TRUE;
-  if (r->depth == FAST_MAX_DEPTH)
+  if (tag->kind != K_BR && r->depth == FAST_MAX_DEPTH)
     return FALSE;
+  atts[1] = href ? href->str : NULL;
+  clip_sanitizer_open (r->s, tag->name, href ? atts : NULL);
+  if (tag->kind == K_BR)
+    {
+      clip_sanitizer_close (r->s);
+      return TRUE;
+    }
   r->stack[r->depth] = tag->kind;
   r->names[r->depth] = tag->name;
   r->depth++;
@@ -323,44 +382,18 @@ read_tag (Reader *r)
   return TRUE;
 }
 
-static gboolean
-read_fragment (ClipSanitizer *s, const char *html, gsize len)
+gboolean
+clip_html_fast_run (ClipSanitizer *s, const char *html, gsize len)
 {
   Reader r = { s, html, html + len, { K_ROOT }, { "div" }, 1, 0 };
 
-  if (s != NULL)
-    clip_sanitizer_open (s, "div", NULL);
+  if (len > FAST_MAX_LEN)
+    return FALSE;
+  clip_sanitizer_open (s, "div", NULL);
   while (r.p < r.end)
     {
       if (*r.p == '<' ? !read_tag (&r) : !read_text (&r))
         return FALSE;
     }
   return r.depth == 1;
-}
-
-static gboolean
-has_noncharacter (const char *p, gsize len)
-{
-  const char *end = p + len;
-
-  while ((p = memchr (p, 0xEF, end - p)) != NULL)
-    {
-      if (end - p >= 3 && (guchar) p[1] == 0xBF && ((guchar) p[2] & 0xFE) == 0xBE)
-        return TRUE;
-      p++;
-    }
-  return FALSE;
-}
-
-gboolean
-clip_html_fast_run (ClipSanitizer *s, const char *html, gsize len)
-{
-  /* libxml2 takes invalid UTF-8 for Latin-1, and reports U+FFFE/F */
-  if (len > FAST_MAX_LEN || !g_utf8_validate_len (html, len, NULL) ||
-      has_noncharacter (html, len))
-    return FALSE;
-  /* checked whole first: the sanitiser must see all of it or none */
-  if (!read_fragment (NULL, html, len))
-    return FALSE;
-  return read_fragment (s, html, len);
 }

@@ -47,8 +47,9 @@ void               clip_sanitizer_characters (ClipSanitizer *s,
                                               const char    *ch,
                                               gsize          len);
 
-/* Simple fragments (see clip-html-fast.c) sent as events without libxml2;
- * FALSE, with nothing sent, for anything else. */
+/* Simple fragments (see clip-html-fast.c) sent as events without libxml2,
+ * in one pass; FALSE for anything else, possibly once the start of the
+ * fragment has been sent: the caller discards what the sanitiser holds. */
 gboolean           clip_html_fast_run        (ClipSanitizer *s,
                                               const char    *html,
                                               gsize          len);

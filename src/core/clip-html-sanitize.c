@@ -717,6 +717,17 @@ needs_parser (const char *html, gsize len)
   return FALSE;
 }
 
+/* Nothing written, nothing open. */
+static void
+reset_output (ClipSanitizer *s)
+{
+  g_string_truncate (s->html, 0);
+  g_string_truncate (s->text, 0);
+  g_array_set_size (s->frames, 0);
+  s->drop_depth = s->emitted_depth = s->pre_depth = s->pending_breaks = 0;
+  s->pending_space = FALSE;
+}
+
 void
 clip_sanitizer_run (ClipSanitizer *s,
                     const char    *html,
@@ -729,11 +740,7 @@ clip_sanitizer_run (ClipSanitizer *s,
     html = "";
   if (len < 0)
     len = strlen (html);
-  g_string_truncate (s->html, 0);
-  g_string_truncate (s->text, 0);
-  g_array_set_size (s->frames, 0);
-  s->drop_depth = s->emitted_depth = s->pre_depth = s->pending_breaks = 0;
-  s->pending_space = FALSE;
+  reset_output (s);
   s->base_url = base_url;
   s->want_html = out_html != NULL;
   s->want_text = out_text != NULL;
@@ -748,6 +755,8 @@ clip_sanitizer_run (ClipSanitizer *s,
     }
   else if (s->no_fast_path || !clip_html_fast_run (s, html, len))
     {
+      /* the fast path may have sent the fragment's start before it gave up */
+      reset_output (s);
       g_string_truncate (s->input, 0);
       fast_append_literal (s->input, "<div>");
       fast_append (s->input, html, len);
