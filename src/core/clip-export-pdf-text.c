@@ -6,7 +6,9 @@
  * shaped once as a single line, broken where Pango's log attributes allow
  * (inside a word only when a word is wider than the line, as
  * PANGO_WRAP_WORD_CHAR does), and each line's glyphs are split off the
- * shaped runs. Text with right-to-left runs takes Pango's own path.
+ * shaped runs. The lines are broken once (ClipPdfWrapped): the same lines
+ * give the paragraph's height for pagination and are then drawn. Text with
+ * right-to-left runs takes Pango's own path.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
