@@ -449,7 +449,8 @@ show_more (ClipAlertsView *self,
       g_warning ("Could not read more alerts: %s", error->message);
       return;
     }
-  had_focus = gtk_widget_has_focus (section->more_button);
+  /* The window's focus, active window or not. */
+  had_focus = gtk_widget_is_focus (section->more_button);
   last_old = gtk_widget_get_last_child (GTK_WIDGET (section->list));
   append_rows (section, page);
   if (page->len < limit)
