@@ -321,9 +321,9 @@ test_sidebar (void)
   g_assert_nonnull (clip_test_ui_find (gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (list, 5)),
                                        GTK_TYPE_LABEL, "Russia"));
   g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)),
-                                       GTK_TYPE_LABEL, "7"));
+                                       GTK_TYPE_INSCRIPTION, "7"));
   g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 4)),
-                                       GTK_TYPE_LABEL, "10"));
+                                       GTK_TYPE_INSCRIPTION, "10"));
   warning = clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 5)), GTK_TYPE_IMAGE, NULL);
   g_assert_nonnull (warning);
   /* The error is shown as text, never as markup. */
@@ -350,7 +350,7 @@ test_sidebar (void)
     g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 3)),
                                          GTK_TYPE_LABEL, "Russian interference"));
     g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 3)),
-                                         GTK_TYPE_LABEL, "5"));
+                                         GTK_TYPE_INSCRIPTION, "5"));
     clip_sidebar_select (sidebar, CLIP_SOURCE_RULE, rule_id);
     g_assert_cmpint (clip_sidebar_get_selected (sidebar, &id), ==, CLIP_SOURCE_RULE);
     g_assert_cmpint (id, ==, rule_id);
@@ -370,6 +370,57 @@ test_sidebar (void)
   g_ptr_array_remove_index (outlets, 1);
   clip_sidebar_set_outlets (sidebar, outlets);
   g_assert_cmpint (clip_sidebar_get_selected (sidebar, &id), ==, CLIP_SOURCE_ALL);
+  g_object_unref (sidebar);
+}
+
+static int
+natural_width (GtkWidget *w)
+{
+  int natural = 0;
+
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* What a refresh brings (counts, health, names from the feeds) leaves the
+ * sidebar's width alone: the article list beside it does not move, and a
+ * thousand rows are not measured again. A large count is shown whole. */
+static void
+test_sidebar_width (void)
+{
+  ClipSidebar *sidebar = CLIP_SIDEBAR (g_object_ref_sink (clip_sidebar_new ()));
+  g_autoptr(GPtrArray) outlets = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
+  g_autoptr(GHashTable) by_outlet = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  ClipViewCounts counts = { .unread = 0 };
+  ClipOutlet *o = clip_outlet_new ();
+  GtkListBox *list;
+  GtkInscription *count;
+  int before;
+
+  o->id = 1;
+  o->name = g_strdup ("TASS");
+  g_ptr_array_add (outlets, o);
+  clip_sidebar_set_outlets (sidebar, outlets);
+  clip_sidebar_set_counts (sidebar, &counts);
+  before = natural_width (GTK_WIDGET (sidebar));
+
+  g_free (o->name);
+  o->name = g_strdup ("Civil Georgia — independent news in English, Georgian and Russian");
+  o->last_error = g_strdup ("certificate not trusted");
+  clip_sidebar_set_outlets (sidebar, outlets);
+  g_hash_table_insert (by_outlet, g_memdup2 (&o->id, sizeof o->id), g_memdup2 (&(gint64) { 999 }, sizeof (gint64)));
+  counts.unread = 999;
+  counts.unread_by_outlet = by_outlet;
+  clip_sidebar_set_counts (sidebar, &counts);
+  g_assert_cmpint (natural_width (GTK_WIDGET (sidebar)), ==, before);
+
+  counts.unread = 1234567;
+  clip_sidebar_set_counts (sidebar, &counts);
+  list = child (sidebar, CLIP_TYPE_SIDEBAR, "list");
+  count = GTK_INSCRIPTION (clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)),
+                                              GTK_TYPE_INSCRIPTION, "1234567"));
+  g_assert_nonnull (count);
+  g_assert_cmpuint (gtk_inscription_get_min_chars (count), >=, 7);
   g_object_unref (sidebar);
 }
 
@@ -498,6 +549,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/preferences/time-text", test_time_text);
   g_test_add_func ("/ui/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/sidebar", test_sidebar);
+  g_test_add_func ("/ui/sidebar/width", test_sidebar_width);
   g_test_add_func ("/ui/outlet-dialog", test_outlet_dialog);
   return g_test_run ();
 }

@@ -64,13 +64,21 @@ static void
 show_row_count (GtkWidget *row,
                 gint64     count)
 {
-  GtkLabel *label = g_object_get_data (G_OBJECT (row), COUNT);
+  GtkInscription *label = g_object_get_data (G_OBJECT (row), COUNT);
   const char *title = g_object_get_data (G_OBJECT (row), TITLE);
   g_autofree char *text = format_count (count);
   g_autofree char *a11y = NULL;
 
   g_object_set_data_full (G_OBJECT (row), SHOWN, g_memdup2 (&count, sizeof count), g_free);
-  gtk_label_set_text (label, text);
+  gtk_inscription_set_text (label, text);
+  /* Room for three digits, and more only when a count needs it: each
+   * change of size measures the row again (an inscription measures with
+   * the font's metrics, which costs about what shaping a label does). */
+  if (strlen (text) > gtk_inscription_get_nat_chars (label))
+    {
+      gtk_inscription_set_min_chars (label, (guint) strlen (text));
+      gtk_inscription_set_nat_chars (label, (guint) strlen (text));
+    }
   /* Screen readers hear the name and the count together. */
   /* Translators: an outlet's name and its number of unread articles. */
   a11y = count > 0
@@ -151,7 +159,10 @@ make_row (ClipSourceKind  kind,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (title);
-  GtkWidget *count_label = gtk_label_new (NULL);
+  /* An inscription's size does not follow its text: a refresh that changes
+   * a thousand counts redraws the rows shown instead of measuring every
+   * row again, and the sidebar keeps its width. */
+  GtkWidget *count_label = gtk_inscription_new (NULL);
 
   if (icon_name != NULL)
     gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
@@ -168,8 +179,16 @@ make_row (ClipSourceKind  kind,
     }
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* The pane's width is its own, not its longest name's: names arriving
+   * with a refresh do not push the article list aside. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (count_label), 1);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (count_label), 3);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (count_label), 3);
+  gtk_widget_set_valign (count_label, GTK_ALIGN_CENTER);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (count_label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_add_css_class (count_label, "dim-label");
   gtk_widget_add_css_class (count_label, "numeric");
   gtk_box_append (GTK_BOX (box), count_label);
