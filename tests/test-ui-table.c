@@ -479,6 +479,66 @@ test_table_chips (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct {
+  ClipArticleTable *table;
+  guint             source;
+  guint             runs;
+  gboolean          narrow_while_busy;
+} Busy;
+
+/* Work at the default priority, ready again at once, for 100 turns. */
+static gboolean
+busy_cb (gpointer data)
+{
+  Busy *b = data;
+
+  if (clip_article_table_get_narrow (b->table))
+    b->narrow_while_busy = TRUE;
+  g_usleep (500);
+  if (++b->runs < 100)
+    return G_SOURCE_CONTINUE;
+  b->source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs after the table's own handler, which asked for the switch. */
+static void
+busy_page_size_cb (GtkAdjustment *adjustment, GParamSpec *pspec, Busy *b)
+{
+  if (b->source == 0 && b->runs == 0 && gtk_adjustment_get_page_size (adjustment) > 0)
+    b->source = g_idle_add_full (G_PRIORITY_DEFAULT, busy_cb, b, NULL);
+}
+
+static gboolean
+busy_done (gpointer data)
+{
+  return ((Busy *) data)->runs == 100;
+}
+
+/* A table first given a narrow width switches to its narrow columns
+ * before other work at the default priority (the fetch service's news,
+ * the list revealing rows) goes on: a switch left for an idle moment
+ * waited, during a refresh, until every row was realised, and then
+ * rebuilt all their cells in one frame. */
+static void
+test_table_narrow_busy (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(ClipArticleList) list = clip_test_list_open (f, NULL, NULL, CLIP_SORT_NEWEST, FALSE);
+  Busy b = { CLIP_ARTICLE_TABLE (clip_article_table_new ()) };
+  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (b.table), CLIP_TYPE_ARTICLE_TABLE, "scroller");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (b.table));
+  clip_article_table_set_model (b.table, list);
+  g_signal_connect (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (view)), "notify::page-size",
+                    G_CALLBACK (busy_page_size_cb), &b);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (clip_test_ui_wait (busy_done, &b));
+  g_assert_true (b.narrow_while_busy);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -490,6 +550,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/table/sort", Fixture, NULL, clip_test_list_set_up, test_table_sort, clip_test_list_tear_down);
   g_test_add ("/ui/table/layout", Fixture, NULL, clip_test_list_set_up, test_table_layout, clip_test_list_tear_down);
   g_test_add ("/ui/table/new-view", Fixture, NULL, clip_test_list_set_up, test_table_new_view, clip_test_list_tear_down);
+  g_test_add ("/ui/table/narrow-busy", Fixture, NULL, clip_test_list_set_up, test_table_narrow_busy, clip_test_list_tear_down);
   g_test_add ("/ui/table/chips", Fixture, NULL, clip_test_list_set_up, test_table_chips, clip_test_list_tear_down);
   return g_test_run ();
 }

@@ -17,7 +17,7 @@
  * frame or so: GTK 4.8 makes and lays out a widget for every row it keeps
  * realised (about 200) in the frame after they appear, 150-300 ms at once.
  * A screenful comes first; past the rows GTK realises, the rest at once. */
-#define REVEAL_STEP      15
+#define REVEAL_STEP      8
 #define REVEAL_REALISED  240
 #define REVEAL_MS        20
 

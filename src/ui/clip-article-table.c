@@ -181,8 +181,11 @@ page_size_cb (GtkAdjustment    *adjustment,
   if (narrow != self->narrow)
     {
       self->narrow = narrow;
+      /* Before anything else: at a lower priority, an empty list that
+       * just got rows revealed them all first, and the switch then
+       * rebuilt every cell of 240 rows in one go. */
       if (self->narrow_idle == 0)
-        self->narrow_idle = g_idle_add (apply_narrow_cb, self);
+        self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH, apply_narrow_cb, self, NULL);
     }
 }
 
