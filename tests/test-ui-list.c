@@ -90,6 +90,67 @@ test_reveal_in_steps (Fixture *f, gconstpointer data)
   g_signal_handlers_disconnect_by_func (list, count_added, steps);
 }
 
+typedef struct {
+  guint position, removed, added;
+} Change;
+
+static void
+record_change (GListModel *model, guint position, guint removed, guint added, GArray *changes)
+{
+  Change c = { position, removed, added };
+
+  g_array_append_val (changes, c);
+}
+
+static gboolean
+some_rows (gpointer list)
+{
+  return g_list_model_get_n_items (list) > 0;
+}
+
+/* A reload that lands while an empty list is still announcing its rows in
+ * steps (the first rows of a refresh) says what changed among the rows
+ * the views know and goes on in steps, instead of announcing every row at
+ * once; the rows end as a fresh view of the archive gives them. */
+static void
+test_reload_while_revealing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipArticleList) list = clip_article_list_new (f->reader);
+  g_autoptr(ClipArticleList) fresh = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  guint n;
+
+  clip_article_list_set_view (list, NULL, NULL, CLIP_SORT_NEWEST, FALSE);
+  g_assert_true (clip_test_ui_wait (some_rows, list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, CLIP_TEST_LIST_ARTICLES);
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_change), changes);
+  clip_test_list_ingest (f, 3, NULL);
+  clip_article_list_reload (list);
+  g_assert_true (clip_test_ui_wait (clip_test_list_loaded, list));
+  g_signal_handlers_disconnect_by_func (list, record_change, changes);
+
+  /* The three new articles came as one change at the top... */
+  g_assert_cmpuint (changes->len, >, 2);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 3);
+  /* ...and the rest in steps, a large one only past the realised rows. */
+  for (guint i = 1; i < changes->len; i++)
+    {
+      const Change *c = &g_array_index (changes, Change, i);
+
+      g_assert_cmpuint (c->removed, ==, 0);
+      if (c->added > 50)
+        g_assert_cmpuint (c->position, >=, 200);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, ==, CLIP_TEST_LIST_ARTICLES + 3);
+  fresh = clip_test_list_open (f, NULL, NULL, CLIP_SORT_NEWEST, FALSE);
+  for (guint i = 0; i < n; i += 41)
+    g_assert_cmpint (clip_test_list_id_at (list, i), ==, clip_test_list_id_at (fresh, i));
+  g_assert_cmpint (clip_test_list_id_at (list, n - 1), ==, clip_test_list_id_at (fresh, n - 1));
+}
+
 static void
 test_sorting (Fixture *f, gconstpointer data)
 {
@@ -568,6 +629,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/list/sorting", Fixture, NULL, clip_test_list_set_up, test_sorting, clip_test_list_tear_down);
   g_test_add ("/ui/list/reveal-in-steps", Fixture, NULL, clip_test_list_set_up, test_reveal_in_steps,
               clip_test_list_tear_down);
+  g_test_add ("/ui/list/reload-while-revealing", Fixture, NULL, clip_test_list_set_up,
+              test_reload_while_revealing, clip_test_list_tear_down);
   g_test_add ("/ui/list/insert-while-scrolled", Fixture, NULL, clip_test_list_set_up,
               test_insert_while_scrolled, clip_test_list_tear_down);
   g_test_add ("/ui/list/filter-and-search", Fixture, NULL, clip_test_list_set_up,

@@ -94,6 +94,18 @@ list_get_n_items (GListModel *model)
 
 static void set_loading (ClipArticleList *self, gboolean loading);
 
+/* Every row is announced: no more steps, and the view has loaded. */
+static void
+reveal_finished (ClipArticleList *self)
+{
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
+  if (self->loaded_pending)
+    {
+      self->loaded_pending = FALSE;
+      set_loading (self, FALSE);
+    }
+}
+
 static void
 announce (ClipArticleList *self, guint n)
 {
@@ -103,14 +115,7 @@ announce (ClipArticleList *self, guint n)
   g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, n);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_ITEMS]);
   if (self->hidden == 0)
-    {
-      g_clear_handle_id (&self->reveal_id, g_source_remove);
-      if (self->loaded_pending)
-        {
-          self->loaded_pending = FALSE;
-          set_loading (self, FALSE);
-        }
-    }
+    reveal_finished (self);
 }
 
 static gboolean
@@ -451,6 +456,51 @@ set_loading (ClipArticleList *self,
 
 /* Replaces the ids, telling views only what changed: the common head and
  * tail stay, so new articles at the top are one insertion. */
+/* New ids while rows are still being announced. A change among the rows
+ * the views know, with the rest as it was (new articles at the top), is
+ * said as it is; otherwise the known rows become the new ones. Either
+ * way the rest follow in the same steps: showing every row first cost
+ * one frame of 240 rows of cells, mid-refresh. */
+static void
+swap_ids_in_steps (ClipArticleList *self,
+                   GArray          *ids)
+{
+  const gint64 *a = (const gint64 *) self->ids->data, *b = (const gint64 *) ids->data;
+  guint old_n = self->ids->len, new_n = ids->len, shown = old_n - self->hidden;
+  guint head = 0, tail = 0, keep, removed, added;
+
+  while (head < old_n && head < new_n && a[head] == b[head])
+    head++;
+  while (tail < old_n - head && tail < new_n - head && a[old_n - 1 - tail] == b[new_n - 1 - tail])
+    tail++;
+  if (old_n - tail <= shown)
+    {
+      /* The change is among the known rows; the hidden ones stay so. */
+      removed = old_n - head - tail;
+      added = new_n - head - tail;
+      keep = new_n - self->hidden;
+    }
+  else
+    {
+      keep = MIN (shown, new_n);
+      head = MIN (head, keep);
+      removed = shown - head;
+      added = keep - head;
+    }
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  g_hash_table_remove_all (self->pages);
+  self->hidden = new_n - keep;
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), head, removed, added);
+  if (shown != keep)
+    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_ITEMS]);
+  if (self->hidden == 0)
+    reveal_finished (self);
+  else if (self->reveal_id == 0)
+    self->reveal_id = g_timeout_add (REVEAL_MS, reveal_cb, self);
+}
+
 static void
 swap_ids (ClipArticleList *self,
           GArray          *ids)
@@ -462,7 +512,11 @@ swap_ids (ClipArticleList *self,
   if (self->hidden > 0 && ids->len == self->ids->len &&
       memcmp (ids->data, self->ids->data, ids->len * sizeof (gint64)) == 0)
     return;
-  reveal_all (self);
+  if (self->hidden > 0)
+    {
+      swap_ids_in_steps (self, ids);
+      return;
+    }
   a = (const gint64 *) self->ids->data;
   b = (const gint64 *) ids->data;
   old_n = self->ids->len;
