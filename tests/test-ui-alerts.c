@@ -151,6 +151,46 @@ test_alerts_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+shows_empty (gpointer view)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child (view, CLIP_TYPE_ALERTS_VIEW, "content_stack"))),
+                    "empty") == 0;
+}
+
+/* With only unread alerts shown, Mark All Read empties the view once it is
+ * written, as the analyst asked; one alert marked read stays, read, so
+ * that it can be marked back. */
+static void
+test_unread_only_mark_all (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipStore) store = archive_with_alerts (dir);
+  GtkWidget *window = gtk_window_new ();
+  ClipAlertsView *view = CLIP_ALERTS_VIEW (clip_alerts_view_new ());
+  GtkWidget *row;
+  UnreadWait wait = { view, 14 };
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  clip_alerts_view_set_store (view, store);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (view, CLIP_TYPE_ALERTS_VIEW, "unread_toggle")), TRUE);
+  row = gtk_widget_get_first_child (clip_test_ui_find (gtk_widget_get_first_child (child (view, CLIP_TYPE_ALERTS_VIEW,
+                                                                                           "groups_box")),
+                                                       GTK_TYPE_LIST_BOX, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (view), "alerts.toggle-read", "x",
+                              (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "alert-id")));
+  g_assert_true (clip_test_ui_wait (unread_is, &wait));
+  g_assert_false (gtk_widget_has_css_class (row, "clip-unread"));
+  g_assert_nonnull (gtk_widget_get_parent (row));
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "alerts.mark-all-read", NULL);
+  g_assert_true (clip_test_ui_wait (shows_empty, view));
+  g_assert_cmpint (clip_alert_count_unread_total (store, NULL), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Marking read changes that row and the counts, nothing else: the same
  * row and section widgets, the focus and the scroll position stay. */
 
@@ -504,6 +544,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/ui-alerts/view", test_alerts_view);
   g_test_add_func ("/ui-alerts/mark-read-in-place", test_mark_read_in_place);
+  g_test_add_func ("/ui-alerts/unread-only-mark-all", test_unread_only_mark_all);
   g_test_add_func ("/ui-alerts/show-more", test_show_more);
   g_test_add_func ("/ui-alerts/window-pages", test_window_pages);
   g_test_add_func ("/ui-alerts/application-notifies", test_application_notifies);

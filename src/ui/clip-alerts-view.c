@@ -501,14 +501,22 @@ clip_alerts_view_show_rule (ClipAlertsView *self,
 /* Writing: the rows change on screen at once, the archive follows in a
  * thread, then only the counts are read again. */
 
+typedef struct {
+  ClipAlertsView *self;
+  gboolean        reload;   /* read every section again once written */
+} Write;
+
 static void
 written_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(ClipAlertsView) self = user_data;
+  Write *w = user_data;
+  g_autoptr(ClipAlertsView) self = w->self;
   g_autoptr(GError) error = NULL;
+  gboolean reload = w->reload;
 
+  g_free (w);
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   if (!clip_alert_write_finish (result, &error))
@@ -518,18 +526,30 @@ written_cb (GObject      *source,
       clip_alerts_view_reload (self);
       return;
     }
-  update_counts (self);
+  if (reload)
+    clip_alerts_view_reload (self);
+  else
+    update_counts (self);
 }
 
+/* reload: for a rule's or every alert marked read while only unread ones
+ * are shown, the rows go (and the empty page comes) once it is written; a
+ * single alert stays in place, read, so that it can be marked back. */
 static void
 write_alerts (ClipAlertsView *self,
               ClipAlertWrite  what,
-              gint64          id)
+              gint64          id,
+              gboolean        reload)
 {
+  Write *w;
+
   if (self->store == NULL)
     return;
+  w = g_new0 (Write, 1);
+  w->self = g_object_ref (self);
+  w->reload = reload;
   clip_alert_write_async (clip_store_get_path (self->store), what, id, self->cancellable,
-                          written_cb, g_object_ref (self));
+                          written_cb, w);
 }
 
 /* rule_id 0: every section. */
@@ -555,7 +575,7 @@ clip_alerts_view_open_article (ClipAlertsView *self,
   clip_article_view_show (self->article_view, article_id);
   /* Read wherever it shows: every rule that flagged it. */
   mark_sections (self, 0, TRUE, 0, article_id);
-  write_alerts (self, CLIP_ALERT_WRITE_ARTICLE_READ, article_id);
+  write_alerts (self, CLIP_ALERT_WRITE_ARTICLE_READ, article_id, FALSE);
 }
 
 static GtkWidget *
@@ -578,16 +598,17 @@ alerts_action (GtkWidget  *widget,
 {
   ClipAlertsView *self = CLIP_ALERTS_VIEW (widget);
   gint64 id = param ? g_variant_get_int64 (param) : 0;
+  gboolean unread_only = gtk_toggle_button_get_active (self->unread_toggle);
 
   if (g_str_equal (action, "alerts.mark-all-read"))
     {
       mark_sections (self, 0, TRUE, 0, 0);
-      write_alerts (self, CLIP_ALERT_WRITE_ALL_READ, 0);
+      write_alerts (self, CLIP_ALERT_WRITE_ALL_READ, 0, unread_only);
     }
   else if (g_str_equal (action, "alerts.mark-rule-read"))
     {
       mark_sections (self, id, TRUE, 0, 0);
-      write_alerts (self, CLIP_ALERT_WRITE_RULE_READ, id);
+      write_alerts (self, CLIP_ALERT_WRITE_RULE_READ, id, unread_only);
     }
   else if (g_str_equal (action, "alerts.toggle-read"))
     {
@@ -595,7 +616,7 @@ alerts_action (GtkWidget  *widget,
       gboolean read = row != NULL && row_is_read (row);
 
       mark_sections (self, 0, !read, id, 0);
-      write_alerts (self, read ? CLIP_ALERT_WRITE_UNREAD : CLIP_ALERT_WRITE_READ, id);
+      write_alerts (self, read ? CLIP_ALERT_WRITE_UNREAD : CLIP_ALERT_WRITE_READ, id, FALSE);
     }
   else if (g_str_equal (action, "alerts.show-more"))
     show_more (self, id);
