@@ -536,6 +536,7 @@ test_table_narrow_busy (Fixture *f, gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (clip_test_ui_wait (busy_done, &b));
   g_assert_true (b.narrow_while_busy);
+  g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (view)), &b);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

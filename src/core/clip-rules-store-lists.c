@@ -108,15 +108,6 @@ list_id (ClipStore *store, const char *name, gboolean create, GError **error)
   return -1;
 }
 
-/* Matchers compile again when this grows (clip_store_rules_version()). */
-static gboolean
-bump_version (ClipStore *store, GError **error)
-{
-  return clip_store_exec (store,
-      "INSERT INTO state (key, value) VALUES ('rules_version', 1) "
-      "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1", error);
-}
-
 static gboolean
 write_entries (ClipStore *store, const char *name, const char * const *entries,
                gboolean replace, GError **error)
@@ -165,7 +156,7 @@ write_entries (ClipStore *store, const char *name, const char * const *entries,
       if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
         return clip_store_set_error (store, rc, _("Could not save the term list"), error);
     }
-  return bump_version (store, error);
+  return clip_store_bump_rules_version (store, error);
 }
 
 static gboolean
@@ -255,7 +246,7 @@ clip_store_remove_term_list (ClipStore   *store,
         clip_store_set_error (store, sqlite3_errcode (clip_store_get_db (store)),
                               _("Could not remove the term list"), error);
       /* A list gone is a change too: a query naming it no longer reads. */
-      else if (bump_version (store, error))
+      else if (clip_store_bump_rules_version (store, error))
         return clip_store_commit (store, error);
     }
   clip_store_rollback (store);

@@ -136,8 +136,8 @@ clip_store_rules_version (ClipStore *store)
   return v;
 }
 
-static gboolean
-bump_version (ClipStore *store, GError **error)
+gboolean
+clip_store_bump_rules_version (ClipStore *store, GError **error)
 {
   return clip_store_exec (store,
       "INSERT INTO state (key, value) VALUES ('rules_version', 1) "
@@ -250,7 +250,7 @@ clip_store_add_rule (ClipStore       *store,
   if (!step_write (store, stmt, name, error))
     goto fail;
   id = sqlite3_last_insert_rowid (clip_store_get_db (store));
-  if (!bump_version (store, error))
+  if (!clip_store_bump_rules_version (store, error))
     goto fail;
   return clip_store_commit (store, error) ? id : 0;
 
@@ -311,7 +311,7 @@ clip_store_update_rule (ClipStore       *store,
           goto fail;
         }
     }
-  if (!bump_version (store, error))
+  if (!clip_store_bump_rules_version (store, error))
     goto fail;
   if (!clip_store_commit (store, error))
     return FALSE;
@@ -350,7 +350,7 @@ clip_store_remove_rule (ClipStore  *store,
       goto fail;
     }
   /* Matches and alerts go with it (ON DELETE CASCADE). */
-  if (!bump_version (store, error))
+  if (!clip_store_bump_rules_version (store, error))
     goto fail;
   return clip_store_commit (store, error);
 

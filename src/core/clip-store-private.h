@@ -64,6 +64,10 @@ typedef struct {
 
 /* NULL when no ingest hook is running. */
 const ClipIngestBatch *clip_store_get_ingest_batch (ClipStore *store);
+/* Rules and term lists changed: matchers compile again when the version
+ * clip_store_rules_version() gives grows. Inside the writer's transaction. */
+gboolean      clip_store_bump_rules_version (ClipStore *store,
+                                             GError   **error);
 
 /* FROM … WHERE … for an article filter (the article table is "a", and
  * "o" its outlet when join_outlets); parameters bound by

@@ -16,7 +16,8 @@
 /* An empty list that gets many rows announces them in steps, one per
  * frame or so: GTK 4.8 makes and lays out a widget for every row it keeps
  * realised (about 200) in the frame after they appear, 150-300 ms at once.
- * A screenful comes first; past the rows GTK realises, the rest at once. */
+ * A few rows come first, then more every REVEAL_MS (the screen is full
+ * within about 40 ms); past the rows GTK realises, the rest at once. */
 #define REVEAL_STEP      8
 #define REVEAL_REALISED  240
 #define REVEAL_MS        20
@@ -219,7 +220,8 @@ list_get_item (GListModel *model,
 {
   ClipArticleList *self = CLIP_ARTICLE_LIST (model);
 
-  if (position < self->ids->len)
+  /* Rows not announced yet are no items of the model. */
+  if (position < self->ids->len - self->hidden)
     return item_at (self, self->ids, self->pages, position);
   /* During a replacement, the previous view's rows are the same items. */
   if (self->old_ids != NULL && position - self->ids->len < self->old_ids->len)
@@ -454,8 +456,6 @@ set_loading (ClipArticleList *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LOADING]);
 }
 
-/* Replaces the ids, telling views only what changed: the common head and
- * tail stay, so new articles at the top are one insertion. */
 /* New ids while rows are still being announced. A change among the rows
  * the views know, with the rest as it was (new articles at the top), is
  * said as it is; otherwise the known rows become the new ones. Either
@@ -501,6 +501,8 @@ swap_ids_in_steps (ClipArticleList *self,
     self->reveal_id = g_timeout_add (REVEAL_MS, reveal_cb, self);
 }
 
+/* Replaces the ids, telling views only what changed: the common head and
+ * tail stay, so new articles at the top are one insertion. */
 static void
 swap_ids (ClipArticleList *self,
           GArray          *ids)
@@ -657,6 +659,13 @@ clip_article_list_is_stale (ClipArticleList *self)
 }
 
 guint
+clip_article_list_get_total (ClipArticleList *self)
+{
+  g_return_val_if_fail (CLIP_IS_ARTICLE_LIST (self), 0);
+  return self->ids->len;
+}
+
+guint
 clip_article_list_find (ClipArticleList *self,
                         gint64           id)
 {
@@ -704,7 +713,7 @@ clip_article_list_get_property (GObject    *object,
       g_value_set_boolean (value, self->stale);
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->ids->len);
+      g_value_set_uint (value, list_get_n_items (G_LIST_MODEL (self)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -40,6 +40,8 @@ gboolean         clip_article_list_is_loading (ClipArticleList         *self);
  * are the previous view's. "notify::stale" to FALSE comes just before
  * they are replaced (a view can drop its selection of them then). */
 gboolean         clip_article_list_is_stale   (ClipArticleList         *self);
+/* The view's rows, those still being announced to the views included. */
+guint            clip_article_list_get_total  (ClipArticleList         *self);
 /* The position of an article, or GTK_INVALID_LIST_POSITION (G_MAXUINT). */
 guint            clip_article_list_find       (ClipArticleList         *self,
                                                gint64                   id);

@@ -179,7 +179,8 @@ apply_view (ClipWindow *self)
 static void
 update_subtitle (ClipWindow *self)
 {
-  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  /* All the view's rows, not only those the list has shown so far. */
+  guint n = self->list ? clip_article_list_get_total (self->list) : 0;
   g_autofree char *text = NULL;
 
   /* Until a new view's rows come, those shown are the previous view's. */
