@@ -128,6 +128,35 @@ def button_with_label(node, text):
     return None
 
 
+def showing_button(node, name):
+    # GTK 4.8 reports no "showing" state; a page's widgets have a size once
+    # the page has been shown.
+    return [n for n in node.findChildren(lambda n: n.roleName == 'push button' and n.name == name)
+            if n.size[0] > 0]
+
+
+def press(keys):
+    """Real key presses (XTest), into the window under the pointer."""
+    subprocess.run(['xdotool', 'mousemove', '400', '300'], check=True)
+    subprocess.run(['xdotool', 'key', '--clearmodifiers', keys], check=True)
+
+
+def keyboard_shortcuts(app, window):
+    """The shortcuts the Keyboard Shortcuts window lists, pressed as keys."""
+    for name in ('Mark all read', 'Term lists'):
+        assert not showing_button(window, name), name + ' was shown before its shortcut'
+    press('ctrl+shift+a')
+    wait_for('the Alerts page (Ctrl+Shift+A)', lambda: showing_button(window, 'Mark all read'))
+    press('ctrl+shift+r')
+    wait_for('the Rules page (Ctrl+Shift+R)', lambda: showing_button(window, 'Term lists'))
+    press('ctrl+n')
+    wait_for('the Add Outlet dialog (Ctrl+N)',
+             lambda: app.child(roleName='frame', name='Add Outlet', retry=False))
+    press('Escape')
+    wait_for('the dialog closed (Escape)',
+             lambda: not [f for f in app.children if f.roleName == 'frame' and f.name == 'Add Outlet'])
+
+
 def main():
     title, feed = seed_feed()
     server = serve(feed)
@@ -186,6 +215,7 @@ def main():
         subprocess.run(['import', '-window', 'root', screenshot], check=False)
         assert os.path.getsize(screenshot) > 0, 'no screenshot'
         print('screenshot:', screenshot)
+        keyboard_shortcuts(app, window)
     finally:
         app_process.terminate()
         app_process.wait(10)
