@@ -128,6 +128,29 @@ test_ingest_matches (void)
   g_assert_cmpint (clip_test_rules_count (store, "SELECT flag FROM articles WHERE id = ? AND ? > 0", a, 1), ==, 2);
 }
 
+/* The rules version grows with each change to rules or lists, and says
+ * -1 when it cannot be read, so that nothing kept is taken as current. */
+static void
+test_rules_version (void)
+{
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
+  const char *terms[] = { "Abkhazia", "Tskhinvali", NULL };
+  gint64 v0 = clip_store_rules_version (store), v1, v2;
+
+  g_assert_cmpint (v0, >=, 0);
+  g_assert_cmpint (clip_test_rules_add (store, "Occupied regions", "Abkhazia OR Tskhinvali"), >, 0);
+  v1 = clip_store_rules_version (store);
+  g_assert_cmpint (v1, >, v0);
+  g_assert_true (clip_store_set_term_list (store, "regions", terms, NULL));
+  v2 = clip_store_rules_version (store);
+  g_assert_cmpint (v2, >, v1);
+  g_assert_true (clip_store_remove_term_list (store, "regions", NULL));
+  g_assert_cmpint (clip_store_rules_version (store), >, v2);
+  /* Unreadable (here: the table gone). */
+  g_assert_true (clip_store_exec (store, "DROP TABLE state", NULL));
+  g_assert_cmpint (clip_store_rules_version (store), ==, -1);
+}
+
 static void
 test_edit_and_delete (void)
 {
@@ -502,6 +525,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules-store/ingest-new-from-memory", test_ingest_new_from_memory);
   g_test_add_func ("/rules-store/ingest-changed", test_ingest_changed);
   g_test_add_func ("/rules-store/edit-delete", test_edit_and_delete);
+  g_test_add_func ("/rules-store/version", test_rules_version);
   g_test_add_func ("/rules-store/term-lists", test_term_lists);
   g_test_add_func ("/rules-store/search", test_search_paging);
   g_test_add_func ("/rules-store/backfill-async", test_backfill_async);

@@ -144,7 +144,7 @@ match_ingested (ClipStore    *store,
   gint64 version = clip_store_rules_version (store);
 
   /* Rules may have changed through any connection: compile again then. */
-  if (w->set == NULL || version != w->version)
+  if (w->set == NULL || version < 0 || version != w->version)
     {
       ClipRuleSet *set = clip_store_compile_rules (store, error);
 

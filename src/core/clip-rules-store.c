@@ -127,12 +127,17 @@ clip_store_rules_version (ClipStore *store)
 {
   sqlite3_stmt *stmt = clip_store_prepare (store,
       "SELECT CAST(value AS INTEGER) FROM state WHERE key = 'rules_version'", NULL);
-  gint64 v = 0;
+  gint64 v = -1;
+  int rc;
 
-  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     v = sqlite3_column_int64 (stmt, 0);
-  if (stmt)
-    sqlite3_reset (stmt);
+  else if (rc == SQLITE_DONE)
+    v = 0;
+  sqlite3_reset (stmt);
   return v;
 }
 

@@ -82,7 +82,8 @@ GArray        *clip_store_rules_using_list  (ClipStore    *store,
                                              GError      **error);
 
 /* Grows with every change to rules or term lists, so a matcher can tell
- * when to compile again (also across connections). */
+ * when to compile again (also across connections). 0 before the first
+ * change; -1 when it could not be read: then nothing kept is current. */
 gint64         clip_store_rules_version     (ClipStore    *store);
 /* The spans JSON of a match, or NULL when the rule did not match it. */
 char          *clip_store_get_match_spans   (ClipStore    *store,

@@ -237,7 +237,7 @@ current_lists (ClipRuleEditor  *self,
   /* As committed now, not as this reader last saw them. */
   clip_store_release_snapshot (self->store);
   version = clip_store_rules_version (self->store);
-  if (self->lists != NULL && version == self->lists_version)
+  if (self->lists != NULL && version >= 0 && version == self->lists_version)
     return self->lists;
   if ((lists = clip_store_load_term_lists (self->store, error)) == NULL)
     return NULL;

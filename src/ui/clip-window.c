@@ -206,7 +206,7 @@ load_rules (ClipWindow *self)
   g_autoptr(GError) error = NULL;
   gint64 version = clip_store_rules_version (self->store);
 
-  if (version == self->rules_version && self->rules_version != 0)
+  if (version > 0 && version == self->rules_version)
     return;
   if (!(rules = clip_store_list_rules (self->store, &error)))
     {
