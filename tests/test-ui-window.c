@@ -74,6 +74,36 @@ test_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static int
+min_width (GtkWidget *w)
+{
+  int min = 0;
+
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+/* Only the page shown is measured: what the hidden pages (alerts, rules)
+ * hold, and what changes in them during a refresh, neither sizes the
+ * window nor costs a layout of their rows. */
+static void
+test_hidden_pages_not_measured (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  ClipWindow *window = new_window ();
+  GtkStack *stack = main_stack (window);
+  GtkWidget *alerts = gtk_stack_get_child_by_name (stack, "alerts");
+  int before = min_width (GTK_WIDGET (stack));
+
+  g_assert_nonnull (alerts);
+  g_assert_false (gtk_stack_get_visible_child (stack) == alerts);
+  gtk_widget_set_size_request (alerts, 4000, -1);
+  g_assert_cmpint (min_width (GTK_WIDGET (stack)), ==, before);
+  gtk_stack_set_visible_child (stack, alerts);
+  g_assert_cmpint (min_width (GTK_WIDGET (stack)), >=, 4000);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The button adds the shipped list; the window switches to the archive
  * with every outlet in the sidebar, grouped. */
 static void
@@ -721,6 +751,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/error-state", test_error_state);
   g_test_add_func ("/ui/window/saved-size", test_saved_size);
   g_test_add_func ("/ui/window/narrow", test_narrow);
+  g_test_add_func ("/ui/window/hidden-pages-not-measured", test_hidden_pages_not_measured);
   g_test_add_func ("/ui/sidebar/in-place", test_sidebar_in_place);
   g_test_add_func ("/ui/window/reload-keeps-page", test_reload_keeps_page);
   g_test_add_func ("/ui/application", test_application);
