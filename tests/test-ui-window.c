@@ -381,51 +381,63 @@ click_row (ClipWindow *window, AdwLeaflet *leaflet)
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "list_pane"));
 }
 
+/* An archive in dir with one outlet, "Example Times", and n articles. */
+static void
+seed_archive (const char *dir,
+              guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipOutlet) outlet = clip_outlet_new ();
+  g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  ClipIngestResult result;
+
+  g_assert_no_error (error);
+  outlet->url = g_strdup ("https://example.org/feed.xml");
+  outlet->name = g_strdup ("Example Times");
+  outlet->id = clip_store_add_outlet (store, outlet, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outlet->id, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      ClipArticle *a = clip_article_new ();
+
+      a->guid = g_strdup_printf ("narrow-%u", i);
+      a->title = g_strdup_printf ("Narrow news %u", i);
+      a->summary_text = g_strdup ("Read on a phone.");
+      a->published = 1732665120 + i;
+      g_ptr_array_add (batch, a);
+    }
+  clip_ingest_result_init (&result);
+  g_assert_true (clip_store_ingest (store, outlet->id, batch, &result, &error));
+  g_assert_no_error (error);
+  clip_ingest_result_clear (&result);
+}
+
 static void
 test_narrow (void)
 {
   g_autofree char *dir = clip_test_ui_data_dir ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClipOutlet) outlet = clip_outlet_new ();
   ClipWindow *window;
   AdwLeaflet *leaflet;
   GtkListBox *list;
-  int min;
+  GtkSelectionModel *pages;
 
-  {
-    g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
-
-    g_assert_no_error (error);
-    g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
-    ClipIngestResult result;
-
-    outlet->url = g_strdup ("https://example.org/feed.xml");
-    outlet->name = g_strdup ("Example Times");
-    outlet->id = clip_store_add_outlet (store, outlet, &error);
-    g_assert_no_error (error);
-    for (guint i = 0; i < 3; i++)
-      {
-        ClipArticle *a = clip_article_new ();
-
-        a->guid = g_strdup_printf ("narrow-%u", i);
-        a->title = g_strdup_printf ("Narrow news %u", i);
-        a->summary_text = g_strdup ("Read on a phone.");
-        a->published = 1732665120 + i;
-        g_ptr_array_add (batch, a);
-      }
-    clip_ingest_result_init (&result);
-    g_assert_true (clip_store_ingest (store, outlet->id, batch, &result, &error));
-    g_assert_no_error (error);
-    clip_ingest_result_clear (&result);
-  }
+  seed_archive (dir, 3);
   window = clip_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (clip_test_ui_wait (shows_archive, window));
-  /* What the window content needs at least, in every page of it. */
-  gtk_widget_measure (GTK_WIDGET (main_stack (window)), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &min, NULL, NULL, NULL);
-  g_assert_cmpint (min, <=, 360);
+  /* What the window content needs at least, in every page of it (the
+   * stack measures only the page shown). */
+  pages = gtk_stack_get_pages (main_stack (window));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_assert_cmpint (min_width (gtk_stack_page_get_child (GTK_STACK_PAGE (page))), <=, 360);
+    }
+  g_object_unref (pages);
   leaflet = ADW_LEAFLET (template_child (window, "leaflet"));
   g_assert_true (clip_test_ui_wait (leaflet_folded, leaflet));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "sidebar_pane"));
@@ -555,18 +567,9 @@ static void
 test_reload_keeps_page (void)
 {
   g_autofree char *dir = clip_test_ui_data_dir ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClipOutlet) outlet = clip_outlet_new ();
   ClipWindow *window;
 
-  {
-    g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
-
-    g_assert_no_error (error);
-    outlet->url = g_strdup ("https://example.org/feed.xml");
-    g_assert_cmpint (clip_store_add_outlet (store, outlet, &error), >, 0);
-    g_assert_no_error (error);
-  }
+  seed_archive (dir, 0);
   window = new_window ();
   g_assert_true (clip_test_ui_wait (shows_archive, window));
   for (guint i = 0; i < 2; i++)
