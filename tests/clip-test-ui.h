@@ -12,6 +12,9 @@ G_BEGIN_DECLS
  * skipped) when there is none. */
 gboolean   clip_test_ui_init   (int    *argc,
                                 char ***argv);
+/* Says every test is skipped (no display: run under xvfb-run); the exit
+ * status meson counts as a skip. */
+int        clip_test_ui_skip   (void);
 /* Spins the main loop until cond(data) holds or 10 s pass. */
 gboolean   clip_test_ui_wait   (gboolean (*cond) (gpointer data),
                                 gpointer data);

@@ -539,10 +539,7 @@ int
 main (int argc, char **argv)
 {
   if (!clip_test_ui_init (&argc, &argv))
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 77;
-    }
+    return clip_test_ui_skip ();
   g_test_add_func ("/ui/add-outlet", test_add_outlet);
   g_test_add_func ("/ui/add-outlet/discovery", test_add_outlet_discovery);
   g_test_add_func ("/ui/preferences", test_preferences);

@@ -156,10 +156,7 @@ main (int argc, char **argv)
   /* Before any thread: the dates in the reports are local. */
   g_setenv ("TZ", "UTC", TRUE);
   if (!clip_test_ui_init (&argc, &argv))
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 77;
-    }
+    return clip_test_ui_skip ();
   g_test_add_func ("/ui/export/rule-csv", test_rule_csv);
   g_test_add_func ("/ui/export/search-and-selection", test_search_and_selection);
   return g_test_run ();

@@ -631,10 +631,7 @@ int
 main (int argc, char **argv)
 {
   if (!clip_test_ui_init (&argc, &argv))
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 77;
-    }
+    return clip_test_ui_skip ();
   g_test_add ("/ui/list/paging", Fixture, NULL, clip_test_list_set_up, test_paging, clip_test_list_tear_down);
   g_test_add ("/ui/list/sorting", Fixture, NULL, clip_test_list_set_up, test_sorting, clip_test_list_tear_down);
   g_test_add ("/ui/list/reveal-in-steps", Fixture, NULL, clip_test_list_set_up, test_reveal_in_steps,

@@ -544,10 +544,7 @@ int
 main (int argc, char **argv)
 {
   if (!clip_test_ui_init (&argc, &argv))
-    {
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 77;
-    }
+    return clip_test_ui_skip ();
   g_test_add ("/ui/table/sort", Fixture, NULL, clip_test_list_set_up, test_table_sort, clip_test_list_tear_down);
   g_test_add ("/ui/table/layout", Fixture, NULL, clip_test_list_set_up, test_table_layout, clip_test_list_tear_down);
   g_test_add ("/ui/table/new-view", Fixture, NULL, clip_test_list_set_up, test_table_new_view, clip_test_list_tear_down);
