@@ -503,6 +503,24 @@ test_highlight (void)
     g_assert_cmpstr (again, ==, "რუსეთის, Russian interference");
     g_array_set_size (spans, 2);
   }
+  /* Words that fold alike (case and accents, as the matcher folds) are
+   * named once, across the title and the body. */
+  {
+    const char *title = "MEDIAS russes";
+    const char *body = "Les médias russes";
+    ClipHighlightSpan t = { rule, 0, (guint) strlen (title) };
+    ClipHighlightSpan b = { rule, 4, (guint) strlen (body) };
+    g_autoptr(GArray) ts = g_array_new (FALSE, FALSE, sizeof (ClipHighlightSpan));
+    g_autoptr(GArray) bs = g_array_new (FALSE, FALSE, sizeof (ClipHighlightSpan));
+    g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+    g_array_append_val (ts, t);
+    g_array_append_val (bs, b);
+    clip_highlight_collect_words (title, ts, rule, found);
+    clip_highlight_collect_words (body, bs, rule, found);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (found, 0), ==, "MEDIAS russes");
+  }
 
   g_hash_table_insert (colors, g_memdup2 (&rule, sizeof rule), g_memdup2 (&yellow, sizeof yellow));
   attrs = clip_highlight_attrs (spans, colors);

@@ -87,16 +87,9 @@ collect_words (ClipExportMatch *match)
   for (guint i = 0; i < match->spans->len; i++)
     {
       const ClipExportSpan *span = &g_array_index (match->spans, ClipExportSpan, i);
-      g_autofree char *folded = NULL;
 
-      if (span->text == NULL || inside_another (match->spans, i))
-        continue;
-      folded = clip_text_fold (span->text, -1);
-      if (!g_hash_table_contains (seen, folded))
-        {
-          g_ptr_array_add (match->words, g_strdup (span->text));
-          g_hash_table_add (seen, g_steal_pointer (&folded));
-        }
+      if (span->text != NULL && !inside_another (match->spans, i))
+        clip_text_add_distinct (match->words, seen, g_strdup (span->text));
     }
 }
 

@@ -312,3 +312,20 @@ clip_text_count_words (const char *text,
   clip_text_tokenize (text, len, count_token, &n);
   return n;
 }
+
+void
+clip_text_add_distinct (GPtrArray  *words,
+                        GHashTable *seen,
+                        char       *word)
+{
+  char *folded = clip_text_fold (word, -1);
+
+  if (g_hash_table_contains (seen, folded))
+    {
+      g_free (folded);
+      g_free (word);
+      return;
+    }
+  g_hash_table_add (seen, folded);
+  g_ptr_array_add (words, word);
+}

@@ -32,6 +32,13 @@ void     clip_text_tokenize   (const char    *text,
 char    *clip_text_fold       (const char    *text,
                                gssize         len);
 
+/* Appends word (taking it) to words unless a word that folds the same is
+ * there already; seen holds the folded words (a g_str_hash set that owns
+ * them). Frees word when it is not added. */
+void     clip_text_add_distinct (GPtrArray   *words,
+                                 GHashTable  *seen,
+                                 char        *word);
+
 guint    clip_text_count_words (const char   *text,
                                 gssize        len);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "clip-highlight.h"
+#include "clip-text.h"
 
 static gboolean
 on_boundary (const char *text,
@@ -147,23 +148,19 @@ clip_highlight_collect_words (const char *text,
                               gint64      rule_id,
                               GPtrArray  *words)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Folded as the matcher folds (case and accents), as the export does. */
+  for (guint i = 0; i < words->len; i++)
+    g_hash_table_add (seen, clip_text_fold (g_ptr_array_index (words, i), -1));
   for (guint i = 0; i < spans->len; i++)
     {
       const ClipHighlightSpan *span = &g_array_index (spans, ClipHighlightSpan, i);
-      g_autofree char *word = NULL;
-      g_autofree char *folded = NULL;
-      gboolean seen = FALSE;
+      char *word;
 
       if (span->rule_id != rule_id || inside_another (spans, i) || !(word = span_words (text, span)))
         continue;
-      folded = g_utf8_casefold (word, -1);
-      for (guint j = 0; j < words->len && !seen; j++)
-        {
-          g_autofree char *other = g_utf8_casefold (g_ptr_array_index (words, j), -1);
-          seen = g_str_equal (other, folded);
-        }
-      if (!seen)
-        g_ptr_array_add (words, g_steal_pointer (&word));
+      clip_text_add_distinct (words, seen, word);
     }
 }
 
