@@ -13,7 +13,7 @@
  */
 #include "clip-corpus.h"
 #include "clip-export.h"
-#include "clip-store-private.h"
+#include "clip-store-sql.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>

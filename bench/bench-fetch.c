@@ -32,7 +32,7 @@
 #include "clip-scheduler.h"
 #include "clip-service.h"
 #include "clip-store.h"
-#include "clip-store-private.h"
+#include "clip-store-sql.h"
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>

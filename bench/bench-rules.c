@@ -19,7 +19,7 @@
 #include "clip-rule-backfill.h"
 #include "clip-rules-store.h"
 #include "clip-ruleset.h"
-#include "clip-store-private.h"
+#include "clip-store-sql.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>

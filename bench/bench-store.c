@@ -8,7 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "clip-corpus.h"
-#include "clip-store-private.h"
+#include "clip-store-sql.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>

@@ -10,7 +10,7 @@
 #include "clip-rule-backfill.h"
 #include "clip-rule-jobs.h"
 #include "clip-rule-search.h"
-#include "clip-store-private.h"
+#include "clip-store-sql.h"
 
 void
 clip_rule_preview_free (ClipRulePreview *preview)

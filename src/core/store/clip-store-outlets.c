@@ -1,0 +1,303 @@
+/* clip-store-outlets.c — the outlets table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "clip-store-sql.h"
+#include "clip-url.h"
+
+ClipOutlet *
+clip_store_read_outlet (sqlite3_stmt *stmt)
+{
+  ClipOutlet *o = clip_outlet_new ();
+
+  o->id = sqlite3_column_int64 (stmt, 0);
+  o->url = clip_store_dup_column (stmt, 1);
+  o->name = clip_store_dup_column (stmt, 2);
+  o->site_url = clip_store_dup_column (stmt, 3);
+  o->group = clip_store_dup_column (stmt, 4);
+  o->interval = sqlite3_column_int (stmt, 5);
+  o->enabled = sqlite3_column_int (stmt, 6) != 0;
+  o->created = sqlite3_column_int64 (stmt, 7);
+  o->etag = clip_store_dup_column (stmt, 8);
+  o->last_modified = clip_store_dup_column (stmt, 9);
+  o->last_success = sqlite3_column_int64 (stmt, 10);
+  o->last_attempt = sqlite3_column_int64 (stmt, 11);
+  o->last_error = clip_store_dup_column (stmt, 12);
+  o->failures = sqlite3_column_int (stmt, 13);
+  o->next_attempt = sqlite3_column_int64 (stmt, 14);
+  return o;
+}
+
+static gboolean
+validate_outlet (const ClipOutlet *outlet,
+                 GError          **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  if (outlet->url == NULL || *outlet->url == '\0')
+    {
+      g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
+                           "An outlet needs an address");
+      return FALSE;
+    }
+  uri = g_uri_parse (outlet->url, G_URI_FLAGS_NONE, NULL);
+  scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0 &&
+       g_ascii_strcasecmp (scheme, "file") != 0) ||
+      (g_ascii_strcasecmp (scheme, "file") != 0 && g_uri_get_host (uri) == NULL))
+    {
+      g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
+                   "“%s” is not an http, https or file address", outlet->url);
+      return FALSE;
+    }
+  if (outlet->interval < 60 || outlet->interval > 7 * 24 * 3600)
+    {
+      g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
+                   "The interval must be between 60 seconds and a week, not %d",
+                   outlet->interval);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+default_name (const ClipOutlet *outlet)
+{
+  char *host = clip_url_host (outlet->url);
+
+  if (host == NULL)
+    return g_path_get_basename (outlet->url);
+  return host;
+}
+
+gint64
+clip_store_add_outlet (ClipStore         *store,
+                       const ClipOutlet  *outlet,
+                       GError           **error)
+{
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!validate_outlet (outlet, error))
+    return 0;
+  name = outlet->name && *outlet->name ? g_strdup (outlet->name) : default_name (outlet);
+  stmt = clip_store_prepare (store,
+      "INSERT INTO outlets (url, name, site_url, grp, interval, enabled, created) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  clip_store_bind_text (stmt, 1, outlet->url);
+  clip_store_bind_text (stmt, 2, name);
+  clip_store_bind_text (stmt, 3, outlet->site_url);
+  clip_store_bind_text (stmt, 4, outlet->group ? outlet->group : "");
+  sqlite3_bind_int (stmt, 5, outlet->interval);
+  sqlite3_bind_int (stmt, 6, outlet->enabled);
+  sqlite3_bind_int64 (stmt, 7, outlet->created ? outlet->created : g_get_real_time () / G_USEC_PER_SEC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS,
+                   "An outlet with the address %s is already in the list", outlet->url);
+      return 0;
+    }
+  if (rc != SQLITE_DONE)
+    return clip_store_set_error (store, rc, "Could not add the outlet", error);
+  return sqlite3_last_insert_rowid (clip_store_get_db (store));
+}
+
+static gboolean
+step_one_change (ClipStore    *store,
+                 sqlite3_stmt *stmt,
+                 gint64        id,
+                 const char   *what,
+                 GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS,
+                   "%s: another outlet has that address", what);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return clip_store_set_error (store, rc, what, error);
+  if (sqlite3_changes (clip_store_get_db (store)) == 0)
+    {
+      g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
+                   "There is no outlet %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+clip_store_update_outlet (ClipStore         *store,
+                          const ClipOutlet  *outlet,
+                          GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!validate_outlet (outlet, error))
+    return FALSE;
+  stmt = clip_store_prepare (store,
+      "UPDATE outlets SET url = ?, name = ?, site_url = ?, grp = ?, interval = ?, "
+      "enabled = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  clip_store_bind_text (stmt, 1, outlet->url);
+  clip_store_bind_text (stmt, 2, outlet->name ? outlet->name : "");
+  clip_store_bind_text (stmt, 3, outlet->site_url);
+  clip_store_bind_text (stmt, 4, outlet->group ? outlet->group : "");
+  sqlite3_bind_int (stmt, 5, outlet->interval);
+  sqlite3_bind_int (stmt, 6, outlet->enabled);
+  sqlite3_bind_int64 (stmt, 7, outlet->id);
+  return step_one_change (store, stmt, outlet->id, "Could not save the outlet", error);
+}
+
+gboolean
+clip_store_save_fetch_state (ClipStore         *store,
+                             const ClipOutlet  *outlet,
+                             GError           **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "UPDATE outlets SET etag = ?, last_modified = ?, last_success = ?, "
+      "last_attempt = ?, last_error = ?, failures = ?, next_attempt = ?, url = ? "
+      "WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  clip_store_bind_text (stmt, 1, outlet->etag);
+  clip_store_bind_text (stmt, 2, outlet->last_modified);
+  sqlite3_bind_int64 (stmt, 3, outlet->last_success);
+  sqlite3_bind_int64 (stmt, 4, outlet->last_attempt);
+  clip_store_bind_text (stmt, 5, outlet->last_error);
+  sqlite3_bind_int (stmt, 6, outlet->failures);
+  sqlite3_bind_int64 (stmt, 7, outlet->next_attempt);
+  clip_store_bind_text (stmt, 8, outlet->url);
+  sqlite3_bind_int64 (stmt, 9, outlet->id);
+  return step_one_change (store, stmt, outlet->id, "Could not save the outlet's state", error);
+}
+
+gboolean
+clip_store_remove_outlet (ClipStore  *store,
+                          gint64      id,
+                          GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!clip_store_begin (store, error))
+    return FALSE;
+  /* Deleting through the cascade one row at a time keeps the FTS index in
+   * step (its delete trigger needs each row's old text). */
+  stmt = clip_store_prepare (store, "DELETE FROM articles WHERE outlet_id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      clip_store_set_error (store, sqlite3_errcode (clip_store_get_db (store)),
+                            "Could not remove the outlet's articles", error);
+      goto fail;
+    }
+  stmt = clip_store_prepare (store, "DELETE FROM outlets WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_one_change (store, stmt, id, "Could not remove the outlet", error))
+    goto fail;
+  return clip_store_commit (store, error);
+
+fail:
+  clip_store_rollback (store);
+  return FALSE;
+}
+
+static ClipOutlet *
+get_one (ClipStore   *store,
+         const char  *sql,
+         gint64       id,
+         const char  *url,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (url)
+    clip_store_bind_text (stmt, 1, url);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      ClipOutlet *o = clip_store_read_outlet (stmt);
+
+      sqlite3_reset (stmt);     /* release the read snapshot */
+      return o;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      if (url)
+        g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
+                     "There is no outlet with the address %s", url);
+      else
+        g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
+                     "There is no outlet %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  clip_store_set_error (store, rc, "Could not read the outlet", error);
+  return NULL;
+}
+
+ClipOutlet *
+clip_store_get_outlet (ClipStore  *store,
+                       gint64      id,
+                       GError    **error)
+{
+  return get_one (store, "SELECT " CLIP_STORE_OUTLET_COLUMNS " FROM outlets o WHERE o.id = ?",
+                  id, NULL, error);
+}
+
+ClipOutlet *
+clip_store_find_outlet (ClipStore   *store,
+                        const char  *url,
+                        GError     **error)
+{
+  return get_one (store, "SELECT " CLIP_STORE_OUTLET_COLUMNS " FROM outlets o WHERE o.url = ?",
+                  0, url, error);
+}
+
+GPtrArray *
+clip_store_list_outlets (ClipStore  *store,
+                         GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "SELECT " CLIP_STORE_OUTLET_COLUMNS ", "
+      "  (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id), "
+      "  (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id AND a.read = 0) "
+      "FROM outlets o ORDER BY o.grp COLLATE NOCASE, o.name COLLATE NOCASE, o.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClipOutlet *o = clip_store_read_outlet (stmt);
+
+      o->article_count = sqlite3_column_int64 (stmt, 15);
+      o->unread_count = sqlite3_column_int64 (stmt, 16);
+      g_ptr_array_add (list, o);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      clip_store_set_error (store, rc, "Could not list the outlets", error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

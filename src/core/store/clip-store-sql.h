@@ -1,0 +1,94 @@
+/* clip-store-sql.h — the store at the SQL level: statements, transactions,
+ * row readers, for the core modules that keep their own tables in the
+ * archive (rules, alerts, exports, commands). Never for src/ui or src/cli,
+ * which change the archive through commands (test-layering checks).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "clip-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *clip_store_get_db       (ClipStore   *store);
+/* A cached prepared statement, reset and with bindings cleared; owned by
+ * the store. */
+sqlite3_stmt *clip_store_prepare      (ClipStore   *store,
+                                       const char  *sql,
+                                       GError     **error);
+/* Transactions nest: only the outermost begin/commit touch SQLite, and
+ * a rollback at any depth rolls back the whole. */
+gboolean      clip_store_begin        (ClipStore   *store,
+                                       GError     **error);
+gboolean      clip_store_commit       (ClipStore   *store,
+                                       GError     **error);
+void          clip_store_rollback     (ClipStore   *store);
+gboolean      clip_store_exec         (ClipStore   *store,
+                                       const char  *sql,
+                                       GError     **error);
+/* Sets error from SQLite's state (full disk, busy, corrupt...) with what
+ * the store was doing; returns FALSE for use in return statements. */
+gboolean      clip_store_set_error    (ClipStore   *store,
+                                       int          rc,
+                                       const char  *what,
+                                       GError     **error);
+/* An outlet row: the columns, from outlets aliased "o", and their reader. */
+#define CLIP_STORE_OUTLET_COLUMNS \
+  "o.id, o.url, o.name, o.site_url, o.grp, o.interval, o.enabled, o.created, " \
+  "o.etag, o.last_modified, o.last_success, o.last_attempt, o.last_error, " \
+  "o.failures, o.next_attempt"
+ClipOutlet   *clip_store_read_outlet  (sqlite3_stmt *stmt);
+char         *clip_store_dup_column   (sqlite3_stmt *stmt,
+                                       int           col);
+void          clip_store_bind_text    (sqlite3_stmt *stmt,
+                                       int           idx,
+                                       const char   *text);
+ClipArticle  *clip_store_read_article (sqlite3_stmt *stmt);
+
+typedef struct {
+  ClipStoreIngestHook hook;
+  gpointer            data;
+  GDestroyNotify      destroy;
+} ClipIngestHookEntry;
+
+GArray       *clip_store_get_hooks    (ClipStore    *store);
+/* While ingest hooks run, the batch: its outlet, and the articles that
+ * were added, by id (gint64* → const ClipArticle*, as given to
+ * clip_store_ingest(): no tags or matches yet), so that a hook need not
+ * read them back. */
+typedef struct {
+  gint64      outlet_id;
+  GHashTable *added;
+} ClipIngestBatch;
+
+/* NULL when no ingest hook is running. */
+const ClipIngestBatch *clip_store_get_ingest_batch (ClipStore *store);
+/* Rules and term lists changed: matchers compile again when the version
+ * clip_store_rules_version() gives grows. Inside the writer's transaction. */
+gboolean      clip_store_bump_rules_version (ClipStore *store,
+                                             GError   **error);
+
+/* FROM … WHERE … for an article filter (the article table is "a", and
+ * "o" its outlet when join_outlets); parameters bound by
+ * clip_store_bind_filter(), which returns the next free index. */
+void          clip_store_append_filter_sql (GString                 *sql,
+                                            const ClipArticleFilter *filter,
+                                            gboolean                 join_outlets);
+int           clip_store_bind_filter  (sqlite3_stmt            *stmt,
+                                       const ClipArticleFilter *filter);
+/* An error for a failed article query: a search that FTS5 cannot read is
+ * CLIP_STORE_ERROR_INVALID, the rest as clip_store_set_error(). */
+gboolean      clip_store_set_query_error (ClipStore *store,
+                                          int        rc,
+                                          GError   **error);
+
+/* The columns clip_store_read_article() expects, in order. */
+#define CLIP_ARTICLE_COLUMNS \
+  "a.id, a.outlet_id, a.guid, a.url, a.title, a.author, a.summary_html, " \
+  "a.summary_text, a.content_html, a.content_text, a.lang, a.published, " \
+  "a.updated, a.fetched, a.read, a.starred, a.flag, a.note, o.name"
+
+G_END_DECLS

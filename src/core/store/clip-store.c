@@ -1,0 +1,386 @@
+/* clip-store.c — opening the archive, schema migrations, statements,
+ * transactions and errors. Outlets and articles are in their own files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-store-sql.h"
+#include "clip-store-schema.h"
+#include "clip-fts.h"
+#include "clip-paths.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+struct _ClipStore {
+  GObject     parent_instance;
+  sqlite3    *db;
+  char       *path;
+  GHashTable *stmts;       /* SQL text → sqlite3_stmt* */
+  GArray     *hooks;       /* IngestHook */
+  guint       depth;       /* transaction nesting */
+  gboolean    failed;      /* an inner level rolled back */
+  gboolean    is_new;
+};
+
+G_DEFINE_TYPE (ClipStore, clip_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (clip-store-error-quark, clip_store_error)
+
+int
+clip_store_schema_version (void)
+{
+  return G_N_ELEMENTS (clip_store_migrations);
+}
+
+static void
+clip_store_finalize (GObject *object)
+{
+  ClipStore *self = CLIP_STORE (object);
+
+  for (guint i = 0; i < self->hooks->len; i++)
+    {
+      ClipIngestHookEntry *h = &g_array_index (self->hooks, ClipIngestHookEntry, i);
+      if (h->destroy)
+        h->destroy (h->data);
+    }
+  g_array_free (self->hooks, TRUE);
+  g_hash_table_destroy (self->stmts);
+  if (self->db)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (clip_store_parent_class)->finalize (object);
+}
+
+static void
+clip_store_class_init (ClipStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = clip_store_finalize;
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+clip_store_init (ClipStore *self)
+{
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       finalize_stmt);
+  self->hooks = g_array_new (FALSE, TRUE, sizeof (ClipIngestHookEntry));
+}
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xFF)
+    {
+    case SQLITE_FULL:     return CLIP_STORE_ERROR_FULL;
+    case SQLITE_IOERR:    return (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC)
+                                 ? CLIP_STORE_ERROR_FULL : CLIP_STORE_ERROR_FAILED;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:   return CLIP_STORE_ERROR_BUSY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:   return CLIP_STORE_ERROR_CORRUPT;
+    case SQLITE_READONLY: return CLIP_STORE_ERROR_READ_ONLY;
+    case SQLITE_CONSTRAINT: return CLIP_STORE_ERROR_EXISTS;
+    default:              return CLIP_STORE_ERROR_FAILED;
+    }
+}
+
+gboolean
+clip_store_set_error (ClipStore   *store,
+                      int          rc,
+                      const char  *what,
+                      GError     **error)
+{
+  int code = error_code_for (rc);
+  const char *detail = store && store->db ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc);
+
+  if (code == CLIP_STORE_ERROR_FULL)
+    detail = "the disk is full";
+  else if (code == CLIP_STORE_ERROR_BUSY)
+    detail = "the archive is locked by another program";
+  g_set_error (error, CLIP_STORE_ERROR, code, "%s: %s", what, detail);
+  return FALSE;
+}
+
+sqlite3 *
+clip_store_get_db (ClipStore *store)
+{
+  return store->db;
+}
+
+GArray *
+clip_store_get_hooks (ClipStore *store)
+{
+  return store->hooks;
+}
+
+const char *
+clip_store_get_path (ClipStore *store)
+{
+  return store->path;
+}
+
+gboolean
+clip_store_is_new (ClipStore *store)
+{
+  return store->is_new;
+}
+
+sqlite3_stmt *
+clip_store_prepare (ClipStore   *store,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (store->stmts, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      clip_store_set_error (store, rc, "Could not prepare a query", error);
+      return NULL;
+    }
+  g_hash_table_insert (store->stmts, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+clip_store_exec (ClipStore   *store,
+                 const char  *sql,
+                 GError     **error)
+{
+  char *msg = NULL;
+  int rc = sqlite3_exec (store->db, sql, NULL, NULL, &msg);
+
+  sqlite3_free (msg);
+  if (rc != SQLITE_OK)
+    return clip_store_set_error (store, rc, "Could not update the archive", error);
+  return TRUE;
+}
+
+gboolean
+clip_store_begin (ClipStore  *store,
+                  GError    **error)
+{
+  if (store->depth == 0)
+    {
+      if (!clip_store_exec (store, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      store->failed = FALSE;
+    }
+  store->depth++;
+  return TRUE;
+}
+
+gboolean
+clip_store_commit (ClipStore  *store,
+                   GError    **error)
+{
+  g_return_val_if_fail (store->depth > 0, FALSE);
+
+  if (--store->depth > 0)
+    return TRUE;
+  if (store->failed)
+    {
+      clip_store_exec (store, "ROLLBACK", NULL);
+      g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_FAILED,
+                           "The change was rolled back");
+      return FALSE;
+    }
+  if (!clip_store_exec (store, "COMMIT", error))
+    {
+      /* A failed COMMIT (full disk) leaves the transaction open. */
+      if (!sqlite3_get_autocommit (store->db))
+        clip_store_exec (store, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+clip_store_rollback (ClipStore *store)
+{
+  g_return_if_fail (store->depth > 0);
+
+  if (--store->depth > 0)
+    {
+      store->failed = TRUE;
+      return;
+    }
+  if (!sqlite3_get_autocommit (store->db))
+    clip_store_exec (store, "ROLLBACK", NULL);
+}
+
+char *
+clip_store_dup_column (sqlite3_stmt *stmt,
+                       int           col)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, col);
+
+  return t ? g_strdup ((const char *) t) : NULL;
+}
+
+void
+clip_store_bind_text (sqlite3_stmt *stmt,
+                      int           idx,
+                      const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+}
+
+static int
+get_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt;
+  int v = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        v = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  return v;
+}
+
+static gboolean
+migrate (ClipStore  *self,
+         GError    **error)
+{
+  int version = get_user_version (self->db);
+  int latest = clip_store_schema_version ();
+
+  if (version < 0)
+    return clip_store_set_error (self, sqlite3_errcode (self->db),
+                                 "Could not read the archive", error);
+  if (version > latest)
+    {
+      g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_TOO_NEW,
+                   "The archive %s was written by a newer version of Clippings "
+                   "(schema %d; this version knows %d)", self->path, version, latest);
+      return FALSE;
+    }
+  self->is_new = version == 0;
+  if (version == latest)
+    return TRUE;
+  /* Page size only takes effect before the first table exists. */
+  if (version == 0 && !clip_store_exec (self, "PRAGMA page_size = 16384", error))
+    return FALSE;
+  if (!clip_store_begin (self, error))
+    return FALSE;
+  for (int v = version; v < latest; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      if (!clip_store_exec (self, clip_store_migrations[v], error) ||
+          !clip_store_exec (self, bump, error))
+        {
+          g_prefix_error (error, "Could not upgrade the archive to schema %d: ", v + 1);
+          clip_store_rollback (self);
+          return FALSE;
+        }
+    }
+  return clip_store_commit (self, error);
+}
+
+static gboolean
+configure (ClipStore           *self,
+           ClipStoreOpenFlags   flags,
+           GError             **error)
+{
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+  if (!clip_fts_register (self->db, error))
+    return FALSE;
+  if (!clip_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+  if (flags & CLIP_STORE_OPEN_READ_ONLY)
+    return TRUE;
+  return clip_store_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         clip_store_exec (self, "PRAGMA synchronous = NORMAL", error);
+}
+
+ClipStore *
+clip_store_open (const char          *path,
+                 ClipStoreOpenFlags   flags,
+                 GError             **error)
+{
+  g_autoptr(ClipStore) self = g_object_new (CLIP_TYPE_STORE, NULL);
+  int oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->path = g_strdup (path);
+  oflags |= (flags & CLIP_STORE_OPEN_READ_ONLY)
+            ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  rc = sqlite3_open_v2 (path, &self->db, oflags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CLIP_STORE_ERROR, error_code_for (rc),
+                   "Could not open the archive %s: %s", path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  if (!configure (self, flags, error))
+    {
+      g_prefix_error (error, "Could not open the archive %s: ", path);
+      return NULL;
+    }
+  if (flags & CLIP_STORE_OPEN_READ_ONLY)
+    {
+      if (get_user_version (self->db) != clip_store_schema_version ())
+        {
+          g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
+                       "The archive %s is not at this version's schema", path);
+          return NULL;
+        }
+    }
+  else if (!migrate (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* Opens (creating when needed) the archive of a data directory: the given
+ * one, CLIPPINGS_DATA_DIR, or the user's. */
+ClipStore *
+clip_store_open_data_dir (const char          *data_dir,
+                          ClipStoreOpenFlags   flags,
+                          GError             **error)
+{
+  g_autofree char *dir = clip_paths_data_dir (data_dir);
+  g_autofree char *path = clip_paths_archive_path (dir);
+
+  if (!(flags & CLIP_STORE_OPEN_READ_ONLY) && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Could not create the data folder %s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+  return clip_store_open (path, flags, error);
+}
+
+void
+clip_store_add_ingest_hook (ClipStore           *store,
+                            ClipStoreIngestHook  hook,
+                            gpointer             user_data,
+                            GDestroyNotify       destroy)
+{
+  ClipIngestHookEntry h = { hook, user_data, destroy };
+
+  g_array_append_val (store->hooks, h);
+}
