@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 static void
-show_progress (guint done, guint total, gpointer data)
+show_progress (guint64 done, guint64 total, gpointer data)
 {
   guint *last = data;
   guint percent = total ? (guint) ((guint64) done * 100 / total) : 100;

@@ -78,7 +78,7 @@ outlets_add (ClipCli *cli, int argc, char **argv)
       N_("Seconds between fetches (default 900)"), "SECONDS" },
     { NULL }
   };
-  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(ClipCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ClipOutlet) o = clip_outlet_new ();
   gint64 id;
@@ -92,9 +92,10 @@ outlets_add (ClipCli *cli, int argc, char **argv)
   o->name = g_strdup (name);
   o->group = g_strdup (group);
   o->interval = interval;
-  if (!(store = clip_cli_open_store (cli, &error)) ||
-      !(id = clip_store_add_outlet (store, o, &error)))
+  command = clip_command_add_outlet (o);
+  if (!clip_cli_run (cli, clip_command_ref (command), &error))
     return clip_cli_fail (cli, error);
+  id = clip_command_get_id (command);
   printf ("%" G_GINT64_FORMAT "\n", id);
   return CLIP_CLI_OK;
 }
@@ -151,7 +152,6 @@ outlets_list (ClipCli *cli, int argc, char **argv)
 static int
 outlets_remove (ClipCli *cli, int argc, char **argv)
 {
-  g_autoptr(ClipStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
@@ -162,8 +162,7 @@ outlets_remove (ClipCli *cli, int argc, char **argv)
     return clip_cli_usage (cli, _("expected one outlet ID"));
   if (!clip_cli_parse_id (argv[1], &id))
     return clip_cli_usage (cli, _("“%s” is not an outlet ID"), argv[1]);
-  if (!(store = clip_cli_open_store (cli, &error)) ||
-      !clip_store_remove_outlet (store, id, &error))
+  if (!clip_cli_run (cli, clip_command_remove_outlet (id), &error))
     return clip_cli_fail (cli, error);
   return CLIP_CLI_OK;
 }
@@ -182,12 +181,12 @@ clip_cli_outlets (ClipCli *cli, int argc, char **argv)
 int
 clip_cli_import_opml (ClipCli *cli, int argc, char **argv)
 {
-  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(ClipCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) outlets = NULL;
   g_autofree char *data = NULL;
   gsize len;
-  guint added = 0, skipped = 0;
+  const ClipImportResult *result;
 
   if (!clip_cli_parse_options (cli, "FILE", _("Add the outlets listed in an OPML file."),
                                NULL, &argc, &argv))
@@ -197,24 +196,14 @@ clip_cli_import_opml (ClipCli *cli, int argc, char **argv)
   if (!g_file_get_contents (argv[1], &data, &len, &error) ||
       !(outlets = clip_opml_parse (data, len, &error)))
     return clip_cli_usage (cli, "%s: %s", argv[1], error->message);
-  if (!(store = clip_cli_open_store (cli, &error)))
+  command = clip_command_import_outlets (outlets, 0);
+  if (!clip_cli_run (cli, clip_command_ref (command), &error))
     return clip_cli_fail (cli, error);
-  for (guint i = 0; i < outlets->len; i++)
-    {
-      g_autoptr(GError) add_error = NULL;
-
-      if (clip_store_add_outlet (store, g_ptr_array_index (outlets, i), &add_error))
-        added++;
-      else if (g_error_matches (add_error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS) ||
-               g_error_matches (add_error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID))
-        {
-          skipped++;
-          fprintf (stderr, "clippings-cli import-opml: %s\n", add_error->message);
-        }
-      else
-        return clip_cli_fail (cli, add_error);
-    }
-  printf (_("%u outlets added, %u skipped\n"), added, skipped);
+  result = clip_command_get_import_result (command);
+  for (guint i = 0; i < result->skip_reasons->len; i++)
+    fprintf (stderr, "clippings-cli import-opml: %s\n",
+             (const char *) g_ptr_array_index (result->skip_reasons, i));
+  printf (_("%u outlets added, %u skipped\n"), result->added, result->skipped);
   return CLIP_CLI_OK;
 }
 

@@ -50,11 +50,21 @@ clip_cli_rule_id (ClipStore   *store,
   return rule_by_id (store, id_or_name, &r, error) ? r->id : 0;
 }
 
-/* Recomputes a rule's matches over the archive. */
+/* Saves the rule (and matches it again where needed) as the GUI's rule
+ * editor does: the same command. */
 static gboolean
-backfill (ClipStore *store, gint64 id, guint64 *n, GError **error)
+save_rule (ClipCli *cli, const ClipRule *rule, gint64 *id, guint64 *n, gboolean *rematched,
+           GError **error)
 {
-  return clip_rule_backfill (store, id, NULL, NULL, n, NULL, error);
+  g_autoptr(ClipCommand) command = clip_command_save_rule (rule);
+
+  if (!clip_cli_run (cli, clip_command_ref (command), error))
+    return FALSE;
+  *id = clip_command_get_id (command);
+  *n = clip_command_get_n_matched (command);
+  if (rematched)
+    *rematched = clip_command_get_rematched (command);
+  return TRUE;
 }
 
 static int
@@ -69,11 +79,10 @@ rules_add (ClipCli *cli, int argc, char **argv)
     { "disabled", 0, 0, G_OPTION_ARG_NONE, &disabled, N_("Save it switched off"), NULL },
     { NULL }
   };
-  g_autoptr(ClipStore) store = NULL;
   g_autoptr(GError) error = NULL;
   ClipRule r = { 0 };
   guint64 n = 0;
-  gint64 id;
+  gint64 id = 0;
 
   if (!clip_cli_parse_options (cli, "NAME QUERY", _("Add a rule and match it against the archive."),
                                entries, &argc, &argv))
@@ -86,10 +95,8 @@ rules_add (ClipCli *cli, int argc, char **argv)
   r.notify = notify;
   r.color = color;
   r.enabled = !disabled;
-  if (!(store = clip_cli_open_store (cli, &error)) || !(id = clip_store_add_rule (store, &r, &error)))
+  if (!save_rule (cli, &r, &id, &n, NULL, &error))
     return clip_cli_rules_fail (cli, error);
-  if (r.enabled && !backfill (store, id, &n, &error))
-    return clip_cli_fail (cli, error);
   printf (r.enabled ? _("Added rule %" PRId64 " “%s”: it matches %" PRIu64
                         " archived articles\n")
                     : _("Added rule %" PRId64 " “%s” (disabled)\n"),
@@ -185,6 +192,7 @@ rules_edit (ClipCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(ClipRule) r = NULL;
   guint64 n = 0;
+  gint64 id = 0;
 
   if (!clip_cli_parse_options (cli, "ID", _("Change a rule (by ID or name); a new query is "
                                             "matched against the archive again."),
@@ -205,10 +213,9 @@ rules_edit (ClipCli *cli, int argc, char **argv)
 #undef REPLACE
   if (enable || disable)
     r->enabled = enable;
-  if (!clip_store_update_rule (store, r, &recompute, &error))
+  g_clear_object (&store);
+  if (!save_rule (cli, r, &id, &n, &recompute, &error))
     return clip_cli_rules_fail (cli, error);
-  if (recompute && !backfill (store, r->id, &n, &error))
-    return clip_cli_fail (cli, error);
   if (recompute)
     printf (_("Saved rule %" PRId64 " “%s”: it matches %" PRIu64
               " archived articles\n"), r->id, r->name, n);
@@ -230,7 +237,7 @@ rules_remove (ClipCli *cli, int argc, char **argv)
   if (argc != 2)
     return clip_cli_usage (cli, _("expected one rule ID"));
   if (!(store = clip_cli_open_store (cli, &error)) || !rule_by_id (store, argv[1], &r, &error) ||
-      !clip_store_remove_rule (store, r->id, &error))
+      !clip_cli_run (cli, clip_command_remove_rule (r->id), &error))
     return clip_cli_fail (cli, error);
   printf (_("Removed rule %" PRId64 " “%s”\n"), r->id, r->name);
   return CLIP_CLI_OK;
@@ -279,46 +286,85 @@ clip_cli_rules (ClipCli *cli, int argc, char **argv)
 
 /* Lists */
 
+/* The enabled rules that use the list were matched again: how much
+ * each matches now. */
 static gboolean
-recompute_users (ClipStore *store, const char *name, GError **error)
+report_users (ClipCli *cli, const char *name, GError **error)
 {
-  g_autoptr(GArray) users = clip_store_rules_using_list (store, name, error);
+  g_autoptr(ClipStore) store = clip_cli_open_store (cli, error);
+  g_autoptr(GArray) users = store ? clip_store_rules_using_list (store, name, error) : NULL;
+  g_autoptr(GPtrArray) rules = users ? clip_store_list_rules (store, error) : NULL;
 
-  if (users == NULL)
+  if (rules == NULL)
     return FALSE;
-  for (guint i = 0; i < users->len; i++)
+  for (guint i = 0; i < rules->len; i++)
     {
-      g_autoptr(ClipRule) r = clip_store_get_rule (store, g_array_index (users, gint64, i), error);
-      guint64 n = 0;
+      const ClipRule *r = g_ptr_array_index (rules, i);
 
-      if (r == NULL)
-        return FALSE;
-      if (r->enabled && !backfill (store, r->id, &n, error))
-        return FALSE;
-      if (r->enabled)
-        printf (_("Rule “%s” now matches %" PRIu64 " archived articles\n"), r->name, n);
+      for (guint j = 0; r->enabled && j < users->len; j++)
+        if (g_array_index (users, gint64, j) == r->id)
+          printf (_("Rule “%s” now matches %" PRIu64 " archived articles\n"), r->name,
+                  (guint64) r->match_count);
     }
   return TRUE;
+}
+
+/* add: terms added to the list (made when new); edit: the list's terms
+ * replaced by these. */
+static int
+lists_set (ClipCli *cli, int argc, char **argv, gboolean add)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const *terms;
+
+  if (!clip_cli_parse_options (cli, "NAME TERM…",
+                               add ? _("Add terms to a term list (made when new); "
+                                       "rules that use it are matched again.")
+                                   : _("Replace a term list's terms (made when new); "
+                                       "rules that use it are matched again."),
+                               NULL, &argc, &argv))
+    return CLIP_CLI_USAGE;
+  if (argc < 3)
+    return clip_cli_usage (cli, _("expected a list NAME and at least one TERM"));
+  terms = (const char * const *) argv + 2;
+  if (!clip_cli_run (cli, add ? clip_command_add_terms (argv[1], terms)
+                              : clip_command_set_term_list (argv[1], terms), &error))
+    return clip_cli_fail (cli, error);
+  if (add)
+    printf (_("Term list “%s”: added %d terms\n"), argv[1], argc - 2);
+  else
+    printf (_("Term list “%s”: %d terms\n"), argv[1], argc - 2);
+  if (!report_users (cli, argv[1], &error))
+    return clip_cli_fail (cli, error);
+  return CLIP_CLI_OK;
 }
 
 static int
 lists_add (ClipCli *cli, int argc, char **argv)
 {
-  g_autoptr(ClipStore) store = NULL;
+  return lists_set (cli, argc, argv, TRUE);
+}
+
+static int
+lists_edit (ClipCli *cli, int argc, char **argv)
+{
+  return lists_set (cli, argc, argv, FALSE);
+}
+
+static int
+lists_rename (ClipCli *cli, int argc, char **argv)
+{
   g_autoptr(GError) error = NULL;
 
-  if (!clip_cli_parse_options (cli, "NAME TERM…", _("Add terms to a term list (made when new); "
-                                                   "rules that use it are matched again."),
+  if (!clip_cli_parse_options (cli, "OLD NEW", _("Rename a term list; the rules that use it "
+                                                 "are rewritten to use the new name."),
                                NULL, &argc, &argv))
     return CLIP_CLI_USAGE;
-  if (argc < 3)
-    return clip_cli_usage (cli, _("expected a list NAME and at least one TERM"));
-  if (!(store = clip_cli_open_store (cli, &error)) ||
-      !clip_store_add_terms (store, argv[1], (const char * const *) argv + 2, &error))
+  if (argc != 3)
+    return clip_cli_usage (cli, _("expected the list's NAME and its NEW name"));
+  if (!clip_cli_run (cli, clip_command_rename_term_list (argv[1], argv[2]), &error))
     return clip_cli_fail (cli, error);
-  printf (_("Term list “%s”: added %d terms\n"), argv[1], argc - 2);
-  if (!recompute_users (store, argv[1], &error))
-    return clip_cli_fail (cli, error);
+  printf (_("Renamed term list “%s” to “%s”\n"), argv[1], argv[2]);
   return CLIP_CLI_OK;
 }
 
@@ -393,8 +439,7 @@ lists_remove (ClipCli *cli, int argc, char **argv)
     return CLIP_CLI_USAGE;
   if (argc != 2)
     return clip_cli_usage (cli, _("expected one list NAME"));
-  if (!(store = clip_cli_open_store (cli, &error)) ||
-      !clip_store_remove_term_list (store, argv[1], &error))
+  if (!clip_cli_run (cli, clip_command_remove_term_list (argv[1]), &error))
     return clip_cli_fail (cli, error);
   printf (_("Removed term list “%s”\n"), argv[1]);
   return CLIP_CLI_OK;
@@ -404,10 +449,11 @@ int
 clip_cli_lists (ClipCli *cli, int argc, char **argv)
 {
   static const ClipCliSubcommand cmds[] = {
-    { "add", lists_add }, { "show", lists_show }, { "list", lists_list }, { "remove", lists_remove },
+    { "add", lists_add }, { "edit", lists_edit }, { "rename", lists_rename },
+    { "show", lists_show }, { "list", lists_list }, { "remove", lists_remove },
   };
 
-  return clip_cli_dispatch (cli, "lists", _("Usage: clippings-cli lists add NAME TERM… | show NAME [--json] | "
-                                            "list | remove NAME"),
+  return clip_cli_dispatch (cli, "lists", _("Usage: clippings-cli lists add NAME TERM… | edit NAME TERM… | "
+                                            "rename OLD NEW | show NAME [--json] | list | remove NAME"),
                             NULL, cmds, G_N_ELEMENTS (cmds), argc, argv);
 }

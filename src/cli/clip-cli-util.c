@@ -5,6 +5,7 @@
 #include "config.h"
 #include "clip-cli.h"
 #include "clip-archive.h"
+#include "clip-paths.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -84,11 +85,43 @@ clip_cli_fail (ClipCli      *cli,
   return input ? CLIP_CLI_USAGE : CLIP_CLI_FAILURE;
 }
 
+/* Read-only: changes go through clip_cli_open_commands(). An archive
+ * not made yet, or at an older schema, is made or brought up to date
+ * first by the writer (with the default rules), as the GUI does. */
 ClipStore *
 clip_cli_open_store (ClipCli  *cli,
                      GError  **error)
 {
-  return clip_archive_open (cli->data_dir, CLIP_STORE_OPEN_DEFAULT, error);
+  g_autofree char *dir = clip_paths_data_dir (cli->data_dir);
+  g_autofree char *path = clip_paths_archive_path (dir);
+  g_autoptr(ClipCommands) writer = NULL;
+  ClipStore *store;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+      (store = clip_archive_open (cli->data_dir, CLIP_STORE_OPEN_READ_ONLY, NULL)) != NULL)
+    return store;
+  if ((writer = clip_commands_open (cli->data_dir, error)) == NULL)
+    return NULL;
+  return clip_archive_open (cli->data_dir, CLIP_STORE_OPEN_READ_ONLY, error);
+}
+
+ClipCommands *
+clip_cli_open_commands (ClipCli  *cli,
+                        GError  **error)
+{
+  return clip_commands_open (cli->data_dir, error);
+}
+
+/* Runs one command on the CLI's writer. */
+gboolean
+clip_cli_run (ClipCli      *cli,
+              ClipCommand  *command,
+              GError      **error)
+{
+  g_autoptr(ClipCommand) owned = command;
+  g_autoptr(ClipCommands) commands = clip_cli_open_commands (cli, error);
+
+  return commands != NULL && clip_commands_run (commands, owned, NULL, NULL, NULL, error);
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "clip-commands.h"
 #include "clip-store.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,12 @@ int         clip_cli_usage         (ClipCli       *cli,
                                     ...) G_GNUC_PRINTF (2, 3);
 int         clip_cli_fail          (ClipCli       *cli,
                                     const GError  *error);
+/* The process's writer, and one command run on it (command is consumed). */
+ClipCommands *clip_cli_open_commands (ClipCli     *cli,
+                                      GError     **error);
+gboolean    clip_cli_run           (ClipCli       *cli,
+                                    ClipCommand   *command,
+                                    GError       **error);
 ClipStore  *clip_cli_open_store    (ClipCli       *cli,
                                     GError       **error);
 void        clip_cli_print_json    (JsonNode      *node);

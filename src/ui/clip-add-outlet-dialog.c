@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "clip-add-outlet-dialog.h"
-#include "clip-import-task.h"
 
 struct _ClipAddOutletDialog
 {
@@ -25,7 +24,7 @@ struct _ClipAddOutletDialog
   GPtrArray    *checks;         /* their GtkCheckButtons */
   ClipService  *service;
 
-  char         *archive_path;
+  ClipCommands *commands;
   guint         interval;
   GCancellable *cancellable;
 };
@@ -36,13 +35,13 @@ enum { OUTLET_ADDED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 ClipAddOutletDialog *
-clip_add_outlet_dialog_new (const char  *archive_path,
+clip_add_outlet_dialog_new (ClipCommands *commands,
                             guint        interval,
                             ClipService *service)
 {
   ClipAddOutletDialog *self = g_object_new (CLIP_TYPE_ADD_OUTLET_DIALOG, NULL);
 
-  self->archive_path = g_strdup (archive_path);
+  self->commands = g_object_ref (commands);
   self->interval = interval;
   self->service = service ? g_object_ref (service) : NULL;
   return self;
@@ -105,9 +104,9 @@ added_cb (GObject      *source,
   g_autoptr(ClipAddOutletDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  ClipImportResult result;
+  const ClipImportResult *result = clip_command_get_import_result (clip_commands_get_command (res));
 
-  if (!clip_import_task_run_finish (res, &result, &error))
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), res, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -117,15 +116,13 @@ added_cb (GObject      *source,
       return;
     }
   set_working (self, FALSE);
-  if (result.added == 0)
+  if (result->added == 0)
     {
       /* Already listed, or an address the archive refuses. */
-      show_error (self, result.skip_reasons->len ? g_ptr_array_index (result.skip_reasons, 0)
-                                                 : _("The outlet could not be added"));
-      clip_import_result_clear (&result);
+      show_error (self, result->skip_reasons->len ? g_ptr_array_index (result->skip_reasons, 0)
+                                                  : _("The outlet could not be added"));
       return;
     }
-  clip_import_result_clear (&result);
   name = entry_text (self->name_row);
   if (*name == '\0')
     {
@@ -142,6 +139,7 @@ add_feed (ClipAddOutletDialog *self,
           const char          *title)
 {
   g_autoptr(GPtrArray) outlets = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
+  g_autoptr(ClipCommand) command = NULL;
   ClipOutlet *o = clip_outlet_new ();
 
   o->url = g_strdup (url);
@@ -158,8 +156,10 @@ add_feed (ClipAddOutletDialog *self,
   g_ptr_array_add (outlets, o);
   show_error (self, NULL);
   set_working (self, TRUE);
-  clip_import_task_run_async (self->archive_path, CLIP_IMPORT_OUTLETS, outlets, NULL,
-                              self->interval, self->cancellable, added_cb, g_object_ref (self));
+  /* As an import of one: a listed address is a reason, not a failure. */
+  command = clip_command_import_outlets (outlets, self->interval);
+  clip_commands_run_async (self->commands, command, NULL, self->cancellable, added_cb,
+                           g_object_ref (self));
 }
 
 static void
@@ -269,10 +269,10 @@ clip_add_outlet_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->service);
+  g_clear_object (&self->commands);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_list_free (self->feed_rows);
-  g_free (self->archive_path);
   G_OBJECT_CLASS (clip_add_outlet_dialog_parent_class)->finalize (object);
 }
 

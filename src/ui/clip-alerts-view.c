@@ -10,7 +10,7 @@
 #include "clip-alert.h"
 #include "clip-alerts-view.h"
 #include "clip-article-view.h"
-#include "clip-rule-jobs.h"
+#include "clip-rule-preview.h"
 #include "clip-rule-style.h"
 #include "clip-rules-store.h"
 #include "clip-store-listing.h"
@@ -30,6 +30,7 @@ struct _ClipAlertsView
   ClipArticleView *article_view;
 
   ClipStore       *store;
+  ClipCommands    *commands;
   gint64           rule_filter;
   gint64           unread;
   GHashTable      *expanded;      /* rule id (gint64*) → shown limit (guint) */
@@ -466,13 +467,15 @@ show_more (ClipAlertsView *self,
 
 void
 clip_alerts_view_set_store (ClipAlertsView *self,
-                            ClipStore      *store)
+                            ClipStore      *store,
+                            ClipCommands   *commands)
 {
   g_return_if_fail (CLIP_IS_ALERTS_VIEW (self));
 
   g_set_object (&self->store, store);
+  g_set_object (&self->commands, commands);
   if (store != NULL)
-    clip_article_view_set_store (self->article_view, store);
+    clip_article_view_set_store (self->article_view, store, commands);
   clip_alerts_view_reload (self);
 }
 
@@ -519,7 +522,7 @@ written_cb (GObject      *source,
   g_free (w);
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
-  if (!clip_alert_write_finish (result, &error))
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), result, &error))
     {
       g_warning ("Could not update the alerts: %s", error->message);
       /* The rows show what did not happen: show the archive as it is. */
@@ -537,19 +540,18 @@ written_cb (GObject      *source,
  * single alert stays in place, read, so that it can be marked back. */
 static void
 write_alerts (ClipAlertsView *self,
-              ClipAlertWrite  what,
-              gint64          id,
+              ClipCommand    *command,
               gboolean        reload)
 {
+  g_autoptr(ClipCommand) owned = command;
   Write *w;
 
-  if (self->store == NULL)
+  if (self->commands == NULL)
     return;
   w = g_new0 (Write, 1);
   w->self = g_object_ref (self);
   w->reload = reload;
-  clip_alert_write_async (clip_store_get_path (self->store), what, id, self->cancellable,
-                          written_cb, w);
+  clip_commands_run_async (self->commands, owned, NULL, self->cancellable, written_cb, w);
 }
 
 /* rule_id 0: every section. */
@@ -575,7 +577,7 @@ clip_alerts_view_open_article (ClipAlertsView *self,
   clip_article_view_show (self->article_view, article_id);
   /* Read wherever it shows: every rule that flagged it. */
   mark_sections (self, 0, TRUE, 0, article_id);
-  write_alerts (self, CLIP_ALERT_WRITE_ARTICLE_READ, article_id, FALSE);
+  write_alerts (self, clip_command_read_article_alerts (article_id), FALSE);
 }
 
 static GtkWidget *
@@ -603,12 +605,12 @@ alerts_action (GtkWidget  *widget,
   if (g_str_equal (action, "alerts.mark-all-read"))
     {
       mark_sections (self, 0, TRUE, 0, 0);
-      write_alerts (self, CLIP_ALERT_WRITE_ALL_READ, 0, unread_only);
+      write_alerts (self, clip_command_read_all_alerts (), unread_only);
     }
   else if (g_str_equal (action, "alerts.mark-rule-read"))
     {
       mark_sections (self, id, TRUE, 0, 0);
-      write_alerts (self, CLIP_ALERT_WRITE_RULE_READ, id, unread_only);
+      write_alerts (self, clip_command_read_rule_alerts (id), unread_only);
     }
   else if (g_str_equal (action, "alerts.toggle-read"))
     {
@@ -616,7 +618,7 @@ alerts_action (GtkWidget  *widget,
       gboolean read = row != NULL && row_is_read (row);
 
       mark_sections (self, 0, !read, id, 0);
-      write_alerts (self, read ? CLIP_ALERT_WRITE_UNREAD : CLIP_ALERT_WRITE_READ, id, FALSE);
+      write_alerts (self, clip_command_set_alert_read (id, !read), FALSE);
     }
   else if (g_str_equal (action, "alerts.show-more"))
     show_more (self, id);
@@ -642,6 +644,7 @@ clip_alerts_view_dispose (GObject *object)
   ClipAlertsView *self = CLIP_ALERTS_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->commands);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (clip_alerts_view_parent_class)->dispose (object);
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "clip-commands.h"
 #include "clip-store.h"
 
 G_BEGIN_DECLS
@@ -22,7 +23,8 @@ G_DECLARE_FINAL_TYPE (ClipAlertsView, clip_alerts_view, CLIP, ALERTS_VIEW, AdwBi
 GtkWidget *clip_alerts_view_new          (void);
 /* A connection for reading (writes open their own). */
 void       clip_alerts_view_set_store    (ClipAlertsView *self,
-                                          ClipStore      *store);
+                                          ClipStore      *store,
+                                          ClipCommands   *commands);
 void       clip_alerts_view_reload       (ClipAlertsView *self);
 /* Only this rule's alerts (0: every rule's). */
 void       clip_alerts_view_show_rule    (ClipAlertsView *self,

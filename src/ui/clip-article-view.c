@@ -11,7 +11,6 @@
 #include "clip-highlight.h"
 #include "clip-rules-store.h"
 #include "clip-store-listing.h"
-#include "clip-write-task.h"
 
 /* Typing pauses this long before the note is saved. */
 #define NOTE_DELAY_MS 600
@@ -31,6 +30,7 @@ struct _ClipArticleView
   GtkTextView    *note_view;
 
   ClipStore      *reader;
+  ClipCommands   *commands;
   GHashTable     *rule_names;    /* id → name */
   GHashTable     *rule_colors;   /* id → GdkRGBA */
   ClipArticle    *article;
@@ -58,9 +58,22 @@ clip_article_view_new (void)
 
 void
 clip_article_view_set_store (ClipArticleView *self,
-                             ClipStore       *reader)
+                             ClipStore       *reader,
+                             ClipCommands    *commands)
 {
   g_set_object (&self->reader, reader);
+  g_set_object (&self->commands, commands);
+}
+
+/* Runs a change to the article shown; done gets self (a reference). */
+static void
+run_command (ClipArticleView     *self,
+             ClipCommand         *command,
+             GAsyncReadyCallback  done)
+{
+  g_autoptr(ClipCommand) owned = command;
+
+  clip_commands_run_async (self->commands, owned, NULL, NULL, done, g_object_ref (self));
 }
 
 void
@@ -102,7 +115,7 @@ note_written_cb (GObject      *source,
   g_autofree char *queued = NULL;
 
   self->note_writing = FALSE;
-  if (!clip_write_task_run_finish (res, &error))
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), res, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_signal_emit (self, signals[NOTE_FAILED], 0, error->message);
@@ -119,7 +132,7 @@ write_note (ClipArticleView *self,
             gint64           article_id,
             const char      *text)
 {
-  if (self->reader == NULL || article_id == 0)
+  if (self->commands == NULL || article_id == 0)
     return;
   if (self->note_writing)
     {
@@ -130,8 +143,7 @@ write_note (ClipArticleView *self,
     }
   self->note_writing = TRUE;
   self->note_article = article_id;
-  clip_write_task_run_async (clip_store_get_path (self->reader), article_id, CLIP_WRITE_NOTE,
-                             0, text, NULL, note_written_cb, g_object_ref (self));
+  run_command (self, clip_command_set_note (article_id, text), note_written_cb);
 }
 
 static char *
@@ -337,7 +349,7 @@ tag_written_cb (GObject      *source,
   g_autoptr(ClipArticleView) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!clip_write_task_run_finish (res, &error) &&
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), res, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_signal_emit (self, signals[NOTE_FAILED], 0, error->message);
 }
@@ -360,11 +372,13 @@ current_tags (ClipArticleView *self)
 
 static void
 write_tag (ClipArticleView *self,
-           ClipWriteKind    kind,
+           gboolean         add,
            const char      *tag)
 {
-  clip_write_task_run_async (clip_store_get_path (self->reader), self->article->id, kind, 0, tag,
-                             NULL, tag_written_cb, g_object_ref (self));
+  if (self->commands == NULL)
+    return;
+  run_command (self, add ? clip_command_add_tag (self->article->id, tag)
+                         : clip_command_remove_tag (self->article->id, tag), tag_written_cb);
 }
 
 static void
@@ -378,7 +392,7 @@ remove_tag_cb (GtkButton       *button,
 
   if (self->article == NULL || tag == NULL)
     return;
-  write_tag (self, CLIP_WRITE_REMOVE_TAG, tag);
+  write_tag (self, FALSE, tag);
   for (guint i = 0; tags[i]; i++)
     if (!g_str_equal (tags[i], tag))
       g_strv_builder_add (b, tags[i]);
@@ -400,7 +414,7 @@ tag_entry_activate_cb (ClipArticleView *self)
   tags = current_tags (self);
   if (g_strv_contains ((const char * const *) tags, tag))
     return;
-  write_tag (self, CLIP_WRITE_ADD_TAG, tag);
+  write_tag (self, TRUE, tag);
   g_strv_builder_addv (b, (const char **) tags);
   g_strv_builder_add (b, tag);
   all = g_strv_builder_end (b);
@@ -455,6 +469,7 @@ clip_article_view_dispose (GObject *object)
 
   clip_article_view_flush_note (self);
   g_clear_object (&self->reader);
+  g_clear_object (&self->commands);
   G_OBJECT_CLASS (clip_article_view_parent_class)->dispose (object);
 }
 

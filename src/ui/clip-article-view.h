@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "clip-commands.h"
 #include "clip-store.h"
 
 G_BEGIN_DECLS
@@ -15,9 +16,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ClipArticleView, clip_article_view, CLIP, ARTICLE_VIEW, AdwBin)
 
 GtkWidget         *clip_article_view_new          (void);
-/* The window's reader connection; writes go through their own. */
+/* The window's reader connection, and the commands that change the
+ * note and tags. */
 void               clip_article_view_set_store    (ClipArticleView *self,
-                                                   ClipStore       *reader);
+                                                   ClipStore       *reader,
+                                                   ClipCommands    *commands);
 /* rules: ClipRule*s for names and colours; copied. */
 void               clip_article_view_set_rules    (ClipArticleView *self,
                                                    GPtrArray       *rules);

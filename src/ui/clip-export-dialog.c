@@ -165,14 +165,14 @@ set_working (ClipExportDialog *self, gboolean working)
 }
 
 static void
-progress_cb (guint done, guint total, gpointer data)
+progress_cb (guint64 done, guint64 total, gpointer data)
 {
   ClipExportDialog *self = data;
   g_autofree char *text = NULL;
 
   if (self->disposed)
     return;
-  text = g_strdup_printf (_("%u of %u articles"), done, total);
+  text = g_strdup_printf (_("%u of %u articles"), (guint) done, (guint) total);
   gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) done / total : 1);
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
@@ -249,6 +249,7 @@ clip_export_dialog_export_to (ClipExportDialog *self,
   ClipExportScope scope;
   ClipExportOptions options = { 0 };
   g_autoptr(GError) error = NULL;
+  g_autoptr(ClipProgress) progress = NULL;
 
   g_return_if_fail (CLIP_IS_EXPORT_DIALOG (self) && path != NULL);
   if (self->cancellable)
@@ -266,8 +267,8 @@ clip_export_dialog_export_to (ClipExportDialog *self,
   self->cancellable = g_cancellable_new ();
   set_working (self, TRUE);
   g_object_set_data_full (G_OBJECT (self), "export-path", g_strdup (path), g_free);
-  clip_export_to_file_async (self->archive_path, &scope, &options, path,
-                             progress_cb, g_object_ref (self), g_object_unref,
+  progress = clip_progress_new (progress_cb, g_object_ref (self), g_object_unref, NULL);
+  clip_export_to_file_async (self->archive_path, &scope, &options, path, progress,
                              self->cancellable, export_done_cb, g_object_ref (self));
   clip_export_scope_clear (&scope);
 }

@@ -26,8 +26,7 @@ struct _ClipOutletDialog
   GtkWidget      *save_button;
   GtkWidget      *remove_button;
 
-  char           *path;
-  ClipService    *service;
+  ClipCommands   *commands;
   ClipOutlet     *outlet;
   guint           shown_interval;   /* the choice first shown */
   GCancellable   *cancellable;
@@ -92,53 +91,15 @@ fill (ClipOutletDialog *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-/* Writing, on a connection of its own */
-
-typedef enum { WRITE_SAVE, WRITE_REMOVE } WriteKind;
-
-typedef struct {
-  char       *path;
-  ClipOutlet *outlet;
-  WriteKind   kind;
-} WriteData;
-
-static void
-write_data_free (WriteData *d)
-{
-  g_free (d->path);
-  clip_outlet_free (d->outlet);
-  g_free (d);
-}
-
-static void
-write_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  WriteData *d = task_data;
-  g_autoptr(ClipStore) store = NULL;
-  GError *error = NULL;
-  gboolean ok = FALSE;
-
-  if ((store = clip_store_open (d->path, CLIP_STORE_OPEN_DEFAULT, &error)) != NULL)
-    ok = d->kind == WRITE_SAVE ? clip_store_update_outlet (store, d->outlet, &error)
-                               : clip_store_remove_outlet (store, d->outlet->id, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
+/* Writing, through the commands */
 
 static void
 written_cb (GObject *source, GAsyncResult *res, gpointer user_data)
 {
   g_autoptr(ClipOutletDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  if (G_IS_TASK (res) && g_task_get_source_tag (G_TASK (res)) == write_thread)
-    ok = g_task_propagate_boolean (G_TASK (res), &error);
-  else
-    ok = clip_service_remove_outlet_finish (CLIP_SERVICE (source), res, &error);
-  if (!ok)
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), res, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_message (self, error->message);
@@ -148,32 +109,17 @@ written_cb (GObject *source, GAsyncResult *res, gpointer user_data)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* An outlet removed is also forgotten by the service in the same step. */
 static void
 write_outlet (ClipOutletDialog *self,
-              ClipOutlet       *outlet,
-              WriteKind         kind)
+              ClipCommand      *command)
 {
-  g_autoptr(GTask) task = NULL;
-  WriteData *d;
+  g_autoptr(ClipCommand) owned = command;
 
   gtk_widget_set_sensitive (self->save_button, FALSE);
   gtk_widget_set_sensitive (self->remove_button, FALSE);
-  /* The service forgets a removed outlet's fetches in the same step. */
-  if (kind == WRITE_REMOVE && self->service != NULL)
-    {
-      clip_service_remove_outlet_async (self->service, outlet->id, self->cancellable,
-                                        written_cb, g_object_ref (self));
-      clip_outlet_free (outlet);
-      return;
-    }
-  d = g_new0 (WriteData, 1);
-  d->path = g_strdup (self->path);
-  d->outlet = outlet;
-  d->kind = kind;
-  task = g_task_new (NULL, self->cancellable, written_cb, g_object_ref (self));
-  g_task_set_source_tag (task, write_thread);
-  g_task_set_task_data (task, d, (GDestroyNotify) write_data_free);
-  g_task_run_in_thread (task, write_thread);
+  clip_commands_run_async (self->commands, owned, NULL, self->cancellable, written_cb,
+                           g_object_ref (self));
 }
 
 static char *
@@ -185,7 +131,7 @@ entry_text (AdwEntryRow *row)
 static void
 save_clicked_cb (ClipOutletDialog *self)
 {
-  ClipOutlet *o = clip_outlet_copy (self->outlet);
+  g_autoptr(ClipOutlet) o = clip_outlet_copy (self->outlet);
   guint choice = adw_combo_row_get_selected (self->interval_row);
 
   g_free (o->name);
@@ -200,12 +146,11 @@ save_clicked_cb (ClipOutletDialog *self)
   o->enabled = gtk_switch_get_active (self->enabled_switch);
   if (*o->name == '\0')
     {
-      clip_outlet_free (o);
       show_message (self, _("The outlet needs a name"));
       return;
     }
   show_message (self, NULL);
-  write_outlet (self, o, WRITE_SAVE);
+  write_outlet (self, clip_command_update_outlet (o));
 }
 
 static void
@@ -214,7 +159,7 @@ remove_response_cb (AdwMessageDialog *dialog,
                     ClipOutletDialog *self)
 {
   if (g_strcmp0 (response, "remove") == 0)
-    write_outlet (self, clip_outlet_copy (self->outlet), WRITE_REMOVE);
+    write_outlet (self, clip_command_remove_outlet (self->outlet->id));
 }
 
 static void
@@ -241,7 +186,7 @@ remove_clicked_cb (ClipOutletDialog *self)
 
 ClipOutletDialog *
 clip_outlet_dialog_new (ClipStore    *reader,
-                        ClipService  *service,
+                        ClipCommands *commands,
                         gint64        outlet_id,
                         GError      **error)
 {
@@ -251,8 +196,7 @@ clip_outlet_dialog_new (ClipStore    *reader,
   if (outlet == NULL)
     return NULL;
   self = g_object_new (CLIP_TYPE_OUTLET_DIALOG, NULL);
-  self->path = g_strdup (clip_store_get_path (reader));
-  self->service = service ? g_object_ref (service) : NULL;
+  self->commands = g_object_ref (commands);
   self->outlet = g_steal_pointer (&outlet);
   fill (self);
   return self;
@@ -264,7 +208,7 @@ clip_outlet_dialog_dispose (GObject *object)
   ClipOutletDialog *self = CLIP_OUTLET_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->service);
+  g_clear_object (&self->commands);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_OUTLET_DIALOG);
   G_OBJECT_CLASS (clip_outlet_dialog_parent_class)->dispose (object);
 }
@@ -276,7 +220,6 @@ clip_outlet_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->outlet, clip_outlet_free);
-  g_free (self->path);
   G_OBJECT_CLASS (clip_outlet_dialog_parent_class)->finalize (object);
 }
 

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "clip-service.h"
+#include "clip-commands.h"
 #include "clip-store.h"
 
 G_BEGIN_DECLS
@@ -14,11 +14,11 @@ G_BEGIN_DECLS
 #define CLIP_TYPE_OUTLET_DIALOG (clip_outlet_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (ClipOutletDialog, clip_outlet_dialog, CLIP, OUTLET_DIALOG, AdwWindow)
 
-/* Reads the outlet through reader; writes on a connection of its own, or
- * through service (may be NULL) for removal. Emits "changed" after a save
+/* Reads the outlet through reader; saves and removes it through
+ * commands. Emits "changed" after a save
  * or a removal, then closes. NULL with error when the outlet is gone. */
 ClipOutletDialog *clip_outlet_dialog_new (ClipStore    *reader,
-                                          ClipService  *service,
+                                          ClipCommands *commands,
                                           gint64        outlet_id,
                                           GError      **error);
 

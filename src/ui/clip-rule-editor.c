@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-rule-editor.h"
-#include "clip-rule-jobs.h"
+#include "clip-rule-preview.h"
 #include "clip-rule-parser.h"
 #include "clip-store-listing.h"
 
@@ -33,6 +33,7 @@ struct _ClipRuleEditor
   GtkListBox      *preview_list;
 
   ClipStore       *store;
+  ClipCommands    *commands;
   gint64           rule_id;
   GtkTextTag      *error_tag;
   ClipTermLists   *lists;           /* the archive's, as of lists_version */
@@ -368,10 +369,12 @@ save_done (GObject      *source,
 {
   g_autoptr(ClipRuleEditor) self = user_data;
   g_autoptr(GError) error = NULL;
-  guint64 matched = 0;
-  gint64 id;
+  ClipCommand *command = clip_commands_get_command (result);
+  guint64 matched = clip_command_get_n_matched (command);
+  gint64 id = clip_command_get_id (command);
 
-  id = clip_rule_save_finish (result, &matched, &error);
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), result, &error))
+    id = 0;
   if (self->disposed)
     return;
   set_saving (self, FALSE);
@@ -390,15 +393,19 @@ static void
 save_clicked_cb (ClipRuleEditor *self)
 {
   g_autoptr(ClipRule) rule = NULL;
+  g_autoptr(ClipCommand) command = NULL;
+  g_autoptr(ClipProgress) progress = NULL;
 
   if (!clip_rule_editor_can_save (self))
     return;
   rule = rule_from_form (self);
+  command = clip_command_save_rule (rule);
+  progress = clip_progress_new (save_progress, g_object_ref (self), g_object_unref, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->save_error), FALSE);
   set_saving (self, TRUE);
   /* Not cancelled with the window: a rule saved is applied to the end. */
-  clip_rule_save_async (clip_store_get_path (self->store), rule, save_progress, self,
-                        NULL, save_done, g_object_ref (self));
+  clip_commands_run_async (self->commands, command, progress, NULL, save_done,
+                           g_object_ref (self));
 }
 
 /* Construction */
@@ -428,6 +435,7 @@ set_rule (ClipRuleEditor *self,
 
 ClipRuleEditor *
 clip_rule_editor_new (ClipStore      *store,
+                      ClipCommands   *commands,
                       const ClipRule *rule)
 {
   ClipRuleEditor *self;
@@ -436,6 +444,7 @@ clip_rule_editor_new (ClipStore      *store,
 
   self = g_object_new (CLIP_TYPE_RULE_EDITOR, NULL);
   self->store = g_object_ref (store);
+  self->commands = g_object_ref (commands);
   /* Read once here; a failure shows as the query's message when checked. */
   current_lists (self, NULL);
   set_rule (self, rule);
@@ -451,6 +460,7 @@ clip_rule_editor_dispose (GObject *object)
   stop_preview (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_RULE_EDITOR);
   g_clear_object (&self->store);
+  g_clear_object (&self->commands);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   G_OBJECT_CLASS (clip_rule_editor_parent_class)->dispose (object);
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "clip-commands.h"
 #include "clip-rules-store.h"
 
 G_BEGIN_DECLS
@@ -18,11 +19,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ClipRuleEditor, clip_rule_editor, CLIP, RULE_EDITOR, AdwWindow)
 
 /* store: a connection to the archive, read on the main thread (term lists)
- * and whose path the preview and the save open in their own threads.
+ * and whose path the preview opens read-only in its own thread; the rule
+ * is saved through commands.
  * rule NULL, or with id 0: a new rule (a copy to duplicate). Emits
  * "saved" (gint64 rule id, guint64 articles matched) and closes once the
  * rule is saved and applied to the archive. */
 ClipRuleEditor *clip_rule_editor_new       (ClipStore      *store,
+                                            ClipCommands   *commands,
                                             const ClipRule *rule);
 /* The query as typed, and whether it could be saved now. */
 char           *clip_rule_editor_get_query (ClipRuleEditor *self);

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-rule-editor.h"
-#include "clip-rule-jobs.h"
+#include "clip-rule-preview.h"
 #include "clip-rule-style.h"
 #include "clip-rules-page.h"
 #include "clip-rules-store.h"
@@ -27,6 +27,7 @@ struct _ClipRulesPage
   gboolean         narrow;
 
   ClipStore       *store;
+  ClipCommands    *commands;
   GPtrArray       *rules;            /* ClipRule*, as listed */
   GArray          *pending_deletes;  /* gint64: hidden, deleted when the toast goes */
   GCancellable    *cancellable;
@@ -104,7 +105,7 @@ toggled_done (GObject      *source,
   g_autoptr(ClipRulesPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (clip_rule_save_finish (result, NULL, &error) == 0 &&
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_error (self, _("Could not switch the rule"), error);
   if (!g_cancellable_is_cancelled (self->cancellable))
@@ -119,18 +120,17 @@ switch_state_set_cb (GtkSwitch     *sw,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (sw), "rule-id"));
   ClipRule *rule = find_rule (self, id);
   g_autoptr(ClipRule) copy = NULL;
+  g_autoptr(ClipCommand) command = NULL;
 
-  if (rule == NULL || rule->enabled == state)
+  if (rule == NULL || rule->enabled == state || self->commands == NULL)
     return FALSE;
-  copy = clip_rule_new ();
-  copy->id = rule->id;
-  copy->name = g_strdup (rule->name);
-  copy->query = g_strdup (rule->query);
+  copy = clip_rule_copy (rule);
   copy->enabled = state;
+  command = clip_command_save_rule (copy);
   /* Switched on again: matched anew, which can take a moment. */
   gtk_widget_set_sensitive (GTK_WIDGET (sw), FALSE);
-  clip_rule_save_async (clip_store_get_path (self->store), copy, NULL, NULL, self->cancellable,
-                        toggled_done, g_object_ref (self));
+  clip_commands_run_async (self->commands, command, NULL, self->cancellable, toggled_done,
+                           g_object_ref (self));
   return FALSE;
 }
 
@@ -310,6 +310,15 @@ clip_rules_page_set_store (ClipRulesPage *self,
   clip_rules_page_reload (self);
 }
 
+void
+clip_rules_page_set_commands (ClipRulesPage *self,
+                              ClipCommands  *commands)
+{
+  g_return_if_fail (CLIP_IS_RULES_PAGE (self));
+
+  g_set_object (&self->commands, commands);
+}
+
 /* Editing */
 
 static void
@@ -331,8 +340,13 @@ static void
 open_editor (ClipRulesPage  *self,
              const ClipRule *rule)
 {
-  ClipRuleEditor *editor = clip_rule_editor_new (self->store, rule);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ClipRuleEditor *editor;
+  GtkRoot *root;
+
+  if (self->commands == NULL)
+    return;
+  editor = clip_rule_editor_new (self->store, self->commands, rule);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
@@ -401,7 +415,7 @@ removed_cb (GObject      *source,
   g_autoptr(ClipRulesPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!clip_rule_remove_finish (result, &error))
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), result, &error))
     show_error (self, _("Could not delete the rule"), error);
   changed (self);
 }
@@ -414,6 +428,18 @@ undo_clicked_cb (AdwToast      *toast,
   clip_rules_page_reload (self);
 }
 
+/* callback NULL: nobody waits (the page is going away). */
+static void
+remove_rule (ClipRulesPage      *self,
+             gint64              rule_id,
+             GAsyncReadyCallback callback,
+             gpointer            user_data)
+{
+  g_autoptr(ClipCommand) command = clip_command_remove_rule (rule_id);
+
+  clip_commands_run_async (self->commands, command, NULL, NULL, callback, user_data);
+}
+
 static void
 toast_dismissed_cb (AdwToast      *toast,
                     ClipRulesPage *self)
@@ -423,8 +449,7 @@ toast_dismissed_cb (AdwToast      *toast,
   if (!is_pending_delete (self, id))
     return;
   forget_pending (self, id);
-  clip_rule_remove_async (clip_store_get_path (self->store), id, NULL, removed_cb,
-                          g_object_ref (self));
+  remove_rule (self, id, removed_cb, g_object_ref (self));
 }
 
 static void
@@ -480,9 +505,9 @@ term_lists_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWindow *window;
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->commands == NULL)
     return;
-  window = GTK_WINDOW (clip_term_lists_window_new (self->store));
+  window = GTK_WINDOW (clip_term_lists_window_new (self->store, self->commands));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (window, GTK_WINDOW (root));
   g_signal_connect_object (window, "lists-changed", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
@@ -500,19 +525,15 @@ clip_rules_page_dispose (GObject *object)
 {
   ClipRulesPage *self = CLIP_RULES_PAGE (object);
 
-  /* Deletes the undo toast still offered: going away is not an undo. */
-  for (guint i = 0; self->store && i < self->pending_deletes->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!clip_rule_remove_sync (clip_store_get_path (self->store),
-                                  g_array_index (self->pending_deletes, gint64, i), &error))
-        g_warning ("Could not delete a rule: %s", error->message);
-    }
+  /* Deletes the undo toast still offered: going away is not an undo. The
+   * writer does it after the page has gone; the main thread never waits. */
+  for (guint i = 0; self->commands && i < self->pending_deletes->len; i++)
+    remove_rule (self, g_array_index (self->pending_deletes, gint64, i), NULL, NULL);
   g_array_set_size (self->pending_deletes, 0);
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->commands);
   G_OBJECT_CLASS (clip_rules_page_parent_class)->dispose (object);
 }
 

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "clip-commands.h"
+
 #include "clip-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +23,9 @@ GtkWidget *clip_rules_page_new        (void);
 /* A connection to the archive for reading (writes open their own). */
 void       clip_rules_page_set_store  (ClipRulesPage *self,
                                        ClipStore     *store);
+/* How the page changes rules (switch, delete, the editors it opens). */
+void       clip_rules_page_set_commands (ClipRulesPage *self,
+                                         ClipCommands  *commands);
 void       clip_rules_page_reload     (ClipRulesPage *self);
 /* Opens the editor on a rule (0: a new one). */
 void       clip_rules_page_edit       (ClipRulesPage *self,

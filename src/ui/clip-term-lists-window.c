@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "clip-rule-jobs.h"
+#include "clip-rule-preview.h"
 #include "clip-rules-store.h"
 #include "clip-store-listing.h"
 #include "clip-term-lists-window.h"
@@ -27,6 +27,7 @@ struct _ClipTermListsWindow
   GtkWidget       *save_button;
 
   ClipStore       *store;
+  ClipCommands    *commands;
   ClipTermLists   *lists;
   char            *selected;     /* the list being edited; NULL: a new one */
   char            *saving;       /* the name being saved */
@@ -196,7 +197,7 @@ saved_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_steal_pointer (&self->saving);
 
-  gboolean ok = clip_term_list_save_finish (result, &error);
+  gboolean ok = clip_commands_run_finish (CLIP_COMMANDS (source), result, &error);
 
   /* Closed while saving: the list is saved, there is nothing to show. */
   if (self->store == NULL)
@@ -219,6 +220,7 @@ save_clicked_cb (ClipTermListsWindow *self)
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   g_autofree char *message = NULL;
   g_auto(GStrv) entries = NULL;
+  g_autoptr(ClipCommand) command = NULL;
 
   if (self->busy)
     return;
@@ -243,21 +245,24 @@ save_clicked_cb (ClipTermListsWindow *self)
   g_free (self->saving);
   self->saving = g_strdup (name);
   gtk_widget_set_sensitive (self->editor, FALSE);
-  clip_term_list_save_async (clip_store_get_path (self->store), self->selected, name,
-                             (const char * const *) entries, NULL, saved_cb, g_object_ref (self));
+  command = clip_command_save_term_list (self->selected, name, (const char * const *) entries);
+  clip_commands_run_async (self->commands, command, NULL, NULL, saved_cb, g_object_ref (self));
 }
 
 static void
-delete_clicked_cb (ClipTermListsWindow *self)
+deleted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
+  g_autoptr(ClipTermListsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClipStore) writer = NULL;
+  gboolean ok = clip_commands_run_finish (CLIP_COMMANDS (source), result, &error);
 
-  if (self->selected == NULL)
+  if (self->store == NULL)
     return;
-  /* Small and rare: on this thread, through a writer connection. */
-  if ((writer = clip_store_open (clip_store_get_path (self->store), CLIP_STORE_OPEN_DEFAULT, &error)) == NULL ||
-      !clip_store_remove_term_list (writer, self->selected, &error))
+  self->busy = FALSE;
+  gtk_widget_set_sensitive (self->editor, TRUE);
+  if (!ok)
     {
       show_error (self, error->message);
       return;
@@ -266,8 +271,22 @@ delete_clicked_cb (ClipTermListsWindow *self)
   g_signal_emit (self, signals[LISTS_CHANGED], 0);
 }
 
+static void
+delete_clicked_cb (ClipTermListsWindow *self)
+{
+  g_autoptr(ClipCommand) command = NULL;
+
+  if (self->selected == NULL || self->busy)
+    return;
+  self->busy = TRUE;
+  gtk_widget_set_sensitive (self->editor, FALSE);
+  command = clip_command_remove_term_list (self->selected);
+  clip_commands_run_async (self->commands, command, NULL, NULL, deleted_cb, g_object_ref (self));
+}
+
 ClipTermListsWindow *
-clip_term_lists_window_new (ClipStore *store)
+clip_term_lists_window_new (ClipStore    *store,
+                            ClipCommands *commands)
 {
   ClipTermListsWindow *self;
 
@@ -275,6 +294,7 @@ clip_term_lists_window_new (ClipStore *store)
 
   self = g_object_new (CLIP_TYPE_TERM_LISTS_WINDOW, NULL);
   self->store = g_object_ref (store);
+  self->commands = g_object_ref (commands);
   reload (self, NULL);
   return self;
 }
@@ -289,6 +309,7 @@ clip_term_lists_window_dispose (GObject *object)
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->saving, g_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->commands);
   G_OBJECT_CLASS (clip_term_lists_window_parent_class)->dispose (object);
 }
 

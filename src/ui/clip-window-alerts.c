@@ -207,8 +207,9 @@ clip_window_alerts_install (ClipWindow *window)
   wa->alerts_view = CLIP_ALERTS_VIEW (clip_alerts_view_new ());
   gtk_stack_add_named (wa->stack, GTK_WIDGET (wa->rules_page), "rules");
   gtk_stack_add_named (wa->stack, GTK_WIDGET (wa->alerts_view), "alerts");
+  clip_rules_page_set_commands (wa->rules_page, clip_window_get_commands (window));
   clip_rules_page_set_store (wa->rules_page, store);
-  clip_alerts_view_set_store (wa->alerts_view, store);
+  clip_alerts_view_set_store (wa->alerts_view, store, clip_window_get_commands (window));
   g_signal_connect_swapped (wa->rules_page, "back", G_CALLBACK (go_back), wa);
   g_signal_connect_swapped (wa->alerts_view, "back", G_CALLBACK (go_back), wa);
   g_signal_connect_swapped (wa->rules_page, "rules-changed", G_CALLBACK (rules_changed_cb), wa);

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "clip-add-outlet-dialog.h"
-#include "clip-import-task.h"
 #include "clip-opml.h"
 #include "clip-window-private.h"
 
@@ -47,30 +46,34 @@ import_done_cb (GObject      *source,
   g_autoptr(ClipWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  ClipImportResult result;
+  const ClipImportResult *result = clip_command_get_import_result (clip_commands_get_command (res));
 
   clip_window_set_busy (self, FALSE);
-  if (!clip_import_task_run_finish (res, &result, &error))
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), res, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         clip_window_show_error (self, _("Could not add the outlets"), error);
       return;
     }
-  message = describe_import (&result);
-  clip_import_result_clear (&result);
+  message = describe_import (result);
   clip_window_show_toast (self, message);
   clip_window_outlets_changed (self);
 }
 
+/* opml NULL: the starter set. */
 static void
-run_import (ClipWindow       *self,
-            ClipImportSource  source,
-            GBytes           *opml)
+run_import (ClipWindow *self,
+            GBytes     *opml)
 {
+  guint interval = g_settings_get_uint (clip_window_get_settings (self), "refresh-interval");
+  g_autoptr(ClipCommand) command = opml ? clip_command_import_opml (opml, interval)
+                                        : clip_command_add_starter_outlets (interval);
+
+  if (clip_window_get_commands (self) == NULL)
+    return;
   clip_window_set_busy (self, TRUE);
-  clip_import_task_run_async (clip_store_get_path (clip_window_get_store (self)), source, NULL, opml,
-                              g_settings_get_uint (clip_window_get_settings (self), "refresh-interval"),
-                              clip_window_get_cancellable (self), import_done_cb, g_object_ref (self));
+  clip_commands_run_async (clip_window_get_commands (self), command, NULL,
+                           clip_window_get_cancellable (self), import_done_cb, g_object_ref (self));
 }
 
 static void
@@ -78,7 +81,7 @@ add_starter_outlets_activated (GSimpleAction *action,
                                GVariant      *param,
                                gpointer       user_data)
 {
-  run_import (CLIP_WINDOW (user_data), CLIP_IMPORT_STARTER, NULL);
+  run_import (CLIP_WINDOW (user_data), NULL);
 }
 
 static void
@@ -99,7 +102,9 @@ add_outlet_activated (GSimpleAction *action,
   ClipWindow *self = CLIP_WINDOW (user_data);
   GtkWindow *dialog;
 
-  dialog = GTK_WINDOW (clip_add_outlet_dialog_new (clip_store_get_path (clip_window_get_store (self)),
+  if (clip_window_get_commands (self) == NULL)
+    return;
+  dialog = GTK_WINDOW (clip_add_outlet_dialog_new (clip_window_get_commands (self),
                                                    g_settings_get_uint (clip_window_get_settings (self),
                                                                         "refresh-interval"),
                                                    clip_window_get_service (self)));
@@ -125,7 +130,7 @@ opml_loaded_cb (GObject      *source,
         clip_window_show_error (self, _("Could not read the OPML file"), error);
       return;
     }
-  run_import (self, CLIP_IMPORT_OPML, bytes);
+  run_import (self, bytes);
 }
 
 static void

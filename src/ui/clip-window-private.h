@@ -36,7 +36,8 @@ struct _ClipWindow
 
   GSettings            *settings;
   ClipService          *service;
-  ClipStore            *store;
+  ClipStore            *store;      /* the window's reader */
+  ClipCommands         *commands;   /* every change, on the one writer */
   ClipArticleList      *list;
   GCancellable         *cancellable;
   GCancellable         *counts_cancellable;

@@ -16,7 +16,6 @@
 #include "clip-store-listing.h"
 #include "clip-window-alerts.h"
 #include "clip-window-private.h"
-#include "clip-write-task.h"
 
 /* Typing pauses this long before a search runs. */
 #define SEARCH_DELAY_MS 250
@@ -56,6 +55,13 @@ GSettings *
 clip_window_get_settings (ClipWindow *self)
 {
   return self->settings;
+}
+
+ClipCommands *
+clip_window_get_commands (ClipWindow *self)
+{
+  g_return_val_if_fail (CLIP_IS_WINDOW (self), NULL);
+  return self->commands;
 }
 
 ClipService *
@@ -368,7 +374,7 @@ written_cb (GObject      *source,
   g_autoptr(ClipWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!clip_write_task_run_finish (res, &error))
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), res, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         clip_window_show_error (self, _("Could not save the change"), error);
@@ -380,13 +386,14 @@ written_cb (GObject      *source,
 }
 
 static void
-write_article (ClipWindow     *self,
-               ClipArticleItem *item,
-               ClipWriteKind   kind,
-               gint            value)
+write_article (ClipWindow  *self,
+               ClipCommand *command)
 {
-  clip_write_task_run_async (clip_store_get_path (self->store), clip_article_item_get_id (item),
-                             kind, value, NULL, self->cancellable, written_cb, g_object_ref (self));
+  g_autoptr(ClipCommand) owned = command;
+
+  if (self->commands != NULL)
+    clip_commands_run_async (self->commands, owned, NULL, self->cancellable, written_cb,
+                             g_object_ref (self));
 }
 
 static void
@@ -397,7 +404,7 @@ set_read (ClipWindow      *self,
   if (clip_article_item_get_read (item) == read)
     return;
   clip_article_item_set_read (item, read);
-  write_article (self, item, CLIP_WRITE_READ, read);
+  write_article (self, clip_command_set_read (clip_article_item_get_id (item), read));
   sync_article_actions (self);
 }
 
@@ -501,7 +508,9 @@ outlet_properties_activated (GSimpleAction *action,
 
   if (clip_sidebar_get_selected (self->sidebar, &outlet_id) != CLIP_SOURCE_OUTLET)
     return;
-  if (!(dialog = clip_outlet_dialog_new (self->store, self->service, outlet_id, &error)))
+  if (self->commands == NULL)
+    return;
+  if (!(dialog = clip_outlet_dialog_new (self->store, self->commands, outlet_id, &error)))
     {
       clip_window_show_error (self, _("Could not read the outlet"), error);
       return;
@@ -538,7 +547,7 @@ toggle_flag_activated (GSimpleAction *action,
     return;
   flag = clip_article_item_get_flag (item) ? 0 : 1;
   clip_article_item_set_flag (item, flag);
-  write_article (self, item, CLIP_WRITE_FLAG, flag);
+  write_article (self, clip_command_set_flag (clip_article_item_get_id (item), flag));
   sync_article_actions (self);
 }
 
@@ -579,14 +588,31 @@ search_activated (GSimpleAction *action,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The service's commands (the process's one writer); without an
+ * application (tests), the window's own. A new archive is made, with its
+ * default rules, by whichever opens first. */
+static ClipCommands *
+open_commands (ClipApplication  *app,
+               GError          **error)
+{
+  ClipService *service = app ? clip_application_get_service (app) : NULL;
+
+  if (service != NULL)
+    return g_object_ref (clip_service_get_commands (service));
+  if (app == NULL)
+    return clip_commands_open (NULL, error);
+  return NULL;
+}
+
 static void
-open_store (ClipWindow *self)
+open_store (ClipWindow      *self,
+            ClipApplication *app)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
 
-  /* A new archive gets the default rules here. */
-  self->store = clip_archive_open (NULL, CLIP_STORE_OPEN_DEFAULT, &error);
+  if ((self->commands = open_commands (app, &error)) != NULL || error == NULL)
+    self->store = clip_archive_open (NULL, CLIP_STORE_OPEN_READ_ONLY, &error);
   if (self->store != NULL)
     {
       self->list = clip_article_list_new (self->store);
@@ -599,7 +625,7 @@ open_store (ClipWindow *self)
       g_signal_connect_object (self->list, "notify::stale", G_CALLBACK (update_subtitle), self,
                                G_CONNECT_SWAPPED);
       clip_article_table_set_model (self->table, self->list);
-      clip_article_view_set_store (self->article_view, self->store);
+      clip_article_view_set_store (self->article_view, self->store, self->commands);
       return;
     }
   g_debug ("Could not open the archive: %s", error->message);
@@ -643,7 +669,7 @@ clip_window_setup (ClipWindow      *self,
   /* Closing the window leaves the app running when it works in the background. */
   g_settings_bind (self->settings, "run-in-background", self, "hide-on-close",
                    G_SETTINGS_BIND_GET);
-  open_store (self);
+  open_store (self, app);
   clip_window_connect_service (self, app);
   /* The Rules page, the Alerts view and their sidebar rows. */
   clip_window_alerts_install (self);
@@ -667,6 +693,7 @@ clip_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_WINDOW);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
+  g_clear_object (&self->commands);
   g_clear_object (&self->service);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (clip_window_parent_class)->dispose (object);

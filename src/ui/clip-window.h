@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (ClipWindow, clip_window, CLIP, WINDOW, AdwApplicationWindo
 ClipWindow *clip_window_new          (ClipApplication *app);
 /* The window's own (reading) connection, or NULL when it could not open. */
 ClipStore  *clip_window_get_store    (ClipWindow      *self);
+/* NULL when the archive cannot be changed (see the error page). */
+ClipCommands *clip_window_get_commands (ClipWindow    *self);
 /* Reads the outlets again and shows the empty state or the archive. */
 void        clip_window_reload       (ClipWindow      *self);
 void        clip_window_show_toast   (ClipWindow      *self,

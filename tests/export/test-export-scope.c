@@ -198,7 +198,7 @@ test_excerpt (void)
 }
 
 static void
-cancel_on_progress (guint done, guint total, gpointer data)
+cancel_on_progress (guint64 done, guint64 total, gpointer data)
 {
   if (done == 2)
     g_cancellable_cancel (data);
@@ -244,7 +244,7 @@ typedef struct {
 } AsyncRun;
 
 static void
-async_progress (guint done, guint total, gpointer data)
+async_progress (guint64 done, guint64 total, gpointer data)
 {
   AsyncRun *run = data;
 
@@ -271,17 +271,19 @@ test_async (void)
   g_autofree char *path = g_build_filename (f->dir, "report.html", NULL);
   ClipExportOptions options = { CLIP_EXPORT_HTML };
   AsyncRun run = { g_main_loop_new (NULL, FALSE) };
+  g_autoptr(ClipProgress) progress = clip_progress_new (async_progress, &run, NULL, NULL);
 
   run.thread = g_thread_self ();
   fixture_add_many (f, 300);
   clip_export_to_file_async (clip_store_get_path (f->store), NULL, &options, path,
-                             async_progress, &run, NULL, NULL, async_done, &run);
+                             progress, NULL, async_done, &run);
   g_main_loop_run (run.loop);
   g_assert_no_error (run.error);
   g_assert_cmpuint (run.result.articles, ==, 307);
-  /* Thinned to whole percents, and the last call says "done". */
+  /* Thinned to whole percents (and merged while the main loop was
+   * busy), and the last call, before the result, says "done". */
   g_assert_cmpuint (run.calls, <=, 101);
-  g_assert_cmpuint (run.calls, >=, 50);
+  g_assert_cmpuint (run.calls, >=, 1);
   g_assert_cmpuint (run.last_done, ==, 307);
   g_assert_cmpuint (run.total, ==, 307);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));

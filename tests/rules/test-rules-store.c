@@ -300,76 +300,6 @@ test_search_paging (void)
   g_assert_cmpuint (page->len, ==, 20);
 }
 
-typedef struct {
-  GMainLoop *loop;
-  guint64    n;
-  guint      ticks;
-  guint64    last_done, total;
-  GError    *error;
-} AsyncRun;
-
-static void
-on_progress (guint64 done, guint64 total, gpointer data)
-{
-  AsyncRun *r = data;
-
-  g_assert_cmpuint (done, >=, r->last_done);
-  r->last_done = done;
-  r->total = total;
-  r->ticks++;
-}
-
-static void
-on_done (GObject *source, GAsyncResult *res, gpointer data)
-{
-  AsyncRun *r = data;
-
-  clip_rule_backfill_finish (CLIP_STORE (source), res, &r->n, &r->error);
-  g_main_loop_quit (r->loop);
-}
-
-static void
-test_backfill_async (void)
-{
-  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
-  g_autoptr(GCancellable) cancel = g_cancellable_new ();
-  AsyncRun r = { g_main_loop_new (NULL, FALSE), 0, 0, 0, 0, NULL };
-  ClipIngestResult res;
-  gint64 outlet = clip_test_rules_outlet (store), id;
-
-  for (guint i = 0; i < 2500; i++)
-    {
-      ClipArticle *a = clip_article_new ();
-      a->guid = g_strdup_printf ("g%u", i);
-      a->title = g_strdup_printf ("Item %u", i);
-      a->summary_text = g_strdup (i % 5 == 0 ? "Kremlin meddling again" : "Kremlin news");
-      g_ptr_array_add (batch, a);
-    }
-  clip_ingest_result_init (&res);
-  g_assert_true (clip_store_ingest (store, outlet, batch, &res, &error));
-  clip_ingest_result_clear (&res);
-  id = clip_store_add_rule (store, &(ClipRule) { .name = "Meddling", .query = "Kremlin NEAR/1 meddl*",
-                                                  .enabled = TRUE }, &error);
-  g_assert_no_error (error);
-  clip_rule_backfill_async (store, id, on_progress, &r, NULL, on_done, &r);
-  g_main_loop_run (r.loop);
-  g_assert_no_error (r.error);
-  g_assert_cmpuint (r.n, ==, 500);
-  g_assert_cmpuint (r.ticks, >=, 2);
-  g_assert_cmpuint (r.last_done, ==, r.total);
-  g_assert_cmpuint (r.total, ==, 500);
-
-  /* Cancelled before it starts: an error, and the loop still ends. */
-  g_cancellable_cancel (cancel);
-  clip_rule_backfill_async (store, id, NULL, NULL, cancel, on_done, &r);
-  g_main_loop_run (r.loop);
-  g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&r.error);
-  g_main_loop_unref (r.loop);
-}
-
 /* Counts the statements that read an article back for the matcher: its
  * fields, its old matches, its tags. */
 static int
@@ -528,6 +458,5 @@ main (int argc, char **argv)
   g_test_add_func ("/rules-store/version", test_rules_version);
   g_test_add_func ("/rules-store/term-lists", test_term_lists);
   g_test_add_func ("/rules-store/search", test_search_paging);
-  g_test_add_func ("/rules-store/backfill-async", test_backfill_async);
   return g_test_run ();
 }

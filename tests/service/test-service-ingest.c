@@ -155,8 +155,9 @@ added_cb (GObject *source, GAsyncResult *result, gpointer data)
   gint64 *out = data;
   g_autoptr(GError) error = NULL;
 
-  *out = clip_service_add_outlet_finish (CLIP_SERVICE (source), result, &error);
+  g_assert_true (clip_commands_run_finish (CLIP_COMMANDS (source), result, &error));
   g_assert_no_error (error);
+  *out = clip_command_get_id (clip_commands_get_command (result));
 }
 
 static void
@@ -170,6 +171,7 @@ test_discover_and_add (Fixture *f, gconstpointer data)
   GPtrArray *found = NULL;
   const ClipFeedCandidate *c;
   g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  g_autoptr(ClipCommand) command = NULL;
   gint64 id = 0;
 
   clip_test_server_add_body (f->server, "/", "text/html", page, -1, NULL, NULL);
@@ -185,7 +187,9 @@ test_discover_and_add (Fixture *f, gconstpointer data)
   /* Adding fetches it at once. */
   o->url = g_strdup (c->url);
   o->name = g_strdup (c->title);
-  clip_service_add_outlet_async (f->service, o, NULL, added_cb, &id);
+  command = clip_command_add_outlet (o);
+  clip_commands_run_async (clip_service_get_commands (f->service), command, NULL, NULL,
+                           added_cb, &id);
   while (id == 0)
     g_main_context_iteration (NULL, TRUE);
   clip_test_service_wait_until (clip_test_service_have_results, f, 10000);

@@ -98,6 +98,7 @@ static void
 test_alerts_view (void)
 {
   g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipCommands) commands = NULL;
   g_autoptr(ClipStore) store = archive_with_alerts (dir);
   gint64 russia = rule_id (store, "Russian interference");
   GtkWidget *window = gtk_window_new ();
@@ -108,7 +109,8 @@ test_alerts_view (void)
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  clip_alerts_view_set_store (view, store);
+  commands = clip_commands_open (dir, NULL);
+  clip_alerts_view_set_store (view, store, commands);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpint (clip_alerts_view_get_unread (view), ==, 15);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (view, CLIP_TYPE_ALERTS_VIEW, "content_stack"))),
@@ -165,6 +167,7 @@ static void
 test_unread_only_mark_all (void)
 {
   g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipCommands) commands = NULL;
   g_autoptr(ClipStore) store = archive_with_alerts (dir);
   GtkWidget *window = gtk_window_new ();
   ClipAlertsView *view = CLIP_ALERTS_VIEW (clip_alerts_view_new ());
@@ -173,7 +176,8 @@ test_unread_only_mark_all (void)
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  clip_alerts_view_set_store (view, store);
+  commands = clip_commands_open (dir, NULL);
+  clip_alerts_view_set_store (view, store, commands);
   gtk_window_present (GTK_WINDOW (window));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (view, CLIP_TYPE_ALERTS_VIEW, "unread_toggle")), TRUE);
   row = gtk_widget_get_first_child (clip_test_ui_find (gtk_widget_get_first_child (child (view, CLIP_TYPE_ALERTS_VIEW,
@@ -246,6 +250,7 @@ static void
 test_mark_read_in_place (void)
 {
   g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipCommands) commands = NULL;
   g_autoptr(ClipStore) store = archive_with_alerts (dir);
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) rows = NULL;
@@ -257,7 +262,8 @@ test_mark_read_in_place (void)
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 420);
-  clip_alerts_view_set_store (view, store);
+  commands = clip_commands_open (dir, NULL);
+  clip_alerts_view_set_store (view, store, commands);
   g_signal_connect (view, "unread-changed", G_CALLBACK (count_unread_changes), changes);
   gtk_window_present (GTK_WINDOW (window));
   groups = child (view, CLIP_TYPE_ALERTS_VIEW, "groups_box");
@@ -332,6 +338,7 @@ static void
 test_show_more (void)
 {
   g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipCommands) commands = NULL;
   g_autoptr(ClipStore) store = clip_test_alerts_open (dir);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) first = NULL;
@@ -353,7 +360,8 @@ test_show_more (void)
     }
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
-  clip_alerts_view_set_store (view, store);
+  commands = clip_commands_open (dir, NULL);
+  clip_alerts_view_set_store (view, store, commands);
   gtk_window_present (GTK_WINDOW (window));
   section = gtk_widget_get_first_child (child (view, CLIP_TYPE_ALERTS_VIEW, "groups_box"));
   list = clip_test_ui_find (section, GTK_TYPE_LIST_BOX, NULL);
@@ -433,6 +441,7 @@ static void
 test_window_pages (void)
 {
   g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipCommands) commands = NULL;
   g_autoptr(ClipStore) store = archive_with_alerts (dir);
   gint64 russia = rule_id (store, "Russian interference");
   ClipWindow *window = clip_window_new (NULL);

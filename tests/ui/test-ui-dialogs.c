@@ -62,6 +62,7 @@ test_add_outlet (void)
   g_autofree char *dir = clip_test_ui_data_dir ();
   g_autoptr(GError) error = NULL;
   g_autoptr(ClipStore) store = clip_store_open_data_dir (NULL, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(ClipCommands) commands = NULL;
   g_autoptr(GPtrArray) listed = NULL;
   g_autofree char *added = NULL;
   ClipAddOutletDialog *dialog;
@@ -69,7 +70,9 @@ test_add_outlet (void)
   GtkLabel *error_label;
 
   g_assert_no_error (error);
-  dialog = clip_add_outlet_dialog_new (clip_store_get_path (store), 1800, NULL);
+  commands = clip_commands_open (NULL, &error);
+  g_assert_no_error (error);
+  dialog = clip_add_outlet_dialog_new (commands, 1800, NULL);
   g_object_ref_sink (dialog);
   g_signal_connect (dialog, "outlet-added", G_CALLBACK (outlet_added_cb), &added);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -96,7 +99,7 @@ test_add_outlet (void)
 
   /* The same address again: refused, and said so. */
   g_clear_pointer (&added, g_free);
-  dialog = clip_add_outlet_dialog_new (clip_store_get_path (store), 900, NULL);
+  dialog = clip_add_outlet_dialog_new (commands, 900, NULL);
   g_object_ref_sink (dialog);
   g_signal_connect (dialog, "outlet-added", G_CALLBACK (outlet_added_cb), &added);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -178,7 +181,8 @@ test_add_outlet_discovery (void)
   store = clip_store_open_data_dir (dir, CLIP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
-  dialog = clip_add_outlet_dialog_new (clip_store_get_path (store), 900, service);
+  /* The service's writer, as in the window. */
+  dialog = clip_add_outlet_dialog_new (clip_service_get_commands (service), 900, service);
   g_object_ref_sink (dialog);
   g_signal_connect (dialog, "outlet-added", G_CALLBACK (outlet_added_cb), &added);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -468,6 +472,7 @@ test_outlet_dialog (void)
   g_autoptr(ClipOutlet) o = clip_outlet_new ();
   g_autoptr(ClipOutlet) saved = NULL;
   g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(ClipCommands) commands = NULL;
   ClipOutletDialog *dialog;
   AdwMessageDialog *confirm;
   gboolean changed = FALSE;
@@ -483,12 +488,14 @@ test_outlet_dialog (void)
   o->failures = 3;
   o->next_attempt = 1700000000;
   g_assert_true (clip_store_save_fetch_state (store, o, &error));
+  commands = clip_commands_open (NULL, &error);
+  g_assert_no_error (error);
 
-  g_assert_null (clip_outlet_dialog_new (store, NULL, id + 100, &error));
+  g_assert_null (clip_outlet_dialog_new (store, commands, id + 100, &error));
   g_assert_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  dialog = clip_outlet_dialog_new (store, NULL, id, &error);
+  dialog = clip_outlet_dialog_new (store, commands, id, &error);
   g_assert_no_error (error);
   g_object_ref_sink (dialog);
   g_signal_connect (dialog, "changed", G_CALLBACK (changed_cb), &changed);
@@ -514,7 +521,7 @@ test_outlet_dialog (void)
   g_object_unref (dialog);
 
   changed = FALSE;
-  dialog = clip_outlet_dialog_new (store, NULL, id, &error);
+  dialog = clip_outlet_dialog_new (store, commands, id, &error);
   g_object_ref_sink (dialog);
   g_signal_connect (dialog, "changed", G_CALLBACK (changed_cb), &changed);
   gtk_window_present (GTK_WINDOW (dialog));

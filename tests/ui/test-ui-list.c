@@ -585,6 +585,7 @@ test_article_view (Fixture *f, gconstpointer data)
   ClipArticleView *view = CLIP_ARTICLE_VIEW (clip_article_view_new ());
   g_autoptr(GPtrArray) rules = clip_store_list_rules (f->store, NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(ClipCommands) commands = NULL;
   ClipArticle *seed = clip_article_new ();
   GtkLabel *body;
   GtkTextView *note;
@@ -602,7 +603,8 @@ test_article_view (Fixture *f, gconstpointer data)
   seed_id = CLIP_TEST_LIST_ARTICLES + 1;
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  clip_article_view_set_store (view, f->reader);
+  commands = clip_commands_open (f->dir, NULL);
+  clip_article_view_set_store (view, f->reader, commands);
   clip_article_view_set_rules (view, rules);
   gtk_window_present (GTK_WINDOW (window));
   clip_article_view_show (view, seed_id);

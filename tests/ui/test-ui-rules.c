@@ -30,8 +30,9 @@ static gboolean have_display;
   } G_STMT_END
 
 typedef struct {
-  char      *dir;
-  ClipStore *store;
+  char         *dir;
+  ClipStore    *store;
+  ClipCommands *commands;
 } Fixture;
 
 /* Articles in three kinds: about interference by Russia, about Russia and
@@ -91,12 +92,15 @@ fixture_setup (Fixture       *f,
   f->store = clip_archive_open (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   fill_archive (f->store);
+  f->commands = clip_commands_open (f->dir, &error);
+  g_assert_no_error (error);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  g_clear_object (&f->commands);
   g_clear_object (&f->store);
   g_free (f->dir);
 }
@@ -156,7 +160,7 @@ test_invalid_query (Fixture       *f,
   GtkTextIter iter;
 
   SKIP_WITHOUT_DISPLAY ();
-  editor = clip_rule_editor_new (f->store, NULL);
+  editor = clip_rule_editor_new (f->store, f->commands, NULL);
   gtk_window_present (GTK_WINDOW (editor));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (editor, CLIP_TYPE_RULE_EDITOR, "query_view")));
   tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "error");
@@ -207,7 +211,7 @@ test_preview_count (Fixture       *f,
   guint64 shown;
 
   SKIP_WITHOUT_DISPLAY ();
-  editor = clip_rule_editor_new (f->store, NULL);
+  editor = clip_rule_editor_new (f->store, f->commands, NULL);
   gtk_window_present (GTK_WINDOW (editor));
   clip_rule_editor_set_query (editor, query);
   g_assert_true (clip_test_ui_wait (preview_done, editor));
@@ -265,7 +269,7 @@ test_save_applies (Fixture       *f,
   gint64 saved[2] = { 0, 0 };
 
   SKIP_WITHOUT_DISPLAY ();
-  editor = clip_rule_editor_new (f->store, NULL);
+  editor = clip_rule_editor_new (f->store, f->commands, NULL);
   g_object_ref (editor);
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved), saved);
   gtk_window_present (GTK_WINDOW (editor));
@@ -341,6 +345,7 @@ test_rules_page (Fixture       *f,
   window = gtk_window_new ();
   page = CLIP_RULES_PAGE (clip_rules_page_new ());
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  clip_rules_page_set_commands (page, f->commands);
   clip_rules_page_set_store (page, f->store);
   gtk_window_present (GTK_WINDOW (window));
 
@@ -425,7 +430,7 @@ test_term_lists (Fixture       *f,
   ListWait wait = { f, "russia_words" };
 
   SKIP_WITHOUT_DISPLAY ();
-  window = clip_term_lists_window_new (f->store);
+  window = clip_term_lists_window_new (f->store, f->commands);
   gtk_window_present (GTK_WINDOW (window));
   lists = child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "lists_box");
   row = gtk_widget_get_parent (clip_test_ui_find (lists, GTK_TYPE_LABEL, "@russia_terms"));
@@ -499,7 +504,7 @@ test_lists_read_once (Fixture       *f,
 
   SKIP_WITHOUT_DISPLAY ();
   sqlite3_trace_v2 (clip_store_get_db (f->store), SQLITE_TRACE_STMT, count_list_reads, &reads);
-  editor = clip_rule_editor_new (f->store, NULL);
+  editor = clip_rule_editor_new (f->store, f->commands, NULL);
   gtk_window_present (GTK_WINDOW (editor));
   g_assert_cmpuint (reads, ==, 1);
   message = GTK_LABEL (child (editor, CLIP_TYPE_RULE_EDITOR, "query_message"));

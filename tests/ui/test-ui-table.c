@@ -191,7 +191,7 @@ test_table_layout (Fixture *f, gconstpointer data)
     GtkWidget *label;
 
     gtk_window_set_child (GTK_WINDOW (narrow_window), GTK_WIDGET (view));
-    clip_article_view_set_store (view, f->reader);
+    clip_article_view_set_store (view, f->reader, NULL);
     clip_article_view_show (view, CLIP_TEST_LIST_ARTICLES + 1);
     label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW, "title_label"));
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Untitled");

@@ -9,7 +9,6 @@
 #include "clip-application.h"
 #include "clip-archive.h"
 #include "clip-article-table.h"
-#include "clip-import-task.h"
 #include "clip-outlet-import.h"
 #include "clip-service.h"
 #include "clip-sidebar.h"
@@ -135,7 +134,8 @@ typedef struct {
   gboolean         done;
   gboolean         ok;
   GError          *error;
-  ClipImportResult result;
+  guint            added;
+  guint            skipped;
 } ImportWait;
 
 static void
@@ -143,7 +143,11 @@ import_cb (GObject *source, GAsyncResult *res, gpointer data)
 {
   ImportWait *w = data;
 
-  w->ok = clip_import_task_run_finish (res, &w->result, &w->error);
+  const ClipImportResult *result = clip_command_get_import_result (clip_commands_get_command (res));
+
+  w->ok = clip_commands_run_finish (CLIP_COMMANDS (source), res, &w->error);
+  w->added = result->added;
+  w->skipped = result->skipped;
   w->done = TRUE;
 }
 
@@ -164,19 +168,19 @@ test_opml_import (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) listed = NULL;
   ClipWindow *window = new_window ();
+  g_autoptr(ClipCommand) command = NULL;
   ImportWait w = { 0 };
   gsize len;
 
   g_assert_true (g_file_get_contents (opml_path, &data, &len, NULL));
   bytes = g_bytes_new (data, len);
-  clip_import_task_run_async (clip_store_get_path (clip_window_get_store (window)),
-                              CLIP_IMPORT_OPML, NULL, bytes, 3600, NULL, import_cb, &w);
+  command = clip_command_import_opml (bytes, 3600);
+  clip_commands_run_async (clip_window_get_commands (window), command, NULL, NULL, import_cb, &w);
   g_assert_true (clip_test_ui_wait (import_done, &w));
   g_assert_no_error (w.error);
   g_assert_true (w.ok);
-  g_assert_cmpuint (w.result.added, ==, 3);
-  g_assert_cmpuint (w.result.skipped, ==, 1);
-  clip_import_result_clear (&w.result);
+  g_assert_cmpuint (w.added, ==, 3);
+  g_assert_cmpuint (w.skipped, ==, 1);
 
   clip_window_reload (window);
   g_assert_true (shows_archive (window));
@@ -195,8 +199,9 @@ test_opml_import (void)
   memset (&w, 0, sizeof w);
   g_clear_pointer (&bytes, g_bytes_unref);
   bytes = g_bytes_new_static ("not xml at all", 14);
-  clip_import_task_run_async (clip_store_get_path (clip_window_get_store (window)),
-                              CLIP_IMPORT_OPML, NULL, bytes, 900, NULL, import_cb, &w);
+  g_clear_pointer (&command, clip_command_unref);
+  command = clip_command_import_opml (bytes, 900);
+  clip_commands_run_async (clip_window_get_commands (window), command, NULL, NULL, import_cb, &w);
   g_assert_true (clip_test_ui_wait (import_done, &w));
   g_assert_false (w.ok);
   g_assert_nonnull (w.error);

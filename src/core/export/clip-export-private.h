@@ -89,7 +89,7 @@ typedef struct {
   GOutputStream           *out;
   GString                 *buf;      /* pending output, flushed in blocks */
   GCancellable            *cancellable;
-  ClipExportProgress       progress;
+  ClipProgressFunc         progress;
   gpointer                 progress_data;
   JsonParser              *parser;   /* for the spans column */
   guint                    next;     /* index into sel->ids */

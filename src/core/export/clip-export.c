@@ -225,7 +225,7 @@ clip_export_write (ClipStore               *store,
                    const ClipExportOptions *options,
                    GOutputStream           *out,
                    ClipExportResult        *result,
-                   ClipExportProgress       progress,
+                   ClipProgressFunc         progress,
                    gpointer                 progress_data,
                    GCancellable            *cancellable,
                    GError                 **error)
@@ -302,7 +302,7 @@ clip_export_to_file (ClipStore               *store,
                      const ClipExportOptions *options,
                      const char              *path,
                      ClipExportResult        *result,
-                     ClipExportProgress       progress,
+                     ClipProgressFunc         progress,
                      gpointer                 progress_data,
                      GCancellable            *cancellable,
                      GError                 **error)
@@ -359,18 +359,9 @@ typedef struct {
   char               *title;
   char               *path;
   ClipExportResult    result;
-  GMainContext       *context;
-  ClipExportProgress  progress;
-  gpointer            progress_data;
-  GDestroyNotify      progress_destroy;
+  ClipProgress       *progress;
   guint               last_percent;
 } ExportJob;
-
-typedef struct {
-  ExportJob *job;
-  guint      done;
-  guint      total;
-} ProgressCall;
 
 static void
 export_job_free (ExportJob *job)
@@ -379,47 +370,22 @@ export_job_free (ExportJob *job)
   clip_export_scope_clear (&job->scope);
   g_free (job->title);
   g_free (job->path);
-  if (job->progress_destroy)
-    job->progress_destroy (job->progress_data);
-  g_main_context_unref (job->context);
+  if (job->progress)
+    clip_progress_unref (job->progress);
   g_free (job);
 }
 
-static gboolean
-progress_in_caller (gpointer data)
-{
-  ProgressCall *call = data;
-
-  call->job->progress (call->done, call->total, call->job->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
+/* Whole percents only: a report of 100,000 articles is 100 reports. */
 static void
-progress_from_thread (guint done, guint total, gpointer data)
+progress_from_thread (guint64 done, guint64 total, gpointer data)
 {
-  GTask *task = data;
-  ExportJob *job = g_task_get_task_data (task);
-  guint percent = total ? (guint) ((guint64) done * 100 / total) : 100;
-  ProgressCall *call;
-  GSource *source;
+  ExportJob *job = data;
+  guint percent = total ? (guint) (done * 100 / total) : 100;
 
   if (percent == job->last_percent && done != total)
     return;
   job->last_percent = percent;
-  call = g_new (ProgressCall, 1);
-  call->job = job;
-  call->done = done;
-  call->total = total;
-  /* Always through a source: g_main_context_invoke() would run it right
-   * here when this thread can acquire the context. The task (and so the
-   * job) outlives every call queued before it returns: its own completion
-   * is queued on the same context after them. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, progress_in_caller, call, g_free);
-  g_source_set_static_name (source, "[clippings] export progress");
-  g_source_attach (source, job->context);
-  g_source_unref (source);
+  clip_progress_report (done, total, job->progress);
 }
 
 static void
@@ -435,7 +401,7 @@ export_thread (GTask        *task,
   store = clip_store_open (job->archive_path, CLIP_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL ||
       !clip_export_to_file (store, &job->scope, &job->options, job->path, &job->result,
-                            job->progress ? progress_from_thread : NULL, task,
+                            job->progress ? progress_from_thread : NULL, job,
                             cancellable, &error))
     g_task_return_error (task, error);
   else
@@ -447,9 +413,7 @@ clip_export_to_file_async (const char              *archive_path,
                            const ClipExportScope   *scope,
                            const ClipExportOptions *options,
                            const char              *path,
-                           ClipExportProgress       progress,
-                           gpointer                 progress_data,
-                           GDestroyNotify           progress_destroy,
+                           ClipProgress            *progress,
                            GCancellable            *cancellable,
                            GAsyncReadyCallback      callback,
                            gpointer                 user_data)
@@ -465,10 +429,7 @@ clip_export_to_file_async (const char              *archive_path,
   job->title = g_strdup (options->title);
   job->options.title = job->title;
   job->path = g_strdup (path);
-  job->context = g_main_context_ref_thread_default ();
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->progress_destroy = progress_destroy;
+  job->progress = progress ? clip_progress_ref (progress) : NULL;
   job->last_percent = G_MAXUINT;
   g_task_set_source_tag (task, clip_export_to_file_async);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);

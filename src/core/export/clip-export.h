@@ -16,6 +16,7 @@
 
 #include <gio/gio.h>
 
+#include "clip-progress.h"
 #include "clip-store.h"
 
 G_BEGIN_DECLS
@@ -57,12 +58,6 @@ typedef struct {
   guint pages;      /* PDF: pages written; 0 for the other formats */
 } ClipExportResult;
 
-/* Called after each article with how many are done out of total; in the
- * async variant, on the thread-default main context of the caller, at most
- * every 1% of the way. */
-typedef void (*ClipExportProgress) (guint    done,
-                                    guint    total,
-                                    gpointer user_data);
 
 GQuark       clip_export_error_quark        (void);
 
@@ -81,13 +76,14 @@ gboolean     clip_export_parse_date         (const char        *text,
                                              gint64            *unix_seconds,
                                              GError           **error);
 
-/* Writes the report to out (not closed). */
+/* Writes the report to out (not closed); progress is called after each
+ * article with how many are done out of total. */
 gboolean     clip_export_write              (ClipStore               *store,
                                              const ClipExportScope   *scope,
                                              const ClipExportOptions *options,
                                              GOutputStream           *out,
                                              ClipExportResult        *result,
-                                             ClipExportProgress       progress,
+                                             ClipProgressFunc         progress,
                                              gpointer                 progress_data,
                                              GCancellable            *cancellable,
                                              GError                 **error);
@@ -100,21 +96,20 @@ gboolean     clip_export_to_file            (ClipStore               *store,
                                              const ClipExportOptions *options,
                                              const char              *path,
                                              ClipExportResult        *result,
-                                             ClipExportProgress       progress,
+                                             ClipProgressFunc         progress,
                                              gpointer                 progress_data,
                                              GCancellable            *cancellable,
                                              GError                 **error);
 
 /* The same in a worker thread with its own read-only connection to the
  * archive at archive_path (clip_store_get_path() of the caller's store),
- * so the caller's thread never waits. scope and options are copied. */
+ * so the caller's thread never waits. scope and options are copied.
+ * progress (may be NULL) hears at most every 1% of the way. */
 void         clip_export_to_file_async      (const char              *archive_path,
                                              const ClipExportScope   *scope,
                                              const ClipExportOptions *options,
                                              const char              *path,
-                                             ClipExportProgress       progress,
-                                             gpointer                 progress_data,
-                                             GDestroyNotify           progress_destroy,
+                                             ClipProgress            *progress,
                                              GCancellable            *cancellable,
                                              GAsyncReadyCallback      callback,
                                              gpointer                 user_data);

@@ -397,7 +397,7 @@ take_chunk (Shared *sh, guint i, guint n_workers, Worker *here, GError **error)
 
 static gboolean
 confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const GArray *ids,
-             ClipRuleProgressFunc progress, gpointer progress_data, guint64 *n_matched,
+             ClipProgressFunc progress, gpointer progress_data, guint64 *n_matched,
              GCancellable *cancellable, GError **error)
 {
   guint chunk = CLAMP (ids->len / 32, 16, CHUNK);
@@ -484,7 +484,7 @@ confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const G
 gboolean
 clip_rule_backfill (ClipStore             *store,
                     gint64                 rule_id,
-                    ClipRuleProgressFunc   progress,
+                    ClipProgressFunc   progress,
                     gpointer               progress_data,
                     guint64               *n_matched,
                     GCancellable          *cancellable,
@@ -512,106 +512,5 @@ clip_rule_backfill (ClipStore             *store,
     return FALSE;
   g_debug ("Backfill of rule %" G_GINT64_FORMAT ": %u candidates in %.2f s, confirmed in %.2f s",
            rule_id, ids->len, (t1 - t0) / 1e6, (g_get_monotonic_time () - t1) / 1e6);
-  return TRUE;
-}
-
-typedef struct {
-  char                 *path;
-  gint64                rule_id;
-  ClipRuleProgressFunc  progress;
-  gpointer              progress_data;
-  GMainContext         *context;
-} Job;
-
-typedef struct {
-  Job     *job;
-  guint64  done, total;
-} Tick;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->path);
-  g_main_context_unref (job->context);
-  g_free (job);
-}
-
-static gboolean
-deliver_progress (gpointer data)
-{
-  Tick *t = data;
-
-  t->job->progress (t->done, t->total, t->job->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-thread_progress (guint64 done, guint64 total, gpointer data)
-{
-  Job *job = data;
-  Tick *t = g_new (Tick, 1);
-
-  t->job = job;
-  t->done = done;
-  t->total = total;
-  /* The job lives until the task's callback, which runs after these on
-   * the same context. */
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, t, g_free);
-}
-
-static void
-run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Job *job = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClipStore) store = clip_store_open (job->path, CLIP_STORE_OPEN_DEFAULT, &error);
-  guint64 n = 0;
-
-  if (store == NULL ||
-      !clip_rule_backfill (store, job->rule_id, job->progress ? thread_progress : NULL, job,
-                           &n, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_int (task, (gssize) n);
-}
-
-void
-clip_rule_backfill_async (ClipStore             *store,
-                          gint64                 rule_id,
-                          ClipRuleProgressFunc   progress,
-                          gpointer               progress_data,
-                          GCancellable          *cancellable,
-                          GAsyncReadyCallback    callback,
-                          gpointer               user_data)
-{
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
-  Job *job = g_new0 (Job, 1);
-
-  job->path = g_strdup (clip_store_get_path (store));
-  job->rule_id = rule_id;
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->context = g_main_context_ref_thread_default ();
-  g_task_set_source_tag (task, clip_rule_backfill_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, run_job);
-}
-
-gboolean
-clip_rule_backfill_finish (ClipStore     *store,
-                           GAsyncResult  *result,
-                           guint64       *n_matched,
-                           GError       **error)
-{
-  gssize n;
-
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  n = g_task_propagate_int (G_TASK (result), error);
-  if (n < 0)
-    return FALSE;
-  if (n_matched)
-    *n_matched = (guint64) n;
   return TRUE;
 }

@@ -6,14 +6,10 @@
 
 #include <gio/gio.h>
 
+#include "clip-progress.h"
 #include "clip-store.h"
 
 G_BEGIN_DECLS
-
-/* done of total candidates checked so far. */
-typedef void (*ClipRuleProgressFunc) (guint64  done,
-                                      guint64  total,
-                                      gpointer user_data);
 
 /* Recomputes the matches of rule rule_id over the whole archive: its old
  * matches go, the articles it matches now get theirs (with spans). The
@@ -22,28 +18,15 @@ typedef void (*ClipRuleProgressFunc) (guint64  done,
  * thread instead when the caller holds a transaction, whose rows other
  * connections cannot see); the matches are written on this thread, with
  * store, 20,000 per transaction. Archived articles raise no alerts: those
- * are for news. *n_matched: the matches written. */
+ * are for news. progress: done of total candidates checked so far (on
+ * this thread). *n_matched: the matches written. Off the main thread, run
+ * clip_command_rematch_rule() instead. */
 gboolean clip_rule_backfill        (ClipStore             *store,
                                     gint64                 rule_id,
-                                    ClipRuleProgressFunc   progress,
+                                    ClipProgressFunc       progress,
                                     gpointer               progress_data,
                                     guint64               *n_matched,
                                     GCancellable          *cancellable,
-                                    GError               **error);
-
-/* The same in a worker thread with its own connection to store's archive;
- * progress is called on the caller's thread-default main context. */
-void     clip_rule_backfill_async  (ClipStore             *store,
-                                    gint64                 rule_id,
-                                    ClipRuleProgressFunc   progress,
-                                    gpointer               progress_data,
-                                    GCancellable          *cancellable,
-                                    GAsyncReadyCallback    callback,
-                                    gpointer               user_data);
-/* Returns the number of articles the rule matches. */
-gboolean clip_rule_backfill_finish (ClipStore             *store,
-                                    GAsyncResult          *result,
-                                    guint64               *n_matched,
                                     GError               **error);
 
 G_END_DECLS

@@ -20,6 +20,20 @@ clip_rule_new (void)
   return g_new0 (ClipRule, 1);
 }
 
+ClipRule *
+clip_rule_copy (const ClipRule *rule)
+{
+  ClipRule *copy = g_new0 (ClipRule, 1);
+
+  *copy = *rule;
+  copy->name = g_strdup (rule->name);
+  copy->query = g_strdup (rule->query);
+  copy->severity = g_strdup (rule->severity);
+  copy->notify = g_strdup (rule->notify);
+  copy->color = g_strdup (rule->color);
+  return copy;
+}
+
 void
 clip_rule_free (ClipRule *rule)
 {

@@ -23,6 +23,7 @@ typedef struct {
 
 ClipRule      *clip_rule_new                (void);
 void           clip_rule_free               (ClipRule     *rule);
+ClipRule      *clip_rule_copy               (const ClipRule *rule);
 
 /* Rules, by name. */
 GPtrArray     *clip_store_list_rules        (ClipStore    *store,

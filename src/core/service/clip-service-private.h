@@ -26,6 +26,7 @@ struct _ClipService {
   gulong           monitor_id;
   ClipFetchLimits  limits;
   GTlsDatabase    *tls_database;
+  ClipCommands    *commands;         /* run on the service thread */
   gboolean         scheduled;        /* caller's view */
   gboolean         online;           /* caller's view */
 

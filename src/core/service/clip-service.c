@@ -577,94 +577,41 @@ clip_service_discover_feeds_finish (ClipService   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Commands run on the service thread, on its writer. */
+
 static void
-add_in_thread (ClipService *self, gpointer data)
+command_in_thread (ClipService *self, gpointer data)
 {
   GTask *task = data;
-  const ClipOutlet *o = g_task_get_task_data (task);
-  GError *error = NULL;
-  gint64 id;
 
-  if (task_refused (task, self))
-    return;
-  clip_store_release_snapshot (self->store);
-  id = clip_store_add_outlet (self->store, o, &error);
-  if (id == 0)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  clip_scheduler_set_outlet (self->scheduler, id, o->url, 0, o->enabled);
-  clip_scheduler_request (self->scheduler, id);
-  g_task_return_int (task, id);
+  clip_commands_run_task (task, self->stopping ? NULL : self->store);
+}
+
+static gboolean
+run_command (gpointer owner, GTask *task)
+{
+  return invoke (owner, command_in_thread, task, g_object_unref);
+}
+
+/* Service thread: the outlets changed through the writer. */
+static void
+outlets_changed (gpointer owner, gint64 fetch_now)
+{
+  ClipService *self = owner;
+
+  clip_service_load_outlets (self);
+  if (fetch_now > 0)
+    clip_scheduler_request (self->scheduler, fetch_now);
   clip_service_pump (self);
 }
 
-void
-clip_service_add_outlet_async (ClipService         *self,
-                               const ClipOutlet    *outlet,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+static const ClipCommandsRunner runner = { run_command, outlets_changed };
+
+ClipCommands *
+clip_service_get_commands (ClipService *self)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, clip_service_add_outlet_async);
-  g_task_set_task_data (task, clip_outlet_copy (outlet), (GDestroyNotify) clip_outlet_free);
-  run_task (self, task, add_in_thread);
-}
-
-gint64
-clip_service_add_outlet_finish (ClipService   *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-  return g_task_propagate_int (G_TASK (result), error);
-}
-
-static void
-remove_in_thread (ClipService *self, gpointer data)
-{
-  GTask *task = data;
-  gint64 id = *(gint64 *) g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (task_refused (task, self))
-    return;
-  clip_store_release_snapshot (self->store);
-  if (!clip_store_remove_outlet (self->store, id, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* A fetch in flight for it finds it gone and records nothing. */
-  clip_scheduler_remove_outlet (self->scheduler, id);
-  g_task_return_boolean (task, TRUE);
-  clip_service_pump (self);
-}
-
-void
-clip_service_remove_outlet_async (ClipService         *self,
-                                  gint64               outlet_id,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, clip_service_remove_outlet_async);
-  g_task_set_task_data (task, g_memdup2 (&outlet_id, sizeof outlet_id), g_free);
-  run_task (self, task, remove_in_thread);
-}
-
-gboolean
-clip_service_remove_outlet_finish (ClipService   *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  g_return_val_if_fail (CLIP_IS_SERVICE (self), NULL);
+  return self->commands;
 }
 
 /* GObject */
@@ -707,6 +654,9 @@ clip_service_finalize (GObject *object)
 {
   ClipService *self = CLIP_SERVICE (object);
 
+  /* Whoever still holds the commands is told the writer is gone. */
+  clip_commands_detach (self->commands);
+  g_clear_object (&self->commands);
   g_free (self->data_dir);
   g_clear_object (&self->monitor);
   g_clear_object (&self->tls_database);
@@ -754,6 +704,7 @@ clip_service_init (ClipService *self)
   self->online = TRUE;
   clip_fetch_limits_init_default (&self->limits);
   self->caller_context = g_main_context_ref_thread_default ();
+  self->commands = clip_commands_new_for_runner (&runner, self);
 }
 
 ClipService *

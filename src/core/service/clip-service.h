@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "clip-commands.h"
 #include "clip-fetch.h"
 #include "clip-outlet.h"
 
@@ -98,25 +99,11 @@ GPtrArray   *clip_service_discover_feeds_finish (ClipService         *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
-/* Adds the outlet through the writer and fetches it at once. */
-void         clip_service_add_outlet_async   (ClipService          *self,
-                                              const ClipOutlet     *outlet,
-                                              GCancellable         *cancellable,
-                                              GAsyncReadyCallback   callback,
-                                              gpointer              user_data);
-/* The new outlet's id, or 0 and an error. */
-gint64       clip_service_add_outlet_finish  (ClipService          *self,
-                                              GAsyncResult         *result,
-                                              GError              **error);
-
-void         clip_service_remove_outlet_async  (ClipService        *self,
-                                                gint64              outlet_id,
-                                                GCancellable       *cancellable,
-                                                GAsyncReadyCallback callback,
-                                                gpointer            user_data);
-gboolean     clip_service_remove_outlet_finish (ClipService        *self,
-                                                GAsyncResult       *result,
-                                                GError            **error);
+/* The commands, run on the service's writer on its thread (the one
+ * writer of the process): an outlet added is fetched at once, outlets
+ * removed are not fetched any more. They fail while the service is not
+ * running. */
+ClipCommands *clip_service_get_commands      (ClipService          *self);
 
 /* Signals (on the creating thread):
  *   "progress"         (guint done, guint total)   during a refresh run

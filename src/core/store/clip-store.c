@@ -21,7 +21,13 @@ struct _ClipStore {
   guint       depth;       /* transaction nesting */
   gboolean    failed;      /* an inner level rolled back */
   gboolean    is_new;
+  gboolean    writer;      /* counted in n_writers */
 };
+
+/* Writer connections open in this process, and the most at once: there
+ * should be one (the service's, or the CLI's commands'); tests check. */
+static gint n_writers;
+static gint peak_writers;
 
 G_DEFINE_TYPE (ClipStore, clip_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (clip-store-error-quark, clip_store_error)
@@ -45,6 +51,8 @@ clip_store_finalize (GObject *object)
     }
   g_array_free (self->hooks, TRUE);
   g_hash_table_destroy (self->stmts);
+  if (self->writer)
+    g_atomic_int_dec_and_test (&n_writers);
   if (self->db)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -313,6 +321,17 @@ configure (ClipStore           *self,
          clip_store_exec (self, "PRAGMA synchronous = NORMAL", error);
 }
 
+static void
+count_writer (ClipStore *self)
+{
+  gint n = g_atomic_int_add (&n_writers, 1) + 1;
+  gint peak = g_atomic_int_get (&peak_writers);
+
+  self->writer = TRUE;
+  while (n > peak && !g_atomic_int_compare_and_exchange (&peak_writers, peak, n))
+    peak = g_atomic_int_get (&peak_writers);
+}
+
 ClipStore *
 clip_store_open (const char          *path,
                  ClipStoreOpenFlags   flags,
@@ -351,7 +370,23 @@ clip_store_open (const char          *path,
     }
   else if (!migrate (self, error))
     return NULL;
+  else
+    count_writer (self);
   return g_steal_pointer (&self);
+}
+
+guint
+clip_store_count_writers (guint *peak)
+{
+  if (peak)
+    *peak = (guint) g_atomic_int_get (&peak_writers);
+  return (guint) g_atomic_int_get (&n_writers);
+}
+
+void
+clip_store_reset_peak_writers (void)
+{
+  g_atomic_int_set (&peak_writers, g_atomic_int_get (&n_writers));
 }
 
 /* Opens (creating when needed) the archive of a data directory: the given

@@ -47,6 +47,10 @@ ClipStore  *clip_store_open_data_dir     (const char          *data_dir,
                                           ClipStoreOpenFlags   flags,
                                           GError             **error);
 const char *clip_store_get_path          (ClipStore           *store);
+/* Writer connections open in this process now, and (peak) the most that
+ * were open at once since the start or the last reset. */
+guint       clip_store_count_writers     (guint               *peak);
+void        clip_store_reset_peak_writers (void);
 gboolean    clip_store_is_new            (ClipStore           *store);
 
 /* Outlets */

@@ -1,0 +1,160 @@
+/* clip-commands.h — every change a user can make to the archive, as one
+ * command both front ends use
+ *
+ * A ClipCommand says what to change (add an outlet, save a rule, flag an
+ * article…); a ClipCommands runs it on the one writer connection of the
+ * process: the fetch service's (clip_service_get_commands(), the GUI) or
+ * its own (clip_commands_open(), the CLI and tests). Nothing else in a
+ * front end writes to the archive.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "clip-outlet-import.h"
+#include "clip-progress.h"
+#include "clip-rules-store.h"
+#include "clip-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ClipCommand ClipCommand;
+
+#define CLIP_TYPE_COMMAND (clip_command_get_type ())
+GType        clip_command_get_type        (void) G_GNUC_CONST;
+ClipCommand *clip_command_ref             (ClipCommand *command);
+void         clip_command_unref           (ClipCommand *command);
+
+/* Outlets. An added outlet is fetched at once where a service runs. */
+ClipCommand *clip_command_add_outlet      (const ClipOutlet   *outlet);
+/* Everything the analyst can edit: url, name, site, group, interval,
+ * enabled (outlet->id says which). */
+ClipCommand *clip_command_update_outlet   (const ClipOutlet   *outlet);
+ClipCommand *clip_command_set_outlet_enabled (gint64           outlet_id,
+                                              gboolean         enabled);
+/* The outlet and its articles. */
+ClipCommand *clip_command_remove_outlet   (gint64              outlet_id);
+/* Many outlets in one transaction (see clip_outlets_import()), each with
+ * its own interval; interval is not used. */
+ClipCommand *clip_command_import_outlets  (GPtrArray          *outlets,
+                                           guint               interval);
+/* The outlets of an OPML document (its bytes), each fetched every
+ * interval seconds (0: the default). */
+ClipCommand *clip_command_import_opml     (GBytes             *opml,
+                                           guint               interval);
+/* The shipped starter set. */
+ClipCommand *clip_command_add_starter_outlets (guint           interval);
+
+/* Rules. Saving adds (rule->id 0) or edits the rule, then matches it
+ * again over the archive when its matches changed (new, query changed,
+ * enabled again): the progress of that goes to the run's progress. */
+ClipCommand *clip_command_save_rule       (const ClipRule     *rule);
+ClipCommand *clip_command_remove_rule     (gint64              rule_id);
+/* Matches the rule again over the whole archive. */
+ClipCommand *clip_command_rematch_rule    (gint64              rule_id);
+
+/* Term lists. Each change matches again the enabled rules that use the
+ * list (a disabled rule is matched again when it is enabled). */
+ClipCommand *clip_command_add_terms       (const char         *list,
+                                           const char * const *terms);
+/* Replaces the list's entries (creating it). */
+ClipCommand *clip_command_set_term_list   (const char         *list,
+                                           const char * const *terms);
+/* Renames the list and rewrites "@old" as "@new" in the rules that use
+ * it. Fails when new_name is taken. */
+ClipCommand *clip_command_rename_term_list (const char        *old_name,
+                                            const char        *new_name);
+/* Both at once, in one transaction: renames old_name (when given and
+ * different) to name, and gives it terms (the term-list editor's Save). */
+ClipCommand *clip_command_save_term_list  (const char         *old_name,
+                                           const char         *name,
+                                           const char * const *terms);
+ClipCommand *clip_command_remove_term_list (const char        *list);
+
+/* Article state. */
+ClipCommand *clip_command_set_read        (gint64              article_id,
+                                           gboolean            read);
+ClipCommand *clip_command_set_flag        (gint64              article_id,
+                                           gint                flag);
+/* "" or NULL removes the note. */
+ClipCommand *clip_command_set_note        (gint64              article_id,
+                                           const char         *note);
+ClipCommand *clip_command_add_tag         (gint64              article_id,
+                                           const char         *tag);
+ClipCommand *clip_command_remove_tag      (gint64              article_id,
+                                           const char         *tag);
+
+/* Alerts. */
+ClipCommand *clip_command_set_alert_read  (gint64              alert_id,
+                                           gboolean            read);
+/* The article read, and its alerts under every rule. */
+ClipCommand *clip_command_read_article_alerts (gint64          article_id);
+ClipCommand *clip_command_read_rule_alerts (gint64             rule_id);
+ClipCommand *clip_command_read_all_alerts (void);
+
+/* What a command did, once it has run. */
+/* The new outlet's or rule's id (add, save); 0 before or for others. */
+gint64       clip_command_get_id          (ClipCommand        *command);
+/* The articles a rule matches now (save, rematch). */
+guint64      clip_command_get_n_matched   (ClipCommand        *command);
+/* Whether saving matched the rule again (new, query changed, enabled
+ * again), so that n_matched says something. */
+gboolean     clip_command_get_rematched   (ClipCommand        *command);
+/* import, OPML, starter set. */
+const ClipImportResult *clip_command_get_import_result (ClipCommand *command);
+
+#define CLIP_TYPE_COMMANDS (clip_commands_get_type ())
+G_DECLARE_FINAL_TYPE (ClipCommands, clip_commands, CLIP, COMMANDS, GObject)
+
+/* Opens the archive of data_dir (see clip_archive_open()) as this
+ * process's writer. For the CLI and tests; the GUI uses its service's. */
+ClipCommands *clip_commands_open          (const char         *data_dir,
+                                           GError            **error);
+
+/* Runs the command on the writer, on the calling thread's behalf:
+ * progress, where given, is called on the calling thread. */
+gboolean      clip_commands_run           (ClipCommands       *self,
+                                           ClipCommand        *command,
+                                           ClipProgressFunc    progress,
+                                           gpointer            progress_data,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+/* The same, off the calling thread; progress (may be NULL) is reported
+ * on the calling thread's main context, before the callback. */
+void          clip_commands_run_async     (ClipCommands       *self,
+                                           ClipCommand        *command,
+                                           ClipProgress       *progress,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
+gboolean      clip_commands_run_finish    (ClipCommands       *self,
+                                           GAsyncResult       *result,
+                                           GError            **error);
+/* The command a result is of (its id, matches…). */
+ClipCommand  *clip_commands_get_command   (GAsyncResult       *result);
+
+/* For the service, which owns the writer in the GUI. */
+typedef struct {
+  /* Puts the task on the writer's thread, where it calls
+   * clip_commands_run_task(); FALSE when it cannot (not running). */
+  gboolean (*run)              (gpointer owner, GTask *task);
+  /* On the writer's thread, after a command changed the outlets;
+   * fetch_now: an outlet to fetch at once, or 0. */
+  void     (*outlets_changed)  (gpointer owner, gint64 fetch_now);
+} ClipCommandsRunner;
+
+/* owner is not referenced: it outlives the ClipCommands. */
+ClipCommands *clip_commands_new_for_runner (const ClipCommandsRunner *runner,
+                                            gpointer                  owner);
+/* The owner goes: later commands fail (no writer). */
+void          clip_commands_detach        (ClipCommands       *self);
+/* On the writer's thread: runs the task's command with writer (NULL: the
+ * writer is gone and the task fails), and returns the task. */
+void          clip_commands_run_task      (GTask              *task,
+                                           ClipStore          *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipCommand, clip_command_unref)
+
+G_END_DECLS
