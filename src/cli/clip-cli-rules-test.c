@@ -135,74 +135,78 @@ read_docs (const char *file, GPtrArray *out, GError **error)
 }
 
 typedef struct {
-  JsonBuilder    *b;
   const TestDoc  *doc;
+  GArray         *spans;     /* ClipRuleSpan */
   gboolean        matched;
 } Result;
 
+/* The spans as the archive would store them and the reading view and the
+ * exports read them back: what this command shows is what the app would. */
 static void
 on_match (gint64 id, const ClipRuleSpan *spans, guint n, gpointer data)
 {
   Result *r = data;
+  g_autofree char *json = clip_rule_spans_to_json (spans, n);
+  g_autoptr(GArray) read = clip_rule_spans_from_json (json, &r->doc->buf.doc);
 
   r->matched = TRUE;
-  for (guint i = 0; i < n; i++)
-    {
-      const char *text = r->doc->buf.doc.text[g_bit_nth_lsf (spans[i].field, -1)];
+  g_array_append_vals (r->spans, read->data, read->len);
+}
 
-      json_builder_begin_object (r->b);
-      json_builder_set_member_name (r->b, "field");
-      json_builder_add_string_value (r->b, clip_rule_field_name (spans[i].field));
-      json_builder_set_member_name (r->b, "start");
-      json_builder_add_int_value (r->b, spans[i].start);
-      json_builder_set_member_name (r->b, "end");
-      json_builder_add_int_value (r->b, spans[i].end);
-      json_builder_set_member_name (r->b, "text");
-      {
-        g_autofree char *t = g_strndup (text + spans[i].start, spans[i].end - spans[i].start);
-        json_builder_add_string_value (r->b, t);
-      }
-      json_builder_end_object (r->b);
-    }
+static char *
+span_text (const Result *r, const ClipRuleSpan *span)
+{
+  const char *text = r->doc->buf.doc.text[g_bit_nth_lsf (span->field, -1)];
+
+  return g_strndup (text + span->start, span->end - span->start);
 }
 
 static JsonNode *
-test_one (ClipRuleSet *set, const TestDoc *doc)
+result_to_json (const Result *r)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  Result r = { b, doc, FALSE };
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "file");
-  json_builder_add_string_value (b, doc->label);
+  json_builder_add_string_value (b, r->doc->label);
   json_builder_set_member_name (b, "title");
-  json_builder_add_string_value (b, doc->buf.doc.text[0]);
+  json_builder_add_string_value (b, r->doc->buf.doc.text[0]);
   json_builder_set_member_name (b, "spans");
   json_builder_begin_array (b);
-  clip_rule_set_match (set, &doc->buf.doc, on_match, &r);
+  for (guint i = 0; i < r->spans->len; i++)
+    {
+      const ClipRuleSpan *span = &g_array_index (r->spans, ClipRuleSpan, i);
+      g_autofree char *text = span_text (r, span);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "field");
+      json_builder_add_string_value (b, clip_rule_field_name (span->field));
+      json_builder_set_member_name (b, "start");
+      json_builder_add_int_value (b, span->start);
+      json_builder_set_member_name (b, "end");
+      json_builder_add_int_value (b, span->end);
+      json_builder_set_member_name (b, "text");
+      json_builder_add_string_value (b, text);
+      json_builder_end_object (b);
+    }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "matched");
-  json_builder_add_boolean_value (b, r.matched);
+  json_builder_add_boolean_value (b, r->matched);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
 
 static void
-print_human (JsonObject *o)
+print_human (const Result *r)
 {
-  JsonArray *spans = json_object_get_array_member (o, "spans");
-
-  printf ("%s: %s\n", json_object_get_string_member (o, "file"),
-          json_object_get_boolean_member (o, "matched") ? _("matches") : _("no match"));
-  for (guint i = 0; i < json_array_get_length (spans); i++)
+  printf ("%s: %s\n", r->doc->label, r->matched ? _("matches") : _("no match"));
+  for (guint i = 0; i < r->spans->len; i++)
     {
-      JsonObject *s = json_array_get_object_element (spans, i);
-      g_autofree char *text = g_strdup (json_object_get_string_member (s, "text"));
+      const ClipRuleSpan *span = &g_array_index (r->spans, ClipRuleSpan, i);
+      g_autofree char *text = span_text (r, span);
 
       g_strdelimit (text, "\r\n\t", ' ');
-      printf ("  %s %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " “%s”\n",
-              json_object_get_string_member (s, "field"),
-              json_object_get_int_member (s, "start"), json_object_get_int_member (s, "end"), text);
+      printf ("  %s %u-%u “%s”\n", clip_rule_field_name (span->field), span->start, span->end, text);
     }
 }
 
@@ -239,11 +243,17 @@ clip_cli_rules_test (ClipCli *cli, int argc, char **argv)
     if (!read_docs (argv[i], docs, &error))
       return clip_cli_fail (cli, error);
   for (guint i = 0; i < docs->len; i++)
-    json_array_add_element (results, test_one (set, g_ptr_array_index (docs, i)));
+    {
+      g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (ClipRuleSpan));
+      Result r = { g_ptr_array_index (docs, i), spans, FALSE };
+
+      clip_rule_set_match (set, &r.doc->buf.doc, on_match, &r);
+      if (json)
+        json_array_add_element (results, result_to_json (&r));
+      else
+        print_human (&r);
+    }
   if (json)
     clip_cli_print_json (root);
-  else
-    for (guint i = 0; i < json_array_get_length (results); i++)
-      print_human (json_array_get_object_element (results, i));
   return CLIP_CLI_OK;
 }

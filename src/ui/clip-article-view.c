@@ -267,8 +267,8 @@ show_matches (ClipArticleView *self,
 
       if (json == NULL)
         continue;
-      clip_highlight_parse (json, "body", rule_id, body, body_spans);
-      clip_highlight_parse (json, "title", rule_id, self->article->title, title_spans);
+      clip_highlight_parse (json, CLIP_RULE_FIELD_BODY, rule_id, body, body_spans);
+      clip_highlight_parse (json, CLIP_RULE_FIELD_TITLE, rule_id, self->article->title, title_spans);
       clip_highlight_collect_words (self->article->title ? self->article->title : "",
                                     title_spans, rule_id, found);
       clip_highlight_collect_words (body, body_spans, rule_id, found);

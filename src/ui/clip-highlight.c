@@ -4,60 +4,28 @@
  */
 #include "config.h"
 
-#include <json-glib/json-glib.h>
-#include <string.h>
-
 #include "clip-highlight.h"
+#include "clip-rule-apply.h"
 #include "clip-text.h"
 
-static gboolean
-on_boundary (const char *text,
-             gsize       len,
-             guint       offset)
-{
-  /* A UTF-8 continuation byte is never the start of a character. */
-  return offset == len || (offset < len && ((guchar) text[offset] & 0xC0) != 0x80);
-}
-
 void
-clip_highlight_parse (const char *spans_json,
-                      const char *field,
-                      gint64      rule_id,
-                      const char *text,
-                      GArray     *spans)
+clip_highlight_parse (const char    *spans_json,
+                      ClipRuleField  field,
+                      gint64         rule_id,
+                      const char    *text,
+                      GArray        *spans)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonNode *root;
-  JsonArray *array;
-  gsize len = text ? strlen (text) : 0;
+  ClipRuleDoc doc = { { NULL } };
+  g_autoptr(GArray) read = NULL;
 
-  if (spans_json == NULL || text == NULL ||
-      !json_parser_load_from_data (parser, spans_json, -1, NULL))
-    return;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    return;
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  /* Only field has a text: the decoder skips the other fields' spans. */
+  clip_rule_doc_set (&doc, field, text);
+  read = clip_rule_spans_from_json (spans_json, &doc);
+  for (guint i = 0; i < read->len; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *obj;
-      ClipHighlightSpan span = { rule_id, 0, 0 };
-      gint64 start, end;
+      const ClipRuleSpan *s = &g_array_index (read, ClipRuleSpan, i);
+      ClipHighlightSpan span = { rule_id, s->start, s->end };
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      obj = json_node_get_object (node);
-      if (g_strcmp0 (json_object_get_string_member_with_default (obj, "field", ""), field) != 0)
-        continue;
-      start = json_object_get_int_member_with_default (obj, "start", -1);
-      end = json_object_get_int_member_with_default (obj, "end", -1);
-      /* Spans come from the archive: check them against this text. */
-      if (start < 0 || end <= start || (gsize) end > len ||
-          !on_boundary (text, len, start) || !on_boundary (text, len, end))
-        continue;
-      span.start = start;
-      span.end = end;
       g_array_append_val (spans, span);
     }
 }

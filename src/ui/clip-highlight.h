@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "clip-rule-parser.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -15,13 +17,13 @@ typedef struct {
 } ClipHighlightSpan;
 
 /* Appends to spans (ClipHighlightSpan) the spans of spans_json (as the
- * rules engine stores them) that are in field and fall on character
- * boundaries of text; anything else in the JSON is ignored. */
-void   clip_highlight_parse  (const char *spans_json,
-                              const char *field,
-                              gint64      rule_id,
-                              const char *text,
-                              GArray     *spans);
+ * rules engine stores them) that are in field and fit text, as
+ * clip_rule_spans_from_json() reads them; other spans are skipped. */
+void   clip_highlight_parse  (const char    *spans_json,
+                              ClipRuleField  field,
+                              gint64         rule_id,
+                              const char    *text,
+                              GArray        *spans);
 /* Pango attributes that paint each span in its rule's colour (colors:
  * rule id → GdkRGBA*; missing: the accent blue), with a text colour that
  * stays readable on it. Offsets are the spans' bytes, as Pango counts. */

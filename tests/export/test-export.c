@@ -224,6 +224,37 @@ test_json_round_trip (void)
     check_json_article (json_array_get_object_element (articles, i), g_ptr_array_index (f->articles, i));
 }
 
+/* One article in the first outlet, with a rule's match row (spans as
+ * given) on it. */
+static void
+add_matched_article (Fixture *f, const char *title, const char *body, const char *spans)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(GError) error = NULL;
+  ClipIngestResult result;
+  ClipArticle *a = clip_article_new ();
+  sqlite3_stmt *stmt;
+
+  a->guid = g_strdup (title);
+  a->title = g_strdup (title);
+  a->summary_text = g_strdup (body);
+  a->published = 1740816000;
+  g_ptr_array_add (batch, a);
+  clip_ingest_result_init (&result);
+  g_assert_true (clip_store_ingest (f->store, f->outlets[0], batch, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added_ids->len, ==, 1);
+  stmt = clip_store_prepare (f->store,
+      "INSERT INTO matches (rule_id, article_id, spans, matched) VALUES (?, ?, ?, 1)", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, f->rules[RULE_INTERFERENCE]);
+  sqlite3_bind_int64 (stmt, 2, g_array_index (result.added_ids, gint64, 0));
+  clip_store_bind_text (stmt, 3, spans);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  clip_ingest_result_clear (&result);
+}
+
 /* A NEAR's side inside an adjacent pair ("interference" within "Russian
  * interference") adds no word of its own to "why it was flagged". */
 static void
@@ -231,36 +262,69 @@ test_csv_nested_spans (void)
 {
   g_autoptr(Fixture) f = fixture_new (FALSE);
   g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
-  g_autofree char *sql = NULL;
   g_autofree char *csv = NULL;
   ClipExportOptions options = { CLIP_EXPORT_CSV };
   ClipExportScope scope = { .since = 1, .until = G_MAXINT32 };
   g_autoptr(GError) error = NULL;
-  ClipIngestResult result;
-  ClipArticle *a = clip_article_new ();
 
-  a->guid = g_strdup ("nested");
-  a->title = g_strdup ("Partners");
   /* "Russian interference" 0-20, its "interference" 8-20, "Russian" 43-50. */
-  a->summary_text = g_strdup ("Russian interference. Georgia has seen the Russian army.");
-  a->published = 1740816000;
-  g_ptr_array_add (batch, a);
-  clip_ingest_result_init (&result);
-  g_assert_true (clip_store_ingest (f->store, f->outlets[0], batch, &result, &error));
-  g_assert_no_error (error);
-  clip_ingest_result_clear (&result);
-  sql = g_strdup_printf ("INSERT INTO matches (rule_id, article_id, spans, matched) "
-                         "SELECT %" G_GINT64_FORMAT ", id, '[{\"field\":\"body\",\"start\":0,\"end\":20},"
-                         "{\"field\":\"body\",\"start\":8,\"end\":20},"
-                         "{\"field\":\"body\",\"start\":43,\"end\":50}]', 1 FROM articles",
-                         f->rules[RULE_INTERFERENCE]);
-  g_assert_true (clip_store_exec (f->store, sql, &error));
-  g_assert_no_error (error);
+  add_matched_article (f, "Partners", "Russian interference. Georgia has seen the Russian army.",
+                       "[{\"field\":\"body\",\"start\":0,\"end\":20},"
+                       "{\"field\":\"body\",\"start\":8,\"end\":20},"
+                       "{\"field\":\"body\",\"start\":43,\"end\":50}]");
   clip_export_to_file (f->store, &scope, &options, path, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
   g_assert_nonnull (strstr (csv, "Russian interference: Russian interference, Russian"));
+}
+
+/* The spans column of an old or edited archive: the report lists the spans
+ * that fit (read by clip_rule_spans_from_json(), as the reading view reads
+ * them) and names their words; the others are left out, not guessed at. */
+static void
+test_json_damaged_spans (void)
+{
+  g_autoptr(Fixture) f = fixture_new (FALSE);
+  g_autofree char *path = g_build_filename (f->dir, "out.json", NULL);
+  ClipExportOptions options = { CLIP_EXPORT_JSON };
+  ClipExportScope scope = { .since = 1, .until = G_MAXINT32 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) got = g_string_new (NULL);
+  JsonObject *match;
+  JsonArray *spans, *words;
+
+  add_matched_article (f, "Kremlin partners", "Russian interference in Georgia.",
+                       "[{\"start\":0,\"end\":7},"                         /* no field */
+                       "{\"field\":\"title\",\"start\":0,\"end\":7},"
+                       "{\"field\":\"body\",\"start\":25,\"end\":999},"     /* past the end */
+                       "{\"field\":\"body\",\"start\":20,\"end\":8},"       /* reversed */
+                       "{\"field\":\"Body\",\"start\":0,\"end\":7},"        /* no such field */
+                       "{\"field\":\"outlet\",\"start\":0,\"end\":5},"      /* not in the report */
+                       "[],7,"
+                       "{\"field\":\"body\",\"start\":8,\"end\":20}]");
+  clip_export_to_file (f->store, &scope, &options, path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  root = parse_json_file (path);
+  match = json_array_get_object_element (json_object_get_array_member (
+      json_array_get_object_element (json_object_get_array_member (
+          json_node_get_object (root), "articles"), 0), "matches"), 0);
+  spans = json_object_get_array_member (match, "spans");
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    {
+      JsonObject *s = json_array_get_object_element (spans, i);
+
+      g_string_append_printf (got, "%s:%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ":%s ",
+                              json_object_get_string_member (s, "field"),
+                              json_object_get_int_member (s, "start"),
+                              json_object_get_int_member (s, "end"),
+                              json_object_get_string_member (s, "text"));
+    }
+  g_assert_cmpstr (got->str, ==, "title:0-7:Kremlin body:8-20:interference ");
+  words = json_object_get_array_member (match, "words");
+  g_assert_cmpuint (json_array_get_length (words), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (words, 0), ==, "Kremlin");
+  g_assert_cmpstr (json_array_get_string_element (words, 1), ==, "interference");
 }
 
 /* --- HTML -------------------------------------------------------------- */
@@ -496,6 +560,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/export/json/round-trip", test_json_round_trip);
   g_test_add_func ("/export/csv/nested-spans", test_csv_nested_spans);
+  g_test_add_func ("/export/json/damaged-spans", test_json_damaged_spans);
   g_test_add_func ("/export/html/hostile", test_html_hostile);
   g_test_add_func ("/export/html/sanitize-corpus", test_html_sanitize_corpus);
   g_test_add_func ("/export/pdf/scripts-and-pages", test_pdf_scripts_and_pages);

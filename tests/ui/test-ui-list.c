@@ -465,7 +465,7 @@ test_filter_and_search (Fixture *f, gconstpointer data)
 }
 
 /* Spans → attributes, in bytes, over multi-byte text; spans off character
- * boundaries or outside the text are dropped. */
+ * boundaries, outside the text or without a field are dropped. */
 static void
 test_highlight (void)
 {
@@ -477,7 +477,8 @@ test_highlight (void)
       "{\"field\":\"body\",\"start\":%d,\"end\":%d},"
       "{\"field\":\"title\",\"start\":0,\"end\":4},"
       "{\"field\":\"body\",\"start\":1,\"end\":4},"
-      "{\"field\":\"body\",\"start\":0,\"end\":9999}]",
+      "{\"field\":\"body\",\"start\":0,\"end\":9999},"
+      "{\"start\":0,\"end\":12}]",
       (int) (ka - text), (int) (ka - text + strlen ("რუსეთის")),
       (int) (ru - text), (int) (ru - text + strlen ("Russian interference")));
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (ClipHighlightSpan));
@@ -488,7 +489,7 @@ test_highlight (void)
   gint64 rule = 7;
   GdkRGBA yellow = { 1, 0.9, 0.2, 1 };
 
-  clip_highlight_parse (json, "body", rule, text, spans);
+  clip_highlight_parse (json, CLIP_RULE_FIELD_BODY, rule, text, spans);
   g_assert_cmpuint (spans->len, ==, 2);
   g_assert_cmpuint (g_array_index (spans, ClipHighlightSpan, 0).start, ==, ka - text);
   words = clip_highlight_words (text, spans, rule);
@@ -541,9 +542,9 @@ test_highlight (void)
 
   /* Nothing usable: no spans. */
   g_array_set_size (spans, 0);
-  clip_highlight_parse ("{\"not\":\"a list\"}", "body", rule, text, spans);
-  clip_highlight_parse ("[{\"field\":\"body\",\"start\":\"x\"}]", "body", rule, text, spans);
-  clip_highlight_parse ("not json", "body", rule, text, spans);
+  clip_highlight_parse ("{\"not\":\"a list\"}", CLIP_RULE_FIELD_BODY, rule, text, spans);
+  clip_highlight_parse ("[{\"field\":\"body\",\"start\":\"x\"}]", CLIP_RULE_FIELD_BODY, rule, text, spans);
+  clip_highlight_parse ("not json", CLIP_RULE_FIELD_BODY, rule, text, spans);
   g_assert_cmpuint (spans->len, ==, 0);
 }
 

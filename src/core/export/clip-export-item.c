@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "clip-export-private.h"
+#include "clip-rule-apply.h"
 #include "clip-store-sql.h"
 #include "clip-text.h"
 
@@ -40,26 +41,6 @@ clip_export_item_free (ClipExportItem *item)
   g_free (item);
 }
 
-static const char *
-field_text (const ClipArticle *a, const char *field)
-{
-  if (g_str_equal (field, "title"))
-    return a->title ? a->title : "";
-  if (g_str_equal (field, "body"))
-    return clip_article_body (a);
-  if (g_str_equal (field, "author"))
-    return a->author ? a->author : "";
-  if (g_str_equal (field, "url"))
-    return a->url ? a->url : "";
-  return NULL;
-}
-
-static gboolean
-is_char_start (const char *text, gsize len, gsize at)
-{
-  return at == len || ((guchar) text[at] & 0xC0) != 0x80;
-}
-
 /* Whether span i lies within another span of the same field: a NEAR's
  * side that is also part of an adjacent pair adds no word of its own. */
 static gboolean
@@ -88,53 +69,35 @@ collect_words (ClipExportMatch *match)
     {
       const ClipExportSpan *span = &g_array_index (match->spans, ClipExportSpan, i);
 
-      if (span->text != NULL && !inside_another (match->spans, i))
+      if (!inside_another (match->spans, i))
         clip_text_add_distinct (match->words, seen, g_strdup (span->text));
     }
 }
 
-/* Spans come from the matcher, but the archive may have been edited since:
- * a span that does not fit its field on character boundaries keeps its
- * numbers and gets no text. */
+/* The spans that fit the fields as the report gives them (the decoder
+ * skips the others: see clip_rule_spans_from_json()), with their text.
+ * No outlet or tag spans: they point into the matcher's joined values,
+ * which the report does not hold; nor the language code's, no word. */
 static void
 read_spans (ClipExportMatch   *match,
-            JsonParser        *parser,
             const char        *json,
             const ClipArticle *a)
 {
-  JsonNode *root;
-  JsonArray *arr;
+  ClipRuleDoc doc = { { NULL } };
+  g_autoptr(GArray) spans = NULL;
 
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
-    return;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    return;
-  arr = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (arr); i++)
+  clip_rule_doc_set (&doc, CLIP_RULE_FIELD_TITLE, a->title ? a->title : "");
+  clip_rule_doc_set (&doc, CLIP_RULE_FIELD_BODY, clip_article_body (a));
+  clip_rule_doc_set (&doc, CLIP_RULE_FIELD_AUTHOR, a->author ? a->author : "");
+  clip_rule_doc_set (&doc, CLIP_RULE_FIELD_URL, a->url ? a->url : "");
+  spans = clip_rule_spans_from_json (json, &doc);
+  for (guint i = 0; i < spans->len; i++)
     {
-      JsonNode *node = json_array_get_element (arr, i);
-      JsonObject *o;
-      ClipExportSpan span = { NULL, 0, 0, NULL };
-      const char *text;
-      gint64 start, end;
-      gsize len;
+      const ClipRuleSpan *s = &g_array_index (spans, ClipRuleSpan, i);
+      const char *text = doc.text[g_bit_nth_lsf (s->field, -1)];
+      ClipExportSpan span = { g_intern_static_string (clip_rule_field_name (s->field)),
+                              s->start, s->end, g_strndup (text + s->start, s->end - s->start) };
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      o = json_node_get_object (node);
-      span.field = g_intern_string (json_object_get_string_member_with_default (o, "field", "body"));
-      start = json_object_get_int_member_with_default (o, "start", -1);
-      end = json_object_get_int_member_with_default (o, "end", -1);
-      if (start < 0 || end < start)
-        continue;
-      span.start = start;
-      span.end = end;
-      text = field_text (a, span.field);
-      len = text ? strlen (text) : 0;
-      if (text && span.end <= len && span.start < span.end &&
-          is_char_start (text, len, span.start) && is_char_start (text, len, span.end))
-        span.text = g_strndup (text + span.start, span.end - span.start);
       g_array_append_val (match->spans, span);
     }
   collect_words (match);
@@ -294,14 +257,12 @@ read_matches (ClipExportContext *ctx,
       match->spans = g_array_new (FALSE, FALSE, sizeof (ClipExportSpan));
       g_array_set_clear_func (match->spans, (GDestroyNotify) span_clear);
       match->words = g_ptr_array_new_with_free_func (g_free);
-      read_spans (match, ctx->parser, (const char *) sqlite3_column_text (stmt, 1), item->article);
+      read_spans (match, (const char *) sqlite3_column_text (stmt, 1), item->article);
       for (guint i = 0; i < match->spans->len; i++)
         {
           ClipExportSpan *s = &g_array_index (match->spans, ClipExportSpan, i);
           ClipExportMark m = { s->start, s->end, rule->index };
 
-          if (s->text == NULL)
-            continue;
           if (s->field == g_intern_static_string ("title"))
             g_array_append_val (item->title_marks, m);
           else if (s->field == g_intern_static_string ("body"))

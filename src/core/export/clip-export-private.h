@@ -33,10 +33,10 @@ typedef struct {
 } ClipExportOutlet;
 
 typedef struct {
-  const char *field;  /* interned: "title", "body", "author", ... */
+  const char *field;  /* interned: "title", "body", "author" or "url" */
   gsize       start;  /* bytes into the field */
   gsize       end;
-  char       *text;   /* the matched text; NULL when the span does not fit the field */
+  char       *text;   /* the matched text */
 } ClipExportSpan;
 
 typedef struct {
@@ -91,7 +91,6 @@ typedef struct {
   GCancellable            *cancellable;
   ClipProgressFunc         progress;
   gpointer                 progress_data;
-  JsonParser              *parser;   /* for the spans column */
   guint                    next;     /* index into sel->ids */
   guint                    pages;    /* PDF */
 } ClipExportContext;

@@ -233,7 +233,6 @@ clip_export_write (ClipStore               *store,
   static const ClipExportScope no_scope = { 0 };
   g_autoptr(ClipExportSelection) sel = NULL;
   g_autoptr(GString) buf = g_string_sized_new (FLUSH_SIZE + 4096);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   ClipExportContext ctx = { 0 };
   gboolean ok = FALSE;
 
@@ -256,7 +255,6 @@ clip_export_write (ClipStore               *store,
   ctx.cancellable = cancellable;
   ctx.progress = progress;
   ctx.progress_data = progress_data;
-  ctx.parser = parser;
   switch (options->format)
     {
     case CLIP_EXPORT_CSV:

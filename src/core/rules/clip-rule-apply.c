@@ -9,6 +9,7 @@
 
 #include <inttypes.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 static int
@@ -151,6 +152,92 @@ clip_rule_spans_to_json (const ClipRuleSpan *spans,
                             clip_rule_field_name (spans[i].field), spans[i].start, spans[i].end);
   g_string_append_c (s, ']');
   return g_string_free (s, FALSE);
+}
+
+/* A member that is a JSON integer: a string or a fraction is no offset. */
+static gboolean
+int_member (JsonObject *o, const char *name, gint64 *value)
+{
+  JsonNode *n = json_object_get_member (o, name);
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (n);
+  return TRUE;
+}
+
+static ClipRuleField
+field_member (JsonObject *o)
+{
+  JsonNode *n = json_object_get_member (o, "field");
+  const char *name;
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return 0;
+  name = json_node_get_string (n);
+  for (guint i = 0; i < CLIP_RULE_N_FIELDS; i++)
+    if (g_strcmp0 (name, clip_rule_field_name (1u << i)) == 0)
+      return 1u << i;
+  return 0;
+}
+
+static gboolean
+on_char_start (const char *text, gsize len, gint64 at)
+{
+  /* A UTF-8 continuation byte never starts a character. */
+  return (gsize) at == len || ((guchar) text[at] & 0xC0) != 0x80;
+}
+
+/* Reads node into span; FALSE when it is no span that fits doc (see
+ * clip_rule_spans_from_json()). */
+static gboolean
+span_from_node (JsonNode *node, const ClipRuleDoc *doc, ClipRuleSpan *span)
+{
+  JsonObject *o;
+  const char *text;
+  gint64 start, end;
+  gsize len;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  o = json_node_get_object (node);
+  span->field = field_member (o);
+  if (span->field == 0 || !(text = doc->text[field_index (span->field)]) ||
+      !int_member (o, "start", &start) || !int_member (o, "end", &end))
+    return FALSE;
+  len = strlen (text);
+  if (start < 0 || end <= start || (guint64) end > len || end > G_MAXUINT ||
+      !on_char_start (text, len, start) || !on_char_start (text, len, end))
+    return FALSE;
+  span->start = start;
+  span->end = end;
+  return TRUE;
+}
+
+GArray *
+clip_rule_spans_from_json (const char        *json,
+                           const ClipRuleDoc *doc)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (ClipRuleSpan));
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+  JsonArray *array;
+
+  if (json == NULL)
+    return spans;
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_ARRAY (root))
+    return spans;
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      ClipRuleSpan span;
+
+      if (span_from_node (json_array_get_element (array, i), doc, &span))
+        g_array_append_val (spans, span);
+    }
+  return spans;
 }
 
 typedef struct {

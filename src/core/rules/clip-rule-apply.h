@@ -37,9 +37,29 @@ gboolean     clip_rule_doc_load        (ClipStore      *store,
  * (its list was emptied) is left out with a warning. */
 ClipRuleSet *clip_store_compile_rules  (ClipStore      *store,
                                         GError        **error);
-/* [{"field":"title","start":0,"end":7},...] */
+/* The matches.spans column: [{"field":"title","start":0,"end":7},...],
+ * field as clip_rule_field_name() names it, byte offsets into that field's
+ * text (see ClipRuleSpan). */
 char        *clip_rule_spans_to_json   (const ClipRuleSpan *spans,
                                         guint           n_spans);
+/* The spans of json (as clip_rule_spans_to_json() writes them) that fit
+ * doc, in their order: a ClipRuleSpan array, never NULL. Stored spans may
+ * be old, edited or damaged, so each is checked and a bad one is skipped,
+ * the others kept:
+ *  - "field" must be a name clip_rule_field_name() gives, exactly. A span
+ *    without one is skipped: every row of the column (schema 2 on) comes
+ *    from clip_rule_spans_to_json(), which has always named the field, so
+ *    such a span was not made by Clippings, and guessing "body" would
+ *    paint a title's offsets over the body;
+ *  - the field must have a text in doc (NULL: the caller does not show
+ *    that field);
+ *  - "start" and "end" must be integers with 0 <= start < end <= the
+ *    text's length in bytes, both on UTF-8 character boundaries (a
+ *    reversed, empty or out-of-range span is skipped, not clamped).
+ * Other members are ignored. NULL, text that is not JSON and JSON that is
+ * not an array give no spans. */
+GArray      *clip_rule_spans_from_json (const char         *json,
+                                        const ClipRuleDoc  *doc);
 typedef enum {
   CLIP_RULE_APPLY_DEFAULT = 0,
   CLIP_RULE_APPLY_ALERTS  = 1 << 0,  /* each new match raises an alert */

@@ -33,6 +33,18 @@ typedef struct {
   const char *text[CLIP_RULE_N_FIELDS];
 } ClipRuleDoc;
 
+/* Points doc's field at text (not copied). */
+static inline void
+clip_rule_doc_set (ClipRuleDoc   *doc,
+                   ClipRuleField  field,
+                   const char    *text)
+{
+  /* One field, not a mask: anything else would index outside text. */
+  g_return_if_fail (field != 0 && (field & (field - 1)) == 0 &&
+                    field < 1u << CLIP_RULE_N_FIELDS);
+  doc->text[g_bit_nth_lsf (field, -1)] = text;
+}
+
 /* spans are sorted by field and start, without duplicates; valid during
  * the call. */
 typedef void (*ClipRuleMatchFunc) (gint64              rule_id,
