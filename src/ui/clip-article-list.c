@@ -372,6 +372,7 @@ search_progressively (ClipStore     *store,
   for (;;)
     {
       g_autoptr(GArray) batch = clip_rule_search (store, q->search, before, limit, cancellable, error);
+      GSource *source;
       Part *part;
 
       if (batch == NULL)
@@ -384,7 +385,16 @@ search_progressively (ClipStore     *store,
       part->list = g_object_ref (q->progressive);
       part->generation = q->generation;
       part->ids = g_array_ref (batch);
-      g_main_context_invoke (q->context, append_part_cb, part);
+      /* Always through a source: g_main_context_invoke() runs it right
+       * here, on this thread, whenever it can take the context (the main
+       * thread between two iterations). At the default priority, the
+       * parts still come before the task's own completion. */
+      source = g_idle_source_new ();
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, append_part_cb, part, NULL);
+      g_source_set_static_name (source, "[clippings] article list part");
+      g_source_attach (source, q->context);
+      g_source_unref (source);
       if (batch->len < limit)
         break;
       limit = MIN (limit * 4, 20000);

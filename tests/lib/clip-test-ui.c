@@ -25,11 +25,15 @@ clip_test_ui_skip (void)
   return 77;
 }
 
+/* Generous: under the sanitizers, with another test beside it, a window
+ * takes seconds to draw; a wait only takes this long when it fails. */
+#define WAIT_SECONDS 20
+
 gboolean
 clip_test_ui_wait (gboolean (*cond) (gpointer data),
                    gpointer data)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
 
   while (!cond (data))
     {
@@ -41,14 +45,59 @@ clip_test_ui_wait (gboolean (*cond) (gpointer data),
   return TRUE;
 }
 
-void
-clip_test_ui_spin (guint ms)
+static gboolean
+is_set (gpointer flag)
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
+  return *(gboolean *) flag;
+}
 
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
+static void
+wait_for_flag (gboolean   *flag,
+               const char *what)
+{
+  if (!clip_test_ui_wait (is_set, flag))
+    {
+      g_autofree char *msg = g_strdup_printf ("waited %d s in vain for %s", WAIT_SECONDS, what);
+
+      g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, msg);
+    }
+}
+
+static gboolean
+set_flag (gpointer flag)
+{
+  *(gboolean *) flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+clip_test_ui_wait_idle (void)
+{
+  gboolean ran = FALSE;
+
+  g_idle_add (set_flag, &ran);
+  wait_for_flag (&ran, "an idle");
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+void
+clip_test_ui_wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (clock);   /* not realised: it has no frames */
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  wait_for_flag (&painted, "a frame");
+  g_signal_handler_disconnect (clock, handler);
 }
 
 char *

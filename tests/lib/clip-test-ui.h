@@ -15,11 +15,17 @@ gboolean   clip_test_ui_init   (int    *argc,
 /* Says every test is skipped (no display: run under xvfb-run); the exit
  * status meson counts as a skip. */
 int        clip_test_ui_skip   (void);
-/* Spins the main loop until cond(data) holds or 10 s pass. */
+/* Spins the main loop until cond(data) holds (TRUE) or 20 s pass (FALSE). */
 gboolean   clip_test_ui_wait   (gboolean (*cond) (gpointer data),
                                 gpointer data);
-/* Spins the main loop for about ms milliseconds. */
-void       clip_test_ui_spin   (guint   ms);
+/* Spins the main loop until an idle added now has run: by then so has
+ * every source ready before it at a higher priority, and every idle added
+ * before it at the same one. Fails the test after 20 s. */
+void       clip_test_ui_wait_idle  (void);
+/* Spins the main loop until the window of widget (realised) has laid out
+ * and drawn a frame begun after this call: what was queued before it
+ * (sizes, allocations, scrolling) is done. Fails the test after 20 s. */
+void       clip_test_ui_wait_frame (GtkWidget *widget);
 /* A fresh data dir in CLIPPINGS_DATA_DIR; returns it. */
 char      *clip_test_ui_data_dir (void);
 /* The first descendant of widget of type type whose label, title or

@@ -118,7 +118,6 @@ test_offline (Fixture *f, gconstpointer data)
   g_autoptr(FakeMonitor) monitor = g_object_new (fake_monitor_get_type (), NULL);
   gint64 due = clip_test_service_add_outlet (f, NULL, "/due");
   gint64 manual = clip_test_service_add_outlet (f, NULL, "/manual");
-  gint64 end;
 
   clip_test_service_serve_rss (f, "/due", "Due", 1, NULL);
   clip_test_service_serve_rss (f, "/manual", "Manual", 1, NULL);
@@ -126,14 +125,12 @@ test_offline (Fixture *f, gconstpointer data)
   clip_test_service_start (f, G_NETWORK_MONITOR (monitor), TRUE);
   g_signal_connect (f->service, "notify::online", G_CALLBACK (on_online), NULL);
   g_assert_false (clip_service_get_online (f->service));
-  /* Offline: the due outlets wait. */
-  end = g_get_monotonic_time () + 400 * 1000;
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpuint (clip_test_server_hits (f->server, "/due"), ==, 0);
   /* A refresh the analyst asks for still goes. */
   clip_test_service_refresh (f, manual);
   g_assert_cmpint (clip_test_service_outcome (f, manual)->status, ==, CLIP_FETCH_STATUS_OK);
+  /* Offline: the due outlets wait. The start's scheduling came before the
+   * refresh, and a run ends only once no fetch is running: a due outlet
+   * fetched meanwhile would have been asked for by now. */
   g_assert_cmpuint (clip_test_server_hits (f->server, "/due"), ==, 0);
   /* Back online: the scheduler resumes by itself. */
   g_clear_pointer (&f->results, g_ptr_array_unref);

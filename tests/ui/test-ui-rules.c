@@ -328,26 +328,87 @@ rule_gone (gpointer data)
   return rule == NULL;
 }
 
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static gboolean
+is_null (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
+static void
+set_true (gpointer  instance,
+          gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* The toast whose button is button (AdwToastWidget is private: by name). */
+static AdwToast *
+toast_of (GtkWidget *button)
+{
+  GtkWidget *widget = gtk_widget_get_ancestor (button, g_type_from_name ("AdwToastWidget"));
+  AdwToast *toast = NULL;
+
+  g_assert_nonnull (widget);
+  g_object_get (widget, "toast", &toast, NULL);
+  g_assert_nonnull (toast);
+  return toast;
+}
+
+static ClipRulesPage *
+present_rules_page (Fixture    *f,
+                    GtkWidget **window)
+{
+  ClipRulesPage *page = CLIP_RULES_PAGE (clip_rules_page_new ());
+
+  *window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (page));
+  clip_rules_page_set_commands (page, f->commands);
+  clip_rules_page_set_store (page, f->store);
+  gtk_window_present (GTK_WINDOW (*window));
+  return page;
+}
+
+static void
+flushed_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_assert_true (clip_commands_run_finish (CLIP_COMMANDS (source), result, NULL));
+  *(gboolean *) data = TRUE;
+}
+
+/* Waits until the commands asked so far have run. */
+static void
+flush_commands (Fixture *f)
+{
+  g_autoptr(ClipCommand) barrier = clip_command_read_all_alerts ();
+  gboolean done = FALSE;
+
+  clip_commands_run_async (f->commands, barrier, NULL, NULL, flushed_cb, &done);
+  g_assert_true (clip_test_ui_wait (is_true, &done));
+}
+
 static void
 test_rules_page (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GPtrArray) rules = NULL;
   g_autoptr(ClipRule) russia = NULL;
+  g_autoptr(AdwToast) toast = NULL;
   GtkWidget *window, *row, *sw;
   ClipRulesPage *page;
+  gboolean dismissed = FALSE;
   guint n;
 
   SKIP_WITHOUT_DISPLAY ();
   rules = clip_store_list_rules (f->store, NULL);
   russia = clip_store_find_rule (f->store, "Russian interference", NULL);
   g_assert_nonnull (russia);
-  window = gtk_window_new ();
-  page = CLIP_RULES_PAGE (clip_rules_page_new ());
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  clip_rules_page_set_commands (page, f->commands);
-  clip_rules_page_set_store (page, f->store);
-  gtk_window_present (GTK_WINDOW (window));
+  page = present_rules_page (f, &window);
 
   /* Every rule, with its match count. */
   n = n_rows (rules_list (page));
@@ -371,14 +432,25 @@ test_rules_page (Fixture       *f,
     GtkWidget *undo = clip_test_ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Undo");
 
     g_assert_nonnull (undo);
+    toast = toast_of (undo);
+    g_signal_connect (toast, "dismissed", G_CALLBACK (set_true), &dismissed);
     g_signal_emit_by_name (undo, "clicked");
   }
-  /* Past the toast's hiding animation. */
-  clip_test_ui_spin (600);
+  /* The toast goes, which is when a deletion would start; then the page,
+   * whose going would delete what it still offered to undo; then a
+   * command asked after those has run: commands run in order, so a
+   * deletion would have been written by then. */
+  g_assert_true (clip_test_ui_wait (is_true, &dismissed));
+  g_signal_handlers_disconnect_by_data (toast, &dismissed);
   g_assert_cmpuint (n_rows (rules_list (page)), ==, n);
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (clip_test_ui_wait (is_null, &page));
+  flush_commands (f);
   g_assert_false (rule_gone (f));
 
   /* Deleted for good when the toast goes without an undo. */
+  page = present_rules_page (f, &window);
   gtk_widget_activate_action (GTK_WIDGET (page), "rules.delete", "x", russia->id);
   g_assert_cmpuint (n_rows (rules_list (page)), ==, n - 1);
   gtk_window_destroy (GTK_WINDOW (window));

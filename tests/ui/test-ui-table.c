@@ -167,8 +167,9 @@ test_table_layout (Fixture *f, gconstpointer data)
 
   /* Phone width: the outlet steps aside, the title still gets most. */
   narrow_window = table_window (f, 360, &narrow, &narrow_list);
+  /* Switched (the columns), then the rows laid out again. */
   g_assert_true (clip_test_ui_wait (table_narrow, narrow));
-  clip_test_ui_spin (200);
+  clip_test_ui_wait_frame (narrow_window);
   columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (narrow), CLIP_TYPE_ARTICLE_TABLE, "view")));
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
@@ -297,7 +298,7 @@ test_table_new_view (Fixture *f, gconstpointer data)
   clip_test_list_ingest (f, 3, NULL);
   clip_article_list_reload (list);
   g_assert_true (clip_test_ui_wait (clip_test_list_loaded, list));
-  clip_test_ui_spin (100);
+  clip_test_ui_wait_frame (window);
   g_assert_cmpint (clip_article_item_get_id (clip_article_table_get_selected (table)), ==, selected);
   g_assert_cmpuint (clip_article_list_find (list, selected), ==, 303);
   g_assert_true (scrolled_down (table));
@@ -314,7 +315,7 @@ test_table_new_view (Fixture *f, gconstpointer data)
   g_assert_true (clip_test_ui_wait (at_top, table));
   g_assert_null (clip_article_table_get_selected (table));
   g_assert_cmpuint (selections, ==, 0);
-  clip_test_ui_spin (100);
+  clip_test_ui_wait_frame (window);
   g_assert_true (shows_text (table, clip_test_list_title_at (list, 0)));
   g_assert_nonnull (strstr (clip_test_list_title_at (list, 0), "vineyard"));
   /* The rows on screen are the old row widgets, given the new rows (GTK
@@ -329,9 +330,9 @@ test_table_new_view (Fixture *f, gconstpointer data)
   g_assert_false (shows_text (table, old_title) && strstr (old_title, "vineyard") == NULL);
   g_assert_cmpstr (stack_page (table), ==, "list");
 
+  /* The table follows the list's loading as it ends. */
   clip_article_list_set_view (list, NULL, "zeppelin", CLIP_SORT_NEWEST, FALSE);
   g_assert_true (clip_test_ui_wait (clip_test_list_loaded, list));
-  clip_test_ui_spin (50);
   g_assert_cmpstr (stack_page (table), ==, "empty");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -433,8 +434,9 @@ test_table_chips (Fixture *f, gconstpointer data)
     }
   clip_test_list_ingest (f, 0, clip_test_list_untitled ());
   window = table_window (f, 1000, &table, &list);
+  /* Every row bound again with the rules, and laid out. */
   clip_article_table_set_rules (table, rules);
-  clip_test_ui_spin (100);
+  clip_test_ui_wait_frame (window);
 
   chip = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_LABEL, "Russian interference");
   g_assert_nonnull (chip);

@@ -362,26 +362,43 @@ press (ClipArticleTable *table, GtkWidget *view, GtkWidget *at, double x, double
   clip_article_table_click_at (table, out.x, out.y);
 }
 
+static void
+count_opened (ClipArticleTable *table,
+              ClipArticleItem  *item,
+              guint            *opened)
+{
+  (*opened)++;
+}
+
 /* Folded, a single click on an article opens it (GTK selects the row as
  * the button is released; here it is selected first); a click beside the
- * rows does not. */
+ * rows does not. The table says a row was clicked from an idle, so an
+ * idle queued after a click runs once the table has said it or not. */
 static void
 click_row (ClipWindow *window, AdwLeaflet *leaflet)
 {
   ClipArticleTable *table = CLIP_ARTICLE_TABLE (template_child (window, "table"));
   GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (table), CLIP_TYPE_ARTICLE_TABLE, "view"));
   GtkWidget *cell;
+  guint opened = 0;
 
+  g_signal_connect (table, "article-activated", G_CALLBACK (count_opened), &opened);
+  g_signal_connect (table, "article-clicked", G_CALLBACK (count_opened), &opened);
   g_assert_true (clip_test_ui_wait (shows_title, table));
   clip_article_table_select (table, 1);
-  clip_test_ui_spin (50);
+  clip_test_ui_wait_idle ();
+  clip_test_ui_wait_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (opened, ==, 0);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "list_pane"));
   press (table, view, view, 5, gtk_widget_get_height (view) - 5);   /* below the rows */
-  clip_test_ui_spin (50);
+  clip_test_ui_wait_idle ();
+  g_assert_cmpuint (opened, ==, 0);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "list_pane"));
   cell = clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_INSCRIPTION, "Narrow news 1");
   press (table, view, cell, 4, gtk_widget_get_height (cell) / 2.0);
   g_assert_true (clip_test_ui_wait (shows_article, window));
+  g_assert_cmpuint (opened, ==, 1);
+  g_signal_handlers_disconnect_by_data (table, &opened);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (window, "list_pane"));
 }

@@ -17,6 +17,7 @@ struct _ClipCommands {
   gpointer            owner;
   ClipStore          *writer;
   GMutex              lock;     /* one command at a time on our writer */
+  GThreadPool        *queue;    /* our async commands, one thread, in order */
 };
 
 G_DEFINE_FINAL_TYPE (ClipCommands, clip_commands, G_TYPE_OBJECT)
@@ -40,6 +41,10 @@ clip_commands_finalize (GObject *object)
 {
   ClipCommands *self = CLIP_COMMANDS (object);
 
+  /* The last reference can go on the queue's own thread (a task's): do
+   * not wait for it. Nothing is queued any more: each task holds self. */
+  if (self->queue)
+    g_thread_pool_free (self->queue, TRUE, FALSE);
   g_clear_object (&self->writer);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (clip_commands_parent_class)->finalize (object);
@@ -129,13 +134,14 @@ clip_commands_run_task (GTask     *task,
     }
 }
 
+/* Our writer's queue: commands run in the order they were asked for (a
+ * note typed and then changed is saved in that order), as on a service. */
 static void
-own_writer_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+own_writer_run (gpointer data,
+                gpointer user_data)
 {
-  ClipCommands *self = source;
+  g_autoptr(GTask) task = data;
+  ClipCommands *self = g_task_get_source_object (task);
 
   g_mutex_lock (&self->lock);
   clip_commands_run_task (task, self->writer);
@@ -162,7 +168,11 @@ clip_commands_run_async (ClipCommands        *self,
   g_task_set_source_tag (task, clip_commands_run_async);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   if (self->runner.run == NULL)
-    g_task_run_in_thread (task, own_writer_thread);
+    {
+      if (self->queue == NULL)
+        self->queue = g_thread_pool_new (own_writer_run, NULL, 1, FALSE, NULL);
+      g_thread_pool_push (self->queue, g_object_ref (task), NULL);
+    }
   else if (!self->runner.run (self->owner, g_object_ref (task)))
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                              _("The fetch service is not running"));
