@@ -84,27 +84,20 @@ clip_alert_notifier_new (GtkApplication *app,
   return self;
 }
 
-gboolean
-clip_alert_notifier_attach (ClipAlertNotifier  *self,
-                            ClipService        *service,
-                            const char         *data_dir,
-                            GError            **error)
+void
+clip_alert_notifier_attach (ClipAlertNotifier *self,
+                            ClipService       *service)
 {
-  g_autoptr(ClipStore) store = NULL;
+  g_return_if_fail (CLIP_IS_ALERT_NOTIFIER (self));
+  g_return_if_fail (CLIP_IS_SERVICE (service));
 
-  g_return_val_if_fail (CLIP_IS_ALERT_NOTIFIER (self), FALSE);
-  g_return_val_if_fail (CLIP_IS_SERVICE (service), FALSE);
-
-  /* Its own connection: the policy writes what it notified from a worker
-   * thread, beside the service's writer. */
-  if ((store = clip_store_open_data_dir (data_dir, CLIP_STORE_OPEN_DEFAULT, error)) == NULL)
-    return FALSE;
+  /* No connection of its own: what it notified is recorded by a command
+   * on the service's writer. */
   g_clear_object (&self->policy);
-  self->policy = clip_alert_policy_new (store);
+  self->policy = clip_alert_policy_new (NULL);
   clip_alert_policy_set_delivery (self->policy, clip_alert_deliver_to_application, self->app, NULL);
   read_config (self);
   clip_alert_policy_attach (self->policy, service);
-  return TRUE;
 }
 
 ClipAlertPolicy *

@@ -24,12 +24,10 @@ ClipAlertNotifier *clip_alert_notifier_new        (GtkApplication    *app,
 /* Starts notifying: after every refresh of service and once a minute,
  * through the application, whether a window is open or not (keep the
  * application held to run in the background). Call once service has
- * started (it has opened, and if new set up, the archive); data_dir as
- * given to clip_service_new(). */
-gboolean           clip_alert_notifier_attach     (ClipAlertNotifier *self,
-                                                   ClipService       *service,
-                                                   const char        *data_dir,
-                                                   GError           **error);
+ * started (it has opened, and if new set up, the archive). What it
+ * notified is recorded through the service's writer. */
+void               clip_alert_notifier_attach     (ClipAlertNotifier *self,
+                                                   ClipService       *service);
 /* NULL until attached. */
 ClipAlertPolicy   *clip_alert_notifier_get_policy (ClipAlertNotifier *self);
 

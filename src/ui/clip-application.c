@@ -200,12 +200,7 @@ clip_application_startup (GApplication *app)
   /* Desktop notifications, with or without a window (clip-alert-notifier.c). */
   self->notifier = clip_alert_notifier_new (GTK_APPLICATION (self), self->settings);
   if (self->service != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!clip_alert_notifier_attach (self->notifier, self->service, NULL, &error))
-        g_warning ("No notifications: %s", error->message);
-    }
+    clip_alert_notifier_attach (self->notifier, self->service);
 }
 
 static void

@@ -6,9 +6,11 @@
  */
 #include "config.h"
 
+#include "clip-alert-policy.h"
 #include "clip-commands.h"
 #include "clip-service.h"
 #include "clip-store-listing.h"
+#include "clip-test-alerts.h"
 #include "clip-test-rules.h"
 #include "clip-test-util.h"
 
@@ -369,6 +371,64 @@ test_one_writer (void)
   }
 }
 
+static void
+count_notice (const ClipAlertNotice *notice, gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static gint64
+fixed_clock (gpointer data)
+{
+  return CLIP_TEST_T0;
+}
+
+/* The GUI's alert policy records what it notified through the service's
+ * writer too: a notice goes out, it is recorded, and no second writer
+ * was opened for it. */
+static void
+test_alert_policy_on_service (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(ClipService) service = NULL;
+  g_autoptr(ClipAlertPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint notices = 0, peak = 0;
+
+  {
+    g_autoptr(ClipStore) store = clip_test_alerts_open (dir);
+    gint64 outlet = clip_test_alerts_outlet (store);
+    gint64 rule = clip_test_alerts_rule (store, "Ports", "instant", NULL);
+
+    clip_test_alerts_new_match (store, outlet, rule, "Anaklia port deal signed", CLIP_TEST_T0 - 60);
+  }
+  service = clip_service_new (dir);
+  clip_service_set_scheduled (service, FALSE);
+  g_assert_true (clip_service_start (service, &error));
+  g_assert_no_error (error);
+  clip_store_reset_peak_writers ();
+  policy = clip_alert_policy_new (NULL);
+  clip_alert_policy_set_clock (policy, fixed_clock, NULL);
+  clip_alert_policy_set_timezone (policy, utc);
+  clip_alert_policy_set_delivery (policy, count_notice, &notices, NULL);
+  clip_alert_policy_attach (policy, service);   /* runs at once */
+  while (clip_alert_policy_is_busy (policy) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (clip_alert_policy_is_busy (policy));
+  g_assert_cmpuint (notices, ==, 1);
+  clip_store_count_writers (&peak);
+  g_assert_cmpuint (peak, ==, 1);
+  {
+    g_autoptr(ClipStore) store = reader (dir);
+
+    g_assert_cmpint (clip_test_alerts_count (store, "notified = 0"), ==, 0);
+  }
+  clip_alert_policy_detach (policy);
+  clip_service_stop (service);
+}
+
 /* The CLI and the GUI run the same commands: the same changes through
  * clippings-cli and through the commands leave the same archive. */
 static int
@@ -462,5 +522,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/commands/outlets-and-articles", test_outlets_and_articles);
   g_test_add_func ("/commands/one-writer", test_one_writer);
   g_test_add_func ("/commands/cli-same-as-gui", test_cli_same_as_gui);
+  g_test_add_func ("/commands/alert-policy-on-service", test_alert_policy_on_service);
   return g_test_run ();
 }

@@ -96,10 +96,10 @@ clip_alert_policy_new (ClipStore *store)
 {
   ClipAlertPolicy *self;
 
-  g_return_val_if_fail (CLIP_IS_STORE (store), NULL);
+  g_return_val_if_fail (store == NULL || CLIP_IS_STORE (store), NULL);
 
   self = g_object_new (CLIP_TYPE_ALERT_POLICY, NULL);
-  self->store = g_object_ref (store);
+  self->store = store ? g_object_ref (store) : NULL;
   return self;
 }
 
@@ -201,6 +201,7 @@ clip_alert_policy_collect (ClipAlertPolicy  *self,
 {
   g_return_val_if_fail (CLIP_IS_ALERT_POLICY (self), NULL);
   g_return_val_if_fail (!self->running, NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
 
   return collect (self->store, &self->config, self->tz,
                   self->clock (self->clock_data), TRUE, error);
@@ -232,56 +233,67 @@ clip_alert_policy_run (ClipAlertPolicy  *self,
 }
 
 typedef struct {
-  ClipStore       *store;
   ClipAlertConfig  config;
   GTimeZone       *tz;
   gint64           now;
   gboolean         spikes;
+  GPtrArray       *notices;   /* the result */
 } RunData;
 
 static void
 run_data_free (RunData *data)
 {
-  g_object_unref (data->store);
   g_time_zone_unref (data->tz);
+  g_clear_pointer (&data->notices, g_ptr_array_unref);
   g_free (data);
 }
 
+/* On the writer's thread. */
+static gboolean
+run_work (ClipStore     *writer,
+          gpointer       user_data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  RunData *data = user_data;
+
+  data->notices = collect (writer, &data->config, data->tz, data->now, data->spikes, error);
+  return data->notices != NULL;
+}
+
+/* Without a service: our own connection, in a GTask thread (tests). */
 static void
 run_thread (GTask        *task,
             gpointer      source,
             gpointer      task_data,
             GCancellable *cancellable)
 {
+  ClipAlertPolicy *self = source;
   RunData *data = task_data;
-  GPtrArray *notices;
   GError *error = NULL;
 
-  notices = collect (data->store, &data->config, data->tz, data->now, data->spikes, &error);
-  if (notices == NULL)
-    g_task_return_error (task, error);
+  if (run_work (self->store, data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    g_task_return_pointer (task, notices, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_error (task, error);
 }
 
 static void run_async (ClipAlertPolicy *self,
                        gboolean         spikes);
 
 static void
-run_done (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+run_finished (ClipAlertPolicy *self,
+              RunData         *data,
+              GError          *error)
 {
-  ClipAlertPolicy *self = CLIP_ALERT_POLICY (source);
-  g_autoptr(GPtrArray) notices = NULL;
-  g_autoptr(GError) error = NULL;
-
   self->running = FALSE;
-  notices = g_task_propagate_pointer (G_TASK (result), &error);
-  if (notices == NULL)
-    g_warning ("Could not check the alerts: %s", error->message);
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not check the alerts: %s", error->message);
+    }
   else
-    deliver_all (self, notices);
+    deliver_all (self, data->notices);
   if (self->again)
     {
       gboolean spikes = self->again_spikes;
@@ -291,13 +303,36 @@ run_done (GObject      *source,
     }
 }
 
+static void
+thread_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  run_finished (CLIP_ALERT_POLICY (source), g_task_get_task_data (G_TASK (result)), error);
+}
+
+static void
+command_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ClipAlertPolicy) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  clip_commands_run_finish (CLIP_COMMANDS (source), result, &error);
+  run_finished (self, clip_command_get_data (clip_commands_get_command (result)), error);
+}
+
 /* spikes: new matches came in, so a rule may have surged. The clock's
- * ticks leave spikes out: only new matches make one. */
+ * ticks leave spikes out: only new matches make one. Attached to a
+ * service, the run is a command on the service's writer. */
 static void
 run_async (ClipAlertPolicy *self,
            gboolean         spikes)
 {
-  g_autoptr(GTask) task = NULL;
   RunData *data;
 
   if (self->running)
@@ -308,15 +343,28 @@ run_async (ClipAlertPolicy *self,
     }
   self->running = TRUE;
   data = g_new0 (RunData, 1);
-  data->store = g_object_ref (self->store);
   data->config = self->config;
   data->tz = g_time_zone_ref (self->tz);
   data->now = self->clock (self->clock_data);
   data->spikes = spikes;
-  task = g_task_new (self, self->cancellable, run_done, NULL);
-  g_task_set_source_tag (task, clip_alert_policy_run_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
-  g_task_run_in_thread (task, run_thread);
+  if (self->service != NULL)
+    {
+      g_autoptr(ClipCommand) command = clip_command_new_custom (run_work, data,
+                                                                (GDestroyNotify) run_data_free);
+
+      clip_commands_run_async (clip_service_get_commands (self->service), command, NULL,
+                               self->cancellable, command_done, g_object_ref (self));
+    }
+  else
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, thread_done, NULL);
+
+      g_return_if_fail (self->store != NULL);
+
+      g_task_set_source_tag (task, clip_alert_policy_run_async);
+      g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+      g_task_run_in_thread (task, run_thread);
+    }
 }
 
 void

@@ -45,7 +45,10 @@ typedef gint64 (*ClipAlertClockFunc) (gpointer user_data);
 G_DECLARE_FINAL_TYPE (ClipAlertPolicy, clip_alert_policy, CLIP, ALERT_POLICY, GObject)
 
 /* store: a writable connection the policy may use from a worker thread
- * (the caller does not use it while a run is in flight). */
+ * (the caller does not use it while a run is in flight), for the sync
+ * calls and for runs while not attached; NULL where the policy is only
+ * ever attached to a service: its runs are then commands on the
+ * service's writer (one writer in the process). */
 ClipAlertPolicy *clip_alert_policy_new          (ClipStore             *store);
 ClipStore       *clip_alert_policy_get_store    (ClipAlertPolicy       *self);
 

@@ -41,7 +41,37 @@ clip_command_unref (ClipCommand *self)
   g_clear_pointer (&self->outlets, g_ptr_array_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   clip_import_result_clear (&self->import);
+  if (self->destroy)
+    self->destroy (self->data);
   g_free (self);
+}
+
+static gboolean
+custom_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
+             GCancellable *cancellable, GError **error)
+{
+  return c->func (w, c->data, cancellable, error);
+}
+
+ClipCommand *
+clip_command_new_custom (ClipCommandFunc func,
+                         gpointer        data,
+                         GDestroyNotify  destroy)
+{
+  ClipCommand *self = _clip_command_new (custom_work);
+
+  g_return_val_if_fail (func != NULL, NULL);
+  self->func = func;
+  self->data = data;
+  self->destroy = destroy;
+  return self;
+}
+
+gpointer
+clip_command_get_data (ClipCommand *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->data;
 }
 
 gint64

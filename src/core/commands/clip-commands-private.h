@@ -30,6 +30,9 @@ struct _ClipCommand {
   ClipRule        *rule;
   GPtrArray       *outlets;
   GBytes          *bytes;
+  ClipCommandFunc  func;      /* a custom command's */
+  gpointer         data;
+  GDestroyNotify   destroy;
   /* Set by the work. */
   gboolean         outlets_changed;
   gint64           fetch_now;

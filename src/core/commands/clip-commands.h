@@ -94,6 +94,19 @@ ClipCommand *clip_command_read_article_alerts (gint64          article_id);
 ClipCommand *clip_command_read_rule_alerts (gint64             rule_id);
 ClipCommand *clip_command_read_all_alerts (void);
 
+/* A change that is not the analyst's but must go through the one writer
+ * all the same (the alert policy recording what it notified): func runs
+ * on the writer's thread with data, which destroy frees with the
+ * command. */
+typedef gboolean (*ClipCommandFunc) (ClipStore     *writer,
+                                     gpointer       data,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+ClipCommand *clip_command_new_custom      (ClipCommandFunc     func,
+                                           gpointer            data,
+                                           GDestroyNotify      destroy);
+gpointer     clip_command_get_data        (ClipCommand        *command);
+
 /* What a command did, once it has run. */
 /* The new outlet's or rule's id (add, save); 0 before or for others. */
 gint64       clip_command_get_id          (ClipCommand        *command);
