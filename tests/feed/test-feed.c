@@ -327,6 +327,69 @@ test_hostile_html (void)
   g_assert_cmpstr (item->summary_text, ==, "Text\n\nvd obfuscated\nclass text");
 }
 
+/* A title, link or description inside another element (an <image>, a
+ * media:group, an extension's) is not the channel's or the item's own,
+ * wherever it comes. */
+static void
+test_nested_elements (void)
+{
+  g_autoptr(ClipFeed) rss = parse_fixture ("feeds/nested-rss.xml");
+  g_autoptr(ClipFeed) atom = parse_fixture ("feeds/nested-atom.xml");
+  ClipFeedItem *item;
+  ClipEnclosure *e;
+
+  g_assert_cmpstr (rss->title, ==, "Nested News");
+  g_assert_cmpstr (rss->link, ==, "http://nested.example/");
+  g_assert_cmpstr (rss->icon, ==, "http://nested.example/logo.png");
+  g_assert_cmpuint (rss->items->len, ==, 4);
+
+  item = item_at (rss, 0);
+  g_assert_cmpstr (item->title, ==, "Own title");
+  g_assert_cmpstr (item->link, ==, "http://nested.example/own");
+  g_assert_cmpstr (item->summary_text, ==, "Own description");
+  g_assert_null (item->content_html);
+
+  /* a media:group's own elements still count: its enclosure */
+  item = item_at (rss, 1);
+  g_assert_cmpstr (item->title, ==, "Second own title");
+  g_assert_cmpstr (item->link, ==, "http://nested.example/second");
+  g_assert_cmpstr (item->summary_text, ==, "Second own description");
+  g_assert_null (item->content_html);
+  g_assert_cmpuint (item->enclosures->len, ==, 1);
+  e = g_ptr_array_index (item->enclosures, 0);
+  g_assert_cmpstr (e->url, ==, "http://nested.example/clip.mp4");
+  g_assert_cmpint (e->length, ==, 42);
+
+  item = item_at (rss, 2);
+  g_assert_cmpstr (item->title, ==, "Third own title");
+  g_assert_cmpstr (item->link, ==, "http://nested.example/third");
+  g_assert_cmpstr (item->summary_text, ==, "Third own description");
+  g_assert_null (item->content_html);
+
+  /* … and stand in when the item has no title or description of its own */
+  item = item_at (rss, 3);
+  g_assert_cmpstr (item->title, ==, "Only a group title");
+  g_assert_cmpstr (item->summary_text, ==, "Only a group description");
+  g_assert_cmpstr (item->link, ==, "http://nested.example/fourth");
+
+  g_assert_cmpstr (atom->title, ==, "Nested Atom");
+  g_assert_cmpstr (atom->link, ==, "http://nested.example/atom/");
+  item = item_at (atom, atom->items->len - 1);
+  g_assert_cmpstr (item->title, ==, "Own entry title");
+  g_assert_cmpstr (item->link, ==, "http://nested.example/entry");
+  g_assert_cmpstr (item->summary_text, ==, "Own summary");
+}
+
+/* An <entry> inside an extension element is not an entry of the feed. */
+static void
+test_foreign_entry (void)
+{
+  g_autoptr(ClipFeed) feed = parse_fixture ("feeds/nested-atom.xml");
+
+  g_assert_cmpuint (feed->items->len, ==, 1);
+  g_assert_cmpstr (item_at (feed, 0)->id, ==, "tag:nested.example,2024:entry");
+}
+
 typedef struct {
   gint64 micros;
   long   maxrss_kb;
@@ -540,6 +603,8 @@ main (int argc, char **argv)
   g_test_add_func ("/feed/encodings", test_encodings);
   g_test_add_func ("/feed/broken", test_broken);
   g_test_add_func ("/feed/hostile-html", test_hostile_html);
+  g_test_add_func ("/feed/nested-elements", test_nested_elements);
+  g_test_add_func ("/feed/foreign-entry", test_foreign_entry);
   g_test_add_func ("/feed/attacks", test_attacks);
   g_test_add_func ("/feed/limits", test_limits);
   g_test_add_func ("/feed/missing-elements", test_missing_elements);
