@@ -390,6 +390,25 @@ test_foreign_entry (void)
   g_assert_cmpstr (item_at (feed, 0)->id, ==, "tag:nested.example,2024:entry");
 }
 
+/* An Atom text of an unknown type is text as written; only media types
+ * that are neither text nor XML are base64. */
+static void
+test_atom_unknown_text_type (void)
+{
+  g_autoptr(ClipFeed) feed = parse_fixture ("feeds/atom-text-types.xml");
+  ClipFeedItem *item;
+
+  g_assert_cmpstr (feed->title, ==, "Typed");
+  g_assert_cmpstr (feed->subtitle, ==, "Words as written");
+  item = item_at (feed, 0);
+  g_assert_cmpstr (item->title, ==, "Election day");
+  g_assert_cmpstr (item->summary_text, ==, "Polls close at eight");
+  g_assert_cmpstr (item->content_text, ==, "Turnout was high");
+  item = item_at (feed, 1);
+  g_assert_cmpstr (item->title, ==, "Election day");
+  g_assert_cmpstr (item->content_text, ==, "Turnout was high");
+}
+
 typedef struct {
   gint64 micros;
   long   maxrss_kb;
@@ -605,6 +624,7 @@ main (int argc, char **argv)
   g_test_add_func ("/feed/hostile-html", test_hostile_html);
   g_test_add_func ("/feed/nested-elements", test_nested_elements);
   g_test_add_func ("/feed/foreign-entry", test_foreign_entry);
+  g_test_add_func ("/feed/atom-unknown-text-type", test_atom_unknown_text_type);
   g_test_add_func ("/feed/attacks", test_attacks);
   g_test_add_func ("/feed/limits", test_limits);
   g_test_add_func ("/feed/missing-elements", test_missing_elements);

@@ -28,14 +28,19 @@ entry (Parser *p, const ClipFeedElement *el, Ns ns, const xmlChar **attrs, int n
   clip_feed_xml_begin_item (p, attrs, n);
 }
 
+/* A media type ("application/octet-stream"), not a word ("markdown") */
 static gboolean
-is_type (const char *type, const char *a, const char *b)
+is_media_type (const char *type)
 {
-  return g_ascii_strcasecmp (type, a) == 0 || g_ascii_strcasecmp (type, b) == 0;
+  const char *slash = strchr (type, '/');
+
+  return slash != NULL && slash > type && slash[1] != '\0';
 }
 
 /* How a text is written: Atom's type="text|html|xhtml", Atom 0.3's MIME
- * types and mode="escaped|xml|base64". */
+ * types and mode="escaped|xml|base64". Other media types that are neither
+ * text nor XML are base64 (RFC 4287 §4.1.3.3); a type that is no media
+ * type at all is unknown, and the text is kept as it is written. */
 static ClipFeedTextKind
 text_kind (const xmlChar **attrs, int n, gboolean *base64)
 {
@@ -44,18 +49,20 @@ text_kind (const xmlChar **attrs, int n, gboolean *base64)
   gboolean escaped = mode != NULL && g_ascii_strcasecmp (mode, "escaped") == 0;
 
   *base64 = mode != NULL && g_ascii_strcasecmp (mode, "base64") == 0;
-  if (type != NULL)
-    g_strstrip (type);
-  if (type == NULL || *type == '\0' || is_type (type, "text", "text/plain"))
-    return escaped && type == NULL ? CLIP_FEED_TEXT_HTML : CLIP_FEED_TEXT_PLAIN;
-  if (is_type (type, "html", "text/html"))
+  if (type == NULL)
+    return escaped ? CLIP_FEED_TEXT_HTML : CLIP_FEED_TEXT_PLAIN;
+  for (char *c = g_strstrip (type); *c; c++)   /* media types ignore case */
+    *c = g_ascii_tolower (*c);
+  if (*type == '\0' || strcmp (type, "text") == 0 || strcmp (type, "text/plain") == 0)
+    return CLIP_FEED_TEXT_PLAIN;
+  if (strcmp (type, "html") == 0 || strcmp (type, "text/html") == 0)
     return mode && g_ascii_strcasecmp (mode, "xml") == 0 ? CLIP_FEED_TEXT_XHTML
                                                          : CLIP_FEED_TEXT_HTML;
-  if (is_type (type, "xhtml", "application/xhtml+xml"))
+  if (strcmp (type, "xhtml") == 0 || strcmp (type, "application/xhtml+xml") == 0)
     return escaped ? CLIP_FEED_TEXT_HTML : CLIP_FEED_TEXT_XHTML;
-  if (!g_str_has_prefix (type, "text/") && !g_str_has_suffix (type, "+xml") &&
-      !g_str_has_suffix (type, "/xml"))
-    *base64 = TRUE;   /* Atom: any other type is base64; shown as text if it is */
+  if (is_media_type (type) && !g_str_has_prefix (type, "text/") &&
+      !g_str_has_suffix (type, "+xml") && !g_str_has_suffix (type, "/xml"))
+    *base64 = TRUE;   /* shown as text if it is */
   return CLIP_FEED_TEXT_PLAIN;
 }
 
