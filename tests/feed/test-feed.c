@@ -390,6 +390,23 @@ test_foreign_entry (void)
   g_assert_cmpstr (item_at (feed, 0)->id, ==, "tag:nested.example,2024:entry");
 }
 
+/* An RSS channel's <link> is its page; an atom:link to another feed (an
+ * alternate of a feed type) does not replace it. */
+static void
+test_rss_channel_link (void)
+{
+  g_autoptr(ClipFeed) feed = parse_fixture ("feeds/rss-atom-link.xml");
+  const char *no_link = "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">"
+                        "<channel><title>T</title><atom:link rel=\"alternate\" type=\"text/html\""
+                        " href=\"http://linked.example/page\"/></channel></rss>";
+  g_autoptr(ClipFeed) page = clip_feed_parse (no_link, strlen (no_link), NULL, NULL, NULL);
+
+  g_assert_cmpstr (feed->link, ==, "http://linked.example/");
+  g_assert_cmpstr (item_at (feed, 0)->link, ==, "http://linked.example/1");
+  /* an alternate that is a page still is the link */
+  g_assert_cmpstr (page->link, ==, "http://linked.example/page");
+}
+
 /* An Atom text of an unknown type is text as written; only media types
  * that are neither text nor XML are base64. */
 static void
@@ -624,6 +641,7 @@ main (int argc, char **argv)
   g_test_add_func ("/feed/hostile-html", test_hostile_html);
   g_test_add_func ("/feed/nested-elements", test_nested_elements);
   g_test_add_func ("/feed/foreign-entry", test_foreign_entry);
+  g_test_add_func ("/feed/rss-channel-link", test_rss_channel_link);
   g_test_add_func ("/feed/atom-unknown-text-type", test_atom_unknown_text_type);
   g_test_add_func ("/feed/attacks", test_attacks);
   g_test_add_func ("/feed/limits", test_limits);

@@ -90,6 +90,19 @@ content (Parser *p, const ClipFeedElement *el, Ns ns, const xmlChar **attrs, int
   p->cap.base64 = base64;
 }
 
+/* A type that names a feed: another format of this one, not its page. */
+static gboolean
+is_feed_type (const char *type)
+{
+  static const char * const feeds[] = { "rss+xml", "atom+xml", "rdf+xml", "feed+json" };
+  g_autofree char *lower = g_ascii_strdown (type, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (feeds); i++)
+    if (strstr (lower, feeds[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 link_alternate (Parser *p, Ctx ctx, const char *href, const char *type)
 {
@@ -98,6 +111,10 @@ link_alternate (Parser *p, Ctx ctx, const char *href, const char *type)
   int prio = type == NULL || strstr (type, "html") != NULL ? 4 : 3;
   Field f = ctx == CTX_ITEM ? F_LINK : F_FEED_LINK;
 
+  /* an RSS channel's <link> (rank 2) is its page: another feed is not */
+  if (ctx == CTX_FEED && type != NULL && is_feed_type (type) &&
+      p->feed->format != CLIP_FEED_FORMAT_ATOM10 && p->feed->format != CLIP_FEED_FORMAT_ATOM03)
+    prio = 1;
   if (!clip_feed_xml_take_prio (p, f, prio))
     return;
   if (ctx == CTX_ITEM && p->item)
