@@ -390,6 +390,48 @@ test_foreign_entry (void)
   g_assert_cmpstr (item_at (feed, 0)->id, ==, "tag:nested.example,2024:entry");
 }
 
+static const char *
+only_author (ClipFeedItem *item)
+{
+  g_assert_cmpuint (item->authors->len, ==, 1);
+  return g_ptr_array_index (item->authors, 0);
+}
+
+/* RFC 4287 §4.2.1: an entry with no author has its <source>'s, else the
+ * feed's, even when the feed names them after its entries. */
+static void
+test_atom_inherited_authors (void)
+{
+  g_autoptr(ClipFeed) feed = parse_fixture ("feeds/atom-authors.xml");
+  const char *late = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Late</title>"
+                     "<entry><title>e</title><id>e</id></entry>"
+                     "<author><name>Named last</name></author></feed>";
+  const char *rss = "<rss version=\"2.0\"><channel><title>R</title>"
+                    "<managingEditor>ed@rss.example (Editor)</managingEditor>"
+                    "<item><title>i</title></item></channel></rss>";
+  g_autoptr(ClipFeed) after = clip_feed_parse (late, strlen (late), NULL, NULL, NULL);
+  g_autoptr(ClipFeed) channel = clip_feed_parse (rss, strlen (rss), NULL, NULL, NULL);
+  g_autoptr(ClipArticle) article = NULL;
+  ClipFeedItem *item;
+
+  g_assert_cmpuint (feed->items->len, ==, 4);
+  g_assert_cmpstr (only_author (item_at (feed, 0)), ==, "Entry Author");
+  item = item_at (feed, 1);
+  g_assert_cmpstr (only_author (item), ==, "Source Author");
+  g_assert_cmpstr (item->title, ==, "Copied");   /* not the source's */
+  g_assert_cmpstr (item->id, ==, "tag:authors.example,2024:2");
+  g_assert_null (item->link);
+  item = item_at (feed, 2);
+  g_assert_cmpuint (item->authors->len, ==, 2);
+  article = clip_feed_item_to_article (item, feed);
+  g_assert_cmpstr (article->author, ==, "Feed Author, desk@authors.example");
+  g_assert_cmpstr (only_author (item_at (feed, 3)), ==, "Creator");
+
+  g_assert_cmpstr (only_author (item_at (after, 0)), ==, "Named last");
+  /* RSS has no such rule */
+  g_assert_cmpuint (item_at (channel, 0)->authors->len, ==, 0);
+}
+
 /* An RSS channel's <link> is its page; an atom:link to another feed (an
  * alternate of a feed type) does not replace it. */
 static void
@@ -641,6 +683,7 @@ main (int argc, char **argv)
   g_test_add_func ("/feed/hostile-html", test_hostile_html);
   g_test_add_func ("/feed/nested-elements", test_nested_elements);
   g_test_add_func ("/feed/foreign-entry", test_foreign_entry);
+  g_test_add_func ("/feed/atom-inherited-authors", test_atom_inherited_authors);
   g_test_add_func ("/feed/rss-channel-link", test_rss_channel_link);
   g_test_add_func ("/feed/atom-unknown-text-type", test_atom_unknown_text_type);
   g_test_add_func ("/feed/attacks", test_attacks);

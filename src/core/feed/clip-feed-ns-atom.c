@@ -25,7 +25,8 @@ feed_root (Parser *p, const ClipFeedElement *el, Ns ns, const xmlChar **attrs, i
 static void
 entry (Parser *p, const ClipFeedElement *el, Ns ns, const xmlChar **attrs, int n)
 {
-  clip_feed_xml_begin_item (p, attrs, n);
+  if (clip_feed_xml_begin_item (p, attrs, n))
+    p->item_is_entry = TRUE;
 }
 
 /* A media type ("application/octet-stream"), not a word ("markdown") */
@@ -160,6 +161,14 @@ author (Parser *p, const ClipFeedElement *el, Ns ns, const xmlChar **attrs, int 
   clip_feed_xml_begin_author (p);
 }
 
+/* An entry's <source> says where it was copied from: of its metadata
+ * only the author is the entry's, and only when the entry names none. */
+static void
+source (Parser *p, const ClipFeedElement *el, Ns ns, const xmlChar **attrs, int n)
+{
+  g_ptr_array_set_size (p->source_authors, 0);
+}
+
 #define PLAIN CLIP_FEED_TEXT_PLAIN
 #define PERSON .children = CTX_AUTHOR, .mode = CHILDREN_BY_NAME, .start = author
 
@@ -177,10 +186,11 @@ static const ClipFeedElement elements[] = {
   { "updated", IN (CTX_ITEM), .field = F_UPDATED, .kind = PLAIN, .prio = 3 },
   { "modified", IN (CTX_ITEM), .field = F_UPDATED, .kind = PLAIN, .prio = 3 },
   { "created", IN (CTX_ITEM), .field = F_PUBLISHED, .kind = PLAIN, .prio = 2 },
-  { "author", IN (CTX_ITEM), PERSON },
+  { "author", IN (CTX_ITEM) | IN (CTX_FEED) | IN (CTX_SOURCE), PERSON },
   { "summary", IN (CTX_ITEM), .field = F_SUMMARY, .prio = 4, .start = text },
   { "content", IN (CTX_ITEM), .prio = 3, .start = content },
   { "category", IN (CTX_ITEM), .start = category },
+  { "source", IN (CTX_ITEM), .children = CTX_SOURCE, .start = source },
   /* what an unclosed tag left inside the entry: see clip-feed-ns-rss.c */
   { "entry", IN (CTX_ITEM), .children = CTX_PARENT },
 

@@ -287,6 +287,26 @@ clip_feed_xml_add_enclosure (Parser *p, char *url, char *type, const char *lengt
 }
 
 static void
+copy_authors (GPtrArray *to, GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    clip_feed_add_unique (to, g_strdup (g_ptr_array_index (from, i)));
+}
+
+/* RFC 4287 §4.2.1: an entry with no author has its <source>'s, else the
+ * feed's; the feed's may come after the entries, so those wait. */
+static void
+inherit_authors (Parser *p, ClipFeedItem *item)
+{
+  if (!p->item_is_entry || item->authors->len > 0)
+    return;
+  if (p->source_authors->len > 0)
+    copy_authors (item->authors, p->source_authors);
+  else
+    g_ptr_array_add (p->authorless, item);
+}
+
+static void
 end_item (Parser *p)
 {
   ClipFeedItem *item = g_steal_pointer (&p->item);
@@ -298,6 +318,7 @@ end_item (Parser *p)
   if (item->title == NULL && item->summary_html == NULL && item->content_html == NULL)
     clip_feed_add_problem (p->feed, "missing-element", xmlSAX2GetLineNumber (p->ctxt),
                            _("An item has neither a title nor a description"));
+  inherit_authors (p, item);
   clip_feed_add_item (p->feed, item);
 }
 
@@ -327,6 +348,8 @@ clip_feed_xml_begin_item (Parser *p, const xmlChar **attrs, int n)
   fr->ctx = CTX_ITEM;
   fr->end = end_item;
   p->item = clip_feed_item_new ();
+  p->item_is_entry = FALSE;
+  g_ptr_array_set_size (p->source_authors, 0);
   for (int f = F_ID; f < N_FIELDS; f++)
     p->prio[f] = 0;
   if (fr->lang != NULL && (lang = clip_feed_xml_xml_attr (attrs, n, "lang")) != NULL)
@@ -336,15 +359,29 @@ clip_feed_xml_begin_item (Parser *p, const xmlChar **attrs, int n)
 
 /* Persons ---------------------------------------------------------------- */
 
-/* An Atom person in an item: its name, else its email */
+/* An Atom person is the item's, its <source>'s or the feed's, as the
+ * element it is in. */
 static void
 end_author (Parser *p)
 {
   char *person = p->author_name ? g_steal_pointer (&p->author_name)
                                 : g_steal_pointer (&p->author_email);
 
-  if (p->item != NULL)
-    clip_feed_add_unique (p->item->authors, g_steal_pointer (&person));
+  switch (p->frames[p->depth - 1].ctx)
+    {
+    case CTX_ITEM:
+      if (p->item != NULL)
+        clip_feed_add_unique (p->item->authors, g_steal_pointer (&person));
+      break;
+    case CTX_SOURCE:
+      clip_feed_add_unique (p->source_authors, g_steal_pointer (&person));
+      break;
+    case CTX_FEED:
+      clip_feed_add_unique (p->feed_authors, g_steal_pointer (&person));
+      break;
+    default:
+      break;
+    }
   g_free (person);
   g_clear_pointer (&p->author_name, g_free);
   g_clear_pointer (&p->author_email, g_free);
@@ -362,10 +399,16 @@ clip_feed_xml_begin_author (Parser *p)
 }
 
 /* The end of the document: a feed cut short still gives the item being
- * read. */
+ * read, and entries get the authors of a feed that named them last. */
 void
 clip_feed_xml_finish (Parser *p)
 {
   if (p->item != NULL && (p->item->title || p->item->link || p->item->id))
-    clip_feed_add_item (p->feed, g_steal_pointer (&p->item));
+    {
+      inherit_authors (p, p->item);
+      clip_feed_add_item (p->feed, g_steal_pointer (&p->item));
+    }
+  for (guint i = 0; i < p->authorless->len && p->feed_authors->len > 0; i++)
+    copy_authors (((ClipFeedItem *) g_ptr_array_index (p->authorless, i))->authors,
+                  p->feed_authors);
 }

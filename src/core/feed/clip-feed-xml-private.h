@@ -34,6 +34,7 @@ typedef enum {
   CTX_ITEM,    /* an item's or an entry's children */
   CTX_AUTHOR,  /* an Atom person's children */
   CTX_IMAGE,   /* an RSS image's children */
+  CTX_SOURCE,  /* an Atom entry's <source>: where its author may be */
   CTX_PARENT,  /* in a table only: the children are the parent's */
   N_CTX
 } Ctx;
@@ -130,9 +131,13 @@ struct _Parser {
   gboolean       limit_text_reported;
   gboolean       limit_items_reported;
   ClipFeedItem  *item;
+  gboolean       item_is_entry; /* an Atom entry: it inherits authors */
   int            prio[N_FIELDS];
   char          *author_name;
   char          *author_email;
+  GPtrArray     *feed_authors;   /* the Atom feed's own (char*) */
+  GPtrArray     *source_authors; /* the entry's <source>'s (char*) */
+  GPtrArray     *authorless;     /* entries waiting for the feed's authors */
   const xmlChar **root_namespaces; /* while the root is read */
   int            root_nb_namespaces;
   Ns             root_ns_none;  /* how to read elements with no namespace */

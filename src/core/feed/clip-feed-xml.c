@@ -550,6 +550,9 @@ parser_clear (Parser *p)
   g_clear_pointer (&p->item, clip_feed_item_free);
   g_clear_pointer (&p->author_name, g_free);
   g_clear_pointer (&p->author_email, g_free);
+  g_clear_pointer (&p->feed_authors, g_ptr_array_unref);
+  g_clear_pointer (&p->source_authors, g_ptr_array_unref);
+  g_clear_pointer (&p->authorless, g_ptr_array_unref);
   g_clear_pointer (&p->entities, g_hash_table_unref);
   g_clear_pointer (&p->sanitizer, clip_sanitizer_free);
   if (p->cap.buf)
@@ -620,6 +623,9 @@ clip_feed_parse_xml (ClipFeed    *feed,
   p->cap.buf = g_string_sized_new (4096);
   p->entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, clip_feed_xml_entity_free);
   g_hash_table_insert (p->entities, g_strdup (""), clip_feed_xml_entity_new ("", "", 0));
+  p->feed_authors = g_ptr_array_new_with_free_func (g_free);
+  p->source_authors = g_ptr_array_new_with_free_func (g_free);
+  p->authorless = g_ptr_array_new ();
   p->frames[0].ctx = CTX_DOC;
   p->frames[0].base = base_url;
 
