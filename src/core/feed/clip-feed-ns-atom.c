@@ -166,7 +166,8 @@ author (Parser *p, const ClipFeedElement *el, Ns ns, const xmlChar **attrs, int 
 static void
 source (Parser *p, const ClipFeedElement *el, Ns ns, const xmlChar **attrs, int n)
 {
-  g_ptr_array_set_size (p->source_authors, 0);
+  if (p->source_authors != NULL)
+    g_ptr_array_set_size (p->source_authors, 0);
 }
 
 #define PLAIN CLIP_FEED_TEXT_PLAIN

@@ -286,6 +286,16 @@ clip_feed_xml_add_enclosure (Parser *p, char *url, char *type, const char *lengt
   g_ptr_array_add (p->item->enclosures, e);
 }
 
+/* The arrays of persons are made when the first comes: most feeds have
+ * none of these. */
+static void
+add_person (GPtrArray **to, char *person)
+{
+  if (*to == NULL)
+    *to = g_ptr_array_new_with_free_func (g_free);
+  clip_feed_add_unique (*to, person);
+}
+
 static void
 copy_authors (GPtrArray *to, GPtrArray *from)
 {
@@ -300,10 +310,14 @@ inherit_authors (Parser *p, ClipFeedItem *item)
 {
   if (!p->item_is_entry || item->authors->len > 0)
     return;
-  if (p->source_authors->len > 0)
+  if (p->source_authors != NULL && p->source_authors->len > 0)
     copy_authors (item->authors, p->source_authors);
   else
-    g_ptr_array_add (p->authorless, item);
+    {
+      if (p->authorless == NULL)
+        p->authorless = g_ptr_array_new ();
+      g_ptr_array_add (p->authorless, item);
+    }
 }
 
 static void
@@ -349,7 +363,8 @@ clip_feed_xml_begin_item (Parser *p, const xmlChar **attrs, int n)
   fr->end = end_item;
   p->item = clip_feed_item_new ();
   p->item_is_entry = FALSE;
-  g_ptr_array_set_size (p->source_authors, 0);
+  if (p->source_authors != NULL)
+    g_ptr_array_set_size (p->source_authors, 0);
   for (int f = F_ID; f < N_FIELDS; f++)
     p->prio[f] = 0;
   if (fr->lang != NULL && (lang = clip_feed_xml_xml_attr (attrs, n, "lang")) != NULL)
@@ -374,10 +389,10 @@ end_author (Parser *p)
         clip_feed_add_unique (p->item->authors, g_steal_pointer (&person));
       break;
     case CTX_SOURCE:
-      clip_feed_add_unique (p->source_authors, g_steal_pointer (&person));
+      add_person (&p->source_authors, g_steal_pointer (&person));
       break;
     case CTX_FEED:
-      clip_feed_add_unique (p->feed_authors, g_steal_pointer (&person));
+      add_person (&p->feed_authors, g_steal_pointer (&person));
       break;
     default:
       break;
@@ -408,7 +423,7 @@ clip_feed_xml_finish (Parser *p)
       inherit_authors (p, p->item);
       clip_feed_add_item (p->feed, g_steal_pointer (&p->item));
     }
-  for (guint i = 0; i < p->authorless->len && p->feed_authors->len > 0; i++)
+  for (guint i = 0; p->authorless != NULL && p->feed_authors != NULL && i < p->authorless->len; i++)
     copy_authors (((ClipFeedItem *) g_ptr_array_index (p->authorless, i))->authors,
                   p->feed_authors);
 }

@@ -120,7 +120,6 @@ struct _Parser {
   ClipFeed      *feed;
   xmlParserCtxtPtr ctxt;
   ClipSanitizer *sanitizer;
-  Frame          frames[CLIP_FEED_MAX_DEPTH + 2];
   guint          depth;
   Capture        cap;
   gboolean       root_seen;
@@ -135,8 +134,8 @@ struct _Parser {
   int            prio[N_FIELDS];
   char          *author_name;
   char          *author_email;
-  GPtrArray     *feed_authors;   /* the Atom feed's own (char*) */
-  GPtrArray     *source_authors; /* the entry's <source>'s (char*) */
+  GPtrArray     *feed_authors;   /* the Atom feed's own (char*), or NULL */
+  GPtrArray     *source_authors; /* the entry's <source>'s (char*), or NULL */
   GPtrArray     *authorless;     /* entries waiting for the feed's authors */
   const xmlChar **root_namespaces; /* while the root is read */
   int            root_nb_namespaces;
@@ -148,6 +147,9 @@ struct _Parser {
   const xmlChar *ns_cache_uri[4];
   Ns             ns_cache_ns[4];
   guint          ns_cache_next;
+  /* Last, so that only frames[0] is cleared for each document: the others
+   * are set as elements start. */
+  Frame          frames[CLIP_FEED_MAX_DEPTH + 2];
 };
 
 static inline gboolean

@@ -592,11 +592,12 @@ clip_feed_parse_xml (ClipFeed    *feed,
                      gboolean    *invalid_utf8,
                      GError     **error)
 {
-  Parser *p = g_new0 (Parser, 1);
+  Parser *p = g_malloc (sizeof (Parser));
   xmlSAXHandler sax;
   xmlParserCtxtPtr ctxt;
   gboolean ok;
 
+  memset (p, 0, G_STRUCT_OFFSET (Parser, frames) + sizeof (Frame));
   memset (&sax, 0, sizeof sax);
   sax.initialized = XML_SAX2_MAGIC;
   sax.startElementNs = on_start_element;
@@ -623,9 +624,6 @@ clip_feed_parse_xml (ClipFeed    *feed,
   p->cap.buf = g_string_sized_new (4096);
   p->entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, clip_feed_xml_entity_free);
   g_hash_table_insert (p->entities, g_strdup (""), clip_feed_xml_entity_new ("", "", 0));
-  p->feed_authors = g_ptr_array_new_with_free_func (g_free);
-  p->source_authors = g_ptr_array_new_with_free_func (g_free);
-  p->authorless = g_ptr_array_new ();
   p->frames[0].ctx = CTX_DOC;
   p->frames[0].base = base_url;
 
