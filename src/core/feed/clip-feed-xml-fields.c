@@ -405,10 +405,7 @@ end_author (Parser *p)
 void
 clip_feed_xml_begin_author (Parser *p)
 {
-  Frame *fr = &p->frames[p->depth];
-
-  fr->ctx = CTX_AUTHOR;
-  fr->end = end_author;
+  p->frames[p->depth].end = end_author;
   g_clear_pointer (&p->author_name, g_free);
   g_clear_pointer (&p->author_email, g_free);
 }

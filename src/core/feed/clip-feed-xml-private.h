@@ -41,6 +41,9 @@ typedef enum {
 
 #define IN(ctx) (1u << (ctx))
 
+/* where and ns_mask below are 16 bits */
+G_STATIC_ASSERT (N_CTX <= 16 && N_NS <= 16);
+
 /* How an element's children are looked up. */
 typedef enum {
   CHILDREN_OWN_NS,  /* each in the table of its own namespace */
