@@ -327,6 +327,147 @@ test_hostile_html (void)
   g_assert_cmpstr (item->summary_text, ==, "Text\n\nvd obfuscated\nclass text");
 }
 
+/* A title, link or description inside another element (an <image>, a
+ * media:group, an extension's) is not the channel's or the item's own,
+ * wherever it comes. */
+static void
+test_nested_elements (void)
+{
+  g_autoptr(ClipFeed) rss = parse_fixture ("feeds/nested-rss.xml");
+  g_autoptr(ClipFeed) atom = parse_fixture ("feeds/nested-atom.xml");
+  ClipFeedItem *item;
+  ClipEnclosure *e;
+
+  g_assert_cmpstr (rss->title, ==, "Nested News");
+  g_assert_cmpstr (rss->link, ==, "http://nested.example/");
+  g_assert_cmpstr (rss->icon, ==, "http://nested.example/logo.png");
+  g_assert_cmpuint (rss->items->len, ==, 4);
+
+  item = item_at (rss, 0);
+  g_assert_cmpstr (item->title, ==, "Own title");
+  g_assert_cmpstr (item->link, ==, "http://nested.example/own");
+  g_assert_cmpstr (item->summary_text, ==, "Own description");
+  g_assert_null (item->content_html);
+
+  /* a media:group's own elements still count: its enclosure */
+  item = item_at (rss, 1);
+  g_assert_cmpstr (item->title, ==, "Second own title");
+  g_assert_cmpstr (item->link, ==, "http://nested.example/second");
+  g_assert_cmpstr (item->summary_text, ==, "Second own description");
+  g_assert_null (item->content_html);
+  g_assert_cmpuint (item->enclosures->len, ==, 1);
+  e = g_ptr_array_index (item->enclosures, 0);
+  g_assert_cmpstr (e->url, ==, "http://nested.example/clip.mp4");
+  g_assert_cmpint (e->length, ==, 42);
+
+  item = item_at (rss, 2);
+  g_assert_cmpstr (item->title, ==, "Third own title");
+  g_assert_cmpstr (item->link, ==, "http://nested.example/third");
+  g_assert_cmpstr (item->summary_text, ==, "Third own description");
+  g_assert_null (item->content_html);
+
+  /* … and stand in when the item has no title or description of its own */
+  item = item_at (rss, 3);
+  g_assert_cmpstr (item->title, ==, "Only a group title");
+  g_assert_cmpstr (item->summary_text, ==, "Only a group description");
+  g_assert_cmpstr (item->link, ==, "http://nested.example/fourth");
+
+  g_assert_cmpstr (atom->title, ==, "Nested Atom");
+  g_assert_cmpstr (atom->link, ==, "http://nested.example/atom/");
+  item = item_at (atom, atom->items->len - 1);
+  g_assert_cmpstr (item->title, ==, "Own entry title");
+  g_assert_cmpstr (item->link, ==, "http://nested.example/entry");
+  g_assert_cmpstr (item->summary_text, ==, "Own summary");
+}
+
+/* An <entry> inside an extension element is not an entry of the feed. */
+static void
+test_foreign_entry (void)
+{
+  g_autoptr(ClipFeed) feed = parse_fixture ("feeds/nested-atom.xml");
+
+  g_assert_cmpuint (feed->items->len, ==, 1);
+  g_assert_cmpstr (item_at (feed, 0)->id, ==, "tag:nested.example,2024:entry");
+}
+
+static const char *
+only_author (ClipFeedItem *item)
+{
+  g_assert_cmpuint (item->authors->len, ==, 1);
+  return g_ptr_array_index (item->authors, 0);
+}
+
+/* RFC 4287 §4.2.1: an entry with no author has its <source>'s, else the
+ * feed's, even when the feed names them after its entries. */
+static void
+test_atom_inherited_authors (void)
+{
+  g_autoptr(ClipFeed) feed = parse_fixture ("feeds/atom-authors.xml");
+  const char *late = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Late</title>"
+                     "<entry><title>e</title><id>e</id></entry>"
+                     "<author><name>Named last</name></author></feed>";
+  const char *rss = "<rss version=\"2.0\"><channel><title>R</title>"
+                    "<managingEditor>ed@rss.example (Editor)</managingEditor>"
+                    "<item><title>i</title></item></channel></rss>";
+  g_autoptr(ClipFeed) after = clip_feed_parse (late, strlen (late), NULL, NULL, NULL);
+  g_autoptr(ClipFeed) channel = clip_feed_parse (rss, strlen (rss), NULL, NULL, NULL);
+  g_autoptr(ClipArticle) article = NULL;
+  ClipFeedItem *item;
+
+  g_assert_cmpuint (feed->items->len, ==, 4);
+  g_assert_cmpstr (only_author (item_at (feed, 0)), ==, "Entry Author");
+  item = item_at (feed, 1);
+  g_assert_cmpstr (only_author (item), ==, "Source Author");
+  g_assert_cmpstr (item->title, ==, "Copied");   /* not the source's */
+  g_assert_cmpstr (item->id, ==, "tag:authors.example,2024:2");
+  g_assert_null (item->link);
+  item = item_at (feed, 2);
+  g_assert_cmpuint (item->authors->len, ==, 2);
+  article = clip_feed_item_to_article (item, feed);
+  g_assert_cmpstr (article->author, ==, "Feed Author, desk@authors.example");
+  g_assert_cmpstr (only_author (item_at (feed, 3)), ==, "Creator");
+
+  g_assert_cmpstr (only_author (item_at (after, 0)), ==, "Named last");
+  /* RSS has no such rule */
+  g_assert_cmpuint (item_at (channel, 0)->authors->len, ==, 0);
+}
+
+/* An RSS channel's <link> is its page; an atom:link to another feed (an
+ * alternate of a feed type) does not replace it. */
+static void
+test_rss_channel_link (void)
+{
+  g_autoptr(ClipFeed) feed = parse_fixture ("feeds/rss-atom-link.xml");
+  const char *no_link = "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">"
+                        "<channel><title>T</title><atom:link rel=\"alternate\" type=\"text/html\""
+                        " href=\"http://linked.example/page\"/></channel></rss>";
+  g_autoptr(ClipFeed) page = clip_feed_parse (no_link, strlen (no_link), NULL, NULL, NULL);
+
+  g_assert_cmpstr (feed->link, ==, "http://linked.example/");
+  g_assert_cmpstr (item_at (feed, 0)->link, ==, "http://linked.example/1");
+  /* an alternate that is a page still is the link */
+  g_assert_cmpstr (page->link, ==, "http://linked.example/page");
+}
+
+/* An Atom text of an unknown type is text as written; only media types
+ * that are neither text nor XML are base64. */
+static void
+test_atom_unknown_text_type (void)
+{
+  g_autoptr(ClipFeed) feed = parse_fixture ("feeds/atom-text-types.xml");
+  ClipFeedItem *item;
+
+  g_assert_cmpstr (feed->title, ==, "Typed");
+  g_assert_cmpstr (feed->subtitle, ==, "Words as written");
+  item = item_at (feed, 0);
+  g_assert_cmpstr (item->title, ==, "Election day");
+  g_assert_cmpstr (item->summary_text, ==, "Polls close at eight");
+  g_assert_cmpstr (item->content_text, ==, "Turnout was high");
+  item = item_at (feed, 1);
+  g_assert_cmpstr (item->title, ==, "Election day");
+  g_assert_cmpstr (item->content_text, ==, "Turnout was high");
+}
+
 typedef struct {
   gint64 micros;
   long   maxrss_kb;
@@ -540,6 +681,11 @@ main (int argc, char **argv)
   g_test_add_func ("/feed/encodings", test_encodings);
   g_test_add_func ("/feed/broken", test_broken);
   g_test_add_func ("/feed/hostile-html", test_hostile_html);
+  g_test_add_func ("/feed/nested-elements", test_nested_elements);
+  g_test_add_func ("/feed/foreign-entry", test_foreign_entry);
+  g_test_add_func ("/feed/atom-inherited-authors", test_atom_inherited_authors);
+  g_test_add_func ("/feed/rss-channel-link", test_rss_channel_link);
+  g_test_add_func ("/feed/atom-unknown-text-type", test_atom_unknown_text_type);
   g_test_add_func ("/feed/attacks", test_attacks);
   g_test_add_func ("/feed/limits", test_limits);
   g_test_add_func ("/feed/missing-elements", test_missing_elements);

@@ -1,7 +1,9 @@
 /* clip-feed-xml-private.h — what the RSS/Atom reader's files share
  *
- * clip-feed-xml.c drives libxml2 (SAX callbacks, text capture, errors),
- * clip-feed-xml-elements.c knows what each element means, and
+ * clip-feed-xml.c drives libxml2 (SAX callbacks, text capture, errors) and
+ * hands each element to the table of its namespace: clip-feed-ns-*.c, one
+ * file per namespace, say what each element means there. What they fill
+ * in (fields, items, authors) is in clip-feed-xml-fields.c, and
  * clip-feed-xml-entities.c answers libxml2's entity look-ups safely.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,17 +19,41 @@ G_BEGIN_DECLS
 typedef enum {
   NS_NONE, NS_ATOM10, NS_ATOM03, NS_RSS10, NS_RSS090, NS_RDF, NS_CONTENT,
   NS_DC, NS_DCTERMS, NS_MEDIA, NS_XHTML, NS_ITUNES, NS_OTHER,
+  N_NS
 } Ns;
 
+#define NS_BIT(ns) (1u << (ns))
+
+/* What an element's children belong to. CTX_SKIP is 0, so that an element
+ * a table does not know, or one that sets nothing, hides its children. */
 typedef enum {
-  CTX_TOP, CTX_FEED, CTX_ITEM, CTX_AUTHOR, CTX_IMAGE, CTX_SKIP,
+  CTX_SKIP,
+  CTX_DOC,     /* the document: the root element's parent */
+  CTX_TOP,     /* children of <rss> and <rdf:RDF> */
+  CTX_FEED,    /* a channel's or a feed's children */
+  CTX_ITEM,    /* an item's or an entry's children */
+  CTX_AUTHOR,  /* an Atom person's children */
+  CTX_IMAGE,   /* an RSS image's children */
+  CTX_SOURCE,  /* an Atom entry's <source>: where its author may be */
+  CTX_PARENT,  /* in a table only: the children are the parent's */
+  N_CTX
 } Ctx;
 
+#define IN(ctx) (1u << (ctx))
+
+/* where and ns_mask below are 16 bits */
+G_STATIC_ASSERT (N_CTX <= 16 && N_NS <= 16);
+
+/* How an element's children are looked up. */
 typedef enum {
-  ROLE_NONE, ROLE_ITEM, ROLE_AUTHOR,
-} Role;
+  CHILDREN_OWN_NS,  /* each in the table of its own namespace */
+  CHILDREN_ONLY_NS, /* only those of this element's namespace (media:group) */
+  CHILDREN_BY_NAME, /* in this element's table, whatever their namespace and
+                       depth: feeds leave prefixes out of <image> and persons */
+} ChildMode;
 
 typedef enum {
+  F_NONE,
   F_FEED_TITLE, F_FEED_LINK, F_FEED_SUBTITLE, F_FEED_LANGUAGE, F_FEED_UPDATED,
   F_FEED_ICON,
   F_ID, F_LINK, F_TITLE, F_AUTHOR, F_AUTHOR_NAME, F_AUTHOR_EMAIL, F_PUBLISHED,
@@ -35,13 +61,49 @@ typedef enum {
   N_FIELDS
 } Field;
 
+typedef struct _Parser Parser;
+typedef struct _ClipFeedElement ClipFeedElement;
+
+typedef void (*ClipFeedStartFunc) (Parser                *p,
+                                   const ClipFeedElement *el,
+                                   Ns                     ns,
+                                   const xmlChar        **attrs,
+                                   int                    n);
+typedef void (*ClipFeedEndFunc)   (Parser                *p);
+
+/* One row of a namespace's table: an element, where it is read, and what
+ * it does there. With no start function the element's text is captured
+ * into field (if any) as kind, at rank prio. */
+struct _ClipFeedElement {
+  const char        *name;
+  guint16            where;     /* IN(CTX_…) of the parents it is read in */
+  guint16            ns_mask;   /* 0, or the NS_BIT()s of the table's
+                                   namespaces it belongs to */
+  guint8             field;     /* Field */
+  guint8             kind;      /* ClipFeedTextKind */
+  guint8             prio;
+  guint8             children;  /* Ctx */
+  guint8             mode;      /* ChildMode */
+  ClipFeedStartFunc  start;
+};
+
 typedef struct {
-  Ctx         ctx;
-  Role        role;
-  const char *base;   /* xml:base in effect */
-  const char *lang;   /* xml:lang in effect */
-  char       *owned;  /* base and/or lang this element set */
-  char       *owned_lang;
+  const ClipFeedElement *elements;
+  guint                  n_elements;
+  gboolean               caseless;   /* CDF's upper-case names */
+} ClipFeedNs;
+
+#define CLIP_FEED_NS(array, caseless) { array, G_N_ELEMENTS (array), caseless }
+
+typedef struct {
+  guint8            ctx;    /* Ctx of the children */
+  guint8            mode;   /* ChildMode of the children */
+  const ClipFeedNs *table;  /* for CHILDREN_ONLY_NS and CHILDREN_BY_NAME */
+  ClipFeedEndFunc   end;    /* called on the end tag */
+  const char       *base;   /* xml:base in effect */
+  const char       *lang;   /* xml:lang in effect */
+  char             *owned;  /* base and/or lang this element set */
+  char             *owned_lang;
 } Frame;
 
 typedef struct {
@@ -57,11 +119,10 @@ typedef struct {
   gboolean    permalink;        /* guid isPermaLink */
 } Capture;
 
-typedef struct {
+struct _Parser {
   ClipFeed      *feed;
   xmlParserCtxtPtr ctxt;
   ClipSanitizer *sanitizer;
-  Frame          frames[CLIP_FEED_MAX_DEPTH + 2];
   guint          depth;
   Capture        cap;
   gboolean       root_seen;
@@ -72,9 +133,15 @@ typedef struct {
   gboolean       limit_text_reported;
   gboolean       limit_items_reported;
   ClipFeedItem  *item;
+  gboolean       item_is_entry; /* an Atom entry: it inherits authors */
   int            prio[N_FIELDS];
   char          *author_name;
   char          *author_email;
+  GPtrArray     *feed_authors;   /* the Atom feed's own (char*), or NULL */
+  GPtrArray     *source_authors; /* the entry's <source>'s (char*), or NULL */
+  GPtrArray     *authorless;     /* entries waiting for the feed's authors */
+  const xmlChar **root_namespaces; /* while the root is read */
+  int            root_nb_namespaces;
   Ns             root_ns_none;  /* how to read elements with no namespace */
   const xmlChar *root_uri;      /* an unknown namespace the root gave */
   Ns             root_ns;       /* … read as this one */
@@ -83,7 +150,10 @@ typedef struct {
   const xmlChar *ns_cache_uri[4];
   Ns             ns_cache_ns[4];
   guint          ns_cache_next;
-} Parser;
+  /* Last, so that only frames[0] is cleared for each document: the others
+   * are set as elements start. */
+  Frame          frames[CLIP_FEED_MAX_DEPTH + 2];
+};
 
 static inline gboolean
 is_atom (Ns ns)
@@ -96,6 +166,18 @@ is_rss (Ns ns)
 {
   return ns == NS_NONE || ns == NS_RSS10 || ns == NS_RSS090;
 }
+
+/* The tables (clip-feed-ns-*.c) */
+extern const ClipFeedNs clip_feed_ns_rss;      /* RSS 0.9x/2.0 and RSS 1.0's */
+extern const ClipFeedNs clip_feed_ns_rdf;
+extern const ClipFeedNs clip_feed_ns_atom;     /* Atom 1.0 and 0.3 */
+extern const ClipFeedNs clip_feed_ns_dc;
+extern const ClipFeedNs clip_feed_ns_dcterms;
+extern const ClipFeedNs clip_feed_ns_content;
+extern const ClipFeedNs clip_feed_ns_xhtml;
+extern const ClipFeedNs clip_feed_ns_media;
+extern const ClipFeedNs clip_feed_ns_itunes;
+extern const ClipFeedNs clip_feed_ns_cdf;      /* by name, any namespace */
 
 /* clip-feed-xml.c */
 char        *clip_feed_xml_attr_value    (const xmlChar  *start,
@@ -111,36 +193,23 @@ void         clip_feed_xml_capture_begin (Parser         *p,
                                           ClipFeedTextKind kind,
                                           int             prio);
 
-/* clip-feed-xml-elements.c */
+/* clip-feed-xml-fields.c */
+gboolean     clip_feed_xml_take_prio     (Parser         *p,
+                                          Field           f,
+                                          int             prio);
+void         clip_feed_xml_set_string    (char          **slot,
+                                          char           *value);
+char        *clip_feed_xml_language      (const char     *tag);
 void         clip_feed_xml_capture_end   (Parser         *p);
-void         clip_feed_xml_begin_root    (Parser         *p,
-                                          const char     *name,
-                                          Ns              ns,
-                                          const xmlChar  *uri,
-                                          const xmlChar **namespaces,
-                                          int             nb_namespaces,
+void         clip_feed_xml_add_enclosure (Parser         *p,
+                                          char           *url,
+                                          char           *type,
+                                          const char     *length);
+gboolean     clip_feed_xml_begin_item    (Parser         *p,
                                           const xmlChar **attrs,
                                           int             n);
-void         clip_feed_xml_begin_item    (Parser         *p,
-                                          const xmlChar **attrs,
-                                          int             n,
-                                          Ns              ns);
-void         clip_feed_xml_end_item      (Parser         *p);
-void         clip_feed_xml_end_author    (Parser         *p);
-void         clip_feed_xml_start_in_feed (Parser         *p,
-                                          const char     *name,
-                                          Ns              ns,
-                                          const xmlChar **attrs,
-                                          int             n);
-void         clip_feed_xml_start_in_item (Parser         *p,
-                                          const char     *name,
-                                          Ns              ns,
-                                          const xmlChar **attrs,
-                                          int             n);
-void         clip_feed_xml_cdf_start     (Parser         *p,
-                                          const char     *name,
-                                          const xmlChar **attrs,
-                                          int             n);
+void         clip_feed_xml_begin_author  (Parser         *p);
+void         clip_feed_xml_finish        (Parser         *p);
 
 /* clip-feed-xml-entities.c */
 xmlEntityPtr clip_feed_xml_entity_new    (const char     *name,

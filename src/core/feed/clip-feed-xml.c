@@ -1,11 +1,14 @@
 /* clip-feed-xml.c — RSS 0.9x/1.0/2.0 and Atom 0.3/1.0, read in one SAX pass
  *
- * libxml2's SAX2 interface, no tree: each element is classified once on
- * its start tag (namespace, local name, where it sits), the text of the
- * fields we keep is gathered in one reused buffer, and an item is finished
- * (sanitised, dated) on its end tag. Safety: no DTD is loaded, no network,
- * entities never expand recursively (clip-feed-xml-entities.c); recovery
- * mode keeps going after errors, each reported with its line.
+ * libxml2's SAX2 interface, no tree: each element is looked up once on its
+ * start tag in the table of its namespace (clip-feed-ns-*.c), by local name
+ * and by what its parent is (a channel, an item, a person…); the text of
+ * the fields we keep is gathered in one reused buffer, and an item is
+ * finished (sanitised, dated) on its end tag. An element no table knows
+ * hides its children: a <title> inside an extension element is not the
+ * item's. Safety: no DTD is loaded, no network, entities never expand
+ * recursively (clip-feed-xml-entities.c); recovery mode keeps going after
+ * errors, each reported with its line.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -309,8 +312,10 @@ push_frame (Parser *p, const xmlChar **attrs, int n)
   g_autofree char *base = n > 0 ? clip_feed_xml_xml_attr (attrs, n, "base") : NULL;
   char *lang = n > 0 ? clip_feed_xml_xml_attr (attrs, n, "lang") : NULL;
 
-  fr->ctx = parent->ctx;
-  fr->role = ROLE_NONE;
+  fr->ctx = CTX_SKIP;
+  fr->mode = CHILDREN_OWN_NS;
+  fr->table = NULL;
+  fr->end = NULL;
   fr->base = parent->base;
   fr->lang = parent->lang;
   fr->owned = NULL;
@@ -329,6 +334,137 @@ push_frame (Parser *p, const xmlChar **attrs, int n)
       g_strstrip (lang);
       fr->owned_lang = lang;
       fr->lang = *lang ? lang : NULL;
+    }
+}
+
+/* Dispatch --------------------------------------------------------------- */
+
+static const ClipFeedNs * const ns_tables[N_NS] = {
+  [NS_NONE] = &clip_feed_ns_rss,
+  [NS_RSS10] = &clip_feed_ns_rss,
+  [NS_RSS090] = &clip_feed_ns_rss,
+  [NS_RDF] = &clip_feed_ns_rdf,
+  [NS_ATOM10] = &clip_feed_ns_atom,
+  [NS_ATOM03] = &clip_feed_ns_atom,
+  [NS_DC] = &clip_feed_ns_dc,
+  [NS_DCTERMS] = &clip_feed_ns_dcterms,
+  [NS_CONTENT] = &clip_feed_ns_content,
+  [NS_XHTML] = &clip_feed_ns_xhtml,
+  [NS_MEDIA] = &clip_feed_ns_media,
+  [NS_ITUNES] = &clip_feed_ns_itunes,
+};
+
+static const ClipFeedElement *
+find_element (const ClipFeedNs *table, const char *name, Ns ns, Ctx ctx)
+{
+  guint where = IN (ctx);
+
+  for (guint i = 0; i < table->n_elements; i++)
+    {
+      const ClipFeedElement *el = &table->elements[i];
+
+      if (!(el->where & where) || (el->ns_mask != 0 && !(el->ns_mask & NS_BIT (ns))))
+        continue;
+      if (table->caseless ? g_ascii_strcasecmp (el->name, name) == 0
+                          : el->name[0] == name[0] && strcmp (el->name, name) == 0)
+        return el;
+    }
+  return NULL;
+}
+
+static void
+start_element (Parser *p, const ClipFeedNs *table, const ClipFeedElement *el, Ns ns,
+               const xmlChar **attrs, int n)
+{
+  Frame *fr = &p->frames[p->depth];
+
+  fr->ctx = el->children == CTX_PARENT ? p->frames[p->depth - 1].ctx : el->children;
+  fr->mode = el->mode;
+  fr->table = table;
+  if (el->start != NULL)
+    el->start (p, el, ns, attrs, n);
+  else if (el->field != F_NONE)
+    clip_feed_xml_capture_begin (p, el->field, el->kind, el->prio);
+}
+
+/* The root says what the document is: its table's CTX_DOC row. */
+static void
+begin_root (Parser *p, const char *name, Ns ns, const xmlChar *uri,
+            const xmlChar **namespaces, int nb_namespaces, const xmlChar **attrs, int n)
+{
+  Frame *fr = &p->frames[p->depth];
+  const ClipFeedNs *table;
+  const ClipFeedElement *el;
+
+  p->root_seen = TRUE;
+  /* Early and experimental namespaces ("http://purl.org/echo/",
+   * "…/rss2.1"): the root says what the format is, read its namespace so. */
+  if (ns == NS_OTHER && (strcmp (name, "feed") == 0 || strcmp (name, "rss") == 0))
+    {
+      g_autofree char *version = clip_feed_xml_attr (attrs, n, "version");
+
+      p->root_uri = uri;
+      p->root_ns = strcmp (name, "rss") == 0 ? NS_NONE
+                   : g_strcmp0 (version, "0.3") == 0 ? NS_ATOM03 : NS_ATOM10;
+      ns = p->root_ns;
+    }
+  /* Roots that forgot their namespace */
+  if ((ns == NS_NONE || ns == NS_OTHER) && strcmp (name, "RDF") == 0)
+    table = &clip_feed_ns_rdf;
+  else if (ns == NS_NONE && strcmp (name, "feed") == 0)
+    table = &clip_feed_ns_atom;
+  else if (ns == NS_NONE && strcmp (name, "CHANNEL") == 0)
+    table = &clip_feed_ns_cdf;
+  else
+    table = ns_tables[ns];
+  el = table != NULL ? find_element (table, name, ns, CTX_DOC) : NULL;
+  if (el == NULL)
+    {
+      p->root_is_html = g_ascii_strcasecmp (name, "html") == 0;
+      fr->ctx = CTX_SKIP;
+      return;
+    }
+  p->root_namespaces = namespaces;
+  p->root_nb_namespaces = nb_namespaces;
+  start_element (p, table, el, ns, attrs, n);
+  p->root_namespaces = NULL;
+  p->is_feed = TRUE;
+  if (fr->lang != NULL)
+    {
+      p->prio[F_FEED_LANGUAGE] = 1;
+      clip_feed_xml_set_string (&p->feed->language, clip_feed_xml_language (fr->lang));
+    }
+}
+
+static void
+begin_child (Parser *p, const char *name, Ns ns, const xmlChar **attrs, int n)
+{
+  const Frame *parent = &p->frames[p->depth - 1];
+  Frame *fr = &p->frames[p->depth];
+  const ClipFeedNs *table;
+  const ClipFeedElement *el;
+
+  if (parent->ctx == CTX_SKIP)
+    return;
+  if (parent->ctx == CTX_TOP && ns == NS_RSS090 && p->feed->format == CLIP_FEED_FORMAT_RSS10)
+    p->feed->format = CLIP_FEED_FORMAT_RSS090;
+  if (p->cdf)
+    table = &clip_feed_ns_cdf;
+  else if (parent->mode == CHILDREN_BY_NAME)
+    table = parent->table;
+  else
+    table = ns_tables[ns];
+  if (table == NULL || (parent->mode == CHILDREN_ONLY_NS && table != parent->table))
+    return;
+  el = find_element (table, name, ns, parent->ctx);
+  if (el != NULL)
+    start_element (p, table, el, ns, attrs, n);
+  else if (parent->mode == CHILDREN_BY_NAME)
+    {
+      /* inside an <image> or a person, what wraps a part is still theirs */
+      fr->ctx = parent->ctx;
+      fr->mode = parent->mode;
+      fr->table = parent->table;
     }
 }
 
@@ -355,55 +491,14 @@ on_start_element (void *ctx, const xmlChar *localname, const xmlChar *prefix,
   push_frame (p, attrs, nb_attributes);
   ns = lookup_ns (p, uri, prefix);
   if (p->cap.active)
+    capture_child_start (p, name, ns, attrs, nb_attributes);
+  else if (p->depth > 1)
+    begin_child (p, name, ns, attrs, nb_attributes);
+  else
     {
-      capture_child_start (p, name, ns, attrs, nb_attributes);
-      return;
-    }
-  if (p->depth == 1)
-    {
-      clip_feed_xml_begin_root (p, name, ns, uri, namespaces, nb_namespaces, attrs, nb_attributes);
+      begin_root (p, name, ns, uri, namespaces, nb_namespaces, attrs, nb_attributes);
       if (p->frames[1].ctx == CTX_SKIP)
         xmlStopParser (ctxt);   /* not a feed: no need to read on */
-      return;
-    }
-  if (p->cdf)
-    {
-      if (p->frames[p->depth - 1].ctx != CTX_SKIP)
-        clip_feed_xml_cdf_start (p, name, attrs, nb_attributes);
-      return;
-    }
-  switch (p->frames[p->depth - 1].ctx)
-    {
-    case CTX_TOP:
-      if (strcmp (name, "channel") == 0 && is_rss (ns))
-        p->frames[p->depth].ctx = CTX_FEED;
-      else if (strcmp (name, "item") == 0 && is_rss (ns))
-        clip_feed_xml_begin_item (p, attrs, nb_attributes, ns);
-      else if (strcmp (name, "image") == 0 && is_rss (ns))
-        p->frames[p->depth].ctx = CTX_IMAGE;
-      else
-        p->frames[p->depth].ctx = CTX_SKIP;
-      if (ns == NS_RSS090 && p->feed->format == CLIP_FEED_FORMAT_RSS10)
-        p->feed->format = CLIP_FEED_FORMAT_RSS090;
-      break;
-    case CTX_FEED:
-      clip_feed_xml_start_in_feed (p, name, ns, attrs, nb_attributes);
-      break;
-    case CTX_ITEM:
-      clip_feed_xml_start_in_item (p, name, ns, attrs, nb_attributes);
-      break;
-    case CTX_AUTHOR:
-      if (strcmp (name, "name") == 0)
-        clip_feed_xml_capture_begin (p, F_AUTHOR_NAME, CLIP_FEED_TEXT_PLAIN, 1);
-      else if (strcmp (name, "email") == 0)
-        clip_feed_xml_capture_begin (p, F_AUTHOR_EMAIL, CLIP_FEED_TEXT_PLAIN, 1);
-      break;
-    case CTX_IMAGE:
-      if (strcmp (name, "url") == 0)
-        clip_feed_xml_capture_begin (p, F_FEED_ICON, CLIP_FEED_TEXT_PLAIN, 3);
-      break;
-    case CTX_SKIP:
-      break;
     }
 }
 
@@ -425,10 +520,8 @@ on_end_element (void *ctx, const xmlChar *localname, const xmlChar *prefix, cons
       else
         capture_child_end (p, (const char *) localname);
     }
-  if (fr->role == ROLE_ITEM && p->item != NULL)
-    clip_feed_xml_end_item (p);
-  else if (fr->role == ROLE_AUTHOR)
-    clip_feed_xml_end_author (p);
+  if (fr->end != NULL)
+    fr->end (p);
   g_clear_pointer (&fr->owned, g_free);
   g_clear_pointer (&fr->owned_lang, g_free);
   p->depth--;
@@ -457,6 +550,9 @@ parser_clear (Parser *p)
   g_clear_pointer (&p->item, clip_feed_item_free);
   g_clear_pointer (&p->author_name, g_free);
   g_clear_pointer (&p->author_email, g_free);
+  g_clear_pointer (&p->feed_authors, g_ptr_array_unref);
+  g_clear_pointer (&p->source_authors, g_ptr_array_unref);
+  g_clear_pointer (&p->authorless, g_ptr_array_unref);
   g_clear_pointer (&p->entities, g_hash_table_unref);
   g_clear_pointer (&p->sanitizer, clip_sanitizer_free);
   if (p->cap.buf)
@@ -496,11 +592,12 @@ clip_feed_parse_xml (ClipFeed    *feed,
                      gboolean    *invalid_utf8,
                      GError     **error)
 {
-  Parser *p = g_new0 (Parser, 1);
+  Parser *p = g_malloc (sizeof (Parser));
   xmlSAXHandler sax;
   xmlParserCtxtPtr ctxt;
   gboolean ok;
 
+  memset (p, 0, G_STRUCT_OFFSET (Parser, frames) + sizeof (Frame));
   memset (&sax, 0, sizeof sax);
   sax.initialized = XML_SAX2_MAGIC;
   sax.startElementNs = on_start_element;
@@ -527,13 +624,11 @@ clip_feed_parse_xml (ClipFeed    *feed,
   p->cap.buf = g_string_sized_new (4096);
   p->entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, clip_feed_xml_entity_free);
   g_hash_table_insert (p->entities, g_strdup (""), clip_feed_xml_entity_new ("", "", 0));
-  p->frames[0].ctx = CTX_TOP;
+  p->frames[0].ctx = CTX_DOC;
   p->frames[0].base = base_url;
 
   read_document (ctxt, utf8, len);
-  /* A feed cut short still gives the item being read. */
-  if (p->item != NULL && (p->item->title || p->item->link || p->item->id))
-    clip_feed_add_item (feed, g_steal_pointer (&p->item));
+  clip_feed_xml_finish (p);
 
   if (invalid_utf8 != NULL)
     *invalid_utf8 = p->invalid_utf8;
