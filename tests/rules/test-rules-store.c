@@ -381,7 +381,7 @@ test_ingest_new_from_memory (void)
   /* The same articles matched again from their rows. */
   g_assert_true (clip_store_exec (store, "DELETE FROM matches", &error));
   set = clip_store_compile_rules (store, &error);
-  g_assert_true (clip_rule_apply (store, set, ids, CLIP_RULE_APPLY_DEFAULT, &error));
+  g_assert_true (clip_rule_apply (store, set, ids, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (lookups, >=, ids->len);
   sqlite3_trace_v2 (clip_store_get_db (store), 0, NULL, NULL);

@@ -2,8 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "clip-alert.h"
 #include "clip-store-sql.h"
+
+#include <glib/gi18n.h>
 
 #define ALERT_COLUMNS \
   "al.id, al.rule_id, al.article_id, al.created, al.read, al.notified, " \
@@ -352,4 +356,26 @@ clip_alert_mark_all_read (ClipStore  *store,
   g_return_val_if_fail (CLIP_IS_STORE (store), FALSE);
 
   return run_update (store, "UPDATE alerts SET read = 1 WHERE read = 0", 0, 0, error);
+}
+
+gboolean
+clip_alert_raise (ClipStore  *store,
+                  gint64      rule_id,
+                  gint64      article_id,
+                  gint64      created,
+                  gpointer    unused,
+                  GError    **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "INSERT OR IGNORE INTO alerts (rule_id, article_id, created) VALUES (?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rule_id);
+  sqlite3_bind_int64 (stmt, 2, article_id);
+  sqlite3_bind_int64 (stmt, 3, created);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return clip_store_set_error (store, sqlite3_errcode (clip_store_get_db (store)),
+                                 _("Could not save an alert"), error);
+  return TRUE;
 }

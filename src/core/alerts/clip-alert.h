@@ -88,6 +88,14 @@ gboolean    clip_alert_mark_rule_read     (ClipStore       *store,
                                            GError         **error);
 gboolean    clip_alert_mark_all_read      (ClipStore       *store,
                                            GError         **error);
+/* The rule newly matched the article at created: an unread alert (none
+ * more if it has one). A ClipRuleNewMatchFunc, for the ingest. */
+gboolean    clip_alert_raise              (ClipStore       *store,
+                                           gint64           rule_id,
+                                           gint64           article_id,
+                                           gint64           created,
+                                           gpointer         unused,
+                                           GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipAlert, clip_alert_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipAlertGroup, clip_alert_group_free)

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+#include "clip-alert.h"
 #include "clip-archive.h"
 #include "clip-paths.h"
 #include "clip-rule-apply.h"
@@ -154,7 +155,8 @@ match_ingested (ClipStore    *store,
       w->set = set;
       w->version = version;
     }
-  return clip_rule_apply (store, w->set, article_ids, CLIP_RULE_APPLY_ALERTS, error);
+  /* Each new match of new or changed news raises an alert. */
+  return clip_rule_apply (store, w->set, article_ids, clip_alert_raise, NULL, error);
 }
 
 void

@@ -247,7 +247,8 @@ typedef struct {
   GHashTable *old;        /* rule ids matched before */
   GHashTable *in_set;     /* rule ids of the set */
   GHashTable *matched;    /* rule ids matched now */
-  gboolean    alerts;
+  ClipRuleNewMatchFunc new_match;
+  gpointer    new_match_data;
   GError     *error;
 } Apply;
 
@@ -277,18 +278,9 @@ write_match (gint64 rule_id, const ClipRuleSpan *spans, guint n, gpointer data)
                             _("Could not save a match"), &a->error);
       return;
     }
-  if (!a->alerts || g_hash_table_contains (a->old, &rule_id))
+  if (a->new_match == NULL || g_hash_table_contains (a->old, &rule_id))
     return;
-  stmt = clip_store_prepare (a->store,
-      "INSERT OR IGNORE INTO alerts (rule_id, article_id, created) VALUES (?, ?, ?)", &a->error);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, rule_id);
-  sqlite3_bind_int64 (stmt, 2, a->article_id);
-  sqlite3_bind_int64 (stmt, 3, a->now);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    clip_store_set_error (a->store, sqlite3_errcode (clip_store_get_db (a->store)),
-                          _("Could not save an alert"), &a->error);
+  a->new_match (a->store, rule_id, a->article_id, a->now, a->new_match_data, &a->error);
 }
 
 static gboolean
@@ -458,14 +450,15 @@ apply_one (Apply                 *a,
 }
 
 gboolean
-clip_rule_apply (ClipStore          *store,
-                 ClipRuleSet        *set,
-                 const GArray       *article_ids,
-                 ClipRuleApplyFlags  flags,
-                 GError            **error)
+clip_rule_apply (ClipStore            *store,
+                 ClipRuleSet          *set,
+                 const GArray         *article_ids,
+                 ClipRuleNewMatchFunc  new_match,
+                 gpointer              user_data,
+                 GError              **error)
 {
   Apply a = { store, 0, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL, NULL,
-              (flags & CLIP_RULE_APPLY_ALERTS) != 0, NULL };
+              new_match, user_data, NULL };
   const ClipIngestBatch *batch = clip_store_get_ingest_batch (store);
   ClipRuleDocBuf buf = { { { NULL } }, { NULL } };
   OutletFields outlet = { 0 };

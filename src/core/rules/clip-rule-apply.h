@@ -60,18 +60,24 @@ char        *clip_rule_spans_to_json   (const ClipRuleSpan *spans,
  * not an array give no spans. */
 GArray      *clip_rule_spans_from_json (const char         *json,
                                         const ClipRuleDoc  *doc);
-typedef enum {
-  CLIP_RULE_APPLY_DEFAULT = 0,
-  CLIP_RULE_APPLY_ALERTS  = 1 << 0,  /* each new match raises an alert */
-} ClipRuleApplyFlags;
+/* A rule matched an article it did not match before, at time when (what
+ * the alerts module turns into an alert). */
+typedef gboolean (*ClipRuleNewMatchFunc) (ClipStore  *store,
+                                          gint64      rule_id,
+                                          gint64      article_id,
+                                          gint64      when,
+                                          gpointer    user_data,
+                                          GError    **error);
 
 /* Matches articles against set and writes their matches: rows of rules of
- * the set that match no more are removed, others kept or added. Inside the
- * caller's transaction when there is one. */
-gboolean     clip_rule_apply           (ClipStore      *store,
-                                        ClipRuleSet    *set,
-                                        const GArray   *article_ids,
-                                        ClipRuleApplyFlags flags,
-                                        GError        **error);
+ * the set that match no more are removed, others kept or added; each
+ * match that is new goes to new_match (may be NULL). Inside the caller's
+ * transaction when there is one. */
+gboolean     clip_rule_apply           (ClipStore            *store,
+                                        ClipRuleSet          *set,
+                                        const GArray         *article_ids,
+                                        ClipRuleNewMatchFunc  new_match,
+                                        gpointer              user_data,
+                                        GError              **error);
 
 G_END_DECLS
