@@ -329,7 +329,6 @@ update_counts (ClipAlertsView *self)
   g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GError) error = NULL;
 
-  clip_store_release_snapshot (self->store);
   if ((counts = clip_alert_count_unread (self->store, &error)) == NULL)
     {
       g_debug ("Could not count the unread alerts: %s", error->message);
@@ -391,8 +390,6 @@ clip_alerts_view_reload (ClipAlertsView *self)
 
   if (self->store == NULL)
     return;
-  /* A long-lived reader: see what was committed since it last read. */
-  clip_store_release_snapshot (self->store);
   unread_only = gtk_toggle_button_get_active (self->unread_toggle);
   /* Unread only: enough for the widest "Show More" asked for, each group
    * cut below; all alerts: a first page, more where it was asked for. */
@@ -443,7 +440,6 @@ show_more (ClipAlertsView *self,
   if (section == NULL || self->store == NULL || section->next == 0)
     return;
   limit = CLAMP (section->shown * 3, CLIP_ALERTS_VIEW_PAGE, CLIP_ALERTS_VIEW_MORE_MAX);
-  clip_store_release_snapshot (self->store);
   page = clip_alert_list_rule (self->store, rule_id, section->next, limit, &error);
   if (page == NULL)
     {

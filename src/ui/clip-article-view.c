@@ -300,7 +300,6 @@ clip_article_view_show (ClipArticleView *self,
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
-  clip_store_release_snapshot (self->reader);
   if (!(self->article = clip_store_get_article (self->reader, article_id, &error)))
     {
       g_debug ("Could not read article %" G_GINT64_FORMAT ": %s", article_id, error->message);

@@ -83,7 +83,6 @@ poll_unread (gpointer user_data)
 
   if (store != NULL)
     {
-      clip_store_release_snapshot (store);
       unread = clip_alert_count_unread_total (store, NULL);
     }
 

@@ -261,7 +261,6 @@ test_term_lists (void)
   g_assert_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS);
   g_clear_error (&error);
   g_clear_pointer (&renamed, clip_rule_free);
-  clip_store_release_snapshot (store);
   renamed = clip_store_get_rule (store, on_id, &error);
   g_assert_cmpstr (renamed->query, ==, "@kremlin_words NEAR/1 meddl*");
 

@@ -91,4 +91,9 @@ gboolean      clip_store_set_query_error (ClipStore *store,
   "a.summary_text, a.content_html, a.content_text, a.lang, a.published, " \
   "a.updated, a.fetched, a.read, a.starred, a.flag, a.note, o.name"
 
+/* Ends any read a statement of the connection is still in (every read of
+ * the store finishes its statements: tests/store/test-snapshots.c), so a
+ * writer starting a change never works from an old snapshot. */
+void          clip_store_release_snapshot (ClipStore *store);
+
 G_END_DECLS
