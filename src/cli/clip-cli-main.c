@@ -33,13 +33,13 @@ static const Command commands[] = {
 static void
 print_help (FILE *out)
 {
-  fprintf (out, "%s\n\n", _("Usage: clippings-cli [--data-dir DIR] COMMAND [OPTIONS…]"));
-  fprintf (out, "%s\n", _("Commands:"));
+  clip_cli_fprint (out, "%s\n\n", _("Usage: clippings-cli [--data-dir DIR] COMMAND [OPTIONS…]"));
+  clip_cli_fprint (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (out, "\n%s\n", _("Run “clippings-cli COMMAND --help” for a command's options."));
-  fprintf (out, "%s\n", _("The archive is in $XDG_DATA_HOME/clippings unless --data-dir "
-                          "or CLIPPINGS_DATA_DIR says otherwise."));
+    clip_cli_fprint (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  clip_cli_fprint (out, "\n%s\n", _("Run “clippings-cli COMMAND --help” for a command's options."));
+  clip_cli_fprint (out, "%s\n", _("The archive is in $XDG_DATA_HOME/clippings unless --data-dir "
+                                  "or CLIPPINGS_DATA_DIR says otherwise."));
 }
 
 int
@@ -63,7 +63,7 @@ main (int argc, char **argv)
         }
       if (strcmp (argv[i], "--version") == 0)
         {
-          printf ("clippings-cli %s\n", PACKAGE_VERSION);
+          clip_cli_print ("clippings-cli %s\n", PACKAGE_VERSION);
           return CLIP_CLI_OK;
         }
       if (strcmp (argv[i], "--data-dir") == 0 && i + 1 < argc)
@@ -80,7 +80,7 @@ main (int argc, char **argv)
           i++;
           continue;
         }
-      fprintf (stderr, "clippings-cli: %s: %s\n", _("unknown option"), argv[i]);
+      clip_cli_fprint (stderr, "clippings-cli: %s: %s\n", _("unknown option"), argv[i]);
       return CLIP_CLI_USAGE;
     }
   if (i >= argc)
@@ -96,7 +96,7 @@ main (int argc, char **argv)
         g_free (cli.data_dir);
         return status;
       }
-  fprintf (stderr, "clippings-cli: %s: %s\n", _("unknown command"), argv[i]);
+  clip_cli_fprint (stderr, "clippings-cli: %s: %s\n", _("unknown command"), argv[i]);
   g_free (cli.data_dir);
   return CLIP_CLI_USAGE;
 }

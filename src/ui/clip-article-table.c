@@ -471,6 +471,10 @@ clip_article_table_dispose (GObject *object)
 {
   ClipArticleTable *self = CLIP_ARTICLE_TABLE (object);
 
+  /* The column view changes its sorting as its columns go: no
+   * "sort-changed" from a table being torn down. */
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
   g_clear_handle_id (&self->click_idle, g_source_remove);

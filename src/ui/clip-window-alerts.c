@@ -178,15 +178,31 @@ add_sidebar_rows (WindowAlerts *wa,
   gtk_box_append (pane, list);
 }
 
+static const GActionEntry actions[] = {
+  { "show-rules", action_activated },
+  { "show-alerts", action_activated },
+  { "show-rule", action_activated, "x" },
+  { "open-article", action_activated, "x" },
+};
+
+void
+clip_window_alerts_uninstall (ClipWindow *window)
+{
+  WindowAlerts *wa = g_object_get_data (G_OBJECT (window), "clip-window-alerts");
+
+  if (wa == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (wa->rules_page, wa);
+  g_signal_handlers_disconnect_by_data (wa->alerts_view, wa);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_action_map_remove_action (G_ACTION_MAP (window), actions[i].name);
+  /* Frees wa, and stops the polling. */
+  g_object_set_data (G_OBJECT (window), "clip-window-alerts", NULL);
+}
+
 void
 clip_window_alerts_install (ClipWindow *window)
 {
-  static const GActionEntry actions[] = {
-    { "show-rules", action_activated },
-    { "show-alerts", action_activated },
-    { "show-rule", action_activated, "x" },
-    { "open-article", action_activated, "x" },
-  };
   ClipStore *store = clip_window_get_store (window);
   WindowAlerts *wa;
   GtkWidget *pane;

@@ -15,5 +15,8 @@ G_BEGIN_DECLS
  * win.show-alerts, win.show-rule (x: rule id) and win.open-article
  * (x: article id), which the notifications' app actions call. */
 void clip_window_alerts_install (ClipWindow *window);
+/* When the window goes (its dispose): its signals, actions and polling
+ * go first, so that nothing of it runs into a window being torn down. */
+void clip_window_alerts_uninstall (ClipWindow *window);
 
 G_END_DECLS

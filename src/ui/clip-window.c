@@ -678,11 +678,29 @@ clip_window_setup (ClipWindow      *self,
   update_subtitle (self);
 }
 
+/* Children emit as they are torn down (the search entry is cleared, the
+ * sidebar loses its selection) and the list and the service go on
+ * reporting: none of that may reach a window whose dispose has begun (its
+ * template's fields are cleared by then, and a search queued then ran
+ * into a window that was gone). */
+static void
+disconnect_all (ClipWindow *self)
+{
+  gpointer emitters[] = { self->sidebar, self->search_entry, self->search_bar, self->table,
+                          self->article_view, self->list, self->service };
+
+  for (guint i = 0; i < G_N_ELEMENTS (emitters); i++)
+    if (emitters[i] != NULL)
+      g_signal_handlers_disconnect_by_data (emitters[i], self);
+  clip_window_alerts_uninstall (self);
+}
+
 static void
 clip_window_dispose (GObject *object)
 {
   ClipWindow *self = CLIP_WINDOW (object);
 
+  disconnect_all (self);
   g_clear_handle_id (&self->search_timeout, g_source_remove);
   g_clear_handle_id (&self->reload_timeout, g_source_remove);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);

@@ -20,7 +20,11 @@ sqlite3_stmt *clip_store_prepare      (ClipStore   *store,
                                        const char  *sql,
                                        GError     **error);
 /* Transactions nest: only the outermost begin/commit touch SQLite, and
- * a rollback at any depth rolls back the whole. */
+ * a rollback at any depth rolls back the whole. A commit ends its level
+ * whether it succeeds or not (never roll back after one). Where SQLite
+ * ends the transaction itself (a full disk or an I/O error rolls it back),
+ * every level fails from then on: begin and commit return FALSE, and a
+ * write that would commit alone is refused, so none of it is kept. */
 gboolean      clip_store_begin        (ClipStore   *store,
                                        GError     **error);
 gboolean      clip_store_commit       (ClipStore   *store,
