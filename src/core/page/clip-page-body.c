@@ -109,12 +109,13 @@ is_scored_paragraph (NodeInfo *ni)
 }
 
 static void
-score_paragraph (PageDoc *pd, xmlNodePtr node, GPtrArray *candidates)
+score_run (xmlNodePtr container, guint32 chars, guint32 commas, GPtrArray *candidates)
 {
-  NodeInfo *ni = INFO (node);
-  float s = 1 + ni->commas + MIN (ni->text / 100, 3);
-  xmlNodePtr a = node->parent;
+  float s = 1 + commas + MIN (chars / 100, 3);
+  xmlNodePtr a = container;
 
+  if (chars < MIN_PARA)
+    return;
   for (int level = 0; a && a->type == XML_ELEMENT_NODE && level < MAX_ANCESTORS; level++)
     {
       NodeInfo *ai = INFO (a);
@@ -125,6 +126,45 @@ score_paragraph (PageDoc *pd, xmlNodePtr node, GPtrArray *candidates)
       ai->score += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
       a = a->parent;
     }
+}
+
+/* Text written straight into a container beside its blocks ("<div><p
+ * class=title>…</p>The story…<br><br>More…</div>"): each run of it
+ * between blocks scores as a paragraph of the container's. */
+static void
+score_loose_text (xmlNodePtr container, GPtrArray *candidates)
+{
+  guint32 chars = 0, commas = 0;
+
+  for (xmlNodePtr c = container->children; c; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE)
+        {
+          guint32 n, k;
+
+          clip_page_count_text (c->content, &n, &k);
+          chars += n;
+          commas += k;
+        }
+      else if (c->type == XML_ELEMENT_NODE)
+        {
+          NodeInfo *ci = INFO (c);
+
+          if ((clip_page_tag_kind (ci->tag) & K_BLOCK) || (ci->flags & NI_SKIP))
+            {
+              if (ci->tag == T_BR && c->next && c->next->type == XML_TEXT_NODE)
+                continue;
+              score_run (container, chars, commas, candidates);
+              chars = commas = 0;
+            }
+          else if (ci->tag != T_A)
+            {
+              chars += ci->text;
+              commas += ci->commas;
+            }
+        }
+    }
+  score_run (container, chars, commas, candidates);
 }
 
 static void
@@ -140,9 +180,16 @@ score_all (PageDoc *pd, GPtrArray *candidates, gboolean strict)
         skip = TRUE;
       else if (clip_page_is_chrome (pd, n, strict))
         skip = TRUE;
-      else if (is_scored_paragraph (INFO (n)))
+      else
         {
-          score_paragraph (pd, n, candidates);
+          if ((INFO (n)->flags & NI_BLOCKS) &&
+              (INFO (n)->tag == T_DIV || INFO (n)->tag == T_TD || INFO (n)->tag == T_SECTION ||
+               INFO (n)->tag == T_ARTICLE))
+            score_loose_text (n, candidates);
+        }
+      if (!skip && n->type == XML_ELEMENT_NODE && is_scored_paragraph (INFO (n)))
+        {
+          score_run (n->parent, INFO (n)->text, INFO (n)->commas, candidates);
           skip = INFO (n)->tag != T_DIV && INFO (n)->tag != T_SECTION &&
                  INFO (n)->tag != T_ARTICLE && INFO (n)->tag != T_BLOCKQUOTE;
         }
@@ -281,6 +328,49 @@ choose (PageDoc *pd, xmlNodePtr top)
     }
 }
 
+/* The best score below each scored node's ancestors, for choose_chunks. */
+static float
+best_below (xmlNodePtr node)
+{
+  float best = -1;
+  xmlNodePtr n = node;
+
+  for (; n; n = clip_page_next (n, node, FALSE))
+    if (n->type == XML_ELEMENT_NODE && (INFO (n)->flags & NI_SCORED) && INFO (n)->score > best)
+      best = INFO (n)->score;
+  return best;
+}
+
+/* An article cut into chunks: the chunks are siblings of the same element
+ * and class as the one that holds the best candidate, a level or three
+ * up (a "grid" row per chunk, with ads between). */
+static void
+choose_chunks (PageDoc *pd, xmlNodePtr top, float threshold)
+{
+  xmlNodePtr a = top->parent;
+
+  for (int level = 1; level <= 3 && a && a != pd->body && a->type == XML_ELEMENT_NODE;
+       level++, a = a->parent)
+    {
+      const char *cls = clip_page_attr (a, "class");
+
+      if (cls == NULL || *cls == '\0' || a->parent == NULL)
+        continue;
+      for (xmlNodePtr s = a->parent->children; s; s = s->next)
+        {
+          NodeInfo *si;
+
+          if (s == a || s->type != XML_ELEMENT_NODE || INFO (s)->tag != INFO (a)->tag ||
+              g_strcmp0 (clip_page_attr (s, "class"), cls) != 0)
+            continue;
+          si = INFO (s);
+          if (si->text > 0 && link_density (si) < 0.35f && !clip_page_is_chrome (pd, s, TRUE) &&
+              best_below (s) >= threshold)
+            si->flags |= NI_CHOSEN;
+        }
+    }
+}
+
 static void
 clear_marks (PageDoc *pd)
 {
@@ -328,4 +418,5 @@ clip_page_find_body (PageDoc *pd)
     top = pd->body;
   pd->top = top;
   choose (pd, top);
+  choose_chunks (pd, top, MAX (10, INFO (top)->score * 0.2f));
 }

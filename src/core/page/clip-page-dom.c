@@ -183,7 +183,7 @@ static const char * const negative_words[] = {
   "shoutbox", "sidebar", "signup", "skyscraper", "social", "sponsor",
   "subscri", "taboola", "tags", "toolbar", "tools", "trending", "widget",
   "most-popular", "mostpopular", "more-stories", "read-more", "readmore",
-  "author-bio", "login", "paywall", "nav", "print", "follow", "teaser",
+  "author-bio", "login", "nav", "print", "follow", "teaser",
 };
 static const char * const positive_words[] = {
   "article", "body", "content", "entry", "h-entry", "hentry", "main", "post",
@@ -276,8 +276,8 @@ is_chrome_role (xmlNodePtr node)
 }
 
 /* Characters (not bytes, not spaces) and commas in a text node. */
-static void
-count_text (const xmlChar *s, guint32 *chars, guint32 *commas)
+void
+clip_page_count_text (const xmlChar *s, guint32 *chars, guint32 *commas)
 {
   guint32 c = 0, k = 0;
 
@@ -325,7 +325,8 @@ index_enter (PageDoc *pd, xmlNodePtr node, NodeInfo *ni, guint depth)
           tag == T_FORM || tag == T_HEADER)
         ni->flags |= NI_CHROME;
     }
-  if (node->parent && node->parent->_private && (kind & K_BLOCK))
+  /* a <br> does not make its parent a container (Readability's list) */
+  if (node->parent && node->parent->_private && (kind & K_BLOCK) && tag != T_BR)
     INFO (node->parent)->flags |= NI_BLOCKS;
   (void) pd;
 }
@@ -370,7 +371,7 @@ index_node (PageDoc *pd, xmlNodePtr node, guint *i, guint depth)
     {
       guint32 c, k;
 
-      count_text (node->content, &c, &k);
+      clip_page_count_text (node->content, &c, &k);
       INFO (node->parent)->text += c;
       INFO (node->parent)->commas += k;
     }

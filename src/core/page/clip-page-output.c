@@ -344,12 +344,15 @@ clip_page_write_body (PageDoc *pd)
 
   if (top == NULL)
     return;
-  if (top == pd->body || top->parent == NULL)
-    write_tree (&w, top);
-  else
-    for (xmlNodePtr s = top->parent->children; s; s = s->next)
-      if (s->type == XML_ELEMENT_NODE && (INFO (s)->flags & NI_CHOSEN))
-        write_tree (&w, s);
+  /* the chosen subtrees, in the page's order */
+  for (xmlNodePtr n = pd->body; n; )
+    {
+      gboolean chosen = n->type == XML_ELEMENT_NODE && (INFO (n)->flags & NI_CHOSEN);
+
+      if (chosen)
+        write_tree (&w, n);
+      n = clip_page_next (n, pd->body, chosen);
+    }
   close_implicit (&w);
   clip_sanitizer_run (sanitizer, html->str, html->len, pd->base_url, &pd->page->html, &pd->page->text);
   if (pd->ld_body && g_utf8_strlen (pd->ld_body, -1) > 300 &&

@@ -91,6 +91,9 @@ void        clip_page_dom_index      (PageDoc       *pd);
 void        clip_page_node_text      (xmlNodePtr     node,
                                       GString       *out,
                                       gsize          max_len);
+void        clip_page_count_text     (const xmlChar *text,
+                                      guint32       *chars,
+                                      guint32       *commas);
 const char *clip_page_attr           (xmlNodePtr     node,
                                       const char    *name);
 /* The next node in document order below top (NULL at the end); skip_children
