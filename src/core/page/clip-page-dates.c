@@ -69,7 +69,7 @@ clip_page_add_date_text (PageDoc *pd, const char *text, ClipPageSource source, C
     return;
   dates[0] = clip_date_parse (text, -1);
   /* "Published 12 May 2021 | 10:00": the date inside the words */
-  if (dates[0] == CLIP_NO_DATE && clip_page_scan_dates (text, strlen (text), dates, 1) == 0)
+  if (dates[0] == CLIP_NO_DATE && clip_page_find_dates (text, strlen (text), dates, 1) == 0)
     return;
   clip_page_add_date (pd, dates[0], source, role, field);
 }
@@ -129,11 +129,15 @@ tokenize (const char *s, gsize len, Tok *toks, guint max)
 }
 
 guint
-clip_page_scan_dates (const char *text, gsize len, gint64 *dates, guint max)
+clip_page_find_dates (const char *text, gssize len, gint64 *dates, guint max)
 {
   Tok toks[48];
   guint n, found = 0;
 
+  if (text == NULL)
+    return 0;
+  if (len < 0)
+    len = strlen (text);
   if (len > MAX_LINE * 4)
     len = MAX_LINE * 4;
   n = tokenize (text, len, toks, G_N_ELEMENTS (toks));
@@ -243,14 +247,15 @@ clip_page_each_date_line (PageDoc *pd, ClipPageLineFunc func, gpointer data)
 
       if (n == pd->title_node)
         after_title = TRUE;
-      if (ni && (ni->flags & NI_SKIP))
+      /* a date in a link is another article's (a list of headlines) */
+      if (ni && ((ni->flags & NI_SKIP) || ni->tag == T_A))
         skip = TRUE;
       else if (ni && ni->text > 0 && ni->text <= MAX_LINE && ni->tag != T_A && ni->tag != T_BODY &&
                ni->tag != T_OPTION && !(n->parent == pd->title_node))
         {
           g_string_truncate (text, 0);
           clip_page_node_text (n, text, MAX_LINE * 4);
-          if (strpbrk (text->str, "0123456789"))
+          if (strpbrk (text->str, "0123456789") && ni->link * 2 <= ni->text)
             {
               func (pd, text->str, text->len, after_title, data);
               lines++;
@@ -273,7 +278,7 @@ add_text_dates (PageDoc *pd, const char *line, gsize len, gboolean after_title, 
 {
   GArray *found = data;
   gint64 dates[4];
-  guint n = clip_page_scan_dates (line, len, dates, G_N_ELEMENTS (dates));
+  guint n = clip_page_find_dates (line, len, dates, G_N_ELEMENTS (dates));
   gboolean boiler = pd->options->model &&
                     clip_page_model_knows (pd->options->model, clip_page_text_hash (line, len));
   g_autofree char *field = g_utf8_make_valid (line, MIN (len, MAX_LINE));

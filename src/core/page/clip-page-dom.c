@@ -423,7 +423,7 @@ done:
 static void
 append_collapsed (GString *out, const char *s, gsize max_len)
 {
-  gboolean space = out->len > 0 && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\n';
+  gboolean space = FALSE;
 
   for (; *s; s++)
     {
@@ -448,6 +448,9 @@ append_collapsed (GString *out, const char *s, gsize max_len)
         }
       g_string_append_c (out, *s);
     }
+  /* "Posted on <a>…": the space before the next node's text */
+  if (space && out->len && out->str[out->len - 1] != ' ')
+    g_string_append_c (out, ' ');
 }
 
 void

@@ -14,6 +14,7 @@
 #include "clip-page-private.h"
 #include "clip-date.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #define MAX_LD_BYTES (2 * 1024 * 1024)
@@ -163,6 +164,15 @@ read_object (PageDoc *pd, PageMeta *meta, JsonObject *o, int kind)
   clip_page_add_date_text (pd, get_string (o, "dateModified"), src, CLIP_PAGE_ROLE_MODIFIED, "dateModified");
   if (kind == 2)
     return;
+  if ((n = json_object_get_member (o, "isAccessibleForFree")) && JSON_NODE_HOLDS_VALUE (n) &&
+      ((json_node_get_value_type (n) == G_TYPE_BOOLEAN && !json_node_get_boolean (n)) ||
+       (json_node_get_value_type (n) == G_TYPE_STRING &&
+        g_ascii_strcasecmp (json_node_get_string (n), "false") == 0)) && !pd->paywalled)
+    {
+      pd->paywalled = TRUE;
+      clip_page_problem (pd->page, "paywall", "%s",
+                         _("The page says the article is for subscribers: the text may be only its start"));
+    }
   if ((s = get_string (o, "headline")) || (s = get_string (o, "name")))
     clip_page_best_set (&meta->title, s, rank);
   read_authors (meta, json_object_get_member (o, "author"), rank);

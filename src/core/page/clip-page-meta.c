@@ -131,6 +131,16 @@ static const MetaRule meta_rules[] = {
   { "originalpublicationdate", F_DATE, 0, CLIP_PAGE_ROLE_PUBLISHED },
   { "og:article:published_time", F_DATE, 0, CLIP_PAGE_ROLE_PUBLISHED },
   { "release_date", F_DATE, 0, CLIP_PAGE_ROLE_PUBLISHED },
+  { "dc:date", F_DATE, 0, CLIP_PAGE_ROLE_PUBLISHED },
+  { "dc:created", F_DATE, 0, CLIP_PAGE_ROLE_PUBLISHED },
+  { "dc:issued", F_DATE, 0, CLIP_PAGE_ROLE_PUBLISHED },
+  { "dcterms:created", F_DATE, 0, CLIP_PAGE_ROLE_PUBLISHED },
+  { "dcterms:issued", F_DATE, 0, CLIP_PAGE_ROLE_PUBLISHED },
+  { "schema:datepublished", F_DATE, 0, CLIP_PAGE_ROLE_PUBLISHED },
+  { "schema:datecreated", F_DATE, 0, CLIP_PAGE_ROLE_PUBLISHED },
+  { "dc:modified", F_DATE, 0, CLIP_PAGE_ROLE_MODIFIED },
+  { "dcterms:modified", F_DATE, 0, CLIP_PAGE_ROLE_MODIFIED },
+  { "schema:datemodified", F_DATE, 0, CLIP_PAGE_ROLE_MODIFIED },
   { "article:modified_time", F_DATE, 0, CLIP_PAGE_ROLE_MODIFIED },
   { "og:updated_time", F_DATE, 0, CLIP_PAGE_ROLE_MODIFIED },
   { "og:article:modified_time", F_DATE, 0, CLIP_PAGE_ROLE_MODIFIED },
@@ -154,6 +164,27 @@ static const MetaRule meta_rules[] = {
   { "dc.language", F_LANG, 20, 0 },
   { "language", F_LANG, 30, 0 },
 };
+
+/* key is one name, or RDFa's several separated by spaces. */
+static gboolean
+has_key (const char *key, const char *name)
+{
+  gsize n = strlen (name);
+
+  for (const char *k = key; *k; )
+    {
+      const char *end = k;
+
+      while (*end && !g_ascii_isspace (*end))
+        end++;
+      if ((gsize) (end - k) == n && g_ascii_strncasecmp (k, name, n) == 0)
+        return TRUE;
+      while (*end && g_ascii_isspace (*end))
+        end++;
+      k = end;
+    }
+  return FALSE;
+}
 
 static void
 read_meta (PageDoc *pd, PageMeta *meta, xmlNodePtr node)
@@ -195,7 +226,7 @@ read_meta (PageDoc *pd, PageMeta *meta, xmlNodePtr node)
         {
           const MetaRule *r = &meta_rules[i];
 
-          if (g_ascii_strcasecmp (key, r->name) != 0)
+          if (!has_key (key, r->name))
             continue;
           switch (r->field)
             {
@@ -296,6 +327,33 @@ read_itemprop (PageDoc *pd, PageMeta *meta, xmlNodePtr node, const char *prop)
       v = text->str;
     }
   clip_page_add_date_text (pd, v, CLIP_PAGE_SOURCE_MICRODATA, role, prop);
+}
+
+/* rel=author links, RDFa persons, and the short text of an element whose
+ * class says it is the author: the weakest signs of authorship. */
+static void
+read_byline (PageMeta *meta, xmlNodePtr node, NodeInfo *ni)
+{
+  const char *rel = clip_page_attr (node, "rel");
+  const char *type = clip_page_attr (node, "typeof");
+  const char *cls = clip_page_attr (node, "class");
+  g_autoptr(GString) text = NULL;
+  int rank;
+
+  if (rel && has_key (rel, "author"))
+    rank = 36;
+  else if (type && strstr (type, "Person"))
+    rank = 38;
+  else if (cls && (has_key (cls, "author") || has_key (cls, "fn") || has_key (cls, "byline-name") ||
+                   has_key (cls, "author-name")))
+    rank = 40;
+  else
+    return;
+  if (ni->text == 0 || ni->text > 60 || (ni->flags & NI_SKIP))
+    return;
+  text = g_string_new (NULL);
+  clip_page_node_text (node, text, 200);
+  clip_page_add_author (meta, text->str, rank);
 }
 
 static void
@@ -436,8 +494,14 @@ clip_page_read_meta (PageDoc *pd)
         default:
           break;
         }
-      if (n->properties && (prop = clip_page_attr (n, "itemprop")) && ni->tag != T_META)
-        read_itemprop (pd, &meta, n, prop);
+      if (n->properties && ni->tag != T_META)
+        {
+          if ((prop = clip_page_attr (n, "itemprop")))
+            read_itemprop (pd, &meta, n, prop);
+          if (clip_page_attr (n, "property") && clip_page_attr (n, "content"))
+            read_meta (pd, &meta, n);
+          read_byline (&meta, n, ni);
+        }
     }
   clip_page_best_set (&meta.title, doc_title, 50);
   finish (pd, &meta);

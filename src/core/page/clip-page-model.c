@@ -133,7 +133,7 @@ static void
 add_dates (PageDoc *pd, const char *line, gsize len, gboolean after_title, gpointer data)
 {
   gint64 dates[4];
-  guint n = clip_page_scan_dates (line, len, dates, G_N_ELEMENTS (dates));
+  guint n = clip_page_find_dates (line, len, dates, G_N_ELEMENTS (dates));
 
   for (guint i = 0; i < n; i++)
     {

@@ -21,6 +21,8 @@ typedef struct {
   PageDoc *pd;
   GString *html;
   guint    text_depth;  /* inside p, li, h2…: no implicit paragraph */
+  char    *title;       /* the page's title, spacing collapsed */
+  guint32  title_chars; /* its characters but spaces, as NodeInfo counts */
   gboolean implicit;    /* an implicit <p> is open */
 } Writer;
 
@@ -163,6 +165,19 @@ drop_container (const NodeInfo *ni)
   return density (ni) > 0.5f;
 }
 
+/* The headline repeated above the text, in whatever element it is. */
+static gboolean
+is_title (Writer *w, xmlNodePtr node, NodeInfo *ni)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (w->title_chars == 0 || ni->text < w->title_chars || ni->text > w->title_chars + 2)
+    return FALSE;
+  text = g_string_new (NULL);
+  clip_page_node_text (node, text, 4096);
+  return g_strcmp0 (text->str, w->title) == 0;
+}
+
 static gboolean
 skip_element (Writer *w, xmlNodePtr node)
 {
@@ -172,6 +187,7 @@ skip_element (Writer *w, xmlNodePtr node)
   if (ni->tag == T_IMG)
     return FALSE;
   if (clip_page_is_chrome (pd, node, TRUE) || node == pd->title_node || ni->tag == T_H1 ||
+      is_title (w, node, ni) ||
       ni->tag == T_FIGCAPTION || ni->tag == T_CAPTION || ni->tag == T_FIGURE)
     return TRUE;
   switch (ni->tag)
@@ -339,11 +355,22 @@ clip_page_write_body (PageDoc *pd)
 {
   g_autoptr(GString) html = g_string_new (NULL);
   g_autoptr(ClipSanitizer) sanitizer = clip_sanitizer_new ();
-  Writer w = { pd, html, 0, FALSE };
+  Writer w = { pd, html, 0, NULL, 0, FALSE };
   xmlNodePtr top = pd->top;
 
   if (top == NULL)
     return;
+  if (pd->page->title)
+    {
+      g_autoptr(GString) t = g_string_new (NULL);
+      xmlNodePtr text = xmlNewText (BAD_CAST pd->page->title);
+      guint32 commas;
+
+      clip_page_node_text (text, t, 4096);
+      clip_page_count_text (text->content, &w.title_chars, &commas);
+      xmlFreeNode (text);
+      w.title = g_string_free (g_steal_pointer (&t), FALSE);
+    }
   /* the chosen subtrees, in the page's order */
   for (xmlNodePtr n = pd->body; n; )
     {
@@ -354,6 +381,7 @@ clip_page_write_body (PageDoc *pd)
       n = clip_page_next (n, pd->body, chosen);
     }
   close_implicit (&w);
+  g_free (w.title);
   clip_sanitizer_run (sanitizer, html->str, html->len, pd->base_url, &pd->page->html, &pd->page->text);
   if (pd->ld_body && g_utf8_strlen (pd->ld_body, -1) > 300 &&
       g_utf8_strlen (pd->page->text, -1) * 2 < g_utf8_strlen (pd->ld_body, -1))

@@ -77,7 +77,7 @@ typedef struct {
   char       *ld_body;       /* the longest JSON-LD articleBody */
   xmlNodePtr  title_node;
   xmlNodePtr  top;           /* the article's best candidate */    /* the heading that holds the title */
-  gboolean    deep;          /* nesting was cut */
+  gboolean    paywalled;
 } PageDoc;
 
 /* clip-page-dom.c */
@@ -157,11 +157,6 @@ void        clip_page_add_date_text  (PageDoc       *pd,
                                       const char    *field);
 /* Dates in the page's short text lines and its URL, then the choice. */
 void        clip_page_read_dates     (PageDoc       *pd);
-/* Every date written in text (at most max), as found. */
-guint       clip_page_scan_dates     (const char    *text,
-                                      gsize          len,
-                                      gint64        *dates,
-                                      guint          max);
 
 typedef void (*ClipPageLineFunc) (PageDoc    *pd,
                                   const char *line,

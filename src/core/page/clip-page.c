@@ -163,13 +163,52 @@ decode (ClipPage *page, const char *data, gsize *len, const char *content_type)
   return out;
 }
 
+/* <base href> in the head; a page given without its address takes it
+ * from its canonical link or og:url, so that its links still resolve. */
+static void
+find_base (PageDoc *pd)
+{
+  const char *base = NULL, *own = NULL;
+
+  for (xmlNodePtr n = pd->html; n; n = clip_page_next (n, pd->html, n == pd->body))
+    {
+      const char *v;
+
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (INFO (n)->tag == T_OTHER && xmlStrcasecmp (n->name, BAD_CAST "base") == 0 && base == NULL)
+        base = clip_page_attr (n, "href");
+      else if (INFO (n)->tag == T_LINK && own == NULL && (v = clip_page_attr (n, "rel")) &&
+               g_ascii_strcasecmp (v, "canonical") == 0)
+        own = clip_page_attr (n, "href");
+      else if (INFO (n)->tag == T_META && own == NULL && (v = clip_page_attr (n, "property")) &&
+               g_ascii_strcasecmp (v, "og:url") == 0)
+        own = clip_page_attr (n, "content");
+    }
+  if (pd->base_url == NULL && own)
+    {
+      pd->base_owned = clip_page_resolve (pd, own);
+      pd->base_url = pd->base_owned;
+    }
+  if (base)
+    {
+      char *b = clip_page_resolve (pd, base);
+
+      if (b)
+        {
+          g_free (pd->base_owned);
+          pd->base_owned = b;
+          pd->base_url = b;
+        }
+    }
+}
+
 gboolean
 clip_page_doc_open (PageDoc *pd, ClipPage *page, const char *data, gsize len,
                     const ClipPageOptions *options)
 {
   gsize max = options->max_bytes ? options->max_bytes : CLIP_PAGE_MAX_BYTES;
   g_autofree char *utf8 = NULL;
-  const char *base;
 
   memset (pd, 0, sizeof *pd);
   pd->options = options;
@@ -192,16 +231,7 @@ clip_page_doc_open (PageDoc *pd, ClipPage *page, const char *data, gsize len,
     }
   clip_page_dom_index (pd);
   pd->base_url = options->url;
-  for (xmlNodePtr n = pd->html; n; n = clip_page_next (n, pd->html, n == pd->body))
-    if (n->type == XML_ELEMENT_NODE && INFO (n)->tag == T_OTHER &&
-        xmlStrcasecmp (n->name, BAD_CAST "base") == 0)
-      {
-        base = clip_page_attr (n, "href");
-        pd->base_owned = base ? clip_page_resolve (pd, base) : NULL;
-        if (pd->base_owned)
-          pd->base_url = pd->base_owned;
-        break;
-      }
+  find_base (pd);
   return TRUE;
 }
 

@@ -102,6 +102,14 @@ ClipPage   *clip_page_extract        (const char            *data,
                                       const ClipPageOptions *options);
 void        clip_page_free           (ClipPage              *page);
 
+/* The dates written in a line of text ("Posted 27 November 2024, 00:32",
+ * "12 марта 2023", "27.11.2024"), at most max, in order; a time without a
+ * zone is taken as UTC. Only the first 640 bytes are read. */
+guint       clip_page_find_dates     (const char            *text,
+                                      gssize                 len,
+                                      gint64                *dates,
+                                      guint                  max);
+
 /* "json-ld", "meta", "microdata", "time", "url", "text" */
 const char *clip_page_source_name    (ClipPageSource         source);
 /* "published", "modified", "unknown" */
