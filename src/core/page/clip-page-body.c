@@ -269,7 +269,8 @@ climb (PageDoc *pd, xmlNodePtr best)
       p = p->parent;
     }
   /* an only child says nothing its parent does not */
-  while (best->parent && best->parent != pd->body && best->parent->type == XML_ELEMENT_NODE &&
+  while (best != pd->body && best->parent && best->parent != pd->body &&
+         best->parent->type == XML_ELEMENT_NODE &&
          xmlChildElementCount (best->parent) == 1)
     best = best->parent;
   return best;

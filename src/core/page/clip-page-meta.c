@@ -15,6 +15,27 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+/* Spacing as a reader sees it: one space, none at the ends. */
+static char *
+collapse (const char *s)
+{
+  GString *out = g_string_sized_new (strlen (s));
+
+  for (; *s; s++)
+    {
+      if (g_ascii_isspace (*s))
+        {
+          if (out->len && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *s);
+    }
+  if (out->len && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 clip_page_best_set (Best *best, const char *value, int rank)
 {
@@ -22,7 +43,7 @@ clip_page_best_set (Best *best, const char *value, int rank)
 
   if (value == NULL || (best->value && best->rank <= rank))
     return FALSE;
-  v = g_strstrip (g_strdup (value));
+  v = collapse (value);
   if (*v == '\0' || strlen (v) > 2048 || !g_utf8_validate (v, -1, NULL))
     return FALSE;
   g_free (best->value);
@@ -165,6 +186,30 @@ static const MetaRule meta_rules[] = {
   { "language", F_LANG, 30, 0 },
 };
 
+/* "0; URL='/next'": where the page sends its readers. */
+static void
+read_refresh (PageDoc *pd, const char *content)
+{
+  g_autofree char *lower = g_ascii_strdown (content, -1);
+  const char *u = strstr (lower, "url");
+  g_autofree char *target = NULL;
+
+  if (u == NULL || pd->page->refresh_url)
+    return;
+  u += 3;
+  while (*u == ' ')
+    u++;
+  if (*u != '=')
+    return;
+  target = g_strdup (content + (u + 1 - lower));
+  g_strdelimit (target, "'\"", ' ');
+  g_strstrip (target);
+  pd->page->refresh_url = clip_page_resolve (pd, target);
+  if (pd->page->refresh_url)
+    clip_page_problem (pd->page, "meta-refresh", _("The page sends readers on to %s"),
+                       pd->page->refresh_url);
+}
+
 /* key is one name, or RDFa's several separated by spaces. */
 static gboolean
 has_key (const char *key, const char *name)
@@ -197,20 +242,7 @@ read_meta (PageDoc *pd, PageMeta *meta, xmlNodePtr node)
     return;
   if (equiv && g_ascii_strcasecmp (equiv, "refresh") == 0)
     {
-      const char *u = strchr (content, '=');
-
-      if (u && pd->page->refresh_url == NULL && (u = strstr (content, "url") ? u : NULL))
-        {
-          g_autofree char *target = g_strdup (u + 1);
-
-          g_strstrip (target);
-          g_strdelimit (target, "'\"", ' ');
-          g_strstrip (target);
-          pd->page->refresh_url = clip_page_resolve (pd, target);
-          if (pd->page->refresh_url)
-            clip_page_problem (pd->page, "meta-refresh", _("The page sends readers on to %s"),
-                               pd->page->refresh_url);
-        }
+      read_refresh (pd, content);
       return;
     }
   for (int pass = 0; pass < 3; pass++)

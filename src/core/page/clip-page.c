@@ -209,6 +209,7 @@ clip_page_doc_open (PageDoc *pd, ClipPage *page, const char *data, gsize len,
 {
   gsize max = options->max_bytes ? options->max_bytes : CLIP_PAGE_MAX_BYTES;
   g_autofree char *utf8 = NULL;
+  htmlParserCtxtPtr ctxt;
 
   memset (pd, 0, sizeof *pd);
   pd->options = options;
@@ -221,9 +222,16 @@ clip_page_doc_open (PageDoc *pd, ClipPage *page, const char *data, gsize len,
       len = max;
     }
   utf8 = decode (page, data, &len, options->content_type);
-  pd->doc = htmlReadMemory (utf8 ? utf8 : data, (int) len, NULL, "UTF-8",
-                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                            HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
+  ctxt = htmlNewParserCtxt ();
+  pd->doc = htmlCtxtReadMemory (ctxt, utf8 ? utf8 : data, (int) len, NULL, "UTF-8",
+                                HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
+  /* libxml2 stops at its nesting limit (256) and keeps what came before */
+  if (ctxt->lastError.code == XML_ERR_INTERNAL_ERROR && ctxt->lastError.message &&
+      strstr (ctxt->lastError.message, "depth"))
+    clip_page_problem (page, "depth", "%s",
+                       _("The page nests its elements too deep; the rest of it is not read"));
+  htmlFreeParserCtxt (ctxt);
   if (pd->doc == NULL || xmlDocGetRootElement (pd->doc) == NULL)
     {
       clip_page_problem (page, "parse", "%s", _("The page holds no HTML"));
