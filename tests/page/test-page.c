@@ -387,6 +387,7 @@ test_url_date (void)
     { "https://e.com/2022/11/29/story", "2022-11-29T00:00:00Z" },
     { "https://e.com/news/2022-11-29-story.html", "2022-11-29T00:00:00Z" },
     { "https://e.com/a/20221129/story", "2022-11-29T00:00:00Z" },
+    { "https://e.com/news/2022/nov/29/story", "2022-11-29T00:00:00Z" },
     { "https://e.com/2022/11/story", NULL },
     { "https://e.com/item/123456789", NULL },
   };

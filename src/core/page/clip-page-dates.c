@@ -23,6 +23,9 @@
 #define MAX_LINE 160
 #define CLOCK_SLACK (3 * 60)
 
+/* Where a line of text is: text dates after the article are not its. */
+enum { LINE_BEFORE_TITLE, LINE_IN_ARTICLE, LINE_AFTER_ARTICLE };
+
 static gboolean
 is_ancestor (xmlNodePtr a, xmlNodePtr node)
 {
@@ -178,7 +181,18 @@ clip_page_find_dates (const char *text, gssize len, gint64 *dates, guint max)
   return found;
 }
 
-/* /2022/11/29/, /2022-11-29/, /20221129/ in the path. */
+static int
+url_month (const char *p)
+{
+  static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+
+  for (int i = 0; i < 12; i++)
+    if (g_ascii_strncasecmp (p, months + i * 3, 3) == 0)
+      return i + 1;
+  return 0;
+}
+
+/* /2022/11/29/, /2022-11-29/, /20221129/, /2022/nov/29/ in the path. */
 static gint64
 url_date (const char *url)
 {
@@ -214,6 +228,9 @@ url_date (const char *url)
           m = g_ascii_digit_value (p[5]) * 10 + g_ascii_digit_value (p[6]);
           d = g_ascii_digit_value (p[7]) * 10 + g_ascii_digit_value (p[8]);
         }
+      else if (sep == '/' && (m = url_month (p + 6)) != 0 && p[9] == '/' &&
+               g_ascii_isdigit (p[10]) && g_ascii_isdigit (p[11]) && !g_ascii_isdigit (p[12]))
+        d = g_ascii_digit_value (p[10]) * 10 + g_ascii_digit_value (p[11]);   /* /2019/nov/18/ */
       else
         continue;
       if (y >= 1995 && y <= 2100)
@@ -233,11 +250,30 @@ url_date (const char *url)
 
 
 
+/* The node right after the last chosen subtree: text from there on is
+ * past the article (footers, lists of other stories, sources). */
+static xmlNodePtr
+article_end (PageDoc *pd)
+{
+  xmlNodePtr last = NULL;
+
+  for (xmlNodePtr n = pd->body; n; )
+    {
+      gboolean chosen = n->type == XML_ELEMENT_NODE && (INFO (n)->flags & NI_CHOSEN);
+
+      if (chosen)
+        last = n;
+      n = clip_page_next (n, pd->body, chosen);
+    }
+  return last && last != pd->body ? clip_page_next (last, pd->body, TRUE) : NULL;
+}
+
 void
 clip_page_each_date_line (PageDoc *pd, ClipPageLineFunc func, gpointer data)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  gboolean after_title = pd->title_node == NULL;
+  guint place = pd->title_node == NULL ? LINE_IN_ARTICLE : LINE_BEFORE_TITLE;
+  xmlNodePtr end = article_end (pd);
   guint lines = 0;
 
   for (xmlNodePtr n = pd->body; n && lines < 400; )
@@ -245,24 +281,30 @@ clip_page_each_date_line (PageDoc *pd, ClipPageLineFunc func, gpointer data)
       NodeInfo *ni = n->type == XML_ELEMENT_NODE ? INFO (n) : NULL;
       gboolean skip = FALSE;
 
-      if (n == pd->title_node)
-        after_title = TRUE;
-      /* a date in a link is another article's (a list of headlines) */
-      if (ni && ((ni->flags & NI_SKIP) || ni->tag == T_A))
+      if (n == pd->title_node && place == LINE_BEFORE_TITLE)
+        place = LINE_IN_ARTICLE;
+      if (n == end)
+        place = LINE_AFTER_ARTICLE;
+      /* a date in a link is another article's (a list of headlines); one
+       * in a caption is the photo's */
+      if (ni && ((ni->flags & NI_SKIP) || ni->tag == T_A || ni->tag == T_FIGCAPTION ||
+                 ni->tag == T_CAPTION || ni->tag == T_FIGURE))
         skip = TRUE;
-      else if (ni && ni->text > 0 && ni->text <= MAX_LINE && ni->tag != T_A && ni->tag != T_BODY &&
+      else if (ni && ni->text > 0 && ni->text <= MAX_LINE && ni->tag != T_BODY &&
                ni->tag != T_OPTION && !(n->parent == pd->title_node))
         {
           g_string_truncate (text, 0);
           clip_page_node_text (n, text, MAX_LINE * 4);
           if (strpbrk (text->str, "0123456789") && ni->link * 2 <= ni->text)
             {
-              func (pd, text->str, text->len, after_title, data);
+              func (pd, text->str, text->len, place, data);
               lines++;
             }
-          /* its children are in this line, unless the title is below */
-          skip = pd->title_node == NULL || after_title || n->children == NULL ||
-                 !is_ancestor (n, pd->title_node);
+          /* its children are in this line, unless the title or the
+           * article's end is below */
+          skip = n->children == NULL ||
+                 !((place == LINE_BEFORE_TITLE && is_ancestor (n, pd->title_node)) ||
+                   (end && place != LINE_AFTER_ARTICLE && is_ancestor (n, end)));
         }
       n = clip_page_next (n, pd->body, skip);
     }
@@ -270,15 +312,31 @@ clip_page_each_date_line (PageDoc *pd, ClipPageLineFunc func, gpointer data)
 
 typedef struct {
   ClipPageDate *date;
-  gboolean      after_title;
+  guint         place;
 } TextDate;
 
+static gboolean
+day_first (const char *language)
+{
+  return language && !(g_ascii_strcasecmp (language, "en") == 0 ||
+                       g_ascii_strncasecmp (language, "en-us", 5) == 0);
+}
+
 static void
-add_text_dates (PageDoc *pd, const char *line, gsize len, gboolean after_title, gpointer data)
+add_text_dates (PageDoc *pd, const char *line, gsize len, guint place, gpointer data)
 {
   GArray *found = data;
   gint64 dates[4];
-  guint n = clip_page_find_dates (line, len, dates, G_N_ELEMENTS (dates));
+  g_autofree char *copy = g_strndup (line, len);
+  guint n;
+
+  /* 05/10/2018 is the 5th of October outside the United States: a page
+   * in another language reads it day first (as clip-date reads 05.10.) */
+  if (day_first (pd->page->language))
+    for (char *c = copy; *c; c++)
+      if (*c == '/' && c > copy && g_ascii_isdigit (c[-1]) && g_ascii_isdigit (c[1]))
+        *c = '.';
+  n = clip_page_find_dates (copy, len, dates, G_N_ELEMENTS (dates));
   gboolean boiler = pd->options->model &&
                     clip_page_model_knows (pd->options->model, clip_page_text_hash (line, len));
   g_autofree char *field = g_utf8_make_valid (line, MIN (len, MAX_LINE));
@@ -290,7 +348,7 @@ add_text_dates (PageDoc *pd, const char *line, gsize len, gboolean after_title, 
       clip_page_add_date (pd, dates[i], CLIP_PAGE_SOURCE_TEXT, CLIP_PAGE_ROLE_UNKNOWN, field);
       if (pd->page->date_candidates->len > before)
         {
-          TextDate td = { g_ptr_array_index (pd->page->date_candidates, before), after_title };
+          TextDate td = { g_ptr_array_index (pd->page->date_candidates, before), place };
 
           if (boiler)
             td.date->clock = CLIP_PAGE_CLOCK_BOILERPLATE;
@@ -339,7 +397,7 @@ mark_clocks (PageDoc *pd)
 /* Lower is better: structured sources first, then <time>, the URL, and
  * text lines after the title before those above it. */
 static int
-source_rank (const ClipPageDate *d, gboolean after_title)
+source_rank (const ClipPageDate *d, guint place)
 {
   switch (d->source)
     {
@@ -348,7 +406,8 @@ source_rank (const ClipPageDate *d, gboolean after_title)
     case CLIP_PAGE_SOURCE_MICRODATA: return 2;
     case CLIP_PAGE_SOURCE_TIME: return d->role == CLIP_PAGE_ROLE_PUBLISHED ? 3 : 5;
     case CLIP_PAGE_SOURCE_URL: return 6;
-    case CLIP_PAGE_SOURCE_TEXT: return after_title ? 7 : 8;
+    case CLIP_PAGE_SOURCE_TEXT:
+      return place == LINE_IN_ARTICLE ? 7 : place == LINE_BEFORE_TITLE ? 8 : G_MAXINT;
     default: return 9;
     }
 }
@@ -363,7 +422,7 @@ choose (PageDoc *pd, GArray *text_dates)
   for (guint i = 0; i < page->date_candidates->len; i++)
     {
       const ClipPageDate *d = g_ptr_array_index (page->date_candidates, i);
-      gboolean after = TRUE;
+      guint place = LINE_IN_ARTICLE;
       int rank;
 
       if (d->clock != CLIP_PAGE_CLOCK_NONE)
@@ -376,14 +435,25 @@ choose (PageDoc *pd, GArray *text_dates)
         }
       for (guint k = 0; k < text_dates->len; k++)
         if (g_array_index (text_dates, TextDate, k).date == d)
-          after = g_array_index (text_dates, TextDate, k).after_title;
-      rank = source_rank (d, after);
+          place = g_array_index (text_dates, TextDate, k).place;
+      rank = source_rank (d, place);
       if (rank < best_rank)
         {
           best = d;
           best_rank = rank;
         }
     }
+  /* a text line that disagrees with the URL by more than a day is
+   * another date (a quote, a caption): the URL's day stands */
+  if (best && best->source == CLIP_PAGE_SOURCE_TEXT)
+    for (guint i = 0; i < page->date_candidates->len; i++)
+      {
+        const ClipPageDate *d = g_ptr_array_index (page->date_candidates, i);
+
+        if (d->source == CLIP_PAGE_SOURCE_URL && d->clock == CLIP_PAGE_CLOCK_NONE &&
+            ABS (d->date - best->date) > 36 * 3600)
+          best = d;
+      }
   /* the URL says the day; a text or <time> date of that day says the hour */
   if (best && best->source == CLIP_PAGE_SOURCE_URL)
     for (guint i = 0; i < page->date_candidates->len; i++)

@@ -130,7 +130,7 @@ add_block (PageDoc *pd, xmlNodePtr node, guint64 hash, gpointer data)
 }
 
 static void
-add_dates (PageDoc *pd, const char *line, gsize len, gboolean after_title, gpointer data)
+add_dates (PageDoc *pd, const char *line, gsize len, guint place, gpointer data)
 {
   gint64 dates[4];
   guint n = clip_page_find_dates (line, len, dates, G_N_ELEMENTS (dates));

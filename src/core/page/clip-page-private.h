@@ -161,7 +161,7 @@ void        clip_page_read_dates     (PageDoc       *pd);
 typedef void (*ClipPageLineFunc) (PageDoc    *pd,
                                   const char *line,
                                   gsize       len,
-                                  gboolean    after_title,
+                                  guint       place,
                                   gpointer    data);
 /* Each short line of the body's text that holds a digit, in order. */
 void        clip_page_each_date_line (PageDoc       *pd,
