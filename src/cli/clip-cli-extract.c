@@ -145,9 +145,11 @@ print_text (const ClipPage *page)
     printf ("%s: %s\n", _("Address"), page->canonical_url ? page->canonical_url : page->url);
   if (page->authors->len)
     {
-      g_autofree char *names = g_strjoinv (", ", (char **) page->authors->pdata);
+      g_autoptr(GString) names = g_string_new (NULL);
 
-      printf ("%s: %s\n", _("Authors"), names);
+      for (guint i = 0; i < page->authors->len; i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (page->authors, i));
+      printf ("%s: %s\n", _("Authors"), names->str);
     }
   if (published)
     printf ("%s: %s (%s)\n", _("Published"), published, clip_page_source_name (page->published_source));
