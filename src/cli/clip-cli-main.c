@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "export-opml", clip_cli_export_opml, N_("Write the outlets to an OPML file") },
   { "export",      clip_cli_export,      N_("Write a report or data file: CSV, JSON, HTML or PDF") },
   { "parse",       clip_cli_parse,       N_("Parse a feed (file or URL) and print what it holds") },
+  { "extract",     clip_cli_extract,     N_("Extract the article from a web page (file or URL)") },
 };
 
 static void

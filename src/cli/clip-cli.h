@@ -98,6 +98,7 @@ int clip_cli_export       (ClipCli *cli, int argc, char **argv);
 int clip_cli_articles     (ClipCli *cli, int argc, char **argv);
 int clip_cli_search       (ClipCli *cli, int argc, char **argv);
 int clip_cli_parse        (ClipCli *cli, int argc, char **argv);
+int clip_cli_extract      (ClipCli *cli, int argc, char **argv);
 int clip_cli_rules        (ClipCli *cli, int argc, char **argv);
 int clip_cli_lists        (ClipCli *cli, int argc, char **argv);
 
