@@ -78,6 +78,7 @@ test_corpus (void)
   g_autofree char *dir = clip_test_shared_path ("corpus/extraction");
   g_autofree char *truth_path = g_build_filename (dir, "ground-truth.json", NULL);
   g_autofree char *tmp = NULL, *output = NULL;
+  g_autofree char *python = g_find_program_in_path ("python3");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -93,7 +94,7 @@ test_corpus (void)
       g_test_skip ("../shared/corpus/extraction is absent (set CLIPPINGS_SHARED)");
       return;
     }
-  if (g_find_program_in_path ("python3") == NULL)
+  if (python == NULL)
     {
       g_test_skip ("python3 is absent: score.py cannot run");
       return;
