@@ -113,7 +113,8 @@ def labels(node, pred):
 def chips_in_row(title):
     """The "Russian interference" labels in the row that holds title."""
     node = title
-    while node is not None and 'row' not in (node.roleName or ''):
+    # A list view's item, or a table's row.
+    while node is not None and not any(r in (node.roleName or '') for r in ('row', 'list item')):
         node = node.parent
     if node is None:
         return []
