@@ -17,6 +17,7 @@ struct _ClipPane
   int        size;
   gboolean   resizable;
   int        drag_start;   /* the width when the drag began */
+  gboolean   dragging;
 };
 
 G_DEFINE_FINAL_TYPE (ClipPane, clip_pane, GTK_TYPE_WIDGET)
@@ -100,7 +101,7 @@ clip_pane_measure (GtkWidget      *widget,
     return;
   gtk_widget_measure (self->child, orientation, for_size, minimum, natural,
                       minimum_baseline, natural_baseline);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->size > 0)
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->size >= 0)
     *natural = MAX (*minimum, self->size);
 }
 
@@ -157,7 +158,8 @@ drag_begin_cb (GtkGestureDrag *gesture,
 {
   GtkWidget *host = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
 
-  if (!near_edge (self, host, x))
+  self->dragging = near_edge (self, host, x);
+  if (!self->dragging)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -175,6 +177,8 @@ drag_update_cb (GtkGestureDrag *gesture,
   int direction = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (gesture), "clip-direction"));
   int min = 0;
 
+  if (!self->dragging)
+    return;
   gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   clip_pane_set_size (self, CLAMP (self->drag_start + direction * (int) dx, min,
                                    MAX (min, max_size (self))));
@@ -186,6 +190,9 @@ drag_end_cb (GtkGestureDrag *gesture,
              double          dy,
              ClipPane       *self)
 {
+  if (!self->dragging)
+    return;
+  self->dragging = FALSE;
   g_signal_emit (self, signals[RESIZED], 0);
 }
 

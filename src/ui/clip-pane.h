@@ -22,7 +22,8 @@ GtkWidget *clip_pane_new           (void);
 void       clip_pane_set_child     (ClipPane  *self,
                                     GtkWidget *child);
 GtkWidget *clip_pane_get_child     (ClipPane  *self);
-/* The natural width; -1: the child's own. */
+/* The natural width; 0: the child's minimum (for a pane that only takes
+ * what the others leave); -1: the child's own. */
 void       clip_pane_set_size      (ClipPane  *self,
                                     int        size);
 int        clip_pane_get_size      (ClipPane  *self);

@@ -8,6 +8,7 @@
 #include "clip-store-sql.h"
 #include "clip-test-desk.h"
 #include "clip-test-ui.h"
+#include "clip-window-private.h"
 
 typedef struct {
   const char *name;
@@ -158,4 +159,79 @@ clip_test_desk_article (ClipStore  *store,
   id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return id;
+}
+
+gpointer
+clip_test_desk_child (gpointer    widget,
+                      GType       type,
+                      const char *name)
+{
+  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+gboolean
+clip_test_desk_loaded (gpointer window)
+{
+  ClipArticleList *list = clip_article_table_get_model (CLIP_WINDOW (window)->table);
+
+  return list != NULL && !clip_article_list_is_loading (list);
+}
+
+static gboolean
+shows_rows (gpointer window)
+{
+  return clip_test_desk_loaded (window) &&
+         g_list_model_get_n_items (G_LIST_MODEL (clip_article_table_get_model (CLIP_WINDOW (window)->table))) > 0;
+}
+
+ClipWindow *
+clip_test_desk_window (int width)
+{
+  ClipWindow *window = clip_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (clip_test_ui_wait (shows_rows, window));
+  return window;
+}
+
+typedef struct {
+  ClipWindow *window;
+  const char *text;
+} SearchWait;
+
+static gboolean
+searched (gpointer data)
+{
+  SearchWait *w = data;
+
+  return g_strcmp0 (w->window->search, w->text) == 0 && w->window->search_timeout == 0 &&
+         clip_test_desk_loaded (w->window);
+}
+
+void
+clip_test_desk_search (ClipWindow *window,
+                       const char *text)
+{
+  SearchWait w = { window, text };
+
+  gtk_search_bar_set_search_mode (window->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
+  g_assert_true (clip_test_ui_wait (searched, &w));
+}
+
+void
+clip_test_desk_style (void)
+{
+  static GtkCssProvider *css;
+
+  if (css != NULL)
+    return;
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/clippings/Clippings/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }

@@ -10,86 +10,18 @@
 
 #include "clip-alerts-view.h"
 #include "clip-article-table.h"
+#include "clip-sidebar.h"
 #include "clip-test-desk.h"
 #include "clip-test-ui.h"
-#include "clip-window-private.h"
+#include "clip-window.h"
 
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-}
+#define child clip_test_desk_child
+#define search clip_test_desk_search
 
 static ClipArticleTable *
 table_of (ClipWindow *window)
 {
   return child (window, CLIP_TYPE_WINDOW, "table");
-}
-
-static gboolean
-loaded (gpointer window)
-{
-  ClipArticleList *list = clip_article_table_get_model (table_of (window));
-
-  return list != NULL && !clip_article_list_is_loading (list);
-}
-
-static gboolean
-shows_rows (gpointer window)
-{
-  return loaded (window) && g_list_model_get_n_items (G_LIST_MODEL (clip_article_table_get_model (table_of (window)))) > 0;
-}
-
-static ClipWindow *
-open_window (int width)
-{
-  ClipWindow *window = clip_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (clip_test_ui_wait (shows_rows, window));
-  return window;
-}
-
-/* The application's style sheet, which AdwApplication would load. */
-static void
-load_style (void)
-{
-  static GtkCssProvider *css;
-
-  if (css != NULL)
-    return;
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/io/github/clippings/Clippings/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-typedef struct {
-  ClipWindow *window;
-  const char *text;
-} SearchWait;
-
-static gboolean
-searched (gpointer data)
-{
-  SearchWait *w = data;
-
-  return g_strcmp0 (w->window->search, w->text) == 0 && w->window->search_timeout == 0 && loaded (w->window);
-}
-
-/* Typed: the search runs once typing pauses, then the list loads. */
-static void
-search (ClipWindow *window,
-        const char *text)
-{
-  SearchWait w = { window, text };
-
-  gtk_search_bar_set_search_mode (window->search_bar, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
-  g_assert_true (clip_test_ui_wait (searched, &w));
 }
 
 /* A title of 60 characters fits the first line of a row, the reading
@@ -120,8 +52,8 @@ test_wide (void)
   ClipWindow *window;
   ClipAlertsView *alerts;
 
-  load_style ();
-  window = open_window (1280);
+  clip_test_desk_style ();
+  window = clip_test_desk_window (1280);
   clip_article_table_select (table_of (window), 1);
   assert_title_room (window);
   g_free (clip_test_ui_screenshot (GTK_WIDGET (window), "wide-light"));
@@ -164,8 +96,8 @@ test_narrow (void)
   AdwLeaflet *leaflet;
   ClipAlertsView *alerts;
 
-  load_style ();
-  window = open_window (400);
+  clip_test_desk_style ();
+  window = clip_test_desk_window (400);
   leaflet = child (window, CLIP_TYPE_WINDOW, "leaflet");
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_free (clip_test_ui_screenshot (GTK_WIDGET (window), "narrow-sources"));
