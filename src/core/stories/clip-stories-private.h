@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /* The live window keeps stories this long after their last article. */
 #define CLIP_STORY_KEEP   (8 * 86400)
 /* Score (a cosine, 0–1) an article needs to join a story. */
-#define CLIP_STORY_JOIN   0.28
+#define CLIP_STORY_JOIN   0.18
 
 /* guint64 → guint32, open addressing; key 0 is never stored. Compact:
  * the index is sized for a million articles. */

@@ -313,8 +313,12 @@ name_evidence (const char *text, const Tok *t, gboolean headline)
   gboolean all_upper = upper;
   guint letters = 0;
 
-  if (!g_unichar_isupper (c) && !g_unichar_islower (c))
-    return 1;                              /* no case: Georgian */
+  /* Georgian is written without case (Mkhedruli counts as lower case
+   * since Unicode 11, Mtavruli is for headlines), as are scripts with no
+   * case at all. */
+  if (g_unichar_get_script (c) == G_UNICODE_SCRIPT_GEORGIAN ||
+      (!g_unichar_isupper (c) && !g_unichar_islower (c)))
+    return 1;
   if (!upper)
     return 0;
   for (const char *p = text + t->start; p < text + t->end; p = g_utf8_next_char (p))

@@ -258,7 +258,10 @@ idf (ClipStoryWindow *w, guint64 hash)
   KeyInfo *info = key_info (w, hash, FALSE);
   double df = info ? info->df : 0;
 
-  return log ((w->n_articles + 1.0) / (df + 0.5));
+  /* As if among 500 articles at least: in a quiet window (a slow day, a
+   * small archive) an event's own words would else count for little
+   * because they are all the window holds. */
+  return log ((MAX (w->n_articles, 500) + 1.0) / (df + 0.5));
 }
 
 static double
