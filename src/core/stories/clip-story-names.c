@@ -1,7 +1,7 @@
 /* clip-story-names.c — names across scripts: Georgian and Cyrillic
  * romanised by tables, case endings removed, then reduced to consonant
  * classes so that the spellings each script gives a name meet
- * ("Stoltenberg", "Столтенберга", "სტოლტენბერგმა" → "stltnb").
+ * ("Stoltenberg", "Столтенберга", "სტოლტენბერგმა" → "stlt"; four classes: the start tells names apart, endings vary).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -138,7 +138,7 @@ consonant_class (const char *p, const char *start, gsize *len)
     }
 }
 
-#define MAX_KEY 6
+#define MAX_KEY 4
 
 char *
 clip_story_name_key (const char *word)

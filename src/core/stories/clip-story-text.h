@@ -48,7 +48,7 @@ guint    clip_story_lang_index   (const char *lang,
 
 /* The keys of a title and the lead of body (its first words), each once
  * (flags joined). names, when given, receives a readable form of each key
- * ("name:stltnb", "num:1000", "date:05-14", "word:en:parli"), for tests
+ * ("name:stlt", "num:1000", "date:05-14", "word:en:parli"), for tests
  * and debugging. */
 GArray  *clip_story_keys         (const char *title,
                                   const char *body,
@@ -61,7 +61,7 @@ GArray  *clip_story_keys         (const char *title,
 char    *clip_story_romanize     (const char *word);
 /* The key names match by across scripts: the romanised word, case
  * endings of Russian and Georgian removed, as its consonant classes
- * ("Stoltenberg", "Столтенберга" and "სტოლტენბერგმა" give "stltnb").
+ * ("Stoltenberg", "Столтенберга" and "სტოლტენბერგმა" give "stlt").
  * NULL when too little is left to tell names apart. */
 char    *clip_story_name_key     (const char *word);
 
