@@ -60,19 +60,34 @@ prepare (ClipStore *store, const ClipCoverageQuery *q, GError **error)
   return stmt;
 }
 
+/* A bucket while counting: its outlets in a short array (an archive has
+ * tens of outlets, a bucket fewer), so that a row costs no allocation. */
 typedef struct {
-  gint64      start;
-  guint64     count;
-  GHashTable *outlets;   /* outlet id → count, in the pointer */
+  gint64  start;
+  guint64 count;
+  GArray *outlets;     /* ClipCoverageShare, outlet names not set yet */
 } Acc;
 
 static void
-acc_free (gpointer p)
+acc_clear (gpointer p)
 {
-  Acc *a = p;
+  g_array_unref (((Acc *) p)->outlets);
+}
 
-  g_hash_table_unref (a->outlets);
-  g_free (a);
+static void
+acc_add (Acc *acc, gint64 outlet)
+{
+  ClipCoverageShare *s = (ClipCoverageShare *) acc->outlets->data;
+  ClipCoverageShare n = { outlet, NULL, 1 };
+
+  acc->count++;
+  for (guint i = 0; i < acc->outlets->len; i++)
+    if (s[i].outlet_id == outlet)
+      {
+        s[i].count++;
+        return;
+      }
+  g_array_append_val (acc->outlets, n);
 }
 
 static gint64
@@ -84,17 +99,25 @@ floor_div (gint64 a, gint64 b)
 static GHashTable *
 outlet_names (ClipStore *store, GError **error)
 {
-  g_autoptr(GPtrArray) outlets = clip_store_list_outlets (store, error);
+  sqlite3_stmt *stmt = clip_store_prepare (store, "SELECT id, name FROM outlets", error);
   GHashTable *names;
+  int rc;
 
-  if (outlets == NULL)
+  if (stmt == NULL)
     return NULL;
   names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < outlets->len; i++)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ClipOutlet *o = g_ptr_array_index (outlets, i);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      g_hash_table_insert (names, g_memdup2 (&o->id, sizeof o->id), g_strdup (o->name));
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), clip_store_dup_column (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_hash_table_unref (names);
+      clip_store_set_error (store, rc, _("Could not read the outlets"), error);
+      return NULL;
     }
   return names;
 }
@@ -127,21 +150,18 @@ static ClipCoverageBucket *
 make_bucket (const ClipCoverageQuery *q, Acc *acc, GHashTable *names)
 {
   ClipCoverageBucket *b = g_new0 (ClipCoverageBucket, 1);
-  GHashTableIter it;
-  gpointer key, value;
 
   b->start = acc->start;
   b->count = acc->count;
   b->key = bucket_key (q, acc->start, names);
-  b->by_outlet = g_array_new (FALSE, FALSE, sizeof (ClipCoverageShare));
-  g_hash_table_iter_init (&it, acc->outlets);
-  while (g_hash_table_iter_next (&it, &key, &value))
+  b->by_outlet = g_steal_pointer (&acc->outlets);
+  acc->outlets = g_array_new (FALSE, FALSE, sizeof (ClipCoverageShare));
+  for (guint i = 0; i < b->by_outlet->len; i++)
     {
-      ClipCoverageShare s = { *(gint64 *) key, NULL, GPOINTER_TO_SIZE (value) };
-      const char *name = g_hash_table_lookup (names, &s.outlet_id);
+      ClipCoverageShare *s = &g_array_index (b->by_outlet, ClipCoverageShare, i);
+      const char *name = g_hash_table_lookup (names, &s->outlet_id);
 
-      s.outlet = name ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, s.outlet_id);
-      g_array_append_val (b->by_outlet, s);
+      s->outlet = name ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, s->outlet_id);
     }
   g_array_sort (b->by_outlet, compare_shares);
   return b;
@@ -165,39 +185,41 @@ clip_coverage_query (ClipStore               *store,
                      GError                 **error)
 {
   g_autoptr(GHashTable) names = outlet_names (store, error);
-  g_autoptr(GHashTable) accs = NULL;
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) accs = g_array_new (FALSE, FALSE, sizeof (Acc));
   gint64 width = q->by == CLIP_COVERAGE_BY_HOUR ? 3600 : 86400;
+  gint64 last = G_MININT64;
+  guint at = 0;
   sqlite3_stmt *stmt;
   GPtrArray *out;
-  GHashTableIter it;
-  gpointer value;
   int rc;
 
+  g_array_set_clear_func (accs, acc_clear);
   if (names == NULL || (stmt = prepare (store, q, error)) == NULL)
     return NULL;
-  accs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, acc_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 time = sqlite3_column_int64 (stmt, 0), outlet = sqlite3_column_int64 (stmt, 1);
       gint64 start = q->by == CLIP_COVERAGE_BY_OUTLET ? outlet
                      : floor_div (time + q->utc_offset, width) * width - q->utc_offset;
-      Acc *acc = g_hash_table_lookup (accs, &start);
-      gpointer n;
 
-      if (acc == NULL)
+      /* Rows mostly come in time order: the last bucket is the likely one. */
+      if (start != last)
         {
-          acc = g_new0 (Acc, 1);
-          acc->start = start;
-          acc->outlets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-          g_hash_table_insert (accs, &acc->start, acc);
+          gpointer found;
+
+          if (!g_hash_table_lookup_extended (index, &start, NULL, &found))
+            {
+              Acc acc = { start, 0, g_array_new (FALSE, FALSE, sizeof (ClipCoverageShare)) };
+
+              g_array_append_val (accs, acc);
+              found = GUINT_TO_POINTER (accs->len);
+              g_hash_table_insert (index, g_memdup2 (&start, sizeof start), found);
+            }
+          at = GPOINTER_TO_UINT (found) - 1;
+          last = start;
         }
-      acc->count++;
-      n = g_hash_table_lookup (acc->outlets, &outlet);
-      if (n)
-        g_hash_table_insert (acc->outlets, g_memdup2 (&outlet, sizeof outlet),
-                             GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
-      else
-        g_hash_table_insert (acc->outlets, g_memdup2 (&outlet, sizeof outlet), GSIZE_TO_POINTER (1));
+      acc_add (&g_array_index (accs, Acc, at), outlet);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -206,9 +228,8 @@ clip_coverage_query (ClipStore               *store,
       return NULL;
     }
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_coverage_bucket_free);
-  g_hash_table_iter_init (&it, accs);
-  while (g_hash_table_iter_next (&it, NULL, &value))
-    g_ptr_array_add (out, make_bucket (q, value, names));
+  for (guint i = 0; i < accs->len; i++)
+    g_ptr_array_add (out, make_bucket (q, &g_array_index (accs, Acc, i), names));
   g_ptr_array_sort_with_data (out, compare_buckets, (gpointer) q);
   return out;
 }

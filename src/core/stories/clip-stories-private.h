@@ -114,6 +114,9 @@ gboolean         _clip_story_window_load  (ClipStoryWindow  *window,
                                            GError          **error);
 gsize            _clip_story_window_bytes (const ClipStoryWindow *window);
 
+/* clip_story_name_key() of a word the tokenizer folded. */
+char            *_clip_story_name_key_folded (const char *word);
+
 /* The analyst changed stories: the index reads them again when next
  * needed. */
 void             _clip_stories_forget_windows (ClipStore *writer);

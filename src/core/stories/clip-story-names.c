@@ -5,7 +5,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "clip-story-text.h"
+#include "clip-stories-private.h"
 
 #include <string.h>
 
@@ -51,11 +51,10 @@ roman_of (gunichar c)
     }
 }
 
-char *
-clip_story_romanize (const char *word)
+static char *
+romanize_folded (const char *folded)
 {
-  g_autofree char *folded = g_utf8_casefold (word, -1);
-  GString *out = g_string_sized_new (strlen (folded));
+  GString *out = g_string_sized_new (strlen (folded) * 2);
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     {
@@ -68,6 +67,14 @@ clip_story_romanize (const char *word)
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+clip_story_romanize (const char *word)
+{
+  g_autofree char *folded = g_utf8_casefold (word, -1);
+
+  return romanize_folded (folded);
 }
 
 /* Removes one case ending, keeping a stem of three letters or more. */
@@ -108,7 +115,8 @@ consonant_class (const char *p, const char *start, gsize *len)
     { "th", 't' },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (digraphs); i++)
+  /* Every digraph's second letter is one of these. */
+  for (guint i = 0; p[1] && strchr ("hzskc", p[1]) && i < G_N_ELEMENTS (digraphs); i++)
     if (g_str_has_prefix (p, digraphs[i].from))
       {
         *len = strlen (digraphs[i].from);
@@ -144,6 +152,15 @@ char *
 clip_story_name_key (const char *word)
 {
   g_autofree char *folded = g_utf8_casefold (word, -1);
+
+  return _clip_story_name_key_folded (folded);
+}
+
+/* The same for a word folded by the tokenizer (lower case already). */
+char *
+_clip_story_name_key_folded (const char *word)
+{
+  g_autofree char *folded = g_strdup (word);
   g_autofree char *roman = NULL;
   gunichar first = g_utf8_get_char (folded);
   char key[MAX_KEY + 1];
@@ -154,7 +171,7 @@ clip_story_name_key (const char *word)
     strip_ending (folded, russian_endings);
   else if (first >= 0x10D0 && first <= 0x10FF)
     strip_ending (folded, georgian_endings);
-  roman = clip_story_romanize (folded);
+  roman = romanize_folded (folded);
   for (const char *p = roman; *p && n < MAX_KEY;)
     {
       gsize len;

@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "clip-story-text.h"
+#include "clip-stories-private.h"
 #include "clip-text.h"
 
 #include <stdlib.h>
@@ -373,7 +373,7 @@ word_keys (Keys *k, const char *text, GArray *toks, guint flags, gboolean headli
       evidence = name_evidence (text, t, headline);
       if (evidence != 0)
         {
-          g_autofree char *name = clip_story_name_key (t->folded);
+          g_autofree char *name = _clip_story_name_key_folded (t->folded);
 
           /* A word that may be a name needs a longer key to count. */
           if (name && (evidence == CLIP_STORY_KEY_CASED || strlen (name) >= 3))

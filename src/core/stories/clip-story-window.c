@@ -14,8 +14,8 @@
 #include <math.h>
 #include <string.h>
 
-/* Stories looked at for one article, at most. */
-#define MAX_CANDIDATES 400
+/* Stories scored in full for one article, at most. */
+#define MAX_CANDIDATES 24
 
 typedef struct {
   guint64 hash;
@@ -32,7 +32,8 @@ typedef struct {
   guint   n_lang[CLIP_STORY_N_LANGS];
   GArray *keys;        /* SKey, by hash */
   gboolean dead;
-  guint   stamp;
+  guint   stamp;       /* the article being placed, when a candidate */
+  guint   cand;        /* its place among the candidates */
 } Story;
 
 typedef struct {
@@ -243,10 +244,19 @@ _clip_story_window_add (ClipStoryWindow *w,
     }
 }
 
-/* A name key counts once some article wrote it as a name. */
+static KeyInfo *key_info (ClipStoryWindow *w, guint64 hash, gboolean add);
+
+/* A key counts when it says something: not in more than a twentieth of
+ * the window's articles (a common word, an outlet's boilerplate; as if
+ * among 500 at least), and a name key once some article wrote it as a
+ * name. */
 static gboolean
 usable (ClipStoryWindow *w, guint kind, guint64 hash)
 {
+  KeyInfo *info = key_info (w, hash, FALSE);
+
+  if (info && info->df * 20 > MAX (w->n_articles, 500))
+    return FALSE;
   return kind != CLIP_STORY_KEY_NAME || _clip_u64_map_lookup (&w->names, hash) != NULL;
 }
 
@@ -308,36 +318,61 @@ cosine (ClipStoryWindow *w, const Story *s, guint lang, const GArray *keys)
   return dot / sqrt (na * ns);
 }
 
-/* Stories of the window near time that share a key rare enough to say
- * something (in at most a twentieth of the window's articles). */
+typedef struct {
+  guint  slot;
+  double shared;
+} Cand;
+
+static int
+compare_cands (gconstpointer a, gconstpointer b)
+{
+  const Cand *x = a, *y = b;
+
+  return (x->shared < y->shared) - (x->shared > y->shared);
+}
+
+/* Stories of the window near time that share a rare key (in at most one
+ * article in 200, or 16), the ones sharing the most weight first: only
+ * these are scored in full. Rare keys are what an event's articles have in
+ * common (its names, its numbers), and they keep the lists short. */
 static GArray *
 candidates (ClipStoryWindow *w, gint64 time, const GArray *keys)
 {
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint common = MAX (4, w->n_articles / 20);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Cand));
+  guint rare = MAX (16, w->n_articles / 200);
 
   w->stamp++;
-  for (guint i = 0; i < keys->len && out->len < MAX_CANDIDATES; i++)
+  for (guint i = 0; i < keys->len; i++)
     {
       const ClipStoryKey *k = &g_array_index (keys, ClipStoryKey, i);
-      KeyInfo *info;
+      KeyInfo *info = key_info (w, k->hash, FALSE);
+      double weight;
 
-      if (!usable (w, k->kind, k->hash) || (info = key_info (w, k->hash, FALSE)) == NULL ||
-          info->df > common)
+      if (info == NULL || info->df > rare || !usable (w, k->kind, k->hash))
         continue;
-      for (guint32 p = info->head; p && out->len < MAX_CANDIDATES;)
+      weight = kind_weight[k->kind] * idf (w, k->hash);
+      for (guint32 p = info->head; p;)
         {
           const Posting *post = &g_array_index (w->postings, Posting, p - 1);
           Story *s = g_ptr_array_index (w->stories, post->story);
 
           p = post->next;
-          if (s->dead || s->stamp == w->stamp)
+          if (s->dead || s->last < time - CLIP_STORY_WINDOW || s->first > time + CLIP_STORY_WINDOW)
             continue;
-          s->stamp = w->stamp;
-          if (s->last >= time - CLIP_STORY_WINDOW && s->first <= time + CLIP_STORY_WINDOW)
-            g_array_append_val (out, post->story);
+          if (s->stamp != w->stamp)
+            {
+              Cand c = { post->story, 0 };
+
+              s->stamp = w->stamp;
+              s->cand = out->len;
+              g_array_append_val (out, c);
+            }
+          g_array_index (out, Cand, s->cand).shared += weight * weight;
         }
     }
+  g_array_sort (out, compare_cands);
+  if (out->len > MAX_CANDIDATES)
+    g_array_set_size (out, MAX_CANDIDATES);
   return out;
 }
 
@@ -354,7 +389,7 @@ _clip_story_window_best (ClipStoryWindow *w,
 
   for (guint i = 0; i < cands->len; i++)
     {
-      Story *s = g_ptr_array_index (w->stories, g_array_index (cands, guint, i));
+      Story *s = g_ptr_array_index (w->stories, g_array_index (cands, Cand, i).slot);
       double c = cosine (w, s, lang, keys);
 
       if (c > best_score)
