@@ -24,6 +24,8 @@ static const Command commands[] = {
   { "search",      clip_cli_search,      N_("Search the archive") },
   { "rules",       clip_cli_rules,       N_("Add, list, edit, check and test rules") },
   { "lists",       clip_cli_lists,       N_("Add to and show term lists") },
+  { "stories",     clip_cli_stories,     N_("List, merge, split and rename stories") },
+  { "coverage",    clip_cli_coverage,    N_("Count articles per day, hour or outlet") },
   { "import-opml", clip_cli_import_opml, N_("Add the outlets of an OPML file") },
   { "export-opml", clip_cli_export_opml, N_("Write the outlets to an OPML file") },
   { "export",      clip_cli_export,      N_("Write a report or data file: CSV, JSON, HTML or PDF") },

@@ -101,5 +101,7 @@ int clip_cli_parse        (ClipCli *cli, int argc, char **argv);
 int clip_cli_extract      (ClipCli *cli, int argc, char **argv);
 int clip_cli_rules        (ClipCli *cli, int argc, char **argv);
 int clip_cli_lists        (ClipCli *cli, int argc, char **argv);
+int clip_cli_stories      (ClipCli *cli, int argc, char **argv);
+int clip_cli_coverage     (ClipCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -122,4 +122,33 @@ static const char *const clip_store_migrations[] = {
    * not-yet-notified alerts, a small part of a growing table. */
   "CREATE INDEX alerts_unread ON alerts(rule_id) WHERE read = 0;"
   "CREATE INDEX alerts_pending ON alerts(rule_id) WHERE notified = 0;",
+
+  /* 4 → 5: stories (src/core/stories). story_articles is also the narrow
+   * (time, outlet) table that coverage counts over without reading the
+   * wide articles rows; every article has a row, story_id NULL until it is
+   * grouped (the rows below: grouped at the writer's first ingest). */
+  "CREATE TABLE stories ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT,"
+  "  created INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE story_articles ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL,"
+  "  time INTEGER NOT NULL,"
+  "  outlet_id INTEGER NOT NULL,"
+  "  copy_of INTEGER REFERENCES articles(id) ON DELETE SET NULL,"
+  "  shared REAL,"
+  "  recycled_from INTEGER REFERENCES articles(id) ON DELETE SET NULL,"
+  "  pinned INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX story_articles_story ON story_articles(story_id, time);"
+  "CREATE INDEX story_articles_time ON story_articles(time);"
+  "CREATE INDEX story_articles_outlet ON story_articles(outlet_id, time);"
+  "CREATE INDEX story_articles_copy ON story_articles(copy_of) WHERE copy_of IS NOT NULL;"
+  "CREATE INDEX story_articles_recycled ON story_articles(recycled_from)"
+  "  WHERE recycled_from IS NOT NULL;"
+  "CREATE TABLE copy_sigs ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  sig BLOB NOT NULL);"
+  "INSERT INTO story_articles (article_id, time, outlet_id)"
+  "  SELECT id, coalesce(published, fetched), outlet_id FROM articles;",
 };
