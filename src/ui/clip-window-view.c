@@ -91,7 +91,12 @@ sort_change_state (GSimpleAction *action,
   GVariantBuilder builder;
   GVariantIter iter;
   const char *k, *v;
+  gboolean known = FALSE;
 
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    known |= g_str_equal (sorts[i].name, name);
+  if (!known)
+    return;
   /* Newest first goes without saying: only other orders are kept. */
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
   g_variant_iter_init (&iter, orders);

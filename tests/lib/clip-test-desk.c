@@ -195,6 +195,8 @@ clip_test_desk_window (int width)
   gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (clip_test_ui_wait (shows_rows, window));
+  /* Mapped and laid out, whichever came first. */
+  clip_test_ui_wait_frame (GTK_WIDGET (window));
   return window;
 }
 

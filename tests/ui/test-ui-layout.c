@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "clip-alerts-view.h"
 #include "clip-article-table.h"
 #include "clip-pane.h"
 #include "clip-sidebar.h"
@@ -63,7 +64,11 @@ test_sort_kept (void)
   g_assert_cmpstr (sort_state (window), ==, "title");
   g_assert_cmpstr (first_title (window), ==, "Batumi port handles record cargo volumes in the third quarter of the year");
   orders = g_settings_get_value (settings, "sort-orders");
-  g_assert_cmpstr (g_variant_print (orders, FALSE), ==, "{'outlet-1': 'title'}");
+  {
+    g_autofree char *kept = g_variant_print (orders, FALSE);
+
+    g_assert_cmpstr (kept, ==, "{'outlet-1': 'title'}");
+  }
   /* All Articles keeps its own. */
   show_source (window, CLIP_SOURCE_ALL, 0);
   g_assert_cmpstr (sort_state (window), ==, "newest");
@@ -115,29 +120,29 @@ width_of (ClipWindow *window, const char *name)
 
 /* Dragging the reading pane's left edge widens it, the list's left edge
  * widens the sidebar; a press away from the edge does nothing; the next
- * window has the widths. */
+ * window has the widths; the Alerts view's list likewise. */
 static void
 test_panes_kept (void)
 {
   g_autofree char *dir = clip_test_desk_archive ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   ClipWindow *window = clip_test_desk_window (1280);
-  GtkWidget *list = child (window, CLIP_TYPE_WINDOW, "list_pane");
+  GtkWidget *alerts, *list = child (window, CLIP_TYPE_WINDOW, "list_pane");
   GtkWidget *article = child (window, CLIP_TYPE_WINDOW, "article_pane");
 
   g_assert_cmpint (width_of (window, "article_pane"), ==, 480);
-  g_assert_cmpint (width_of (window, "sidebar_pane"), ==, 240);
+  g_assert_cmpint (width_of (window, "sidebar_pane"), ==, 260);
   drag (article, 2, -120);
   drag (list, 3, 40);
   g_assert_cmpint (width_of (window, "article_pane"), ==, 600);
-  g_assert_cmpint (width_of (window, "sidebar_pane"), ==, 280);
+  g_assert_cmpint (width_of (window, "sidebar_pane"), ==, 300);
   g_assert_cmpint (g_settings_get_int (settings, "reading-pane-width"), ==, 600);
-  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 280);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 300);
   /* Away from the edge: a click on the list, not a resize. */
   drag (article, 40, 200);
   drag (list, 60, 200);
   g_assert_cmpint (width_of (window, "article_pane"), ==, 600);
-  g_assert_cmpint (width_of (window, "sidebar_pane"), ==, 280);
+  g_assert_cmpint (width_of (window, "sidebar_pane"), ==, 300);
   /* Never so wide that the list goes below its least. */
   drag (article, 2, -2000);
   g_assert_cmpint (width_of (window, "list_pane"), >=, 360);
@@ -147,10 +152,21 @@ test_panes_kept (void)
 
   window = clip_test_desk_window (1280);
   g_assert_cmpint (width_of (window, "article_pane"), ==, 600);
-  g_assert_cmpint (width_of (window, "sidebar_pane"), ==, 280);
+  g_assert_cmpint (width_of (window, "sidebar_pane"), ==, 300);
   /* The list has the rest, less the two separators. */
-  g_assert_cmpint (width_of (window, "list_pane"), ==, width_of (window, "leaflet") - 280 - 600 - 2);
+  g_assert_cmpint (width_of (window, "list_pane"), ==, width_of (window, "leaflet") - 300 - 600 - 2);
+
+  /* The Alerts view's list, the same way (its article's edge). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-alerts", NULL);
+  alerts = gtk_stack_get_visible_child (child (window, CLIP_TYPE_WINDOW, "main_stack"));
+  clip_test_ui_wait_frame (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (child (alerts, CLIP_TYPE_ALERTS_VIEW, "list_pane")), ==, 460);
+  drag (child (alerts, CLIP_TYPE_ALERTS_VIEW, "article_pane"), 1, 60);
+  clip_test_ui_wait_frame (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (child (alerts, CLIP_TYPE_ALERTS_VIEW, "list_pane")), ==, 520);
+  g_assert_cmpint (g_settings_get_int (settings, "alerts-list-width"), ==, 520);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "alerts-list-width");
   g_settings_reset (settings, "reading-pane-width");
   g_settings_reset (settings, "sidebar-width");
 }
