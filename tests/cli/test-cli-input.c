@@ -1,5 +1,6 @@
 /* test-cli-input.c — clippings-cli given hostile input: devices, pipes and
- * huge files as FILE arguments, JSON nested past any sense. Each command runs with its memory bounded (ulimit -v)
+ * huge files as FILE arguments, JSON nested past any sense, term lists
+ * that multiply. Each command runs with its memory bounded (ulimit -v)
  * and a time limit, so a runaway read fails the test, not the machine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -153,6 +154,45 @@ test_deep_json (Fixture *f, gconstpointer data)
   g_string_free (article, TRUE);
 }
 
+/* A 20,000-term list named 500 times grew a search past 12.5 GB: now a
+ * query is refused, at once, when its lists expand past the budget. */
+static void
+test_term_list_budget (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  GString *many = g_string_new ("@big");
+  const char *check[] = { "rules", "check", NULL, NULL };
+  const char *search[] = { "search", NULL, NULL };
+  const char **queries[] = { check, search };
+  const guint slot[] = { 2, 1 };
+
+  g_ptr_array_add (argv, g_strdup ("lists"));
+  g_ptr_array_add (argv, g_strdup ("add"));
+  g_ptr_array_add (argv, g_strdup ("big"));
+  for (int i = 0; i < 5000; i++)
+    g_ptr_array_add (argv, g_strdup_printf ("term%05d", i));
+  g_ptr_array_add (argv, NULL);
+  g_assert_cmpint (run_argv (f, (const char * const *) argv->pdata), ==, 0);
+  for (int i = 1; i < 500; i++)
+    g_string_append (many, " OR @big");
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      queries[q][slot[q]] = many->str;
+      g_assert_cmpint (run_argv (f, queries[q]), ==, 2);
+      g_assert_cmpstr (f->err, ==, "column 81: the term lists expand to more than 50000 terms\n");
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+    }
+  /* Within it: ten references are 50,000 terms. */
+  g_assert_cmpint (run (f, "rules", "check", "@big OR @big OR @big OR @big OR @big OR "
+                        "@big OR @big OR @big OR @big OR @big", NULL), ==, 0);
+  /* The shipped rules are far below it. */
+  g_assert_cmpint (run (f, "rules", "check", "@russia_terms NEAR/6 @georgia_terms", NULL), ==, 0);
+  g_string_free (many, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -162,6 +202,7 @@ main (int argc, char **argv)
   ADD ("not-files", test_not_files);
   ADD ("too-large", test_too_large);
   ADD ("deep-json", test_deep_json);
+  ADD ("term-list-budget", test_term_list_budget);
 #undef ADD
   return g_test_run ();
 }
