@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE      /* unshare () */
 #include "config.h"
 #include "clip-archive.h"
 #include "clip-paths.h"
@@ -15,8 +16,11 @@
 #include "clip-test-util.h"
 
 #include <errno.h>
+#include <sched.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/wait.h>
 
 typedef ClipTestServiceFixture Fixture;
 
@@ -346,10 +350,27 @@ fill_disk (Fixture *f, const gint64 *ids, guint *kept)
   return 0;
 }
 
-/* A real full disk: refreshes on a 2 MiB tmpfs until it fills, then with
- * room again. */
+#define TMPFS_CHILD_ENV "CLIP_TEST_TMPFS_CHILD"
+#define EXIT_SKIP 77
+
+/* A mount namespace of this (child) process's own, where a 2 MiB tmpfs
+ * is mounted on dir: it goes with the process, whatever happens to it.
+ * Exits EXIT_SKIP when that cannot be done (not root). */
 static void
-test_full_tmpfs (void)
+mount_small_disk (const char *dir)
+{
+  if (unshare (CLONE_NEWNS) != 0 || mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+      mount ("tmpfs", dir, "tmpfs", 0, "size=2m,mode=0700") != 0)
+    {
+      g_printerr ("a full disk is a small tmpfs, which needs root (%s)\n", g_strerror (errno));
+      exit (EXIT_SKIP);
+    }
+}
+
+/* In the child: refreshes on the small disk (on dir, which the parent
+ * made and removes) until it fills, then with room again. */
+static void
+full_tmpfs_child (const char *dir)
 {
   g_autoptr(GError) error = NULL;
   Fixture fx = { 0 }, *f = &fx;
@@ -359,16 +380,8 @@ test_full_tmpfs (void)
 
   /* SQLite's default cache: the disk fills at the commits. */
   clip_test_faults_set_cache_pages (-2000);
-  f->dir = clip_test_tmpdir ();
-  if (mount ("tmpfs", f->dir, "tmpfs", 0, "size=2m,mode=0700") != 0)
-    {
-      g_autofree char *why = g_strdup_printf ("a full disk is a small tmpfs, which needs root "
-                                              "(mount: %s)", g_strerror (errno));
-
-      g_test_skip (why);
-      g_free (f->dir);
-      return;
-    }
+  f->dir = g_strdup (dir);
+  mount_small_disk (f->dir);
   f->store = clip_store_open_data_dir (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   load_rules (f);
@@ -396,8 +409,36 @@ test_full_tmpfs (void)
   g_clear_object (&f->service);
   g_clear_object (&f->store);
   check_data_dir (f->dir);
-  g_assert_cmpint (umount2 (f->dir, MNT_DETACH), ==, 0);
   clip_test_service_teardown (f, NULL);
+}
+
+/* A real full disk, in a child process (as root; skipped otherwise),
+ * where the mount cannot outlive the test. */
+static void
+test_full_tmpfs (void)
+{
+  const char *argv[] = { "/proc/self/exe", "-p", "/service-faults/full-tmpfs", NULL };
+  g_autofree char *out = NULL, *err = NULL, *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = NULL;
+  int status;
+
+  if (g_getenv (TMPFS_CHILD_ENV) != NULL)
+    {
+      full_tmpfs_child (g_getenv (TMPFS_CHILD_ENV));
+      return;
+    }
+  dir = clip_test_tmpdir ();
+  env = g_environ_setenv (g_get_environ (), TMPFS_CHILD_ENV, dir, TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == EXIT_SKIP)
+    {
+      g_test_skip (g_strstrip (err));
+      return;
+    }
+  g_test_message ("%s%s", out, err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
 int
