@@ -1,6 +1,6 @@
 /* test-cli-input.c — clippings-cli given hostile input: devices, pipes and
  * huge files as FILE arguments, JSON nested past any sense, term lists
- * that multiply. Each command runs with its memory bounded (ulimit -v)
+ * that multiply, local files in an OPML list. Each command runs with its memory bounded (ulimit -v)
  * and a time limit, so a runaway read fails the test, not the machine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -193,6 +193,22 @@ test_term_list_budget (Fixture *f, gconstpointer data)
   g_string_free (many, TRUE);
 }
 
+static void
+test_opml_local_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *opml = write_file (f, "local.opml",
+    "<?xml version=\"1.0\"?><opml version=\"2.0\"><body>"
+    "<outline text=\"passwd\" xmlUrl=\"file:///etc/passwd\"/>"
+    "<outline text=\"Web\" xmlUrl=\"https://news.example/feed\"/></body></opml>");
+
+  g_assert_cmpint (run (f, "import-opml", opml, NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "1 outlets added, 1 skipped\n");
+  g_assert_cmpstr (f->err, ==, "clippings-cli import-opml: “file:///etc/passwd” is not an http or "
+                                "https address: only web feeds are imported from a list\n");
+  g_assert_cmpint (run (f, "outlets", "list", NULL), ==, 0);
+  g_assert_null (strstr (f->out, "passwd"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -203,6 +219,7 @@ main (int argc, char **argv)
   ADD ("too-large", test_too_large);
   ADD ("deep-json", test_deep_json);
   ADD ("term-list-budget", test_term_list_budget);
+  ADD ("opml-local-file", test_opml_local_file);
 #undef ADD
   return g_test_run ();
 }
