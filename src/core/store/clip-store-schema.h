@@ -119,15 +119,16 @@ static const char *const clip_store_migrations[] = {
   "DROP TRIGGER articles_fts_ai;",
 
   /* 3 → 4: the alert inbox and the notifier read only unread and
-   * not-yet-notified alerts, a small part of a growing table. */
-  "CREATE INDEX alerts_unread ON alerts(rule_id) WHERE read = 0;"
-  "CREATE INDEX alerts_pending ON alerts(rule_id) WHERE notified = 0;",
+   * not-yet-notified alerts, a small part of a growing table. (One
+   * migration of several statements: the brackets tell clang so.) */
+  ("CREATE INDEX alerts_unread ON alerts(rule_id) WHERE read = 0;"
+   "CREATE INDEX alerts_pending ON alerts(rule_id) WHERE notified = 0;"),
 
   /* 4 → 5: stories (src/core/stories). story_articles is also the narrow
    * (time, outlet) table that coverage counts over without reading the
    * wide articles rows; every article has a row, story_id NULL until it is
    * grouped (the rows below: grouped at the writer's first ingest). */
-  "CREATE TABLE stories ("
+  ("CREATE TABLE stories ("
   "  id INTEGER PRIMARY KEY,"
   "  title TEXT,"
   "  created INTEGER NOT NULL DEFAULT 0);"
@@ -150,5 +151,5 @@ static const char *const clip_store_migrations[] = {
   "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
   "  sig BLOB NOT NULL);"
   "INSERT INTO story_articles (article_id, time, outlet_id)"
-  "  SELECT id, coalesce(published, fetched), outlet_id FROM articles;",
+  "  SELECT id, coalesce(published, fetched), outlet_id FROM articles;"),
 };
