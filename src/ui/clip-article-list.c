@@ -366,12 +366,15 @@ search_progressively (ClipStore     *store,
                       GError       **error)
 {
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 before = 0;
+  g_autoptr(ClipRuleSearch) search = clip_rule_search_start (store, q->search, 0, FALSE,
+                                                             cancellable, error);
   guint limit = 200;
 
+  if (search == NULL)
+    return NULL;
   for (;;)
     {
-      g_autoptr(GArray) batch = clip_rule_search (store, q->search, before, limit, cancellable, error);
+      g_autoptr(GArray) batch = clip_rule_search_more (search, limit, cancellable, error);
       GSource *source;
       Part *part;
 
@@ -380,7 +383,6 @@ search_progressively (ClipStore     *store,
       if (batch->len == 0)
         break;
       g_array_append_vals (all, batch->data, batch->len);
-      before = g_array_index (batch, gint64, batch->len - 1);
       part = g_new0 (Part, 1);
       part->list = g_object_ref (q->progressive);
       part->generation = q->generation;

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 /* A time the source did not give (never 1970, never "now"). */
 #define CLIP_NO_DATE G_MININT64
 
+/* A published time later than this after the article was first seen is
+ * not trusted (see clip_article_time()): 15 minutes of clock skew. */
+#define CLIP_ARTICLE_FUTURE_SKEW (15 * 60)
+
 typedef struct {
   gint64  id;            /* 0 until stored; grows with ingest time */
   gint64  outlet_id;

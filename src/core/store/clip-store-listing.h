@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 typedef struct {
   gint64    id;
   gint64    outlet_id;
-  gint64    time;          /* published, else fetched (Unix seconds UTC) */
+  gint64    time;          /* clip_article_time() (Unix seconds UTC) */
   gboolean  read;
   gint      flag;
   char     *title;
@@ -34,8 +34,10 @@ void             clip_store_release_snapshot  (ClipStore               *store);
 
 /* Every article id of a view, in its order (same filter semantics as
  * clip_store_list_articles()). ascending is the literal direction (oldest
- * first, A to Z); the usual view is CLIP_SORT_NEWEST, not ascending.
- * Cancelling interrupts the query. */
+ * first, A to Z); the usual view is CLIP_SORT_NEWEST, not ascending: by
+ * time, newest first. About 0.3 s for a million articles, unfiltered (the
+ * time index); a filtered view costs its own ids. Cancelling interrupts
+ * the query. */
 GArray          *clip_store_list_article_ids  (ClipStore               *store,
                                                const ClipArticleFilter *filter,
                                                ClipSort                 sort,
