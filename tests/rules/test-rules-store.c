@@ -300,6 +300,44 @@ test_search_paging (void)
   g_assert_cmpuint (page->len, ==, 20);
 }
 
+/* A rule's preview shows the newest matches by time: not the last to
+ * arrive (an old article fetched late), not one dated in the future. */
+static void
+test_search_newest (void)
+{
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) newest = NULL;
+  gint64 outlet = clip_test_rules_outlet (store);
+  const struct { const char *title; gint64 published, fetched; } rows[] = {
+    { "Morning vote", 1780000000, 1780000100 },
+    { "Noon vote", 1780010000, 1780010100 },
+    { "Old vote", 1779000000, 1780020000 },
+    { "Embargoed vote", 1811000000, 1780000200 },
+    { "Unrelated", 1780030000, 1780030000 },
+  };
+  const char *want[] = { "Noon vote", "Embargoed vote", "Morning vote" };
+  guint64 count = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      ClipArticle *a = clip_article_new ();
+
+      a->guid = g_strdup (rows[i].title);
+      a->title = g_strdup (rows[i].title);
+      a->summary_text = g_strdup ("The parliament met.");
+      a->published = rows[i].published;
+      a->fetched = rows[i].fetched;
+      ingest_one (store, outlet, a);
+    }
+  newest = clip_rule_search_newest (store, "title:vote", 3, &count, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 4);
+  g_assert_cmpuint (newest->len, ==, 3);
+  for (guint i = 0; i < newest->len; i++)
+    g_assert_cmpstr (((ClipArticle *) newest->pdata[i])->title, ==, want[i]);
+}
+
 /* Counts the statements that read an article back for the matcher: its
  * fields, its old matches, its tags. */
 static int
@@ -458,5 +496,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rules-store/version", test_rules_version);
   g_test_add_func ("/rules-store/term-lists", test_term_lists);
   g_test_add_func ("/rules-store/search", test_search_paging);
+  g_test_add_func ("/rules-store/search-newest", test_search_newest);
   return g_test_run ();
 }

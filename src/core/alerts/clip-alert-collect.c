@@ -314,12 +314,12 @@ baseline_days (ClipStore *store,
   return TRUE;
 }
 
-/* The last 24 hours by article time, read article by article (a day's
+/* The last 24 hours by article time (article_times, by key: a day's
  * matches are few); the 14 days before by arrival, counted on the index
  * alone (ids grow with fetch time), so a million articles cost no more
- * than a day's. An article's time is when it was published, but never
- * later than when it arrived: a new outlet's back catalogue does not count
- * as today's, and a date in the future counts as now. */
+ * than a day's. An article's time is clip_article_time()'s: a new
+ * outlet's back catalogue keeps its old dates and does not count as
+ * today's, and a date in the future counts from the fetch. */
 static gboolean
 check_spike (ClipStore   *store,
              RuleBatch   *rule,
@@ -333,9 +333,8 @@ check_spike (ClipStore   *store,
 
   stmt = clip_store_prepare (store,
       "SELECT count(*), max(id)"
-      " FROM (SELECT m.article_id AS id,"
-      "         coalesce(min(a.published, a.fetched), a.fetched) AS t"
-      "       FROM matches m JOIN articles a ON a.id = m.article_id"
+      " FROM (SELECT m.article_id AS id, t.time AS t"
+      "       FROM matches m JOIN article_times t ON t.id = m.article_id"
       "       WHERE m.rule_id = ?1 AND m.article_id >= ?2)"
       " WHERE t > ?3 AND t <= ?4", error);
   if (stmt == NULL)

@@ -161,8 +161,10 @@ select_rows (ClipStore             *store,
              GCancellable          *cancellable,
              GError               **error)
 {
+  /* Times from article_times (clip_article_time()), by key. */
   g_autoptr(GString) sql = g_string_new (
-      "SELECT a.id, coalesce(a.published, a.fetched), a.outlet_id FROM articles a WHERE 1");
+      "SELECT a.id, t.time, a.outlet_id FROM articles a"
+      " CROSS JOIN article_times t ON t.id = a.id WHERE 1");
   g_autofree char *given_ids = NULL;
   sqlite3_stmt *stmt;
   int rc, i = 1;
@@ -178,11 +180,11 @@ select_rows (ClipStore             *store,
   if (scope->outlet_id)
     g_string_append (sql, " AND a.outlet_id = ?");
   if (scope->since)
-    g_string_append (sql, " AND coalesce(a.published, a.fetched) >= ?");
+    g_string_append (sql, " AND t.time >= ?");
   if (scope->until)
-    g_string_append (sql, " AND coalesce(a.published, a.fetched) < ?");
+    g_string_append (sql, " AND t.time < ?");
   g_string_append (sql, newest_first
-                   ? " ORDER BY 2 DESC, a.id DESC" : " ORDER BY 2, a.id");
+                   ? " ORDER BY t.time DESC, a.id DESC" : " ORDER BY t.time, a.id");
   if (!(stmt = clip_store_prepare (store, sql->str, error)))
     return FALSE;
   if (rule_id)

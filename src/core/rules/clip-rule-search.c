@@ -153,6 +153,33 @@ clip_rule_search (ClipStore     *store,
   return search ? clip_rule_search_more (search, limit, cancellable, error) : NULL;
 }
 
+GPtrArray *
+clip_rule_search_newest (ClipStore     *store,
+                         const char    *query,
+                         guint          n,
+                         guint64       *count,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GArray) ids = clip_rule_search (store, query, 0, 0, cancellable, error);
+  g_autoptr(GPtrArray) newest = NULL;
+
+  if (ids == NULL)
+    return NULL;
+  newest = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  for (guint i = 0; i < ids->len && i < n; i++)
+    {
+      ClipArticle *article = clip_store_get_article (store, g_array_index (ids, gint64, i), error);
+
+      if (article == NULL)
+        return NULL;
+      g_ptr_array_add (newest, article);
+    }
+  if (count)
+    *count = ids->len;
+  return g_steal_pointer (&newest);
+}
+
 GArray *
 clip_rule_candidates (ClipStore   *store,
                       const char  *query,

@@ -46,6 +46,16 @@ void            clip_rule_search_free  (ClipRuleSearch *search);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipRuleSearch, clip_rule_search_free)
 
+/* A rule being written, tried on the archive: how many articles it
+ * matches (count) and the newest n of them (ClipArticle*), newest first
+ * by time. */
+GPtrArray      *clip_rule_search_newest (ClipStore      *store,
+                                         const char     *query,
+                                         guint           n,
+                                         guint64        *count,
+                                         GCancellable   *cancellable,
+                                         GError        **error);
+
 /* The candidates alone: what the index returns for the query (a superset
  * of clip_rule_search()'s answer), newest first by time. For tests. */
 GArray *clip_rule_candidates (ClipStore     *store,
