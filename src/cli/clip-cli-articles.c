@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "clip-cli.h"
+#include "clip-format.h"
 #include "clip-cli-rules.h"
 #include "clip-rule-search.h"
 
@@ -69,7 +70,9 @@ clip_cli_print_articles (GPtrArray *articles,
   for (guint i = 0; i < articles->len; i++)
     {
       const ClipArticle *a = g_ptr_array_index (articles, i);
-      g_autofree char *when = clip_cli_format_time (clip_article_time (a));
+      gint64 t = clip_article_time (a);
+      /* For people: the JSON output has ISO 8601. */
+      g_autofree char *when = t != CLIP_NO_DATE && t != 0 ? clip_format_time_full (t, FALSE, NULL, NULL) : NULL;
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", a->id, when ? when : "-",
               a->outlet_name ? a->outlet_name : "", a->title ? a->title : "");

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "clip-cli.h"
+#include "clip-format.h"
 #include "clip-cli-rules.h"
 #include "clip-rule-backfill.h"
 #include "clip-rules-store.h"
@@ -97,10 +98,15 @@ rules_add (ClipCli *cli, int argc, char **argv)
   r.enabled = !disabled;
   if (!save_rule (cli, &r, &id, &n, NULL, &error))
     return clip_cli_rules_fail (cli, error);
-  printf (r.enabled ? _("Added rule %" PRId64 " “%s”: it matches %" PRIu64
-                        " archived articles\n")
-                    : _("Added rule %" PRId64 " “%s” (disabled)\n"),
-          id, argv[1], n);
+  if (r.enabled)
+    {
+      g_autofree char *count = clip_format_count ((gint64) n, NULL);
+
+      /* Translators: the last %s is a number, with the locale's thousands separators */
+      printf (_("Added rule %" PRId64 " “%s”: it matches %s archived articles\n"), id, argv[1], count);
+    }
+  else
+    printf (_("Added rule %" PRId64 " “%s” (disabled)\n"), id, argv[1]);
   return CLIP_CLI_OK;
 }
 
@@ -217,8 +223,12 @@ rules_edit (ClipCli *cli, int argc, char **argv)
   if (!save_rule (cli, r, &id, &n, &recompute, &error))
     return clip_cli_rules_fail (cli, error);
   if (recompute)
-    printf (_("Saved rule %" PRId64 " “%s”: it matches %" PRIu64
-              " archived articles\n"), r->id, r->name, n);
+    {
+      g_autofree char *count = clip_format_count ((gint64) n, NULL);
+
+      /* Translators: the last %s is a number, with the locale's thousands separators */
+      printf (_("Saved rule %" PRId64 " “%s”: it matches %s archived articles\n"), r->id, r->name, count);
+    }
   else
     printf (_("Saved rule %" PRId64 " “%s”\n"), r->id, r->name);
   return CLIP_CLI_OK;
@@ -303,8 +313,12 @@ report_users (ClipCli *cli, const char *name, GError **error)
 
       for (guint j = 0; r->enabled && j < users->len; j++)
         if (g_array_index (users, gint64, j) == r->id)
-          printf (_("Rule “%s” now matches %" PRIu64 " archived articles\n"), r->name,
-                  (guint64) r->match_count);
+          {
+            g_autofree char *count = clip_format_count (r->match_count, NULL);
+
+            /* Translators: the second %s is a number, with the locale's thousands separators */
+            printf (_("Rule “%s” now matches %s archived articles\n"), r->name, count);
+          }
     }
   return TRUE;
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-export-dialog.h"
+#include "clip-format.h"
 #include "clip-article-table.h"
 #include "clip-archive.h"
 #include "clip-outlet-dialog.h"
@@ -194,7 +195,12 @@ update_subtitle (ClipWindow *self)
       (n == 0 || clip_article_list_is_stale (self->list)))
     text = g_strdup (_("Loading…"));
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
+    {
+      g_autofree char *count = clip_format_count (n, NULL);
+
+      /* Translators: %s is a number, with the locale's thousands separators */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles", n), count);
+    }
   adw_window_title_set_subtitle (self->content_title, text);
 }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "clip-export-private.h"
+#include "clip-format.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -126,7 +127,7 @@ append_rule_styles (GString *out, const ClipExportSelection *sel)
 static void
 append_head (GString *out, const ClipExportSelection *sel)
 {
-  g_autofree char *when = clip_export_local_time (sel->generated, "%-d %B %Y, %H:%M");
+  g_autofree char *when = clip_format_time_full (sel->generated, FALSE, NULL, NULL);
   /* TRANSLATORS: %s is a date and time */
   g_autofree char *generated = g_strdup_printf (_("Generated %s by Clippings"), when);
 
@@ -168,7 +169,9 @@ append_rules_table (GString *out, const ClipExportSelection *sel)
       esc (out, r->name);
       g_string_append (out, "</td><td><code>");
       esc (out, r->query);
-      g_string_append_printf (out, "</code></td><td class=\"n\">%u</td></tr>\n", r->count);
+      g_autofree char *n = clip_format_count (r->count, NULL);
+
+      g_string_append_printf (out, "</code></td><td class=\"n\">%s</td></tr>\n", n);
     }
   g_string_append (out, "</tbody>\n</table>\n");
 }
@@ -185,9 +188,11 @@ append_outlets_table (GString *out, const ClipExportSelection *sel)
     {
       const ClipExportOutlet *o = g_ptr_array_index (sel->outlets, i);
 
+      g_autofree char *n = clip_format_count (o->count, NULL);
+
       g_string_append (out, "<tr><td>");
       esc (out, o->name);
-      g_string_append_printf (out, "</td><td class=\"n\">%u</td></tr>\n", o->count);
+      g_string_append_printf (out, "</td><td class=\"n\">%s</td></tr>\n", n);
     }
   g_string_append (out, "</tbody>\n</table>\n");
 }
@@ -244,12 +249,13 @@ append_chart (GString *out, const ClipExportSelection *sel)
   for (guint t = 0; t <= 4; t++)
     {
       double y = y0 + h - h * t / 4;
+      g_autofree char *n = clip_format_count (top * t / 4, NULL);
 
       g_string_append_printf (out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                               "stroke=\"%s\" stroke-width=\"1\"/>\n"
-                              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%u</text>\n",
+                              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
                               x0, y, x0 + w, y, t ? "#deddda" : "#9a9996",
-                              x0 - 6, y + 4, top * t / 4);
+                              x0 - 6, y + 4, n);
     }
   /* Centred under their day, about 90 units apart at most. */
   n_labels = MIN (sel->n_days, (guint) (w / 90) + 1);
@@ -286,12 +292,17 @@ append_chart (GString *out, const ClipExportSelection *sel)
 static void
 append_summary (GString *out, const ClipExportSelection *sel)
 {
+  g_autofree char *articles = clip_format_count (sel->ids->len, NULL);
+  g_autofree char *outlets = clip_format_count (sel->outlets->len, NULL);
+
   g_string_append_printf (out, "<section class=\"summary\">\n<h2>%s</h2>\n<p class=\"totals\">", _("Summary"));
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", sel->ids->len),
-                          sel->ids->len);
+  /* Translators: %s is a number, with the locale's thousands separators */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles", sel->ids->len),
+                          articles);
   g_string_append (out, " · ");
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", sel->outlets->len),
-                          sel->outlets->len);
+  /* Translators: %s is a number, with the locale's thousands separators */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s outlet", "%s outlets", sel->outlets->len),
+                          outlets);
   g_string_append (out, "</p>\n");
   append_rules_table (out, sel);
   append_outlets_table (out, sel);
@@ -304,7 +315,7 @@ append_article (GString *out, const ClipExportItem *item)
 {
   const ClipArticle *a = item->article;
   g_autofree char *iso = clip_export_iso_time (clip_article_time (a));
-  g_autofree char *when = clip_export_local_time (clip_article_time (a), "%Y-%m-%d %H:%M");
+  g_autofree char *when = clip_format_time_full (clip_article_time (a), FALSE, NULL, NULL);
   gboolean link = clip_export_is_web_url (a->url);
 
   g_string_append_printf (out, "<article id=\"a%" G_GINT64_FORMAT "\">\n<h3>", a->id);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "clip-export-private.h"
+#include "clip-format.h"
 #include "clip-store-sql.h"
 #include "clip-text.h"
 
@@ -418,8 +419,8 @@ describe_period (const ClipExportScope *scope,
 
   if (!scope->since && !scope->until && count == 0)
     return g_strdup (_("All time"));
-  a = clip_export_local_time (from, "%-d %B %Y");
-  b = clip_export_local_time (to, "%-d %B %Y");
+  a = clip_format_day (from, NULL, NULL);
+  b = clip_format_day (to, NULL, NULL);
   if (g_strcmp0 (a, b) == 0)
     return g_steal_pointer (&a);
   if (!scope->since && !scope->until)
@@ -448,11 +449,15 @@ describe_scope (ClipExportSelection   *sel,
   if (sel->outlet_name)
     g_ptr_array_add (parts, g_strdup_printf (_("Outlet “%s”"), sel->outlet_name));
   if (scope->article_ids)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u selected article",
-                                                          "%u selected articles",
-                                                          scope->article_ids->len),
-                                             scope->article_ids->len));
+    {
+      g_autofree char *n = clip_format_count (scope->article_ids->len, NULL);
+
+      /* Translators: %s is a number, with the locale's thousands separators */
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s selected article",
+                                                            "%s selected articles",
+                                                            scope->article_ids->len), n));
+    }
   if (parts->len == 0)
     g_ptr_array_add (parts, g_strdup (_("All articles")));
   g_ptr_array_add (parts, NULL);
@@ -564,5 +569,5 @@ clip_export_day_label (const ClipExportSelection *sel,
   g_date_add_days (&d, day);
   dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d),
                               g_date_get_day (&d), 12, 0, 0);
-  return dt ? g_date_time_format (dt, "%-d %b %Y") : g_strdup ("");
+  return dt ? clip_format_day (g_date_time_to_unix (dt), NULL, NULL) : g_strdup ("");
 }
