@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-rule-editor.h"
+#include "clip-rule-colors.h"
 #include "clip-format.h"
 #include "clip-rule-preview.h"
 #include "clip-rule-parser.h"
@@ -428,7 +429,14 @@ set_rule (ClipRuleEditor *self,
   adw_combo_row_set_selected (self->notify_row,
                               index_of (notify_modes, G_N_ELEMENTS (notify_modes), rule ? rule->notify : NULL));
   if (rule == NULL || rule->color == NULL || !gdk_rgba_parse (&rgba, rule->color))
-    gdk_rgba_parse (&rgba, "#3584e4");
+    {
+      /* A new rule: the palette's farthest from the other rules' colours. */
+      g_autoptr(GError) error = NULL;
+      g_autofree char *color = self->store ? clip_store_next_rule_color (self->store, &error) : NULL;
+
+      if (color == NULL || !gdk_rgba_parse (&rgba, color))
+        gdk_rgba_parse (&rgba, clip_rule_palette[0]);
+    }
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
   clip_rule_editor_set_query (self, rule ? rule->query : "");
   query_changed_cb (self);
