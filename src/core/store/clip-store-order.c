@@ -281,3 +281,39 @@ clip_store_select_ids (ClipStore               *store,
     }
   return g_steal_pointer (&ids);
 }
+
+GArray *
+clip_store_list_article_ids_first (ClipStore               *store,
+                                   const ClipArticleFilter *filter,
+                                   ClipSort                 sort,
+                                   gboolean                 ascending,
+                                   guint                    n,
+                                   ClipIdsPartFunc          part,
+                                   gpointer                 user_data,
+                                   GCancellable            *cancellable,
+                                   GError                 **error)
+{
+  static const ClipArticleFilter none = { 0 };
+  g_autoptr(GArray) first = NULL;
+  GArray *rest = NULL;
+
+  if (filter == NULL)
+    filter = &none;
+  clip_store_release_snapshot (store);
+  if (sort == CLIP_SORT_OUTLET || sort == CLIP_SORT_TITLE || !walk_time_index (filter, n))
+    return clip_store_select_ids (store, filter, sort, ascending, 0, 0, cancellable, error);
+  if (!clip_store_exec (store, "SAVEPOINT ids_first", error))
+    return NULL;
+  first = clip_store_select_ids (store, filter, sort, ascending, 0, n, cancellable, error);
+  if (first != NULL)
+    {
+      part (first, user_data);
+      if (first->len == n &&
+          (rest = clip_store_select_ids (store, filter, sort, ascending, n, 0, cancellable, error)))
+        g_array_prepend_vals (rest, first->data, first->len);
+      else if (first->len < n)
+        rest = g_array_ref (first);
+    }
+  clip_store_exec (store, "RELEASE ids_first", NULL);
+  return rest;
+}
