@@ -266,6 +266,39 @@ test_search (Fixture *f, gconstpointer data)
   g_assert_null (gone);
 }
 
+/* A feed that changes an article's date moves it, and its alerts with
+ * it; removing the article leaves no time behind. */
+static void
+test_date_changed (Fixture *f, gconstpointer data)
+{
+  static const char *const moved[] = { "n3", "s1", "u1", "f1", "n1", "n2", "o2", "o1" };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n1 = id_of (f, "n1");
+  char *sql = g_strdup_printf ("INSERT INTO rules (id, name, query) VALUES (1, 'r', 'x');"
+                               "INSERT INTO alerts (rule_id, article_id, created) VALUES (1, %" G_GINT64_FORMAT ", 0);",
+                               n1);
+
+  g_assert_true (clip_store_exec (f->store, sql, &error));
+  g_free (sql);
+  /* Judged against its first fetch: T + 800 is within the skew. */
+  ingest (f, f->outlet_a, article ("n1", T + 800, T + 7200, "harbour news, corrected"), NULL);
+  ids = list_ids (f, NULL, CLIP_SORT_NEWEST, FALSE);
+  assert_ids (f, ids, moved, G_N_ELEMENTS (moved));
+  stmt = clip_store_prepare (f->store, "SELECT time FROM alerts WHERE article_id = ?", &error);
+  sqlite3_bind_int64 (stmt, 1, n1);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, T + 800);
+  sqlite3_reset (stmt);
+  g_assert_true (clip_store_remove_outlet (f->store, f->outlet_a, &error));
+  g_assert_no_error (error);
+  stmt = clip_store_prepare (f->store, "SELECT count(*) FROM article_times", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 5);
+  sqlite3_reset (stmt);
+}
+
 /* The expected answer the slow way: every match's time, sorted by SQL. */
 static GArray *
 sorted_matches (ClipStore *store, const char *fts)
@@ -419,6 +452,7 @@ main (int argc, char **argv)
   ADD ("/store-order/filters", test_filters);
   ADD ("/store-order/list-articles", test_list_articles);
   ADD ("/store-order/search", test_search);
+  ADD ("/store-order/date-changed", test_date_changed);
   g_test_add_data_func ("/store-order/search-blocks", GINT_TO_POINTER (60), test_search_blocks);
   g_test_add_data_func ("/store-order/search-blocks-clock-back", GINT_TO_POINTER (-60),
                         test_search_blocks);
