@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-alert-private.h"
+#include "clip-format.h"
 #include "clip-store-sql.h"
 
 #define DAY (24 * 3600)
@@ -472,10 +473,13 @@ instant_notice (const RuleBatch *batch)
   g_autofree char *id = g_strdup_printf ("alert-rule-%" G_GINT64_FORMAT, batch->rule_id);
   ClipAlertNotice *notice = notice_new (CLIP_ALERT_NOTICE_INSTANT, id);
 
+  g_autofree char *n = clip_format_count (batch->count, NULL);
+
+  /* Translators: the first %s is a number, with the locale's thousands separators */
   notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u new article matches %s",
-                                                "%u new articles match %s", batch->count),
-                                   batch->count, batch->name);
+                                                "%s new article matches %s",
+                                                "%s new articles match %s", batch->count),
+                                   n, batch->name);
   notice->body = g_strdup (batch->newest_title);
   notice->rule_id = batch->rule_id;
   notice->article_id = batch->newest_article;
@@ -491,12 +495,14 @@ spike_notice (const RuleBatch *spike)
   g_autofree char *id = g_strdup_printf ("alert-spike-%" G_GINT64_FORMAT, spike->rule_id);
   ClipAlertNotice *notice = notice_new (CLIP_ALERT_NOTICE_SPIKE, id);
   g_autofree char *usual = NULL;
+  g_autofree char *n = clip_format_count (spike->count, NULL);
 
+  /* Translators: the first %s is a number, with the locale's thousands separators */
   notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Surge: %u article matched %s in 24 hours",
-                                                "Surge: %u articles matched %s in 24 hours",
+                                                "Surge: %s article matched %s in 24 hours",
+                                                "Surge: %s articles matched %s in 24 hours",
                                                 spike->count),
-                                   spike->count, spike->name);
+                                   n, spike->name);
   if (spike->mean < 0.05)
     usual = g_strdup (_("Usually next to none a day."));
   else
@@ -524,23 +530,26 @@ batch_lines (GPtrArray *batches,
   for (guint i = 0; i < batches->len && shown < MAX_BODY_RULES; i++, shown++)
     {
       RuleBatch *batch = batches->pdata[i];
+      g_autofree char *n = clip_format_count (batch->count, NULL);
 
       if (body->len)
         g_string_append_c (body, '\n');
-      /* Translators: a line of a digest: a rule's name and its new articles */
-      g_string_append_printf (body, _("%s: %u"), batch->name, batch->count);
+      /* Translators: a line of a digest: a rule's name and its new articles (a number) */
+      g_string_append_printf (body, _("%s: %s"), batch->name, n);
     }
   for (guint i = 0; spikes != NULL && i < spikes->len && shown < MAX_BODY_RULES; i++, shown++)
     {
       RuleBatch *spike = spikes->pdata[i];
+      g_autofree char *n = clip_format_count (spike->count, NULL);
 
       if (body->len)
         g_string_append_c (body, '\n');
+      /* Translators: the second %s is a number, with the locale's thousands separators */
       g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                                 "Surge in %s: %u article in 24 hours",
-                                                 "Surge in %s: %u articles in 24 hours",
+                                                 "Surge in %s: %s article in 24 hours",
+                                                 "Surge in %s: %s articles in 24 hours",
                                                  spike->count),
-                              spike->name, spike->count);
+                              spike->name, n);
     }
   if (batches->len + (spikes ? spikes->len : 0) > shown)
     {
@@ -560,6 +569,33 @@ compare_by_count (gconstpointer a,
   const RuleBatch *x = *(RuleBatch **) a, *y = *(RuleBatch **) b;
 
   return (x->count < y->count) - (x->count > y->count);
+}
+
+/* A digest's or a summary's title, n its new articles (a count with the
+ * locale's separators), for n_rules rules. */
+static char *
+combined_title (ClipAlertNoticeKind kind,
+                guint               n,
+                guint               n_rules)
+{
+  g_autofree char *count = clip_format_count (n, NULL);
+
+  /* Translators (these five): %s is a number, with the locale's thousands separators */
+  if (kind == CLIP_ALERT_NOTICE_HOURLY)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Hourly digest: %s new article",
+                                         "Hourly digest: %s new articles", n), count);
+  if (kind == CLIP_ALERT_NOTICE_DAILY)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Daily digest: %s new article",
+                                         "Daily digest: %s new articles", n), count);
+  if (kind == CLIP_ALERT_NOTICE_SUMMARY && n > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new article for %u rules",
+                                         "%s new articles for %u rules", n), count, n_rules);
+  if (kind == CLIP_ALERT_NOTICE_SUMMARY)
+    return g_strdup (_("Surges of articles"));
+  if (n > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "During quiet hours: %s new article",
+                                         "During quiet hours: %s new articles", n), count);
+  return g_strdup (_("During quiet hours: a surge of articles"));
 }
 
 /* One notice for several rules: a digest or the quiet-hours summary. */
@@ -599,25 +635,7 @@ combined_notice (ClipAlertNoticeKind kind,
    * (that rule's own notice would have been). */
   if (kind != CLIP_ALERT_NOTICE_SUMMARY)
     notice->priority = MIN (notice->priority, G_NOTIFICATION_PRIORITY_HIGH);
-  if (kind == CLIP_ALERT_NOTICE_HOURLY)
-    notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Hourly digest: %u new article",
-                                                  "Hourly digest: %u new articles", n), n);
-  else if (kind == CLIP_ALERT_NOTICE_DAILY)
-    notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Daily digest: %u new article",
-                                                  "Daily digest: %u new articles", n), n);
-  else if (kind == CLIP_ALERT_NOTICE_SUMMARY && n > 0)
-    notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u new article for %u rules",
-                                                  "%u new articles for %u rules", n),
-                                     n, notice->n_rules);
-  else if (kind == CLIP_ALERT_NOTICE_SUMMARY)
-    notice->title = g_strdup (_("Surges of articles"));
-  else if (n > 0)
-    notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "During quiet hours: %u new article",
-                                                  "During quiet hours: %u new articles", n), n);
-  else
-    notice->title = g_strdup (_("During quiet hours: a surge of articles"));
+  notice->title = combined_title (kind, n, notice->n_rules);
   notice->body = batch_lines (batches, spikes);
   return notice;
 }
