@@ -48,6 +48,11 @@ clip_cli_article_json (const ClipArticle *a)
   json_builder_add_string_value (b, a->note);
   json_builder_set_member_name (b, "summary");
   json_builder_add_string_value (b, a->summary_text);
+  /* Where the article sits in time order, and why (README: Time order). */
+  json_builder_set_member_name (b, "time");
+  json_builder_add_value (b, clip_cli_time_node (clip_article_time (a)));
+  json_builder_set_member_name (b, "time_source");
+  json_builder_add_string_value (b, clip_time_source_to_string (clip_article_time_source (a)));
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }

@@ -290,6 +290,10 @@ test_time_order (Fixture *f, gconstpointer data)
   assert_titles (f->out, (const char *const[]) { "Embargoed report", "Undated report" }, 2);
   /* The embargoed item's own date stays in the JSON; its place is its fetch. */
   g_assert_nonnull (strstr (f->out, "\"published\" : \"2027-05-22T"));
+  g_assert_nonnull (strstr (f->out, "\"time_source\" : \"fetched-future\""));
+  g_assert_nonnull (strstr (f->out, "\"time_source\" : \"fetched\""));
+  g_assert_cmpint (run (f, "search", "news", "--json", "--limit", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "\"time_source\" : \"published\""));
 }
 
 static void

@@ -165,6 +165,9 @@ test_article_time (Fixture *f, gconstpointer data)
 
       /* C and the archive's table agree. */
       g_assert_cmpint (clip_article_time (a), ==, cases[i].time);
+      g_assert_cmpint (clip_article_time_source (a), ==,
+                       g_str_equal (cases[i].name, "f1") ? CLIP_TIME_FETCHED_FUTURE
+                       : g_str_equal (cases[i].name, "u1") ? CLIP_TIME_FETCHED : CLIP_TIME_PUBLISHED);
       g_assert_cmpint (((ClipArticleRow *) rows->pdata[0])->time, ==, cases[i].time);
       g_assert_true (clip_store_time_key (f->store, id, &key, NULL));
       g_assert_cmpint (key.time, ==, cases[i].time);

@@ -46,6 +46,17 @@ const char  *clip_article_body  (const ClipArticle *article);
 char        *clip_article_content_hash (const ClipArticle *article);
 gint64       clip_article_time  (const ClipArticle *article);
 
+/* Where clip_article_time() came from (DESIGN.md: dates have a source). */
+typedef enum {
+  CLIP_TIME_PUBLISHED,       /* the feed's date */
+  CLIP_TIME_FETCHED,         /* first seen: the feed gave no date */
+  CLIP_TIME_FETCHED_FUTURE,  /* first seen: the feed's date was in the future */
+} ClipTimeSource;
+
+ClipTimeSource clip_article_time_source (const ClipArticle *article);
+/* "published", "fetched", "fetched-future": for data files. */
+const char  *clip_time_source_to_string (ClipTimeSource source);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipArticle, clip_article_free)
 
 G_END_DECLS
