@@ -78,9 +78,11 @@ clip_cli_print_articles (GPtrArray *articles,
       gint64 t = clip_article_time (a);
       /* For people: the JSON output has ISO 8601. */
       g_autofree char *when = t != CLIP_NO_DATE && t != 0 ? clip_format_time_full (t, FALSE, NULL, NULL) : NULL;
+      g_autofree char *outlet = clip_cli_field (a->outlet_name);
+      g_autofree char *title = clip_cli_field (a->title);
 
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", a->id, when ? when : "-",
-              a->outlet_name ? a->outlet_name : "", a->title ? a->title : "");
+      clip_cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", a->id, when ? when : "-",
+                      outlet, title);
     }
 }
 

@@ -76,18 +76,17 @@ run_export (ClipCli *cli, ClipExportScope *scope, ClipExportOptions *options, co
   if (!to_stdout)
     {
       g_autofree char *name = g_filename_display_name (output);
-
       g_autofree char *count = clip_format_count (result.articles, NULL);
 
       /* Translators: the first %s is a number, with the locale's thousands separators */
       if (options->format == CLIP_EXPORT_PDF)
-        printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s article to %s (%u pages)\n",
-                             "Wrote %s articles to %s (%u pages)\n", result.articles),
-                count, name, result.pages);
+        clip_cli_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s article to %s (%u pages)\n",
+                                     "Wrote %s articles to %s (%u pages)\n", result.articles),
+                        count, name, result.pages);
       else
-        printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s article to %s\n",
-                             "Wrote %s articles to %s\n", result.articles),
-                count, name);
+        clip_cli_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s article to %s\n",
+                                     "Wrote %s articles to %s\n", result.articles),
+                        count, name);
     }
   return CLIP_CLI_OK;
 }

@@ -167,6 +167,7 @@ feed_to_json (const ClipFeed *feed)
   for (guint i = 0; i < feed->problems->len; i++)
     {
       const ClipFeedProblem *p = g_ptr_array_index (feed->problems, i);
+      g_autofree char *message = clip_cli_field (p->message);
 
       json_builder_begin_object (b);
       add_member (b, "kind", p->kind);
@@ -186,31 +187,38 @@ feed_to_json (const ClipFeed *feed)
 static void
 print_text (const ClipFeed *feed)
 {
-  printf ("%s: %s (%s)\n", _("Format"), clip_feed_format_name (feed->format), feed->encoding);
-  printf ("%s: %s\n", _("Title"), feed->title ? feed->title : "");
+  g_autofree char *title = clip_cli_field (feed->title);
+  g_autofree char *link = clip_cli_field (feed->link);
+
+  clip_cli_print ("%s: %s (%s)\n", _("Format"), clip_feed_format_name (feed->format), feed->encoding);
+  clip_cli_print ("%s: %s\n", _("Title"), title);
   if (feed->link)
-    printf ("%s: %s\n", _("Link"), feed->link);
-  printf ("%s: %u\n\n", _("Items"), feed->items->len);
+    clip_cli_print ("%s: %s\n", _("Link"), link);
+  clip_cli_print ("%s: %u\n\n", _("Items"), feed->items->len);
   for (guint i = 0; i < feed->items->len; i++)
     {
       const ClipFeedItem *item = g_ptr_array_index (feed->items, i);
       g_autofree char *when = clip_cli_format_time (item->published != CLIP_NO_DATE
                                                     ? item->published : item->updated);
 
-      printf ("%s\n", item->title ? item->title : _("(no title)"));
+      g_autofree char *item_title = clip_cli_field (item->title ? item->title : _("(no title)"));
+      g_autofree char *item_link = clip_cli_field (item->link);
+
+      clip_cli_print ("%s\n", item_title);
       if (item->link)
-        printf ("  %s\n", item->link);
+        clip_cli_print ("  %s\n", item_link);
       if (when)
-        printf ("  %s\n", when);
+        clip_cli_print ("  %s\n", when);
     }
   for (guint i = 0; i < feed->problems->len; i++)
     {
       const ClipFeedProblem *p = g_ptr_array_index (feed->problems, i);
+      g_autofree char *message = clip_cli_field (p->message);
 
       if (p->line > 0)
-        fprintf (stderr, _("problem (%s), line %d: %s\n"), p->kind, p->line, p->message);
+        clip_cli_fprint (stderr, _("problem (%s), line %d: %s\n"), p->kind, p->line, message);
       else
-        fprintf (stderr, _("problem (%s): %s\n"), p->kind, p->message);
+        clip_cli_fprint (stderr, _("problem (%s): %s\n"), p->kind, message);
     }
 }
 
@@ -256,8 +264,7 @@ clip_cli_parse (ClipCli *cli, int argc, char **argv)
                           content_type ? content_type : fetched_type, base, &error);
   if (feed == NULL)
     {
-      fprintf (stderr, "clippings-cli %s: %s\n", cli->command, error->message);
-      return CLIP_CLI_USAGE;
+      return clip_cli_usage (cli, "%s", error->message);
     }
   if (json)
     {

@@ -199,14 +199,17 @@ result_to_json (const Result *r)
 static void
 print_human (const Result *r)
 {
-  printf ("%s: %s\n", r->doc->label, r->matched ? _("matches") : _("no match"));
+  g_autofree char *label = clip_cli_field (r->doc->label);
+
+  clip_cli_print ("%s: %s\n", label, r->matched ? _("matches") : _("no match"));
   for (guint i = 0; i < r->spans->len; i++)
     {
       const ClipRuleSpan *span = &g_array_index (r->spans, ClipRuleSpan, i);
-      g_autofree char *text = span_text (r, span);
+      g_autofree char *raw = span_text (r, span);
+      g_autofree char *text = clip_cli_field (raw);
 
-      g_strdelimit (text, "\r\n\t", ' ');
-      printf ("  %s %u-%u “%s”\n", clip_rule_field_name (span->field), span->start, span->end, text);
+      clip_cli_print ("  %s %u-%u “%s”\n", clip_rule_field_name (span->field), span->start,
+                      span->end, text);
     }
 }
 

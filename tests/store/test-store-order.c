@@ -393,8 +393,8 @@ test_search_blocks (gconstpointer data)
     }
 }
 
-/* An archive of schema 4 (steps 0-3 as they shipped) gets its articles'
- * and alerts' times from the migration. */
+/* An archive of schema 4 (steps 0-3 as they shipped) gets its articles',
+ * alerts' and stories' times from the migrations. */
 static void
 test_migrate_v4 (void)
 {
@@ -436,6 +436,11 @@ test_migrate_v4 (void)
                              " (SELECT time FROM alerts ORDER BY id)", &error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "1700000000,1780000300");
+  sqlite3_reset (stmt);
+  /* Stories count by the same time. */
+  stmt = clip_store_prepare (store, "SELECT time FROM story_articles WHERE article_id = 3", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 1780000300);
   sqlite3_reset (stmt);
   stmt = clip_store_prepare (store, "SELECT block, max_time FROM article_time_blocks", &error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "clip-text.h"
+#include "clip-text-safe.h"
 
 #include <string.h>
 
@@ -163,6 +164,68 @@ test_stop (void)
   g_assert_cmpuint (n, ==, 2);
 }
 
+#define FFFD "\xef\xbf\xbd"
+
+/* Terminal output: what a terminal acts on becomes U+FFFD or goes, the
+ * rest (any script, right-to-left too) stays. */
+static void
+test_terminal (void)
+{
+  const struct { const char *in, *field, *lines; } cases[] = {
+    { "plain ASCII", "plain ASCII", "plain ASCII" },
+    { "\x1b[2J\x1b[31mred", FFFD "[2J" FFFD "[31mred", FFFD "[2J" FFFD "[31mred" },
+    { "\x1b]0;title\x07x", FFFD "]0;title" FFFD "x", FFFD "]0;title" FFFD "x" },
+    { "C1 \xc2\x9b" "31m, \xc2\x9d" "0;t\xc2\x9c", "C1 " FFFD "31m, " FFFD "0;t" FFFD,
+      "C1 " FFFD "31m, " FFFD "0;t" FFFD },
+    { "raw \x9b" "31m", "raw " FFFD "31m", "raw " FFFD "31m" },
+    { "del\x7f bs\b cr\r", "del" FFFD " bs" FFFD " cr ", "del" FFFD " bs" FFFD " cr " },
+    { "a\tb\nc", "a b c", "a\tb\nc" },
+    { "\xe2\x80\xae" "gpj.exe", "gpj.exe", "gpj.exe" },
+    { "\xe2\x80\xaa" "a\xe2\x80\xac \xe2\x81\xa6" "b\xe2\x81\xa9", "a b", "a b" },
+    { "Грузия ქართული עברית العربية", "Грузия ქართული עברית العربية",
+      "Грузия ქართული עברית العربية" },
+    { "marks \xe2\x80\x8f\xe2\x80\x8e kept", "marks \xe2\x80\x8f\xe2\x80\x8e kept",
+      "marks \xe2\x80\x8f\xe2\x80\x8e kept" },
+  };
+  g_autofree char *nul = NULL;
+  g_autofree char *none = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *field = clip_text_for_terminal (cases[i].in, -1, CLIP_TEXT_FIELD);
+      g_autofree char *lines = clip_text_for_terminal (cases[i].in, -1, CLIP_TEXT_LINES);
+
+      g_assert_cmpstr (field, ==, cases[i].field);
+      g_assert_cmpstr (lines, ==, cases[i].lines);
+    }
+  /* A NUL inside the given length, and NULL. */
+  nul = clip_text_for_terminal ("a\0b", 3, CLIP_TEXT_FIELD);
+  none = clip_text_for_terminal (NULL, -1, CLIP_TEXT_FIELD);
+  g_assert_cmpstr (nul, ==, "a" FFFD "b");
+  g_assert_cmpstr (none, ==, "");
+}
+
+/* Bidi controls: stripped, or replaced in place by U+2060 (offsets kept);
+ * where text starts to show. */
+static void
+test_bidi (void)
+{
+  g_autofree char *in_place = g_strdup ("x\xe2\x80\xaey\xe2\x81\xa9z\xe2\x80\x8f");
+  g_autofree char *stripped = clip_text_strip_bidi ("\xe2\x80\xae" "abc\xe2\x80\xac!");
+  g_autofree char *plain = g_strdup ("no controls");
+
+  g_assert_true (clip_text_neutralise_bidi (in_place));
+  g_assert_cmpstr (in_place, ==, "x\xe2\x81\xa0y\xe2\x81\xa0z\xe2\x80\x8f");
+  g_assert_false (clip_text_neutralise_bidi (plain));
+  g_assert_cmpstr (stripped, ==, "abc!");
+  g_assert_true (clip_text_is_bidi_control (0x202e) && clip_text_is_bidi_control (0x2066));
+  g_assert_false (clip_text_is_bidi_control (0x200f) || clip_text_is_bidi_control (0x2060));
+  g_assert_cmpstr (clip_text_skip_invisible ("\xef\xbb\xbf\xe2\x80\x8b =1"), ==, "=1");
+  g_assert_cmpstr (clip_text_skip_invisible ("\xe2\x81\xa0\xe2\x80\xae@x"), ==, "@x");
+  g_assert_cmpstr (clip_text_skip_invisible ("text"), ==, "text");
+  g_assert_cmpstr (clip_text_skip_invisible ("\xef\xbb\xbf"), ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -175,5 +238,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/long-word", test_long_word);
   g_test_add_func ("/text/marks-numbers", test_marks_and_numbers);
   g_test_add_func ("/text/stop", test_stop);
+  g_test_add_func ("/text/terminal", test_terminal);
+  g_test_add_func ("/text/bidi", test_bidi);
   return g_test_run ();
 }

@@ -86,6 +86,22 @@ gboolean    clip_alert_set_read           (ClipStore       *store,
 gboolean    clip_alert_mark_article_read  (ClipStore       *store,
                                            gint64           article_id,
                                            GError         **error);
+/* The read state of an article's alerts (under every rule) set to read:
+ * an alert is read when its article is, and the other way round. The
+ * article itself is the store's (clip_store_set_read()). */
+gboolean    clip_alert_set_article_read   (ClipStore       *store,
+                                           gint64           article_id,
+                                           gboolean         read,
+                                           GError         **error);
+/* The article an alert is about; 0 with error when there is no alert. */
+gint64      clip_alert_get_article        (ClipStore       *store,
+                                           gint64           alert_id,
+                                           GError         **error);
+/* Marks read the articles of rule_id's unread alerts (0: of every unread
+ * alert) and each of their alerts, under every rule. */
+gboolean    clip_alert_read_articles      (ClipStore       *store,
+                                           gint64           rule_id,
+                                           GError         **error);
 gboolean    clip_alert_mark_rule_read     (ClipStore       *store,
                                            gint64           rule_id,
                                            GError         **error);

@@ -9,6 +9,7 @@
 #include "clip-rule-apply.h"
 #include "clip-rules-store.h"
 #include "clip-store-sql.h"
+#include "clip-stories.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -163,6 +164,8 @@ void
 clip_archive_watch_ingest (ClipStore *store)
 {
   clip_store_add_ingest_hook (store, match_ingested, g_new0 (Watch, 1), watch_free);
+  /* Stories after rules: both in the ingest's transaction. */
+  clip_stories_watch_ingest (store);
 }
 
 ClipStore *

@@ -23,6 +23,7 @@ struct _ClipCommand {
   /* Arguments, as the constructor took them. */
   gint64           id;
   gint             value;
+  gint64           value64;
   char            *text;
   char            *text2;
   GStrv            terms;

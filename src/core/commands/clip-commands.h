@@ -73,7 +73,8 @@ ClipCommand *clip_command_save_term_list  (const char         *old_name,
                                            const char * const *terms);
 ClipCommand *clip_command_remove_term_list (const char        *list);
 
-/* Article state. */
+/* Article state. An article and its alerts are read together: marking
+ * one read or unread marks the other so. */
 ClipCommand *clip_command_set_read        (gint64              article_id,
                                            gboolean            read);
 ClipCommand *clip_command_set_flag        (gint64              article_id,
@@ -86,13 +87,27 @@ ClipCommand *clip_command_add_tag         (gint64              article_id,
 ClipCommand *clip_command_remove_tag      (gint64              article_id,
                                            const char         *tag);
 
-/* Alerts. */
+/* Alerts: the alert, its article and the article's other alerts. */
 ClipCommand *clip_command_set_alert_read  (gint64              alert_id,
                                            gboolean            read);
 /* The article read, and its alerts under every rule. */
 ClipCommand *clip_command_read_article_alerts (gint64          article_id);
+/* The rule's (or every) unread alerts, their articles, and those
+ * articles' alerts under other rules. */
 ClipCommand *clip_command_read_rule_alerts (gint64             rule_id);
 ClipCommand *clip_command_read_all_alerts (void);
+
+/* Stories (clip-stories.h). Merge: from's articles join into; split: the
+ * article leaves its story for one of its own (its id: get_id); rename
+ * (NULL or "": the first article's title again). Regroup: the whole
+ * archive grouped again from scratch, keeping the analyst's choices;
+ * progress goes to the run's progress. */
+ClipCommand *clip_command_merge_stories   (gint64              into,
+                                           gint64              from);
+ClipCommand *clip_command_split_story     (gint64              article_id);
+ClipCommand *clip_command_rename_story    (gint64              story_id,
+                                           const char         *title);
+ClipCommand *clip_command_regroup_stories (void);
 
 /* A change that is not the analyst's but must go through the one writer
  * all the same (the alert policy recording what it notified): func runs
@@ -108,7 +123,8 @@ ClipCommand *clip_command_new_custom      (ClipCommandFunc     func,
 gpointer     clip_command_get_data        (ClipCommand        *command);
 
 /* What a command did, once it has run. */
-/* The new outlet's or rule's id (add, save); 0 before or for others. */
+/* The new outlet's or rule's id (add, save), the story an article was
+ * split into; 0 before or for others. */
 gint64       clip_command_get_id          (ClipCommand        *command);
 /* The articles a rule matches now (save, rematch). */
 guint64      clip_command_get_n_matched   (ClipCommand        *command);

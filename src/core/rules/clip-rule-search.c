@@ -89,6 +89,8 @@ clip_rule_search_start (ClipStore     *store,
   search->store = g_object_ref (store);
   if (!prepare (store, query, &search->set, &fts, &search->exact, error))
     return NULL;
+  if (before_id == G_MAXINT64)
+    before_id = 0;
   if (before_id > 0 && !clip_store_time_key (store, before_id, &after, error))
     return NULL;
   search->walk = clip_newest_new (store, fts, before_id > 0 ? &after : NULL, want_all,

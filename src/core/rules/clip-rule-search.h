@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* Ids (gint64) of articles matching a rule-language query, newest first
  * by time (clip_article_time()), after article before_id in that order
- * (0 = from the newest; an article no longer stored is
+ * (0 or G_MAXINT64 = from the newest; an article no longer stored is
  * CLIP_STORE_ERROR_NOT_FOUND), at most limit (0 = all). The index finds
  * candidates, the matcher confirms them, in time order: the newest 50
  * cost what 50 do, not what every match does. Errors in the query are

@@ -266,6 +266,9 @@ clip_store_fts_search (ClipStore   *store,
 
   g_return_val_if_fail (fts_query != NULL, NULL);
 
+  /* G_MAXINT64 too: the old "below every id". */
+  if (before_id == G_MAXINT64)
+    before_id = 0;
   if (before_id > 0 && !clip_store_time_key (store, before_id, &after, error))
     return NULL;
   if (!(walk = clip_newest_new (store, fts_query, before_id > 0 ? &after : NULL, limit == 0,

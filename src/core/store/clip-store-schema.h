@@ -123,7 +123,36 @@ static const char *const clip_store_migrations[] = {
   "CREATE INDEX alerts_unread ON alerts(rule_id) WHERE read = 0;"
   "CREATE INDEX alerts_pending ON alerts(rule_id) WHERE notified = 0;",
 
-  /* 4 → 5: lists in time order (DESIGN.md, "Lists are in time order").
+  /* 4 → 5: stories (src/core/stories). story_articles is also the narrow
+   * (time, outlet) table that coverage counts over without reading the
+   * wide articles rows; every article has a row, story_id NULL until it is
+   * grouped (the rows below: grouped at the writer's first ingest). */
+  "CREATE TABLE stories ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT,"
+  "  created INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE story_articles ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL,"
+  "  time INTEGER NOT NULL,"
+  "  outlet_id INTEGER NOT NULL,"
+  "  copy_of INTEGER REFERENCES articles(id) ON DELETE SET NULL,"
+  "  shared REAL,"
+  "  recycled_from INTEGER REFERENCES articles(id) ON DELETE SET NULL,"
+  "  pinned INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX story_articles_story ON story_articles(story_id, time);"
+  "CREATE INDEX story_articles_time ON story_articles(time);"
+  "CREATE INDEX story_articles_outlet ON story_articles(outlet_id, time);"
+  "CREATE INDEX story_articles_copy ON story_articles(copy_of) WHERE copy_of IS NOT NULL;"
+  "CREATE INDEX story_articles_recycled ON story_articles(recycled_from)"
+  "  WHERE recycled_from IS NOT NULL;"
+  "CREATE TABLE copy_sigs ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  sig BLOB NOT NULL);"
+  "INSERT INTO story_articles (article_id, time, outlet_id)"
+  "  SELECT id, coalesce(published, fetched), outlet_id FROM articles;",
+
+  /* 5 → 6: lists in time order (DESIGN.md, "Lists are in time order").
    * An article's time is its published time, unless the feed gave none or
    * a time more than 15 minutes (900 s) after we first saw the article: a
    * date in the future is a feed's error or an embargo, not news, so the
@@ -135,7 +164,7 @@ static const char *const clip_store_migrations[] = {
    * ids, which bounds what a block can add to a search's newest (see
    * clip-store-newest.c); deletions leave it high, which stays a bound.
    * Alerts carry their article's time, for a rule's alerts in time order
-   * a page at a time. */
+   * a page at a time; stories count by the same time. */
   "ALTER TABLE alerts ADD COLUMN time INTEGER NOT NULL DEFAULT 0;"
   "CREATE TABLE article_times ("
   "  id INTEGER PRIMARY KEY,"
@@ -174,5 +203,7 @@ static const char *const clip_store_migrations[] = {
   "CREATE INDEX alerts_rule_time ON alerts(rule_id, time);"
   "CREATE INDEX alerts_article ON alerts(article_id);"
   "DROP INDEX alerts_unread;"
-  "CREATE INDEX alerts_unread ON alerts(rule_id, time) WHERE read = 0;",
+  "CREATE INDEX alerts_unread ON alerts(rule_id, time) WHERE read = 0;"
+  "UPDATE story_articles SET time = coalesce((SELECT time FROM article_times"
+  "  WHERE article_times.id = story_articles.article_id), time);",
 };

@@ -164,8 +164,9 @@ GStrv        clip_store_get_tags         (ClipStore           *store,
                                           GError             **error);
 
 /* Full text: ids of articles matching an FTS5 expression, newest first
- * by time, those after article before_id in that order (0 = from the
- * newest; an article no longer stored is CLIP_STORE_ERROR_NOT_FOUND). */
+ * by time, those after article before_id in that order (0 or G_MAXINT64 =
+ * from the newest; an article no longer stored is
+ * CLIP_STORE_ERROR_NOT_FOUND). */
 GArray      *clip_store_fts_search       (ClipStore           *store,
                                           const char          *fts_query,
                                           gint64               before_id,

@@ -1,0 +1,235 @@
+/* clip-coverage.c — articles per day, hour or outlet, with each bucket's
+ * share by outlet: for a rule, an outlet or its group, a story
+ *
+ * Counted over story_articles, the narrow (time, outlet) row every
+ * article has, so that a rule's 100,000 matches cost 100,000 small rows
+ * and never the wide article rows; summed in memory rather than by
+ * SQLite's GROUP BY, which would sort them first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-stories-private.h"
+
+#include <glib/gi18n.h>
+
+void
+clip_coverage_bucket_free (ClipCoverageBucket *b)
+{
+  if (b == NULL)
+    return;
+  g_free (b->key);
+  for (guint i = 0; b->by_outlet && i < b->by_outlet->len; i++)
+    g_free (g_array_index (b->by_outlet, ClipCoverageShare, i).outlet);
+  g_clear_pointer (&b->by_outlet, g_array_unref);
+  g_free (b);
+}
+
+static sqlite3_stmt *
+prepare (ClipStore *store, const ClipCoverageQuery *q, GError **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT sa.time, sa.outlet_id FROM ");
+  sqlite3_stmt *stmt;
+  int i = 1;
+
+  /* A rule's matches lead (CROSS JOIN keeps that order). */
+  if (q->rule_id)
+    g_string_append (sql, "matches m CROSS JOIN story_articles sa "
+                          "ON sa.article_id = m.article_id AND m.rule_id = ?1");
+  else
+    g_string_append (sql, "story_articles sa");
+  if (q->outlet_group)
+    g_string_append (sql, " JOIN outlets o ON o.id = sa.outlet_id AND o.grp = ?2");
+  g_string_append (sql, " WHERE 1");
+  if (q->outlet_id)
+    g_string_append (sql, " AND sa.outlet_id = ?3");
+  if (q->story_id)
+    g_string_append (sql, " AND sa.story_id = ?4");
+  if (q->since)
+    g_string_append (sql, " AND sa.time >= ?5");
+  if (q->until)
+    g_string_append (sql, " AND sa.time < ?6");
+  if ((stmt = clip_store_prepare (store, sql->str, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, i++, q->rule_id);
+  clip_store_bind_text (stmt, i++, q->outlet_group);
+  sqlite3_bind_int64 (stmt, i++, q->outlet_id);
+  sqlite3_bind_int64 (stmt, i++, q->story_id);
+  sqlite3_bind_int64 (stmt, i++, q->since);
+  sqlite3_bind_int64 (stmt, i++, q->until);
+  return stmt;
+}
+
+/* A bucket while counting: its outlets in a short array (an archive has
+ * tens of outlets, a bucket fewer), so that a row costs no allocation. */
+typedef struct {
+  gint64  start;
+  guint64 count;
+  GArray *outlets;     /* ClipCoverageShare, outlet names not set yet */
+} Acc;
+
+static void
+acc_clear (gpointer p)
+{
+  g_array_unref (((Acc *) p)->outlets);
+}
+
+static void
+acc_add (Acc *acc, gint64 outlet)
+{
+  ClipCoverageShare *s = (ClipCoverageShare *) acc->outlets->data;
+  ClipCoverageShare n = { outlet, NULL, 1 };
+
+  acc->count++;
+  for (guint i = 0; i < acc->outlets->len; i++)
+    if (s[i].outlet_id == outlet)
+      {
+        s[i].count++;
+        return;
+      }
+  g_array_append_val (acc->outlets, n);
+}
+
+static gint64
+floor_div (gint64 a, gint64 b)
+{
+  return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+static GHashTable *
+outlet_names (ClipStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, "SELECT id, name FROM outlets", error);
+  GHashTable *names;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), clip_store_dup_column (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_hash_table_unref (names);
+      clip_store_set_error (store, rc, _("Could not read the outlets"), error);
+      return NULL;
+    }
+  return names;
+}
+
+static char *
+bucket_key (const ClipCoverageQuery *q, gint64 start, GHashTable *names)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (q->by == CLIP_COVERAGE_BY_OUTLET)
+    {
+      const char *name = g_hash_table_lookup (names, &start);
+      return name ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, start);
+    }
+  dt = g_date_time_new_from_unix_utc (start + q->utc_offset);
+  return g_date_time_format (dt, q->by == CLIP_COVERAGE_BY_HOUR ? "%Y-%m-%dT%H" : "%Y-%m-%d");
+}
+
+static int
+compare_shares (gconstpointer a, gconstpointer b)
+{
+  const ClipCoverageShare *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count < y->count ? 1 : -1;
+  return g_strcmp0 (x->outlet, y->outlet);
+}
+
+static ClipCoverageBucket *
+make_bucket (const ClipCoverageQuery *q, Acc *acc, GHashTable *names)
+{
+  ClipCoverageBucket *b = g_new0 (ClipCoverageBucket, 1);
+
+  b->start = acc->start;
+  b->count = acc->count;
+  b->key = bucket_key (q, acc->start, names);
+  b->by_outlet = g_steal_pointer (&acc->outlets);
+  acc->outlets = g_array_new (FALSE, FALSE, sizeof (ClipCoverageShare));
+  for (guint i = 0; i < b->by_outlet->len; i++)
+    {
+      ClipCoverageShare *s = &g_array_index (b->by_outlet, ClipCoverageShare, i);
+      const char *name = g_hash_table_lookup (names, &s->outlet_id);
+
+      s->outlet = name ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, s->outlet_id);
+    }
+  g_array_sort (b->by_outlet, compare_shares);
+  return b;
+}
+
+static int
+compare_buckets (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const ClipCoverageBucket *x = *(ClipCoverageBucket * const *) a;
+  const ClipCoverageBucket *y = *(ClipCoverageBucket * const *) b;
+  const ClipCoverageQuery *q = data;
+
+  if (q->by == CLIP_COVERAGE_BY_OUTLET)
+    return x->count != y->count ? (x->count < y->count ? 1 : -1) : g_strcmp0 (x->key, y->key);
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+GPtrArray *
+clip_coverage_query (ClipStore               *store,
+                     const ClipCoverageQuery *q,
+                     GError                 **error)
+{
+  g_autoptr(GHashTable) names = outlet_names (store, error);
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) accs = g_array_new (FALSE, FALSE, sizeof (Acc));
+  gint64 width = q->by == CLIP_COVERAGE_BY_HOUR ? 3600 : 86400;
+  gint64 last = G_MININT64;
+  guint at = 0;
+  sqlite3_stmt *stmt;
+  GPtrArray *out;
+  int rc;
+
+  g_array_set_clear_func (accs, acc_clear);
+  if (names == NULL || (stmt = prepare (store, q, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 time = sqlite3_column_int64 (stmt, 0), outlet = sqlite3_column_int64 (stmt, 1);
+      gint64 start = q->by == CLIP_COVERAGE_BY_OUTLET ? outlet
+                     : floor_div (time + q->utc_offset, width) * width - q->utc_offset;
+
+      /* Rows mostly come in time order: the last bucket is the likely one. */
+      if (start != last)
+        {
+          gpointer found;
+
+          if (!g_hash_table_lookup_extended (index, &start, NULL, &found))
+            {
+              Acc acc = { start, 0, g_array_new (FALSE, FALSE, sizeof (ClipCoverageShare)) };
+
+              g_array_append_val (accs, acc);
+              found = GUINT_TO_POINTER (accs->len);
+              g_hash_table_insert (index, g_memdup2 (&start, sizeof start), found);
+            }
+          at = GPOINTER_TO_UINT (found) - 1;
+          last = start;
+        }
+      acc_add (&g_array_index (accs, Acc, at), outlet);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      clip_store_set_error (store, rc, _("Could not count the coverage"), error);
+      return NULL;
+    }
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_coverage_bucket_free);
+  for (guint i = 0; i < accs->len; i++)
+    g_ptr_array_add (out, make_bucket (q, &g_array_index (accs, Acc, i), names));
+  g_ptr_array_sort_with_data (out, compare_buckets, (gpointer) q);
+  return out;
+}

@@ -1,0 +1,384 @@
+/* test-stories.c — names across scripts, numbers and dates as values,
+ * the analyst's merges, splits and renames kept when grouping again,
+ * coverage equal to a SQL count, an older archive grouped, a copy
+ * published first becoming the original, and the CLI
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "clip-archive.h"
+#include "clip-commands.h"
+#include "clip-fts.h"
+#include "clip-store-sql.h"
+#include "clip-stories.h"
+#include "clip-story-text.h"
+#include "clip-test-stories.h"
+#include "clip-test-util.h"
+
+#include <json-glib/json-glib.h>
+
+static ClipStore *
+labelled_archive (ClipTestSet **set, char **dir_out)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  ClipStore *store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  *set = clip_test_set_load ();
+  clip_test_set_ingest (*set, store, CLIP_TEST_ORDER_TIME);
+  if (dir_out)
+    *dir_out = g_steal_pointer (&dir);
+  return store;
+}
+
+static gint64
+count (ClipStore *store, const char *sql, gint64 a)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, a);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static void
+test_names (void)
+{
+  /* Each row: one name in English, Russian (declined) and Georgian (in a
+   * case of its own). */
+  static const char *const names[][4] = {
+    { "Stoltenberg", "Столтенберга", "სტოლტენბერგმა", "სტოლტენბერგი" },
+    { "Kobakhidze", "Кобахидзе", "კობახიძემ", "კობახიძის" },
+    { "Zourabichvili", "Зурабишвили", "ზურაბიშვილმა", "ზურაბიშვილი" },
+    { "Ivanishvili", "Иванишвили", "ივანიშვილის", "ივანიშვილმა" },
+    { "Tbilisi", "Тбилиси", "თბილისში", "თბილისი" },
+    { "Tskhinvali", "Цхинвали", "ცხინვალში", "ცხინვალი" },
+    { "Brussels", "Брюсселе", "ბრიუსელში", "ბრიუსელი" },
+    { "Borrell", "Боррелем", "ბორელმა", "ბორელი" },
+    { "Zelensky", "Зеленского", "ზელენსკიმ", "ზელენსკი" },
+    { "Papuashvili", "Папуашвили", "პაპუაშვილის", "პაპუაშვილი" },
+    { "Kallas", "Каллас", "კალასმა", "კალასი" },
+    { "Putin", "Путиным", "პუტინმა", "პუტინი" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *key = clip_story_name_key (names[i][0]);
+
+      g_assert_nonnull (key);
+      for (guint k = 1; k < 4; k++)
+        {
+          g_autofree char *other = clip_story_name_key (names[i][k]);
+          g_assert_cmpstr (other, ==, key);
+        }
+    }
+  /* Different names stay different. */
+  {
+    g_autofree char *a = clip_story_name_key ("Kobakhidze");
+    g_autofree char *b = clip_story_name_key ("Kaladze");
+    g_autofree char *c = clip_story_name_key ("Gldani");
+    g_autofree char *d = clip_story_name_key ("Saburtalo");
+    g_assert_cmpstr (a, !=, b);
+    g_assert_cmpstr (c, !=, d);
+  }
+  {
+    g_autofree char *r = clip_story_romanize ("შალვა პაპუაშვილი");
+    g_autofree char *s = clip_story_romanize ("Шалва Папуашвили");
+    g_assert_cmpstr (r, ==, "shalva papuashvili");
+    g_assert_cmpstr (s, ==, "shalva papuashvili");
+  }
+}
+
+static gboolean
+has_key (GPtrArray *names, const char *key)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_values (void)
+{
+  static const struct { const char *text; guint lang; const char *key; } cases[] = {
+    { "84 votes to 30, on 14 May", CLIP_STORY_LANG_EN, "date:05-14" },
+    { "on May 14 the vote", CLIP_STORY_LANG_EN, "date:05-14" },
+    { "во вторник, 14 мая, принял", CLIP_STORY_LANG_RU, "date:05-14" },
+    { "პარლამენტმა 14 მაისს მიიღო", CLIP_STORY_LANG_KA, "date:05-14" },
+    { "held on 14.05.2024", CLIP_STORY_LANG_EN, "date:05-14" },
+    { "cost $1,200 million", CLIP_STORY_LANG_EN, "num:1200" },
+    { "стоимостью 1 200 млн", CLIP_STORY_LANG_RU, "num:1200" },
+    { "by 0.25 points", CLIP_STORY_LANG_EN, "num:0.25" },
+    { "на 0,25 пункта", CLIP_STORY_LANG_RU, "num:0.25" },
+    { "magnitude 4.7 quake", CLIP_STORY_LANG_EN, "num:4.7" },
+    { "магнитудой 4,7", CLIP_STORY_LANG_RU, "num:4.7" },
+    { "ბიძგი 08 საათზე", CLIP_STORY_LANG_KA, "num:8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) keys = clip_story_keys ("", cases[i].text, cases[i].lang, names);
+
+      if (!has_key (names, cases[i].key))
+        g_error ("“%s” gives no %s", cases[i].text, cases[i].key);
+    }
+}
+
+/* The analyst merges two stories, moves an article out of a third and
+ * renames a fourth; grouping again keeps all three. */
+static void
+test_analyst_kept (void)
+{
+  g_autoptr(ClipTestSet) set = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&set, &dir);
+  g_autoptr(GError) error = NULL;
+  gint64 racha = clip_test_set_story_of (set, store, "racha-en-agenda");
+  gint64 borjomi = clip_test_set_story_of (set, store, "borjomi-en-agenda");
+  gint64 nato = clip_test_set_story_of (set, store, "nato-en-civil");
+  gint64 rugby = clip_test_set_story_of (set, store, "rugby-en-agenda");
+  gint64 moved, n_racha, n_borjomi;
+  g_autoptr(ClipStory) story = NULL;
+
+  g_assert_cmpint (racha, !=, borjomi);
+  n_racha = count (store, "SELECT count(*) FROM story_articles WHERE story_id = ?", racha);
+  n_borjomi = count (store, "SELECT count(*) FROM story_articles WHERE story_id = ?", borjomi);
+  g_assert_true (clip_stories_merge (store, racha, borjomi, &error));
+  g_assert_no_error (error);
+  moved = clip_stories_split (store, ((ClipTestLabelled *) g_hash_table_lookup (set->by_key, "nato-ka-publika"))->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (moved, !=, nato);
+  g_assert_true (clip_stories_rename (store, rugby, "Rugby: Georgia win again", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (clip_stories_regroup (store, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (clip_test_set_story_of (set, store, "borjomi-ka-ipn"), ==, racha);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM story_articles WHERE story_id = ?", racha),
+                   ==, n_racha + n_borjomi);
+  g_assert_cmpint (clip_test_set_story_of (set, store, "nato-ka-publika"), ==, moved);
+  g_assert_cmpint (clip_test_set_story_of (set, store, "nato-en-civil"), ==, nato);
+  g_assert_cmpint (clip_test_set_story_of (set, store, "nato-ka-ipn"), ==, nato);
+  story = clip_story_get (store, rugby, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (story->title, ==, "Rugby: Georgia win again");
+  g_assert_true (story->renamed);
+  g_assert_cmpuint (story->articles->len, ==, 4);
+  /* Near-copies are found again. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM story_articles WHERE copy_of IS NOT NULL", 0),
+                   ==, 11);
+  /* And through the commands, as the front ends ask. */
+  {
+    g_autoptr(ClipStore) ro = NULL;
+    g_autoptr(ClipCommands) commands = NULL;
+
+    g_clear_object (&store);
+    commands = clip_commands_open (dir, &error);
+    g_assert_no_error (error);
+    g_assert_true (clip_commands_run (commands, clip_command_regroup_stories (), NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    ro = clip_archive_open (dir, CLIP_STORE_OPEN_READ_ONLY, &error);
+    g_assert_cmpint (clip_test_set_story_of (set, ro, "nato-ka-publika"), ==, moved);
+  }
+}
+
+static void
+check_coverage (ClipStore *store, const ClipCoverageQuery *q, const char *sql, gint64 param)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) buckets = clip_coverage_query (store, q, &error);
+  sqlite3_stmt *stmt = clip_store_prepare (store, sql, NULL);
+  guint i = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stmt);
+  if (sqlite3_bind_parameter_count (stmt))
+    sqlite3_bind_int64 (stmt, 1, param);
+  for (; sqlite3_step (stmt) == SQLITE_ROW; i++)
+    {
+      const ClipCoverageBucket *b;
+      guint64 sum = 0;
+
+      g_assert_cmpuint (i, <, buckets->len);
+      b = g_ptr_array_index (buckets, i);
+      g_assert_cmpstr (b->key, ==, (const char *) sqlite3_column_text (stmt, 0));
+      g_assert_cmpuint (b->count, ==, sqlite3_column_int64 (stmt, 1));
+      for (guint k = 0; k < b->by_outlet->len; k++)
+        sum += g_array_index (b->by_outlet, ClipCoverageShare, k).count;
+      g_assert_cmpuint (sum, ==, b->count);
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (i, ==, buckets->len);
+  g_assert_cmpuint (i, >, 0);
+}
+
+/* Coverage from the narrow rows equals counting the articles table. */
+static void
+test_coverage (void)
+{
+  g_autoptr(ClipTestSet) set = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&set, NULL);
+  gint64 rule_id, story = clip_test_set_story_of (set, store, "law-en-civil");
+  ClipCoverageQuery q = { 0 };
+
+  /* The default rule that matched the set the most. */
+  rule_id = count (store, "SELECT rule_id FROM matches GROUP BY rule_id "
+                          "ORDER BY count(*) DESC LIMIT 1", 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM matches WHERE rule_id = ?", rule_id), >=, 5);
+  q.rule_id = rule_id;
+  check_coverage (store, &q,
+      "SELECT strftime('%Y-%m-%d', coalesce(a.published, a.fetched), 'unixepoch'), count(*) "
+      "FROM articles a JOIN matches m ON m.article_id = a.id WHERE m.rule_id = ?1 "
+      "GROUP BY 1 ORDER BY 1", rule_id);
+  q.by = CLIP_COVERAGE_BY_HOUR;
+  check_coverage (store, &q,
+      "SELECT strftime('%Y-%m-%dT%H', coalesce(a.published, a.fetched), 'unixepoch'), count(*) "
+      "FROM articles a JOIN matches m ON m.article_id = a.id WHERE m.rule_id = ?1 "
+      "GROUP BY 1 ORDER BY 1", rule_id);
+  q.by = CLIP_COVERAGE_BY_OUTLET;
+  check_coverage (store, &q,
+      "SELECT o.name, count(*) FROM articles a JOIN matches m ON m.article_id = a.id "
+      "JOIN outlets o ON o.id = a.outlet_id WHERE m.rule_id = ?1 "
+      "GROUP BY o.id ORDER BY 2 DESC, 1", rule_id);
+  q = (ClipCoverageQuery) { .story_id = story, .by = CLIP_COVERAGE_BY_DAY };
+  check_coverage (store, &q,
+      "SELECT strftime('%Y-%m-%d', coalesce(a.published, a.fetched), 'unixepoch'), count(*) "
+      "FROM articles a JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id = ?1 "
+      "GROUP BY 1 ORDER BY 1", story);
+  q = (ClipCoverageQuery) { .outlet_group = "odd", .since = 1709251200, .until = 1717200000 };
+  check_coverage (store, &q,
+      "SELECT strftime('%Y-%m-%d', coalesce(a.published, a.fetched), 'unixepoch'), count(*) "
+      "FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE o.grp = 'odd' "
+      "AND coalesce(a.published, a.fetched) >= 1709251200 "
+      "AND coalesce(a.published, a.fetched) < 1717200000 GROUP BY 1 ORDER BY 1", 0);
+}
+
+/* An archive from before stories: its articles are grouped at the
+ * writer's first ingest, and coverage counts them from the start. */
+static void
+test_migrate (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
+  g_autofree char *fixture = clip_test_data_path ("store/archive-v1.sql");
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(GPtrArray) stories = NULL;
+  ClipCoverageQuery q = { .by = CLIP_COVERAGE_BY_OUTLET };
+  g_autoptr(GPtrArray) buckets = NULL;
+  ClipArticle *a = clip_article_new ();
+  ClipIngestResult r;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (clip_fts_register (db, &error));
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM story_articles WHERE story_id IS NULL", 0), ==, 2);
+  buckets = clip_coverage_query (store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (buckets->len, ==, 2);
+  a->guid = g_strdup ("new-1");
+  a->title = g_strdup ("Kremlin comments on the Georgian elections");
+  a->summary_text = g_strdup ("The Kremlin said it does not interfere.");
+  a->lang = g_strdup ("en");
+  a->published = 1700000500;
+  g_ptr_array_add (batch, a);
+  clip_ingest_result_init (&r);
+  g_assert_true (clip_store_ingest (store, 2, batch, &r, &error));
+  g_assert_no_error (error);
+  clip_ingest_result_clear (&r);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM story_articles WHERE story_id IS NULL", 0), ==, 0);
+  stories = clip_stories_list (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stories->len, >=, 2);
+}
+
+static ClipArticle *
+copy_article (const char *guid, const char *title, gint64 published)
+{
+  ClipArticle *a = clip_article_new ();
+
+  a->guid = g_strdup (guid);
+  a->title = g_strdup (title);
+  a->summary_text = g_strdup ("The Seismic Monitoring Centre said an earthquake of magnitude 4.7 "
+                              "struck the Racha region at 08:14 local time, twelve kilometres "
+                              "north of Ambrolauri. Tremors were felt in Kutaisi and Oni.");
+  a->lang = g_strdup ("en");
+  a->published = published;
+  return a;
+}
+
+static void
+ingest_one (ClipStore *store, gint64 outlet, ClipArticle *a)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(GError) error = NULL;
+  ClipIngestResult r;
+
+  g_ptr_array_add (batch, a);
+  clip_ingest_result_init (&r);
+  clip_store_ingest (store, outlet, batch, &r, &error);
+  g_assert_no_error (error);
+  clip_ingest_result_clear (&r);
+}
+
+/* The original arrives after its copies (a late feed): it becomes the
+ * article they are copies of, and recycled marks are measured from it. */
+static void
+test_late_original (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  ClipOutlet o = { .url = "https://a.example/feed", .name = "A", .enabled = TRUE, .group = "",
+                   .interval = 900 };
+  gint64 outlet = clip_store_add_outlet (store, &o, &error);
+  g_autoptr(ClipStoryArticle) copy = NULL, original = NULL;
+
+  g_assert_no_error (error);
+  ingest_one (store, outlet, copy_article ("copy", "Quake in Racha", 1708500000));
+  ingest_one (store, outlet, copy_article ("recycled", "Quake shakes Racha", 1708500000 + 40 * 86400));
+  ingest_one (store, outlet, copy_article ("original", "Racha earthquake", 1708400000));
+  copy = clip_story_article_get (store, 1, &original, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy->copy_of, ==, 3);
+  g_assert_cmpint (copy->recycled_from, ==, 0);
+  g_assert_cmpfloat (copy->shared, >, 0.99);
+  g_assert_cmpstr (original->title, ==, "Racha earthquake");
+  g_clear_pointer (&copy, clip_story_article_free);
+  copy = clip_story_article_get (store, 2, NULL, &error);
+  g_assert_cmpint (copy->copy_of, ==, 3);
+  g_assert_cmpint (copy->recycled_from, ==, 3);
+  g_clear_pointer (&copy, clip_story_article_free);
+  copy = clip_story_article_get (store, 3, NULL, &error);
+  g_assert_cmpint (copy->copy_of, ==, 0);
+  g_clear_pointer (&original, clip_story_article_free);
+  original = clip_story_article_get (store, 1, NULL, NULL);
+  g_assert_cmpint (copy->story_id, ==, original->story_id);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/stories/names/cross-script", test_names);
+  g_test_add_func ("/stories/keys/values", test_values);
+  g_test_add_func ("/stories/analyst/kept-when-grouped-again", test_analyst_kept);
+  g_test_add_func ("/stories/coverage/sql-count", test_coverage);
+  g_test_add_func ("/stories/migrate", test_migrate);
+  g_test_add_func ("/stories/copies/late-original", test_late_original);
+  return g_test_run ();
+}
