@@ -265,8 +265,9 @@ add_many (Fixture    *f,
   g_assert_no_error (error);
   g_assert_cmpuint (result.added_ids->len, ==, n);
   g_assert_true (clip_store_begin (f->store, &error));
-  stmt = clip_store_prepare (f->store, "INSERT INTO alerts (rule_id, article_id, created) VALUES (?1, ?2, ?3)",
-                             &error);
+  stmt = clip_store_prepare (f->store,
+                             "INSERT INTO alerts (rule_id, article_id, created, time) VALUES (?1, ?2, ?3,"
+                             " (SELECT time FROM article_times WHERE id = ?2))", &error);
   g_assert_no_error (error);
   for (guint i = 0; i < n; i++)
     {

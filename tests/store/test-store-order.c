@@ -280,8 +280,8 @@ test_date_changed (Fixture *f, gconstpointer data)
   sqlite3_stmt *stmt;
   gint64 n1 = id_of (f, "n1");
   char *sql = g_strdup_printf ("INSERT INTO rules (id, name, query) VALUES (1, 'r', 'x');"
-                               "INSERT INTO alerts (rule_id, article_id, created) VALUES (1, %" G_GINT64_FORMAT ", 0);",
-                               n1);
+                               "INSERT INTO alerts (rule_id, article_id, created, time) VALUES (1, %" G_GINT64_FORMAT
+                               ", 0, 0);", n1);
 
   g_assert_true (clip_store_exec (f->store, sql, &error));
   g_free (sql);

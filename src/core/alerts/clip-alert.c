@@ -431,7 +431,8 @@ clip_alert_raise (ClipStore  *store,
                   GError    **error)
 {
   sqlite3_stmt *stmt = clip_store_prepare (store,
-      "INSERT OR IGNORE INTO alerts (rule_id, article_id, created) VALUES (?, ?, ?)", error);
+      "INSERT OR IGNORE INTO alerts (rule_id, article_id, created, time) VALUES (?1, ?2, ?3,"
+      " coalesce((SELECT time FROM article_times WHERE id = ?2), 0))", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -164,7 +164,10 @@ static const char *const clip_store_migrations[] = {
    * ids, which bounds what a block can add to a search's newest (see
    * clip-store-newest.c); deletions leave it high, which stays a bound.
    * Alerts carry their article's time, for a rule's alerts in time order
-   * a page at a time; stories count by the same time. */
+   * a page at a time; stories count by the same time. New rows get their
+   * times from the ingest code and clip_alert_raise(), not from insert
+   * triggers, which make FTS5 flush at every article (as step 3 says);
+   * changes and deletions, rare, go by triggers. */
   "ALTER TABLE alerts ADD COLUMN time INTEGER NOT NULL DEFAULT 0;"
   "CREATE TABLE article_times ("
   "  id INTEGER PRIMARY KEY,"
@@ -180,26 +183,16 @@ static const char *const clip_store_migrations[] = {
   "  SELECT id >> 10, max(time) FROM article_times GROUP BY id >> 10;"
   "UPDATE alerts SET time = coalesce((SELECT time FROM article_times"
   "  WHERE article_times.id = alerts.article_id), 0);"
-  "CREATE TRIGGER article_times_ai AFTER INSERT ON articles BEGIN"
-  "  INSERT INTO article_times (id, time) VALUES (new.id,"
-  "    CASE WHEN new.published IS NULL OR new.published > new.fetched + 900"
-  "    THEN new.fetched ELSE new.published END); END;"
   "CREATE TRIGGER article_times_au AFTER UPDATE OF published, fetched ON articles BEGIN"
   "  UPDATE article_times SET time ="
   "    CASE WHEN new.published IS NULL OR new.published > new.fetched + 900"
   "    THEN new.fetched ELSE new.published END WHERE id = new.id; END;"
   "CREATE TRIGGER article_times_ad AFTER DELETE ON articles BEGIN"
   "  DELETE FROM article_times WHERE id = old.id; END;"
-  "CREATE TRIGGER article_time_blocks_ai AFTER INSERT ON article_times BEGIN"
-  "  INSERT INTO article_time_blocks (block, max_time) VALUES (new.id >> 10, new.time)"
-  "  ON CONFLICT (block) DO UPDATE SET max_time = max(max_time, excluded.max_time); END;"
   "CREATE TRIGGER article_times_changed AFTER UPDATE OF time ON article_times BEGIN"
   "  INSERT INTO article_time_blocks (block, max_time) VALUES (new.id >> 10, new.time)"
   "  ON CONFLICT (block) DO UPDATE SET max_time = max(max_time, excluded.max_time);"
   "  UPDATE alerts SET time = new.time WHERE article_id = new.id; END;"
-  "CREATE TRIGGER alerts_time_ai AFTER INSERT ON alerts BEGIN"
-  "  UPDATE alerts SET time = coalesce((SELECT time FROM article_times"
-  "  WHERE article_times.id = new.article_id), 0) WHERE id = new.id; END;"
   "CREATE INDEX alerts_rule_time ON alerts(rule_id, time);"
   "CREATE INDEX alerts_article ON alerts(article_id);"
   "DROP INDEX alerts_unread;"
