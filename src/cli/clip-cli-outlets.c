@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "clip-cli.h"
+#include "clip-input.h"
 #include "clip-opml.h"
 
 #include <glib/gi18n.h>
@@ -196,8 +197,9 @@ clip_cli_import_opml (ClipCli *cli, int argc, char **argv)
     return CLIP_CLI_USAGE;
   if (argc != 2)
     return clip_cli_usage (cli, _("expected one OPML file"));
-  if (!g_file_get_contents (argv[1], &data, &len, &error) ||
-      !(outlets = clip_opml_parse (data, len, &error)))
+  if (!clip_input_read_file (argv[1], CLIP_OPML_MAX_SIZE, &data, &len, &error))
+    return clip_cli_usage (cli, "%s", error->message);
+  if (!(outlets = clip_opml_parse (data, len, &error)))
     return clip_cli_usage (cli, "%s: %s", argv[1], error->message);
   command = clip_command_import_outlets (outlets, 0);
   if (!clip_cli_run (cli, clip_command_ref (command), &error))

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "clip-cli.h"
 #include "clip-feed.h"
+#include "clip-input.h"
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
@@ -12,7 +13,7 @@
 #include <string.h>
 
 /* The parser refuses more than this anyway; stop reading there. */
-#define MAX_DOWNLOAD (16 * 1024 * 1024)
+#define MAX_DOWNLOAD CLIP_FEED_MAX_SIZE
 
 static GBytes *
 fetch_url (const char *url, char **content_type, char **final_url, GError **error)
@@ -60,24 +61,20 @@ fetch_url (const char *url, char **content_type, char **final_url, GError **erro
 }
 
 static GBytes *
-read_file (const char *path, GError **error)
+read_file (const char *arg, GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, error);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autofree char *path = g_file_get_path (file);
   char *contents = NULL;
   gsize len = 0;
 
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_size (info) > MAX_DOWNLOAD)
+  if (path == NULL)
     {
-      g_set_error (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_TOO_LARGE,
-                   _("The document is over %d MiB; feeds that large are not read"),
-                   MAX_DOWNLOAD / (1024 * 1024));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is neither a local file nor an http or https address"), arg);
       return NULL;
     }
-  if (!g_file_load_contents (file, NULL, &contents, &len, NULL, error))
+  if (!clip_input_read_file (path, CLIP_FEED_MAX_SIZE, &contents, &len, error))
     return NULL;
   return g_bytes_new_take (contents, len);
 }

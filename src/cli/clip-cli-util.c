@@ -5,6 +5,8 @@
 #include "config.h"
 #include "clip-cli.h"
 #include "clip-archive.h"
+#include "clip-feed.h"
+#include "clip-input.h"
 #include "clip-paths.h"
 #include "clip-text-safe.h"
 
@@ -75,7 +77,8 @@ clip_cli_fail (ClipCli      *cli,
                     (error->code == CLIP_STORE_ERROR_INVALID ||
                      error->code == CLIP_STORE_ERROR_NOT_FOUND ||
                      error->code == CLIP_STORE_ERROR_EXISTS)) ||
-                   error->domain == G_MARKUP_ERROR ||
+                   error->domain == G_MARKUP_ERROR || error->domain == CLIP_INPUT_ERROR ||
+                   error->domain == CLIP_FEED_ERROR ||
                    (error->domain == G_FILE_ERROR && error->code == G_FILE_ERROR_NOENT) ||
                    (error->domain == G_IO_ERROR && error->code == G_IO_ERROR_INVALID_DATA);
   /* One line, whatever the message. */

@@ -399,7 +399,11 @@ test_terminal_escapes (Fixture *f, gconstpointer data)
   g_assert_cmpint (run (f, "articles", "list", NULL), ==, 0);
   assert_terminal_safe (f->out);
   /* Each article one line of four fields; its text is still there. */
-  g_assert_cmpuint (g_strv_length (g_strsplit (f->out, "\n", -1)), ==, G_N_ELEMENTS (titles) + 1);
+  {
+    g_auto(GStrv) lines = g_strsplit (f->out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (titles) + 1);
+  }
   g_assert_nonnull (strstr (f->out, "\tgpj.exe\n"));
   g_assert_nonnull (strstr (f->out, "Two lines and a tab \xef\xbf\xbd\n"));
   g_assert_nonnull (strstr (f->out, "\tEvil \xef\xbf\xbd]0;pwned\xef\xbf\xbdNews\t"));

@@ -2,8 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "clip-input.h"
 #include "clip-text.h"
 #include "clip-text-safe.h"
+#include "clip-test-util.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include <string.h>
 
@@ -226,10 +231,54 @@ test_bidi (void)
   g_assert_cmpstr (clip_text_skip_invisible ("\xef\xbb\xbf"), ==, "");
 }
 
+/* The one reader of files named from outside: the size is checked while
+ * reading (stat() says 0 for /proc files and devices), and only regular
+ * files are opened. */
+static void
+test_input_read_file (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "ten", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  const char *refused[] = { "/dev/null", "/dev/zero", dir, fifo };
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_set_contents (path, "0123456789", 10, NULL));
+  g_assert_true (clip_input_read_file (path, 10, &data, &len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, ==, 10);
+  g_assert_cmpstr (data, ==, "0123456789");
+  g_clear_pointer (&data, g_free);
+  g_assert_false (clip_input_read_file (path, 9, &data, &len, &error));
+  g_assert_error (error, CLIP_INPUT_ERROR, CLIP_INPUT_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  /* Regular, of size 0, and longer than 16 bytes once read. */
+  g_assert_false (clip_input_read_file ("/proc/self/maps", 16, &data, &len, &error));
+  g_assert_error (error, CLIP_INPUT_ERROR, CLIP_INPUT_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_true (clip_input_read_file ("/proc/self/maps", 16 * 1024 * 1024, &data, &len, NULL));
+  g_assert_cmpuint (len, ==, strlen (data));
+  g_assert_cmpuint (len, >, 16);
+  g_clear_pointer (&data, g_free);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (clip_input_read_file (refused[i], 1024, &data, &len, &error));
+      g_assert_error (error, CLIP_INPUT_ERROR, CLIP_INPUT_ERROR_NOT_A_FILE);
+      g_clear_error (&error);
+    }
+  g_assert_false (clip_input_read_file ("/nonexistent/x", 1024, &data, &len, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_null (data);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text/input/read-file", test_input_read_file);
   g_test_add_func ("/text/basic", test_basic_words);
   g_test_add_func ("/text/diacritics-case", test_diacritics_and_case);
   g_test_add_func ("/text/georgian", test_georgian);
