@@ -22,6 +22,10 @@ struct _ClipArticleList
 
   GArray            *ids;          /* gint64, the view's order */
   GHashTable        *pages;        /* page number → GPtrArray of items */
+  /* Every item made and still held, by the pages or by views (weak):
+   * rows on screen keep theirs when the pages are read again (a reload,
+   * the cache full), and a change of state must reach them too. */
+  GHashTable        *live;
   /* While replace_ids() runs: the previous view's rows, after the new ones. */
   GArray            *old_ids;
   GHashTable        *old_pages;
@@ -35,5 +39,10 @@ struct _ClipArticleList
   guint              reveal_id;
   gboolean           loaded_pending;  /* loaded, waiting for the reveal */
 };
+
+/* Files the item as live, until it is finalized. */
+void clip_article_list_track   (ClipArticleList *self,
+                                ClipArticleItem *item);
+void clip_article_list_untrack_all (ClipArticleList *self);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
-/* clip-article-list-state.c — the article list's rows read so far: found
- * by article, and their read and flag state read again
+/* clip-article-list-state.c — the article list's items still held, by its
+ * pages or by views: found by article, their read and flag state changed
+ * together, and read again
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,21 +9,69 @@
 #include "clip-article-list-private.h"
 #include "clip-store-listing.h"
 
+static void
+item_gone_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  ClipArticleList *self = data;
+
+  g_hash_table_remove (self->live, where_the_object_was);
+}
+
+void
+clip_article_list_track (ClipArticleList *self,
+                         ClipArticleItem *item)
+{
+  g_hash_table_add (self->live, item);
+  g_object_weak_ref (G_OBJECT (item), item_gone_cb, self);
+}
+
+void
+clip_article_list_untrack_all (ClipArticleList *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    g_object_weak_unref (item, item_gone_cb, self);
+  g_hash_table_remove_all (self->live);
+}
+
 ClipArticleItem *
 clip_article_list_lookup (ClipArticleList *self,
                           gint64           id)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer item;
 
   g_return_val_if_fail (CLIP_IS_ARTICLE_LIST (self), NULL);
 
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    for (guint i = 0; i < ((GPtrArray *) value)->len; i++)
-      if (clip_article_item_get_id (g_ptr_array_index ((GPtrArray *) value, i)) == id)
-        return g_ptr_array_index ((GPtrArray *) value, i);
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (clip_article_item_get_id (item) == id)
+      return item;
   return NULL;
+}
+
+void
+clip_article_list_set_state (ClipArticleList *self,
+                             gint64           id,
+                             gboolean         read,
+                             gint             flag)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_return_if_fail (CLIP_IS_ARTICLE_LIST (self));
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (clip_article_item_get_id (item) == id)
+      {
+        clip_article_item_set_read (item, read);
+        clip_article_item_set_flag (item, flag);
+      }
 }
 
 gboolean
@@ -35,40 +84,54 @@ clip_article_list_contains (ClipArticleList *self,
   return FALSE;
 }
 
-/* Reads again the read and flag state of the rows read so far (the
- * Alerts view marked many articles read). */
+/* Reads again the read and flag state of the items held (the Alerts
+ * view marked many articles read). */
 void
 clip_article_list_refresh_state (ClipArticleList *self)
 {
-  GHashTableIter iter;
-  gpointer value;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_if_fail (CLIP_IS_ARTICLE_LIST (self));
 
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  /* Held while the rows are read and set. */
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    GHashTableIter iter;
+    gpointer item;
+
+    g_hash_table_iter_init (&iter, self->live);
+    while (g_hash_table_iter_next (&iter, &item, NULL))
+      g_ptr_array_add (items, g_object_ref (item));
+  }
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), items->len);
+  /* Each article once: a view's item and the one its row still shows. */
+  for (guint i = 0; i < items->len; i++)
     {
-      GPtrArray *items = value;
-      g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), items->len);
-      g_autoptr(GPtrArray) rows = NULL;
+      gint64 id = clip_article_item_get_id (items->pdata[i]);
 
-      for (guint i = 0; i < items->len; i++)
+      if (!g_hash_table_contains (seen, &id))
         {
-          gint64 id = clip_article_item_get_id (items->pdata[i]);
-
           g_array_append_val (ids, id);
+          g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
         }
-      if (!(rows = clip_store_get_article_rows (self->reader, (gint64 *) ids->data, ids->len, NULL)))
-        continue;
-      for (guint i = 0, r = 0; i < items->len && r < rows->len; i++)
-        {
-          const ClipArticleRow *row = rows->pdata[r];
+    }
+  if (ids->len == 0 ||
+      !(rows = clip_store_get_article_rows (self->reader, (gint64 *) ids->data, ids->len, NULL)))
+    return;
+  for (guint r = 0; r < rows->len; r++)
+    g_hash_table_insert (by_id, &((ClipArticleRow *) rows->pdata[r])->id, rows->pdata[r]);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = clip_article_item_get_id (items->pdata[i]);
+      const ClipArticleRow *row = g_hash_table_lookup (by_id, &id);
 
-          if (row->id != clip_article_item_get_id (items->pdata[i]))
-            continue;
-          clip_article_item_set_read (items->pdata[i], row->read);
-          clip_article_item_set_flag (items->pdata[i], row->flag);
-          r++;
-        }
+      if (row == NULL)
+        continue;
+      clip_article_item_set_read (items->pdata[i], row->read);
+      clip_article_item_set_flag (items->pdata[i], row->flag);
     }
 }

@@ -171,6 +171,7 @@ load_page (ClipArticleList *self,
       else
         row = NULL;
       g_ptr_array_add (items, clip_article_item_new (ids[i], row));
+      clip_article_list_track (self, g_ptr_array_index (items, i));
     }
   /* A search's rows get their snippets as they are read, a page at a time. */
   if (self->search != NULL && view == self->ids)
@@ -789,6 +790,8 @@ clip_article_list_dispose (GObject *object)
   g_clear_object (&self->snippets_cancellable);
   g_clear_handle_id (&self->reveal_id, g_source_remove);
   g_clear_object (&self->reader);
+  /* Views may hold items longer than the list lives. */
+  clip_article_list_untrack_all (self);
   G_OBJECT_CLASS (clip_article_list_parent_class)->dispose (object);
 }
 
@@ -801,6 +804,7 @@ clip_article_list_finalize (GObject *object)
   g_free (self->search);
   g_array_unref (self->ids);
   g_hash_table_unref (self->pages);
+  g_hash_table_unref (self->live);
   g_free (self->path);
   G_OBJECT_CLASS (clip_article_list_parent_class)->finalize (object);
 }
@@ -835,5 +839,6 @@ clip_article_list_init (ClipArticleList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = pages_new ();
+  self->live = g_hash_table_new (NULL, NULL);
   self->snippets_cancellable = g_cancellable_new ();
 }

@@ -36,13 +36,20 @@ void             clip_article_list_set_view   (ClipArticleList         *self,
 /* Shows no rows at all, at once (a search that cannot be read): the
  * running query is dropped, loading ends. */
 void             clip_article_list_show_nothing (ClipArticleList       *self);
-/* The item of article id among the rows read so far, or NULL (read none). */
+/* An item of article id among the rows read so far (or still shown by a
+ * view), or NULL (read none). */
 ClipArticleItem *clip_article_list_lookup     (ClipArticleList         *self,
                                                gint64                   id);
+/* The read and flag state of article id, on every item of it: the
+ * pages', and those views still show after the pages were read again. */
+void             clip_article_list_set_state  (ClipArticleList         *self,
+                                               gint64                   id,
+                                               gboolean                 read,
+                                               gint                     flag);
 /* Whether the view's rows (announced or not) include article id. */
 gboolean         clip_article_list_contains   (ClipArticleList         *self,
                                                gint64                   id);
-/* The read and flag state of the rows read so far, read again. */
+/* The read and flag state of the rows read so far (and still shown), read again. */
 void             clip_article_list_refresh_state (ClipArticleList      *self);
 /* Reads the same view again (after a refresh). Articles new at the top
  * arrive as one insertion, so the scroll position and the selection stay. */

@@ -58,13 +58,9 @@ show_state (ClipWindow *self,
             gint        flag)
 {
   ClipArticleView *views[] = { self->article_view, clip_window_alerts_article_view (self) };
-  ClipArticleItem *item = self->list ? clip_article_list_lookup (self->list, article_id) : NULL;
 
-  if (item != NULL)
-    {
-      clip_article_item_set_read (item, read);
-      clip_article_item_set_flag (item, flag);
-    }
+  if (self->list != NULL)
+    clip_article_list_set_state (self->list, article_id, read, flag);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     if (views[i] != NULL && clip_article_view_get_id (views[i]) == article_id)
       clip_article_view_set_state (views[i], read, flag);

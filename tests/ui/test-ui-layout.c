@@ -1,6 +1,7 @@
 /* test-ui-layout.c — what the analyst arranges is kept: each view's sort
  * order, and the widths of the sidebar and the reading pane, the next
- * time the window opens
+ * time the window opens; the rows on screen keep showing their article's
+ * state after a refresh has read the view again
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -171,6 +172,61 @@ test_panes_kept (void)
   g_settings_reset (settings, "sidebar-width");
 }
 
+/* A row's widget, from a widget in it. */
+static GtkWidget *
+row_of (GtkWidget *widget)
+{
+  while (widget != NULL && g_object_get_data (G_OBJECT (widget), "clip-cell") == NULL)
+    widget = gtk_widget_get_parent (widget);
+  return widget;
+}
+
+static GtkWidget *
+row_part (GtkWidget *row, const char *css_class)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (row); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (c, css_class))
+        return c;
+      if ((found = row_part (c, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A refresh's end reads the view again (the same rows): reading and
+ * flagging an article from the list then still shows in its row, as
+ * it did before. The rows on screen kept the items they had while the
+ * list read new ones for the same articles, and only those changed. */
+static void
+test_row_state_after_reload (void)
+{
+  g_autofree char *dir = clip_test_desk_archive ();
+  ClipWindow *window = clip_test_desk_window (1280);
+  ClipArticleTable *table = child (window, CLIP_TYPE_WINDOW, "table");
+  ClipArticleList *list = clip_article_table_get_model (table);
+  g_autofree char *title = g_strdup (first_title (window));
+  GtkWidget *row = row_of (clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_INSCRIPTION, title));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "clip-unread"));
+  clip_window_reload (window);
+  g_assert_true (clip_test_ui_wait (clip_test_desk_loaded, window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  g_assert_true (row == row_of (clip_test_ui_find (GTK_WIDGET (table), GTK_TYPE_INSCRIPTION, title)));
+
+  clip_article_table_select (table, 0);
+  g_assert_false (gtk_widget_has_css_class (row, "clip-unread"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-flag", NULL);
+  g_assert_true (gtk_widget_get_visible (row_part (row, "clip-flag-star")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-read", NULL);
+  g_assert_true (gtk_widget_has_css_class (row, "clip-unread"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -178,5 +234,6 @@ main (int argc, char **argv)
     return clip_test_ui_skip ();
   g_test_add_func ("/ui/layout/sort-kept", test_sort_kept);
   g_test_add_func ("/ui/layout/panes-kept", test_panes_kept);
+  g_test_add_func ("/ui/layout/row-state-after-reload", test_row_state_after_reload);
   return g_test_run ();
 }

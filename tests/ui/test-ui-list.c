@@ -464,6 +464,43 @@ test_filter_and_search (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bad)), ==, 0);
 }
 
+/* An item a view still shows after the list read its pages again (a
+ * reload of the same rows, as after a refresh) keeps following its
+ * article: a change of state reaches it and the list's new item alike,
+ * and so does reading the state again. */
+static void
+test_state_of_held_items (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipArticleList) list = clip_test_list_open (f, NULL, NULL, CLIP_SORT_NEWEST, FALSE);
+  g_autoptr(ClipArticleItem) held0 = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_autoptr(ClipArticleItem) held1 = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_autoptr(ClipArticleItem) fresh0 = NULL;
+  gint64 id0 = clip_article_item_get_id (held0), id1 = clip_article_item_get_id (held1);
+
+  g_assert_false (clip_article_item_get_read (held0));
+  clip_article_list_reload (list);
+  g_assert_true (clip_test_ui_wait (clip_test_list_loaded, list));
+  fresh0 = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (clip_article_item_get_id (fresh0), ==, id0);
+
+  clip_article_list_set_state (list, id0, TRUE, 1);
+  g_assert_true (clip_article_item_get_read (held0));
+  g_assert_cmpint (clip_article_item_get_flag (held0), ==, 1);
+  g_assert_true (clip_article_item_get_read (fresh0));
+  g_assert_cmpint (clip_article_item_get_flag (fresh0), ==, 1);
+  g_assert_true (clip_article_list_lookup (list, id0) != NULL);
+
+  g_assert_true (clip_store_set_read (f->store, id1, TRUE, NULL));
+  clip_article_list_refresh_state (list);
+  g_assert_true (clip_article_item_get_read (held1));
+  /* Nothing read of the archive says the first is read: it is not. */
+  g_assert_false (clip_article_item_get_read (held0));
+
+  /* Items outlive the list in views: dropping it leaves them whole. */
+  g_clear_object (&list);
+  g_assert_cmpint (clip_article_item_get_id (held1), ==, id1);
+}
+
 /* Spans → attributes, in bytes, over multi-byte text; spans off character
  * boundaries, outside the text or without a field are dropped. */
 static void
@@ -665,6 +702,8 @@ main (int argc, char **argv)
               test_new_view_replaces, clip_test_list_tear_down);
   g_test_add ("/ui/list/new-view-in-parts", Fixture, NULL, clip_test_list_set_up,
               test_new_view_in_parts, clip_test_list_tear_down);
+  g_test_add ("/ui/list/state-of-held-items", Fixture, NULL, clip_test_list_set_up,
+              test_state_of_held_items, clip_test_list_tear_down);
   g_test_add_func ("/ui/highlight", test_highlight);
   g_test_add ("/ui/article-view", Fixture, NULL, clip_test_list_set_up, test_article_view, clip_test_list_tear_down);
   return g_test_run ();
