@@ -3,8 +3,11 @@
 # through the Add Outlet dialog, find the seed article flagged by the
 # "Russian interference" rule, open it and read the words that matched;
 # then open its alert in the Alerts view and press s and m there, which
-# flag it and mark it unread, not the article selected in the list
-# (checked with clippings-cli).
+# flag it and mark it unread, not the article selected in the list nor
+# any other (checked with clippings-cli); a search that cannot be read
+# says why where the results would be; a search's scope shows under it
+# and one click clears it; and, the window 400 px wide, an alert tapped
+# shows its article (read, in the archive).
 #
 #   test-e2e-seed.py CLIPPINGS SCHEMA_DIR SEED_ARTICLE SCREENSHOT
 #
@@ -141,8 +144,9 @@ def showing_button(node, name):
 
 
 def press(keys):
-    """Real key presses (XTest), into the window under the pointer."""
-    subprocess.run(['xdotool', 'mousemove', '400', '300'], check=True)
+    """Real key presses (XTest), into the window under the pointer (inside
+    it at 400 px wide too)."""
+    subprocess.run(['xdotool', 'mousemove', '200', '300'], check=True)
     subprocess.run(['xdotool', 'key', '--clearmodifiers', keys], check=True)
 
 
@@ -170,6 +174,18 @@ def articles(data_dir, *options):
     return sorted(a['title'] for a in json.loads(out))
 
 
+def states(data_dir):
+    """Every article's title with its read and flag state, from the archive."""
+    cli = os.environ.get('CLIPPINGS_CLI')
+    out = subprocess.run([cli, '--data-dir', data_dir, 'articles', 'list', '--json', '--limit=0'],
+                         check=True, capture_output=True, text=True).stdout
+    return {a['title']: (a['read'], a['flag']) for a in json.loads(out)}
+
+
+def changed(before, after):
+    return sorted(t for t in after if before.get(t) != after[t])
+
+
 def alerts_act_on_shown(window, title, data_dir):
     """s and m pressed in the Alerts view act on the article it shows."""
     press('ctrl+shift+a')
@@ -181,12 +197,98 @@ def alerts_act_on_shown(window, title, data_dir):
     wait_for('its article beside the alerts',
              lambda: [n for n in showing_button(window, 'Flag') if n.sensitive])
     assert articles(data_dir, '--flagged') == [], articles(data_dir, '--flagged')
+    before = states(data_dir)
     press('s')
     wait_for('the seed article flagged (s)', lambda: articles(data_dir, '--flagged') == [title])
     press('m')
     wait_for('the seed article unread (m)', lambda: title in articles(data_dir, '--unread'))
-    # The article selected in the list, behind the Alerts view, is as it was.
+    # The article selected in the list, behind the Alerts view, is as it
+    # was, and so is every other: only the one shown changed.
+    after = states(data_dir)
+    assert changed(before, after) == [title], (before, after)
+    assert after[title][1] and not after[title][0], after[title]
     assert 'Tbilisi opens a new metro station' not in articles(data_dir, '--unread')
+
+
+def present(node, name, role='label'):
+    """Nodes of role named name. GTK 4.8 takes a hidden widget out of the
+    tree, but a page a stack or a leaflet does not show stays in it, with
+    the place it last had: present() tells the first kind only."""
+    return node.findChildren(lambda n: n.roleName == role and n.name == name)
+
+
+def type_search(text):
+    """Ctrl+F, then the query typed over whatever the entry held."""
+    press('ctrl+f')
+    subprocess.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'], check=True)
+    subprocess.run(['xdotool', 'type', '--delay', '20', text], check=True)
+
+
+def search_explains_itself(window, outlet):
+    """A search that cannot be read says why in place of the results; a
+    search's scope shows under it, and one click searches everything."""
+    wait_for('the way back to the list', lambda: present(window, 'Back to the articles', 'push button')
+             )[0].doActionNamed('click')
+    wait_for('the list again', lambda: present(window, 'Refresh all outlets', 'push button'))
+
+    type_search('Russia* NEAR/500 interfer*')
+    wait_for('the error in place of the results', lambda: present(window, 'This Search Cannot Be Read'))
+    why = wait_for('why, with the column', lambda: labels(window, lambda name: 'column 14' in name))
+    print('the results area says:', why[0].name.replace('\n', ' / '))
+    assert 'too far' in why[0].name, why[0].name
+    wait_for('"Search error" under the title', lambda: present(window, 'Search error'))
+    for wrong in ('No Results', 'No Articles Match'):
+        assert not present(window, wrong), wrong + ' said for a search that cannot be read'
+    subprocess.run(['xdotool', 'mousemove', '0', '900'], check=False)
+    subprocess.run(['import', '-window', 'root', screenshot.replace('.png', '-search-error.png')], check=False)
+
+    type_search('metro')
+    wait_for('its one result', lambda: present(window, '1 result'))
+    wait_for('the scope: every article', lambda: present(window, 'In all articles'))
+    # The outlet picked: the search stays, and says where it looks.
+    sources = window.findChildren(lambda n: n.roleName == 'list' and n.name == 'Sources')[0]
+    labels(sources, lambda name: name == outlet)[0].click()
+    chip = 'In ' + outlet
+    wait_for('the scope chip "%s"' % chip, lambda: present(window, chip))
+    assert not present(window, 'In all articles'), 'both scopes shown'
+    wait_for('its one result in the outlet', lambda: present(window, '1 result'))
+    subprocess.run(['xdotool', 'mousemove', '0', '900'], check=False)
+    subprocess.run(['import', '-window', 'root', screenshot.replace('.png', '-scope.png')], check=False)
+    # One click.
+    wait_for('its clear button', lambda: present(window, 'Search all articles', 'push button')
+             )[0].doActionNamed('click')
+    wait_for('the scope cleared', lambda: present(window, 'In all articles'))
+    assert not present(window, chip), 'the chip stayed'
+    assert present(window, '1 result'), 'the search did not stay'
+
+
+def narrow_alert_opens(window, title, data_dir):
+    """400 px wide: an alert tapped in the Alerts view shows its article
+    in place of the list, and reads it."""
+    wid = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', '^Clippings$'],
+                         check=True, capture_output=True, text=True).stdout.split()[0]
+    subprocess.run(['xdotool', 'windowsize', wid, '400', '800'], check=True)
+    wait_for('the narrow window', lambda: window.size[0] <= 420)
+    press('ctrl+shift+a')
+    section = wait_for('the rule\'s alerts', lambda: window.findChildren(
+        lambda n: n.roleName == 'list' and n.name == 'Russian interference')[0])
+    assert title in articles(data_dir, '--unread'), 'the seed article was read already'
+    # Folded: the article pane has its way back to the list.
+    wait_for('the Alerts view folded', lambda: present(window, 'Back to the alerts', 'push button'))
+    subprocess.run(['xdotool', 'mousemove', '0', '900'], check=False)
+    subprocess.run(['import', '-window', 'root', screenshot.replace('.png', '-narrow-alerts.png')], check=False)
+    before = states(data_dir)
+    labels(section, lambda name: name == title)[0].click()
+    # The leaflet shows the article: its body is laid out where the list
+    # was (wide, it was beside the list, right of x = 460).
+    body = wait_for('its body, in the narrow window', lambda: [
+        n for n in labels(window, lambda name: 'subject of Russian interference' in name)
+        if 0 <= n.position[0] - window.position[0] < 400 and n.size[0] > 0])
+    print('narrow: the article\'s body at x', body[0].position[0], 'width', body[0].size[0])
+    wait_for('the alert\'s article read', lambda: title not in articles(data_dir, '--unread'))
+    assert changed(before, states(data_dir)) == [title]
+    subprocess.run(['xdotool', 'mousemove', '0', '900'], check=False)
+    subprocess.run(['import', '-window', 'root', screenshot.replace('.png', '-narrow.png')], check=False)
 
 
 def main():
@@ -253,6 +355,8 @@ def main():
                  lambda: 'Tbilisi opens a new metro station' not in articles(data_dir, '--unread'))
         keyboard_shortcuts(app, window)
         alerts_act_on_shown(window, title, data_dir)
+        search_explains_itself(window, 'Rustavi 2 (test)')
+        narrow_alert_opens(window, title, data_dir)
     finally:
         app_process.terminate()
         app_process.wait(10)
