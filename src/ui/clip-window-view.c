@@ -305,7 +305,12 @@ clip_window_update_subtitle (ClipWindow *self)
   else if (self->search_error != NULL)
     text = g_strdup (_("Search error"));
   else if (self->search != NULL)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
+    {
+      g_autofree char *count = clip_format_count (n, NULL);
+
+      /* Translators: %s is a number, with the locale's thousands separators */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s result", "%s results", n), count);
+    }
   else
     {
       g_autofree char *count = clip_format_count (n, NULL);
@@ -335,10 +340,11 @@ rule_saved_cb (ClipRuleEditor *editor,
                guint64         matched,
                ClipWindow     *self)
 {
+  g_autofree char *count = clip_format_count ((gint64) MIN (matched, G_MAXINT64), NULL);
   g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "Rule saved: %" G_GUINT64_FORMAT " archived article matches",
-                                                           "Rule saved: %" G_GUINT64_FORMAT " archived articles match",
-                                                           matched), matched);
+                                                           "Rule saved: %s archived article matches",
+                                                           "Rule saved: %s archived articles match",
+                                                           matched), count);
 
   clip_window_show_toast (self, message);
   clip_window_reload (self);
