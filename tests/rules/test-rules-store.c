@@ -80,6 +80,18 @@ test_defaults (void)
   /* Each of the three languages is covered in the lists. */
   g_assert_nonnull (g_hash_table_lookup (lists, "election_terms"));
   g_assert_nonnull (g_hash_table_lookup (lists, "protest_terms"));
+  /* Their colours stand apart: no two nearer than red and orange are
+   * (Foreign agents law had orange 5, 23 from both). */
+  g_assert_cmpfloat (clip_rule_color_distance ("#e01b24", "#ff7800"), >, 38);
+  for (guint i = 0; i < rules->len; i++)
+    for (guint j = i + 1; j < rules->len; j++)
+      {
+        const ClipRule *a = g_ptr_array_index (rules, i), *b = g_ptr_array_index (rules, j);
+        double d = clip_rule_color_distance (a->color, b->color);
+
+        if (d < 38)
+          g_error ("%s (%s) and %s (%s) look alike: %.1f apart", a->name, a->color, b->name, b->color, d);
+      }
 }
 
 static void
@@ -355,6 +367,8 @@ test_colors (void)
   g_assert_cmpstr (clip_rule_pick_color (NULL), ==, clip_rule_palette[0]);
   g_assert_cmpstr (clip_rule_pick_color (junk), ==, clip_rule_palette[0]);
   g_assert_cmpstr (clip_rule_pick_color (one), !=, "#3584e4");
+  g_assert_cmpfloat (clip_rule_color_distance ("#3584e4", "#3584e4"), ==, 0);
+  g_assert_cmpfloat (clip_rule_color_distance ("#3584e4", "blue"), ==, -1);
   /* All the palette but one in use: that one. */
   while (clip_rule_palette[n])
     n++;
