@@ -1,13 +1,18 @@
 /* test-ui-search.c — a search explains itself: an error in place of the
  * results, its scope shown and widened in one click, the article shown
  * gone when the results no longer hold it, snippets under the results,
- * hits in the reading view, Save as Rule…
+ * hits in the reading view, Save as Rule…, its count with the locale's
+ * thousands separators
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include "clip-archive.h"
+#include "clip-format.h"
 
 #include "clip-article-table.h"
 #include "clip-article-view.h"
@@ -241,6 +246,67 @@ test_results (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* 1,200 articles of a seventh outlet, each about the quarry. */
+static void
+ingest_quarry (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  ClipIngestResult result;
+
+  g_assert_no_error (error);
+  o->url = g_strdup ("https://quarry.example/feed");
+  o->name = g_strdup ("Quarry News");
+  o->id = clip_store_add_outlet (store, o, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1200; i++)
+    {
+      ClipArticle *a = clip_article_new ();
+
+      a->guid = g_strdup_printf ("quarry-%u", i);
+      a->url = g_strdup_printf ("https://quarry.example/%u", i);
+      a->title = g_strdup_printf ("Quarry report %u", i);
+      a->summary_text = g_strdup ("The quarry reopened.");
+      a->published = 1700000000 + i * 60;
+      g_ptr_array_add (batch, a);
+    }
+  clip_ingest_result_init (&result);
+  g_assert_true (clip_store_ingest (store, o->id, batch, &result, &error));
+  g_assert_no_error (error);
+  clip_ingest_result_clear (&result);
+}
+
+/* The number of results has the locale's thousands separators, as every
+ * count has: "1,200 results", not "1200 results". Where no locale that
+ * groups digits is installed, the C locale's "1200" is all it can say. */
+static void
+test_count (void)
+{
+  const char *locales[] = { "en_US.UTF-8", "en_GB.UTF-8", "de_DE.UTF-8", "ru_RU.UTF-8", "C.UTF-8" };
+  g_autofree char *dir = clip_test_desk_archive ();
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *count = NULL, *expected = NULL;
+  const char *used = NULL;
+  ClipWindow *window;
+
+  ingest_quarry (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (locales) && used == NULL; i++)
+    used = setlocale (LC_NUMERIC, locales[i]) ? locales[i] : NULL;
+  window = clip_test_desk_window (1280);
+  clip_test_desk_search (window, "quarry");
+  g_assert_cmpuint (n_rows (window), ==, 1200);
+  count = clip_format_count (1200, NULL);
+  expected = g_strdup_printf ("%s results", count);
+  g_test_message ("%s: %s", used ? used : "C", subtitle (window));
+  g_assert_cmpstr (subtitle (window), ==, expected);
+  if (g_str_equal (count, "1200"))
+    g_test_message ("no locale here groups digits: the separator was not checked");
+  gtk_window_destroy (GTK_WINDOW (window));
+  setlocale (LC_NUMERIC, old);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -249,5 +315,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/search/error-in-place", test_error_in_place);
   g_test_add_func ("/ui/search/scope", test_scope);
   g_test_add_func ("/ui/search/results", test_results);
+  g_test_add_func ("/ui/search/count", test_count);
   return g_test_run ();
 }
