@@ -219,6 +219,11 @@ group_header (Section              *section,
 
   section->name = gtk_label_new (group->name);
   gtk_box_append (GTK_BOX (box), clip_rule_color_dot (group->color));
+  /* Narrow, a long name takes a second line rather than losing its end
+   * beside the severity, the count and Mark Read ("Russian inte…"). */
+  gtk_label_set_wrap (GTK_LABEL (section->name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (section->name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (section->name), 2);
   gtk_label_set_ellipsize (GTK_LABEL (section->name), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (section->name), 0);
   gtk_widget_add_css_class (section->name, "heading");

@@ -2,7 +2,8 @@
  * (build/meson-logs/screens/) for a person to look at: 1280×800 light and
  * dark, a search and a search that cannot be read, the Alerts view, and
  * a 400 px phone; and, measured, that a title of 60 characters fits its
- * row with the reading view open
+ * row with the reading view open, and a rule's name its alerts' heading
+ * at 400 px
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -113,6 +114,15 @@ test_narrow (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-alerts", NULL);
   alerts = CLIP_ALERTS_VIEW (gtk_stack_get_visible_child (child (window, CLIP_TYPE_WINDOW, "main_stack")));
   g_free (clip_test_ui_screenshot (GTK_WIDGET (window), "narrow-alerts"));
+  /* Each rule's whole name, beside its severity, count and Mark Read: a
+   * second line rather than "Russian inte…". */
+  {
+    GtkWidget *name = clip_test_ui_find (GTK_WIDGET (alerts), GTK_TYPE_LABEL, "Russian interference");
+
+    g_assert_nonnull (name);
+    g_assert_true (gtk_widget_has_css_class (name, "heading"));
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (name))));
+  }
   {
     GtkWidget *groups = child (alerts, CLIP_TYPE_ALERTS_VIEW, "groups_box");
     GtkWidget *row = gtk_widget_get_first_child (clip_test_ui_find (groups, GTK_TYPE_LIST_BOX, NULL));
