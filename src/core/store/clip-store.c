@@ -22,6 +22,7 @@ struct _ClipStore {
   gboolean    failed;      /* an inner level rolled back */
   gboolean    is_new;
   gboolean    writer;      /* counted in n_writers */
+  guint       rollbacks;   /* outermost transactions rolled back */
 };
 
 /* Writer connections open in this process, and the most at once: there
@@ -225,8 +226,15 @@ clip_store_rollback (ClipStore *store)
       store->failed = TRUE;
       return;
     }
+  store->rollbacks++;
   if (!sqlite3_get_autocommit (store->db))
     clip_store_exec (store, "ROLLBACK", NULL);
+}
+
+guint
+clip_store_get_rollbacks (ClipStore *store)
+{
+  return store->rollbacks;
 }
 
 char *

@@ -16,6 +16,7 @@ typedef struct {
   ClipStoryWindow *late;    /* around an article older than those, or NULL */
   gint64           high;    /* the newest article's time */
   gboolean         loaded;
+  guint            rollbacks;  /* the store's count when the windows were read */
   /* While grouping again: old story ids articles may keep, and those
    * already taken by a story of this run. */
   GHashTable      *taken;
@@ -253,7 +254,8 @@ group_doc (Index *ix, ClipStore *store, const ClipStoryDoc *doc, gint64 pinned,
     _clip_story_window_add (ix->live, story, doc->time, doc->lang, keys);
   if (ix->late && _clip_story_window_covers (ix->late, doc->time))
     _clip_story_window_add (ix->late, story, doc->time, doc->lang, keys);
-  if (doc->time > ix->high)
+  /* A date in the future (a feed's clock) does not move the window. */
+  if (doc->time > ix->high && doc->time <= g_get_real_time () / G_USEC_PER_SEC + 86400)
     {
       ix->high = doc->time;
       if (ix->high - CLIP_STORY_KEEP > _clip_story_window_lo (ix->live) + 3600)
@@ -398,6 +400,13 @@ group_ingested (ClipStore *store, const GArray *ids, gpointer data, GError **err
   Index *ix = get_index (store);
   const ClipIngestBatch *batch = clip_store_get_ingest_batch (store);
 
+  /* A batch was rolled back since: the windows may hold stories that are
+   * not stored (the copies' index checks each candidate's stored text). */
+  if (ix->rollbacks != clip_store_get_rollbacks (store))
+    {
+      forget_windows (store);
+      ix->rollbacks = clip_store_get_rollbacks (store);
+    }
   if (!ensure_loaded (ix, store, error))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
