@@ -178,11 +178,12 @@ test_analyst_kept (void)
   {
     g_autoptr(ClipStore) ro = NULL;
     g_autoptr(ClipCommands) commands = NULL;
+    g_autoptr(ClipCommand) regroup = clip_command_regroup_stories ();
 
     g_clear_object (&store);
     commands = clip_commands_open (dir, &error);
     g_assert_no_error (error);
-    g_assert_true (clip_commands_run (commands, clip_command_regroup_stories (), NULL, NULL, NULL, &error));
+    g_assert_true (clip_commands_run (commands, regroup, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     ro = clip_archive_open (dir, CLIP_STORE_OPEN_READ_ONLY, &error);
     g_assert_cmpint (clip_test_set_story_of (set, ro, "nato-ka-publika"), ==, moved);
