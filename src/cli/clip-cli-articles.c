@@ -70,9 +70,11 @@ clip_cli_print_articles (GPtrArray *articles,
     {
       const ClipArticle *a = g_ptr_array_index (articles, i);
       g_autofree char *when = clip_cli_format_time (clip_article_time (a));
+      g_autofree char *outlet = clip_cli_field (a->outlet_name);
+      g_autofree char *title = clip_cli_field (a->title);
 
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", a->id, when ? when : "-",
-              a->outlet_name ? a->outlet_name : "", a->title ? a->title : "");
+      clip_cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", a->id, when ? when : "-",
+                      outlet, title);
     }
 }
 

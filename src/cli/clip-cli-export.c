@@ -77,11 +77,11 @@ run_export (ClipCli *cli, ClipExportScope *scope, ClipExportOptions *options, co
       g_autofree char *name = g_filename_display_name (output);
 
       if (options->format == CLIP_EXPORT_PDF)
-        printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u article to %s (%u pages)\n",
+        clip_cli_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u article to %s (%u pages)\n",
                              "Wrote %u articles to %s (%u pages)\n", result.articles),
                 result.articles, name, result.pages);
       else
-        printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u article to %s\n",
+        clip_cli_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u article to %s\n",
                              "Wrote %u articles to %s\n", result.articles),
                 result.articles, name);
     }

@@ -57,14 +57,26 @@ outcome_to_json (const ClipFetchOutcome *o)
 static void
 print_outcome_text (const ClipFetchOutcome *o)
 {
-  printf ("%" G_GINT64_FORMAT "\t%s\t%s\t", o->outlet_id, o->name,
-          clip_fetch_status_to_string (o->status));
-  printf (_("new %u, updated %u, unchanged %u"), o->added, o->updated, o->unchanged);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *name = clip_cli_field (o->name);
+
+  g_string_append_printf (line, "%" G_GINT64_FORMAT "\t%s\t%s\t", o->outlet_id, name,
+                          clip_fetch_status_to_string (o->status));
+  g_string_append_printf (line, _("new %u, updated %u, unchanged %u"),
+                          o->added, o->updated, o->unchanged);
   if (o->error)
-    printf ("\t%s", o->error);
+    {
+      g_autofree char *error = clip_cli_field (o->error);
+
+      g_string_append_printf (line, "\t%s", error);
+    }
   if (o->moved_to)
-    printf ("\t%s %s", _("moved to"), o->moved_to);
-  putchar ('\n');
+    {
+      g_autofree char *moved_to = clip_cli_field (o->moved_to);
+
+      g_string_append_printf (line, "\t%s %s", _("moved to"), moved_to);
+    }
+  clip_cli_print ("%s\n", line->str);
 }
 
 static gint
@@ -187,7 +199,7 @@ watch_outcome_cb (ClipService *service, const ClipFetchOutcome *o, Run *run)
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
 
-      printf ("%s\t", stamp);
+      clip_cli_print ("%s\t", stamp);
       print_outcome_text (o);
     }
   fflush (stdout);
@@ -197,9 +209,9 @@ static void
 watch_online_cb (ClipService *service, GParamSpec *pspec, Run *run)
 {
   if (clip_service_get_online (service))
-    fprintf (stderr, "%s\n", _("Online: fetching resumes."));
+    clip_cli_fprint (stderr, "%s\n", _("Online: fetching resumes."));
   else
-    fprintf (stderr, "%s\n", _("Offline: fetching pauses until the network is back."));
+    clip_cli_fprint (stderr, "%s\n", _("Offline: fetching pauses until the network is back."));
 }
 
 static gboolean

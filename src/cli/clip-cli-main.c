@@ -30,18 +30,19 @@ static const Command commands[] = {
   { "export-opml", clip_cli_export_opml, N_("Write the outlets to an OPML file") },
   { "export",      clip_cli_export,      N_("Write a report or data file: CSV, JSON, HTML or PDF") },
   { "parse",       clip_cli_parse,       N_("Parse a feed (file or URL) and print what it holds") },
+  { "extract",     clip_cli_extract,     N_("Extract the article from a web page (file or URL)") },
 };
 
 static void
 print_help (FILE *out)
 {
-  fprintf (out, "%s\n\n", _("Usage: clippings-cli [--data-dir DIR] COMMAND [OPTIONS…]"));
-  fprintf (out, "%s\n", _("Commands:"));
+  clip_cli_fprint (out, "%s\n\n", _("Usage: clippings-cli [--data-dir DIR] COMMAND [OPTIONS…]"));
+  clip_cli_fprint (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (out, "\n%s\n", _("Run “clippings-cli COMMAND --help” for a command's options."));
-  fprintf (out, "%s\n", _("The archive is in $XDG_DATA_HOME/clippings unless --data-dir "
-                          "or CLIPPINGS_DATA_DIR says otherwise."));
+    clip_cli_fprint (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  clip_cli_fprint (out, "\n%s\n", _("Run “clippings-cli COMMAND --help” for a command's options."));
+  clip_cli_fprint (out, "%s\n", _("The archive is in $XDG_DATA_HOME/clippings unless --data-dir "
+                                  "or CLIPPINGS_DATA_DIR says otherwise."));
 }
 
 int
@@ -65,7 +66,7 @@ main (int argc, char **argv)
         }
       if (strcmp (argv[i], "--version") == 0)
         {
-          printf ("clippings-cli %s\n", PACKAGE_VERSION);
+          clip_cli_print ("clippings-cli %s\n", PACKAGE_VERSION);
           return CLIP_CLI_OK;
         }
       if (strcmp (argv[i], "--data-dir") == 0 && i + 1 < argc)
@@ -82,7 +83,7 @@ main (int argc, char **argv)
           i++;
           continue;
         }
-      fprintf (stderr, "clippings-cli: %s: %s\n", _("unknown option"), argv[i]);
+      clip_cli_fprint (stderr, "clippings-cli: %s: %s\n", _("unknown option"), argv[i]);
       return CLIP_CLI_USAGE;
     }
   if (i >= argc)
@@ -98,7 +99,7 @@ main (int argc, char **argv)
         g_free (cli.data_dir);
         return status;
       }
-  fprintf (stderr, "clippings-cli: %s: %s\n", _("unknown command"), argv[i]);
+  clip_cli_fprint (stderr, "clippings-cli: %s: %s\n", _("unknown command"), argv[i]);
   g_free (cli.data_dir);
   return CLIP_CLI_USAGE;
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "clip-cli.h"
+#include "clip-input.h"
 #include "clip-opml.h"
 
 #include <glib/gi18n.h>
@@ -96,7 +97,7 @@ outlets_add (ClipCli *cli, int argc, char **argv)
   if (!clip_cli_run (cli, clip_command_ref (command), &error))
     return clip_cli_fail (cli, error);
   id = clip_command_get_id (command);
-  printf ("%" G_GINT64_FORMAT "\n", id);
+  clip_cli_print ("%" G_GINT64_FORMAT "\n", id);
   return CLIP_CLI_OK;
 }
 
@@ -106,11 +107,14 @@ print_outlets_text (GPtrArray *list)
   for (guint i = 0; i < list->len; i++)
     {
       const ClipOutlet *o = g_ptr_array_index (list, i);
-      g_autofree char *name = clip_outlet_dup_display_name (o);
+      g_autofree char *display_name = clip_outlet_dup_display_name (o);
+      g_autofree char *name = clip_cli_field (display_name);
+      g_autofree char *url = clip_cli_field (o->url);
+      g_autofree char *group = clip_cli_field (*o->group ? o->group : "-");
+      g_autofree char *last_error = clip_cli_field (o->last_error);
 
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s%s%s\n", o->id,
-              name, o->url, *o->group ? o->group : "-", outlet_status (o),
-              o->last_error ? ": " : "", o->last_error ? o->last_error : "");
+      clip_cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s%s%s\n", o->id, name, url, group,
+                      outlet_status (o), o->last_error ? ": " : "", last_error);
     }
 }
 
@@ -193,17 +197,18 @@ clip_cli_import_opml (ClipCli *cli, int argc, char **argv)
     return CLIP_CLI_USAGE;
   if (argc != 2)
     return clip_cli_usage (cli, _("expected one OPML file"));
-  if (!g_file_get_contents (argv[1], &data, &len, &error) ||
-      !(outlets = clip_opml_parse (data, len, &error)))
+  if (!clip_input_read_file (argv[1], CLIP_OPML_MAX_SIZE, &data, &len, &error))
+    return clip_cli_usage (cli, "%s", error->message);
+  if (!(outlets = clip_opml_parse (data, len, &error)))
     return clip_cli_usage (cli, "%s: %s", argv[1], error->message);
   command = clip_command_import_outlets (outlets, 0);
   if (!clip_cli_run (cli, clip_command_ref (command), &error))
     return clip_cli_fail (cli, error);
   result = clip_command_get_import_result (command);
   for (guint i = 0; i < result->skip_reasons->len; i++)
-    fprintf (stderr, "clippings-cli import-opml: %s\n",
-             (const char *) g_ptr_array_index (result->skip_reasons, i));
-  printf (_("%u outlets added, %u skipped\n"), result->added, result->skipped);
+    clip_cli_fprint (stderr, "clippings-cli import-opml: %s\n",
+                     (const char *) g_ptr_array_index (result->skip_reasons, i));
+  clip_cli_print (_("%u outlets added, %u skipped\n"), result->added, result->skipped);
   return CLIP_CLI_OK;
 }
 

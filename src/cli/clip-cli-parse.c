@@ -5,6 +5,7 @@
 #include "config.h"
 #include "clip-cli.h"
 #include "clip-feed.h"
+#include "clip-input.h"
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
@@ -12,7 +13,7 @@
 #include <string.h>
 
 /* The parser refuses more than this anyway; stop reading there. */
-#define MAX_DOWNLOAD (16 * 1024 * 1024)
+#define MAX_DOWNLOAD CLIP_FEED_MAX_SIZE
 
 static GBytes *
 fetch_url (const char *url, char **content_type, char **final_url, GError **error)
@@ -60,24 +61,20 @@ fetch_url (const char *url, char **content_type, char **final_url, GError **erro
 }
 
 static GBytes *
-read_file (const char *path, GError **error)
+read_file (const char *arg, GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, error);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autofree char *path = g_file_get_path (file);
   char *contents = NULL;
   gsize len = 0;
 
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_size (info) > MAX_DOWNLOAD)
+  if (path == NULL)
     {
-      g_set_error (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_TOO_LARGE,
-                   _("The document is over %d MiB; feeds that large are not read"),
-                   MAX_DOWNLOAD / (1024 * 1024));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is neither a local file nor an http or https address"), arg);
       return NULL;
     }
-  if (!g_file_load_contents (file, NULL, &contents, &len, NULL, error))
+  if (!clip_input_read_file (path, CLIP_FEED_MAX_SIZE, &contents, &len, error))
     return NULL;
   return g_bytes_new_take (contents, len);
 }
@@ -167,6 +164,7 @@ feed_to_json (const ClipFeed *feed)
   for (guint i = 0; i < feed->problems->len; i++)
     {
       const ClipFeedProblem *p = g_ptr_array_index (feed->problems, i);
+      g_autofree char *message = clip_cli_field (p->message);
 
       json_builder_begin_object (b);
       add_member (b, "kind", p->kind);
@@ -186,31 +184,38 @@ feed_to_json (const ClipFeed *feed)
 static void
 print_text (const ClipFeed *feed)
 {
-  printf ("%s: %s (%s)\n", _("Format"), clip_feed_format_name (feed->format), feed->encoding);
-  printf ("%s: %s\n", _("Title"), feed->title ? feed->title : "");
+  g_autofree char *title = clip_cli_field (feed->title);
+  g_autofree char *link = clip_cli_field (feed->link);
+
+  clip_cli_print ("%s: %s (%s)\n", _("Format"), clip_feed_format_name (feed->format), feed->encoding);
+  clip_cli_print ("%s: %s\n", _("Title"), title);
   if (feed->link)
-    printf ("%s: %s\n", _("Link"), feed->link);
-  printf ("%s: %u\n\n", _("Items"), feed->items->len);
+    clip_cli_print ("%s: %s\n", _("Link"), link);
+  clip_cli_print ("%s: %u\n\n", _("Items"), feed->items->len);
   for (guint i = 0; i < feed->items->len; i++)
     {
       const ClipFeedItem *item = g_ptr_array_index (feed->items, i);
       g_autofree char *when = clip_cli_format_time (item->published != CLIP_NO_DATE
                                                     ? item->published : item->updated);
 
-      printf ("%s\n", item->title ? item->title : _("(no title)"));
+      g_autofree char *item_title = clip_cli_field (item->title ? item->title : _("(no title)"));
+      g_autofree char *item_link = clip_cli_field (item->link);
+
+      clip_cli_print ("%s\n", item_title);
       if (item->link)
-        printf ("  %s\n", item->link);
+        clip_cli_print ("  %s\n", item_link);
       if (when)
-        printf ("  %s\n", when);
+        clip_cli_print ("  %s\n", when);
     }
   for (guint i = 0; i < feed->problems->len; i++)
     {
       const ClipFeedProblem *p = g_ptr_array_index (feed->problems, i);
+      g_autofree char *message = clip_cli_field (p->message);
 
       if (p->line > 0)
-        fprintf (stderr, _("problem (%s), line %d: %s\n"), p->kind, p->line, p->message);
+        clip_cli_fprint (stderr, _("problem (%s), line %d: %s\n"), p->kind, p->line, message);
       else
-        fprintf (stderr, _("problem (%s): %s\n"), p->kind, p->message);
+        clip_cli_fprint (stderr, _("problem (%s): %s\n"), p->kind, message);
     }
 }
 
@@ -256,8 +261,7 @@ clip_cli_parse (ClipCli *cli, int argc, char **argv)
                           content_type ? content_type : fetched_type, base, &error);
   if (feed == NULL)
     {
-      fprintf (stderr, "clippings-cli %s: %s\n", cli->command, error->message);
-      return CLIP_CLI_USAGE;
+      return clip_cli_usage (cli, "%s", error->message);
     }
   if (json)
     {

@@ -6,14 +6,13 @@
 #include "config.h"
 #include "clip-cli-rules.h"
 #include "clip-feed.h"
+#include "clip-input.h"
 #include "clip-rule-apply.h"
 #include "clip-rules-store.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
-
-#define MAX_FILE (64 * 1024 * 1024)
 
 typedef struct {
   char           *label;   /* file, or file#n for a feed's items */
@@ -102,13 +101,9 @@ read_docs (const char *file, GPtrArray *out, GError **error)
   gsize len;
   const char *p;
 
-  if (!g_file_get_contents (file, &data, &len, error))
+  /* A feed is never larger, nor is any article. */
+  if (!clip_input_read_file (file, CLIP_FEED_MAX_SIZE, &data, &len, error))
     return FALSE;
-  if (len > MAX_FILE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s is larger than 64 MB"), file);
-      return FALSE;
-    }
   for (p = data; p < data + len && g_ascii_isspace (*p); p++)
     ;
   if (p < data + len && *p == '{')
@@ -116,7 +111,7 @@ read_docs (const char *file, GPtrArray *out, GError **error)
       g_autoptr(JsonParser) parser = json_parser_new ();
       JsonObject *o;
 
-      if (json_parser_load_from_data (parser, data, (gssize) len, NULL) &&
+      if (clip_input_load_json (parser, data, (gssize) len, NULL) &&
           JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) &&
           (o = json_node_get_object (json_parser_get_root (parser))) &&
           !json_object_has_member (o, "items") &&
@@ -199,14 +194,17 @@ result_to_json (const Result *r)
 static void
 print_human (const Result *r)
 {
-  printf ("%s: %s\n", r->doc->label, r->matched ? _("matches") : _("no match"));
+  g_autofree char *label = clip_cli_field (r->doc->label);
+
+  clip_cli_print ("%s: %s\n", label, r->matched ? _("matches") : _("no match"));
   for (guint i = 0; i < r->spans->len; i++)
     {
       const ClipRuleSpan *span = &g_array_index (r->spans, ClipRuleSpan, i);
-      g_autofree char *text = span_text (r, span);
+      g_autofree char *raw = span_text (r, span);
+      g_autofree char *text = clip_cli_field (raw);
 
-      g_strdelimit (text, "\r\n\t", ' ');
-      printf ("  %s %u-%u “%s”\n", clip_rule_field_name (span->field), span->start, span->end, text);
+      clip_cli_print ("  %s %u-%u “%s”\n", clip_rule_field_name (span->field), span->start,
+                      span->end, text);
     }
 }
 

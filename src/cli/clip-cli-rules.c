@@ -19,7 +19,7 @@ clip_cli_rules_fail (ClipCli *cli, const GError *error)
 {
   if (error->domain == CLIP_RULE_ERROR)
     {
-      fprintf (stderr, "%s\n", error->message);
+      clip_cli_fprint (stderr, "%s\n", error->message);
       return CLIP_CLI_USAGE;
     }
   return clip_cli_fail (cli, error);
@@ -97,10 +97,10 @@ rules_add (ClipCli *cli, int argc, char **argv)
   r.enabled = !disabled;
   if (!save_rule (cli, &r, &id, &n, NULL, &error))
     return clip_cli_rules_fail (cli, error);
-  printf (r.enabled ? _("Added rule %" PRId64 " “%s”: it matches %" PRIu64
-                        " archived articles\n")
-                    : _("Added rule %" PRId64 " “%s” (disabled)\n"),
-          id, argv[1], n);
+  clip_cli_print (r.enabled ? _("Added rule %" PRId64 " “%s”: it matches %" PRIu64
+                                " archived articles\n")
+                            : _("Added rule %" PRId64 " “%s” (disabled)\n"),
+                  id, argv[1], n);
   return CLIP_CLI_OK;
 }
 
@@ -166,9 +166,11 @@ rules_list (ClipCli *cli, int argc, char **argv)
   for (guint i = 0; i < rules->len; i++)
     {
       const ClipRule *r = g_ptr_array_index (rules, i);
+      g_autofree char *name = clip_cli_field (r->name);
+      g_autofree char *query = clip_cli_field (r->query);
 
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\t%s\n", r->id,
-              r->enabled ? "on" : "off", r->severity, r->notify, r->match_count, r->name, r->query);
+      clip_cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\t%s\n", r->id,
+                      r->enabled ? "on" : "off", r->severity, r->notify, r->match_count, name, query);
     }
   return CLIP_CLI_OK;
 }
@@ -217,10 +219,10 @@ rules_edit (ClipCli *cli, int argc, char **argv)
   if (!save_rule (cli, r, &id, &n, &recompute, &error))
     return clip_cli_rules_fail (cli, error);
   if (recompute)
-    printf (_("Saved rule %" PRId64 " “%s”: it matches %" PRIu64
-              " archived articles\n"), r->id, r->name, n);
+    clip_cli_print (_("Saved rule %" PRId64 " “%s”: it matches %" PRIu64
+                      " archived articles\n"), r->id, r->name, n);
   else
-    printf (_("Saved rule %" PRId64 " “%s”\n"), r->id, r->name);
+    clip_cli_print (_("Saved rule %" PRId64 " “%s”\n"), r->id, r->name);
   return CLIP_CLI_OK;
 }
 
@@ -239,7 +241,7 @@ rules_remove (ClipCli *cli, int argc, char **argv)
   if (!(store = clip_cli_open_store (cli, &error)) || !rule_by_id (store, argv[1], &r, &error) ||
       !clip_cli_run (cli, clip_command_remove_rule (r->id), &error))
     return clip_cli_fail (cli, error);
-  printf (_("Removed rule %" PRId64 " “%s”\n"), r->id, r->name);
+  clip_cli_print (_("Removed rule %" PRId64 " “%s”\n"), r->id, r->name);
   return CLIP_CLI_OK;
 }
 
@@ -303,8 +305,8 @@ report_users (ClipCli *cli, const char *name, GError **error)
 
       for (guint j = 0; r->enabled && j < users->len; j++)
         if (g_array_index (users, gint64, j) == r->id)
-          printf (_("Rule “%s” now matches %" PRIu64 " archived articles\n"), r->name,
-                  (guint64) r->match_count);
+          clip_cli_print (_("Rule “%s” now matches %" PRIu64 " archived articles\n"), r->name,
+                          (guint64) r->match_count);
     }
   return TRUE;
 }
@@ -331,9 +333,9 @@ lists_set (ClipCli *cli, int argc, char **argv, gboolean add)
                               : clip_command_set_term_list (argv[1], terms), &error))
     return clip_cli_fail (cli, error);
   if (add)
-    printf (_("Term list “%s”: added %d terms\n"), argv[1], argc - 2);
+    clip_cli_print (_("Term list “%s”: added %d terms\n"), argv[1], argc - 2);
   else
-    printf (_("Term list “%s”: %d terms\n"), argv[1], argc - 2);
+    clip_cli_print (_("Term list “%s”: %d terms\n"), argv[1], argc - 2);
   if (!report_users (cli, argv[1], &error))
     return clip_cli_fail (cli, error);
   return CLIP_CLI_OK;
@@ -364,7 +366,7 @@ lists_rename (ClipCli *cli, int argc, char **argv)
     return clip_cli_usage (cli, _("expected the list's NAME and its NEW name"));
   if (!clip_cli_run (cli, clip_command_rename_term_list (argv[1], argv[2]), &error))
     return clip_cli_fail (cli, error);
-  printf (_("Renamed term list “%s” to “%s”\n"), argv[1], argv[2]);
+  clip_cli_print (_("Renamed term list “%s” to “%s”\n"), argv[1], argv[2]);
   return CLIP_CLI_OK;
 }
 
@@ -403,7 +405,11 @@ lists_show (ClipCli *cli, int argc, char **argv)
       return CLIP_CLI_OK;
     }
   for (guint i = 0; i < entries_of->len; i++)
-    printf ("%s\n", (const char *) g_ptr_array_index (entries_of, i));
+    {
+      g_autofree char *entry = clip_cli_field (g_ptr_array_index (entries_of, i));
+
+      clip_cli_print ("%s\n", entry);
+    }
   return CLIP_CLI_OK;
 }
 
@@ -424,7 +430,9 @@ lists_list (ClipCli *cli, int argc, char **argv)
   for (guint i = 0; names[i]; i++)
     {
       GPtrArray *e = g_hash_table_lookup (lists, names[i]);
-      printf ("%s\t%u\n", names[i], e ? e->len : 0);
+      g_autofree char *name = clip_cli_field (names[i]);
+
+      clip_cli_print ("%s\t%u\n", name, e ? e->len : 0);
     }
   return CLIP_CLI_OK;
 }
@@ -441,7 +449,7 @@ lists_remove (ClipCli *cli, int argc, char **argv)
     return clip_cli_usage (cli, _("expected one list NAME"));
   if (!clip_cli_run (cli, clip_command_remove_term_list (argv[1]), &error))
     return clip_cli_fail (cli, error);
-  printf (_("Removed term list “%s”\n"), argv[1]);
+  clip_cli_print (_("Removed term list “%s”\n"), argv[1]);
   return CLIP_CLI_OK;
 }
 

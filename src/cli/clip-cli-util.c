@@ -5,7 +5,10 @@
 #include "config.h"
 #include "clip-cli.h"
 #include "clip-archive.h"
+#include "clip-feed.h"
+#include "clip-input.h"
 #include "clip-paths.h"
+#include "clip-text-safe.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -38,7 +41,7 @@ clip_cli_parse_options (ClipCli             *cli,
   g_option_context_add_main_entries (ctx, common, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, argc, argv, &error))
     {
-      fprintf (stderr, "clippings-cli %s: %s\n", cli->command, error->message);
+      clip_cli_fprint (stderr, "clippings-cli %s: %s\n", cli->command, error->message);
       return FALSE;
     }
   if (data_dir)
@@ -60,7 +63,7 @@ clip_cli_usage (ClipCli    *cli,
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "clippings-cli %s: %s\n", cli->command, msg);
+  clip_cli_fprint (stderr, "clippings-cli %s: %s\n", cli->command, msg);
   return CLIP_CLI_USAGE;
 }
 
@@ -74,14 +77,14 @@ clip_cli_fail (ClipCli      *cli,
                     (error->code == CLIP_STORE_ERROR_INVALID ||
                      error->code == CLIP_STORE_ERROR_NOT_FOUND ||
                      error->code == CLIP_STORE_ERROR_EXISTS)) ||
-                   error->domain == G_MARKUP_ERROR ||
+                   error->domain == G_MARKUP_ERROR || error->domain == CLIP_INPUT_ERROR ||
+                   error->domain == CLIP_FEED_ERROR ||
                    (error->domain == G_FILE_ERROR && error->code == G_FILE_ERROR_NOENT) ||
                    (error->domain == G_IO_ERROR && error->code == G_IO_ERROR_INVALID_DATA);
-  g_autofree char *line = g_strdup (error->message);
-
   /* One line, whatever the message. */
-  g_strdelimit (line, "\r\n", ' ');
-  fprintf (stderr, "clippings-cli %s: %s\n", cli->command, line);
+  g_autofree char *line = clip_cli_field (error->message);
+
+  clip_cli_fprint (stderr, "clippings-cli %s: %s\n", cli->command, line);
   return input ? CLIP_CLI_USAGE : CLIP_CLI_FAILURE;
 }
 
@@ -186,9 +189,7 @@ clip_cli_dispatch (ClipCli                 *cli,
     {
       FILE *out = argc < 2 ? stderr : stdout;
 
-      fprintf (out, "%s\n", usage);
-      if (detail)
-        fputs (detail, out);
+      clip_cli_fprint (out, "%s\n%s", usage, detail ? detail : "");
       return argc < 2 ? CLIP_CLI_USAGE : CLIP_CLI_OK;
     }
   for (guint i = 0; i < n_subs; i++)
@@ -203,4 +204,42 @@ clip_cli_dispatch (ClipCli                 *cli,
         return status;
       }
   return clip_cli_usage (cli, _("unknown subcommand “%s”"), argv[1]);
+}
+
+static void
+print_va (FILE *out, const char *format, va_list args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+  g_autofree char *safe = clip_text_for_terminal (text, -1, CLIP_TEXT_LINES);
+
+  fputs (safe, out);
+}
+
+void
+clip_cli_print (const char *format,
+                ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_va (stdout, format, args);
+  va_end (args);
+}
+
+void
+clip_cli_fprint (FILE       *out,
+                 const char *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_va (out, format, args);
+  va_end (args);
+}
+
+char *
+clip_cli_field (const char *text)
+{
+  return clip_text_for_terminal (text, -1, CLIP_TEXT_FIELD);
 }

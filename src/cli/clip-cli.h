@@ -8,6 +8,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 
 #include "clip-commands.h"
 #include "clip-store.h"
@@ -65,6 +66,19 @@ gboolean    clip_cli_run           (ClipCli       *cli,
 ClipStore  *clip_cli_open_store    (ClipCli       *cli,
                                     GError       **error);
 void        clip_cli_print_json    (JsonNode      *node);
+/* Text output: every line a command prints goes through these, so that
+ * no feed text reaches the terminal as a command (escape sequences,
+ * bidi overrides: clip_text_for_terminal()); the format's tabs and line
+ * feeds are kept. JSON and XML are escaped by their writers and printed
+ * as they are. */
+void        clip_cli_print         (const char    *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+void        clip_cli_fprint        (FILE          *out,
+                                    const char    *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
+/* text as one field of a line: its own tabs and line breaks are spaces,
+ * so that it cannot pass for another field or line. */
+char       *clip_cli_field         (const char    *text);
 gboolean    clip_cli_parse_id      (const char    *text,
                                     gint64        *id);
 char       *clip_cli_format_time   (gint64         unix_seconds);
@@ -84,6 +98,7 @@ int clip_cli_export       (ClipCli *cli, int argc, char **argv);
 int clip_cli_articles     (ClipCli *cli, int argc, char **argv);
 int clip_cli_search       (ClipCli *cli, int argc, char **argv);
 int clip_cli_parse        (ClipCli *cli, int argc, char **argv);
+int clip_cli_extract      (ClipCli *cli, int argc, char **argv);
 int clip_cli_rules        (ClipCli *cli, int argc, char **argv);
 int clip_cli_lists        (ClipCli *cli, int argc, char **argv);
 int clip_cli_stories      (ClipCli *cli, int argc, char **argv);

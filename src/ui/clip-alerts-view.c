@@ -10,6 +10,7 @@
 #include "clip-alert.h"
 #include "clip-alerts-view.h"
 #include "clip-article-view.h"
+#include "clip-pane.h"
 #include "clip-rule-preview.h"
 #include "clip-rule-style.h"
 #include "clip-rules-store.h"
@@ -19,6 +20,10 @@ struct _ClipAlertsView
 {
   AdwBin           parent_instance;
 
+  AdwLeaflet      *leaflet;
+  ClipPane        *list_pane;
+  GtkWidget       *article_pane;
+  GtkWidget       *flag_button;
   AdwWindowTitle  *title;
   GtkWidget       *mark_all_button;
   GtkToggleButton *unread_toggle;
@@ -42,6 +47,8 @@ G_DEFINE_FINAL_TYPE (ClipAlertsView, clip_alerts_view, ADW_TYPE_BIN)
 enum {
   BACK,
   UNREAD_CHANGED,
+  ARTICLE_READ,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -329,7 +336,6 @@ update_counts (ClipAlertsView *self)
   g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GError) error = NULL;
 
-  clip_store_release_snapshot (self->store);
   if ((counts = clip_alert_count_unread (self->store, &error)) == NULL)
     {
       g_debug ("Could not count the unread alerts: %s", error->message);
@@ -391,8 +397,6 @@ clip_alerts_view_reload (ClipAlertsView *self)
 
   if (self->store == NULL)
     return;
-  /* A long-lived reader: see what was committed since it last read. */
-  clip_store_release_snapshot (self->store);
   unread_only = gtk_toggle_button_get_active (self->unread_toggle);
   /* Unread only: enough for the widest "Show More" asked for, each group
    * cut below; all alerts: a first page, more where it was asked for. */
@@ -443,7 +447,6 @@ show_more (ClipAlertsView *self,
   if (section == NULL || self->store == NULL || section->next == 0)
     return;
   limit = CLAMP (section->shown * 3, CLIP_ALERTS_VIEW_PAGE, CLIP_ALERTS_VIEW_MORE_MAX);
-  clip_store_release_snapshot (self->store);
   page = clip_alert_list_rule (self->store, rule_id, section->next, limit, &error);
   if (page == NULL)
     {
@@ -533,6 +536,7 @@ written_cb (GObject      *source,
     clip_alerts_view_reload (self);
   else
     update_counts (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* reload: for a rule's or every alert marked read while only unread ones
@@ -575,9 +579,60 @@ clip_alerts_view_open_article (ClipAlertsView *self,
   g_return_if_fail (CLIP_IS_ALERTS_VIEW (self));
 
   clip_article_view_show (self->article_view, article_id);
-  /* Read wherever it shows: every rule that flagged it. */
+  /* Narrow: the article takes the place of the list, as a tap expects. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->article_pane);
+  /* Read wherever it shows: every rule that flagged it, and the list. */
   mark_sections (self, 0, TRUE, 0, article_id);
+  g_signal_emit (self, signals[ARTICLE_READ], 0, article_id, TRUE);
   write_alerts (self, clip_command_read_article_alerts (article_id), FALSE);
+}
+
+void
+clip_alerts_view_article_read (ClipAlertsView *self,
+                               gint64          article_id,
+                               gboolean        read)
+{
+  g_return_if_fail (CLIP_IS_ALERTS_VIEW (self));
+
+  mark_sections (self, 0, read, 0, article_id);
+}
+
+void
+clip_alerts_view_refresh_counts (ClipAlertsView *self)
+{
+  g_return_if_fail (CLIP_IS_ALERTS_VIEW (self));
+
+  if (self->store != NULL)
+    update_counts (self);
+}
+
+ClipArticleView *
+clip_alerts_view_get_article_view (ClipAlertsView *self)
+{
+  g_return_val_if_fail (CLIP_IS_ALERTS_VIEW (self), NULL);
+  return self->article_view;
+}
+
+static void
+list_resized_cb (ClipPane  *pane,
+                 GSettings *settings)
+{
+  g_settings_set_int (settings, "alerts-list-width", clip_pane_get_size (pane));
+}
+
+void
+clip_alerts_view_set_settings (ClipAlertsView *self,
+                               GSettings      *settings)
+{
+  g_return_if_fail (CLIP_IS_ALERTS_VIEW (self));
+
+  clip_pane_set_size (self->list_pane, g_settings_get_int (settings, "alerts-list-width"));
+  /* The article's edge moves the border, as in the main window. */
+  clip_pane_add_handle (self->list_pane, self->article_pane, 1);
+  g_object_bind_property (self->leaflet, "folded", self->list_pane, "resizable",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (self->list_pane, "resized", G_CALLBACK (list_resized_cb), settings, 0);
 }
 
 static GtkWidget *
@@ -616,8 +671,14 @@ alerts_action (GtkWidget  *widget,
     {
       GtkWidget *row = find_alert_row (self, id);
       gboolean read = row != NULL && row_is_read (row);
+      gint64 article_id = row ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "article-id")) : 0;
 
-      mark_sections (self, 0, !read, id, 0);
+      /* The article is read or unread with it, under every rule. */
+      if (article_id != 0)
+        {
+          mark_sections (self, 0, !read, 0, article_id);
+          g_signal_emit (self, signals[ARTICLE_READ], 0, article_id, !read);
+        }
       write_alerts (self, clip_command_set_alert_read (id, !read), FALSE);
     }
   else if (g_str_equal (action, "alerts.show-more"))
@@ -636,6 +697,12 @@ static void
 back_clicked_cb (ClipAlertsView *self)
 {
   g_signal_emit (self, signals[BACK], 0);
+}
+
+static void
+back_to_list_cb (ClipAlertsView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -673,10 +740,23 @@ clip_alerts_view_class_init (ClipAlertsViewClass *klass)
   signals[UNREAD_CHANGED] = g_signal_new ("unread-changed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The view marked an article read or unread (with its alerts), on
+   * screen; the archive follows. */
+  signals[ARTICLE_READ] = g_signal_new ("article-read", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_BOOLEAN);
+  /* A change the view asked for is in the archive. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CLIP_TYPE_ARTICLE_VIEW);
+  g_type_ensure (CLIP_TYPE_PANE);
   gtk_widget_class_set_template_from_resource (widget_class,
       "/io/github/clippings/Clippings/clip-alerts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, article_pane);
+  gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, flag_button);
   gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, title);
   gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, mark_all_button);
   gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, unread_toggle);
@@ -688,6 +768,7 @@ clip_alerts_view_class_init (ClipAlertsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipAlertsView, article_view);
   gtk_widget_class_bind_template_callback (widget_class, unread_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_to_list_cb);
   gtk_widget_class_install_action (widget_class, "alerts.mark-all-read", NULL, alerts_action);
   gtk_widget_class_install_action (widget_class, "alerts.mark-rule-read", "x", alerts_action);
   gtk_widget_class_install_action (widget_class, "alerts.toggle-read", "x", alerts_action);
@@ -699,6 +780,7 @@ static void
 clip_alerts_view_init (ClipAlertsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  clip_article_view_follow_flag_button (GTK_TOGGLE_BUTTON (self->flag_button));
   clip_rule_style_ensure ();
   self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();

@@ -1,5 +1,6 @@
-/* clip-alerts-view.h — the alert inbox: alerts grouped by rule, newest
- * first; open, mark read, mark all read
+/* clip-alerts-view.h — the alert inbox: alerts grouped by rule, the most
+ * severe first; open (beside the list, or in its place when narrow),
+ * mark read, mark all read
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "clip-article-view.h"
 #include "clip-commands.h"
 #include "clip-store.h"
 
@@ -29,12 +31,27 @@ void       clip_alerts_view_reload       (ClipAlertsView *self);
 /* Only this rule's alerts (0: every rule's). */
 void       clip_alerts_view_show_rule    (ClipAlertsView *self,
                                           gint64          rule_id);
-/* Shows the article beside the list and marks its alerts read. */
+/* Shows the article beside the list (in its place when narrow) and marks
+ * it and its alerts read. */
 void       clip_alerts_view_open_article (ClipAlertsView *self,
                                           gint64          article_id);
+/* The article was marked read or unread elsewhere: its rows, on screen. */
+void       clip_alerts_view_article_read (ClipAlertsView *self,
+                                          gint64          article_id,
+                                          gboolean        read);
+/* The unread counts, read again (after a change made elsewhere). */
+void       clip_alerts_view_refresh_counts (ClipAlertsView *self);
+/* The reading view of the article opened. */
+ClipArticleView *clip_alerts_view_get_article_view (ClipAlertsView *self);
+/* Where the width of the list is kept ("alerts-list-width"); dragging the
+ * article's edge changes it. */
+void       clip_alerts_view_set_settings (ClipAlertsView *self,
+                                          GSettings      *settings);
 /* Unread alerts, as last read from the archive. */
 gint64     clip_alerts_view_get_unread   (ClipAlertsView *self);
 
-/* Signals: "back"; "unread-changed" (gint64 unread alerts). */
+/* Signals: "back"; "unread-changed" (gint64 unread alerts);
+ * "article-read" (gint64 article id, gboolean read): marked on screen,
+ * the archive follows; "changed": a change asked for is written. */
 
 G_END_DECLS

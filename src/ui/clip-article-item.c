@@ -19,6 +19,8 @@ struct _ClipArticleItem
   char     *title;
   char     *outlet_name;
   gint64   *rule_ids;
+  char     *snippet;
+  GArray   *marks;      /* guint pairs */
 };
 
 G_DEFINE_FINAL_TYPE (ClipArticleItem, clip_article_item, G_TYPE_OBJECT)
@@ -29,6 +31,7 @@ enum {
   PROP_OUTLET_NAME,
   PROP_READ,
   PROP_FLAG,
+  PROP_SNIPPET,
   N_PROPS
 };
 static GParamSpec *props[N_PROPS];
@@ -110,6 +113,27 @@ clip_article_item_set_flag (ClipArticleItem *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_FLAG]);
 }
 
+const char *
+clip_article_item_get_snippet (ClipArticleItem  *self,
+                               const GArray    **marks)
+{
+  if (marks != NULL)
+    *marks = self->marks;
+  return self->snippet;
+}
+
+void
+clip_article_item_set_snippet (ClipArticleItem *self,
+                               const char      *snippet,
+                               GArray          *marks)
+{
+  g_free (self->snippet);
+  self->snippet = g_strdup (snippet);
+  g_clear_pointer (&self->marks, g_array_unref);
+  self->marks = marks ? g_array_ref (marks) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SNIPPET]);
+}
+
 char *
 clip_article_item_format_time (gint64 unix_seconds,
                                gint64 now)
@@ -152,6 +176,9 @@ clip_article_item_get_property (GObject    *object,
     case PROP_FLAG:
       g_value_set_int (value, self->flag);
       break;
+    case PROP_SNIPPET:
+      g_value_set_string (value, self->snippet);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -165,6 +192,8 @@ clip_article_item_finalize (GObject *object)
   g_free (self->title);
   g_free (self->outlet_name);
   g_free (self->rule_ids);
+  g_free (self->snippet);
+  g_clear_pointer (&self->marks, g_array_unref);
   G_OBJECT_CLASS (clip_article_item_parent_class)->finalize (object);
 }
 
@@ -186,6 +215,9 @@ clip_article_item_class_init (ClipArticleItemClass *klass)
   props[PROP_FLAG] = g_param_spec_int ("flag", NULL, NULL, G_MININT, G_MAXINT, 0,
                                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                        G_PARAM_STATIC_STRINGS);
+  props[PROP_SNIPPET] = g_param_spec_string ("snippet", NULL, NULL, NULL,
+                                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                             G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, props);
 }
 

@@ -27,6 +27,14 @@ void             clip_article_item_set_read       (ClipArticleItem       *self,
 gint             clip_article_item_get_flag       (ClipArticleItem       *self);
 void             clip_article_item_set_flag       (ClipArticleItem       *self,
                                                    gint                   flag);
+/* A search's snippet of the article (see clip_rule_snippet()), NULL until
+ * one is set, and where the search matched in it (pairs of byte offsets,
+ * start then end; may be NULL). "notify::snippet" when set. */
+const char      *clip_article_item_get_snippet    (ClipArticleItem       *self,
+                                                   const GArray         **marks);
+void             clip_article_item_set_snippet    (ClipArticleItem       *self,
+                                                   const char            *snippet,
+                                                   GArray                *marks);
 /* Ids of the rules that matched it (0-terminated), or NULL. */
 const gint64    *clip_article_item_get_rule_ids   (ClipArticleItem       *self);
 /* The time as the list shows it: today's as 14:05, this year's as

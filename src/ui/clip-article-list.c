@@ -6,7 +6,8 @@
 
 #include <string.h>
 
-#include "clip-article-list.h"
+#include "clip-article-list-private.h"
+#include "clip-article-snippets.h"
 #include "clip-rule-search.h"
 #include "clip-store-listing.h"
 
@@ -22,31 +23,6 @@
 #define REVEAL_REALISED  240
 #define REVEAL_MS        20
 
-struct _ClipArticleList
-{
-  GObject            parent_instance;
-
-  ClipStore         *reader;
-  char              *path;
-  ClipArticleFilter  filter;       /* strings owned */
-  char              *search;
-  ClipSort           sort;
-  gboolean           ascending;
-
-  GArray            *ids;          /* gint64, the view's order */
-  GHashTable        *pages;        /* page number → GPtrArray of items */
-  /* While replace_ids() runs: the previous view's rows, after the new ones. */
-  GArray            *old_ids;
-  GHashTable        *old_pages;
-  GCancellable      *cancellable;
-  guint              generation;
-  gboolean           loading;
-  gboolean           stale;        /* rows of the previous view, see set_view() */
-  guint              rows_read;
-  guint              hidden;       /* ids at the end not announced yet */
-  guint              reveal_id;
-  gboolean           loaded_pending;  /* loaded, waiting for the reveal */
-};
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -193,6 +169,9 @@ load_page (ClipArticleList *self,
         row = NULL;
       g_ptr_array_add (items, clip_article_item_new (ids[i], row));
     }
+  /* A search's rows get their snippets as they are read, a page at a time. */
+  if (self->search != NULL && view == self->ids)
+    clip_article_snippets_request (self->path, self->search, items, self->snippets_cancellable);
   if (g_hash_table_size (pages) >= MAX_CACHED_PAGES)
     g_hash_table_remove_all (pages);
   g_hash_table_insert (pages, GUINT_TO_POINTER (page), items);
@@ -635,6 +614,9 @@ clip_article_list_set_view (ClipArticleList         *self,
   filter_copy (&self->filter, filter ? filter : &none);
   g_free (self->search);
   self->search = search && *search ? g_strdup (search) : NULL;
+  g_cancellable_cancel (self->snippets_cancellable);
+  g_object_unref (self->snippets_cancellable);
+  self->snippets_cancellable = g_cancellable_new ();
   self->sort = sort;
   self->ascending = ascending;
   /* The rows shown stay until the new view's first ones replace them:
@@ -646,6 +628,26 @@ clip_article_list_set_view (ClipArticleList         *self,
       g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STALE]);
     }
   start_query (self, TRUE);
+}
+
+void
+clip_article_list_show_nothing (ClipArticleList *self)
+{
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_if_fail (CLIP_IS_ARTICLE_LIST (self));
+
+  g_cancellable_cancel (self->cancellable);
+  self->generation++;
+  g_clear_pointer (&self->search, g_free);
+  if (!self->stale)
+    {
+      self->stale = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STALE]);
+    }
+  replace_ids (self, none);
+  self->loaded_pending = FALSE;
+  set_loading (self, FALSE);
 }
 
 void
@@ -737,6 +739,8 @@ clip_article_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->snippets_cancellable);
+  g_clear_object (&self->snippets_cancellable);
   g_clear_handle_id (&self->reveal_id, g_source_remove);
   g_clear_object (&self->reader);
   G_OBJECT_CLASS (clip_article_list_parent_class)->dispose (object);
@@ -785,4 +789,5 @@ clip_article_list_init (ClipArticleList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = pages_new ();
+  self->snippets_cancellable = g_cancellable_new ();
 }

@@ -22,7 +22,8 @@ G_DECLARE_FINAL_TYPE (ClipArticleList, clip_article_list, CLIP, ARTICLE_LIST, GO
 
 ClipArticleList *clip_article_list_new        (ClipStore               *reader);
 /* Shows another view: filter (copied), a search in the rule language
- * (NULL: none) and order. Asynchronous: "loading" is TRUE until the ids
+ * (NULL: none; its rows get snippets, see clip_article_item_get_snippet())
+ * and order. Asynchronous: "loading" is TRUE until the ids
  * are in; a search that cannot be read emits "failed" with the message.
  * The rows shown stay, "stale", until the new view's first rows replace
  * them: inserted above them, then the old rows removed, the same items
@@ -32,6 +33,17 @@ void             clip_article_list_set_view   (ClipArticleList         *self,
                                                const char              *search,
                                                ClipSort                 sort,
                                                gboolean                 ascending);
+/* Shows no rows at all, at once (a search that cannot be read): the
+ * running query is dropped, loading ends. */
+void             clip_article_list_show_nothing (ClipArticleList       *self);
+/* The item of article id among the rows read so far, or NULL (read none). */
+ClipArticleItem *clip_article_list_lookup     (ClipArticleList         *self,
+                                               gint64                   id);
+/* Whether the view's rows (announced or not) include article id. */
+gboolean         clip_article_list_contains   (ClipArticleList         *self,
+                                               gint64                   id);
+/* The read and flag state of the rows read so far, read again. */
+void             clip_article_list_refresh_state (ClipArticleList      *self);
 /* Reads the same view again (after a refresh). Articles new at the top
  * arrive as one insertion, so the scroll position and the selection stay. */
 void             clip_article_list_reload     (ClipArticleList         *self);

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "clip-article-cells.h"
+#include "clip-article-row.h"
 #include "clip-article-table.h"
 #include "clip-rules-store.h"
 
@@ -16,7 +16,7 @@ struct _ClipArticleTable
 
   GtkStack           *stack;
   GtkScrolledWindow  *scroller;
-  GtkColumnView      *view;
+  GtkListView        *view;
   GtkSpinner         *spinner;
   AdwStatusPage      *empty_page;
 
@@ -24,13 +24,9 @@ struct _ClipArticleTable
   GtkSingleSelection *selection;
   GHashTable         *rule_names;   /* id → name */
   GtkCssProvider     *rule_css;
-  ClipSort            sort;
-  gboolean            ascending;
-  int                 probed;       /* see sorter_changed_cb() */
   guint               spinner_timeout;
   guint               click_idle;
-  GtkColumnViewColumn *outlet_col;
-  GtkColumnViewColumn *rules_col;
+  gboolean            snippets;
   gboolean            narrow;
   guint               narrow_idle;
   gboolean            dots;         /* narrow applied: rules as coloured dots */
@@ -39,11 +35,11 @@ struct _ClipArticleTable
 
 G_DEFINE_FINAL_TYPE (ClipArticleTable, clip_article_table, ADW_TYPE_BIN)
 
-enum { SELECTION_CHANGED, ARTICLE_ACTIVATED, ARTICLE_CLICKED, SORT_CHANGED, N_SIGNALS };
+enum { SELECTION_CHANGED, ARTICLE_ACTIVATED, ARTICLE_CLICKED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-/* Below this width the outlet steps aside and rules are coloured dots. */
-#define CLIP_ARTICLE_TABLE_NARROW 560
+/* Below this width rules are coloured dots beside the time and outlet. */
+#define CLIP_ARTICLE_TABLE_NARROW 480
 
 GtkWidget *
 clip_article_table_new (void)
@@ -55,87 +51,6 @@ char *
 clip_article_table_rule_class (gint64 rule_id)
 {
   return g_strdup_printf ("clip-rule-%" G_GINT64_FORMAT, rule_id);
-}
-
-/* Sorting happens in SQL. GTK 4.8 has no API to ask the column view which
- * column sorts, so each column's sorter records that it was asked and the
- * view's sorter is probed with two items: only the primary column's sorter
- * runs (they never answer "equal"), and the answer's sign is the direction. */
-typedef struct {
-  ClipArticleTable *self;
-  ClipSort          sort;
-} Probe;
-
-static int
-probe_cb (gconstpointer a,
-          gconstpointer b,
-          gpointer      user_data)
-{
-  Probe *probe = user_data;
-
-  if (probe->self->probed < 0)
-    probe->self->probed = probe->sort;
-  return -1;
-}
-
-static void
-sorter_changed_cb (GtkSorter        *sorter,
-                   GtkSorterChange   change,
-                   ClipArticleTable *self)
-{
-  g_autoptr(ClipArticleItem) a = clip_article_item_new (1, NULL);
-  g_autoptr(ClipArticleItem) b = clip_article_item_new (2, NULL);
-  GtkOrdering order;
-
-  self->probed = -1;
-  order = gtk_sorter_compare (sorter, a, b);
-  if (self->probed < 0)
-    {
-      self->sort = CLIP_SORT_NEWEST;
-      self->ascending = FALSE;
-    }
-  else
-    {
-      self->sort = self->probed;
-      self->ascending = order == GTK_ORDERING_SMALLER;
-    }
-  g_signal_emit (self, signals[SORT_CHANGED], 0);
-}
-
-ClipSort
-clip_article_table_get_sort (ClipArticleTable *self,
-                             gboolean         *ascending)
-{
-  if (ascending != NULL)
-    *ascending = self->ascending;
-  return self->sort;
-}
-
-static GtkColumnViewColumn *
-add_column (ClipArticleTable *self,
-            const char       *title,
-            ClipArticleCell   column,
-            gboolean          expand,
-            int               sort)
-{
-  GtkListItemFactory *factory = clip_article_cells_factory_new (column, self);
-  g_autoptr(GtkColumnViewColumn) col = NULL;
-
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_column_set_expand (col, expand);
-  if (sort >= 0)
-    {
-      Probe *probe = g_new0 (Probe, 1);
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      probe->self = self;
-      probe->sort = sort;
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_cb, probe, g_free));
-      gtk_column_view_column_set_sorter (col, sorter);
-    }
-  gtk_column_view_append_column (self->view, col);
-  return col;
 }
 
 /* Rebinds the rows on screen: their chips follow the rules' names and
@@ -150,8 +65,8 @@ rebind_rows (ClipArticleTable *self)
   g_list_model_items_changed (G_LIST_MODEL (self->selection), 0, n, n);
 }
 
-/* Narrow: the outlet makes way for the title, and the rules shrink to
- * dots. The change waits for an idle, as columns cannot be hidden while
+/* Narrow: the rules shrink to dots, so that time and outlet keep their
+ * room. The change waits for an idle, as rows cannot be rebound while
  * the table is allocated. */
 static gboolean
 apply_narrow_cb (gpointer user_data)
@@ -159,8 +74,6 @@ apply_narrow_cb (gpointer user_data)
   ClipArticleTable *self = user_data;
 
   self->narrow_idle = 0;
-  gtk_column_view_column_set_visible (self->outlet_col, !self->narrow);
-  gtk_column_view_column_set_title (self->rules_col, self->narrow ? NULL : _("Rules"));
   if (self->dots != self->narrow)
     {
       self->dots = self->narrow;
@@ -189,6 +102,24 @@ page_size_cb (GtkAdjustment    *adjustment,
     }
 }
 
+void
+clip_article_table_set_snippets (ClipArticleTable *self,
+                                 gboolean          snippets)
+{
+  g_return_if_fail (CLIP_IS_ARTICLE_TABLE (self));
+
+  if (self->snippets == !!snippets)
+    return;
+  self->snippets = !!snippets;
+  rebind_rows (self);
+}
+
+gboolean
+clip_article_table_get_snippets (ClipArticleTable *self)
+{
+  return self->snippets;
+}
+
 gboolean
 clip_article_table_get_narrow (ClipArticleTable *self)
 {
@@ -198,16 +129,12 @@ clip_article_table_get_narrow (ClipArticleTable *self)
 
 /* Selection and activation */
 
-/* GTK 4.8 has no gtk_column_view_scroll_to(): the column view's list
- * view has the action (the column view itself does not). */
+/* GTK 4.8 has no gtk_list_view_scroll_to(), only its action. */
 static void
 scroll_to (ClipArticleTable *self,
            guint             position)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+  gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -242,7 +169,7 @@ click_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A click released on a row, at (x, y) of the column view: once the row's
+/* A click released on a row, at (x, y) of the list view: once the row's
  * own gesture has selected it, "article-clicked" says so. A folded window
  * opens the article on it, as a touch would (GTK's single-click
  * activation would select rows under a hovering pointer, and so mark them
@@ -362,7 +289,7 @@ show_spinner_cb (gpointer user_data)
 
 /* While a view loads, the list stays (empty) on screen, and the spinner
  * only comes when loading takes a while: switching pages remaps the whole
- * column view, which costs more than a quick search. */
+ * list view, which costs more than a quick search. */
 static void
 update_page (ClipArticleTable *self)
 {
@@ -382,6 +309,18 @@ update_page (ClipArticleTable *self)
 }
 
 void
+clip_article_table_set_empty_markup (ClipArticleTable *self,
+                                     const char       *icon,
+                                     const char       *title,
+                                     const char       *markup)
+{
+  adw_status_page_set_icon_name (self->empty_page, icon ? icon : "emblem-documents-symbolic");
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, markup);
+  adw_status_page_set_child (self->empty_page, NULL);
+}
+
+void
 clip_article_table_set_empty (ClipArticleTable *self,
                               const char       *title,
                               const char       *description)
@@ -389,8 +328,14 @@ clip_article_table_set_empty (ClipArticleTable *self,
   /* The description is markup, and may quote an error from the network. */
   g_autofree char *escaped = description ? g_markup_escape_text (description, -1) : NULL;
 
-  adw_status_page_set_title (self->empty_page, title);
-  adw_status_page_set_description (self->empty_page, escaped);
+  clip_article_table_set_empty_markup (self, NULL, title, escaped);
+}
+
+void
+clip_article_table_set_empty_child (ClipArticleTable *self,
+                                    GtkWidget        *child)
+{
+  adw_status_page_set_child (self->empty_page, child);
 }
 
 void
@@ -417,7 +362,7 @@ clip_article_table_set_model (ClipArticleTable *self,
       g_signal_connect_swapped (list, "items-changed", G_CALLBACK (list_items_changed_cb), self);
     }
   self->to_top = FALSE;
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   update_page (self);
 }
 
@@ -513,9 +458,6 @@ clip_article_table_class_init (ClipArticleTableClass *klass)
   signals[ARTICLE_CLICKED] = g_signal_new ("article-clicked", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, CLIP_TYPE_ARTICLE_ITEM);
-  signals[SORT_CHANGED] = g_signal_new ("sort-changed", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                        G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
       "/io/github/clippings/Clippings/clip-article-table.ui");
@@ -530,6 +472,7 @@ clip_article_table_class_init (ClipArticleTableClass *klass)
 static void
 clip_article_table_init (ClipArticleTable *self)
 {
+  GtkListItemFactory *factory;
   GtkEventController *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -539,15 +482,11 @@ clip_article_table_init (ClipArticleTable *self)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (self->rule_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  self->sort = CLIP_SORT_NEWEST;
-  add_column (self, _("Time"), CLIP_ARTICLE_CELL_TIME, FALSE, CLIP_SORT_TIME);
-  self->outlet_col = add_column (self, _("Outlet"), CLIP_ARTICLE_CELL_OUTLET, FALSE, CLIP_SORT_OUTLET);
-  add_column (self, _("Title"), CLIP_ARTICLE_CELL_TITLE, TRUE, CLIP_SORT_TITLE);
-  self->rules_col = add_column (self, _("Rules"), CLIP_ARTICLE_CELL_RULES, FALSE, -1);
+  factory = clip_article_row_factory_new (self);
+  gtk_list_view_set_factory (self->view, factory);
+  g_object_unref (factory);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "notify::page-size",
                            G_CALLBACK (page_size_cb), self, 0);
-  g_signal_connect (gtk_column_view_get_sorter (self->view), "changed",
-                    G_CALLBACK (sorter_changed_cb), self);
   click = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (click, GTK_PHASE_CAPTURE);
   g_signal_connect (click, "event", G_CALLBACK (event_cb), self);

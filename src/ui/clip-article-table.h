@@ -1,4 +1,5 @@
-/* clip-article-table.h — the article list: time, outlet, title, rule chips
+/* clip-article-table.h — the article list: title, time, outlet, rule
+ * chips, read and flag state, and a search's snippets
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,7 +27,11 @@ const char      *clip_article_table_get_rule_name (ClipArticleTable *self,
 /* The CSS class that colours rule_id's chips (also for highlights). */
 char            *clip_article_table_rule_class   (gint64            rule_id);
 gboolean         clip_article_table_get_narrow   (ClipArticleTable *self);
-/* What a click released at (x, y) of the table's column view does (the
+/* Whether rows show their item's snippet (a search's results). */
+void             clip_article_table_set_snippets (ClipArticleTable *self,
+                                                  gboolean          snippets);
+gboolean         clip_article_table_get_snippets (ClipArticleTable *self);
+/* What a click released at (x, y) of the table's list view does (the
  * table calls it on the button's release; tests call it directly). */
 void             clip_article_table_click_at     (ClipArticleTable *self,
                                                   double            x,
@@ -37,12 +42,17 @@ void             clip_article_table_select       (ClipArticleTable *self,
 /* Moves the selection by delta rows (j/k), keeping it in view. */
 void             clip_article_table_move         (ClipArticleTable *self,
                                                   int               delta);
-/* What an empty view says. */
+/* What an empty view says: description is plain text, or Pango markup
+ * where markup is TRUE (the caller escapes what it quotes). */
 void             clip_article_table_set_empty    (ClipArticleTable *self,
                                                   const char       *title,
                                                   const char       *description);
-/* The order the analyst picked by clicking a header. */
-ClipSort         clip_article_table_get_sort     (ClipArticleTable *self,
-                                                  gboolean         *ascending);
+void             clip_article_table_set_empty_markup (ClipArticleTable *self,
+                                                      const char       *icon,
+                                                      const char       *title,
+                                                      const char       *markup);
+/* A widget under the empty page's text (a button), or NULL. */
+void             clip_article_table_set_empty_child (ClipArticleTable *self,
+                                                     GtkWidget        *child);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "clip-article-table.h"
 #include "clip-article-view.h"
 #include "clip-highlight.h"
+#include "clip-rule-snippet.h"
 #include "clip-rules-store.h"
 #include "clip-store-listing.h"
 
@@ -34,6 +35,8 @@ struct _ClipArticleView
   GHashTable     *rule_names;    /* id → name */
   GHashTable     *rule_colors;   /* id → GdkRGBA */
   ClipArticle    *article;
+  ClipSearchMatcher *search;     /* the search whose hits show, or NULL */
+  char           *search_text;
 
   guint           note_timeout;
   gint64          note_article;  /* the article the pending note is for */
@@ -45,7 +48,7 @@ struct _ClipArticleView
 
 G_DEFINE_FINAL_TYPE (ClipArticleView, clip_article_view, ADW_TYPE_BIN)
 
-enum { NOTE_SAVED, NOTE_FAILED, N_SIGNALS };
+enum { NOTE_SAVED, NOTE_FAILED, ARTICLE_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void show_tags (ClipArticleView *self, const char * const *tags);
@@ -242,6 +245,31 @@ rule_row (ClipArticleView *self,
   return box;
 }
 
+/* The search's hits over the rules' spans: in the body (attrs) and the
+ * title, in their own colour. */
+static void
+show_hits (ClipArticleView *self,
+           PangoAttrList   *body_attrs)
+{
+  g_autoptr(PangoAttrList) title_attrs = pango_attr_list_new ();
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->search != NULL &&
+      !(spans = clip_search_matcher_spans (self->search, self->reader, self->article->id, &error)))
+    g_debug ("Could not find the search in the article: %s", error->message);
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    {
+      const ClipRuleSpan *span = &g_array_index (spans, ClipRuleSpan, i);
+
+      if (span->field == CLIP_RULE_FIELD_BODY)
+        clip_highlight_add_hit (body_attrs, span->start, span->end);
+      else if (span->field == CLIP_RULE_FIELD_TITLE)
+        clip_highlight_add_hit (title_attrs, span->start, span->end);
+    }
+  gtk_label_set_attributes (self->title_label, title_attrs);
+}
+
 /* Highlights every matching rule's spans, and says which words matched. */
 static void
 show_matches (ClipArticleView *self,
@@ -277,6 +305,7 @@ show_matches (ClipArticleView *self,
       gtk_box_append (self->rules_box, rule_row (self, rule_id, words));
     }
   attrs = clip_highlight_attrs (body_spans, self->rule_colors);
+  show_hits (self, attrs);
   gtk_label_set_attributes (self->body_label, attrs);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_box),
                           gtk_widget_get_first_child (GTK_WIDGET (self->rules_box)) != NULL);
@@ -295,16 +324,15 @@ clip_article_view_show (ClipArticleView *self,
 
   clip_article_view_flush_note (self);
   g_clear_pointer (&self->article, clip_article_free);
-  if (article_id == 0 || self->reader == NULL)
+  if (article_id != 0 && self->reader != NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "none");
-      return;
+      if (!(self->article = clip_store_get_article (self->reader, article_id, &error)))
+        g_debug ("Could not read article %" G_GINT64_FORMAT ": %s", article_id, error->message);
     }
-  clip_store_release_snapshot (self->reader);
-  if (!(self->article = clip_store_get_article (self->reader, article_id, &error)))
+  if (self->article == NULL)
     {
-      g_debug ("Could not read article %" G_GINT64_FORMAT ": %s", article_id, error->message);
       gtk_stack_set_visible_child_name (self->stack, "none");
+      g_signal_emit (self, signals[ARTICLE_CHANGED], 0);
       return;
     }
   if (self->article->title != NULL && *self->article->title != '\0')
@@ -337,6 +365,80 @@ clip_article_view_show (ClipArticleView *self,
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "article");
+  g_signal_emit (self, signals[ARTICLE_CHANGED], 0);
+}
+
+gint64
+clip_article_view_get_id (ClipArticleView *self)
+{
+  g_return_val_if_fail (CLIP_IS_ARTICLE_VIEW (self), 0);
+  return self->article ? self->article->id : 0;
+}
+
+void
+clip_article_view_set_state (ClipArticleView *self,
+                             gboolean         read,
+                             gint             flag)
+{
+  g_return_if_fail (CLIP_IS_ARTICLE_VIEW (self));
+
+  if (self->article == NULL || (self->article->read == !!read && self->article->flag == flag))
+    return;
+  self->article->read = !!read;
+  self->article->flag = flag;
+  g_signal_emit (self, signals[ARTICLE_CHANGED], 0);
+}
+
+void
+clip_article_view_refresh_state (ClipArticleView *self)
+{
+  g_autoptr(ClipArticle) now = NULL;
+
+  g_return_if_fail (CLIP_IS_ARTICLE_VIEW (self));
+
+  if (self->article == NULL)
+    return;
+  if ((now = clip_store_get_article (self->reader, self->article->id, NULL)) != NULL)
+    clip_article_view_set_state (self, now->read, now->flag);
+}
+
+void
+clip_article_view_set_search (ClipArticleView *self,
+                              const char      *query)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+  const char *body;
+
+  g_return_if_fail (CLIP_IS_ARTICLE_VIEW (self));
+
+  if (g_strcmp0 (query, self->search_text) == 0)
+    return;
+  g_free (self->search_text);
+  self->search_text = g_strdup (query);
+  g_clear_pointer (&self->search, clip_search_matcher_free);
+  /* A search that cannot be read highlights nothing (the list says why). */
+  if (query != NULL && self->reader != NULL)
+    self->search = clip_search_matcher_new (self->reader, query, NULL);
+  if (self->article == NULL)
+    return;
+  body = clip_article_body (self->article);
+  show_matches (self, body ? body : "");
+}
+
+static void
+flag_active_cb (GtkToggleButton *button)
+{
+  gboolean flagged = gtk_toggle_button_get_active (button);
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), flagged ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), flagged ? _("Flagged (S)") : _("Flag (S)"));
+}
+
+void
+clip_article_view_follow_flag_button (GtkToggleButton *button)
+{
+  g_signal_connect (button, "notify::active", G_CALLBACK (flag_active_cb), NULL);
+  flag_active_cb (button);
 }
 
 /* Tags */
@@ -479,6 +581,8 @@ clip_article_view_finalize (GObject *object)
   ClipArticleView *self = CLIP_ARTICLE_VIEW (object);
 
   g_clear_pointer (&self->article, clip_article_free);
+  g_clear_pointer (&self->search, clip_search_matcher_free);
+  g_free (self->search_text);
   g_hash_table_unref (self->rule_names);
   g_hash_table_unref (self->rule_colors);
   g_free (self->note_queued);
@@ -498,6 +602,9 @@ clip_article_view_class_init (ClipArticleViewClass *klass)
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[NOTE_FAILED] = g_signal_new ("note-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* Another article shown (or none), or its read or flag state set. */
+  signals[ARTICLE_CHANGED] = g_signal_new ("article-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
       "/io/github/clippings/Clippings/clip-article-view.ui");

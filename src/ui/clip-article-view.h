@@ -28,7 +28,25 @@ void               clip_article_view_set_rules    (ClipArticleView *self,
 void               clip_article_view_show         (ClipArticleView *self,
                                                    gint64           article_id);
 const ClipArticle *clip_article_view_get_article  (ClipArticleView *self);
+/* The article shown, or 0. */
+gint64             clip_article_view_get_id       (ClipArticleView *self);
+/* The shown article's read and flag state, as set elsewhere (the view
+ * writes neither); "article-changed" when it changes. */
+void               clip_article_view_set_state    (ClipArticleView *self,
+                                                   gboolean         read,
+                                                   gint             flag);
+/* The same, read again from the archive. */
+void               clip_article_view_refresh_state (ClipArticleView *self);
+/* The search whose hits show beside the rules' spans (NULL: none). */
+void               clip_article_view_set_search   (ClipArticleView *self,
+                                                   const char      *query);
+/* A Flag toggle button's icon and tooltip follow its state: a filled
+ * star while flagged. */
+void               clip_article_view_follow_flag_button (GtkToggleButton *button);
 /* Saves a note typed in the last moments now (before closing). */
 void               clip_article_view_flush_note   (ClipArticleView *self);
+
+/* Signals: "article-changed" (another article shown, or none, or its
+ * state set); "note-saved"; "note-failed" (message). */
 
 G_END_DECLS

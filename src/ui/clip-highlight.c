@@ -65,6 +65,28 @@ clip_highlight_attrs (GArray     *spans,
   return attrs;
 }
 
+void
+clip_highlight_add_hit (PangoAttrList *attrs,
+                        guint          start,
+                        guint          end)
+{
+  /* Adwaita's yellow 2; the underline in its brown keeps a hit apart from
+   * a rule that happens to be yellow. */
+  PangoAttribute *parts[] = {
+    pango_attr_background_new (0xf8f8, 0xe4e4, 0x5c5c),
+    pango_attr_foreground_new (0, 0, 0),
+    pango_attr_underline_new (PANGO_UNDERLINE_SINGLE),
+    pango_attr_underline_color_new (0x8686, 0x5e5e, 0x3c3c),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      parts[i]->start_index = start;
+      parts[i]->end_index = end;
+      pango_attr_list_change (attrs, parts[i]);
+    }
+}
+
 /* A span's text as a person reads it: without the punctuation at its
  * ends, and a long proximity span by its ends. */
 static char *

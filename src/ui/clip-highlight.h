@@ -29,6 +29,12 @@ void   clip_highlight_parse  (const char    *spans_json,
  * stays readable on it. Offsets are the spans' bytes, as Pango counts. */
 PangoAttrList *clip_highlight_attrs (GArray     *spans,
                                      GHashTable *colors);
+/* Paints [start, end) (bytes) as a search hit: a highlighter's yellow
+ * with dark text and an underline, so that it stays apart from the rules'
+ * colours; over a rule's span, the hit shows. */
+void   clip_highlight_add_hit (PangoAttrList *attrs,
+                               guint          start,
+                               guint          end);
 /* Appends to words (char*) the distinct words (case folded) a rule
  * matched in text, in order, without punctuation at their ends. */
 void   clip_highlight_collect_words (const char *text,

@@ -235,8 +235,6 @@ current_lists (ClipRuleEditor  *self,
   ClipTermLists *lists;
   gint64 version;
 
-  /* As committed now, not as this reader last saw them. */
-  clip_store_release_snapshot (self->store);
   version = clip_store_rules_version (self->store);
   if (self->lists != NULL && version >= 0 && version == self->lists_version)
     return self->lists;

@@ -275,8 +275,6 @@ clip_rules_page_reload (ClipRulesPage *self)
 
   if (self->store == NULL)
     return;
-  /* A long-lived reader: see what was committed since it last read. */
-  clip_store_release_snapshot (self->store);
   if ((rules = clip_store_list_rules (self->store, &error)) == NULL)
     {
       show_error (self, _("Could not read the rules"), error);

@@ -106,7 +106,6 @@ reload (ClipTermListsWindow *self,
   g_auto(GStrv) names = NULL;
   GtkWidget *child;
 
-  clip_store_release_snapshot (self->store);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   if ((self->lists = clip_store_load_term_lists (self->store, &error)) == NULL ||
       (names = clip_store_list_term_lists (self->store, &error)) == NULL)

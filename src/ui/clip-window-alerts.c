@@ -11,6 +11,7 @@
 #include "clip-rules-page.h"
 #include "clip-store-listing.h"
 #include "clip-window-alerts.h"
+#include "clip-window-private.h"
 
 /* How often the sidebar's unread count is read again while nothing else
  * told it: new alerts come with fetches in the background. */
@@ -32,6 +33,12 @@ window_alerts_free (WindowAlerts *wa)
   g_clear_handle_id (&wa->poll, g_source_remove);
   g_free (wa->back_to);
   g_free (wa);
+}
+
+static WindowAlerts *
+window_alerts (ClipWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), "clip-window-alerts");
 }
 
 static gboolean
@@ -58,9 +65,13 @@ show_page (WindowAlerts *wa,
     clip_rules_page_reload (wa->rules_page);
 }
 
+/* The pages' signals come with the window, whose handlers go with it
+ * (a page can outlive it while a write it asked for runs). */
 static void
-go_back (WindowAlerts *wa)
+go_back (ClipWindow *window)
 {
+  WindowAlerts *wa = window_alerts (window);
+
   gtk_stack_set_visible_child_name (wa->stack, wa->back_to ? wa->back_to : "archive");
 }
 
@@ -83,7 +94,6 @@ poll_unread (gpointer user_data)
 
   if (store != NULL)
     {
-      clip_store_release_snapshot (store);
       unread = clip_alert_count_unread_total (store, NULL);
     }
 
@@ -95,17 +105,17 @@ poll_unread (gpointer user_data)
 static void
 unread_changed_cb (ClipAlertsView *view,
                    gint64          unread,
-                   WindowAlerts   *wa)
+                   ClipWindow     *window)
 {
-  set_unread (wa, unread);
+  set_unread (window_alerts (window), unread);
 }
 
 /* The window reads the rules again (chips, highlights); its reload picks
  * the archive page, so the Rules page is shown again after it. */
 static void
-rules_changed_cb (WindowAlerts *wa)
+rules_changed_cb (ClipWindow *window)
 {
-  clip_window_reload (wa->window);
+  clip_window_reload (window);
 }
 
 static void
@@ -179,15 +189,78 @@ add_sidebar_rows (WindowAlerts *wa,
   gtk_box_append (pane, list);
 }
 
+static const GActionEntry actions[] = {
+  { "show-rules", action_activated },
+  { "show-alerts", action_activated },
+  { "show-rule", action_activated, "x" },
+  { "open-article", action_activated, "x" },
+};
+
+void
+clip_window_alerts_uninstall (ClipWindow *window)
+{
+  WindowAlerts *wa = g_object_get_data (G_OBJECT (window), "clip-window-alerts");
+
+  if (wa == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (wa->rules_page, wa);
+  g_signal_handlers_disconnect_by_data (wa->alerts_view, wa);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_action_map_remove_action (G_ACTION_MAP (window), actions[i].name);
+  /* Frees wa, and stops the polling. */
+  g_object_set_data (G_OBJECT (window), "clip-window-alerts", NULL);
+}
+
+ClipArticleView *
+clip_window_alerts_article_view (ClipWindow *window)
+{
+  WindowAlerts *wa = window_alerts (window);
+
+  return wa ? clip_alerts_view_get_article_view (wa->alerts_view) : NULL;
+}
+
+void
+clip_window_alerts_article_read (ClipWindow *window,
+                                 gint64      article_id,
+                                 gboolean    read)
+{
+  WindowAlerts *wa = window_alerts (window);
+
+  if (wa != NULL)
+    clip_alerts_view_article_read (wa->alerts_view, article_id, read);
+}
+
+void
+clip_window_alerts_changed (ClipWindow *window)
+{
+  WindowAlerts *wa = window_alerts (window);
+
+  if (wa == NULL)
+    return;
+  poll_unread (wa);
+  clip_alerts_view_refresh_counts (wa->alerts_view);
+}
+
+/* The Alerts view marked an article: its row and reading views follow
+ * at once, everything else once it is written. */
+static void
+article_read_cb (ClipAlertsView *view,
+                 gint64          article_id,
+                 gboolean        read,
+                 ClipWindow     *window)
+{
+  clip_window_article_read (window, article_id, read, FALSE);
+}
+
+static void
+alerts_written_cb (ClipWindow *window)
+{
+  clip_window_articles_changed (window);
+}
+
 void
 clip_window_alerts_install (ClipWindow *window)
 {
-  static const GActionEntry actions[] = {
-    { "show-rules", action_activated },
-    { "show-alerts", action_activated },
-    { "show-rule", action_activated, "x" },
-    { "open-article", action_activated, "x" },
-  };
   ClipStore *store = clip_window_get_store (window);
   WindowAlerts *wa;
   GtkWidget *pane;
@@ -199,7 +272,7 @@ clip_window_alerts_install (ClipWindow *window)
   wa = g_new0 (WindowAlerts, 1);
   wa->window = window;
   wa->stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, "main_stack"));
-  pane = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, "sidebar_pane"));
+  pane = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), CLIP_TYPE_WINDOW, "sidebar_box"));
   g_return_if_fail (GTK_IS_STACK (wa->stack) && GTK_IS_BOX (pane));
   g_object_set_data_full (G_OBJECT (window), "clip-window-alerts", wa, (GDestroyNotify) window_alerts_free);
 
@@ -210,10 +283,17 @@ clip_window_alerts_install (ClipWindow *window)
   clip_rules_page_set_commands (wa->rules_page, clip_window_get_commands (window));
   clip_rules_page_set_store (wa->rules_page, store);
   clip_alerts_view_set_store (wa->alerts_view, store, clip_window_get_commands (window));
-  g_signal_connect_swapped (wa->rules_page, "back", G_CALLBACK (go_back), wa);
-  g_signal_connect_swapped (wa->alerts_view, "back", G_CALLBACK (go_back), wa);
-  g_signal_connect_swapped (wa->rules_page, "rules-changed", G_CALLBACK (rules_changed_cb), wa);
-  g_signal_connect (wa->alerts_view, "unread-changed", G_CALLBACK (unread_changed_cb), wa);
+  g_signal_connect_object (wa->rules_page, "back", G_CALLBACK (go_back), window, G_CONNECT_SWAPPED);
+  g_signal_connect_object (wa->alerts_view, "back", G_CALLBACK (go_back), window, G_CONNECT_SWAPPED);
+  g_signal_connect_object (wa->rules_page, "rules-changed", G_CALLBACK (rules_changed_cb), window,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (wa->alerts_view, "unread-changed", G_CALLBACK (unread_changed_cb), window, 0);
+  g_signal_connect_object (wa->alerts_view, "article-read", G_CALLBACK (article_read_cb), window, 0);
+  g_signal_connect_object (wa->alerts_view, "changed", G_CALLBACK (alerts_written_cb), window,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (clip_alerts_view_get_article_view (wa->alerts_view), "article-changed",
+                           G_CALLBACK (clip_window_sync_article_actions), window, G_CONNECT_SWAPPED);
+  clip_alerts_view_set_settings (wa->alerts_view, clip_window_get_settings (window));
 
   add_sidebar_rows (wa, GTK_BOX (pane));
   g_action_map_add_action_entries (G_ACTION_MAP (window), actions, G_N_ELEMENTS (actions), wa);

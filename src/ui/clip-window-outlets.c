@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clip-add-outlet-dialog.h"
+#include "clip-input.h"
 #include "clip-opml.h"
 #include "clip-window-private.h"
 
@@ -114,6 +115,25 @@ add_outlet_activated (GSimpleAction *action,
   gtk_window_present (dialog);
 }
 
+/* Through the one bounded reader, as clippings-cli reads it: a huge file
+ * or a FIFO picked in the chooser is refused, not read into memory or
+ * waited on. */
+static void
+read_opml_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      path,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  if (clip_input_read_file (path, CLIP_OPML_MAX_SIZE, &contents, &len, &error))
+    g_task_return_pointer (task, g_bytes_new_take (contents, len), (GDestroyNotify) g_bytes_unref);
+  else
+    g_task_return_error (task, error);
+}
+
 static void
 opml_loaded_cb (GObject      *source,
                 GAsyncResult *res,
@@ -124,7 +144,7 @@ opml_loaded_cb (GObject      *source,
   g_autoptr(GBytes) bytes = NULL;
 
   clip_window_set_busy (self, FALSE);
-  if (!(bytes = g_file_load_bytes_finish (G_FILE (source), res, NULL, &error)))
+  if (!(bytes = g_task_propagate_pointer (G_TASK (res), &error)))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         clip_window_show_error (self, _("Could not read the OPML file"), error);
@@ -144,8 +164,19 @@ import_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
     {
-      clip_window_set_busy (self, TRUE);
-      g_file_load_bytes_async (file, clip_window_get_cancellable (self), opml_loaded_cb, g_object_ref (self));
+      g_autoptr(GTask) task = g_task_new (NULL, clip_window_get_cancellable (self),
+                                          opml_loaded_cb, g_object_ref (self));
+      char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                 _("Only files on this computer can be imported"));
+      else
+        {
+          clip_window_set_busy (self, TRUE);
+          g_task_set_task_data (task, path, g_free);
+          g_task_run_in_thread (task, read_opml_thread);
+        }
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

@@ -7,6 +7,7 @@
 #include "clip-article-list.h"
 #include "clip-article-table.h"
 #include "clip-article-view.h"
+#include "clip-pane.h"
 #include "clip-service.h"
 #include "clip-sidebar.h"
 #include "clip-window.h"
@@ -27,10 +28,17 @@ struct _ClipWindow
   GtkSearchEntry       *search_entry;
   ClipArticleTable     *table;
   ClipArticleView      *article_view;
-  GtkWidget            *sidebar_pane;
+  GtkWidget            *sidebar_pane;   /* ClipPane */
+  GtkWidget            *sidebar_box;
   GtkWidget            *list_pane;
-  GtkWidget            *article_pane;
+  GtkWidget            *article_pane;   /* ClipPane */
   GtkWidget            *outlet_button;
+  GtkWidget            *flag_button;
+  GtkWidget            *scope_box;
+  GtkWidget            *scope_chip;
+  GtkLabel             *scope_label;
+  GtkWidget            *scope_all_label;
+  GtkWidget            *save_rule_button;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
 
@@ -53,6 +61,8 @@ struct _ClipWindow
   guint                 progress_text_done;   /* the count it says */
   gboolean              manual_refresh;
   gint64                rules_version;
+  char                 *search;           /* the search applied, or NULL */
+  char                 *search_error;     /* why it cannot be read, or NULL */
 };
 
 
@@ -72,6 +82,36 @@ void          clip_window_show_error         (ClipWindow   *self,
 void          clip_window_outlets_changed    (ClipWindow   *self);
 /* win.add-outlet, win.add-starter-outlets, win.import-opml, win.export-opml */
 void          clip_window_add_outlet_actions (ClipWindow   *self);
+
+/* The view (clip-window-view.c): the sidebar's source, the search and
+ * its scope, the order picked for each source (GSettings). Reads the
+ * view again; the article shown goes when it is not in the new one. */
+void          clip_window_apply_view         (ClipWindow   *self);
+void          clip_window_update_subtitle    (ClipWindow   *self);
+/* win.sort, win.search-everywhere, win.save-search */
+void          clip_window_add_view_actions   (ClipWindow   *self);
+/* The list's view could not be read: says why in its place. */
+void          clip_window_view_failed        (ClipWindow   *self,
+                                              const char   *message);
+
+/* The article shown (clip-window-article.c), in the page on screen: the
+ * reading view beside the list, or the Alerts view's. The actions act on
+ * it, wherever it shows. */
+ClipArticleView *clip_window_current_article_view (ClipWindow *self);
+/* win.open-original, win.toggle-flag, win.toggle-read, win.export */
+void          clip_window_add_article_actions (ClipWindow  *self);
+void          clip_window_sync_article_actions (ClipWindow *self);
+/* An article's read state changed: its row, the reading views, the
+ * counts, and the write through the commands when write is TRUE. */
+void          clip_window_article_read       (ClipWindow   *self,
+                                              gint64        article_id,
+                                              gboolean      read,
+                                              gboolean      write);
+/* Many articles' state changed elsewhere (the Alerts view marked a rule
+ * read): rows, reading views and counts read again. */
+void          clip_window_articles_changed   (ClipWindow   *self);
+/* The sidebar's counts, read again in a worker. */
+void          clip_window_update_counts      (ClipWindow   *self);
 
 /* win.refresh, and the service's signals (clip-window-service.c) */
 void          clip_window_refresh_activated  (GSimpleAction   *action,

@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "clip-export-dialog.h"
 #include "clip-article-table.h"
 #include "clip-archive.h"
 #include "clip-outlet-dialog.h"
@@ -25,10 +24,6 @@ G_DEFINE_FINAL_TYPE (ClipWindow, clip_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const outlet_actions[] = {
   "add-outlet", "add-starter-outlets", "import-opml",
-};
-
-static const char * const article_actions[] = {
-  "open-original", "toggle-flag", "toggle-read",
 };
 
 static void clip_window_setup (ClipWindow *self, ClipApplication *app);
@@ -122,87 +117,24 @@ clip_window_set_busy (ClipWindow *self,
   enable_actions (self, outlet_actions, G_N_ELEMENTS (outlet_actions), self->busy == 0);
 }
 
-/* The view: sidebar source, search, order */
-
-static gboolean
-has_search (ClipWindow *self)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  return gtk_search_bar_get_search_mode (self->search_bar) && *g_strstrip (text) != '\0';
-}
-
-static void
-apply_view (ClipWindow *self)
-{
-  ClipArticleFilter filter = { 0 };
-  g_autofree char *search = NULL;
-  gboolean ascending;
-  ClipSort sort = clip_article_table_get_sort (self->table, &ascending);
-  gint64 outlet_id;
-
-  if (self->list == NULL)
-    return;
-  switch (clip_sidebar_get_selected (self->sidebar, &outlet_id))
-    {
-    case CLIP_SOURCE_UNREAD:
-      filter.unread_only = TRUE;
-      break;
-    case CLIP_SOURCE_FLAGGED:
-      filter.flagged_only = TRUE;
-      break;
-    case CLIP_SOURCE_OUTLET:
-      filter.outlet_id = outlet_id;
-      break;
-    case CLIP_SOURCE_RULE:
-      filter.rule_id = outlet_id;
-      break;
-    case CLIP_SOURCE_ALL:
-    default:
-      break;
-    }
-  if (has_search (self))
-    search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  if (search == NULL && filter.outlet_id != 0 && clip_sidebar_get_selected_error (self->sidebar))
-    {
-      g_autofree char *why = g_strdup_printf (_("The last attempt failed: %s"),
-                                              clip_sidebar_get_selected_error (self->sidebar));
-      clip_article_table_set_empty (self->table, _("Could Not Fetch This Outlet"), why);
-    }
-  else if (search != NULL || filter.unread_only || filter.flagged_only || filter.rule_id)
-    clip_article_table_set_empty (self->table, _("No Articles Match"),
-                                  search ? _("Try other words, or another source in the sidebar.")
-                                         : _("Nothing here at the moment."));
-  else
-    clip_article_table_set_empty (self->table, _("No Articles Yet"),
-                                  _("Articles appear here once the outlets have been fetched."));
-  gtk_widget_set_visible (self->outlet_button, filter.outlet_id != 0);
-  clip_article_list_set_view (self->list, &filter, search, sort, ascending);
-  adw_window_title_set_title (self->content_title,
-                              clip_sidebar_get_selected_title (self->sidebar));
-}
-
-static void
-update_subtitle (ClipWindow *self)
-{
-  /* All the view's rows, not only those the list has shown so far. */
-  guint n = self->list ? clip_article_list_get_total (self->list) : 0;
-  g_autofree char *text = NULL;
-
-  /* Until a new view's rows come, those shown are the previous view's. */
-  if (self->list && clip_article_list_is_loading (self->list) &&
-      (n == 0 || clip_article_list_is_stale (self->list)))
-    text = g_strdup (_("Loading…"));
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
-  adw_window_title_set_subtitle (self->content_title, text);
-}
-
 static void
 list_failed_cb (ClipWindow *self,
                 const char *message)
 {
-  clip_window_show_toast (self, message);
+  clip_window_view_failed (self, message);
+}
+
+/* A view read: the article shown goes when it is not among its rows. */
+static void
+list_loading_cb (ClipWindow *self)
+{
+  gint64 shown = clip_article_view_get_id (self->article_view);
+
+  clip_window_update_subtitle (self);
+  if (clip_article_list_is_loading (self->list) || shown == 0)
+    return;
+  if (!clip_article_list_contains (self->list, shown))
+    clip_article_view_show (self->article_view, 0);
 }
 
 static void
@@ -274,8 +206,8 @@ counts_done_cb (GObject      *source,
   view_counts_free (counts);
 }
 
-static void
-update_counts (ClipWindow *self)
+void
+clip_window_update_counts (ClipWindow *self)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -300,7 +232,7 @@ reload_sources (ClipWindow *self)
       return G_MAXUINT;
     }
   clip_sidebar_set_outlets (self->sidebar, outlets);
-  update_counts (self);
+  clip_window_update_counts (self);
   return outlets->len;
 }
 
@@ -335,90 +267,12 @@ clip_window_reload (ClipWindow *self)
    * All Articles): show the view; otherwise read the same view again. */
   if ((on_archive_pages && !was_archive) || self->list == NULL ||
       clip_sidebar_get_selected (self->sidebar, NULL) != kind)
-    apply_view (self);
+    clip_window_apply_view (self);
   else
     clip_article_list_reload (self->list);
 }
 
-/* Articles */
-
-static ClipArticleItem *
-current_item (ClipWindow *self)
-{
-  return clip_article_table_get_selected (self->table);
-}
-
-static void
-sync_article_actions (ClipWindow *self)
-{
-  ClipArticleItem *item = current_item (self);
-  const ClipArticle *article = clip_article_view_get_article (self->article_view);
-  GAction *flag = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-flag");
-  GAction *read = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-read");
-
-  enable_actions (self, article_actions, G_N_ELEMENTS (article_actions), item != NULL);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "open-original")),
-                               article && article->url && *article->url);
-  g_simple_action_set_state (G_SIMPLE_ACTION (flag),
-                             g_variant_new_boolean (item && clip_article_item_get_flag (item)));
-  g_simple_action_set_state (G_SIMPLE_ACTION (read),
-                             g_variant_new_boolean (item && !clip_article_item_get_read (item)));
-}
-
-static void
-written_cb (GObject      *source,
-            GAsyncResult *res,
-            gpointer      user_data)
-{
-  g_autoptr(ClipWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!clip_commands_run_finish (CLIP_COMMANDS (source), res, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        clip_window_show_error (self, _("Could not save the change"), error);
-      return;
-    }
-  /* The list keeps its rows (an article read in Unread stays until the
-   * next reload); the counts follow at once. */
-  update_counts (self);
-}
-
-static void
-write_article (ClipWindow  *self,
-               ClipCommand *command)
-{
-  g_autoptr(ClipCommand) owned = command;
-
-  if (self->commands != NULL)
-    clip_commands_run_async (self->commands, owned, NULL, self->cancellable, written_cb,
-                             g_object_ref (self));
-}
-
-static void
-set_read (ClipWindow      *self,
-          ClipArticleItem *item,
-          gboolean         read)
-{
-  if (clip_article_item_get_read (item) == read)
-    return;
-  clip_article_item_set_read (item, read);
-  write_article (self, clip_command_set_read (clip_article_item_get_id (item), read));
-  sync_article_actions (self);
-}
-
-static void
-article_selected_cb (ClipWindow *self)
-{
-  ClipArticleItem *item = current_item (self);
-
-  clip_article_view_show (self->article_view, item ? clip_article_item_get_id (item) : 0);
-  if (item != NULL)
-    set_read (self, item, TRUE);
-  sync_article_actions (self);
-}
-
+/* Folded, opening an article shows the reading view. */
 static void
 article_activated_cb (ClipWindow      *self,
                       ClipArticleItem *item)
@@ -427,19 +281,13 @@ article_activated_cb (ClipWindow      *self,
     adw_leaflet_set_visible_child (self->leaflet, self->article_pane);
 }
 
-static void
-sort_changed_cb (ClipWindow *self)
-{
-  apply_view (self);
-}
-
 static gboolean
 search_timeout_cb (gpointer user_data)
 {
   ClipWindow *self = user_data;
 
   self->search_timeout = 0;
-  apply_view (self);
+  clip_window_apply_view (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -456,13 +304,13 @@ search_mode_cb (ClipWindow *self)
   /* Closing the search bar shows the whole source again. */
   if (!gtk_search_bar_get_search_mode (self->search_bar) &&
       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)))
-    apply_view (self);
+    clip_window_apply_view (self);
 }
 
 static void
 source_selected_cb (ClipWindow *self)
 {
-  apply_view (self);
+  clip_window_apply_view (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
@@ -522,55 +370,15 @@ outlet_properties_activated (GSimpleAction *action,
 }
 
 static void
-open_original_activated (GSimpleAction *action,
-                         GVariant      *param,
-                         gpointer       user_data)
-{
-  ClipWindow *self = CLIP_WINDOW (user_data);
-  const ClipArticle *article = clip_article_view_get_article (self->article_view);
-
-  if (article != NULL && article->url != NULL &&
-      (g_str_has_prefix (article->url, "https://") || g_str_has_prefix (article->url, "http://")))
-    gtk_show_uri (GTK_WINDOW (self), article->url, GDK_CURRENT_TIME);
-}
-
-static void
-toggle_flag_activated (GSimpleAction *action,
-                       GVariant      *param,
-                       gpointer       user_data)
-{
-  ClipWindow *self = CLIP_WINDOW (user_data);
-  ClipArticleItem *item = current_item (self);
-  gint flag;
-
-  if (item == NULL)
-    return;
-  flag = clip_article_item_get_flag (item) ? 0 : 1;
-  clip_article_item_set_flag (item, flag);
-  write_article (self, clip_command_set_flag (clip_article_item_get_id (item), flag));
-  sync_article_actions (self);
-}
-
-static void
-toggle_read_activated (GSimpleAction *action,
-                       GVariant      *param,
-                       gpointer       user_data)
-{
-  ClipWindow *self = CLIP_WINDOW (user_data);
-  ClipArticleItem *item = current_item (self);
-
-  if (item != NULL)
-    set_read (self, item, !clip_article_item_get_read (item));
-}
-
-static void
 move_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
   ClipWindow *self = CLIP_WINDOW (user_data);
 
-  clip_article_table_move (self->table, g_variant_get_int32 (param));
+  /* Only the list on screen: not one hidden behind the Alerts view. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "archive") == 0)
+    clip_article_table_move (self->table, g_variant_get_int32 (param));
 }
 
 static void
@@ -618,12 +426,12 @@ open_store (ClipWindow      *self,
       self->list = clip_article_list_new (self->store);
       g_signal_connect_object (self->list, "failed", G_CALLBACK (list_failed_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (update_subtitle), self,
+      g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (clip_window_update_subtitle),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_loading_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_subtitle), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->list, "notify::stale", G_CALLBACK (update_subtitle), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->list, "notify::stale", G_CALLBACK (clip_window_update_subtitle),
+                               self, G_CONNECT_SWAPPED);
       clip_article_table_set_model (self->table, self->list);
       clip_article_view_set_store (self->article_view, self->store, self->commands);
       return;
@@ -653,6 +461,38 @@ clip_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (clip_window_parent_class)->close_request (window);
 }
 
+static void
+pane_resized_cb (ClipPane   *pane,
+                 ClipWindow *self)
+{
+  g_settings_set_int (self->settings, g_object_get_data (G_OBJECT (pane), "clip-setting"),
+                      clip_pane_get_size (pane));
+}
+
+/* The sidebar and the reading view as wide as the analyst left them; a
+ * drag at the left edge of the list or of the reading view resizes them,
+ * while the leaflet is unfolded. */
+static void
+setup_panes (ClipWindow *self)
+{
+  struct { GtkWidget *pane; const char *key; GtkWidget *handle_host; int direction; } panes[] = {
+    { self->sidebar_pane, "sidebar-width", self->list_pane, 1 },
+    { self->article_pane, "reading-pane-width", self->article_pane, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      ClipPane *pane = CLIP_PANE (panes[i].pane);
+
+      clip_pane_set_size (pane, g_settings_get_int (self->settings, panes[i].key));
+      g_object_set_data (G_OBJECT (pane), "clip-setting", (gpointer) panes[i].key);
+      clip_pane_add_handle (pane, panes[i].handle_host, panes[i].direction);
+      g_object_bind_property (self->leaflet, "folded", pane, "resizable",
+                              G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+      g_signal_connect_object (pane, "resized", G_CALLBACK (pane_resized_cb), self, 0);
+    }
+}
+
 /* After construction: GtkWindow's "application" is set only once the
  * object is constructed. */
 static void
@@ -673,9 +513,27 @@ clip_window_setup (ClipWindow      *self,
   clip_window_connect_service (self, app);
   /* The Rules page, the Alerts view and their sidebar rows. */
   clip_window_alerts_install (self);
+  setup_panes (self);
   clip_window_reload (self);
-  sync_article_actions (self);
-  update_subtitle (self);
+  clip_window_sync_article_actions (self);
+  clip_window_update_subtitle (self);
+}
+
+/* Children emit as they are torn down (the search entry is cleared, the
+ * sidebar loses its selection) and the list and the service go on
+ * reporting: none of that may reach a window whose dispose has begun (its
+ * template's fields are cleared by then, and a search queued then ran
+ * into a window that was gone). */
+static void
+disconnect_all (ClipWindow *self)
+{
+  gpointer emitters[] = { self->sidebar, self->search_entry, self->search_bar, self->table,
+                          self->article_view, self->list, self->service };
+
+  for (guint i = 0; i < G_N_ELEMENTS (emitters); i++)
+    if (emitters[i] != NULL)
+      g_signal_handlers_disconnect_by_data (emitters[i], self);
+  clip_window_alerts_uninstall (self);
 }
 
 static void
@@ -683,6 +541,7 @@ clip_window_dispose (GObject *object)
 {
   ClipWindow *self = CLIP_WINDOW (object);
 
+  disconnect_all (self);
   g_clear_handle_id (&self->search_timeout, g_source_remove);
   g_clear_handle_id (&self->reload_timeout, g_source_remove);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
@@ -696,6 +555,8 @@ clip_window_dispose (GObject *object)
   g_clear_object (&self->commands);
   g_clear_object (&self->service);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->search_error, g_free);
   G_OBJECT_CLASS (clip_window_parent_class)->dispose (object);
 }
 
@@ -720,6 +581,7 @@ clip_window_class_init (ClipWindowClass *klass)
   object_class->dispose = clip_window_dispose;
   window_class->close_request = clip_window_close_request;
 
+  g_type_ensure (CLIP_TYPE_PANE);
   g_type_ensure (CLIP_TYPE_SIDEBAR);
   g_type_ensure (CLIP_TYPE_ARTICLE_TABLE);
   g_type_ensure (CLIP_TYPE_ARTICLE_VIEW);
@@ -736,39 +598,23 @@ clip_window_class_init (ClipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, table);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, article_pane);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, outlet_button);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, flag_button);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, scope_box);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, scope_chip);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, scope_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, scope_all_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipWindow, save_rule_button);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, ClipWindow, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, source_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, article_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   add_shortcuts (widget_class);
-}
-
-static void
-export_activated (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       data)
-{
-  ClipWindow *self = data;
-  ClipStore *store = clip_window_get_store (self);
-  ClipArticleItem *item = clip_article_table_get_selected (self->table);
-  g_autoptr(GArray) selected = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (item != NULL)
-    {
-      gint64 id = clip_article_item_get_id (item);
-
-      g_array_append_val (selected, id);
-    }
-  if (store != NULL)
-    gtk_window_present (GTK_WINDOW (clip_export_dialog_new (GTK_WINDOW (self), clip_store_get_path (store),
-                                                            self->toast_overlay, selected)));
 }
 
 static void
@@ -777,14 +623,10 @@ clip_window_init (ClipWindow *self)
   static const GActionEntry win_actions[] = {
     { "show-sidebar", show_sidebar_activated },
     { "show-list", show_list_activated },
-    { "open-original", open_original_activated },
-    { "toggle-flag", toggle_flag_activated, NULL, "false" },
-    { "toggle-read", toggle_read_activated, NULL, "false" },
     { "move", move_activated, "i" },
     { "search", search_activated },
     { "refresh", clip_window_refresh_activated },
     { "outlet-properties", outlet_properties_activated },
-    { "export", export_activated },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -792,6 +634,8 @@ clip_window_init (ClipWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
   clip_window_add_outlet_actions (self);
+  clip_window_add_view_actions (self);
+  clip_window_add_article_actions (self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
 }

@@ -264,6 +264,50 @@ test_watch (Fixture *f, gconstpointer data)
   g_string_free (w.out, TRUE);
 }
 
+/* Nothing a terminal would act on: C0 controls but tab and line feed,
+ * DEL, C1 controls, bidi embeddings, overrides and isolates. */
+static void
+assert_terminal_safe (const char *out)
+{
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  for (const char *p = out; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_true (c == '\n' || c == '\t' || c >= 0x20);
+      g_assert_false (c >= 0x7f && c <= 0x9f);
+      g_assert_false ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
+    }
+}
+
+/* An outlet named, and a JSON Feed (whose strings may hold any control)
+ * titled, to set the terminal's window title and clear it: the fetch
+ * report and parse show them as text. */
+static void
+test_terminal_escapes (Fixture *f, gconstpointer data)
+{
+  const char *feed =
+    "{\"version\": \"https://jsonfeed.org/version/1.1\", "
+    "\"title\": \"\\u001b]0;pwned\\u0007Evil \\u009b2J feed\", "
+    "\"items\": [{\"id\": \"1\", \"url\": \"https://evil.example/1\", "
+    "\"title\": \"\\u001b[2J\\u001b[31mWiped \\u202egpj.exe\", "
+    "\"content_text\": \"Text\"}]}";
+  g_autofree char *report = NULL;
+  g_autofree char *parsed = NULL;
+  g_autofree char *url = clip_test_server_url (f->server, "/evil");
+
+  clip_test_server_add_body (f->server, "/evil", "application/feed+json", feed, -1, NULL, NULL);
+  /* A name as hostile as the feed's (OPML brings names from anywhere). */
+  g_assert_cmpint (run_cli (f, NULL, "outlets", "add", url, "--name",
+                            "\x1b]0;pwned\x07" "Evil \xc2\x9b" "2J feed", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, &report, "fetch", NULL), ==, 0);
+  assert_terminal_safe (report);
+  g_assert_nonnull (strstr (report, "1\t\xef\xbf\xbd]0;pwned\xef\xbf\xbd" "Evil \xef\xbf\xbd" "2J feed\tok\t"));
+  g_assert_cmpint (run_cli (f, &parsed, "parse", url, NULL), ==, 0);
+  assert_terminal_safe (parsed);
+  g_assert_nonnull (strstr (parsed, "[2J\xef\xbf\xbd[31mWiped gpj.exe\n"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -271,5 +315,6 @@ main (int argc, char **argv)
   g_test_add ("/cli-fetch/fetch", Fixture, NULL, setup, test_fetch, teardown);
   g_test_add ("/cli-fetch/usage", Fixture, NULL, setup, test_fetch_usage, teardown);
   g_test_add ("/cli-fetch/watch", Fixture, NULL, setup, test_watch, teardown);
+  g_test_add ("/cli-fetch/terminal-escapes", Fixture, NULL, setup, test_terminal_escapes, teardown);
   return g_test_run ();
 }

@@ -34,7 +34,10 @@ run (char **out, ...)
   if (status != 0 && status != 2)
     g_printerr ("%s", e);
   if (out)
-    *out = g_steal_pointer (&o);
+    {
+      g_free (*out);
+      *out = g_steal_pointer (&o);
+    }
   return status;
 }
 

@@ -249,6 +249,104 @@ test_opml (Fixture *f, gconstpointer data)
   g_assert_cmpint (run (f, "import-opml", in, "extra", NULL), ==, 2);
 }
 
+/* What a terminal would act on: C0 controls but tab and line feed, DEL,
+ * C1 controls, bidi embeddings, overrides and isolates, or bytes that are
+ * not UTF-8. */
+static void
+assert_terminal_safe (const char *out)
+{
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  for (const char *p = out; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\t')
+        continue;
+      g_assert_cmphex (c, >=, 0x20);
+      g_assert_false (c >= 0x7f && c <= 0x9f);
+      g_assert_false ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
+    }
+}
+
+/* An outlet and articles whose text would drive a terminal. */
+static void
+seed_hostile (Fixture *f, const char *name, const char * const *titles, guint n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_store_open_data_dir (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  ClipIngestResult r;
+  gint64 outlet;
+
+  g_assert_no_error (error);
+  o->url = g_strdup ("https://evil.example/feed\x1b[8m");
+  o->name = g_strdup (name);
+  o->group = g_strdup ("\x1b[5mgroup");
+  outlet = clip_store_add_outlet (store, o, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      ClipArticle *a = clip_article_new ();
+
+      a->guid = g_strdup_printf ("e%u", i);
+      a->title = g_strdup (titles[i]);
+      a->summary_text = g_strdup ("Tbilisi");
+      a->published = 1732665120 + i;
+      g_ptr_array_add (batch, a);
+    }
+  clip_ingest_result_init (&r);
+  g_assert_true (clip_store_ingest (store, outlet, batch, &r, &error));
+  g_assert_no_error (error);
+  clip_ingest_result_clear (&r);
+}
+
+/* Feed text with terminal controls (clear the screen, colours, the
+ * window's title, C1's CSI) and bidi overrides reaches the terminal as
+ * text in every listing; JSON carries it as it is, escaped by json-glib. */
+static void
+test_terminal_escapes (Fixture *f, gconstpointer data)
+{
+  const char *evil_name = "Evil \x1b]0;pwned\x07News";
+  const char *titles[] = {
+    "\x1b[2J\x1b[31mRed alert", "C1 \xc2\x9b" "31m Tbilisi", "\xe2\x80\xae" "gpj.exe",
+    "Two\nlines\tand a tab \x7f", "\xe2\x81\xa7" "isolated\xe2\x81\xa9 Tbilisi",
+  };
+  g_autoptr(JsonNode) root = NULL;
+
+  seed_hostile (f, evil_name, titles, G_N_ELEMENTS (titles));
+  g_assert_cmpint (run (f, "articles", "list", NULL), ==, 0);
+  assert_terminal_safe (f->out);
+  /* Each article one line of four fields; its text is still there. */
+  {
+    g_auto(GStrv) lines = g_strsplit (f->out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (titles) + 1);
+  }
+  g_assert_nonnull (strstr (f->out, "\tgpj.exe\n"));
+  g_assert_nonnull (strstr (f->out, "Two lines and a tab \xef\xbf\xbd\n"));
+  g_assert_nonnull (strstr (f->out, "\tEvil \xef\xbf\xbd]0;pwned\xef\xbf\xbdNews\t"));
+  g_assert_cmpint (run (f, "search", "tbilisi", NULL), ==, 0);
+  assert_terminal_safe (f->out);
+  g_assert_nonnull (strstr (f->out, "isolated Tbilisi"));
+  g_assert_cmpint (run (f, "outlets", "list", NULL), ==, 0);
+  assert_terminal_safe (f->out);
+  g_assert_nonnull (strstr (f->out, "\xef\xbf\xbd[5mgroup"));
+
+  /* JSON as before: the text as it is, its controls escaped. */
+  g_assert_cmpint (run (f, "articles", "list", "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "\"\\u001b[2J\\u001b[31mRed alert\""));
+  root = parse_json (f->out);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      JsonObject *a = json_array_get_object_element (json_node_get_array (root), i);
+
+      g_assert_cmpstr (json_object_get_string_member (a, "title"), ==,
+                       titles[G_N_ELEMENTS (titles) - 1 - i]);
+      g_assert_cmpstr (json_object_get_string_member (a, "outlet"), ==, evil_name);
+    }
+}
+
 static void
 test_bad_data_dir (Fixture *f, gconstpointer data)
 {
@@ -271,6 +369,7 @@ main (int argc, char **argv)
   ADD ("/cli/help", test_help);
   ADD ("/cli/articles-search", test_articles_and_search);
   ADD ("/cli/opml", test_opml);
+  ADD ("/cli/terminal-escapes", test_terminal_escapes);
   ADD ("/cli/bad-data-dir", test_bad_data_dir);
   return g_test_run ();
 }

@@ -75,16 +75,36 @@ test_parse_problems_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "items")), >=, 2);
 }
 
+static gboolean
+has_problem (JsonObject *o, const char *kind)
+{
+  JsonArray *problems = json_object_get_array_member (o, "problems");
+
+  for (guint i = 0; i < json_array_get_length (problems); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (problems, i),
+                                                    "kind"), kind))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_parse_content_type (void)
 {
-  g_autofree char *path = clip_test_data_path ("feeds/koi8-r.xml");
+  g_autofree char *path = clip_test_data_path ("feeds/undeclared-1251.xml");
+  g_autofree char *koi8 = clip_test_data_path ("feeds/koi8-r.xml");
   const char *argv[] = { "parse", "--json", "--content-type", "text/xml; charset=windows-1251", path, NULL };
+  const char *lie[] = { "parse", "--json", "--content-type", "text/xml; charset=windows-1251", koi8, NULL };
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) lie_root = NULL;
   JsonObject *o = run_json (argv, &root);
+  JsonObject *l = run_json (lie, &lie_root);
 
-  /* the HTTP charset outranks the declaration (RFC 7303) */
+  /* the charset given is used: nothing to guess */
   g_assert_cmpstr (json_object_get_string_member (o, "encoding"), ==, "windows-1251");
+  g_assert_false (has_problem (o, "encoding"));
+  /* KOI8-R bytes the label contradicts: read as they are, and said so */
+  g_assert_cmpstr (json_object_get_string_member (l, "encoding"), ==, "koi8-r");
+  g_assert_true (has_problem (l, "encoding"));
 }
 
 static void

@@ -261,7 +261,6 @@ test_term_lists (void)
   g_assert_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS);
   g_clear_error (&error);
   g_clear_pointer (&renamed, clip_rule_free);
-  clip_store_release_snapshot (store);
   renamed = clip_store_get_rule (store, on_id, &error);
   g_assert_cmpstr (renamed->query, ==, "@kremlin_words NEAR/1 meddl*");
 
@@ -512,6 +511,89 @@ test_cli_same_as_gui (void)
   g_assert_nonnull (strstr (got_a, "Meddling|@kremlin_terms NEAR/2 meddl*|1|"));
 }
 
+/* "read" of an article (0/1) and of its alerts, as "article:alerts",
+ * e.g. "1:11" for a read article with two read alerts. */
+static char *
+read_state (ClipStore *store, gint64 article)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  g_string_append_printf (s, "%" G_GINT64_FORMAT ":",
+                          clip_test_rules_count (store, "SELECT read FROM articles WHERE id = ?1", article, 0));
+  for (gint64 n = clip_test_rules_count (store, "SELECT count(*) FROM alerts WHERE article_id = ?1 AND read",
+                                         article, 0); n > 0; n--)
+    g_string_append_c (s, '1');
+  for (gint64 n = clip_test_rules_count (store, "SELECT count(*) FROM alerts WHERE article_id = ?1 AND NOT read",
+                                         article, 0); n > 0; n--)
+    g_string_append_c (s, '0');
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+#define ASSERT_READ(store, article, expected) \
+  G_STMT_START { g_autofree char *got_ = read_state (store, article); \
+                 g_assert_cmpstr (got_, ==, expected); } G_STMT_END
+
+/* An article and its alerts are read together, whichever is marked: in the
+ * main list, in the Alerts view, a rule's or every alert at once. */
+static void
+test_read_together (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autoptr(ClipStore) store = clip_test_alerts_open (dir);
+  g_autoptr(ClipCommands) commands = NULL;
+  gint64 outlet = clip_test_alerts_outlet (store);
+  gint64 russia = clip_test_alerts_rule (store, "Russia", "none", "critical");
+  gint64 ports = clip_test_alerts_rule (store, "Ports", "none", NULL);
+  gint64 both = clip_test_alerts_new_match (store, outlet, russia, "Russian ships in Poti", CLIP_TEST_T0);
+  gint64 port = clip_test_alerts_new_match (store, outlet, ports, "Batumi port", CLIP_TEST_T0 + 60);
+  gint64 other = clip_test_alerts_new_match (store, outlet, russia, "Kremlin denies", CLIP_TEST_T0 + 120);
+  gint64 plain = clip_test_alerts_article (store, outlet, "Rain in Batumi", CLIP_TEST_T0 + 180);
+  gint64 alert;
+
+  clip_test_alerts_flag (store, ports, both, CLIP_TEST_T0);
+  commands = clip_commands_open (dir, NULL);
+  ASSERT_READ (store, both, "0:00");
+
+  /* Read in the list: its alerts under both rules; unread again: both. */
+  run_ok (commands, clip_command_set_read (both, TRUE));
+  ASSERT_READ (store, both, "1:11");
+  ASSERT_READ (store, other, "0:0");
+  run_ok (commands, clip_command_set_read (both, FALSE));
+  ASSERT_READ (store, both, "0:00");
+  /* An article no rule flagged. */
+  run_ok (commands, clip_command_set_read (plain, TRUE));
+  ASSERT_READ (store, plain, "1:");
+
+  /* One alert read in the Alerts view: the article, and its other alert. */
+  alert = clip_test_rules_count (store, "SELECT id FROM alerts WHERE article_id = ?1 AND rule_id = ?2",
+                                 both, ports);
+  run_ok (commands, clip_command_set_alert_read (alert, TRUE));
+  ASSERT_READ (store, both, "1:11");
+  run_ok (commands, clip_command_set_alert_read (alert, FALSE));
+  ASSERT_READ (store, both, "0:00");
+  run_ok (commands, clip_command_read_article_alerts (both));
+  ASSERT_READ (store, both, "1:11");
+  run_ok (commands, clip_command_set_read (both, FALSE));
+
+  /* A rule's alerts: its articles, and their alerts under other rules;
+   * another rule's article stays unread. */
+  run_ok (commands, clip_command_read_rule_alerts (ports));
+  ASSERT_READ (store, both, "1:11");
+  ASSERT_READ (store, port, "1:1");
+  ASSERT_READ (store, other, "0:0");
+  run_ok (commands, clip_command_read_all_alerts ());
+  ASSERT_READ (store, other, "1:1");
+
+  /* An alert that is not there changes nothing. */
+  {
+    g_autoptr(ClipCommand) missing = clip_command_set_alert_read (999999, TRUE);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (clip_commands_run (commands, missing, NULL, NULL, NULL, &error));
+    g_assert_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -521,6 +603,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/commands/term-lists", test_term_lists);
   g_test_add_func ("/commands/outlets-and-articles", test_outlets_and_articles);
   g_test_add_func ("/commands/one-writer", test_one_writer);
+  g_test_add_func ("/commands/read-together", test_read_together);
   g_test_add_func ("/commands/cli-same-as-gui", test_cli_same_as_gui);
   g_test_add_func ("/commands/alert-policy-on-service", test_alert_policy_on_service);
   return g_test_run ();

@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 # test-e2e-seed.py — the real app over the accessibility bus: add an outlet
 # through the Add Outlet dialog, find the seed article flagged by the
-# "Russian interference" rule, open it and read the words that matched.
+# "Russian interference" rule, open it and read the words that matched;
+# then open its alert in the Alerts view and press s and m there, which
+# flag it and mark it unread, not the article selected in the list
+# (checked with clippings-cli).
 #
 #   test-e2e-seed.py CLIPPINGS SCHEMA_DIR SEED_ARTICLE SCREENSHOT
 #
@@ -12,6 +15,7 @@
 
 import email.utils
 import html
+import json
 import http.server
 import os
 import shutil
@@ -113,7 +117,8 @@ def labels(node, pred):
 def chips_in_row(title):
     """The "Russian interference" labels in the row that holds title."""
     node = title
-    while node is not None and 'row' not in (node.roleName or ''):
+    # A list view's item, or a table's row.
+    while node is not None and not any(r in (node.roleName or '') for r in ('row', 'list item')):
         node = node.parent
     if node is None:
         return []
@@ -155,6 +160,33 @@ def keyboard_shortcuts(app, window):
     press('Escape')
     wait_for('the dialog closed (Escape)',
              lambda: not [f for f in app.children if f.roleName == 'frame' and f.name == 'Add Outlet'])
+
+
+def articles(data_dir, *options):
+    """The titles clippings-cli lists with options, from the archive."""
+    cli = os.environ.get('CLIPPINGS_CLI')
+    out = subprocess.run([cli, '--data-dir', data_dir, 'articles', 'list', '--json', '--limit=0']
+                         + list(options), check=True, capture_output=True, text=True).stdout
+    return sorted(a['title'] for a in json.loads(out))
+
+
+def alerts_act_on_shown(window, title, data_dir):
+    """s and m pressed in the Alerts view act on the article it shows."""
+    press('ctrl+shift+a')
+    wait_for('the Alerts page', lambda: showing_button(window, 'Mark all read'))
+    # The rule's section of the Alerts view, a list named after the rule.
+    section = wait_for('the rule\'s alerts', lambda: window.findChildren(
+        lambda n: n.roleName == 'list' and n.name == 'Russian interference')[0])
+    wait_for('the seed article\'s alert', lambda: labels(section, lambda name: name == title)[0]).click()
+    wait_for('its article beside the alerts',
+             lambda: [n for n in showing_button(window, 'Flag') if n.sensitive])
+    assert articles(data_dir, '--flagged') == [], articles(data_dir, '--flagged')
+    press('s')
+    wait_for('the seed article flagged (s)', lambda: articles(data_dir, '--flagged') == [title])
+    press('m')
+    wait_for('the seed article unread (m)', lambda: title in articles(data_dir, '--unread'))
+    # The article selected in the list, behind the Alerts view, is as it was.
+    assert 'Tbilisi opens a new metro station' not in articles(data_dir, '--unread')
 
 
 def main():
@@ -215,7 +247,12 @@ def main():
         subprocess.run(['import', '-window', 'root', screenshot], check=False)
         assert os.path.getsize(screenshot) > 0, 'no screenshot'
         print('screenshot:', screenshot)
+        # Another article selected (and read) in the list.
+        labels(window, lambda name: name == 'Tbilisi opens a new metro station')[0].click()
+        wait_for('the metro article read',
+                 lambda: 'Tbilisi opens a new metro station' not in articles(data_dir, '--unread'))
         keyboard_shortcuts(app, window)
+        alerts_act_on_shown(window, title, data_dir)
     finally:
         app_process.terminate()
         app_process.wait(10)

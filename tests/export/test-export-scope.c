@@ -187,7 +187,7 @@ test_excerpt (void)
   g_assert_no_error (error);
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
   html = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
-  g_assert_nonnull (strstr (html, "<p class=\"excerpt\">Officials said the partners are a subject of "
+  g_assert_nonnull (strstr (html, "<p class=\"excerpt\" dir=\"auto\">Officials said the partners are a subject of "
                                   "<mark class=\"r0\">Russian interference</mark>"));
   g_assert_nonnull (strstr (html, "closely. Officials"));
   g_assert_nonnull (strstr (html, "\u00a0…</p>"));

@@ -550,6 +550,81 @@ test_pdf_scripts_and_pages (void)
   g_assert_nonnull (strstr (last, n));
 }
 
+/* --- bidi controls and invisible characters -------------------------- */
+
+static gboolean
+has_bidi_control (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Right-to-left overrides in feed text ("gpj.exe" shown as "exe.jpg")
+ * reorder nothing in any report, and a formula behind characters that
+ * show nothing is still a formula to a spreadsheet. */
+static void
+test_bidi_and_invisible (void)
+{
+  g_autoptr(Fixture) f = fixture_new (FALSE);
+  g_autofree char *csv = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *html = g_build_filename (f->dir, "out.html", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *bytes = NULL, *text = NULL, *pdftotext = NULL;
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  ClipExportOptions options = { CLIP_EXPORT_CSV };
+  JsonArray *row;
+  gboolean bom;
+
+  fixture_add_article (f, 2, "Invoice \u202egpj.exe", "\ufeff=HYPERLINK(\"https://evil.example\")",
+                       "Russian interference \u202bembedded\u202c and \u2067isolated\u2069 text",
+                       "\u200b+cmd|' /C calc'!A0",
+                       (const char *[]) { "\u2060@tag", "\u2066isolated\u2069", NULL });
+  clip_export_to_file (f->store, NULL, &options, csv, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &bytes, NULL, NULL));
+  g_assert_false (has_bidi_control (bytes));
+  if ((rows = read_csv_with_python (csv, &bom)) != NULL)
+    {
+      row = json_array_get_array_element (rows, 1);
+      g_assert_cmpstr (json_array_get_string_element (row, 4), ==, "Invoice gpj.exe");
+      g_assert_cmpstr (json_array_get_string_element (row, 5), ==,
+                       "'\ufeff=HYPERLINK(\"https://evil.example\")");
+      g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "'\u2060@tag; isolated");
+      g_assert_cmpstr (json_array_get_string_element (row, 12), ==, "'\u200b+cmd|' /C calc'!A0");
+    }
+
+  options.format = CLIP_EXPORT_HTML;
+  clip_export_to_file (f->store, NULL, &options, html, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&bytes, g_free);
+  g_assert_true (g_file_get_contents (html, &bytes, NULL, NULL));
+  g_assert_false (has_bidi_control (bytes));
+  g_assert_nonnull (strstr (bytes, "<h3 dir=\"auto\"><a href=\"https://example.org/0\" "));
+  g_assert_nonnull (strstr (bytes, ">Invoice gpj.exe</a></h3>"));
+  g_assert_nonnull (strstr (bytes, "<bdi>=HYPERLINK(&quot;http://evil.example&quot;)</bdi> · <time"));
+  g_assert_nonnull (strstr (bytes, "<bdi>\ufeff=HYPERLINK(&quot;https://evil.example&quot;)</bdi>"));
+  g_assert_nonnull (strstr (bytes, "<bdi>\u2060@tag</bdi>, <bdi>isolated</bdi>"));
+  g_assert_nonnull (strstr (bytes, "<p class=\"excerpt\" dir=\"auto\">"));
+
+  if (!(pdftotext = g_find_program_in_path ("pdftotext")))
+    return;
+  options.format = CLIP_EXPORT_PDF;
+  clip_export_to_file (f->store, NULL, &options, pdf, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", (const char *[]) { "-enc", "UTF-8", pdf, "-", NULL });
+  g_assert_false (has_bidi_control (text));
+  g_assert_nonnull (strstr (text, "Invoice gpj.exe"));
+  g_assert_null (strstr (text, "exe.jpg"));
+  g_assert_nonnull (strstr (text, "embedded and isolated text"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -564,6 +639,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/html/hostile", test_html_hostile);
   g_test_add_func ("/export/html/sanitize-corpus", test_html_sanitize_corpus);
   g_test_add_func ("/export/pdf/scripts-and-pages", test_pdf_scripts_and_pages);
+  g_test_add_func ("/export/bidi-and-invisible", test_bidi_and_invisible);
   add_scope_tests ();
   return g_test_run ();
 }

@@ -276,9 +276,12 @@ test_encodings (void)
   g_assert_cmpstr (sniffed->title, ==, ru);
   g_assert_true (has_problem (sniffed, "encoding"));
   g_assert_cmpstr (http->encoding, ==, "koi8-r");
-  /* RFC 7303: the HTTP charset outranks the XML declaration */
-  g_assert_cmpstr (wrong->encoding, ==, "windows-1251");
-  g_assert_cmpstr (wrong->title, !=, ru);
+  /* RFC 7303: the HTTP charset outranks the XML declaration; but KOI8-R
+   * bytes read as windows-1251 are capitals after a small letter, so
+   * the label is seen to lie, and said to (test-feed-input.c) */
+  g_assert_cmpstr (wrong->encoding, ==, "koi8-r");
+  g_assert_cmpstr (wrong->title, ==, ru);
+  g_assert_true (has_problem (wrong, "encoding"));
 }
 
 static void

@@ -100,6 +100,59 @@ clip_test_ui_wait_frame (GtkWidget *widget)
   g_signal_handler_disconnect (clock, handler);
 }
 
+/* A stack or leaflet of widget's that is still moving between children. */
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  gboolean running = FALSE;
+
+  if (GTK_IS_STACK (widget))
+    running = gtk_stack_get_transition_running (GTK_STACK (widget));
+  else if (ADW_IS_LEAFLET (widget))
+    running = adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !running; c = gtk_widget_get_next_sibling (c))
+    running = transition_running (c);
+  return running;
+}
+
+static gboolean
+transitions_done (gpointer widget)
+{
+  return !transition_running (widget);
+}
+
+char *
+clip_test_ui_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  const char *dir = g_getenv ("CLIPPINGS_SCREENSHOT_DIR");
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GtkSnapshot *snapshot;
+
+  if (dir == NULL || *dir == '\0')
+    return NULL;
+  /* What was queued before is on screen, and pages have stopped moving. */
+  g_assert_true (clip_test_ui_wait (transitions_done, window));
+  clip_test_ui_wait_frame (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (g_mkdir_with_parents (dir, 0755) == 0);
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("screenshot: %s", file);
+  return g_steal_pointer (&file);
+}
+
 char *
 clip_test_ui_data_dir (void)
 {

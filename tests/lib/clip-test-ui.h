@@ -26,6 +26,11 @@ void       clip_test_ui_wait_idle  (void);
  * and drawn a frame begun after this call: what was queued before it
  * (sizes, allocations, scrolling) is done. Fails the test after 20 s. */
 void       clip_test_ui_wait_frame (GtkWidget *widget);
+/* Draws widget's window (realised, laid out) into NAME.png of the folder
+ * CLIPPINGS_SCREENSHOT_DIR names, for a person to look at; nothing when
+ * it is not set. Returns the file's path, or NULL. */
+char      *clip_test_ui_screenshot (GtkWidget  *widget,
+                                    const char *name);
 /* A fresh data dir in CLIPPINGS_DATA_DIR; returns it. */
 char      *clip_test_ui_data_dir (void);
 /* The first descendant of widget of type type whose label, title or

@@ -7,7 +7,9 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 static GPtrArray *tmpdirs;
 
@@ -99,10 +101,31 @@ clip_test_cli_path (void)
   return cli;
 }
 
-int
-clip_test_run_cli (const char * const *argv,
-                   char              **out,
-                   char              **err)
+typedef struct {
+  guint64 max_bytes;
+  guint   seconds;
+} Limits;
+
+/* In the child, between fork and exec: only async-signal-safe calls. */
+static void
+set_limits (gpointer data)
+{
+  const Limits *limits = data;
+
+#ifndef __SANITIZE_ADDRESS__
+  if (limits->max_bytes > 0)
+    {
+      struct rlimit rl = { limits->max_bytes, limits->max_bytes };
+
+      setrlimit (RLIMIT_AS, &rl);
+    }
+#endif
+  if (limits->seconds > 0)
+    alarm (limits->seconds);   /* a pending alarm survives exec */
+}
+
+static int
+run_cli (const char * const *argv, const Limits *limits, char **out, char **err)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -112,10 +135,46 @@ clip_test_run_cli (const char * const *argv,
   for (guint i = 0; argv[i]; i++)
     g_ptr_array_add (args, (gpointer) argv[i]);
   g_ptr_array_add (args, NULL);
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT,
+                limits ? set_limits : NULL, (gpointer) limits,
                 out, err, &status, &error);
   g_assert_no_error (error);
   if (WIFEXITED (status))
     return WEXITSTATUS (status);
   return -1;
+}
+
+int
+clip_test_run_cli (const char * const *argv,
+                   char              **out,
+                   char              **err)
+{
+  return run_cli (argv, NULL, out, err);
+}
+
+int
+clip_test_run_cli_limited (const char * const *argv,
+                           guint64             max_bytes,
+                           guint               seconds,
+                           char              **out,
+                           char              **err)
+{
+  Limits limits = { max_bytes, seconds };
+
+  return run_cli (argv, &limits, out, err);
+}
+
+char *
+clip_test_deep_json_feed (guint depth)
+{
+  GString *s = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\", "
+                             "\"title\": \"Deep\", \"items\": [{\"id\": \"1\", "
+                             "\"title\": \"Deep item\", \"deep\": ");
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  g_string_append (s, "}]}");
+  return g_string_free (s, FALSE);
 }

@@ -22,6 +22,17 @@ const char *clip_test_cli_path      (void);
 int         clip_test_run_cli       (const char * const *argv,
                                      char              **out,
                                      char              **err);
+/* The same with the child's address space bounded to max_bytes (the
+ * ulimit -v of TESTING.md; not under AddressSanitizer, whose shadow
+ * memory needs terabytes of it) and killed by SIGALRM after seconds:
+ * a runaway read fails the test instead of the machine. */
+int         clip_test_run_cli_limited (const char * const *argv,
+                                       guint64             max_bytes,
+                                       guint               seconds,
+                                       char              **out,
+                                       char              **err);
 void        clip_test_rm_rf         (const char *path);
+/* A JSON Feed of one item holding an array nested depth deep. */
+char       *clip_test_deep_json_feed (guint depth);
 
 G_END_DECLS

@@ -465,3 +465,26 @@ fixture_count_web_links (Fixture *f)
     }
   return n;
 }
+
+FixtureArticle *
+fixture_add_article (Fixture            *f,
+                     guint               outlet,
+                     const char         *title,
+                     const char         *author,
+                     const char         *body,
+                     const char         *note,
+                     const char * const *tags)
+{
+  FixtureArticle *fa = new_article (f, outlet, title, body);
+
+  g_free (fa->author);
+  fa->author = g_strdup (author);
+  fa->note = g_strdup (note);
+  g_strfreev (fa->tags);
+  fa->tags = g_strdupv ((char **) tags);
+  store_article (f, fa, "en");
+  g_ptr_array_add (f->articles, fa);
+  if (strstr (body, "Russian interference"))
+    add_match (f, fa, RULE_INTERFERENCE, "Russian interference", interference);
+  return fa;
+}

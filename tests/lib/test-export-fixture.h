@@ -49,6 +49,16 @@ void     fixture_add_many            (Fixture    *f,
 guint    fixture_add_sanitize_corpus (Fixture    *f,
                                       const char *dir);
 guint    fixture_count_web_links     (Fixture    *f);
+/* One more article (in f->articles) from outlet (0-2) with these texts
+ * and tags (NULL-terminated, sorted), matched by the interference rule
+ * where its body says "Russian interference". */
+FixtureArticle *fixture_add_article  (Fixture            *f,
+                                      guint               outlet,
+                                      const char         *title,
+                                      const char         *author,
+                                      const char         *body,
+                                      const char         *note,
+                                      const char * const *tags);
 
 void     add_scope_tests             (void);
 

@@ -275,6 +275,43 @@ test_list_errors (void)
   g_assert_cmpuint (node->words->len, ==, 2);
 }
 
+/* The lists' entries count once per reference; the budget is checked
+ * before a list is copied, so a query past it costs nothing. */
+static void
+test_list_budget (void)
+{
+  g_autoptr(ClipTermLists) l = clip_term_lists_new ();
+  g_autoptr(GString) q = g_string_new ("@big");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipRuleNode) node = NULL;
+  guint column = 0;
+
+  for (guint i = 0; i < CLIP_RULE_MAX_TERMS / 5; i++)
+    {
+      g_autofree char *term = g_strdup_printf ("t%u", i);
+
+      clip_term_lists_add (l, "big", term);
+    }
+  clip_term_lists_add (l, "one", "one");
+  for (guint i = 1; i < 5; i++)
+    g_string_append (q, " OR @big");
+  /* Exactly at the budget: fine. */
+  node = clip_rule_compile_tree (q->str, l, &column, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&node, clip_rule_node_free);
+  /* One more term, anywhere: the reference that passes it is named. */
+  g_string_append (q, " OR @one");
+  node = clip_rule_compile_tree (q->str, l, &column, &error);
+  g_assert_null (node);
+  g_assert_error (error, CLIP_RULE_ERROR, CLIP_RULE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "column 41: the term lists expand to more than 50000 terms");
+  g_assert_cmpuint (column, ==, 41);
+  g_clear_error (&error);
+  /* The root itself a list, named once: within it. */
+  node = clip_rule_compile_tree ("@big", l, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_hostile_input (void)
 {
@@ -343,6 +380,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rule-parser/errors", test_errors);
   g_test_add_func ("/rule-parser/messages", test_error_messages);
   g_test_add_func ("/rule-parser/lists", test_list_errors);
+  g_test_add_func ("/rule-parser/list-budget", test_list_budget);
   g_test_add_func ("/rule-parser/hostile", test_hostile_input);
   g_test_add_func ("/rule-parser/fts-translation", test_fts_translation);
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include "clip-rules-store.h"
 #include "clip-store-sql.h"
 #include "clip-test-service.h"
+#include "clip-test-util.h"
 
 typedef ClipTestServiceFixture Fixture;
 
@@ -66,6 +67,44 @@ test_mixed (Fixture *f, gconstpointer data)
   g_assert_cmpint (ob->failures, ==, 1);
   g_assert_cmpint (ob->last_success, ==, 0);
   g_assert_cmpint (ob->next_attempt, >, now);
+}
+
+/* A JSON Feed nested 100,000 deep overflowed the stack inside json-glib
+ * and took the service down with the healthy outlets' articles, before
+ * the outlet's error was recorded: every later fetch crashed again. */
+static void
+test_deep_json (Fixture *f, gconstpointer data)
+{
+  const char *paths[] = { "/one", "/two", "/three" };
+  gint64 healthy[G_N_ELEMENTS (paths)];
+  gint64 deep = clip_test_service_add_outlet (f, NULL, "/deep.json");
+  g_autofree char *json = clip_test_deep_json_feed (100000);
+  g_autoptr(ClipOutlet) o = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      healthy[i] = clip_test_service_add_outlet (f, NULL, paths[i]);
+      clip_test_service_serve_rss (f, paths[i], paths[i] + 1, 2 + i, NULL);
+    }
+  clip_test_server_add_body (f->server, "/deep.json", "application/feed+json", json, -1, NULL, NULL);
+  for (int round = 1; round <= 2; round++)
+    {
+      clip_test_service_refresh (f, 0);
+      g_assert_cmpint (clip_test_service_outcome (f, deep)->status, ==, CLIP_FETCH_STATUS_ERROR);
+      g_assert_cmpstr (clip_test_service_outcome (f, deep)->error, ==,
+                       "unreadable feed (This JSON cannot be read: "
+                       "it is nested more than 512 levels deep)");
+      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+        {
+          g_assert_cmpint (clip_test_service_outcome (f, healthy[i])->status, ==, CLIP_FETCH_STATUS_OK);
+          g_assert_cmpint (clip_test_service_count_articles (f, healthy[i]), ==, 2 + i);
+        }
+      g_clear_pointer (&o, clip_outlet_free);
+      o = clip_test_service_get_outlet (f, deep);
+      g_assert_cmpstr (o->last_error, ==, clip_test_service_outcome (f, deep)->error);
+      g_assert_cmpint (o->failures, ==, round);
+    }
+  g_assert_cmpint (clip_test_service_count_articles (f, deep), ==, 0);
 }
 
 static void
@@ -379,6 +418,7 @@ main (int argc, char **argv)
 #define ADD(name, fn) g_test_add ("/service/" name, Fixture, NULL, clip_test_service_setup, fn, \
                                     clip_test_service_teardown)
   ADD ("mixed", test_mixed);
+  ADD ("deep-json", test_deep_json);
   ADD ("twice", test_twice);
   ADD ("moved", test_moved);
   ADD ("windows-1251", test_windows_1251);

@@ -96,6 +96,23 @@ test_other_forms (void)
                    clip_date_parse ("2004-01-01", -1));
 }
 
+/* Runs of digits longer than any date form: no date, and no signed
+ * overflow adding them up (UBSan stopped the suite on 20 digits). */
+static void
+test_long_numbers (void)
+{
+  assert_date ("1700000000", "2023-11-14T22:13:20Z");
+  assert_date ("1700000000123", "2023-11-14T22:13:20Z");
+  assert_date ("1700000000.5", "2023-11-14T22:13:20Z");
+  assert_date ("17000000001234", "INVALID");
+  assert_date ("12345678901234567890", "INVALID");
+  assert_date ("99999999999999999999999999999999.9", "INVALID");
+  assert_date ("2024-01-0199999999999999999999", "INVALID");
+  assert_date ("Thu, 01 Jan 99999999999999999999 19:48:21 GMT", "INVALID");
+  assert_date ("99999999999999999999:00", "INVALID");
+  assert_date ("2003-12-31T10:14:55.99999999999999999999Z", "2003-12-31T10:14:55Z");
+}
+
 static char *
 unescape_tsv (const char *s)
 {
@@ -164,6 +181,7 @@ main (int argc, char **argv)
   g_test_add_func ("/date/rfc822", test_rfc822);
   g_test_add_func ("/date/w3cdtf", test_w3cdtf);
   g_test_add_func ("/date/other-forms", test_other_forms);
+  g_test_add_func ("/date/long-numbers", test_long_numbers);
   g_test_add_func ("/date/feedparser-vectors", test_feedparser_vectors);
   return g_test_run ();
 }

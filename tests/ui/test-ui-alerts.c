@@ -9,6 +9,8 @@
 #include "clip-alerts-view.h"
 #include "clip-application.h"
 #include "clip-archive.h"
+#include "clip-article-table.h"
+#include "clip-article-view.h"
 #include "clip-rules-store.h"
 #include "clip-test-alerts.h"
 #include "clip-test-ui.h"
@@ -69,6 +71,15 @@ archive_with_alerts (const char *dir)
   reader = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   return reader;
+}
+
+static gboolean
+list_has_rows (gpointer table)
+{
+  ClipArticleList *list = clip_article_table_get_model (table);
+
+  return list != NULL && !clip_article_list_is_loading (list) &&
+         g_list_model_get_n_items (G_LIST_MODEL (list)) > 0;
 }
 
 static gint64
@@ -500,6 +511,178 @@ test_window_pages (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What the store says of an article: "read flag" as "1 0". */
+typedef struct {
+  ClipStore  *store;
+  gint64      article;
+  const char *expected;
+} StoreWait;
+
+static char *
+article_state (ClipStore *store, gint64 article)
+{
+  g_autoptr(ClipArticle) a = NULL;
+
+  a = clip_store_get_article (store, article, NULL);
+  g_assert_nonnull (a);
+  return g_strdup_printf ("%d %d", a->read, a->flag);
+}
+
+static gboolean
+store_says (gpointer data)
+{
+  StoreWait *w = data;
+  g_autofree char *state = article_state (w->store, w->article);
+
+  return g_str_equal (state, w->expected);
+}
+
+#define ASSERT_STORE(store_, article_, expected_) \
+  G_STMT_START { StoreWait w_ = { store_, article_, expected_ }; \
+                 g_assert_true (clip_test_ui_wait (store_says, &w_)); } G_STMT_END
+
+static gint64
+alert_count (ClipStore *store, gint64 article, const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("article_id = %" G_GINT64_FORMAT " AND %s", article, where);
+
+  return clip_test_alerts_count (store, sql);
+}
+
+static ClipAlertsView *
+shown_alerts (ClipWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-alerts", NULL);
+  return CLIP_ALERTS_VIEW (gtk_stack_get_visible_child (GTK_STACK (child (window, CLIP_TYPE_WINDOW, "main_stack"))));
+}
+
+/* The first alert row of the view whose article is not article. */
+static GtkWidget *
+alert_row_not_of (ClipAlertsView *view, gint64 article)
+{
+  GtkWidget *list = clip_test_ui_find (child (view, CLIP_TYPE_ALERTS_VIEW, "groups_box"), GTK_TYPE_LIST_BOX, NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "article-id")) != article)
+      return row;
+  g_assert_not_reached ();
+}
+
+static gint64
+article_of (GtkWidget *row)
+{
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "article-id"));
+}
+
+/* s and m (the window's actions) act on the article on screen: in the
+ * Alerts view its article, not the one still selected in the hidden list;
+ * back in the list, the list's. Reading one in the list reads its alerts. */
+static void
+test_actions_on_shown (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipStore) store = archive_with_alerts (dir);
+  ClipWindow *window = clip_window_new (NULL);
+  ClipArticleTable *table = CLIP_ARTICLE_TABLE (child (window, CLIP_TYPE_WINDOW, "table"));
+  GtkToggleButton *flag_button;
+  ClipAlertsView *view;
+  GtkWidget *row;
+  gint64 a, b;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (clip_test_ui_wait (list_has_rows, table));
+  /* The newest article about Kremlin interference: read in the list. */
+  for (guint i = 0; ; i++)
+    {
+      g_autoptr(ClipArticleItem) item = g_list_model_get_item (G_LIST_MODEL (clip_article_table_get_model (table)), i);
+
+      g_assert_nonnull (item);
+      if (g_str_has_prefix (clip_article_item_get_title (item), "Kremlin"))
+        {
+          clip_article_table_select (table, i);
+          break;
+        }
+    }
+  a = clip_article_item_get_id (clip_article_table_get_selected (table));
+  ASSERT_STORE (store, a, "1 0");
+  g_assert_cmpint (alert_count (store, a, "read = 0"), ==, 0);
+  g_assert_cmpint (alert_count (store, a, "read = 1"), ==, 1);
+
+  view = shown_alerts (window);
+  row = alert_row_not_of (view, a);
+  b = article_of (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_cmpint (clip_article_view_get_id (clip_alerts_view_get_article_view (view)), ==, b);
+  ASSERT_STORE (store, b, "1 0");
+
+  /* s, then m: the article shown here. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-flag", NULL);
+  ASSERT_STORE (store, b, "1 1");
+  flag_button = GTK_TOGGLE_BUTTON (child (view, CLIP_TYPE_ALERTS_VIEW, "flag_button"));
+  g_assert_true (gtk_toggle_button_get_active (flag_button));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (flag_button)), ==, "starred-symbolic");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-read", NULL);
+  ASSERT_STORE (store, b, "0 1");
+  g_assert_cmpint (alert_count (store, b, "read = 1"), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (row, "clip-unread"));
+  /* And no other. */
+  ASSERT_STORE (store, a, "1 0");
+  g_assert_cmpint (alert_count (store, a, "read = 1"), ==, 1);
+  /* The main list does not move behind the Alerts view. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move", "i", 1);
+  g_assert_cmpint (clip_article_item_get_id (clip_article_table_get_selected (table)), ==, a);
+
+  /* Back in the list: its article. */
+  g_signal_emit_by_name (view, "back");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-flag", NULL);
+  ASSERT_STORE (store, a, "1 1");
+  ASSERT_STORE (store, b, "0 1");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (window, CLIP_TYPE_WINDOW, "flag_button"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+alerts_folded (gpointer view)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (child (view, CLIP_TYPE_ALERTS_VIEW, "leaflet")));
+}
+
+/* Narrow, an alert tapped shows its article in place of the list (and
+ * reads it); back shows the list again. */
+static void
+test_narrow_opens_article (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(ClipStore) store = archive_with_alerts (dir);
+  ClipWindow *window = clip_window_new (NULL);
+  ClipAlertsView *view;
+  AdwLeaflet *leaflet;
+  GtkWidget *row;
+  gint64 b;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  view = shown_alerts (window);
+  g_assert_true (clip_test_ui_wait (alerts_folded, view));
+  leaflet = ADW_LEAFLET (child (view, CLIP_TYPE_ALERTS_VIEW, "leaflet"));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (view, CLIP_TYPE_ALERTS_VIEW, "list_pane"));
+  row = alert_row_not_of (view, 0);
+  b = article_of (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (view, CLIP_TYPE_ALERTS_VIEW, "article_pane"));
+  g_assert_cmpint (clip_article_view_get_id (clip_alerts_view_get_article_view (view)), ==, b);
+  clip_test_ui_wait_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (clip_alerts_view_get_article_view (view))));
+  ASSERT_STORE (store, b, "1 0");
+  /* m and s work here too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-flag", NULL);
+  ASSERT_STORE (store, b, "1 1");
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (view, CLIP_TYPE_ALERTS_VIEW, "list_pane"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The application notifies with no window: a refresh's end runs the
  * policy, which records the alerts as notified. A notification's click
  * opens a window on the rule's alerts. */
@@ -574,6 +757,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui-alerts/unread-only-mark-all", test_unread_only_mark_all);
   g_test_add_func ("/ui-alerts/show-more", test_show_more);
   g_test_add_func ("/ui-alerts/window-pages", test_window_pages);
+  g_test_add_func ("/ui-alerts/actions-on-shown", test_actions_on_shown);
+  g_test_add_func ("/ui-alerts/narrow-opens-article", test_narrow_opens_article);
   g_test_add_func ("/ui-alerts/application-notifies", test_application_notifies);
   return g_test_run ();
 }

@@ -554,7 +554,6 @@ tag_stored (gpointer data)
   Fixture *f = data;
   g_auto(GStrv) tags = NULL;
 
-  clip_store_release_snapshot (f->store);
   tags = clip_store_get_tags (f->store, 1, NULL);
   return tags && g_strv_contains ((const char * const *) tags, "Kremlin watch");
 }
@@ -571,7 +570,6 @@ note_saved (gpointer data)
   Fixture *f = data;
   g_autoptr(ClipArticle) a = NULL;
 
-  clip_store_release_snapshot (f->store);
   a = clip_store_get_article (f->store, 1, NULL);
 
   return g_strcmp0 (a->note, "Ask the ministry") == 0;

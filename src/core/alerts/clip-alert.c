@@ -161,7 +161,9 @@ list_unread_rule (ClipStore  *store,
   return read_alerts (store, stmt, error);
 }
 
-/* The groups without their alerts, newest first. */
+/* The groups without their alerts: the most severe rules first (a critical
+ * alert must not sit below an informative one), then the rule with the
+ * newest alert. */
 static GPtrArray *
 read_groups (ClipStore  *store,
              gboolean    unread_only,
@@ -182,7 +184,8 @@ read_groups (ClipStore  *store,
       "   (SELECT max(id) FROM alerts WHERE rule_id = r.id) AS last"
       "  FROM rules r)"
       " WHERE last IS NOT NULL AND (NOT ?1 OR unread > 0)"
-      " ORDER BY newest DESC, last DESC", error);
+      " ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'important' THEN 1 ELSE 2 END,"
+      "  newest DESC, last DESC", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, unread_only);
@@ -336,6 +339,63 @@ clip_alert_mark_article_read (ClipStore  *store,
 
   return run_update (store, "UPDATE alerts SET read = 1 WHERE article_id = ?1 AND read = 0",
                      article_id, 0, error);
+}
+
+gboolean
+clip_alert_set_article_read (ClipStore  *store,
+                             gint64      article_id,
+                             gboolean    read,
+                             GError    **error)
+{
+  g_return_val_if_fail (CLIP_IS_STORE (store), FALSE);
+
+  return run_update (store, "UPDATE alerts SET read = ?2 WHERE article_id = ?1 AND read != ?2",
+                     article_id, read != 0, error);
+}
+
+gint64
+clip_alert_get_article (ClipStore  *store,
+                        gint64      alert_id,
+                        GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 article_id = 0;
+  int rc;
+
+  g_return_val_if_fail (CLIP_IS_STORE (store), 0);
+
+  if ((stmt = clip_store_prepare (store, "SELECT article_id FROM alerts WHERE id = ?1", error)) == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, alert_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    article_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
+                 "There is no alert %" G_GINT64_FORMAT, alert_id);
+  else if (rc != SQLITE_ROW)
+    clip_store_set_error (store, rc, "Could not read the alert", error);
+  return article_id;
+}
+
+/* The articles first: their alerts are found by the unread alerts that
+ * the second statement then marks. */
+gboolean
+clip_alert_read_articles (ClipStore  *store,
+                          gint64      rule_id,
+                          GError    **error)
+{
+  g_return_val_if_fail (CLIP_IS_STORE (store), FALSE);
+
+  return run_update (store,
+                     "UPDATE articles SET read = 1 WHERE read = 0 AND id IN"
+                     " (SELECT article_id FROM alerts WHERE read = 0 AND (?1 = 0 OR rule_id = ?1))",
+                     rule_id, 0, error) &&
+         run_update (store,
+                     "UPDATE alerts SET read = 1 WHERE read = 0 AND article_id IN"
+                     " (SELECT article_id FROM alerts WHERE read = 0 AND (?1 = 0 OR rule_id = ?1))",
+                     rule_id, 0, error);
 }
 
 gboolean

@@ -41,8 +41,8 @@ typedef struct {
 void        clip_alert_free               (ClipAlert       *alert);
 void        clip_alert_group_free         (ClipAlertGroup  *group);
 
-/* Groups (ClipAlertGroup*) of rules that have alerts, the rule with the
- * newest alert first; each with up to per_rule alerts (0 = all), newest
+/* Groups (ClipAlertGroup*) of rules that have alerts, by severity
+ * (critical, important, info), then the rule with the newest alert first; each with up to per_rule alerts (0 = all), newest
  * first. unread_only leaves out read alerts (and rules with none unread). */
 GPtrArray  *clip_alert_list_groups        (ClipStore       *store,
                                            guint            per_rule,
@@ -82,6 +82,22 @@ gboolean    clip_alert_set_read           (ClipStore       *store,
  * article reads it wherever it shows. */
 gboolean    clip_alert_mark_article_read  (ClipStore       *store,
                                            gint64           article_id,
+                                           GError         **error);
+/* The read state of an article's alerts (under every rule) set to read:
+ * an alert is read when its article is, and the other way round. The
+ * article itself is the store's (clip_store_set_read()). */
+gboolean    clip_alert_set_article_read   (ClipStore       *store,
+                                           gint64           article_id,
+                                           gboolean         read,
+                                           GError         **error);
+/* The article an alert is about; 0 with error when there is no alert. */
+gint64      clip_alert_get_article        (ClipStore       *store,
+                                           gint64           alert_id,
+                                           GError         **error);
+/* Marks read the articles of rule_id's unread alerts (0: of every unread
+ * alert) and each of their alerts, under every rule. */
+gboolean    clip_alert_read_articles      (ClipStore       *store,
+                                           gint64           rule_id,
                                            GError         **error);
 gboolean    clip_alert_mark_rule_read     (ClipStore       *store,
                                            gint64           rule_id,

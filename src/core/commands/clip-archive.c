@@ -5,6 +5,7 @@
 #include "config.h"
 #include "clip-alert.h"
 #include "clip-archive.h"
+#include "clip-input.h"
 #include "clip-paths.h"
 #include "clip-rule-apply.h"
 #include "clip-rules-store.h"
@@ -92,13 +93,10 @@ clip_archive_load_rules (ClipStore   *store,
   gsize len;
   JsonObject *root;
 
-  if (!g_file_get_contents (path, &data, &len, error))
+  if (!clip_input_read_file (path, MAX_RULES_FILE, &data, &len, error))
     return FALSE;
-  if (len > MAX_RULES_FILE || !json_parser_load_from_data (parser, data, (gssize) len, error))
+  if (!clip_input_load_json (parser, data, (gssize) len, error))
     {
-      if (error && *error == NULL)
-        g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                     _("%s is too large for a rules file"), path);
       g_prefix_error (error, _("Could not read the rules file %s: "), path);
       return FALSE;
     }

@@ -7,6 +7,7 @@
 
 #include "clip-alert.h"
 #include "clip-commands-private.h"
+#include "clip-store-sql.h"
 
 #define WORK(name) \
   static gboolean name (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, \
@@ -23,7 +24,23 @@ article_command (ClipCommandWork work, gint64 id, gint value, const char *text)
   return c;
 }
 
-WORK (read_work) { return clip_store_set_read (w, c->id, c->value != 0, error); }
+/* An article and its alerts are read together, whichever the analyst
+ * marked: one transaction, so that no reader sees them disagree. */
+static gboolean
+set_article_read (ClipStore *w, gint64 article_id, gboolean read, GError **error)
+{
+  if (!clip_store_begin (w, error))
+    return FALSE;
+  if (!clip_store_set_read (w, article_id, read, error) ||
+      !clip_alert_set_article_read (w, article_id, read, error))
+    {
+      clip_store_rollback (w);
+      return FALSE;
+    }
+  return clip_store_commit (w, error);
+}
+
+WORK (read_work) { return set_article_read (w, c->id, c->value != 0, error); }
 WORK (flag_work) { return clip_store_set_flag (w, c->id, c->value, error); }
 WORK (note_work) { return clip_store_set_note (w, c->id, c->text ? c->text : "", error); }
 WORK (add_tag_work) { return clip_store_add_tag (w, c->id, c->text, error); }
@@ -63,15 +80,27 @@ clip_command_remove_tag (gint64 article_id, const char *tag)
 
 /* Alerts */
 
-WORK (alert_read_work) { return clip_alert_set_read (w, c->id, c->value != 0, error); }
-WORK (rule_alerts_work) { return clip_alert_mark_rule_read (w, c->id, error); }
-WORK (all_alerts_work) { return clip_alert_mark_all_read (w, error); }
-
-WORK (article_alerts_work)
+WORK (alert_read_work)
 {
-  return clip_alert_mark_article_read (w, c->id, error) &&
-         clip_store_set_read (w, c->id, TRUE, error);
+  gint64 article_id = clip_alert_get_article (w, c->id, error);
+
+  return article_id != 0 && set_article_read (w, article_id, c->value != 0, error);
 }
+
+/* c->id: the rule, or 0 for every alert. */
+WORK (read_alerts_work)
+{
+  if (!clip_store_begin (w, error))
+    return FALSE;
+  if (!clip_alert_read_articles (w, c->id, error))
+    {
+      clip_store_rollback (w);
+      return FALSE;
+    }
+  return clip_store_commit (w, error);
+}
+
+WORK (article_alerts_work) { return set_article_read (w, c->id, TRUE, error); }
 
 ClipCommand *
 clip_command_set_alert_read (gint64 alert_id, gboolean read)
@@ -88,11 +117,11 @@ clip_command_read_article_alerts (gint64 article_id)
 ClipCommand *
 clip_command_read_rule_alerts (gint64 rule_id)
 {
-  return article_command (rule_alerts_work, rule_id, 0, NULL);
+  return article_command (read_alerts_work, rule_id, 0, NULL);
 }
 
 ClipCommand *
 clip_command_read_all_alerts (void)
 {
-  return article_command (all_alerts_work, 0, 0, NULL);
+  return article_command (read_alerts_work, 0, 0, NULL);
 }

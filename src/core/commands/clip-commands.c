@@ -6,7 +6,7 @@
 
 #include "clip-archive.h"
 #include "clip-commands-private.h"
-#include "clip-store-listing.h"
+#include "clip-store-sql.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

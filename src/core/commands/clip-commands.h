@@ -73,7 +73,8 @@ ClipCommand *clip_command_save_term_list  (const char         *old_name,
                                            const char * const *terms);
 ClipCommand *clip_command_remove_term_list (const char        *list);
 
-/* Article state. */
+/* Article state. An article and its alerts are read together: marking
+ * one read or unread marks the other so. */
 ClipCommand *clip_command_set_read        (gint64              article_id,
                                            gboolean            read);
 ClipCommand *clip_command_set_flag        (gint64              article_id,
@@ -86,11 +87,13 @@ ClipCommand *clip_command_add_tag         (gint64              article_id,
 ClipCommand *clip_command_remove_tag      (gint64              article_id,
                                            const char         *tag);
 
-/* Alerts. */
+/* Alerts: the alert, its article and the article's other alerts. */
 ClipCommand *clip_command_set_alert_read  (gint64              alert_id,
                                            gboolean            read);
 /* The article read, and its alerts under every rule. */
 ClipCommand *clip_command_read_article_alerts (gint64          article_id);
+/* The rule's (or every) unread alerts, their articles, and those
+ * articles' alerts under other rules. */
 ClipCommand *clip_command_read_rule_alerts (gint64             rule_id);
 ClipCommand *clip_command_read_all_alerts (void);
 

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "clip-outlet-import.h"
+#include "clip-input.h"
 #include "clip-paths.h"
 #include "clip-store-sql.h"
 
@@ -53,7 +54,7 @@ clip_starter_outlets_parse (const char  *data,
                    "The starter outlets list is larger than %d bytes", STARTER_MAX_SIZE);
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, data, len, error))
+  if (!clip_input_load_json (parser, data, len, error))
     return NULL;
   root = json_parser_get_root (parser);
   list_node = root && JSON_NODE_HOLDS_OBJECT (root)
@@ -105,7 +106,7 @@ clip_starter_outlets_load (GError **error)
                    CLIP_STARTER_OUTLETS_FILE);
       return NULL;
     }
-  if (!g_file_get_contents (path, &data, &len, error))
+  if (!clip_input_read_file (path, STARTER_MAX_SIZE, &data, &len, error))
     return NULL;
   return clip_starter_outlets_parse (data, len, error);
 }

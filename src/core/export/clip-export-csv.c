@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "clip-export-private.h"
+#include "clip-text-safe.h"
 
 #include <string.h>
 
@@ -17,20 +18,25 @@ static const char *const columns[] = {
 
 /* A spreadsheet runs a cell that starts with one of these as a formula
  * (CSV injection): such a cell gets a leading apostrophe, which spreadsheet
- * programs show as text and do not keep. */
+ * programs show as text and do not keep. Characters that show nothing
+ * (U+FEFF, U+200B…) in front do not stop the formula. */
 static gboolean
 needs_neutralising (const char *text)
 {
-  return text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+  const char *shown = clip_text_skip_invisible (text);
+
+  return (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL) ||
+         (shown[0] != '\0' && strchr ("=+-@", shown[0]) != NULL);
 }
 
+/* Bidi overrides would reorder what the cell shows ("gpj.exe" read as
+ * "exe.jpg"): they go. */
 static void
-append_cell (GString *out, const char *text, gboolean first)
+append_cell (GString *out, const char *raw, gboolean first)
 {
+  g_autofree char *text = clip_text_strip_bidi (raw);
   gboolean quote;
 
-  if (text == NULL)
-    text = "";
   if (!first)
     g_string_append_c (out, ',');
   quote = strpbrk (text, ",\"\r\n") != NULL || needs_neutralising (text);

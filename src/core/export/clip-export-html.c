@@ -2,14 +2,17 @@
  *
  * Inline CSS, an inline SVG chart, no scripts and nothing loaded from
  * anywhere (a Content-Security-Policy says so to the browser as well).
- * Every piece of text that came from a feed or a person is escaped here;
- * the only links are http(s) article addresses.
+ * Every piece of text that came from a feed or a person is escaped here,
+ * without its bidi overrides, and isolated from the text around it
+ * (<bdi>, dir="auto"), so that right-to-left text cannot reorder what is
+ * next to it; the only links are http(s) article addresses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "clip-export-private.h"
+#include "clip-text-safe.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -56,14 +59,21 @@ static const char style[] =
   "*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}";
 
 /* Escapes text for element content and quoted attributes; C0 controls
- * (but tab and newline) are not allowed in HTML and are left out. */
+ * (but tab and newline) are not allowed in HTML and are left out, and so
+ * are explicit bidi controls (U+202A–U+202E, U+2066–U+2069). */
 static void
 esc_len (GString *out, const char *text, gsize len)
 {
   for (gsize i = 0; text && i < len && text[i]; i++)
     {
+      gsize bidi = clip_text_bidi_control_len (text + i, len - i);
       char c = text[i];
 
+      if (bidi > 0)
+        {
+          i += bidi - 1;
+          continue;
+        }
       switch (c)
         {
         case '&': g_string_append (out, "&amp;"); break;
@@ -83,6 +93,15 @@ esc (GString *out, const char *text)
 {
   if (text)
     esc_len (out, text, strlen (text));
+}
+
+/* Text inside other text: isolated, so that its direction stays its own. */
+static void
+esc_bdi (GString *out, const char *text)
+{
+  g_string_append (out, "<bdi>");
+  esc (out, text);
+  g_string_append (out, "</bdi>");
 }
 
 static void
@@ -141,11 +160,11 @@ append_head (GString *out, const ClipExportSelection *sel)
   g_string_append (out, "</title>\n<style>");
   g_string_append (out, style);
   append_rule_styles (out, sel);
-  g_string_append (out, "</style>\n</head>\n<body>\n<header>\n<h1>");
+  g_string_append (out, "</style>\n</head>\n<body>\n<header>\n<h1 dir=\"auto\">");
   esc (out, sel->title);
   g_string_append (out, "</h1>\n<p class=\"period\">");
   esc (out, sel->period_text);
-  g_string_append (out, "</p>\n<p class=\"scope\">");
+  g_string_append (out, "</p>\n<p class=\"scope\" dir=\"auto\">");
   esc (out, sel->scope_text);
   g_string_append (out, "</p>\n<p class=\"generated\">");
   esc (out, generated);
@@ -165,8 +184,8 @@ append_rules_table (GString *out, const ClipExportSelection *sel)
       const ClipExportRule *r = g_ptr_array_index (sel->rules, i);
 
       g_string_append_printf (out, "<tr><td><span class=\"swatch s%u\"></span>", i);
-      esc (out, r->name);
-      g_string_append (out, "</td><td><code>");
+      esc_bdi (out, r->name);
+      g_string_append (out, "</td><td><code dir=\"auto\">");
       esc (out, r->query);
       g_string_append_printf (out, "</code></td><td class=\"n\">%u</td></tr>\n", r->count);
     }
@@ -185,7 +204,7 @@ append_outlets_table (GString *out, const ClipExportSelection *sel)
     {
       const ClipExportOutlet *o = g_ptr_array_index (sel->outlets, i);
 
-      g_string_append (out, "<tr><td>");
+      g_string_append (out, "<tr><td dir=\"auto\">");
       esc (out, o->name);
       g_string_append_printf (out, "</td><td class=\"n\">%u</td></tr>\n", o->count);
     }
@@ -275,7 +294,7 @@ append_chart (GString *out, const ClipExportSelection *sel)
       for (guint i = 0; i < sel->rules->len; i++)
         {
           g_string_append_printf (out, "<li><span class=\"swatch s%u\"></span>", i);
-          esc (out, ((ClipExportRule *) g_ptr_array_index (sel->rules, i))->name);
+          esc_bdi (out, ((ClipExportRule *) g_ptr_array_index (sel->rules, i))->name);
           g_string_append (out, "</li>");
         }
       g_string_append (out, "</ul>");
@@ -307,7 +326,7 @@ append_article (GString *out, const ClipExportItem *item)
   g_autofree char *when = clip_export_local_time (clip_article_time (a), "%Y-%m-%d %H:%M");
   gboolean link = clip_export_is_web_url (a->url);
 
-  g_string_append_printf (out, "<article id=\"a%" G_GINT64_FORMAT "\">\n<h3>", a->id);
+  g_string_append_printf (out, "<article id=\"a%" G_GINT64_FORMAT "\">\n<h3 dir=\"auto\">", a->id);
   if (link)
     {
       g_string_append (out, "<a href=\"");
@@ -316,7 +335,7 @@ append_article (GString *out, const ClipExportItem *item)
     }
   esc_marked (out, a->title && *a->title ? a->title : _("(untitled)"), item->title_marks);
   g_string_append (out, link ? "</a></h3>\n<p class=\"meta\">" : "</h3>\n<p class=\"meta\">");
-  esc (out, a->outlet_name);
+  esc_bdi (out, a->outlet_name);
   g_string_append (out, " · <time datetime=\"");
   esc (out, iso);
   g_string_append (out, "\">");
@@ -325,20 +344,20 @@ append_article (GString *out, const ClipExportItem *item)
   if (a->author && *a->author)
     {
       g_string_append (out, " · ");
-      esc (out, a->author);
+      esc_bdi (out, a->author);
     }
   if (a->flag)
     g_string_append_printf (out, " · %s", _("Flagged"));
   g_string_append (out, "</p>\n");
   if (a->url && *a->url)
     {
-      g_string_append (out, "<p class=\"url\">");
+      g_string_append (out, "<p class=\"url\" dir=\"auto\">");
       esc (out, a->url);
       g_string_append (out, "</p>\n");
     }
   if (item->excerpt[0])
     {
-      g_string_append (out, "<p class=\"excerpt\">");
+      g_string_append (out, "<p class=\"excerpt\" dir=\"auto\">");
       esc_marked (out, item->excerpt, item->excerpt_marks);
       g_string_append (out, "</p>\n");
     }
@@ -350,12 +369,12 @@ append_article (GString *out, const ClipExportItem *item)
           const ClipExportMatch *m = g_ptr_array_index (item->matches, i);
 
           g_string_append_printf (out, "<span class=\"chip c%u\">", m->rule->index);
-          esc (out, m->rule->name);
+          esc_bdi (out, m->rule->name);
           g_string_append (out, "</span><span class=\"words\">");
           for (guint w = 0; w < m->words->len; w++)
             {
               g_string_append (out, w ? ", " : "");
-              esc (out, g_ptr_array_index (m->words, w));
+              esc_bdi (out, g_ptr_array_index (m->words, w));
             }
           g_string_append (out, "</span>");
         }
@@ -363,16 +382,18 @@ append_article (GString *out, const ClipExportItem *item)
     }
   if (item->tags[0])
     {
-      g_autofree char *tags = g_strjoinv (", ", item->tags);
-
       g_string_append_printf (out, "<p class=\"tags\">%s ", _("Tags:"));
-      esc (out, tags);
+      for (guint t = 0; item->tags[t]; t++)
+        {
+          g_string_append (out, t ? ", " : "");
+          esc_bdi (out, item->tags[t]);
+        }
       g_string_append (out, "</p>\n");
     }
   if (a->note && *a->note)
     {
       g_string_append_printf (out, "<div class=\"note\"><strong>%s</strong> ", _("Note:"));
-      esc (out, a->note);
+      esc_bdi (out, a->note);
       g_string_append (out, "</div>\n");
     }
   g_string_append (out, "</article>\n");

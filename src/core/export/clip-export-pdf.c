@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "clip-export-pdf-private.h"
+#include "clip-text-safe.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
@@ -56,7 +57,18 @@ clip_pdf_layout (ClipPdf     *pdf,
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_attributes (layout, NULL);
-  pango_layout_set_text (layout, text ? text : "", -1);
+  if (text != NULL && strstr (text, "\xE2") != NULL)
+    {
+      /* Bidi overrides in feed text would reorder what is shown (U+202E
+       * shows "gpj.exe" as "exe.jpg"); replaced by a character of the same
+       * length, so that the marks' offsets still fit. */
+      g_autofree char *safe = g_strdup (text);
+
+      clip_text_neutralise_bidi (safe);
+      pango_layout_set_text (layout, safe, -1);
+    }
+  else
+    pango_layout_set_text (layout, text ? text : "", -1);
   return layout;
 }
 

@@ -100,6 +100,17 @@ clip_feed_discover_links (const char *html, gsize len, const char *base_url)
       return d.links;
     }
   charset = clip_charset_detect_html (html, len, NULL, &source, &bom);
+  if (source == CLIP_CHARSET_DECLARATION)
+    {
+      /* A page whose bytes belie its <meta charset>: read as they are. */
+      const char *actual = clip_charset_contradicted (html + bom, len - bom, charset);
+
+      if (actual != NULL)
+        {
+          g_free (charset);
+          charset = g_strdup (actual);
+        }
+    }
   utf8 = clip_charset_to_utf8 (html + bom, len - bom, charset, &utf8_len, NULL, NULL);
   if (utf8 == NULL)
     utf8 = clip_charset_to_utf8 (html + bom, len - bom, "windows-1252", &utf8_len, NULL, NULL);

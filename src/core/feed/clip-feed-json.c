@@ -5,6 +5,7 @@
 #include "config.h"
 #include "clip-feed-private.h"
 #include "clip-date.h"
+#include "clip-input.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -159,7 +160,7 @@ clip_feed_parse_json (ClipFeed    *feed,
   JsonArray *items;
   const char *version, *base;
 
-  if (!json_parser_load_from_data (parser, utf8, len, &local_error))
+  if (!clip_input_load_json (parser, utf8, len, &local_error))
     {
       g_set_error (error, CLIP_FEED_ERROR, CLIP_FEED_ERROR_UNREADABLE,
                    _("This JSON cannot be read: %s"), local_error->message);

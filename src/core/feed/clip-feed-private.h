@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* Limits: past each, a "limit" problem and what was read so far. */
-#define CLIP_FEED_MAX_SIZE      (16 * 1024 * 1024)
+/* Limits: past each, a "limit" problem and what was read so far (past
+ * CLIP_FEED_MAX_SIZE, in clip-feed.h, nothing is read). */
 #define CLIP_FEED_MAX_ITEMS     5000
 #define CLIP_FEED_MAX_DEPTH     128
 #define CLIP_FEED_MAX_TEXT      (1024 * 1024)

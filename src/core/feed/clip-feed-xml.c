@@ -203,19 +203,54 @@ clip_feed_xml_capture_begin (Parser *p, Field field, ClipFeedTextKind kind, int 
   g_string_truncate (p->cap.buf, 0);
 }
 
+static gsize
+escaped_size (char c)
+{
+  switch (c)
+    {
+    case '&': return 5;
+    case '<':
+    case '>': return 4;
+    case '"': return 6;
+    default: return 1;
+    }
+}
+
+/* How much of s fits in room bytes (escaped when asked), cut between
+ * characters. */
+static gsize
+fitting (const char *s, gsize len, gboolean escape, gsize room)
+{
+  gsize n = 0, used = 0;
+
+  if (!escape)
+    n = MIN (len, room);
+  else
+    for (; n < len && used + escaped_size (s[n]) <= room; n++)
+      used += escaped_size (s[n]);
+  while (n > 0 && n < len && ((guchar) s[n] & 0xC0) == 0x80)
+    n--;
+  return n;
+}
+
+/* A text keeps its first CLIP_FEED_MAX_TEXT bytes. A CDATA section comes
+ * in one call, so the cut falls inside a call: checking whole calls
+ * dropped such a text entirely while the problem said it was cut. */
 static void
 capture_append (Parser *p, const char *s, gsize len, gboolean escape)
 {
   GString *buf = p->cap.buf;
+  gsize room = CLIP_FEED_MAX_TEXT - MIN (buf->len, CLIP_FEED_MAX_TEXT);
+  gsize n = fitting (s, len, escape, room);
 
-  if (buf->len + len > CLIP_FEED_MAX_TEXT)
+  if (n < len)
     {
       if (!p->limit_text_reported)
         clip_feed_add_problem (p->feed, "limit", xmlSAX2GetLineNumber (p->ctxt),
                                _("A text is longer than %d KiB and was cut"),
                                CLIP_FEED_MAX_TEXT / 1024);
       p->limit_text_reported = TRUE;
-      return;
+      len = n;
     }
   if (!escape)
     {
@@ -241,6 +276,13 @@ capture_append (Parser *p, const char *s, gsize len, gboolean escape)
       case '"': g_string_append (buf, "&quot;"); break;
       default: g_string_append_c (buf, s[i]);
       }
+}
+
+/* Markup written back into a captured text counts towards its limit. */
+static void
+capture_markup (Parser *p, const char *s)
+{
+  capture_append (p, s, strlen (s), FALSE);
 }
 
 static gboolean
@@ -270,21 +312,21 @@ capture_child_start (Parser *p, const char *name, Ns ns, const xmlChar **attrs, 
       p->cap.skip_div_depth = p->depth;
       return;
     }
-  g_string_append_c (p->cap.buf, '<');
-  g_string_append (p->cap.buf, name);
+  capture_markup (p, "<");
+  capture_markup (p, name);
   for (int i = 0; i < n_attrs; i++)
     {
       const xmlChar **a = attrs + i * 5;
 
-      g_string_append_c (p->cap.buf, ' ');
-      g_string_append (p->cap.buf, (const char *) a[0]);
-      g_string_append (p->cap.buf, "=\"");
+      capture_markup (p, " ");
+      capture_markup (p, (const char *) a[0]);
+      capture_markup (p, "=\"");
       g_autofree char *value = clip_feed_xml_attr_value (a[3], a[4]);
 
       capture_append (p, value, strlen (value), TRUE);
-      g_string_append_c (p->cap.buf, '"');
+      capture_markup (p, "\"");
     }
-  g_string_append_c (p->cap.buf, '>');
+  capture_markup (p, ">");
 }
 
 static void
@@ -299,9 +341,9 @@ capture_child_end (Parser *p, const char *name)
     }
   if (is_void_element (name))
     return;
-  g_string_append (p->cap.buf, "</");
-  g_string_append (p->cap.buf, name);
-  g_string_append_c (p->cap.buf, '>');
+  capture_markup (p, "</");
+  capture_markup (p, name);
+  capture_markup (p, ">");
 }
 
 static void

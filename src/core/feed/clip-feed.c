@@ -281,6 +281,21 @@ decode (ClipFeed *feed, const char *data, gsize len, const char *content_type, g
 
   data += bom_len;
   len -= bom_len;
+  if (source == CLIP_CHARSET_HTTP || source == CLIP_CHARSET_DECLARATION)
+    {
+      const char *actual = clip_charset_contradicted (data, len, charset);
+
+      if (actual != NULL)
+        {
+          const char *shown = strcmp (actual, "utf-8") == 0 ? "UTF-8" : actual;
+
+          clip_feed_add_problem (feed, "encoding", 0,
+                                 _("The feed is labelled %s, but its bytes are %s: "
+                                   "it was read as %s"), charset, shown, shown);
+          g_free (charset);
+          charset = g_strdup (actual);
+        }
+    }
   utf8 = clip_charset_to_utf8 (data, len, charset, out_len, &n_invalid, &error);
   if (utf8 == NULL)
     {

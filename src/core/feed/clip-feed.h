@@ -15,6 +15,8 @@
 G_BEGIN_DECLS
 
 #define CLIP_FEED_ERROR (clip_feed_error_quark ())
+/* Larger documents are refused unread. */
+#define CLIP_FEED_MAX_SIZE (16 * 1024 * 1024)
 
 typedef enum {
   CLIP_FEED_ERROR_NOT_A_FEED,  /* an HTML page, an image, plain text... */

@@ -13,7 +13,6 @@
 #include <libxml/xmlsave.h>
 #include <string.h>
 
-#define MAX_OPML_SIZE (8 * 1024 * 1024)
 #define MAX_DEPTH 32
 
 G_DEFINE_QUARK (clip-opml-error-quark, clip_opml_error)
@@ -74,10 +73,10 @@ clip_opml_parse (const char  *data,
   xmlNode *root, *body = NULL;
   GPtrArray *out;
 
-  if (len > MAX_OPML_SIZE)
+  if (len > CLIP_OPML_MAX_SIZE)
     {
       g_set_error (error, CLIP_OPML_ERROR, CLIP_OPML_ERROR_TOO_LARGE,
-                   "The OPML file is larger than %d MiB", MAX_OPML_SIZE >> 20);
+                   "The OPML file is larger than %d MiB", CLIP_OPML_MAX_SIZE >> 20);
       return NULL;
     }
   doc = xmlReadMemory (data, (int) len, NULL, NULL,

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 #define CLIP_OPML_ERROR (clip_opml_error_quark ())
+#define CLIP_OPML_MAX_SIZE (8 * 1024 * 1024)
 typedef enum {
   CLIP_OPML_ERROR_INVALID,
   CLIP_OPML_ERROR_TOO_LARGE,

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "clip-rule-apply.h"
+#include "clip-input.h"
 #include "clip-rules-store.h"
 #include "clip-store-sql.h"
 
@@ -226,7 +227,7 @@ clip_rule_spans_from_json (const char        *json,
   if (json == NULL)
     return spans;
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+  if (!clip_input_load_json (parser, json, -1, NULL) ||
       !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_ARRAY (root))
     return spans;
   array = json_node_get_array (root);

@@ -285,10 +285,33 @@ typedef struct {
   sqlite3_stmt *insert;
   gint64        rule_id;
   gint64        now;
-  guint         in_txn;     /* rows since the transaction began */
+  gboolean      open;       /* a transaction is open */
+  guint         in_txn;     /* rows since it began */
   gint64        since;      /* when it began (monotonic) */
   guint64       written;
 } Writer;
+
+static gboolean
+writer_begin (Writer *wr, GError **error)
+{
+  if (wr->open)
+    return TRUE;
+  if (!clip_store_begin (wr->store, error))
+    return FALSE;
+  wr->open = TRUE;
+  wr->in_txn = 0;
+  wr->since = g_get_monotonic_time ();
+  return TRUE;
+}
+
+/* Ends the transaction whether or not its commit succeeds. */
+static gboolean
+writer_commit (Writer *wr, GError **error)
+{
+  wr->open = FALSE;
+  wr->in_txn = 0;
+  return clip_store_commit (wr->store, error);
+}
 
 static gboolean
 write_chunk (Writer *wr, const Chunk *c, GError **error)
@@ -297,12 +320,8 @@ write_chunk (Writer *wr, const Chunk *c, GError **error)
     {
       int rc;
 
-      if (wr->in_txn == 0)
-        {
-          if (!clip_store_begin (wr->store, error))
-            return FALSE;
-          wr->since = g_get_monotonic_time ();
-        }
+      if (!writer_begin (wr, error))
+        return FALSE;
       wr->in_txn++;
       sqlite3_bind_int64 (wr->insert, 1, wr->rule_id);
       sqlite3_bind_int64 (wr->insert, 2, g_array_index (c->ids, gint64, i));
@@ -313,12 +332,8 @@ write_chunk (Writer *wr, const Chunk *c, GError **error)
       if (rc != SQLITE_DONE)
         return clip_store_set_error (wr->store, rc, _("Could not save a match"), error);
       wr->written++;
-      if (wr->in_txn >= COMMIT_ROWS)
-        {
-          wr->in_txn = 0;
-          if (!clip_store_commit (wr->store, error))
-            return FALSE;
-        }
+      if (wr->in_txn >= COMMIT_ROWS && !writer_commit (wr, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -395,6 +410,22 @@ take_chunk (Shared *sh, guint i, guint n_workers, Worker *here, GError **error)
   return ok;
 }
 
+/* Joins the workers; on failure, those waiting for the writer to catch
+ * up stop too (also when it failed before their first chunk). */
+static void
+stop_workers (Shared *sh, gboolean failed, Worker *workers, GThread **threads, guint n)
+{
+  g_mutex_lock (&sh->lock);
+  sh->stop = sh->stop || failed;
+  g_cond_broadcast (&sh->cond);
+  g_mutex_unlock (&sh->lock);
+  for (guint i = 0; i < n; i++)
+    {
+      g_thread_join (threads[i]);
+      worker_clear (&workers[i]);
+    }
+}
+
 static gboolean
 confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const GArray *ids,
              ClipProgressFunc progress, gpointer progress_data, guint64 *n_matched,
@@ -404,7 +435,7 @@ confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const G
   Shared sh = { .ids = ids, .n_chunks = (ids->len + chunk - 1) / chunk };
   Worker workers[MAX_WORKERS] = { { 0 } }, here = { .sh = &sh, .reader = store };
   GThread *threads[MAX_WORKERS] = { NULL };
-  Writer wr = { store, NULL, rule_id, g_get_real_time () / G_USEC_PER_SEC, 0, 0, 0 };
+  Writer wr = { store, NULL, rule_id, g_get_real_time () / G_USEC_PER_SEC, FALSE, 0, 0, 0 };
   guint n_workers = 0;
   gboolean ok = TRUE;
 
@@ -429,6 +460,10 @@ confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const G
       here.fields = clip_rule_set_fields (here.set);
       ok = worker_prepare (&here, error);
     }
+  /* The old matches go with the first of the new (after the workers
+   * start: they see only what is committed), so that a backfill that
+   * fails before its first commit leaves the rule's matches as they were. */
+  ok = ok && writer_begin (&wr, error) && delete_matches (store, rule_id, error);
   for (guint i = 0; ok && i < sh.n_chunks; i++)
     {
       gboolean taken = FALSE;
@@ -437,10 +472,7 @@ confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const G
        * service writes meanwhile. */
       if (wr.in_txn > 0 && n_workers > 0 && !chunk_ready (&sh, i) &&
           g_get_monotonic_time () - wr.since > COMMIT_WAIT_US)
-        {
-          wr.in_txn = 0;
-          ok = clip_store_commit (store, error);
-        }
+        ok = writer_commit (&wr, error);
       ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
            (taken = take_chunk (&sh, i, n_workers, &here, error)) &&
            write_chunk (&wr, &sh.chunks[i], error);
@@ -456,18 +488,11 @@ confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const G
       if (ok && progress)
         progress (sh.chunks[i].first + sh.chunks[i].n, ids->len, progress_data);
     }
-  for (guint i = 0; i < n_workers; i++)
-    {
-      g_thread_join (threads[i]);
-      worker_clear (&workers[i]);
-    }
-  if (wr.in_txn > 0)
-    {
-      if (ok)
-        ok = clip_store_commit (store, error);
-      else
-        clip_store_rollback (store);
-    }
+  stop_workers (&sh, !ok, workers, threads, n_workers);
+  if (wr.open && ok)
+    ok = writer_commit (&wr, error);
+  else if (wr.open)
+    clip_store_rollback (store);
   for (guint i = 0; i < sh.n_chunks; i++)
     chunk_clear (&sh.chunks[i]);
   g_free (sh.chunks);
@@ -501,8 +526,7 @@ clip_rule_backfill (ClipStore             *store,
       !(tree = clip_rule_compile_tree (rule->query, lists, NULL, error)))
     return FALSE;
   fts = clip_rule_to_fts (tree, NULL);
-  if (!collect_candidates (store, fts, ids, cancellable, error) ||
-      !delete_matches (store, rule_id, error))
+  if (!collect_candidates (store, fts, ids, cancellable, error))
     return FALSE;
   t1 = g_get_monotonic_time ();
   if (progress)

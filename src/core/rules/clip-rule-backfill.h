@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  * threads, each reading on a read-only connection of its own (on this
  * thread instead when the caller holds a transaction, whose rows other
  * connections cannot see); the matches are written on this thread, with
- * store, 20,000 per transaction. Archived articles raise no alerts: those
+ * store, 20,000 per transaction, the old ones removed in the first: a
+ * backfill that fails before its first commit leaves them as they were.
+ * Archived articles raise no alerts: those
  * are for news. progress: done of total candidates checked so far (on
  * this thread). *n_matched: the matches written. Off the main thread, run
  * clip_command_rematch_rule() instead. */

@@ -42,6 +42,7 @@ typedef enum {
 #define CLIP_RULE_MAX_DISTANCE  100
 #define CLIP_RULE_DEFAULT_NEAR  4
 #define CLIP_RULE_MAX_QUERY     20000  /* bytes */
+#define CLIP_RULE_MAX_TERMS     50000  /* after term lists are expanded */
 
 typedef enum {
   CLIP_RULE_NODE_TERM,   /* one word, or a phrase of several */
@@ -79,7 +80,8 @@ ClipRuleNode *clip_rule_parse         (const char     *query,
 ClipRuleNode *clip_rule_parse_entry   (const char     *entry,
                                        GError        **error);
 /* Replaces every @list with an OR of its entries (lists may be NULL when
- * the query has none). */
+ * the query has none); CLIP_RULE_ERROR_TOO_LARGE when the lists' entries,
+ * counted once per reference, are more than CLIP_RULE_MAX_TERMS. */
 gboolean      clip_rule_resolve       (ClipRuleNode   *node,
                                        ClipTermLists  *lists,
                                        guint          *error_column,

@@ -88,14 +88,16 @@ outcome_new (const ClipOutlet *o)
   return out;
 }
 
-static void
+/* Sets the outcome and the outlet's state for a failed fetch, and saves
+ * the state; FALSE (and error) when it could not be saved. */
+static gboolean
 record_failure (ClipService      *self,
                 ClipOutlet       *o,
                 ClipFetchOutcome *out,
                 const char       *message,
-                gint64            retry_after)
+                gint64            retry_after,
+                GError          **error)
 {
-  g_autoptr(GError) error = NULL;
   gint64 now = now_seconds ();
 
   o->failures++;
@@ -104,10 +106,10 @@ record_failure (ClipService      *self,
   o->last_error = g_strdup (message);
   o->next_attempt = clip_schedule_after_failure (o->interval, o->failures, retry_after,
                                                  now, g_random_int ());
-  if (!clip_store_save_fetch_state (self->store, o, &error))
-    g_warning ("Could not save the state of outlet %" G_GINT64_FORMAT ": %s", o->id, error->message);
   out->status = CLIP_FETCH_STATUS_ERROR;
+  g_free (out->error);
   out->error = g_strdup (message);
+  return clip_store_save_fetch_state (self->store, o, error);
 }
 
 static void
@@ -235,12 +237,14 @@ store_articles (ClipService             *self,
       mark_success (o, r);
       apply_move (self, o, out, r->moved_to);
       ok = fill_identity (self, o, job, error) &&
-           clip_store_save_fetch_state (self->store, o, error) &&
-           clip_store_commit (self->store, error);
+           clip_store_save_fetch_state (self->store, o, error);
     }
+  /* A commit ends the transaction even when it fails: no rollback after. */
   if (!ok)
     clip_store_rollback (self->store);
   else
+    ok = clip_store_commit (self->store, error);
+  if (ok)
     {
       g_free (out->name);
       out->name = g_strdup (o->name);
@@ -298,35 +302,50 @@ parse_in_worker (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* What the answer means for the outlet, written to the archive. */
+/* What the answer means for the outlet, written to the archive. In the
+ * shared transaction (shared), a write that fails gives NULL: the
+ * transaction is lost then (SQLite may have ended it already), and each
+ * answer is written again on its own. */
 static ClipFetchOutcome *
-record (ClipService *self, FetchJob *job)
+record (ClipService *self, FetchJob *job, gboolean shared)
 {
   ClipOutlet *o = job->outlet;
   const ClipFetchResponse *r = job->response;
   ClipFetchOutcome *out = outcome_new (o);
   g_autoptr(GError) error = NULL;
+  gboolean saved = TRUE;
 
   if (r->error)
-    record_failure (self, o, out, r->error->message, r->retry_after);
+    saved = record_failure (self, o, out, r->error->message, r->retry_after, &error);
   else if (job->parse_error)
-    record_failure (self, o, out, job->parse_error, 0);
+    saved = record_failure (self, o, out, job->parse_error, 0, &error);
   else if (r->not_modified)
     {
       mark_success (o, r);
       apply_move (self, o, out, r->moved_to);
-      if (!clip_store_save_fetch_state (self->store, o, &error))
-        g_warning ("Could not save the state of outlet %" G_GINT64_FORMAT ": %s", o->id, error->message);
       out->status = CLIP_FETCH_STATUS_NOT_MODIFIED;
+      saved = clip_store_save_fetch_state (self->store, o, &error);
     }
-  else if (!store_articles (self, o, out, r, job, &error))
+  else if (store_articles (self, o, out, r, job, &error))
+    out->status = CLIP_FETCH_STATUS_OK;
+  else if (shared)
+    saved = FALSE;
+  else
     {
       g_autofree char *message = g_strdup_printf (_("could not store the articles (%s)"), error->message);
 
-      record_failure (self, o, out, message, 0);
+      g_clear_error (&error);
+      saved = record_failure (self, o, out, message, 0, &error);
     }
-  else
-    out->status = CLIP_FETCH_STATUS_OK;
+  if (!saved && shared)
+    {
+      clip_fetch_outcome_free (out);
+      return NULL;
+    }
+  /* The outcome still says what happened. A full disk is no bug: a
+   * message, not a warning that fatal-warnings would turn into a crash. */
+  if (!saved)
+    g_message ("Could not save the state of outlet %" G_GINT64_FORMAT ": %s", o->id, error->message);
   return out;
 }
 
@@ -367,22 +386,62 @@ report (FetchJob *job, ClipFetchOutcome *out)
 static void
 record_alone (FetchJob *job)
 {
-  report (job, job_dropped (job) ? NULL : record (job->self, job));
+  report (job, job_dropped (job) ? NULL : record (job->self, job, FALSE));
+}
+
+/* Writes the answers in one transaction. FALSE when any write failed:
+ * then nothing of them is kept, outs is empty and the jobs' outlets are
+ * as they were. */
+static gboolean
+record_together (ClipService *self, GPtrArray *jobs, GPtrArray *outs)
+{
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
+  gboolean ok = TRUE;
+
+  if (!clip_store_begin (self->store, NULL))
+    return FALSE;
+  for (guint i = 0; ok && i < jobs->len; i++)
+    {
+      FetchJob *job = g_ptr_array_index (jobs, i);
+      ClipFetchOutcome *out;
+
+      g_ptr_array_add (saved, clip_outlet_copy (job->outlet));
+      out = record (self, job, TRUE);
+      ok = out != NULL;
+      if (ok)
+        g_ptr_array_add (outs, out);
+    }
+  if (!ok)
+    clip_store_rollback (self->store);
+  else
+    ok = clip_store_commit (self->store, NULL);
+  if (ok)
+    return TRUE;
+  for (guint i = 0; i < outs->len; i++)
+    clip_fetch_outcome_free (g_ptr_array_index (outs, i));
+  g_ptr_array_set_size (outs, 0);
+  for (guint i = 0; i < saved->len; i++)
+    {
+      FetchJob *job = g_ptr_array_index (jobs, i);
+
+      clip_outlet_free (job->outlet);
+      job->outlet = g_steal_pointer (&g_ptr_array_index (saved, i));
+    }
+  return FALSE;
 }
 
 /* Writes every answer that is ready. Answers that arrive while one is
  * being written share the next transaction: each FTS5 commit writes a
- * segment, so fewer, larger commits keep a busy refresh fast. If that
- * shared commit fails, each answer is written again on its own, so one
- * outlet's trouble never costs another its articles. */
+ * segment, so fewer, larger commits keep a busy refresh fast. If any
+ * write of that shared transaction fails, each answer is written again
+ * on its own, so one outlet's trouble never costs another its articles,
+ * and each failure is recorded with its own outlet. */
 static gboolean
 flush_ready (gpointer data)
 {
   ClipService *self = data;
   g_autoptr(GPtrArray) jobs = g_ptr_array_new ();
-  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_outlet_free);
   g_autoptr(GPtrArray) outs = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   FetchJob *job;
 
   g_clear_pointer (&self->flush, g_source_unref);
@@ -395,29 +454,9 @@ flush_ready (gpointer data)
       else
         g_ptr_array_add (jobs, job);
     }
-  if (jobs->len == 1)
-    record_alone (g_ptr_array_index (jobs, 0));
-  else if (jobs->len > 1 && clip_store_begin (self->store, &error))
-    {
-      for (guint i = 0; i < jobs->len; i++)
-        {
-          job = g_ptr_array_index (jobs, i);
-          g_ptr_array_add (saved, clip_outlet_copy (job->outlet));
-          g_ptr_array_add (outs, record (self, job));
-        }
-      if (clip_store_commit (self->store, &error))
-        for (guint i = 0; i < jobs->len; i++)
-          report (g_ptr_array_index (jobs, i), g_ptr_array_index (outs, i));
-      else
-        for (guint i = 0; i < jobs->len; i++)
-          {
-            job = g_ptr_array_index (jobs, i);
-            clip_fetch_outcome_free (g_ptr_array_index (outs, i));
-            clip_outlet_free (job->outlet);
-            job->outlet = g_steal_pointer (&g_ptr_array_index (saved, i));
-            record_alone (job);
-          }
-    }
+  if (jobs->len > 1 && record_together (self, jobs, outs))
+    for (guint i = 0; i < jobs->len; i++)
+      report (g_ptr_array_index (jobs, i), g_ptr_array_index (outs, i));
   else
     for (guint i = 0; i < jobs->len; i++)
       record_alone (g_ptr_array_index (jobs, i));

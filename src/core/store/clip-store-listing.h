@@ -26,12 +26,6 @@ typedef struct {
 void             clip_article_row_free        (ClipArticleRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipArticleRow, clip_article_row_free)
 
-/* Ends the read transaction a finished query can leave open (a cached
- * statement stepped to its one row and not reset), so the next read sees
- * what writers committed since. A reader that lives long calls this before
- * it reads again. */
-void             clip_store_release_snapshot  (ClipStore               *store);
-
 /* Every article id of a view, in its order (same filter semantics as
  * clip_store_list_articles()). ascending is the literal direction (oldest
  * first, A to Z); the usual view is CLIP_SORT_NEWEST, not ascending.

@@ -20,7 +20,11 @@ sqlite3_stmt *clip_store_prepare      (ClipStore   *store,
                                        const char  *sql,
                                        GError     **error);
 /* Transactions nest: only the outermost begin/commit touch SQLite, and
- * a rollback at any depth rolls back the whole. */
+ * a rollback at any depth rolls back the whole. A commit ends its level
+ * whether it succeeds or not (never roll back after one). Where SQLite
+ * ends the transaction itself (a full disk or an I/O error rolls it back),
+ * every level fails from then on: begin and commit return FALSE, and a
+ * write that would commit alone is refused, so none of it is kept. */
 gboolean      clip_store_begin        (ClipStore   *store,
                                        GError     **error);
 gboolean      clip_store_commit       (ClipStore   *store,
@@ -94,5 +98,10 @@ gboolean      clip_store_set_query_error (ClipStore *store,
   "a.id, a.outlet_id, a.guid, a.url, a.title, a.author, a.summary_html, " \
   "a.summary_text, a.content_html, a.content_text, a.lang, a.published, " \
   "a.updated, a.fetched, a.read, a.starred, a.flag, a.note, o.name"
+
+/* Ends any read a statement of the connection is still in (every read of
+ * the store finishes its statements: tests/store/test-snapshots.c), so a
+ * writer starting a change never works from an old snapshot. */
+void          clip_store_release_snapshot (ClipStore *store);
 
 G_END_DECLS

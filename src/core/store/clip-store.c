@@ -20,6 +20,8 @@ struct _ClipStore {
   GArray     *hooks;       /* IngestHook */
   guint       depth;       /* transaction nesting */
   gboolean    failed;      /* an inner level rolled back */
+  gboolean    ended;       /* SQLite ended the transaction before we did */
+  int         end_rc;      /* the error that may have ended it */
   gboolean    is_new;
   gboolean    writer;      /* counted in n_writers */
   guint       rollbacks;   /* outermost transactions rolled back */
@@ -107,7 +109,17 @@ clip_store_set_error (ClipStore   *store,
   int code = error_code_for (rc);
   const char *detail = store && store->db ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc);
 
-  if (code == CLIP_STORE_ERROR_FULL)
+  /* Kept for the levels that fail after SQLite ended the transaction;
+   * a full disk is what a person needs to hear about. */
+  if (store && store->depth > 0 && error_code_for (store->end_rc) != CLIP_STORE_ERROR_FULL)
+    store->end_rc = rc;
+  if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
+    {
+      /* A write refused by commit_hook(): the transaction had ended. */
+      code = CLIP_STORE_ERROR_FAILED;
+      detail = "the change was rolled back after an earlier error";
+    }
+  else if (code == CLIP_STORE_ERROR_FULL)
     detail = "the disk is full";
   else if (code == CLIP_STORE_ERROR_BUSY)
     detail = "the archive is locked by another program";
@@ -177,18 +189,71 @@ clip_store_exec (ClipStore   *store,
   return TRUE;
 }
 
+/* After a full disk or an I/O error SQLite may roll the whole
+ * transaction back on its own. Our levels must then fail instead of going
+ * on in autocommit, where each write would be kept alone. */
+static int
+commit_hook (void *data)
+{
+  ClipStore *self = data;
+
+  /* Our own COMMIT runs at depth 0: any other commit while we hold a
+   * transaction is a statement committing alone after SQLite ended it. */
+  if (self->depth == 0)
+    return 0;
+  self->ended = TRUE;
+  return 1;
+}
+
+static void
+rollback_hook (void *data)
+{
+  ClipStore *self = data;
+
+  if (self->depth > 0)
+    self->ended = TRUE;
+}
+
+/* Whether the transaction our levels stand in is still SQLite's. */
+static gboolean
+transaction_alive (ClipStore  *store,
+                   GError    **error)
+{
+  if (!store->ended && !sqlite3_get_autocommit (store->db))
+    return TRUE;
+  store->ended = TRUE;
+  if (error_code_for (store->end_rc) == CLIP_STORE_ERROR_FULL)
+    return clip_store_set_error (store, store->end_rc, "The change was rolled back", error);
+  g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_FAILED,
+                       "The change was rolled back after an earlier error");
+  return FALSE;
+}
+
 gboolean
 clip_store_begin (ClipStore  *store,
                   GError    **error)
 {
   if (store->depth == 0)
     {
+      store->failed = store->ended = FALSE;
+      store->end_rc = SQLITE_OK;
       if (!clip_store_exec (store, "BEGIN IMMEDIATE", error))
         return FALSE;
-      store->failed = FALSE;
+    }
+  else if (!transaction_alive (store, error))
+    {
+      store->failed = TRUE;
+      return FALSE;
     }
   store->depth++;
   return TRUE;
+}
+
+static void
+end_transaction (ClipStore *store)
+{
+  if (!sqlite3_get_autocommit (store->db))
+    clip_store_exec (store, "ROLLBACK", NULL);
 }
 
 gboolean
@@ -198,19 +263,30 @@ clip_store_commit (ClipStore  *store,
   g_return_val_if_fail (store->depth > 0, FALSE);
 
   if (--store->depth > 0)
-    return TRUE;
+    {
+      /* This level's writes are gone if SQLite ended the transaction:
+       * say so now, so that its caller does not report them stored. */
+      if (transaction_alive (store, error))
+        return TRUE;
+      store->failed = TRUE;
+      return FALSE;
+    }
+  if (!transaction_alive (store, error))
+    {
+      end_transaction (store);
+      return FALSE;
+    }
   if (store->failed)
     {
-      clip_store_exec (store, "ROLLBACK", NULL);
+      end_transaction (store);
       g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_FAILED,
                            "The change was rolled back");
       return FALSE;
     }
   if (!clip_store_exec (store, "COMMIT", error))
     {
-      /* A failed COMMIT (full disk) leaves the transaction open. */
-      if (!sqlite3_get_autocommit (store->db))
-        clip_store_exec (store, "ROLLBACK", NULL);
+      /* A failed COMMIT (full disk) may leave the transaction open. */
+      end_transaction (store);
       return FALSE;
     }
   return TRUE;
@@ -227,8 +303,7 @@ clip_store_rollback (ClipStore *store)
       return;
     }
   store->rollbacks++;
-  if (!sqlite3_get_autocommit (store->db))
-    clip_store_exec (store, "ROLLBACK", NULL);
+  end_transaction (store);
 }
 
 guint
@@ -318,6 +393,8 @@ configure (ClipStore           *self,
            GError             **error)
 {
   sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_commit_hook (self->db, commit_hook, self);
+  sqlite3_rollback_hook (self->db, rollback_hook, self);
   sqlite3_extended_result_codes (self->db, 1);
   if (!clip_fts_register (self->db, error))
     return FALSE;

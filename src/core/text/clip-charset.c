@@ -299,6 +299,68 @@ clip_charset_sniff_legacy (const char *data, gsize len)
   return "windows-1252";
 }
 
+/* A Cyrillic letter's case in windows-1251 or KOI8-R: 0 not a letter,
+ * 1 lower case, 2 capital. The two put the cases in each other's place. */
+static int
+cyrillic_case (guchar c, gboolean koi8)
+{
+  if (c >= 0xC0)
+    return (c >= 0xE0) != koi8 ? 1 : 2;
+  if (c == (koi8 ? 0xA3 : 0xB8))   /* ё */
+    return 1;
+  if (c == (koi8 ? 0xB3 : 0xA8))   /* Ё */
+    return 2;
+  return 0;
+}
+
+/* Read the wrong way, windows-1251 and KOI8-R text is mostly capitals,
+ * and a capitalised word becomes a small letter followed by capitals
+ * ("Новости" → "оНОВОСТИ"); text really in capitals has no such words. */
+static gboolean
+cyrillic_swapped (const guchar *d, gsize len, gboolean koi8)
+{
+  gsize letters = 0, capitals = 0, lower_upper = 0, upper_lower = 0;
+  int prev = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      int c = d[i] >= 0x80 ? cyrillic_case (d[i], koi8) : 0;
+
+      letters += c != 0;
+      capitals += c == 2;
+      lower_upper += prev == 1 && c == 2;
+      upper_lower += prev == 2 && c == 1;
+      prev = c;
+    }
+  return letters >= 20 && capitals * 10 >= letters * 7 && lower_upper > upper_lower;
+}
+
+const char *
+clip_charset_contradicted (const char *data,
+                           gsize       len,
+                           const char *charset)
+{
+  const guchar *d = (const guchar *) data;
+  gboolean high = FALSE;
+
+  if (strcmp (charset, "utf-8") == 0)
+    return NULL;
+  for (gsize i = 0; i < len && !high; i++)
+    high = d[i] >= 0x80;
+  if (!high)
+    return NULL;   /* ASCII: every label reads it the same */
+  /* Text in any other encoding is almost never valid UTF-8 as well: its
+   * letters above 0x7F would have to fall into UTF-8's sequences. (Markup
+   * in UTF-16 or UTF-32 has NUL bytes, which this refuses.) */
+  if (g_utf8_validate_len (data, len, NULL))
+    return "utf-8";
+  if (strcmp (charset, "windows-1251") == 0 && cyrillic_swapped (d, len, FALSE))
+    return "koi8-r";
+  if (strcmp (charset, "koi8-r") == 0 && cyrillic_swapped (d, len, TRUE))
+    return "windows-1251";
+  return NULL;
+}
+
 /* windows-1252 as browsers read it (also for "iso-8859-1"): the 0x80-0x9F
  * block holds typographic quotes and dashes, not control characters. */
 static const gunichar cp1252_high[32] = {

@@ -45,6 +45,14 @@ char       *clip_charset_detect_html       (const char        *data,
 const char *clip_charset_sniff_legacy      (const char        *data,
                                             gsize              len);
 
+/* When the bytes contradict the charset a document was labelled with (by
+ * HTTP or its declaration), the charset they are in; else NULL. Bytes
+ * above ASCII that are valid UTF-8 are UTF-8 whatever the label says; and
+ * windows-1251 and KOI8-R are told apart by where their capitals fall. */
+const char *clip_charset_contradicted      (const char        *data,
+                                            gsize              len,
+                                            const char        *charset);
+
 /* Converts to UTF-8 (NUL-terminated). Bytes invalid in charset become
  * U+FFFD and are counted in *n_invalid. Fails only when the encoding is
  * unknown to iconv. */

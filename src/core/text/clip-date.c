@@ -249,7 +249,8 @@ skip_spaces (const char **p, const char *end)
     (*p)++;
 }
 
-/* Unix timestamps: 9-10 digits are seconds, 12-13 milliseconds. */
+/* Unix timestamps: 9-10 digits are seconds, 12-13 milliseconds. More
+ * digits are no timestamp, and are not added up: 20 overflow a gint64. */
 static gint64
 parse_unix (const char *s, const char *end)
 {
@@ -257,7 +258,8 @@ parse_unix (const char *s, const char *end)
   int n = 0;
 
   for (; s < end && g_ascii_isdigit (*s); s++, n++)
-    v = v * 10 + (*s - '0');
+    if (n < 13)
+      v = v * 10 + (*s - '0');
   if (s < end && *s == '.')
     for (s++; s < end && g_ascii_isdigit (*s); s++)
       ;

@@ -1,0 +1,208 @@
+/* test-cli-input.c — clippings-cli given hostile input: devices, pipes and
+ * huge files as FILE arguments, JSON nested past any sense, term lists
+ * that multiply. Each command runs with its memory bounded (ulimit -v)
+ * and a time limit, so a runaway read fails the test, not the machine.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "clip-test-util.h"
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MEMORY_LIMIT (1024 * 1024 * 1024ull)
+#define TIME_LIMIT   20
+
+typedef struct {
+  char *dir;
+  char *out;
+  char *err;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = clip_test_tmpdir ();
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_free (f->dir);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+/* clippings-cli --data-dir DIR ARGS…, bounded; its exit status. */
+static int
+run_argv (Fixture *f, const char * const *argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  g_ptr_array_add (args, (gpointer) "--data-dir");
+  g_ptr_array_add (args, f->dir);
+  for (guint i = 0; argv[i]; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  return clip_test_run_cli_limited ((const char * const *) args->pdata, MEMORY_LIMIT, TIME_LIMIT,
+                                    &f->out, &f->err);
+}
+
+static int
+run (Fixture *f, ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+  const char *a;
+
+  va_start (ap, f);
+  while ((a = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return run_argv (f, (const char * const *) args->pdata);
+}
+
+static void
+assert_refused (Fixture *f, const char *command, const char *path, const char *needle)
+{
+  g_auto(GStrv) words = g_strsplit (command, " ", -1);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  gint64 start = g_get_monotonic_time ();
+  g_autofree char *expected = g_strdup_printf ("clippings-cli %s: %s %s\n", command, path, needle);
+  int status;
+
+  g_strv_builder_addv (b, (const char **) words);
+  if (g_str_equal (command, "rules test"))
+    g_strv_builder_add (b, "Georgia");   /* rules test QUERY FILE */
+  g_strv_builder_add (b, path);
+  argv = g_strv_builder_end (b);
+  status = run_argv (f, (const char * const *) argv);
+  if (status != 2 || !g_str_equal (f->err, expected))
+    g_error ("%s %s: exit %d, %s", command, path, status, f->err);
+  /* Refused, not read: well under a second, whatever the file. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+static const char *commands[] = { "import-opml", "parse", "rules test" };
+
+/* /dev/zero reached 24 GB in import-opml, a FIFO waited for a writer
+ * forever: g_file_get_contents() read before anything was checked. */
+static void
+test_not_files (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe", NULL);
+  const char *paths[] = { "/dev/zero", "/dev/urandom", fifo, f->dir };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      assert_refused (f, commands[c], paths[i],
+                      "is not a regular file: folders, devices and pipes are not read");
+}
+
+/* Larger than the memory the command may use: refused by its size. */
+static void
+test_too_large (Fixture *f, gconstpointer data)
+{
+  g_autofree char *big = g_build_filename (f->dir, "big.xml", NULL);
+  int fd = g_open (big, O_WRONLY | O_CREAT, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  /* Sparse: 2 GiB that take no disk. */
+  g_assert_cmpint (ftruncate (fd, 2 * MEMORY_LIMIT), ==, 0);
+  close (fd);
+  assert_refused (f, "import-opml", big, "is larger than 8 MiB: it is not read");
+  assert_refused (f, "parse", big, "is larger than 16 MiB: it is not read");
+  assert_refused (f, "rules test", big, "is larger than 16 MiB: it is not read");
+}
+
+static char *
+write_file (Fixture *f, const char *name, const char *contents)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* json-glib overflowed the stack on an article nested 100,000 deep. */
+static void
+test_deep_json (Fixture *f, gconstpointer data)
+{
+  g_autofree char *feed = clip_test_deep_json_feed (100000);
+  GString *article = g_string_new ("{\"title\": \"Georgia\", \"body\": ");
+  g_autofree char *feed_path = write_file (f, "deep-feed.json", feed);
+  g_autofree char *article_path = NULL;
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (article, '[');
+  article_path = write_file (f, "deep-article.json", article->str);
+  g_assert_cmpint (run (f, "rules", "test", "Georgia", article_path, NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "it is nested more than 512 levels deep"));
+  g_assert_cmpint (run (f, "rules", "test", "Georgia", feed_path, NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "it is nested more than 512 levels deep"));
+  g_assert_cmpint (run (f, "parse", feed_path, NULL), ==, 2);
+  g_assert_cmpstr (f->err, ==, "clippings-cli parse: This JSON cannot be read: "
+                                "it is nested more than 512 levels deep\n");
+  g_string_free (article, TRUE);
+}
+
+/* A 20,000-term list named 500 times grew a search past 12.5 GB: now a
+ * query is refused, at once, when its lists expand past the budget. */
+static void
+test_term_list_budget (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  GString *many = g_string_new ("@big");
+  const char *check[] = { "rules", "check", NULL, NULL };
+  const char *search[] = { "search", NULL, NULL };
+  const char **queries[] = { check, search };
+  const guint slot[] = { 2, 1 };
+
+  g_ptr_array_add (argv, g_strdup ("lists"));
+  g_ptr_array_add (argv, g_strdup ("add"));
+  g_ptr_array_add (argv, g_strdup ("big"));
+  for (int i = 0; i < 5000; i++)
+    g_ptr_array_add (argv, g_strdup_printf ("term%05d", i));
+  g_ptr_array_add (argv, NULL);
+  g_assert_cmpint (run_argv (f, (const char * const *) argv->pdata), ==, 0);
+  for (int i = 1; i < 500; i++)
+    g_string_append (many, " OR @big");
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      queries[q][slot[q]] = many->str;
+      g_assert_cmpint (run_argv (f, queries[q]), ==, 2);
+      g_assert_cmpstr (f->err, ==, "column 81: the term lists expand to more than 50000 terms\n");
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+    }
+  /* Within it: ten references are 50,000 terms. */
+  g_assert_cmpint (run (f, "rules", "check", "@big OR @big OR @big OR @big OR @big OR "
+                        "@big OR @big OR @big OR @big OR @big", NULL), ==, 0);
+  /* The shipped rules are far below it. */
+  g_assert_cmpint (run (f, "rules", "check", "@russia_terms NEAR/6 @georgia_terms", NULL), ==, 0);
+  g_string_free (many, TRUE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, fn) g_test_add ("/cli-input/" name, Fixture, NULL, fixture_setup, fn, \
+                                  fixture_teardown)
+  ADD ("not-files", test_not_files);
+  ADD ("too-large", test_too_large);
+  ADD ("deep-json", test_deep_json);
+  ADD ("term-list-budget", test_term_list_budget);
+#undef ADD
+  return g_test_run ();
+}

@@ -1,0 +1,364 @@
+/* test-service-faults.c — a refresh by the fetch service when the disk
+ * fails: a write or sync that fails at every point of a refresh (answers
+ * written together and alone), and a real full disk (a small tmpfs, as
+ * root). Each outlet's answer is all there or not there, its outcome
+ * says which, and one outlet's failure costs no other its articles.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-archive.h"
+#include "clip-paths.h"
+#include "clip-store-sql.h"
+#include "clip-test-faults.h"
+#include "clip-test-service.h"
+#include "clip-test-util.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/mount.h>
+
+typedef ClipTestServiceFixture Fixture;
+
+#define N_OUTLETS 3
+
+typedef struct {
+  const char       *name;
+  ClipTestFaultOps  ops;
+  int               rc;
+  gboolean          persistent;
+} FaultKind;
+
+static const FaultKind kinds[] = {
+  { "full-once", CLIP_TEST_FAULT_WRITE, SQLITE_FULL, FALSE },
+  { "full", CLIP_TEST_FAULT_WRITE, SQLITE_FULL, TRUE },
+  { "ioerr", CLIP_TEST_FAULT_WRITE, SQLITE_IOERR_WRITE, TRUE },
+};
+
+static const char *const texts[] = {
+  "The Kremlin was accused of interference in the vote, officials in Tbilisi said.",
+  "NATO membership for Georgia was discussed in Brussels by the European Union.",
+  "Protests in Tbilisi continued for a third night outside parliament.",
+  "A bakery in Batumi opened a second shop near the sea.",
+};
+
+/* An RSS feed of items first..n-1, each about paragraphs * 60 bytes,
+ * some of them matching the default rules. */
+static char *
+feed_xml (const char *name, guint first, guint n, guint paragraphs)
+{
+  GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>");
+
+  g_string_append_printf (s, "<title>%s</title><link>https://example.org/%s</link>", name, name);
+  for (guint i = first; i < n; i++)
+    {
+      g_string_append_printf (s, "<item><guid>%s-%u</guid><title>%s story %u</title>"
+                              "<link>https://example.org/%s/%u</link><description>%s",
+                              name, i, name, i, name, i, texts[i % G_N_ELEMENTS (texts)]);
+      for (guint k = 0; k < paragraphs; k++)
+        g_string_append_printf (s, " Paragraph %u of %s %u goes on about the weather.", k, name, i);
+      g_string_append (s, "</description></item>");
+    }
+  g_string_append (s, "</channel></rss>");
+  return g_string_free (s, FALSE);
+}
+
+static void
+serve (Fixture *f, guint i, guint n, guint paragraphs)
+{
+  g_autofree char *path = g_strdup_printf ("/feed%u", i);
+  g_autofree char *name = g_strdup_printf ("feed%u", i);
+  g_autofree char *xml = feed_xml (name, 0, n, paragraphs);
+
+  clip_test_server_add_body (f->server, path, "application/rss+xml", xml, -1, NULL, NULL);
+}
+
+static gint64
+count (ClipStore *store, const char *sql, gint64 outlet)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, outlet);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+#define COUNT_ARTICLES "SELECT count(*) FROM articles WHERE outlet_id = ?"
+#define COUNT_MATCHES "SELECT count(*) FROM matches m JOIN articles a ON a.id = m.article_id " \
+                      "WHERE a.outlet_id = ?"
+#define COUNT_ALERTS "SELECT count(*) FROM alerts al JOIN articles a ON a.id = al.article_id " \
+                     "WHERE a.outlet_id = ?"
+
+/* What a refresh without faults stores for each outlet. */
+typedef struct {
+  gint64 articles, matches, alerts;
+} Expected;
+
+/* The archive of data directory dir passes its integrity checks; on a
+ * copy, so that a full disk does not get in the way. */
+static void
+check_data_dir (const char *dir)
+{
+  g_autofree char *copy = clip_test_tmpdir ();
+  g_autofree char *path = g_build_filename (copy, "archive.db", NULL);
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (dir, "/archive.db", suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *data = NULL;
+      gsize len;
+
+      if (g_file_get_contents (from, &data, &len, NULL))
+        g_assert_true (g_file_set_contents (to, data, (gssize) len, NULL));
+    }
+  clip_test_faults_check_archive (path);
+  clip_test_rm_rf (copy);
+}
+
+/* The default rules, which the fixture's archive does not start with. */
+static void
+load_rules (Fixture *f)
+{
+  g_autofree char *path = clip_paths_find_data ("rules/default-rules.json");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (path);
+  clip_archive_load_rules (f->store, path, &error);
+  g_assert_no_error (error);
+}
+
+/* One refresh of n_outlets outlets (each item_count items) on a fresh
+ * archive, with kind failing its nth operation (kind NULL: no fault).
+ * Checks each outlet's outcome against the archive; returns whether a
+ * fault happened. */
+static gboolean
+refresh_with_fault (guint n_outlets, guint item_count, const FaultKind *kind, guint n,
+                    Expected *expected)
+{
+  Fixture fx = { 0 }, *f = &fx;
+  gint64 ids[N_OUTLETS];
+  gboolean fired = FALSE;
+
+  clip_test_service_setup (f, GINT_TO_POINTER (1));
+  load_rules (f);
+  for (guint i = 0; i < n_outlets; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/feed%u", i);
+
+      serve (f, i, item_count, 8);
+      ids[i] = clip_test_service_add_outlet (f, NULL, path);
+    }
+  clip_test_service_start (f, NULL, FALSE);
+  if (kind)
+    clip_test_faults_arm (n, kind->ops, kind->rc, kind->persistent);
+  clip_test_service_refresh (f, 0);
+  if (kind)
+    fired = clip_test_faults_disarm ();
+  clip_service_stop (f->service);
+  g_clear_object (&f->service);
+  g_assert_cmpuint (f->results->len, ==, n_outlets);
+
+  for (guint i = 0; i < n_outlets; i++)
+    {
+      const ClipFetchOutcome *o = clip_test_service_outcome (f, ids[i]);
+      gint64 articles = count (f->store, COUNT_ARTICLES, ids[i]);
+
+      if (kind == NULL)
+        {
+          g_assert_cmpint (o->status, ==, CLIP_FETCH_STATUS_OK);
+          expected->articles = articles;
+          expected->matches = count (f->store, COUNT_MATCHES, ids[i]);
+          expected->alerts = count (f->store, COUNT_ALERTS, ids[i]);
+          g_assert_cmpint (expected->alerts, >, 0);
+        }
+      if (o->status == CLIP_FETCH_STATUS_OK)
+        {
+          /* All of the answer, with its matches and alerts, and said so. */
+          g_assert_cmpuint (o->added, ==, expected->articles);
+          g_assert_cmpint (articles, ==, expected->articles);
+          g_assert_cmpint (count (f->store, COUNT_MATCHES, ids[i]), ==, expected->matches);
+          g_assert_cmpint (count (f->store, COUNT_ALERTS, ids[i]), ==, expected->alerts);
+        }
+      else
+        {
+          g_autoptr(ClipOutlet) outlet = clip_test_service_get_outlet (f, ids[i]);
+
+          g_assert_cmpint (o->status, ==, CLIP_FETCH_STATUS_ERROR);
+          g_assert_true (g_str_has_prefix (o->error, "could not store the articles"));
+          g_assert_cmpint (articles, ==, 0);
+          g_assert_cmpint (count (f->store, COUNT_MATCHES, ids[i]), ==, 0);
+          g_assert_cmpint (count (f->store, COUNT_ALERTS, ids[i]), ==, 0);
+          /* Recorded with the outlet, where the disk let it be. */
+          if (!kind->persistent)
+            g_assert_cmpstr (outlet->last_error, ==, o->error);
+        }
+    }
+  g_clear_object (&f->store);
+  check_data_dir (f->dir);
+  clip_test_service_teardown (f, NULL);
+  return fired;
+}
+
+/* Every fault at every point of a refresh of n_outlets outlets: with
+ * several, their answers are written in one transaction (and again each
+ * on its own when that fails); with one, alone. */
+static void
+fault_campaign (guint n_outlets, guint item_count)
+{
+  Expected expected = { 0 };
+
+  /* Pages go out in the middle of a transaction, as with real feeds. */
+  clip_test_faults_set_cache_pages (16);
+  refresh_with_fault (n_outlets, item_count, NULL, 0, &expected);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      guint n = 1;
+
+      while (refresh_with_fault (n_outlets, item_count, &kinds[k], n, &expected))
+        n++;
+      g_test_message ("%s: %u faults", kinds[k].name, n - 1);
+      g_assert_cmpuint (n, >, 2);
+    }
+}
+
+static void
+test_faults_together (void)
+{
+  fault_campaign (N_OUTLETS, 3);
+}
+
+/* One answer alone: its commit failing was rolled back twice (a
+ * CRITICAL) and reported stored nothing while part of it stayed. */
+static void
+test_faults_alone (void)
+{
+  fault_campaign (1, 4);
+}
+
+#define COUNT_UNMATCHED "SELECT count(*) FROM articles a WHERE outlet_id = ? AND " \
+  "summary_text NOT LIKE 'A bakery%' AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.article_id = a.id)"
+#define COUNT_UNALERTED "SELECT count(*) FROM matches m JOIN articles a ON a.id = m.article_id " \
+  "WHERE a.outlet_id = ? AND NOT EXISTS (SELECT 1 FROM alerts al " \
+  "WHERE al.article_id = m.article_id AND al.rule_id = m.rule_id)"
+
+/* After a refresh on a disk that may be full: each outlet has what its
+ * last successful answer brought (feeds only grow here), every article
+ * that a rule matches has its match and alert, and the index agrees. */
+static void
+check_rounds (Fixture *f, const gint64 *ids, guint n, const guint *kept)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpint (count (f->store, COUNT_ARTICLES, ids[i]), ==, kept[i]);
+      g_assert_cmpint (count (f->store, COUNT_UNMATCHED, ids[i]), ==, 0);
+      g_assert_cmpint (count (f->store, COUNT_UNALERTED, ids[i]), ==, 0);
+    }
+  check_data_dir (f->dir);
+}
+
+#define TMPFS_OUTLETS 4
+#define ITEMS_PER_ROUND 8
+
+/* Refreshes with feeds growing by ITEMS_PER_ROUND each round until the
+ * disk has filled (or rounds run out: 0); returns how many items the
+ * feeds have then. */
+static guint
+fill_disk (Fixture *f, const gint64 *ids, guint *kept)
+{
+  for (guint round = 1; round <= 30; round++)
+    {
+      gboolean filled = FALSE;
+
+      for (guint i = 0; i < TMPFS_OUTLETS; i++)
+        serve (f, i, round * ITEMS_PER_ROUND, 40);
+      clip_test_service_refresh (f, 0);
+      for (guint i = 0; i < TMPFS_OUTLETS; i++)
+        {
+          const ClipFetchOutcome *o = clip_test_service_outcome (f, ids[i]);
+
+          if (o->status == CLIP_FETCH_STATUS_OK)
+            kept[i] = round * ITEMS_PER_ROUND;
+          else
+            {
+              g_test_message ("round %u, outlet %u: %s", round, i, o->error);
+              g_assert_true (g_str_has_prefix (o->error, "could not store the articles"));
+              filled = TRUE;
+            }
+        }
+      check_rounds (f, ids, TMPFS_OUTLETS, kept);
+      if (filled)
+        return round * ITEMS_PER_ROUND;
+    }
+  return 0;
+}
+
+/* A real full disk: refreshes on a 2 MiB tmpfs until it fills, then with
+ * room again. */
+static void
+test_full_tmpfs (void)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture fx = { 0 }, *f = &fx;
+  gint64 ids[TMPFS_OUTLETS];
+  guint kept[TMPFS_OUTLETS] = { 0 };
+  guint served;
+
+  /* SQLite's default cache: the disk fills at the commits. */
+  clip_test_faults_set_cache_pages (-2000);
+  f->dir = clip_test_tmpdir ();
+  if (mount ("tmpfs", f->dir, "tmpfs", 0, "size=2m,mode=0700") != 0)
+    {
+      g_autofree char *why = g_strdup_printf ("a full disk is a small tmpfs, which needs root "
+                                              "(mount: %s)", g_strerror (errno));
+
+      g_test_skip (why);
+      g_free (f->dir);
+      return;
+    }
+  f->store = clip_store_open_data_dir (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  load_rules (f);
+  f->server = clip_test_server_new ("127.0.0.1", NULL);
+  for (guint i = 0; i < TMPFS_OUTLETS; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/feed%u", i);
+
+      ids[i] = clip_test_service_add_outlet (f, NULL, path);
+    }
+  clip_test_service_start (f, NULL, FALSE);
+  served = fill_disk (f, ids, kept);
+  g_assert_cmpuint (served, >, 0);
+
+  /* Room again: everything the feeds hold, nothing twice. */
+  g_assert_cmpint (mount ("tmpfs", f->dir, "tmpfs", MS_REMOUNT, "size=64m,mode=0700"), ==, 0);
+  clip_test_service_refresh (f, 0);
+  for (guint i = 0; i < TMPFS_OUTLETS; i++)
+    {
+      g_assert_cmpint (clip_test_service_outcome (f, ids[i])->status, ==, CLIP_FETCH_STATUS_OK);
+      kept[i] = served;
+    }
+  check_rounds (f, ids, TMPFS_OUTLETS, kept);
+  clip_service_stop (f->service);
+  g_clear_object (&f->service);
+  g_clear_object (&f->store);
+  check_data_dir (f->dir);
+  g_assert_cmpint (umount2 (f->dir, MNT_DETACH), ==, 0);
+  clip_test_service_teardown (f, NULL);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  clip_test_faults_install ();
+  g_test_add_func ("/service-faults/together", test_faults_together);
+  g_test_add_func ("/service-faults/alone", test_faults_alone);
+  g_test_add_func ("/service-faults/full-tmpfs", test_full_tmpfs);
+  return g_test_run ();
+}

@@ -1,0 +1,253 @@
+/* test-ui-search.c — a search explains itself: an error in place of the
+ * results, its scope shown and widened in one click, the article shown
+ * gone when the results no longer hold it, snippets under the results,
+ * hits in the reading view, Save as Rule…
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "clip-article-table.h"
+#include "clip-article-view.h"
+#include "clip-sidebar.h"
+#include "clip-rule-editor.h"
+#include "clip-test-desk.h"
+#include "clip-test-ui.h"
+#include "clip-window.h"
+
+#define child clip_test_desk_child
+
+static ClipArticleTable *
+table_of (ClipWindow *window)
+{
+  return child (window, CLIP_TYPE_WINDOW, "table");
+}
+
+static ClipArticleList *
+list_of (ClipWindow *window)
+{
+  return clip_article_table_get_model (table_of (window));
+}
+
+static const char *
+table_page (ClipWindow *window)
+{
+  return gtk_stack_get_visible_child_name (child (table_of (window), CLIP_TYPE_ARTICLE_TABLE, "stack"));
+}
+
+static AdwStatusPage *
+empty_page (ClipWindow *window)
+{
+  return child (table_of (window), CLIP_TYPE_ARTICLE_TABLE, "empty_page");
+}
+
+static const char *
+subtitle (ClipWindow *window)
+{
+  return adw_window_title_get_subtitle (child (window, CLIP_TYPE_WINDOW, "content_title"));
+}
+
+static gint64
+shown_article (ClipWindow *window)
+{
+  return clip_article_view_get_id (child (window, CLIP_TYPE_WINDOW, "article_view"));
+}
+
+static guint
+n_rows (ClipWindow *window)
+{
+  return clip_article_list_get_total (list_of (window));
+}
+
+/* A query the rule language cannot read says why where the results would
+ * be, with the column and the word it points at; no toast, no "No
+ * Articles Match". A query that can be read shows its results again. */
+static void
+test_error_in_place (void)
+{
+  g_autofree char *dir = clip_test_desk_archive ();
+  ClipWindow *window = clip_test_desk_window (1280);
+  const char *description;
+
+  clip_test_desk_search (window, "Kremlin NEAR/500 interfer*");
+  g_assert_cmpstr (table_page (window), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (empty_page (window)), ==, "This Search Cannot Be Read");
+  description = adw_status_page_get_description (empty_page (window));
+  g_assert_nonnull (strstr (description, "column 14:"));
+  g_assert_nonnull (strstr (description, "NEAR/<u><b>500</b></u>"));
+  g_assert_cmpstr (subtitle (window), ==, "Search error");
+  g_assert_cmpuint (n_rows (window), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (child (window, CLIP_TYPE_WINDOW, "search_entry"), "error"));
+  g_assert_false (gtk_widget_get_sensitive (child (window, CLIP_TYPE_WINDOW, "save_rule_button")));
+
+  /* Text of the feed in the query stays text. */
+  clip_test_desk_search (window, "<b>Kremlin</b> (");
+  g_assert_nonnull (strstr (adw_status_page_get_description (empty_page (window)), "&lt;b&gt;Kremlin"));
+
+  clip_test_desk_search (window, "Kremlin NEAR/5 interfer*");
+  g_assert_cmpstr (table_page (window), ==, "list");
+  g_assert_cmpuint (n_rows (window), ==, 1);
+  g_assert_cmpstr (subtitle (window), ==, "1 result");
+  g_assert_false (gtk_widget_has_css_class (child (window, CLIP_TYPE_WINDOW, "search_entry"), "error"));
+  g_assert_true (gtk_widget_get_sensitive (child (window, CLIP_TYPE_WINDOW, "save_rule_button")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+selected_all (gpointer window)
+{
+  return clip_sidebar_get_selected (child (window, CLIP_TYPE_WINDOW, "sidebar"), NULL) == CLIP_SOURCE_ALL &&
+         clip_test_desk_loaded (window);
+}
+
+/* The search's scope shows under it ("In Rustavi 2"), follows the source
+ * picked, and one click on its × searches every article. */
+static void
+test_scope (void)
+{
+  g_autofree char *dir = clip_test_desk_archive ();
+  ClipWindow *window = clip_test_desk_window (1280);
+  ClipSidebar *sidebar = child (window, CLIP_TYPE_WINDOW, "sidebar");
+  GtkWidget *chip = child (window, CLIP_TYPE_WINDOW, "scope_chip");
+  GtkLabel *label = child (window, CLIP_TYPE_WINDOW, "scope_label");
+  GtkWidget *all = child (window, CLIP_TYPE_WINDOW, "scope_all_label");
+
+  clip_test_desk_search (window, "Tbilisi");
+  g_assert_true (gtk_widget_get_mapped (all));
+  g_assert_false (gtk_widget_get_visible (chip));
+  g_assert_cmpuint (n_rows (window), ==, 5);
+
+  /* Outlets are numbered as the archive was filled: Rustavi 2, Civil
+   * Georgia, BBC News… */
+  clip_sidebar_select (sidebar, CLIP_SOURCE_OUTLET, 1);
+  g_assert_true (clip_test_ui_wait (clip_test_desk_loaded, window));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "In Rustavi 2");
+  g_assert_true (gtk_widget_get_mapped (chip));
+  g_assert_false (gtk_widget_get_visible (all));
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  g_assert_cmpstr (subtitle (window), ==, "2 results");
+
+  /* Another outlet: the search stays, and says where it looks. */
+  clip_sidebar_select (sidebar, CLIP_SOURCE_OUTLET, 3);
+  g_assert_true (clip_test_ui_wait (clip_test_desk_loaded, window));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "In BBC News");
+  g_assert_true (gtk_widget_get_mapped (chip));
+  g_assert_cmpuint (n_rows (window), ==, 1);
+
+  /* Nothing there: the empty page says where, and offers every article. */
+  clip_test_desk_search (window, "Batumi");
+  g_assert_cmpstr (table_page (window), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (empty_page (window)), ==, "No Results in BBC News");
+  g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (empty_page (window)), GTK_TYPE_BUTTON, "Search _All Articles"));
+
+  /* One click. */
+  g_assert_true (gtk_widget_activate (gtk_widget_get_last_child (chip)));
+  g_assert_true (clip_test_ui_wait (selected_all, window));
+  g_assert_false (gtk_widget_get_visible (chip));
+  g_assert_true (gtk_widget_get_mapped (all));
+  g_assert_cmpuint (n_rows (window), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (child (window, CLIP_TYPE_WINDOW, "search_entry")), ==, "Batumi");
+
+  /* The search bar closed: the whole source again, no scope. */
+  gtk_search_bar_set_search_mode (child (window, CLIP_TYPE_WINDOW, "search_bar"), FALSE);
+  g_assert_true (clip_test_ui_wait (clip_test_desk_loaded, window));
+  g_assert_cmpuint (n_rows (window), ==, CLIP_TEST_DESK_OUTLETS * CLIP_TEST_DESK_PER_OUTLET);
+  g_assert_cmpstr (subtitle (window), ==, "48 articles");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_snippet (gpointer window)
+{
+  g_autoptr(ClipArticleItem) item = g_list_model_get_item (G_LIST_MODEL (list_of (window)), 0);
+
+  return item != NULL && clip_article_item_get_snippet (item, NULL) != NULL;
+}
+
+/* Whether the label's attributes paint [start, end) as a search hit. */
+static gboolean
+painted_as_hit (GtkLabel *label, guint start, guint end)
+{
+  PangoAttrList *attrs = gtk_label_get_attributes (label);
+  g_autoptr(GSList) all = attrs ? pango_attr_list_get_attributes (attrs) : NULL;
+  gboolean hit = FALSE;
+
+  for (GSList *l = all; l; l = l->next)
+    {
+      PangoAttribute *a = l->data;
+
+      if (a->klass->type == PANGO_ATTR_UNDERLINE && a->start_index <= start && end <= a->end_index)
+        hit = TRUE;
+    }
+  g_slist_free_full (g_steal_pointer (&all), (GDestroyNotify) pango_attribute_destroy);
+  return hit;
+}
+
+/* Results carry a snippet with the matched words marked; the reading
+ * view paints the hits; the article shown goes when a search no longer
+ * finds it; Save as Rule… opens the editor with the query. */
+static void
+test_results (void)
+{
+  g_autofree char *dir = clip_test_desk_archive ();
+  ClipWindow *window = clip_test_desk_window (1280);
+  GtkLabel *body = child (child (window, CLIP_TYPE_WINDOW, "article_view"), CLIP_TYPE_ARTICLE_VIEW, "body_label");
+  g_autoptr(ClipArticleItem) item = NULL;
+  const GArray *marks = NULL;
+  const char *snippet, *text, *at;
+  GList *windows;
+  gint64 shown;
+
+  clip_test_desk_search (window, "coordinated");
+  g_assert_true (clip_article_table_get_snippets (table_of (window)));
+  g_assert_true (clip_test_ui_wait (has_snippet, window));
+  item = g_list_model_get_item (G_LIST_MODEL (list_of (window)), 0);
+  snippet = clip_article_item_get_snippet (item, &marks);
+  g_assert_nonnull (marks);
+  g_assert_cmpuint (marks->len, ==, 2);
+  g_assert_cmpint (strncmp (snippet + g_array_index (marks, guint, 0), "coordinated", 11), ==, 0);
+
+  clip_article_table_select (table_of (window), 0);
+  shown = shown_article (window);
+  g_assert_cmpint (shown, ==, clip_article_item_get_id (item));
+  text = gtk_label_get_text (body);
+  at = strstr (text, "coordinated");
+  g_assert_nonnull (at);
+  g_assert_true (painted_as_hit (body, at - text, at - text + 11));
+  g_assert_false (painted_as_hit (body, 0, 5));
+
+  /* Still in the results: it stays; no more: it goes. */
+  clip_test_desk_search (window, "coordinated OR campaign");
+  g_assert_cmpint (shown_article (window), ==, shown);
+  clip_test_desk_search (window, "Batumi");
+  g_assert_cmpint (shown_article (window), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-search", NULL);
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l; l = l->next)
+    if (CLIP_IS_RULE_EDITOR (l->data))
+      {
+        g_autofree char *query = clip_rule_editor_get_query (l->data);
+
+        g_assert_cmpstr (query, ==, "Batumi");
+        g_assert_true (gtk_window_get_transient_for (l->data) == GTK_WINDOW (window));
+        gtk_window_destroy (l->data);
+        g_clear_pointer (&windows, g_list_free);
+        break;
+      }
+  g_assert_null (windows);   /* an editor was found, and closed */
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  if (!clip_test_ui_init (&argc, &argv))
+    return clip_test_ui_skip ();
+  g_test_add_func ("/ui/search/error-in-place", test_error_in_place);
+  g_test_add_func ("/ui/search/scope", test_scope);
+  g_test_add_func ("/ui/search/results", test_results);
+  return g_test_run ();
+}
