@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Clippings needs to build, run and test on Debian 12 (as root).
+#   build-aux/deps.sh           to build and test
+#   build-aux/deps.sh --fuzz    and to build and run the fuzz targets
 set -euo pipefail
 
 packages=(
@@ -11,6 +13,12 @@ packages=(
   python3 python3-dogtail poppler-utils imagemagick xdotool openssl
   flatpak flatpak-builder
 )
+
+# --fuzz: also what the fuzz targets need (build-aux/fuzz.sh): clang and
+# its runtimes (libFuzzer, ASan, UBSan).
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "clip-cli.h"
+#include "clip-format.h"
 #include "clip-cli-rules.h"
 #include "clip-rule-search.h"
 
@@ -47,6 +48,11 @@ clip_cli_article_json (const ClipArticle *a)
   json_builder_add_string_value (b, a->note);
   json_builder_set_member_name (b, "summary");
   json_builder_add_string_value (b, a->summary_text);
+  /* Where the article sits in time order, and why (README: Time order). */
+  json_builder_set_member_name (b, "time");
+  json_builder_add_value (b, clip_cli_time_node (clip_article_time (a)));
+  json_builder_set_member_name (b, "time_source");
+  json_builder_add_string_value (b, clip_time_source_to_string (clip_article_time_source (a)));
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -69,7 +75,9 @@ clip_cli_print_articles (GPtrArray *articles,
   for (guint i = 0; i < articles->len; i++)
     {
       const ClipArticle *a = g_ptr_array_index (articles, i);
-      g_autofree char *when = clip_cli_format_time (clip_article_time (a));
+      gint64 t = clip_article_time (a);
+      /* For people: the JSON output has ISO 8601. */
+      g_autofree char *when = t != CLIP_NO_DATE && t != 0 ? clip_format_time_full (t, FALSE, NULL, NULL) : NULL;
       g_autofree char *outlet = clip_cli_field (a->outlet_name);
       g_autofree char *title = clip_cli_field (a->title);
 

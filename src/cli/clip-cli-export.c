@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "clip-cli.h"
+#include "clip-format.h"
 #include "clip-export.h"
 
 #include <gio/gunixoutputstream.h>
@@ -75,15 +76,17 @@ run_export (ClipCli *cli, ClipExportScope *scope, ClipExportOptions *options, co
   if (!to_stdout)
     {
       g_autofree char *name = g_filename_display_name (output);
+      g_autofree char *count = clip_format_count (result.articles, NULL);
 
+      /* Translators: the first %s is a number, with the locale's thousands separators */
       if (options->format == CLIP_EXPORT_PDF)
-        clip_cli_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u article to %s (%u pages)\n",
-                             "Wrote %u articles to %s (%u pages)\n", result.articles),
-                result.articles, name, result.pages);
+        clip_cli_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s article to %s (%u pages)\n",
+                                     "Wrote %s articles to %s (%u pages)\n", result.articles),
+                        count, name, result.pages);
       else
-        clip_cli_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u article to %s\n",
-                             "Wrote %u articles to %s\n", result.articles),
-                result.articles, name);
+        clip_cli_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s article to %s\n",
+                                     "Wrote %s articles to %s\n", result.articles),
+                        count, name);
     }
   return CLIP_CLI_OK;
 }

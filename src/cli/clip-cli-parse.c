@@ -5,6 +5,7 @@
 #include "config.h"
 #include "clip-cli.h"
 #include "clip-feed.h"
+#include "clip-fetch.h"
 #include "clip-input.h"
 
 #include <glib/gi18n.h>
@@ -37,8 +38,12 @@ fetch_url (const char *url, char **content_type, char **final_url, GError **erro
     return NULL;
   if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
     {
+      /* Our phrase, not the server's: that one is any bytes it likes. */
+      guint status = soup_message_get_status (msg);
+      const char *phrase = clip_fetch_status_phrase (status);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The server answered %u %s"),
-                   soup_message_get_status (msg), soup_message_get_reason_phrase (msg));
+                   status, phrase ? phrase : "");
       return NULL;
     }
   while ((n = g_input_stream_read (in, buf, sizeof buf, NULL, error)) > 0)

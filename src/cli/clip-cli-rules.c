@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "clip-cli.h"
+#include "clip-format.h"
 #include "clip-cli-rules.h"
 #include "clip-rule-backfill.h"
 #include "clip-rules-store.h"
@@ -97,10 +98,15 @@ rules_add (ClipCli *cli, int argc, char **argv)
   r.enabled = !disabled;
   if (!save_rule (cli, &r, &id, &n, NULL, &error))
     return clip_cli_rules_fail (cli, error);
-  clip_cli_print (r.enabled ? _("Added rule %" PRId64 " “%s”: it matches %" PRIu64
-                                " archived articles\n")
-                            : _("Added rule %" PRId64 " “%s” (disabled)\n"),
-                  id, argv[1], n);
+  if (r.enabled)
+    {
+      g_autofree char *count = clip_format_count ((gint64) n, NULL);
+
+      /* Translators: the last %s is a number, with the locale's thousands separators */
+      clip_cli_print (_("Added rule %" PRId64 " “%s”: it matches %s archived articles\n"), id, argv[1], count);
+    }
+  else
+    clip_cli_print (_("Added rule %" PRId64 " “%s” (disabled)\n"), id, argv[1]);
   return CLIP_CLI_OK;
 }
 
@@ -219,8 +225,12 @@ rules_edit (ClipCli *cli, int argc, char **argv)
   if (!save_rule (cli, r, &id, &n, &recompute, &error))
     return clip_cli_rules_fail (cli, error);
   if (recompute)
-    clip_cli_print (_("Saved rule %" PRId64 " “%s”: it matches %" PRIu64
-                      " archived articles\n"), r->id, r->name, n);
+    {
+      g_autofree char *count = clip_format_count ((gint64) n, NULL);
+
+      /* Translators: the last %s is a number, with the locale's thousands separators */
+      clip_cli_print (_("Saved rule %" PRId64 " “%s”: it matches %s archived articles\n"), r->id, r->name, count);
+    }
   else
     clip_cli_print (_("Saved rule %" PRId64 " “%s”\n"), r->id, r->name);
   return CLIP_CLI_OK;
@@ -305,8 +315,12 @@ report_users (ClipCli *cli, const char *name, GError **error)
 
       for (guint j = 0; r->enabled && j < users->len; j++)
         if (g_array_index (users, gint64, j) == r->id)
-          clip_cli_print (_("Rule “%s” now matches %" PRIu64 " archived articles\n"), r->name,
-                          (guint64) r->match_count);
+          {
+            g_autofree char *count = clip_format_count (r->match_count, NULL);
+
+            /* Translators: the second %s is a number, with the locale's thousands separators */
+            clip_cli_print (_("Rule “%s” now matches %s archived articles\n"), r->name, count);
+          }
     }
   return TRUE;
 }

@@ -98,11 +98,21 @@ clip_cli_open_store (ClipCli  *cli,
   g_autofree char *dir = clip_paths_data_dir (cli->data_dir);
   g_autofree char *path = clip_paths_archive_path (dir);
   g_autoptr(ClipCommands) writer = NULL;
+  g_autoptr(GError) local = NULL;
   ClipStore *store;
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
-      (store = clip_archive_open (cli->data_dir, CLIP_STORE_OPEN_READ_ONLY, NULL)) != NULL)
-    return store;
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if ((store = clip_archive_open (cli->data_dir, CLIP_STORE_OPEN_READ_ONLY, &local)) != NULL)
+        return store;
+      /* Only an archive at another schema is the writer's to fix; any
+       * other failure (a folder it could not write either) is the answer. */
+      if (!g_error_matches (local, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
   if ((writer = clip_commands_open (cli->data_dir, error)) == NULL)
     return NULL;
   return clip_archive_open (cli->data_dir, CLIP_STORE_OPEN_READ_ONLY, error);

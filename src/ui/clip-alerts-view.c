@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-alert.h"
+#include "clip-format.h"
 #include "clip-alerts-view.h"
 #include "clip-article-view.h"
 #include "clip-pane.h"
@@ -71,14 +72,7 @@ clip_alerts_view_get_unread (ClipAlertsView *self)
 static char *
 format_time (gint64 t)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    return g_date_time_format (local, "%H:%M");
-  return g_date_time_format (local, "%x %H:%M");
+  return clip_format_time_short (t, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL);
 }
 
 /* Sections: a rule's header and its rows, kept to be updated in place
@@ -142,8 +136,10 @@ static void
 set_section_unread (Section *section,
                     guint    unread)
 {
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unread", "%u unread", unread),
-                                           unread);
+  g_autofree char *n = clip_format_count (unread, NULL);
+  /* Translators: %s is a number, with the locale's thousands separators */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unread", "%s unread", unread),
+                                           n);
 
   section->unread = unread;
   gtk_label_set_text (GTK_LABEL (section->unread_label), text);
@@ -247,7 +243,9 @@ group_header (Section              *section,
 static void
 update_more (Section *section)
 {
-  g_autofree char *label = g_strdup_printf (_("Show More (%u in All)"), section->total);
+  g_autofree char *n = clip_format_count (section->total, NULL);
+  /* Translators: %s is a number, with the locale's thousands separators */
+  g_autofree char *label = g_strdup_printf (_("Show More (%s in All)"), n);
 
   gtk_button_set_label (GTK_BUTTON (section->more_button), label);
   gtk_widget_set_visible (section->more_button, section->shown < section->total && section->next > 0);
@@ -318,8 +316,11 @@ update_unread (ClipAlertsView *self)
       g_debug ("Could not count the unread alerts: %s", error->message);
       return;
     }
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " unread",
-                                           "%" PRId64 " unread", unread), unread);
+  {
+    g_autofree char *n = clip_format_count (unread, NULL);
+
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s unread", "%s unread", unread), n);
+  }
   adw_window_title_set_subtitle (self->title, unread ? subtitle : NULL);
   gtk_widget_set_sensitive (self->mark_all_button, unread > 0);
   if (unread != self->unread)

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-article-item.h"
+#include "clip-format.h"
 
 struct _ClipArticleItem
 {
@@ -138,20 +139,7 @@ char *
 clip_article_item_format_time (gint64 unix_seconds,
                                gint64 now)
 {
-  g_autoptr(GDateTime) t = NULL;
-  g_autoptr(GDateTime) n = g_date_time_new_from_unix_local (now);
-
-  if (unix_seconds == CLIP_NO_DATE || !(t = g_date_time_new_from_unix_local (unix_seconds)))
-    return g_strdup ("");
-  if (g_date_time_get_year (t) == g_date_time_get_year (n) &&
-      g_date_time_get_day_of_year (t) == g_date_time_get_day_of_year (n))
-    /* Translators: a time today, see the GDateTime format codes */
-    return g_date_time_format (t, _("%H:%M"));
-  if (g_date_time_get_year (t) == g_date_time_get_year (n))
-    /* Translators: a day and time this year, see the GDateTime format codes */
-    return g_date_time_format (t, _("%e %b %H:%M"));
-  /* Translators: a day in another year, see the GDateTime format codes */
-  return g_date_time_format (t, _("%e %b %Y"));
+  return clip_format_time_short (unix_seconds, now, NULL, NULL);
 }
 
 static void

@@ -23,6 +23,9 @@
 #define REVEAL_REALISED  240
 #define REVEAL_MS        20
 
+/* Ids of a new view read first, where its order allows (see
+ * list_progressively()): more than a screen, fewer than GTK realises. */
+#define FIRST_PART 200
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -336,6 +339,58 @@ append_part_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Hands a part of a new view's ids to the list, on the list's thread. */
+static void
+post_part (IdsQuery *q,
+           GArray   *ids)
+{
+  Part *part = g_new0 (Part, 1);
+  GSource *source;
+
+  part->list = g_object_ref (q->progressive);
+  part->generation = q->generation;
+  part->ids = g_array_ref (ids);
+  /* Always through a source: g_main_context_invoke() runs it right
+   * here, on this thread, whenever it can take the context (the main
+   * thread between two iterations). At the default priority, the
+   * parts still come before the task's own completion. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, append_part_cb, part, NULL);
+  g_source_set_static_name (source, "[clippings] article list part");
+  g_source_attach (source, q->context);
+  g_source_unref (source);
+}
+
+static void
+first_part_cb (const GArray *ids,
+               gpointer      user_data)
+{
+  post_part (user_data, (GArray *) ids);
+}
+
+/* A new view in two parts where the time index gives its start at once
+ * (every article: 1 s for all the ids of a million, 1 ms for the first
+ * screens), then the rest; other views whole. */
+static GArray *
+list_progressively (ClipStore     *store,
+                    IdsQuery      *q,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GArray) ids = clip_store_list_article_ids_first (store, &q->filter, q->sort, q->ascending,
+                                                             FIRST_PART, first_part_cb, q,
+                                                             cancellable, error);
+  g_autoptr(GArray) rest = NULL;
+
+  if (ids == NULL || ids->len <= FIRST_PART)
+    return g_steal_pointer (&ids);
+  rest = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len - FIRST_PART);
+  g_array_append_vals (rest, &g_array_index (ids, gint64, FIRST_PART), ids->len - FIRST_PART);
+  post_part (q, rest);
+  return g_steal_pointer (&ids);
+}
+
 /* Newest first, a batch at a time: the first rows show while the index
  * and the matcher work through the older ones. */
 static GArray *
@@ -345,35 +400,22 @@ search_progressively (ClipStore     *store,
                       GError       **error)
 {
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 before = 0;
+  g_autoptr(ClipRuleSearch) search = clip_rule_search_start (store, q->search, 0, FALSE,
+                                                             cancellable, error);
   guint limit = 200;
 
+  if (search == NULL)
+    return NULL;
   for (;;)
     {
-      g_autoptr(GArray) batch = clip_rule_search (store, q->search, before, limit, cancellable, error);
-      GSource *source;
-      Part *part;
+      g_autoptr(GArray) batch = clip_rule_search_more (search, limit, cancellable, error);
 
       if (batch == NULL)
         return NULL;
       if (batch->len == 0)
         break;
       g_array_append_vals (all, batch->data, batch->len);
-      before = g_array_index (batch, gint64, batch->len - 1);
-      part = g_new0 (Part, 1);
-      part->list = g_object_ref (q->progressive);
-      part->generation = q->generation;
-      part->ids = g_array_ref (batch);
-      /* Always through a source: g_main_context_invoke() runs it right
-       * here, on this thread, whenever it can take the context (the main
-       * thread between two iterations). At the default priority, the
-       * parts still come before the task's own completion. */
-      source = g_idle_source_new ();
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, append_part_cb, part, NULL);
-      g_source_set_static_name (source, "[clippings] article list part");
-      g_source_attach (source, q->context);
-      g_source_unref (source);
+      post_part (q, batch);
       if (batch->len < limit)
         break;
       limit = MIN (limit * 4, 20000);
@@ -425,10 +467,14 @@ ids_thread (GTask        *task,
   GError *error = NULL;
   GArray *ids = NULL;
 
-  if ((store = clip_store_open (q->path, CLIP_STORE_OPEN_READ_ONLY, &error)) != NULL)
-    ids = q->search ? search_ids (store, q, cancellable, &error)
-                    : clip_store_list_article_ids (store, &q->filter, q->sort, q->ascending,
-                                                   cancellable, &error);
+  if ((store = clip_store_open (q->path, CLIP_STORE_OPEN_READ_ONLY, &error)) == NULL)
+    ids = NULL;
+  else if (q->search)
+    ids = search_ids (store, q, cancellable, &error);
+  else if (q->progressive)
+    ids = list_progressively (store, q, cancellable, &error);
+  else
+    ids = clip_store_list_article_ids (store, &q->filter, q->sort, q->ascending, cancellable, &error);
   if (ids == NULL)
     g_task_return_error (task, error);
   else

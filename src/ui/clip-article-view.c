@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-article-table.h"
+#include "clip-format.h"
 #include "clip-article-view.h"
 #include "clip-highlight.h"
 #include "clip-rule-snippet.h"
@@ -208,13 +209,7 @@ format_meta (const ClipArticle *a)
   if (a->author && *a->author)
     g_ptr_array_add (parts, g_strdup (a->author));
   if (time != CLIP_NO_DATE)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (time);
-
-      /* Translators: an article's publication time, see the GDateTime format codes */
-      if (dt != NULL)
-        g_ptr_array_add (parts, g_date_time_format (dt, _("%A %e %B %Y, %H:%M")));
-    }
+    g_ptr_array_add (parts, clip_format_time_full (time, TRUE, NULL, NULL));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clip-export-dialog.h"
+#include "clip-format.h"
 #include "clip-export.h"
 #include "clip-rules-store.h"
 #include "clip-store-listing.h"
@@ -172,7 +173,13 @@ progress_cb (guint64 done, guint64 total, gpointer data)
 
   if (self->disposed)
     return;
-  text = g_strdup_printf (_("%u of %u articles"), (guint) done, (guint) total);
+  {
+    g_autofree char *d = clip_format_count ((gint64) done, NULL);
+    g_autofree char *t = clip_format_count ((gint64) total, NULL);
+
+    /* Translators: both are numbers, with the locale's thousands separators */
+    text = g_strdup_printf (_("%s of %s articles"), d, t);
+  }
   gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) done / total : 1);
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
@@ -204,9 +211,14 @@ say_done (ClipExportDialog *self, const char *path, const ClipExportResult *resu
 
   if (self->toasts == NULL)
     return;
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u article to “%s”",
-                                          "Exported %u articles to “%s”", result->articles),
-                             result->articles, name);
+  {
+    g_autofree char *n = clip_format_count (result->articles, NULL);
+
+    /* Translators: the first %s is a number, the second a file's name */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %s article to “%s”",
+                                            "Exported %s articles to “%s”", result->articles),
+                               n, name);
+  }
   /* A toast's title is markup in libadwaita 1.2; the file name is not. */
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-interval.h"
+#include "clip-format.h"
 #include "clip-outlet-dialog.h"
 
 struct _ClipOutletDialog
@@ -40,12 +41,9 @@ static guint signals[N_SIGNALS];
 static char *
 format_when (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (unix_seconds <= 0 || !(dt = g_date_time_new_from_unix_local (unix_seconds)))
+  if (unix_seconds <= 0)
     return g_strdup (_("Never"));
-  /* Translators: a date and time, see the GDateTime format codes */
-  return g_date_time_format (dt, _("%e %B %Y, %H:%M"));
+  return clip_format_time_full (unix_seconds, FALSE, NULL, NULL);
 }
 
 static void

@@ -10,6 +10,9 @@
 #include "clip-paths.h"
 #include "clip-interval.h"
 #include "clip-preferences-window.h"
+#include "clip-format.h"
+
+#include <langinfo.h>
 
 struct _ClipPreferencesWindow
 {
@@ -36,21 +39,44 @@ G_DEFINE_FINAL_TYPE (ClipPreferencesWindow, clip_preferences_window, ADW_TYPE_PR
 
 static const char * const color_schemes[] = { "system", "light", "dark" };
 
+/* As the locale's clock writes it: "07:30", or "7:30 AM". */
 char *
 clip_preferences_format_time (guint minutes)
 {
-  return g_strdup_printf ("%02u:%02u", (minutes / 60) % 24, minutes % 60);
+  return clip_format_clock ((minutes / 60) % 24, minutes % 60, NULL);
+}
+
+/* After the hours and minutes, nothing, or AM or PM in the locale's words
+ * or in English: the 12-hour clock the time is shown in. */
+static gboolean
+read_half_day (const char *rest,
+               unsigned   *hours)
+{
+  g_autofree char *word = g_utf8_casefold (g_strstrip (g_strdup (rest)), -1);
+  g_autofree char *am = g_utf8_casefold (nl_langinfo (AM_STR), -1);
+  g_autofree char *pm = g_utf8_casefold (nl_langinfo (PM_STR), -1);
+  gboolean is_am = (*am && g_str_equal (word, am)) || g_str_equal (word, "am");
+  gboolean is_pm = (*pm && g_str_equal (word, pm)) || g_str_equal (word, "pm");
+
+  if (*word == '\0')
+    return *hours < 24;
+  if ((!is_am && !is_pm) || *hours < 1 || *hours > 12)
+    return FALSE;
+  *hours = *hours % 12 + (is_pm ? 12 : 0);
+  return TRUE;
 }
 
 int
 clip_preferences_parse_time (const char *text)
 {
   unsigned hours, minutes;
-  char end;
+  int used = 0;
 
-  if (sscanf (text, "%u:%u%c", &hours, &minutes, &end) == 2 && hours < 24 && minutes < 60)
+  if (sscanf (text, "%u:%u%n", &hours, &minutes, &used) == 2 && minutes < 60 &&
+      read_half_day (text + used, &hours))
     return hours * 60 + minutes;
-  if (sscanf (text, "%u%c", &hours, &end) == 1 && hours < 24)
+  if (sscanf (text, "%u%n", &hours, &used) == 1 && text[used] != ':' &&
+      read_half_day (text + used, &hours))
     return hours * 60;
   return -1;
 }

@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "clip-rule-editor.h"
+#include "clip-rule-colors.h"
+#include "clip-format.h"
 #include "clip-rule-preview.h"
 #include "clip-rule-parser.h"
 #include "clip-store-listing.h"
@@ -139,12 +141,7 @@ preview_row (const ClipArticle *article)
   gint64 t = clip_article_time (article);
 
   if (t != CLIP_NO_DATE)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
-      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-      when = g_date_time_format (local, "%x %H:%M");
-    }
+    when = clip_format_time_short (t, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL);
   subtitle = g_markup_printf_escaped ("%s%s%s", article->outlet_name ? article->outlet_name : "",
                                       when && article->outlet_name ? " · " : "", when ? when : "");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -178,10 +175,15 @@ preview_done (GObject      *source,
   if (preview->count == 0)
     text = g_strdup (_("No archived article matches"));
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%" PRIu64 " archived article matches; the newest:",
-                                         "%" PRIu64 " archived articles match; the newest:",
-                                         preview->count), preview->count);
+    {
+      g_autofree char *n = clip_format_count ((gint64) preview->count, NULL);
+
+      /* Translators: %s is a number, with the locale's thousands separators */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s archived article matches; the newest:",
+                                           "%s archived articles match; the newest:",
+                                           preview->count), n);
+    }
   gtk_label_set_text (self->preview_count, text);
   for (guint i = 0; i < preview->newest->len; i++)
     gtk_list_box_append (self->preview_list, preview_row (preview->newest->pdata[i]));
@@ -425,7 +427,14 @@ set_rule (ClipRuleEditor *self,
   adw_combo_row_set_selected (self->notify_row,
                               index_of (notify_modes, G_N_ELEMENTS (notify_modes), rule ? rule->notify : NULL));
   if (rule == NULL || rule->color == NULL || !gdk_rgba_parse (&rgba, rule->color))
-    gdk_rgba_parse (&rgba, "#3584e4");
+    {
+      /* A new rule: the palette's farthest from the other rules' colours. */
+      g_autoptr(GError) error = NULL;
+      g_autofree char *color = self->store ? clip_store_next_rule_color (self->store, &error) : NULL;
+
+      if (color == NULL || !gdk_rgba_parse (&rgba, color))
+        gdk_rgba_parse (&rgba, clip_rule_palette[0]);
+    }
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
   clip_rule_editor_set_query (self, rule ? rule->query : "");
   query_changed_cb (self);

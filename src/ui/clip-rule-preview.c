@@ -43,27 +43,14 @@ preview_thread (GTask        *task,
   PreviewData *data = task_data;
   g_autoptr(ClipRulePreview) preview = g_new0 (ClipRulePreview, 1);
   g_autoptr(ClipStore) store = NULL;
-  g_autoptr(GArray) ids = NULL;
   GError *error = NULL;
 
   if ((store = clip_store_open (data->path, CLIP_STORE_OPEN_READ_ONLY, &error)) == NULL ||
-      (ids = clip_rule_search (store, data->query, 0, 0, cancellable, &error)) == NULL)
+      (preview->newest = clip_rule_search_newest (store, data->query, CLIP_RULE_PREVIEW_NEWEST,
+                                                  &preview->count, cancellable, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
-    }
-  preview->count = ids->len;
-  preview->newest = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
-  for (guint i = 0; i < ids->len && i < CLIP_RULE_PREVIEW_NEWEST; i++)
-    {
-      ClipArticle *article = clip_store_get_article (store, g_array_index (ids, gint64, i), &error);
-
-      if (article == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_ptr_array_add (preview->newest, article);
     }
   g_task_return_pointer (task, g_steal_pointer (&preview), (GDestroyNotify) clip_rule_preview_free);
 }

@@ -16,12 +16,12 @@ G_BEGIN_DECLS
 
 typedef struct {
   guint64    count;      /* archived articles the query matches */
-  GPtrArray *newest;     /* ClipArticle*, newest first */
+  GPtrArray *newest;     /* ClipArticle*, newest first by time */
 } ClipRulePreview;
 
 void             clip_rule_preview_free    (ClipRulePreview     *preview);
 
-/* Searches the archive at archive_path with query (clip_rule_search()). */
+/* Searches the archive at archive_path with query (clip_rule_search_newest()). */
 void             clip_rule_preview_async   (const char          *archive_path,
                                             const char          *query,
                                             GCancellable        *cancellable,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-rule-editor.h"
+#include "clip-format.h"
 #include "clip-rule-preview.h"
 #include "clip-rule-style.h"
 #include "clip-rules-page.h"
@@ -206,9 +207,10 @@ rule_row (ClipRulesPage  *self,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *name = g_markup_escape_text (rule->name, -1);
   g_autofree char *query = g_markup_escape_text (rule->query, -1);
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " match",
-                                                         "%" PRId64 " matches",
-                                                         rule->match_count), rule->match_count);
+  g_autofree char *n = clip_format_count (rule->match_count, NULL);
+  /* Translators: %s is a number, with the locale's thousands separators */
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s match", "%s matches",
+                                                         rule->match_count), n);
   g_autoptr(GMenuModel) menu = row_menu (rule->id);
   GtkWidget *label, *box, *sw, *button;
 
@@ -325,10 +327,12 @@ saved_cb (ClipRuleEditor *editor,
           guint64         matched,
           ClipRulesPage  *self)
 {
+  g_autofree char *n = clip_format_count ((gint64) matched, NULL);
+  /* Translators: %s is a number, with the locale's thousands separators */
   g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "Rule saved: %" PRIu64 " archived article matches",
-                                                           "Rule saved: %" PRIu64 " archived articles match",
-                                                           matched), matched);
+                                                           "Rule saved: %s archived article matches",
+                                                           "Rule saved: %s archived articles match",
+                                                           matched), n);
 
   show_toast (self, message);
   changed (self);

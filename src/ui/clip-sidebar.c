@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-article-table.h"
+#include "clip-format.h"
 #include "clip-outlet.h"
 #include "clip-rules-store.h"
 #include "clip-sidebar.h"
@@ -57,7 +58,7 @@ static guint signals[N_SIGNALS];
 static char *
 format_count (gint64 n)
 {
-  return n > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup ("");
+  return n > 0 ? clip_format_count (n, NULL) : g_strdup ("");
 }
 
 static void

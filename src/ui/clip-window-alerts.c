@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-alert.h"
+#include "clip-format.h"
 #include "clip-alerts-view.h"
 #include "clip-rules-page.h"
 #include "clip-store-listing.h"
@@ -79,7 +80,7 @@ static void
 set_unread (WindowAlerts *wa,
             gint64        unread)
 {
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, unread);
+  g_autofree char *text = clip_format_count (unread, NULL);
 
   gtk_label_set_text (wa->unread_label, text);
   gtk_widget_set_visible (GTK_WIDGET (wa->unread_label), unread > 0);

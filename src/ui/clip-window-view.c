@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-rule-editor.h"
+#include "clip-format.h"
 #include "clip-rule-parser.h"
 #include "clip-rules-store.h"
 #include "clip-store-listing.h"
@@ -306,7 +307,12 @@ clip_window_update_subtitle (ClipWindow *self)
   else if (self->search != NULL)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
+    {
+      g_autofree char *count = clip_format_count (n, NULL);
+
+      /* Translators: %s is a number, with the locale's thousands separators */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles", n), count);
+    }
   adw_window_title_set_subtitle (self->content_title, text);
 }
 

@@ -1,4 +1,5 @@
-/* test-alert-inbox.c — the alert inbox: grouped, newest first, read state
+/* test-alert-inbox.c — the alert inbox: grouped, by severity and time,
+ * newest first, read state
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -80,8 +81,8 @@ test_groups (Fixture       *f,
 
   groups = clip_alert_list_groups (f->store, 0, FALSE, &error);
   g_assert_no_error (error);
-  /* Rules without alerts are left out; the critical rule comes first
-   * though its newest alert is no newer. */
+  /* Rules without alerts are left out; the critical one comes first,
+   * though the other has an article as new. */
   g_assert_cmpuint (groups->len, ==, 2);
   g = group (groups, 1);
   g_assert_cmpint (g->rule_id, ==, f->ports);
@@ -160,6 +161,8 @@ test_read_state (Fixture       *f,
   g_assert_cmpuint (group (groups, 1)->alerts->len, ==, 1);
   g_assert_cmpint (alert (group (groups, 1), 0)->article_id, ==, f->a3);
   g_assert_cmpint (alert (group (groups, 0), 0)->article_id, ==, f->a1);
+  /* Among the unread: Russian interference's newest unread is a1. */
+  g_assert_cmpint (group (groups, 0)->newest, ==, T0);
 
   g_assert_true (clip_alert_mark_rule_read (f->store, f->ports, &error));
   g_clear_pointer (&groups, g_ptr_array_unref);
@@ -178,8 +181,8 @@ test_read_state (Fixture       *f,
   g_assert_no_error (error);
 }
 
-/* One fetch raises its alerts together: those come by the articles' time,
- * and after the alerts of a later fetch, whatever those articles' dates. */
+/* A rule's alerts come by their articles' time (DESIGN.md), not by when
+ * they were raised: an old article fetched late sits below the news. */
 static void
 test_order (Fixture       *f,
             gconstpointer  data)
@@ -198,9 +201,9 @@ test_order (Fixture       *f,
   list = clip_alert_list_rule (f->store, rule, CLIP_ALERT_FROM_NEWEST, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 3);
-  g_assert_cmpint (((ClipAlert *) list->pdata[0])->article_id, ==, late);
-  g_assert_cmpint (((ClipAlert *) list->pdata[1])->article_id, ==, newer);
-  g_assert_cmpint (((ClipAlert *) list->pdata[2])->article_id, ==, older);
+  g_assert_cmpint (((ClipAlert *) list->pdata[0])->article_id, ==, newer);
+  g_assert_cmpint (((ClipAlert *) list->pdata[1])->article_id, ==, older);
+  g_assert_cmpint (((ClipAlert *) list->pdata[2])->article_id, ==, late);
 }
 
 static void
@@ -234,8 +237,8 @@ test_rule_removed (Fixture       *f,
 #define PAGE 97
 
 /* n alerts of rule, raised in runs of 9 at the same second (as one fetch
- * raises them) about articles whose times repeat as well, so that only
- * the id orders some of them. */
+ * raises them) about articles of the two hours before created, whose
+ * times repeat, so that only the id orders some of them. */
 static void
 add_many (Fixture    *f,
           gint64      rule,
@@ -254,7 +257,7 @@ add_many (Fixture    *f,
 
       a->guid = g_strdup_printf ("%s-%u", tag, i);
       a->title = g_strdup_printf ("%s %u", tag, i);
-      a->published = T0 - (i % 13) * 600;
+      a->published = created - (i % 13) * 600;
       g_ptr_array_add (articles, a);
     }
   clip_ingest_result_init (&result);
@@ -262,8 +265,9 @@ add_many (Fixture    *f,
   g_assert_no_error (error);
   g_assert_cmpuint (result.added_ids->len, ==, n);
   g_assert_true (clip_store_begin (f->store, &error));
-  stmt = clip_store_prepare (f->store, "INSERT INTO alerts (rule_id, article_id, created) VALUES (?1, ?2, ?3)",
-                             &error);
+  stmt = clip_store_prepare (f->store,
+                             "INSERT INTO alerts (rule_id, article_id, created, time) VALUES (?1, ?2, ?3,"
+                             " (SELECT time FROM article_times WHERE id = ?2))", &error);
   g_assert_no_error (error);
   for (guint i = 0; i < n; i++)
     {
@@ -285,7 +289,7 @@ offset_page (Fixture *f,
 {
   GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt = clip_store_prepare (f->store,
-      "SELECT id FROM alerts WHERE rule_id = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3", NULL);
+      "SELECT id FROM alerts WHERE rule_id = ?1 ORDER BY time DESC, id DESC LIMIT ?2 OFFSET ?3", NULL);
 
   sqlite3_bind_int64 (stmt, 1, rule);
   sqlite3_bind_int64 (stmt, 2, PAGE);
@@ -296,8 +300,7 @@ offset_page (Fixture *f,
   return ids;
 }
 
-/* Newest raised first; among those raised together, the newest article;
- * then the highest id. */
+/* The newest article first; then the highest id. */
 static void
 assert_page_order (GPtrArray *page)
 {
@@ -305,10 +308,8 @@ assert_page_order (GPtrArray *page)
     {
       const ClipAlert *x = page->pdata[i - 1], *y = page->pdata[i];
 
-      g_assert_true (x->created > y->created ||
-                     (x->created == y->created &&
-                      (x->article_time > y->article_time ||
-                       (x->article_time == y->article_time && x->id > y->id))));
+      g_assert_true (x->article_time > y->article_time ||
+                     (x->article_time == y->article_time && x->id > y->id));
     }
 }
 
@@ -373,7 +374,7 @@ test_pages (Fixture       *f,
 }
 
 /* Alerts raised while an analyst pages move nothing: each earlier alert
- * comes once, and the new ones top a fresh first page. */
+ * comes once, and the new ones (news) top a fresh first page. */
 static void
 test_pages_while_raised (Fixture       *f,
                          gconstpointer  data)

@@ -1,6 +1,7 @@
 /* test-cli-input.c — clippings-cli given hostile input: devices, pipes and
  * huge files as FILE arguments, JSON nested past any sense, term lists
- * that multiply. Each command runs with its memory bounded (ulimit -v)
+ * that multiply, local files in an OPML list; and an archive in a folder
+ * it cannot write. Each command runs with its memory bounded (ulimit -v)
  * and a time limit, so a runaway read fails the test, not the machine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -193,6 +194,97 @@ test_term_list_budget (Fixture *f, gconstpointer data)
   g_string_free (many, TRUE);
 }
 
+static void
+test_opml_local_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *opml = write_file (f, "local.opml",
+    "<?xml version=\"1.0\"?><opml version=\"2.0\"><body>"
+    "<outline text=\"passwd\" xmlUrl=\"file:///etc/passwd\"/>"
+    "<outline text=\"Web\" xmlUrl=\"https://news.example/feed\"/></body></opml>");
+
+  g_assert_cmpint (run (f, "import-opml", opml, NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "1 outlets added, 1 skipped\n");
+  g_assert_cmpstr (f->err, ==, "clippings-cli import-opml: “file:///etc/passwd” is not an http or "
+                                "https address: only web feeds are imported from a list\n");
+  g_assert_cmpint (run (f, "outlets", "list", NULL), ==, 0);
+  g_assert_null (strstr (f->out, "passwd"));
+}
+
+/* The folder made read-only: as root (CI) a read-only bind mount, as
+ * anyone else its permissions. FALSE when neither can be done. */
+static gboolean
+make_read_only (const char *dir, gboolean *mounted)
+{
+  int status = 1;
+
+  *mounted = FALSE;
+  if (getuid () != 0)
+    return g_chmod (dir, 0555) == 0;
+  if (g_spawn_sync (NULL, (char *[]) { "mount", "--bind", (char *) dir, (char *) dir, NULL },
+                    NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                    NULL, NULL, &status, NULL) && status == 0)
+    {
+      *mounted = TRUE;
+      if (g_spawn_sync (NULL, (char *[]) { "mount", "-o", "remount,bind,ro", (char *) dir, NULL },
+                        NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                        NULL, NULL, &status, NULL) && status == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+undo_read_only (const char *dir, gboolean mounted)
+{
+  if (mounted)
+    g_spawn_sync (NULL, (char *[]) { "umount", (char *) dir, NULL }, NULL, G_SPAWN_SEARCH_PATH,
+                  NULL, NULL, NULL, NULL, NULL, NULL);
+  else
+    g_chmod (dir, 0700);
+}
+
+/* Reading needs no writing: even articles list failed ("unable to open
+ * database file") where the archive's folder could not be written. */
+static void
+test_read_only_folder (Fixture *f, gconstpointer data)
+{
+  const char *reads[][6] = {
+    { "articles", "list", NULL }, { "outlets", "list", NULL }, { "search", "Georgia", NULL },
+    { "rules", "list", NULL }, { "export", "--format", "csv", "-o", NULL, NULL },
+  };
+  g_autofree char *out_dir = clip_test_tmpdir ();
+  g_autofree char *csv = g_build_filename (out_dir, "report.csv", NULL);
+  int status[G_N_ELEMENTS (reads)], add_status;
+  g_autofree char *outlets = NULL;
+  gboolean mounted;
+
+  g_assert_cmpint (run (f, "outlets", "add", "https://civil.ge/feed", NULL), ==, 0);
+  if (!make_read_only (f->dir, &mounted))
+    {
+      undo_read_only (f->dir, mounted);
+      g_test_skip ("the folder cannot be made read-only here (mount --bind refused)");
+      return;
+    }
+  reads[4][4] = csv;
+  /* Checked after the folder is writable again, so that a failure does
+   * not leave a mount behind. */
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      status[i] = run_argv (f, reads[i]);
+      if (i == 1)
+        outlets = g_strdup (f->out);
+    }
+  add_status = run (f, "outlets", "add", "https://other.example/feed", NULL);
+  undo_read_only (f->dir, mounted);
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    if (status[i] != 0)
+      g_error ("%s %s in a read-only folder: exit %d", reads[i][0], reads[i][1], status[i]);
+  g_assert_nonnull (strstr (outlets, "https://civil.ge/feed"));
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+  /* A change still fails, and says so. */
+  g_assert_cmpint (add_status, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -203,6 +295,8 @@ main (int argc, char **argv)
   ADD ("too-large", test_too_large);
   ADD ("deep-json", test_deep_json);
   ADD ("term-list-budget", test_term_list_budget);
+  ADD ("opml-local-file", test_opml_local_file);
+  ADD ("read-only-folder", test_read_only_folder);
 #undef ADD
   return g_test_run ();
 }

@@ -65,6 +65,61 @@ test_check (void)
   g_assert_cmpstr (err, ==, "column 9: there is no term list “nope”\n");
 }
 
+/* The rules' colours in the archive, by name. */
+static GHashTable *
+rule_colors (void)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GHashTable *colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonArray *rules;
+
+  g_assert_cmpint (run (&out, NULL, "rules", "list", "--json", NULL), ==, 0);
+  root = parse_json (out);
+  rules = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    {
+      JsonObject *r = json_array_get_object_element (rules, i);
+
+      g_hash_table_insert (colors, g_strdup (json_object_get_string_member (r, "name")),
+                           g_strdup (json_object_get_string_member (r, "color")));
+    }
+  return colors;
+}
+
+/* rules add without --color: each new rule a colour no rule has yet. */
+static void
+test_add_colors (void)
+{
+  const char *names[] = { "Ports", "Wine", "Ballet 2", "Rugby" };
+  g_autoptr(GHashTable) before = rule_colors ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) after = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_hash_table_add (seen, value);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpint (run (NULL, NULL, "rules", "add", names[i], "harbour", NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "rules", "add", "Chosen", "harbour", "--color", "#3584e4", NULL), ==, 0);
+  after = rule_colors ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *color = g_hash_table_lookup (after, names[i]);
+
+      g_assert_nonnull (color);
+      if (g_hash_table_contains (seen, color))
+        g_error ("%s got %s, which a rule already had", names[i], color);
+      g_hash_table_add (seen, (gpointer) color);
+    }
+  g_assert_cmpstr (g_hash_table_lookup (after, "Chosen"), ==, "#3584e4");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpint (run (NULL, NULL, "rules", "remove", names[i], NULL), ==, 0);
+  g_assert_cmpint (run (NULL, NULL, "rules", "remove", "Chosen", NULL), ==, 0);
+}
+
 static void
 test_add_list_edit_remove (void)
 {
@@ -227,6 +282,7 @@ main (int argc, char **argv)
   data_dir = clip_test_tmpdir ();
   g_test_add_func ("/cli-rules/check", test_check);
   g_test_add_func ("/cli-rules/add-list-edit-remove", test_add_list_edit_remove);
+  g_test_add_func ("/cli-rules/add-colors", test_add_colors);
   g_test_add_func ("/cli-rules/test", test_test_command);
   g_test_add_func ("/cli-rules/lists-articles-search", test_lists_articles_search);
   return g_test_run ();

@@ -188,7 +188,8 @@ test_articles_and_search (Fixture *f, gconstpointer data)
 
   seed_articles (f);
   g_assert_cmpint (run (f, "articles", "list", NULL), ==, 0);
-  g_assert_nonnull (strstr (f->out, "3\t2024-11-26T23:52:02Z\tCivil Georgia\tარჩევნები საქართველოში\n"));
+  /* For people: the date with its month's name (the JSON keeps ISO 8601). */
+  g_assert_nonnull (strstr (f->out, "3\t26 November 2024, 23:52\tCivil Georgia\tარჩევნები საქართველოში\n"));
   g_assert_cmpint (run (f, "articles", "list", "--json", "--limit", "2", NULL), ==, 0);
   root = parse_json (f->out);
   arr = json_node_get_array (root);
@@ -213,6 +214,86 @@ test_articles_and_search (Fixture *f, gconstpointer data)
   g_assert_cmpint (run (f, "search", "nothing-like-this-anywhere", NULL), ==, 0);
   g_assert_cmpstr (f->out, ==, "");
   g_assert_cmpint (run (f, "search", NULL), ==, 2);
+}
+
+/* Arrival is not time: the news, then an old article fetched late, an
+ * item dated a year ahead (it counts from its fetch) and one undated. */
+static void
+seed_out_of_order (Fixture *f)
+{
+  const struct { const char *title; gint64 published, fetched; } rows[][2] = {
+    { { "Morning news", 1780000000, 1780000100 }, { "Noon news", 1780010000, 1780010100 } },
+    { { "Old report", 1779000000, 1780020000 }, { "Embargoed report", 1811000000, 1780020000 } },
+    { { "Undated report", CLIP_NO_DATE, 1780005000 }, { NULL, 0, 0 } },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_store_open_data_dir (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  gint64 outlet;
+
+  o->url = g_strdup ("https://civil.ge/feed");
+  o->name = g_strdup ("Civil Georgia");
+  outlet = clip_store_add_outlet (store, o, &error);
+  g_assert_no_error (error);
+  for (guint b = 0; b < G_N_ELEMENTS (rows); b++)
+    {
+      g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+      ClipIngestResult r;
+
+      for (guint i = 0; i < 2 && rows[b][i].title; i++)
+        {
+          ClipArticle *a = clip_article_new ();
+
+          a->guid = g_strdup (rows[b][i].title);
+          a->title = g_strdup (rows[b][i].title);
+          a->summary_text = g_strdup ("Tbilisi");
+          a->published = rows[b][i].published;
+          a->fetched = rows[b][i].fetched;
+          g_ptr_array_add (batch, a);
+        }
+      clip_ingest_result_init (&r);
+      g_assert_true (clip_store_ingest (store, outlet, batch, &r, &error));
+      g_assert_no_error (error);
+      clip_ingest_result_clear (&r);
+    }
+}
+
+static void
+assert_titles (const char *json, const char *const *titles, guint n)
+{
+  g_autoptr(JsonNode) root = parse_json (json);
+  JsonArray *arr = json_node_get_array (root);
+
+  g_assert_cmpuint (json_array_get_length (arr), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (arr, i), "title"),
+                     ==, titles[i]);
+}
+
+static void
+test_time_order (Fixture *f, gconstpointer data)
+{
+  static const char *const by_time[] = {
+    "Embargoed report", "Noon news", "Undated report", "Morning news", "Old report",
+  };
+
+  seed_out_of_order (f);
+  g_assert_cmpint (run (f, "articles", "list", "--json", NULL), ==, 0);
+  assert_titles (f->out, by_time, G_N_ELEMENTS (by_time));
+  g_assert_cmpint (run (f, "articles", "list", "--json", "--limit", "2", NULL), ==, 0);
+  assert_titles (f->out, by_time, 2);
+  g_assert_cmpint (run (f, "articles", "list", "--json", "--unread", "--limit", "3", NULL), ==, 0);
+  assert_titles (f->out, by_time, 3);
+  g_assert_cmpint (run (f, "search", "tbilisi", "--json", NULL), ==, 0);
+  assert_titles (f->out, by_time, G_N_ELEMENTS (by_time));
+  g_assert_cmpint (run (f, "search", "report", "--json", "--limit", "2", NULL), ==, 0);
+  assert_titles (f->out, (const char *const[]) { "Embargoed report", "Undated report" }, 2);
+  /* The embargoed item's own date stays in the JSON; its place is its fetch. */
+  g_assert_nonnull (strstr (f->out, "\"published\" : \"2027-05-22T"));
+  g_assert_nonnull (strstr (f->out, "\"time_source\" : \"fetched-future\""));
+  g_assert_nonnull (strstr (f->out, "\"time_source\" : \"fetched\""));
+  g_assert_cmpint (run (f, "search", "news", "--json", "--limit", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "\"time_source\" : \"published\""));
 }
 
 static void
@@ -362,12 +443,16 @@ test_bad_data_dir (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  /* Dates in the text output are local and in the locale's words. */
+  g_setenv ("TZ", "UTC", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/cli/outlets", test_outlets);
   ADD ("/cli/outlets-errors", test_outlets_errors);
   ADD ("/cli/help", test_help);
   ADD ("/cli/articles-search", test_articles_and_search);
+  ADD ("/cli/time-order", test_time_order);
   ADD ("/cli/opml", test_opml);
   ADD ("/cli/terminal-escapes", test_terminal_escapes);
   ADD ("/cli/bad-data-dir", test_bad_data_dir);

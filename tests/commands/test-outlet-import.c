@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "clip-opml.h"
 #include "clip-outlet-import.h"
 #include "clip-test-util.h"
 
@@ -147,6 +148,43 @@ test_import_counts (void)
   g_assert_cmpuint (listed->len, ==, outlets->len - 1);
 }
 
+/* An OPML file is a document from elsewhere: it may not make the service
+ * read local files into the archive (file:///etc/passwd was added). */
+static void
+test_import_local_refused (void)
+{
+  const char *opml =
+    "<?xml version=\"1.0\"?><opml version=\"2.0\"><head/><body>"
+    "<outline text=\"passwd\" xmlUrl=\"file:///etc/passwd\"/>"
+    "<outline text=\"Shout\" xmlUrl=\"FILE:///etc/shadow\"/>"
+    "<outline text=\"Path\" xmlUrl=\"/etc/hosts\"/>"
+    "<outline text=\"Data\" xmlUrl=\"data:,hello\"/>"
+    "<outline text=\"Web\" xmlUrl=\"https://news.example/feed\"/>"
+    "<outline text=\"Plain\" xmlUrl=\"HTTP://old.example/rss\"/>"
+    "</body></opml>";
+  g_autoptr(ClipStore) store = open_tmp_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = clip_opml_parse (opml, strlen (opml), &error);
+  g_autoptr(GPtrArray) listed = NULL;
+  ClipImportResult result;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlets->len, ==, 6);
+  clip_import_result_init (&result);
+  g_assert_true (clip_outlets_import (store, outlets, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 2);
+  g_assert_cmpuint (result.skipped, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (result.skip_reasons, 0), ==,
+                   "“file:///etc/passwd” is not an http or https address: "
+                   "only web feeds are imported from a list");
+  clip_import_result_clear (&result);
+  listed = clip_store_list_outlets (store, &error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  for (guint i = 0; i < listed->len; i++)
+    g_assert_cmpint (g_ascii_strncasecmp (((ClipOutlet *) g_ptr_array_index (listed, i))->url, "http", 4), ==, 0);
+}
+
 /* A failure that is not about one outlet rolls everything back. */
 static void
 test_import_read_only (void)
@@ -184,5 +222,6 @@ main (int argc, char **argv)
   g_test_add_func ("/outlet-import/counts", test_import_counts);
   g_test_add_func ("/outlet-import/display-name", test_display_name);
   g_test_add_func ("/outlet-import/read-only", test_import_read_only);
+  g_test_add_func ("/outlet-import/local-refused", test_import_local_refused);
   return g_test_run ();
 }

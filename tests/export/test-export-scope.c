@@ -144,6 +144,58 @@ test_scope_errors (void)
   g_assert_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_INVALID);
 }
 
+static gint64
+ingest_one (Fixture *f, const char *guid, gint64 published, gint64 fetched)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  g_autoptr(GError) error = NULL;
+  ClipArticle *a = clip_article_new ();
+  ClipIngestResult r;
+  gint64 id;
+
+  a->guid = g_strdup (guid);
+  a->title = g_strdup (guid);
+  a->summary_text = g_strdup ("Tbilisi");
+  a->published = published;
+  a->fetched = fetched;
+  g_ptr_array_add (batch, a);
+  clip_ingest_result_init (&r);
+  g_assert_true (clip_store_ingest (f->store, f->outlets[0], batch, &r, &error));
+  g_assert_no_error (error);
+  id = g_array_index (r.added_ids, gint64, 0);
+  clip_ingest_result_clear (&r);
+  return id;
+}
+
+/* Exports go by the articles' time (oldest first, or newest), not by
+ * arrival: an old article fetched late goes first, one dated a year
+ * ahead counts from its fetch; the period is by that time too. */
+static void
+test_time_order (void)
+{
+  g_autoptr(Fixture) f = fixture_new (FALSE);
+  gint64 day9 = 1741478400;     /* 2025-03-09 */
+  gint64 news = ingest_one (f, "news", day9, day9 + 600);
+  gint64 ahead = ingest_one (f, "ahead", day9 + 365 * DAY, day9 + 12 * 3600);
+  gint64 late = ingest_one (f, "late", day9 - 8 * DAY, day9 + DAY);
+  ClipExportScope scope = { 0 };
+  g_autoptr(GArray) oldest = export_ids (f, &scope, FALSE, NULL);
+  g_autoptr(GArray) newest = export_ids (f, &scope, TRUE, NULL);
+  g_autoptr(GArray) since = NULL;
+
+  g_assert_cmpuint (oldest->len, ==, 3);
+  g_assert_cmpint (g_array_index (oldest, gint64, 0), ==, late);
+  g_assert_cmpint (g_array_index (oldest, gint64, 1), ==, news);
+  g_assert_cmpint (g_array_index (oldest, gint64, 2), ==, ahead);
+  g_assert_cmpint (g_array_index (newest, gint64, 0), ==, ahead);
+  g_assert_cmpint (g_array_index (newest, gint64, 2), ==, late);
+  scope.since = day9;
+  scope.until = day9 + 6 * 3600;
+  since = export_ids (f, &scope, FALSE, NULL);
+  g_assert_cmpuint (since->len, ==, 1);
+  g_assert_cmpint (g_array_index (since, gint64, 0), ==, news);
+}
+
 static void
 test_dates (void)
 {
@@ -378,6 +430,7 @@ add_scope_tests (void)
   g_test_add_func ("/export/scope/query", test_scope_query);
   g_test_add_func ("/export/scope/errors", test_scope_errors);
   g_test_add_func ("/export/dates", test_dates);
+  g_test_add_func ("/export/time-order", test_time_order);
   g_test_add_func ("/export/excerpt", test_excerpt);
   g_test_add_func ("/export/cancel", test_cancel_keeps_old_file);
   g_test_add_func ("/export/async", test_async);

@@ -139,6 +139,11 @@ test_http_errors (Fixture *f, gconstpointer data)
   assert_http_error (f, 404, "HTTP 404 (Not Found)");
   assert_http_error (f, 410, "HTTP 410 (Gone): the feed was removed");
   assert_http_error (f, 500, "HTTP 500 (Internal Server Error)");
+  /* libsoup has no phrase for these and said "Unknown Error" */
+  assert_http_error (f, 429, "HTTP 429 (Too Many Requests)");
+  assert_http_error (f, 451, "HTTP 451 (Unavailable For Legal Reasons)");
+  assert_http_error (f, 511, "HTTP 511 (Network Authentication Required)");
+  assert_http_error (f, 599, "HTTP 599");
 }
 
 static void

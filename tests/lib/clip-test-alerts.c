@@ -90,9 +90,11 @@ clip_test_alerts_flag (ClipStore *store,
   g_autofree char *sql = g_strdup_printf (
       "INSERT INTO matches (rule_id, article_id, matched) VALUES (%" G_GINT64_FORMAT
       ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
-      "INSERT INTO alerts (rule_id, article_id, created) VALUES (%" G_GINT64_FORMAT
-      ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");",
-      rule_id, article_id, t, rule_id, article_id, t);
+      /* With its article's time, as clip_alert_raise() writes it. */
+      "INSERT INTO alerts (rule_id, article_id, created, time) VALUES (%" G_GINT64_FORMAT
+      ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", (SELECT time FROM article_times WHERE id = %"
+      G_GINT64_FORMAT "));",
+      rule_id, article_id, t, rule_id, article_id, t, article_id);
 
   exec_or_die (store, sql);
 }

@@ -24,7 +24,12 @@ clip_test_list_article (guint i)
   a->title = g_strdup_printf ("%s report %04u", topics[i % G_N_ELEMENTS (topics)], (i * 7919) % 10000);
   a->summary_text = g_strdup_printf ("Article %u about the %s.", i, topics[i % G_N_ELEMENTS (topics)]);
   a->summary_html = g_strdup_printf ("<p>%s</p>", a->summary_text);
-  a->published = 1700000000 + (gint64) ((i * 37) % CLIP_TEST_LIST_ARTICLES) * 60;
+  /* The first ones arrive out of time order, as a new outlet's back
+   * catalogue does; those ingested later are news, newer than them all. */
+  if (i < CLIP_TEST_LIST_ARTICLES)
+    a->published = 1700000000 + (gint64) ((i * 37) % CLIP_TEST_LIST_ARTICLES) * 60;
+  else
+    a->published = 1700000000 + (gint64) i * 60;
   return a;
 }
 
@@ -116,6 +121,6 @@ clip_test_list_untitled (void)
   untitled->url = g_strdup ("https://example.org/untitled");
   untitled->title = g_strdup ("");
   untitled->summary_text = g_strdup ("A feed item with no title.");
-  untitled->published = 1800000000;
+  untitled->published = 1750000000;   /* June 2025: the newest, not in the future */
   return untitled;
 }

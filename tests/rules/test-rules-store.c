@@ -8,6 +8,7 @@
 #include "clip-rule-apply.h"
 #include "clip-rule-backfill.h"
 #include "clip-rule-search.h"
+#include "clip-rule-colors.h"
 #include "clip-rules-store.h"
 #include "clip-store-sql.h"
 #include "clip-test-rules.h"
@@ -300,6 +301,95 @@ test_search_paging (void)
   g_assert_cmpuint (page->len, ==, 20);
 }
 
+/* A rule's preview shows the newest matches by time: not the last to
+ * arrive (an old article fetched late), not one dated in the future. */
+static void
+test_search_newest (void)
+{
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) newest = NULL;
+  gint64 outlet = clip_test_rules_outlet (store);
+  const struct { const char *title; gint64 published, fetched; } rows[] = {
+    { "Morning vote", 1780000000, 1780000100 },
+    { "Noon vote", 1780010000, 1780010100 },
+    { "Old vote", 1779000000, 1780020000 },
+    { "Embargoed vote", 1811000000, 1780000200 },
+    { "Unrelated", 1780030000, 1780030000 },
+  };
+  const char *want[] = { "Noon vote", "Embargoed vote", "Morning vote" };
+  guint64 count = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      ClipArticle *a = clip_article_new ();
+
+      a->guid = g_strdup (rows[i].title);
+      a->title = g_strdup (rows[i].title);
+      a->summary_text = g_strdup ("The parliament met.");
+      a->published = rows[i].published;
+      a->fetched = rows[i].fetched;
+      ingest_one (store, outlet, a);
+    }
+  newest = clip_rule_search_newest (store, "title:vote", 3, &count, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 4);
+  g_assert_cmpuint (newest->len, ==, 3);
+  for (guint i = 0; i < newest->len; i++)
+    g_assert_cmpstr (((ClipArticle *) newest->pdata[i])->title, ==, want[i]);
+}
+
+/* A new rule's colour is the palette's farthest from those in use. */
+static void
+test_colors (void)
+{
+  g_autoptr(ClipStore) store = clip_test_rules_archive (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) rules = NULL;
+  const char *one[] = { "#3584e4", NULL };
+  const char *junk[] = { "blue", "#12345", "#gggggg", NULL };
+  guint n = 0;
+
+  /* Nothing in use: the first; junk counts as nothing. */
+  g_assert_cmpstr (clip_rule_pick_color (NULL), ==, clip_rule_palette[0]);
+  g_assert_cmpstr (clip_rule_pick_color (junk), ==, clip_rule_palette[0]);
+  g_assert_cmpstr (clip_rule_pick_color (one), !=, "#3584e4");
+  /* All the palette but one in use: that one. */
+  while (clip_rule_palette[n])
+    n++;
+  for (guint skip = 0; skip < n; skip++)
+    {
+      g_autoptr(GPtrArray) others = g_ptr_array_new ();
+
+      for (guint i = 0; i < n; i++)
+        if (i != skip)
+          g_ptr_array_add (others, (gpointer) clip_rule_palette[i]);
+      g_ptr_array_add (others, NULL);
+      g_assert_cmpstr (clip_rule_pick_color ((const char * const *) others->pdata), ==, clip_rule_palette[skip]);
+    }
+  /* The default rules' six, then eight rules added without a colour:
+   * fourteen different colours. */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Rule %u", i);
+
+      g_assert_cmpint (clip_store_add_rule (store, &(ClipRule) { .name = name, .query = "harbour",
+                                                                  .enabled = TRUE }, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  rules = clip_store_list_rules (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rules->len, ==, 14);
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const ClipRule *r = g_ptr_array_index (rules, i);
+
+      if (!g_hash_table_add (used, r->color))
+        g_error ("%s has %s, as another rule has", r->name, r->color);
+    }
+}
+
 /* Counts the statements that read an article back for the matcher: its
  * fields, its old matches, its tags. */
 static int
@@ -458,5 +548,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules-store/version", test_rules_version);
   g_test_add_func ("/rules-store/term-lists", test_term_lists);
   g_test_add_func ("/rules-store/search", test_search_paging);
+  g_test_add_func ("/rules-store/search-newest", test_search_newest);
+  g_test_add_func ("/rules-store/colors", test_colors);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE      /* unshare () */
 #include "config.h"
 #include "clip-archive.h"
 #include "clip-paths.h"
@@ -15,8 +16,11 @@
 #include "clip-test-util.h"
 
 #include <errno.h>
+#include <sched.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/wait.h>
 
 typedef ClipTestServiceFixture Fixture;
 
@@ -29,9 +33,10 @@ typedef struct {
   gboolean          persistent;
 } FaultKind;
 
+/* A full disk from then on is test-store-faults' (and the tmpfs test's
+ * here): a refresh costs more than a store call. */
 static const FaultKind kinds[] = {
   { "full-once", CLIP_TEST_FAULT_WRITE, SQLITE_FULL, FALSE },
-  { "full", CLIP_TEST_FAULT_WRITE, SQLITE_FULL, TRUE },
   { "ioerr", CLIP_TEST_FAULT_WRITE, SQLITE_IOERR_WRITE, TRUE },
 };
 
@@ -133,27 +138,105 @@ load_rules (Fixture *f)
   g_assert_no_error (error);
 }
 
-/* One refresh of n_outlets outlets (each item_count items) on a fresh
- * archive, with kind failing its nth operation (kind NULL: no fault).
- * Checks each outlet's outcome against the archive; returns whether a
- * fault happened. */
-static gboolean
-refresh_with_fault (guint n_outlets, guint item_count, const FaultKind *kind, guint n,
-                    Expected *expected)
+/* What every run of a campaign shares: one server serving the feeds, and
+ * the archive each run starts from (the default rules and the outlets). */
+typedef struct {
+  ClipTestServer *server;
+  char           *baseline;
+  gint64          ids[N_OUTLETS];
+  guint           n_outlets;
+  Expected        expected;     /* what a run without faults stores */
+} Campaign;
+
+static void
+campaign_init (Campaign *c, guint n_outlets, guint item_count)
 {
   Fixture fx = { 0 }, *f = &fx;
-  gint64 ids[N_OUTLETS];
-  gboolean fired = FALSE;
+  g_autoptr(GError) error = NULL;
 
-  clip_test_service_setup (f, GINT_TO_POINTER (1));
+  c->n_outlets = n_outlets;
+  c->server = clip_test_server_new ("127.0.0.1", NULL);
+  c->baseline = clip_test_tmpdir ();
+  f->server = c->server;
+  f->store = clip_store_open_data_dir (c->baseline, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
   load_rules (f);
   for (guint i = 0; i < n_outlets; i++)
     {
       g_autofree char *path = g_strdup_printf ("/feed%u", i);
 
       serve (f, i, item_count, 8);
-      ids[i] = clip_test_service_add_outlet (f, NULL, path);
+      c->ids[i] = clip_test_service_add_outlet (f, NULL, path);
     }
+  g_clear_object (&f->store);
+}
+
+static void
+campaign_clear (Campaign *c)
+{
+  g_clear_pointer (&c->server, clip_test_server_free);
+  g_clear_pointer (&c->baseline, g_free);
+}
+
+/* Each outlet's outcome against the archive: all of its answer, with its
+ * matches and alerts, and said so; or none of it, and its error. */
+static void
+check_outcomes (Fixture *f, Campaign *c, const FaultKind *kind)
+{
+  for (guint i = 0; i < c->n_outlets; i++)
+    {
+      const ClipFetchOutcome *o = clip_test_service_outcome (f, c->ids[i]);
+      gint64 articles = count (f->store, COUNT_ARTICLES, c->ids[i]);
+      g_autoptr(ClipOutlet) outlet = clip_test_service_get_outlet (f, c->ids[i]);
+
+      if (kind == NULL)
+        {
+          g_assert_cmpint (o->status, ==, CLIP_FETCH_STATUS_OK);
+          c->expected.articles = articles;
+          c->expected.matches = count (f->store, COUNT_MATCHES, c->ids[i]);
+          c->expected.alerts = count (f->store, COUNT_ALERTS, c->ids[i]);
+          g_assert_cmpint (c->expected.alerts, >, 0);
+        }
+      if (o->status == CLIP_FETCH_STATUS_OK)
+        {
+          g_assert_cmpuint (o->added, ==, c->expected.articles);
+          g_assert_cmpint (articles, ==, c->expected.articles);
+          g_assert_cmpint (count (f->store, COUNT_MATCHES, c->ids[i]), ==, c->expected.matches);
+          g_assert_cmpint (count (f->store, COUNT_ALERTS, c->ids[i]), ==, c->expected.alerts);
+          continue;
+        }
+      g_assert_cmpint (o->status, ==, CLIP_FETCH_STATUS_ERROR);
+      g_assert_true (g_str_has_prefix (o->error, "could not store the articles"));
+      g_assert_cmpint (articles, ==, 0);
+      g_assert_cmpint (count (f->store, COUNT_MATCHES, c->ids[i]), ==, 0);
+      g_assert_cmpint (count (f->store, COUNT_ALERTS, c->ids[i]), ==, 0);
+      /* Recorded with the outlet, where the disk let it be. */
+      if (!kind->persistent)
+        g_assert_cmpstr (outlet->last_error, ==, o->error);
+    }
+}
+
+/* One refresh of the campaign's outlets on a fresh copy of its archive,
+ * with kind failing its nth operation (kind NULL: no fault); returns
+ * whether a fault happened. */
+static gboolean
+refresh_with_fault (Campaign *c, const FaultKind *kind, guint n)
+{
+  g_autofree char *from = g_build_filename (c->baseline, "archive.db", NULL);
+  Fixture fx = { 0 }, *f = &fx;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *data = NULL;
+  gboolean fired = FALSE;
+  gsize len;
+
+  f->dir = clip_test_tmpdir ();
+  to = g_build_filename (f->dir, "archive.db", NULL);
+  g_assert_true (g_file_get_contents (from, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (to, data, (gssize) len, NULL));
+  f->store = clip_store_open_data_dir (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->server = c->server;
   clip_test_service_start (f, NULL, FALSE);
   if (kind)
     clip_test_faults_arm (n, kind->ops, kind->rc, kind->persistent);
@@ -162,45 +245,12 @@ refresh_with_fault (guint n_outlets, guint item_count, const FaultKind *kind, gu
     fired = clip_test_faults_disarm ();
   clip_service_stop (f->service);
   g_clear_object (&f->service);
-  g_assert_cmpuint (f->results->len, ==, n_outlets);
-
-  for (guint i = 0; i < n_outlets; i++)
-    {
-      const ClipFetchOutcome *o = clip_test_service_outcome (f, ids[i]);
-      gint64 articles = count (f->store, COUNT_ARTICLES, ids[i]);
-
-      if (kind == NULL)
-        {
-          g_assert_cmpint (o->status, ==, CLIP_FETCH_STATUS_OK);
-          expected->articles = articles;
-          expected->matches = count (f->store, COUNT_MATCHES, ids[i]);
-          expected->alerts = count (f->store, COUNT_ALERTS, ids[i]);
-          g_assert_cmpint (expected->alerts, >, 0);
-        }
-      if (o->status == CLIP_FETCH_STATUS_OK)
-        {
-          /* All of the answer, with its matches and alerts, and said so. */
-          g_assert_cmpuint (o->added, ==, expected->articles);
-          g_assert_cmpint (articles, ==, expected->articles);
-          g_assert_cmpint (count (f->store, COUNT_MATCHES, ids[i]), ==, expected->matches);
-          g_assert_cmpint (count (f->store, COUNT_ALERTS, ids[i]), ==, expected->alerts);
-        }
-      else
-        {
-          g_autoptr(ClipOutlet) outlet = clip_test_service_get_outlet (f, ids[i]);
-
-          g_assert_cmpint (o->status, ==, CLIP_FETCH_STATUS_ERROR);
-          g_assert_true (g_str_has_prefix (o->error, "could not store the articles"));
-          g_assert_cmpint (articles, ==, 0);
-          g_assert_cmpint (count (f->store, COUNT_MATCHES, ids[i]), ==, 0);
-          g_assert_cmpint (count (f->store, COUNT_ALERTS, ids[i]), ==, 0);
-          /* Recorded with the outlet, where the disk let it be. */
-          if (!kind->persistent)
-            g_assert_cmpstr (outlet->last_error, ==, o->error);
-        }
-    }
+  g_assert_cmpuint (f->results->len, ==, c->n_outlets);
+  check_outcomes (f, c, kind);
   g_clear_object (&f->store);
   check_data_dir (f->dir);
+  clip_test_rm_rf (f->dir);
+  f->server = NULL;     /* the campaign's */
   clip_test_service_teardown (f, NULL);
   return fired;
 }
@@ -211,20 +261,22 @@ refresh_with_fault (guint n_outlets, guint item_count, const FaultKind *kind, gu
 static void
 fault_campaign (guint n_outlets, guint item_count)
 {
-  Expected expected = { 0 };
+  Campaign c = { 0 };
 
   /* Pages go out in the middle of a transaction, as with real feeds. */
   clip_test_faults_set_cache_pages (16);
-  refresh_with_fault (n_outlets, item_count, NULL, 0, &expected);
+  campaign_init (&c, n_outlets, item_count);
+  refresh_with_fault (&c, NULL, 0);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       guint n = 1;
 
-      while (refresh_with_fault (n_outlets, item_count, &kinds[k], n, &expected))
+      while (refresh_with_fault (&c, &kinds[k], n))
         n++;
       g_test_message ("%s: %u faults", kinds[k].name, n - 1);
       g_assert_cmpuint (n, >, 2);
     }
+  campaign_clear (&c);
 }
 
 static void
@@ -298,10 +350,27 @@ fill_disk (Fixture *f, const gint64 *ids, guint *kept)
   return 0;
 }
 
-/* A real full disk: refreshes on a 2 MiB tmpfs until it fills, then with
- * room again. */
+#define TMPFS_CHILD_ENV "CLIP_TEST_TMPFS_CHILD"
+#define EXIT_SKIP 77
+
+/* A mount namespace of this (child) process's own, where a 2 MiB tmpfs
+ * is mounted on dir: it goes with the process, whatever happens to it.
+ * Exits EXIT_SKIP when that cannot be done (not root). */
 static void
-test_full_tmpfs (void)
+mount_small_disk (const char *dir)
+{
+  if (unshare (CLONE_NEWNS) != 0 || mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+      mount ("tmpfs", dir, "tmpfs", 0, "size=2m,mode=0700") != 0)
+    {
+      g_printerr ("a full disk is a small tmpfs, which needs root (%s)\n", g_strerror (errno));
+      exit (EXIT_SKIP);
+    }
+}
+
+/* In the child: refreshes on the small disk (on dir, which the parent
+ * made and removes) until it fills, then with room again. */
+static void
+full_tmpfs_child (const char *dir)
 {
   g_autoptr(GError) error = NULL;
   Fixture fx = { 0 }, *f = &fx;
@@ -311,16 +380,8 @@ test_full_tmpfs (void)
 
   /* SQLite's default cache: the disk fills at the commits. */
   clip_test_faults_set_cache_pages (-2000);
-  f->dir = clip_test_tmpdir ();
-  if (mount ("tmpfs", f->dir, "tmpfs", 0, "size=2m,mode=0700") != 0)
-    {
-      g_autofree char *why = g_strdup_printf ("a full disk is a small tmpfs, which needs root "
-                                              "(mount: %s)", g_strerror (errno));
-
-      g_test_skip (why);
-      g_free (f->dir);
-      return;
-    }
+  f->dir = g_strdup (dir);
+  mount_small_disk (f->dir);
   f->store = clip_store_open_data_dir (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   load_rules (f);
@@ -348,8 +409,36 @@ test_full_tmpfs (void)
   g_clear_object (&f->service);
   g_clear_object (&f->store);
   check_data_dir (f->dir);
-  g_assert_cmpint (umount2 (f->dir, MNT_DETACH), ==, 0);
   clip_test_service_teardown (f, NULL);
+}
+
+/* A real full disk, in a child process (as root; skipped otherwise),
+ * where the mount cannot outlive the test. */
+static void
+test_full_tmpfs (void)
+{
+  const char *argv[] = { "/proc/self/exe", "-p", "/service-faults/full-tmpfs", NULL };
+  g_autofree char *out = NULL, *err = NULL, *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = NULL;
+  int status;
+
+  if (g_getenv (TMPFS_CHILD_ENV) != NULL)
+    {
+      full_tmpfs_child (g_getenv (TMPFS_CHILD_ENV));
+      return;
+    }
+  dir = clip_test_tmpdir ();
+  env = g_environ_setenv (g_get_environ (), TMPFS_CHILD_ENV, dir, TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == EXIT_SKIP)
+    {
+      g_test_skip (g_strstrip (err));
+      return;
+    }
+  g_test_message ("%s%s", out, err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
 int

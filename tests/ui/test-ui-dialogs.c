@@ -270,6 +270,11 @@ test_time_text (void)
   g_assert_cmpint (clip_preferences_parse_time ("12:60"), ==, -1);
   g_assert_cmpint (clip_preferences_parse_time ("noon"), ==, -1);
   g_assert_cmpint (clip_preferences_parse_time ("12:00x"), ==, -1);
+  /* The 12-hour clock that a locale may show it in. */
+  g_assert_cmpint (clip_preferences_parse_time ("7:30 PM"), ==, 1170);
+  g_assert_cmpint (clip_preferences_parse_time ("12 am"), ==, 0);
+  g_assert_cmpint (clip_preferences_parse_time ("12:15 pm"), ==, 735);
+  g_assert_cmpint (clip_preferences_parse_time ("13 pm"), ==, -1);
 }
 
 static void

@@ -31,7 +31,7 @@ test_paging (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, CLIP_TEST_LIST_ARTICLES);
   g_assert_cmpuint (clip_article_list_get_rows_read (list), ==, 0);
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
-  /* Newest first: the last one ingested. */
+  /* Newest first, by time. */
   g_assert_cmpstr (clip_article_item_get_outlet_name (first), ==, "Example Times");
   g_assert_nonnull (strstr (clip_article_item_get_title (first), "report"));
   g_assert_false (clip_article_item_get_read (first));
@@ -45,7 +45,7 @@ test_paging (Fixture *f, gconstpointer data)
   g_assert_true (again == first);
   g_assert_cmpuint (clip_article_list_get_rows_read (list), ==,
                     CLIP_ARTICLE_LIST_PAGE + CLIP_TEST_LIST_ARTICLES % CLIP_ARTICLE_LIST_PAGE);
-  g_assert_cmpint (clip_article_item_get_id (first), >, clip_article_item_get_id (last));
+  g_assert_cmpint (clip_article_item_get_time (first), >, clip_article_item_get_time (last));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clip-archive.h"
+#include "clip-rule-colors.h"
 #include "clip-rule-editor.h"
 #include "clip-rule-search.h"
 #include "clip-rules-page.h"
@@ -167,6 +168,22 @@ test_invalid_query (Fixture       *f,
   message = child (editor, CLIP_TYPE_RULE_EDITOR, "query_message");
   save = child (editor, CLIP_TYPE_RULE_EDITOR, "save_button");
   gtk_editable_set_text (GTK_EDITABLE (child (editor, CLIP_TYPE_RULE_EDITOR, "name_row")), "Ports");
+
+  /* A new rule's colour is one no rule has (the palette's farthest). */
+  {
+    g_autoptr(GPtrArray) rules = clip_store_list_rules (f->store, NULL);
+    g_autofree char *next = clip_store_next_rule_color (f->store, NULL);
+    g_autofree char *shown = NULL;
+    GdkRGBA rgba;
+
+    gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (child (editor, CLIP_TYPE_RULE_EDITOR, "color_button")), &rgba);
+    shown = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + .5), (int) (rgba.green * 255 + .5),
+                             (int) (rgba.blue * 255 + .5));
+    g_assert_cmpstr (shown, ==, next);
+    g_assert_cmpuint (rules->len, >, 0);
+    for (guint i = 0; i < rules->len; i++)
+      g_assert_cmpstr (((ClipRule *) rules->pdata[i])->color, !=, shown);
+  }
 
   /* An unknown field: the message names the column, the field is underlined. */
   clip_rule_editor_set_query (editor, "Poti AND harbour:Batumi");

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-alert-private.h"
+#include "clip-format.h"
 #include "clip-store-sql.h"
 
 #define DAY (24 * 3600)
@@ -314,12 +315,12 @@ baseline_days (ClipStore *store,
   return TRUE;
 }
 
-/* The last 24 hours by article time, read article by article (a day's
+/* The last 24 hours by article time (article_times, by key: a day's
  * matches are few); the 14 days before by arrival, counted on the index
  * alone (ids grow with fetch time), so a million articles cost no more
- * than a day's. An article's time is when it was published, but never
- * later than when it arrived: a new outlet's back catalogue does not count
- * as today's, and a date in the future counts as now. */
+ * than a day's. An article's time is clip_article_time()'s: a new
+ * outlet's back catalogue keeps its old dates and does not count as
+ * today's, and a date in the future counts from the fetch. */
 static gboolean
 check_spike (ClipStore   *store,
              RuleBatch   *rule,
@@ -333,9 +334,8 @@ check_spike (ClipStore   *store,
 
   stmt = clip_store_prepare (store,
       "SELECT count(*), max(id)"
-      " FROM (SELECT m.article_id AS id,"
-      "         coalesce(min(a.published, a.fetched), a.fetched) AS t"
-      "       FROM matches m JOIN articles a ON a.id = m.article_id"
+      " FROM (SELECT m.article_id AS id, t.time AS t"
+      "       FROM matches m JOIN article_times t ON t.id = m.article_id"
       "       WHERE m.rule_id = ?1 AND m.article_id >= ?2)"
       " WHERE t > ?3 AND t <= ?4", error);
   if (stmt == NULL)
@@ -473,10 +473,13 @@ instant_notice (const RuleBatch *batch)
   g_autofree char *id = g_strdup_printf ("alert-rule-%" G_GINT64_FORMAT, batch->rule_id);
   ClipAlertNotice *notice = notice_new (CLIP_ALERT_NOTICE_INSTANT, id);
 
+  g_autofree char *n = clip_format_count (batch->count, NULL);
+
+  /* Translators: the first %s is a number, with the locale's thousands separators */
   notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u new article matches %s",
-                                                "%u new articles match %s", batch->count),
-                                   batch->count, batch->name);
+                                                "%s new article matches %s",
+                                                "%s new articles match %s", batch->count),
+                                   n, batch->name);
   notice->body = g_strdup (batch->newest_title);
   notice->rule_id = batch->rule_id;
   notice->article_id = batch->newest_article;
@@ -492,12 +495,14 @@ spike_notice (const RuleBatch *spike)
   g_autofree char *id = g_strdup_printf ("alert-spike-%" G_GINT64_FORMAT, spike->rule_id);
   ClipAlertNotice *notice = notice_new (CLIP_ALERT_NOTICE_SPIKE, id);
   g_autofree char *usual = NULL;
+  g_autofree char *n = clip_format_count (spike->count, NULL);
 
+  /* Translators: the first %s is a number, with the locale's thousands separators */
   notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Surge: %u article matched %s in 24 hours",
-                                                "Surge: %u articles matched %s in 24 hours",
+                                                "Surge: %s article matched %s in 24 hours",
+                                                "Surge: %s articles matched %s in 24 hours",
                                                 spike->count),
-                                   spike->count, spike->name);
+                                   n, spike->name);
   if (spike->mean < 0.05)
     usual = g_strdup (_("Usually next to none a day."));
   else
@@ -525,23 +530,26 @@ batch_lines (GPtrArray *batches,
   for (guint i = 0; i < batches->len && shown < MAX_BODY_RULES; i++, shown++)
     {
       RuleBatch *batch = batches->pdata[i];
+      g_autofree char *n = clip_format_count (batch->count, NULL);
 
       if (body->len)
         g_string_append_c (body, '\n');
-      /* Translators: a line of a digest: a rule's name and its new articles */
-      g_string_append_printf (body, _("%s: %u"), batch->name, batch->count);
+      /* Translators: a line of a digest: a rule's name and its new articles (a number) */
+      g_string_append_printf (body, _("%s: %s"), batch->name, n);
     }
   for (guint i = 0; spikes != NULL && i < spikes->len && shown < MAX_BODY_RULES; i++, shown++)
     {
       RuleBatch *spike = spikes->pdata[i];
+      g_autofree char *n = clip_format_count (spike->count, NULL);
 
       if (body->len)
         g_string_append_c (body, '\n');
+      /* Translators: the second %s is a number, with the locale's thousands separators */
       g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                                 "Surge in %s: %u article in 24 hours",
-                                                 "Surge in %s: %u articles in 24 hours",
+                                                 "Surge in %s: %s article in 24 hours",
+                                                 "Surge in %s: %s articles in 24 hours",
                                                  spike->count),
-                              spike->name, spike->count);
+                              spike->name, n);
     }
   if (batches->len + (spikes ? spikes->len : 0) > shown)
     {
@@ -561,6 +569,33 @@ compare_by_count (gconstpointer a,
   const RuleBatch *x = *(RuleBatch **) a, *y = *(RuleBatch **) b;
 
   return (x->count < y->count) - (x->count > y->count);
+}
+
+/* A digest's or a summary's title, n its new articles (a count with the
+ * locale's separators), for n_rules rules. */
+static char *
+combined_title (ClipAlertNoticeKind kind,
+                guint               n,
+                guint               n_rules)
+{
+  g_autofree char *count = clip_format_count (n, NULL);
+
+  /* Translators (these five): %s is a number, with the locale's thousands separators */
+  if (kind == CLIP_ALERT_NOTICE_HOURLY)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Hourly digest: %s new article",
+                                         "Hourly digest: %s new articles", n), count);
+  if (kind == CLIP_ALERT_NOTICE_DAILY)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Daily digest: %s new article",
+                                         "Daily digest: %s new articles", n), count);
+  if (kind == CLIP_ALERT_NOTICE_SUMMARY && n > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new article for %u rules",
+                                         "%s new articles for %u rules", n), count, n_rules);
+  if (kind == CLIP_ALERT_NOTICE_SUMMARY)
+    return g_strdup (_("Surges of articles"));
+  if (n > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "During quiet hours: %s new article",
+                                         "During quiet hours: %s new articles", n), count);
+  return g_strdup (_("During quiet hours: a surge of articles"));
 }
 
 /* One notice for several rules: a digest or the quiet-hours summary. */
@@ -600,25 +635,7 @@ combined_notice (ClipAlertNoticeKind kind,
    * (that rule's own notice would have been). */
   if (kind != CLIP_ALERT_NOTICE_SUMMARY)
     notice->priority = MIN (notice->priority, G_NOTIFICATION_PRIORITY_HIGH);
-  if (kind == CLIP_ALERT_NOTICE_HOURLY)
-    notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Hourly digest: %u new article",
-                                                  "Hourly digest: %u new articles", n), n);
-  else if (kind == CLIP_ALERT_NOTICE_DAILY)
-    notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Daily digest: %u new article",
-                                                  "Daily digest: %u new articles", n), n);
-  else if (kind == CLIP_ALERT_NOTICE_SUMMARY && n > 0)
-    notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u new article for %u rules",
-                                                  "%u new articles for %u rules", n),
-                                     n, notice->n_rules);
-  else if (kind == CLIP_ALERT_NOTICE_SUMMARY)
-    notice->title = g_strdup (_("Surges of articles"));
-  else if (n > 0)
-    notice->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "During quiet hours: %u new article",
-                                                  "During quiet hours: %u new articles", n), n);
-  else
-    notice->title = g_strdup (_("During quiet hours: a surge of articles"));
+  notice->title = combined_title (kind, n, notice->n_rules);
   notice->body = batch_lines (batches, spikes);
   return notice;
 }

@@ -11,11 +11,11 @@
 
 #define ALERT_COLUMNS \
   "al.id, al.rule_id, al.article_id, al.created, al.read, al.notified, " \
-  "a.title, a.url, o.name, coalesce(a.published, a.fetched)"
+  "a.title, a.url, o.name, al.time"
 
-/* Newest raised first, in index order (ids grow with time); each page
- * is then sorted in C (see sort_page()). */
-#define ALERT_ORDER " ORDER BY al.id DESC"
+/* By the article's time, newest first (DESIGN.md: lists are in time
+ * order), on the (rule_id, time) indexes: a page costs its own rows. */
+#define ALERT_ORDER " ORDER BY al.time DESC, al.id DESC"
 
 #define ALERT_FROM \
   " FROM alerts al JOIN articles a ON a.id = al.article_id" \
@@ -64,22 +64,6 @@ read_alert (sqlite3_stmt *stmt)
   return alert;
 }
 
-/* One fetch raises many alerts at once: those come by the articles' own
- * time, the latest published first. Sorting the page, not the rule's
- * every alert, keeps a page at the cost of its own rows. */
-static gint
-compare_alerts (gconstpointer a,
-                gconstpointer b)
-{
-  const ClipAlert *x = *(ClipAlert **) a, *y = *(ClipAlert **) b;
-
-  if (x->created != y->created)
-    return x->created < y->created ? 1 : -1;
-  if (x->article_time != y->article_time)
-    return x->article_time < y->article_time ? 1 : -1;
-  return (x->id < y->id) - (x->id > y->id);
-}
-
 static GPtrArray *
 read_alerts (ClipStore    *store,
              sqlite3_stmt *stmt,
@@ -96,14 +80,40 @@ read_alerts (ClipStore    *store,
       clip_store_set_error (store, rc, "Could not read the alerts", error);
       return NULL;
     }
-  g_ptr_array_sort (alerts, compare_alerts);
   return g_steal_pointer (&alerts);
 }
 
-/* A page starts below the previous page's smallest id (a range on the
- * alerts_rule index), not at an OFFSET that SQLite would step through
- * row by row: a late page of a large inbox costs what an early one does,
- * and alerts raised between two pages shift nothing. */
+/* The time of alert id, the cursor of the page after it. */
+static gboolean
+alert_time (ClipStore  *store,
+            gint64      id,
+            gint64     *time,
+            GError    **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, "SELECT time FROM alerts WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *time = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
+                 "There is no alert %" G_GINT64_FORMAT, id);
+  else
+    clip_store_set_error (store, rc, "Could not read the alerts", error);
+  return FALSE;
+}
+
+/* A page starts after the previous page's last alert (a range on the
+ * alerts_rule_time index), not at an OFFSET that SQLite would step
+ * through row by row: a late page of a large inbox costs what an early
+ * one does, and alerts raised between two pages shift nothing. */
 GPtrArray *
 clip_alert_list_rule (ClipStore  *store,
                       gint64      rule_id,
@@ -111,37 +121,31 @@ clip_alert_list_rule (ClipStore  *store,
                       guint       limit,
                       GError    **error)
 {
+  gint64 time = G_MAXINT64;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (CLIP_IS_STORE (store), NULL);
 
+  if (before_id != CLIP_ALERT_FROM_NEWEST && !alert_time (store, before_id, &time, error))
+    return NULL;
   stmt = clip_store_prepare (store,
       "SELECT " ALERT_COLUMNS ALERT_FROM
-      " WHERE al.rule_id = ?1 AND al.id < ?2" ALERT_ORDER " LIMIT ?3", error);
+      " WHERE al.rule_id = ?1 AND (al.time, al.id) < (?2, ?3)" ALERT_ORDER " LIMIT ?4", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rule_id);
-  sqlite3_bind_int64 (stmt, 2, before_id);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, 2, time);
+  sqlite3_bind_int64 (stmt, 3, before_id);
+  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (gint64) limit : -1);
   return read_alerts (store, stmt, error);
 }
 
 gint64
 clip_alert_page_next (GPtrArray *page)
 {
-  gint64 next = 0;
-
   g_return_val_if_fail (page != NULL, 0);
 
-  /* The page is sorted by time, not id: its smallest id is anywhere. */
-  for (guint i = 0; i < page->len; i++)
-    {
-      const ClipAlert *alert = page->pdata[i];
-
-      if (i == 0 || alert->id < next)
-        next = alert->id;
-    }
-  return next;
+  return page->len > 0 ? ((const ClipAlert *) page->pdata[page->len - 1])->id : 0;
 }
 
 static GPtrArray *
@@ -161,9 +165,8 @@ list_unread_rule (ClipStore  *store,
   return read_alerts (store, stmt, error);
 }
 
-/* The groups without their alerts: the most severe rules first (a critical
- * alert must not sit below an informative one), then the rule with the
- * newest alert. */
+/* The groups without their alerts: the most severe first, then the one
+ * with the newest article (among the unread ones, with unread_only). */
 static GPtrArray *
 read_groups (ClipStore  *store,
              gboolean    unread_only,
@@ -174,18 +177,19 @@ read_groups (ClipStore  *store,
   int rc;
 
   /* Rule by rule on the indexes (rules are few, alerts many): counts from
-   * alerts_rule and alerts_unread, the newest from the index's end. */
+   * alerts_rule and alerts_unread, the newest from the end of
+   * alerts_rule_time or alerts_unread. */
   stmt = clip_store_prepare (store,
       "SELECT id, name, color, severity, total, unread, newest FROM"
       " (SELECT r.id, r.name, r.color, r.severity,"
       "   (SELECT count(*) FROM alerts WHERE rule_id = r.id) AS total,"
       "   (SELECT count(*) FROM alerts WHERE rule_id = r.id AND read = 0) AS unread,"
-      "   (SELECT created FROM alerts WHERE rule_id = r.id ORDER BY id DESC LIMIT 1) AS newest,"
-      "   (SELECT max(id) FROM alerts WHERE rule_id = r.id) AS last"
+      "   CASE WHEN ?1 THEN (SELECT max(time) FROM alerts WHERE rule_id = r.id AND read = 0)"
+      "   ELSE (SELECT max(time) FROM alerts WHERE rule_id = r.id) END AS newest"
       "  FROM rules r)"
-      " WHERE last IS NOT NULL AND (NOT ?1 OR unread > 0)"
+      " WHERE total > 0 AND (NOT ?1 OR unread > 0)"
       " ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'important' THEN 1 ELSE 2 END,"
-      "  newest DESC, last DESC", error);
+      " newest DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, unread_only);
@@ -427,7 +431,8 @@ clip_alert_raise (ClipStore  *store,
                   GError    **error)
 {
   sqlite3_stmt *stmt = clip_store_prepare (store,
-      "INSERT OR IGNORE INTO alerts (rule_id, article_id, created) VALUES (?, ?, ?)", error);
+      "INSERT OR IGNORE INTO alerts (rule_id, article_id, created, time) VALUES (?1, ?2, ?3,"
+      " coalesce((SELECT time FROM article_times WHERE id = ?2), 0))", error);
 
   if (stmt == NULL)
     return FALSE;

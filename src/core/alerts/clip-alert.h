@@ -22,11 +22,11 @@ typedef struct {
   char    *title;         /* the article's, plain text */
   char    *url;
   char    *outlet_name;
-  gint64   article_time;  /* published, or fetched when the feed gave none */
+  gint64   article_time;  /* the article's time, clip_article_time() */
 } ClipAlert;
 
-/* One rule's alerts, newest first: the latest raised first, and those
- * raised together (one fetch) by the article's time, within a page. */
+/* One rule's alerts, newest first: by their articles' time (DESIGN.md,
+ * "Lists are in time order"), not by when they were raised. */
 typedef struct {
   gint64     rule_id;
   char      *name;
@@ -34,16 +34,18 @@ typedef struct {
   char      *severity;    /* info | important | critical */
   guint      total;       /* all of the rule's alerts, not only those listed */
   guint      unread;
-  gint64     newest;      /* created time of its newest alert */
+  gint64     newest;      /* time of its newest article (of the unread, when only those are listed) */
   GPtrArray *alerts;      /* ClipAlert*, at most the limit asked for */
 } ClipAlertGroup;
 
 void        clip_alert_free               (ClipAlert       *alert);
 void        clip_alert_group_free         (ClipAlertGroup  *group);
 
-/* Groups (ClipAlertGroup*) of rules that have alerts, by severity
- * (critical, important, info), then the rule with the newest alert first; each with up to per_rule alerts (0 = all), newest
- * first. unread_only leaves out read alerts (and rules with none unread). */
+/* Groups (ClipAlertGroup*) of rules that have alerts: critical rules
+ * first, then important, then the others, and within each the rule with
+ * the newest article first; each with up to per_rule alerts (0 = all),
+ * newest first. unread_only leaves out read alerts (and rules with none
+ * unread). */
 GPtrArray  *clip_alert_list_groups        (ClipStore       *store,
                                            guint            per_rule,
                                            gboolean         unread_only,
@@ -52,19 +54,20 @@ GPtrArray  *clip_alert_list_groups        (ClipStore       *store,
 #define CLIP_ALERT_FROM_NEWEST G_MAXINT64
 
 /* A page of one rule's alerts, newest first: up to limit (0 = all) of
- * those raised before alert before_id, which is CLIP_ALERT_FROM_NEWEST
- * for the first page and clip_alert_page_next() of the page before for
- * each next one. Pages hold the same alerts, in the same order, as pages
- * cut at offsets 0, limit, 2 × limit… when nothing is raised in between;
- * alerts raised in between do not shift later pages (they are on the
- * first page of a new reading). */
+ * those after alert before_id in that order, which is
+ * CLIP_ALERT_FROM_NEWEST for the first page and clip_alert_page_next() of
+ * the page before for each next one (an alert no longer stored is
+ * CLIP_STORE_ERROR_NOT_FOUND). Pages hold the same alerts, in the same
+ * order, as pages cut at offsets 0, limit, 2 × limit… when nothing is
+ * raised in between; alerts raised in between do not shift later pages
+ * (they are on the first page of a new reading). */
 GPtrArray  *clip_alert_list_rule          (ClipStore       *store,
                                            gint64           rule_id,
                                            gint64           before_id,
                                            guint            limit,
                                            GError         **error);
-/* The cursor after page (ClipAlert*): its smallest id; 0 for an empty
- * page, after which every page is empty. */
+/* The cursor after page (ClipAlert*): its last alert's id; 0 for an
+ * empty page, after which every page is empty. */
 gint64      clip_alert_page_next          (GPtrArray       *page);
 /* rule id → unread count (GINT_TO_POINTER), for rules with unread alerts;
  * keys are gint64* */

@@ -8,6 +8,7 @@
 #include "clip-paths.h"
 #include "clip-store-sql.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 /* The shipped list is a few KB; anything this large is not it. */
@@ -111,6 +112,19 @@ clip_starter_outlets_load (GError **error)
   return clip_starter_outlets_parse (data, len, error);
 }
 
+/* OPML files and starter lists are documents from elsewhere: an entry of
+ * theirs must not make the service read a local file (file:///etc/passwd)
+ * into the archive. A local outlet is added by hand. */
+static gboolean
+is_web_address (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+  return scheme != NULL &&
+         (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0);
+}
+
 gboolean
 clip_outlets_import (ClipStore         *store,
                      GPtrArray         *outlets,
@@ -121,9 +135,18 @@ clip_outlets_import (ClipStore         *store,
     return FALSE;
   for (guint i = 0; i < outlets->len; i++)
     {
+      const ClipOutlet *outlet = g_ptr_array_index (outlets, i);
       g_autoptr(GError) add_error = NULL;
 
-      if (clip_store_add_outlet (store, g_ptr_array_index (outlets, i), &add_error) != 0)
+      if (!is_web_address (outlet->url))
+        {
+          result->skipped++;
+          g_ptr_array_add (result->skip_reasons,
+                           g_strdup_printf (_("“%s” is not an http or https address: "
+                                              "only web feeds are imported from a list"),
+                                            outlet->url ? outlet->url : ""));
+        }
+      else if (clip_store_add_outlet (store, outlet, &add_error) != 0)
         result->added++;
       else if (g_error_matches (add_error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS) ||
                g_error_matches (add_error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID))

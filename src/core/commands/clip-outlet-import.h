@@ -28,7 +28,8 @@ GPtrArray  *clip_starter_outlets_parse (const char  *data,
 GPtrArray  *clip_starter_outlets_load  (GError     **error);
 
 /* Adds outlets (ClipOutlet*s) in one transaction. An outlet that is already
- * listed or has an unusable address is skipped and counted; any other
+ * listed or has an unusable address, or one that is not http or https (a
+ * list is a document from elsewhere), is skipped and counted; any other
  * failure rolls the whole import back. */
 gboolean    clip_outlets_import        (ClipStore         *store,
                                         GPtrArray         *outlets,

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "clip-export-private.h"
+#include "clip-format.h"
 #include "clip-text-safe.h"
 
 #include <glib/gi18n-lib.h>
@@ -145,7 +146,7 @@ append_rule_styles (GString *out, const ClipExportSelection *sel)
 static void
 append_head (GString *out, const ClipExportSelection *sel)
 {
-  g_autofree char *when = clip_export_local_time (sel->generated, "%-d %B %Y, %H:%M");
+  g_autofree char *when = clip_format_time_full (sel->generated, FALSE, NULL, NULL);
   /* TRANSLATORS: %s is a date and time */
   g_autofree char *generated = g_strdup_printf (_("Generated %s by Clippings"), when);
 
@@ -187,7 +188,9 @@ append_rules_table (GString *out, const ClipExportSelection *sel)
       esc_bdi (out, r->name);
       g_string_append (out, "</td><td><code dir=\"auto\">");
       esc (out, r->query);
-      g_string_append_printf (out, "</code></td><td class=\"n\">%u</td></tr>\n", r->count);
+      g_autofree char *n = clip_format_count (r->count, NULL);
+
+      g_string_append_printf (out, "</code></td><td class=\"n\">%s</td></tr>\n", n);
     }
   g_string_append (out, "</tbody>\n</table>\n");
 }
@@ -204,9 +207,11 @@ append_outlets_table (GString *out, const ClipExportSelection *sel)
     {
       const ClipExportOutlet *o = g_ptr_array_index (sel->outlets, i);
 
+      g_autofree char *n = clip_format_count (o->count, NULL);
+
       g_string_append (out, "<tr><td dir=\"auto\">");
       esc (out, o->name);
-      g_string_append_printf (out, "</td><td class=\"n\">%u</td></tr>\n", o->count);
+      g_string_append_printf (out, "</td><td class=\"n\">%s</td></tr>\n", n);
     }
   g_string_append (out, "</tbody>\n</table>\n");
 }
@@ -263,12 +268,13 @@ append_chart (GString *out, const ClipExportSelection *sel)
   for (guint t = 0; t <= 4; t++)
     {
       double y = y0 + h - h * t / 4;
+      g_autofree char *n = clip_format_count (top * t / 4, NULL);
 
       g_string_append_printf (out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                               "stroke=\"%s\" stroke-width=\"1\"/>\n"
-                              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%u</text>\n",
+                              "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
                               x0, y, x0 + w, y, t ? "#deddda" : "#9a9996",
-                              x0 - 6, y + 4, top * t / 4);
+                              x0 - 6, y + 4, n);
     }
   /* Centred under their day, about 90 units apart at most. */
   n_labels = MIN (sel->n_days, (guint) (w / 90) + 1);
@@ -305,12 +311,17 @@ append_chart (GString *out, const ClipExportSelection *sel)
 static void
 append_summary (GString *out, const ClipExportSelection *sel)
 {
+  g_autofree char *articles = clip_format_count (sel->ids->len, NULL);
+  g_autofree char *outlets = clip_format_count (sel->outlets->len, NULL);
+
   g_string_append_printf (out, "<section class=\"summary\">\n<h2>%s</h2>\n<p class=\"totals\">", _("Summary"));
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", sel->ids->len),
-                          sel->ids->len);
+  /* Translators: %s is a number, with the locale's thousands separators */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles", sel->ids->len),
+                          articles);
   g_string_append (out, " · ");
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", sel->outlets->len),
-                          sel->outlets->len);
+  /* Translators: %s is a number, with the locale's thousands separators */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s outlet", "%s outlets", sel->outlets->len),
+                          outlets);
   g_string_append (out, "</p>\n");
   append_rules_table (out, sel);
   append_outlets_table (out, sel);
@@ -323,7 +334,7 @@ append_article (GString *out, const ClipExportItem *item)
 {
   const ClipArticle *a = item->article;
   g_autofree char *iso = clip_export_iso_time (clip_article_time (a));
-  g_autofree char *when = clip_export_local_time (clip_article_time (a), "%Y-%m-%d %H:%M");
+  g_autofree char *when = clip_format_time_full (clip_article_time (a), FALSE, NULL, NULL);
   gboolean link = clip_export_is_web_url (a->url);
 
   g_string_append_printf (out, "<article id=\"a%" G_GINT64_FORMAT "\">\n<h3 dir=\"auto\">", a->id);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "clip-export-pdf-private.h"
+#include "clip-format.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -97,7 +98,7 @@ draw_tables (ClipPdf *pdf, const ClipExportSelection *sel)
       for (guint i = 0; i < sel->rules->len; i++)
         {
           const ClipExportRule *r = g_ptr_array_index (sel->rules, i);
-          g_autofree char *n = g_strdup_printf ("%u", r->count);
+          g_autofree char *n = clip_format_count (r->count, NULL);
           const char *cells[3] = { r->name, r->query, n };
 
           table_row (pdf, cells, rule_f, rule_w, clip_pdf_rule_rgb (r));
@@ -112,7 +113,7 @@ draw_tables (ClipPdf *pdf, const ClipExportSelection *sel)
       for (guint i = 0; i < sel->outlets->len; i++)
         {
           const ClipExportOutlet *o = g_ptr_array_index (sel->outlets, i);
-          g_autofree char *n = g_strdup_printf ("%u", o->count);
+          g_autofree char *n = clip_format_count (o->count, NULL);
           const char *cells[3] = { o->name, "", n };
 
           table_row (pdf, cells, outlet_f, outlet_w, -1);
@@ -172,7 +173,7 @@ chart_axes (ClipPdf *pdf, const ClipExportSelection *sel, double x0, double w,
   for (guint t = 0; t <= 4; t++)
     {
       double y = y0 + h - h * t / 4;
-      g_autofree char *n = g_strdup_printf ("%u", top * t / 4);
+      g_autofree char *n = clip_format_count (top * t / 4, NULL);
       PangoLayout *l = clip_pdf_layout (pdf, 7, CLIP_PDF_FONT_SMALL, 28, n);
 
       cairo_set_line_width (pdf->cr, t ? 0.4 : 0.8);
@@ -259,10 +260,12 @@ void
 clip_pdf_draw_summary (ClipPdf *pdf)
 {
   const ClipExportSelection *sel = pdf->ctx->sel;
-  g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
-                                                     sel->ids->len), sel->ids->len);
-  g_autofree char *o = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets",
-                                                     sel->outlets->len), sel->outlets->len);
+  g_autofree char *n_a = clip_format_count (sel->ids->len, NULL);
+  g_autofree char *n_o = clip_format_count (sel->outlets->len, NULL);
+  g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles",
+                                                     sel->ids->len), n_a);
+  g_autofree char *o = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s outlet", "%s outlets",
+                                                     sel->outlets->len), n_o);
   g_autofree char *totals = g_strjoin (" · ", a, o, NULL);
 
   clip_pdf_heading (pdf, _("Summary"));
@@ -317,7 +320,7 @@ static char *
 meta_text (const ClipExportItem *item)
 {
   const ClipArticle *a = item->article;
-  g_autofree char *when = clip_export_local_time (clip_article_time (a), "%Y-%m-%d %H:%M");
+  g_autofree char *when = clip_format_time_full (clip_article_time (a), FALSE, NULL, NULL);
   GString *s = g_string_new (a->outlet_name);
   g_autofree char *raw = NULL;
   char *text;

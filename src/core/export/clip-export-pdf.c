@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "clip-export-pdf-private.h"
+#include "clip-format.h"
 #include "clip-text-safe.h"
 
 #include <cairo-pdf.h>
@@ -198,13 +199,13 @@ draw_cover (ClipPdf *pdf)
   const ClipExportSelection *sel = pdf->ctx->sel;
   cairo_t *cr = pdf->cr;
   g_autofree char *generated = NULL;
-  g_autofree char *when = clip_export_local_time (sel->generated, "%-d %B %Y, %H:%M");
-  g_autofree char *n_articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article",
-                                                              "%u articles", sel->ids->len),
-                                                 sel->ids->len);
-  g_autofree char *n_outlets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outlet",
-                                                             "%u outlets", sel->outlets->len),
-                                                sel->outlets->len);
+  g_autofree char *when = clip_format_time_full (sel->generated, FALSE, NULL, NULL);
+  g_autofree char *a = clip_format_count (sel->ids->len, NULL);
+  g_autofree char *o = clip_format_count (sel->outlets->len, NULL);
+  g_autofree char *n_articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article",
+                                                              "%s articles", sel->ids->len), a);
+  g_autofree char *n_outlets = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s outlet",
+                                                             "%s outlets", sel->outlets->len), o);
   g_autofree char *n_rules = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rule",
                                                            "%u rules", sel->rules->len),
                                               sel->rules->len);

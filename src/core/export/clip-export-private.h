@@ -124,8 +124,6 @@ gboolean             clip_export_flush             (ClipExportContext     *ctx,
                                                     gboolean               force,
                                                     GError               **error);
 char                *clip_export_iso_time          (gint64                 t);
-char                *clip_export_local_time        (gint64                 t,
-                                                    const char            *format);
 /* Text from a feed, with C0 controls (but tab and newline) and DEL turned
  * into spaces, byte for byte, so offsets into it stay valid. */
 char                *clip_export_scrub             (const char            *text);

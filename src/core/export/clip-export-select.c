@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "clip-export-private.h"
+#include "clip-format.h"
 #include "clip-store-sql.h"
 #include "clip-text.h"
 
@@ -161,8 +162,10 @@ select_rows (ClipStore             *store,
              GCancellable          *cancellable,
              GError               **error)
 {
+  /* Times from article_times (clip_article_time()), by key. */
   g_autoptr(GString) sql = g_string_new (
-      "SELECT a.id, coalesce(a.published, a.fetched), a.outlet_id FROM articles a WHERE 1");
+      "SELECT a.id, t.time, a.outlet_id FROM articles a"
+      " CROSS JOIN article_times t ON t.id = a.id WHERE 1");
   g_autofree char *given_ids = NULL;
   sqlite3_stmt *stmt;
   int rc, i = 1;
@@ -178,11 +181,11 @@ select_rows (ClipStore             *store,
   if (scope->outlet_id)
     g_string_append (sql, " AND a.outlet_id = ?");
   if (scope->since)
-    g_string_append (sql, " AND coalesce(a.published, a.fetched) >= ?");
+    g_string_append (sql, " AND t.time >= ?");
   if (scope->until)
-    g_string_append (sql, " AND coalesce(a.published, a.fetched) < ?");
+    g_string_append (sql, " AND t.time < ?");
   g_string_append (sql, newest_first
-                   ? " ORDER BY 2 DESC, a.id DESC" : " ORDER BY 2, a.id");
+                   ? " ORDER BY t.time DESC, a.id DESC" : " ORDER BY t.time, a.id");
   if (!(stmt = clip_store_prepare (store, sql->str, error)))
     return FALSE;
   if (rule_id)
@@ -416,8 +419,8 @@ describe_period (const ClipExportScope *scope,
 
   if (!scope->since && !scope->until && count == 0)
     return g_strdup (_("All time"));
-  a = clip_export_local_time (from, "%-d %B %Y");
-  b = clip_export_local_time (to, "%-d %B %Y");
+  a = clip_format_day (from, NULL, NULL);
+  b = clip_format_day (to, NULL, NULL);
   if (g_strcmp0 (a, b) == 0)
     return g_steal_pointer (&a);
   if (!scope->since && !scope->until)
@@ -446,11 +449,15 @@ describe_scope (ClipExportSelection   *sel,
   if (sel->outlet_name)
     g_ptr_array_add (parts, g_strdup_printf (_("Outlet “%s”"), sel->outlet_name));
   if (scope->article_ids)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u selected article",
-                                                          "%u selected articles",
-                                                          scope->article_ids->len),
-                                             scope->article_ids->len));
+    {
+      g_autofree char *n = clip_format_count (scope->article_ids->len, NULL);
+
+      /* Translators: %s is a number, with the locale's thousands separators */
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s selected article",
+                                                            "%s selected articles",
+                                                            scope->article_ids->len), n));
+    }
   if (parts->len == 0)
     g_ptr_array_add (parts, g_strdup (_("All articles")));
   g_ptr_array_add (parts, NULL);
@@ -562,5 +569,5 @@ clip_export_day_label (const ClipExportSelection *sel,
   g_date_add_days (&d, day);
   dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d),
                               g_date_get_day (&d), 12, 0, 0);
-  return dt ? g_date_time_format (dt, "%-d %b %Y") : g_strdup ("");
+  return dt ? clip_format_day (g_date_time_to_unix (dt), NULL, NULL) : g_strdup ("");
 }

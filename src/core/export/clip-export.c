@@ -123,17 +123,6 @@ clip_export_iso_time (gint64 t)
 }
 
 char *
-clip_export_local_time (gint64 t, const char *format)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (t == CLIP_NO_DATE)
-    return g_strdup ("");
-  dt = g_date_time_new_from_unix_local (t);
-  return dt ? g_date_time_format (dt, format) : g_strdup ("");
-}
-
-char *
 clip_export_scrub (const char *text)
 {
   char *copy = g_strdup (text ? text : "");

@@ -59,6 +59,16 @@ clip_feed_add_problem (ClipFeed *feed, const char *kind, gint line, const char *
       va_start (args, format);
       problem->message = g_strdup_vprintf (format, args);
       va_end (args);
+      /* libxml2 quotes the document in its messages, cut at a byte count:
+       * through the middle of a character (found by fuzzing), and the
+       * problems are stored, shown and written as JSON. */
+      if (!g_utf8_validate (problem->message, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid (problem->message, -1);
+
+          g_free (problem->message);
+          problem->message = valid;
+        }
       problem->line = MAX (line, 0);
     }
   g_ptr_array_add (feed->problems, problem);
@@ -463,12 +473,12 @@ check_content_type (ClipFeed *feed, const char *content_type)
                            _("The server says this is %s, not a feed"), type);
 }
 
-ClipFeed *
-clip_feed_parse (const char  *data,
-                 gsize        len,
-                 const char  *content_type,
-                 const char  *base_url,
-                 GError     **error)
+static ClipFeed *
+parse_document (const char  *data,
+                gsize        len,
+                const char  *content_type,
+                const char  *base_url,
+                GError     **error)
 {
   g_autoptr(ClipFeed) feed = NULL;
   g_autofree char *utf8 = NULL;
@@ -537,6 +547,30 @@ clip_feed_parse (const char  *data,
     return NULL;
   check_content_type (feed, content_type);
   return g_steal_pointer (&feed);
+}
+
+ClipFeed *
+clip_feed_parse (const char  *data,
+                 gsize        len,
+                 const char  *content_type,
+                 const char  *base_url,
+                 GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  ClipFeed *feed = parse_document (data, len, content_type, base_url, &local);
+
+  /* json-glib quotes the document in its messages, cut at a byte count:
+   * through the middle of a character (found by fuzzing). */
+  if (local != NULL && !g_utf8_validate (local->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (local->message, -1);
+
+      g_free (local->message);
+      local->message = valid;
+    }
+  if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return feed;
 }
 
 ClipArticle *

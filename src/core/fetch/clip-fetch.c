@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
+#include <string.h>
 
 #define READ_CHUNK (64 * 1024)
 #define MAX_RETRY_AFTER (24 * 3600)
@@ -388,10 +389,36 @@ follow_redirect (GTask *task, guint status)
   start_hop (task);
 }
 
+/* libsoup 3.2 names none of these (its answer is "Unknown Error"); their
+ * names are RFC 9110's, 6585's and 7725's. */
+static const struct {
+  guint       status;
+  const char *phrase;
+} extra_phrases[] = {
+  { 208, "Already Reported" }, { 226, "IM Used" },
+  { 421, "Misdirected Request" }, { 425, "Too Early" }, { 426, "Upgrade Required" },
+  { 428, "Precondition Required" }, { HTTP_TOO_MANY_REQUESTS, "Too Many Requests" },
+  { 431, "Request Header Fields Too Large" }, { 451, "Unavailable For Legal Reasons" },
+  { 506, "Variant Also Negotiates" }, { 508, "Loop Detected" },
+  { 511, "Network Authentication Required" },
+};
+
+const char *
+clip_fetch_status_phrase (guint status)
+{
+  const char *phrase;
+
+  for (guint i = 0; i < G_N_ELEMENTS (extra_phrases); i++)
+    if (extra_phrases[i].status == status)
+      return extra_phrases[i].phrase;
+  phrase = soup_status_get_phrase (status);
+  return phrase && strcmp (phrase, "Unknown Error") != 0 ? phrase : NULL;
+}
+
 static char *
 http_error_message (guint status)
 {
-  const char *phrase = soup_status_get_phrase (status);
+  const char *phrase = clip_fetch_status_phrase (status);
 
   if (status == SOUP_STATUS_GONE)
     return g_strdup (_("HTTP 410 (Gone): the feed was removed"));

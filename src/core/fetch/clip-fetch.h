@@ -71,6 +71,9 @@ void clip_feed_candidate_free (ClipFeedCandidate *candidate);
 G_DECLARE_FINAL_TYPE (ClipFetcher, clip_fetcher, CLIP, FETCHER, GObject)
 
 GQuark             clip_fetch_error_quark      (void);
+/* The reason phrase of an HTTP status ("Too Many Requests"), or NULL for
+ * a status that has none. */
+const char        *clip_fetch_status_phrase    (guint                  status);
 
 /* limits may be NULL for the defaults. */
 ClipFetcher       *clip_fetcher_new            (const ClipFetchLimits *limits);

@@ -8,45 +8,18 @@
 #include "clip-rule-fts.h"
 #include "clip-rules-store.h"
 #include "clip-store-sql.h"
+#include "clip-store-newest.h"
 
 #include <glib/gi18n.h>
 
-#define BATCH 256
-
-/* Appends the next batch of candidate ids below *below, newest first;
- * FALSE on error. Without an FTS query every article is a candidate. */
-static gboolean
-next_batch (ClipStore *store, const char *fts, gint64 below, GArray *out, GError **error)
-{
-  sqlite3_stmt *stmt = clip_store_prepare (store, fts
-      ? "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid < ?2 "
-        "ORDER BY rowid DESC LIMIT ?3"
-      : "SELECT id FROM articles WHERE ?1 IS NULL AND id < ?2 ORDER BY id DESC LIMIT ?3", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  clip_store_bind_text (stmt, 1, fts);
-  sqlite3_bind_int64 (stmt, 2, below);
-  sqlite3_bind_int (stmt, 3, BATCH);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (out, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      const char *msg = sqlite3_errmsg (clip_store_get_db (store));
-      g_autofree char *what = g_strdup_printf (_("Could not search the archive (%s)"),
-                                               fts ? fts : "");
-      if (g_str_has_prefix (msg, "fts5:"))
-        g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_FAILED, "%s: %s", what, msg);
-      else
-        clip_store_set_error (store, rc, what, error);
-      return FALSE;
-    }
-  return TRUE;
-}
+struct _ClipRuleSearch {
+  ClipStore      *store;
+  ClipRuleSet    *set;
+  ClipNewest     *walk;
+  ClipRuleDocBuf  buf;
+  gboolean        exact;
+  gboolean        done;
+};
 
 static gboolean
 prepare (ClipStore *store, const char *query, ClipRuleSet **set, char **fts,
@@ -71,6 +44,103 @@ count_match (gint64 id, const ClipRuleSpan *spans, guint n, gpointer data)
 {
 }
 
+void
+clip_rule_search_free (ClipRuleSearch *search)
+{
+  if (search == NULL)
+    return;
+  clip_newest_free (search->walk);
+  clip_rule_doc_buf_clear (&search->buf);
+  g_clear_pointer (&search->set, clip_rule_set_free);
+  g_clear_object (&search->store);
+  g_free (search);
+}
+
+/* FTS5 refusing a translated query is our error, not the analyst's. */
+static void
+fts_failed (GError **error, const char *fts)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *msg = NULL;
+
+  if (error == NULL || *error == NULL ||
+      !g_error_matches (*error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID))
+    return;
+  what = g_strdup_printf (_("Could not search the archive (%s)"), fts ? fts : "");
+  msg = g_strdup ((*error)->message);
+  g_clear_error (error);
+  g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_FAILED, "%s: %s", what, msg);
+}
+
+ClipRuleSearch *
+clip_rule_search_start (ClipStore     *store,
+                        const char    *query,
+                        gint64         before_id,
+                        gboolean       want_all,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(ClipRuleSearch) search = g_new0 (ClipRuleSearch, 1);
+  g_autofree char *fts = NULL;
+  ClipTimeKey after;
+
+  g_return_val_if_fail (CLIP_IS_STORE (store), NULL);
+
+  search->store = g_object_ref (store);
+  if (!prepare (store, query, &search->set, &fts, &search->exact, error))
+    return NULL;
+  if (before_id == G_MAXINT64)
+    before_id = 0;
+  if (before_id > 0 && !clip_store_time_key (store, before_id, &after, error))
+    return NULL;
+  search->walk = clip_newest_new (store, fts, before_id > 0 ? &after : NULL, want_all,
+                                  cancellable, error);
+  if (search->walk == NULL)
+    {
+      fts_failed (error, fts);
+      return NULL;
+    }
+  return g_steal_pointer (&search);
+}
+
+GArray *
+clip_rule_search_more (ClipRuleSearch  *search,
+                       guint            limit,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GError *local = NULL;
+  ClipTimeKey key;
+
+  while (!search->done && (limit == 0 || ids->len < limit))
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (!clip_newest_next (search->walk, &key, &local))
+        {
+          search->done = TRUE;
+          break;
+        }
+      /* An exact translation needs no second opinion. */
+      if (!search->exact)
+        {
+          if (!clip_rule_doc_load (search->store, key.id, clip_rule_set_fields (search->set),
+                                   &search->buf, error))
+            return NULL;
+          if (clip_rule_set_match (search->set, &search->buf.doc, count_match, NULL) == 0)
+            continue;
+        }
+      g_array_append_val (ids, key.id);
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 GArray *
 clip_rule_search (ClipStore     *store,
                   const char    *query,
@@ -79,44 +149,37 @@ clip_rule_search (ClipStore     *store,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(ClipRuleSet) set = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *fts = NULL;
-  ClipRuleDocBuf buf = { { { NULL } }, { NULL } };
-  gint64 below = before_id > 0 ? before_id : G_MAXINT64;
-  gboolean exact = FALSE, ok = TRUE;
+  g_autoptr(ClipRuleSearch) search = clip_rule_search_start (store, query, before_id, limit == 0,
+                                                             cancellable, error);
 
-  if (!prepare (store, query, &set, &fts, &exact, error))
+  return search ? clip_rule_search_more (search, limit, cancellable, error) : NULL;
+}
+
+GPtrArray *
+clip_rule_search_newest (ClipStore     *store,
+                         const char    *query,
+                         guint          n,
+                         guint64       *count,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GArray) ids = clip_rule_search (store, query, 0, 0, cancellable, error);
+  g_autoptr(GPtrArray) newest = NULL;
+
+  if (ids == NULL)
     return NULL;
-  while (ok && (limit == 0 || ids->len < limit))
+  newest = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  for (guint i = 0; i < ids->len && i < n; i++)
     {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      g_array_set_size (batch, 0);
-      if (!(ok = next_batch (store, fts, below, batch, error)) || batch->len == 0)
-        break;
-      for (guint i = 0; i < batch->len && (limit == 0 || ids->len < limit); i++)
-        {
-          gint64 id = g_array_index (batch, gint64, i);
+      ClipArticle *article = clip_store_get_article (store, g_array_index (ids, gint64, i), error);
 
-          /* An exact translation needs no second opinion. */
-          if (!exact)
-            {
-              if (!(ok = clip_rule_doc_load (store, id, clip_rule_set_fields (set), &buf, error)))
-                break;
-              if (clip_rule_set_match (set, &buf.doc, count_match, NULL) == 0)
-                continue;
-            }
-          g_array_append_val (ids, id);
-        }
-      below = g_array_index (batch, gint64, batch->len - 1);
+      if (article == NULL)
+        return NULL;
+      g_ptr_array_add (newest, article);
     }
-  clip_rule_doc_buf_clear (&buf);
-  return ok ? g_steal_pointer (&ids) : NULL;
+  if (count)
+    *count = ids->len;
+  return g_steal_pointer (&newest);
 }
 
 GArray *
@@ -125,21 +188,21 @@ clip_rule_candidates (ClipStore   *store,
                       GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(ClipNewest) walk = NULL;
   g_autofree char *fts = NULL;
+  GError *local = NULL;
+  ClipTimeKey key;
   gboolean exact;
-  gint64 below = G_MAXINT64;
 
-  if (!prepare (store, query, NULL, &fts, &exact, error))
+  if (!prepare (store, query, NULL, &fts, &exact, error) ||
+      !(walk = clip_newest_new (store, fts, NULL, TRUE, NULL, error)))
     return NULL;
-  for (;;)
+  while (clip_newest_next (walk, &key, &local))
+    g_array_append_val (ids, key.id);
+  if (local != NULL)
     {
-      guint before = ids->len;
-
-      if (!next_batch (store, fts, below, ids, error))
-        return NULL;
-      if (ids->len == before)
-        break;
-      below = g_array_index (ids, gint64, ids->len - 1);
+      g_propagate_error (error, local);
+      return NULL;
     }
   return g_steal_pointer (&ids);
 }

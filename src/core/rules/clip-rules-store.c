@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "clip-rules-store.h"
+#include "clip-rule-colors.h"
 #include "clip-store-sql.h"
 
 #include <inttypes.h>
@@ -246,6 +247,7 @@ clip_store_add_rule (ClipStore       *store,
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC, id;
   g_autofree char *name = NULL;
+  g_autofree char *color = NULL;
   sqlite3_stmt *stmt;
 
   if (!validate (rule, error) || !clip_store_check_query (store, rule->query, NULL, error))
@@ -253,10 +255,14 @@ clip_store_add_rule (ClipStore       *store,
   name = g_strstrip (g_strdup (rule->name));
   if (!clip_store_begin (store, error))
     return 0;
+  /* No colour given: the one farthest from the other rules', chosen in
+   * the same transaction. */
+  if (rule->color == NULL && !(color = clip_store_next_rule_color (store, error)))
+    goto fail;
   stmt = clip_store_prepare (store,
       "INSERT INTO rules (name, query, enabled, severity, notify, color, created, modified) "
       "VALUES (?1, ?2, ?3, coalesce(?4, 'info'), coalesce(?5, 'instant'), "
-      "coalesce(?6, '#3584e4'), ?7, ?7)", error);
+      "?6, ?7, ?7)", error);
   if (stmt == NULL)
     goto fail;
   clip_store_bind_text (stmt, 1, name);
@@ -264,7 +270,7 @@ clip_store_add_rule (ClipStore       *store,
   sqlite3_bind_int (stmt, 3, rule->enabled ? 1 : 0);
   clip_store_bind_text (stmt, 4, rule->severity);
   clip_store_bind_text (stmt, 5, rule->notify);
-  clip_store_bind_text (stmt, 6, rule->color);
+  clip_store_bind_text (stmt, 6, rule->color ? rule->color : color);
   sqlite3_bind_int64 (stmt, 7, now);
   if (!step_write (store, stmt, name, error))
     goto fail;

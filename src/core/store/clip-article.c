@@ -102,9 +102,40 @@ clip_article_content_hash (const ClipArticle *a)
   return hex;
 }
 
-/* The time an article is shown and sorted by: published, else fetched. */
+/* The time an article is shown and sorted by: when it was published,
+ * where the source says and the date is not in the future, else when we
+ * first saw it. A date more than CLIP_ARTICLE_FUTURE_SKEW after the fetch
+ * is a feed's error (a time zone taken for UTC) or an embargo: trusted,
+ * it would sit at the top of every list for hours or years. An article
+ * not stored yet (fetched 0) has no fetch to judge by. The archive's
+ * article_times table (schema 5) holds the same, computed in SQL. */
+ClipTimeSource
+clip_article_time_source (const ClipArticle *a)
+{
+  if (a->published == CLIP_NO_DATE)
+    return CLIP_TIME_FETCHED;
+  if (a->fetched == 0 || a->published <= a->fetched + CLIP_ARTICLE_FUTURE_SKEW)
+    return CLIP_TIME_PUBLISHED;
+  return CLIP_TIME_FETCHED_FUTURE;
+}
+
 gint64
 clip_article_time (const ClipArticle *a)
 {
-  return a->published != CLIP_NO_DATE ? a->published : a->fetched;
+  return clip_article_time_source (a) == CLIP_TIME_PUBLISHED ? a->published : a->fetched;
+}
+
+const char *
+clip_time_source_to_string (ClipTimeSource source)
+{
+  switch (source)
+    {
+    case CLIP_TIME_PUBLISHED:
+      return "published";
+    case CLIP_TIME_FETCHED_FUTURE:
+      return "fetched-future";
+    case CLIP_TIME_FETCHED:
+    default:
+      return "fetched";
+    }
 }

@@ -159,6 +159,37 @@ index_new (ClipStore *store, gint64 id, const ClipArticle *a, GError **error)
   return TRUE;
 }
 
+/* A new article's time (clip_article_time(), judged against the fetch the
+ * row records) into article_times, and its block's latest time. From here,
+ * not a trigger: a trigger's nested statement makes FTS5 flush its pending
+ * terms, one tiny segment per article (ingest 2.3x the CPU, measured). */
+static gboolean
+index_time (ClipStore *store, gint64 id, const ClipArticle *a, gint64 fetched, GError **error)
+{
+  ClipArticle judged = { .published = a->published, .fetched = fetched };
+  gint64 time = clip_article_time (&judged);
+  const char *sql[] = {
+    "INSERT INTO article_times (id, time) VALUES (?1, ?2)",
+    "INSERT INTO article_time_blocks (block, max_time) VALUES (?1 >> 10, ?2) "
+    "ON CONFLICT (block) DO UPDATE SET max_time = max(max_time, excluded.max_time)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = clip_store_prepare (store, sql[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, time);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        return clip_store_set_error (store, rc, "Could not index an article", error);
+    }
+  return TRUE;
+}
+
 static char *
 fallback_guid (const ClipArticle *a)
 {
@@ -256,7 +287,8 @@ ingest_one (ClipStore         *store,
   else
     {
       id = sqlite3_last_insert_rowid (clip_store_get_db (store));
-      if (!index_new (store, id, a, error))
+      if (!index_new (store, id, a, error) ||
+          !index_time (store, id, a, a->fetched ? a->fetched : now, error))
         return FALSE;
       result->added++;
       g_array_append_val (result->added_ids, id);

@@ -2,8 +2,8 @@
  *
  * The article list reads a view in two steps: all its ids at once (8 bytes
  * an article, in a worker thread), then the rows a user can see, a page at
- * a time, by primary key. Positions stay stable between refreshes, and new
- * articles arrive as an insertion at the top.
+ * a time, by primary key. Positions stay stable between refreshes; new
+ * articles are insertions where their time puts them (at the top, mostly).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,53 +43,6 @@ clip_store_release_snapshot (ClipStore *store)
       sqlite3_reset (stmt);
 }
 
-/* ascending is the literal direction: oldest first, A to Z. Sorting by
- * outlet needs the outlet's name: a subquery only then. */
-static void
-append_order_sql (GString  *sql,
-                  ClipSort  sort,
-                  gboolean  ascending,
-                  gboolean  fts)
-{
-  const char *dir = ascending ? "ASC" : "DESC";
-
-  switch (sort)
-    {
-    case CLIP_SORT_TIME:
-      g_string_append_printf (sql, " ORDER BY coalesce(a.published, a.fetched) %s, a.id %s",
-                              dir, dir);
-      break;
-    case CLIP_SORT_OUTLET:
-      g_string_append_printf (sql, " ORDER BY (SELECT name FROM outlets WHERE id = a.outlet_id)"
-                              " COLLATE NOCASE %s, a.id DESC", dir);
-      break;
-    case CLIP_SORT_TITLE:
-      g_string_append_printf (sql, " ORDER BY a.title COLLATE NOCASE %s, a.id DESC", dir);
-      break;
-    case CLIP_SORT_NEWEST:
-    default:
-      /* Index order; FTS5 walks its own index backwards (DESIGN.md). */
-      g_string_append_printf (sql, " ORDER BY %s %s", fts ? "articles_fts.rowid" : "a.id", dir);
-      break;
-    }
-}
-
-static int
-compare_up (gconstpointer a,
-            gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static int
-compare_down (gconstpointer a,
-              gconstpointer b)
-{
-  return compare_up (b, a);
-}
-
 static int
 progress_cb (void *data)
 {
@@ -104,46 +57,8 @@ clip_store_list_article_ids (ClipStore               *store,
                              GCancellable            *cancellable,
                              GError                 **error)
 {
-  static const ClipArticleFilter none = { 0 };
-  g_autoptr(GString) sql = g_string_new ("SELECT a.id");
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3 *db = clip_store_get_db (store);
-  sqlite3_stmt *stmt;
-  gboolean in_c;
-  int rc;
-
-  if (filter == NULL)
-    filter = &none;
-  clip_store_append_filter_sql (sql, filter, FALSE);
-  /* Ordered by id, SQLite walks the table itself (every row's pages: 4 s
-   * at a million articles); unordered it scans the smallest covering
-   * index (0.3 s), and sorting the ids here costs less than that. */
-  in_c = sort == CLIP_SORT_NEWEST && filter->fts_query == NULL;
-  if (!in_c)
-    append_order_sql (sql, sort, ascending, filter->fts_query != NULL);
   clip_store_release_snapshot (store);
-  if (!(stmt = clip_store_prepare (store, sql->str, error)))
-    return NULL;
-  clip_store_bind_filter (stmt, filter);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_progress_handler (db, 0, NULL, NULL);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if (rc != SQLITE_DONE)
-    {
-      clip_store_set_query_error (store, rc, error);
-      return NULL;
-    }
-  if (in_c)
-    g_array_sort (ids, ascending ? compare_up : compare_down);
-  return g_steal_pointer (&ids);
+  return clip_store_select_ids (store, filter, sort, ascending, 0, 0, cancellable, error);
 }
 
 static ClipArticleRow *
@@ -172,10 +87,11 @@ rows_sql (void)
 
   if (g_once_init_enter (&sql))
     {
-      GString *s = g_string_new ("SELECT a.id, a.outlet_id, coalesce(a.published, a.fetched), "
+      GString *s = g_string_new ("SELECT a.id, a.outlet_id, t.time, "
                                  "a.read, a.flag, a.title, o.name, "
                                  "(SELECT group_concat(rule_id) FROM matches m WHERE m.article_id = a.id) "
                                  "FROM articles a JOIN outlets o ON o.id = a.outlet_id "
+                                 "JOIN article_times t ON t.id = a.id "
                                  "WHERE a.id IN (?");
 
       for (guint i = 1; i < ROWS_PER_QUERY; i++)

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 typedef struct {
   gint64    id;
   gint64    outlet_id;
-  gint64    time;          /* published, else fetched (Unix seconds UTC) */
+  gint64    time;          /* clip_article_time() (Unix seconds UTC) */
   gboolean  read;
   gint      flag;
   char     *title;
@@ -28,14 +28,33 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipArticleRow, clip_article_row_free)
 
 /* Every article id of a view, in its order (same filter semantics as
  * clip_store_list_articles()). ascending is the literal direction (oldest
- * first, A to Z); the usual view is CLIP_SORT_NEWEST, not ascending.
- * Cancelling interrupts the query. */
+ * first, A to Z); the usual view is CLIP_SORT_NEWEST, not ascending: by
+ * time, newest first. About 0.3 s for a million articles, unfiltered (the
+ * time index); a filtered view costs its own ids. Cancelling interrupts
+ * the query. */
 GArray          *clip_store_list_article_ids  (ClipStore               *store,
                                                const ClipArticleFilter *filter,
                                                ClipSort                 sort,
                                                gboolean                 ascending,
                                                GCancellable            *cancellable,
                                                GError                 **error);
+/* The same ids, with the view's start told first: where the time index
+ * gives the view in order (every article, the unread, a period, by
+ * time), part() gets its first n ids as soon as they are read (a few
+ * milliseconds at a million articles) and the rest follow; other views
+ * come whole. One read transaction: the start and the rest agree. */
+typedef void (*ClipIdsPartFunc) (const GArray *ids,
+                                 gpointer      user_data);
+
+GArray          *clip_store_list_article_ids_first (ClipStore               *store,
+                                                    const ClipArticleFilter *filter,
+                                                    ClipSort                 sort,
+                                                    gboolean                 ascending,
+                                                    guint                    n,
+                                                    ClipIdsPartFunc          part,
+                                                    gpointer                 user_data,
+                                                    GCancellable            *cancellable,
+                                                    GError                 **error);
 /* The rows of the given ids (ClipArticleRow*), in the ids' order; ids that
  * no longer exist are left out. */
 GPtrArray       *clip_store_get_article_rows  (ClipStore               *store,

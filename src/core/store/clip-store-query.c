@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "clip-store-sql.h"
+#include "clip-store-newest.h"
 #include "clip-fts.h"
 #include "clip-text.h"
 
@@ -39,78 +40,6 @@ clip_store_get_article (ClipStore  *store,
   return NULL;
 }
 
-/* Builds FROM … WHERE … for a filter; parameters are bound in the order
- * clip_store_bind_filter() uses. The SQL text depends only on which parts are set, so
- * the statement cache stays small. */
-void
-clip_store_append_filter_sql (GString                 *sql,
-                              const ClipArticleFilter *f,
-                              gboolean                 join_outlets)
-{
-  if (f->fts_query)
-    g_string_append (sql, " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid");
-  else
-    g_string_append (sql, " FROM articles a");
-  if (join_outlets)
-    g_string_append (sql, " JOIN outlets o ON o.id = a.outlet_id");
-  g_string_append (sql, " WHERE 1");
-  if (f->fts_query)
-    g_string_append (sql, " AND articles_fts MATCH ?");
-  if (f->outlet_id)
-    g_string_append (sql, " AND a.outlet_id = ?");
-  if (f->rule_id)
-    g_string_append (sql, " AND a.id IN (SELECT article_id FROM matches WHERE rule_id = ?)");
-  if (f->tag)
-    g_string_append (sql, " AND a.id IN (SELECT article_id FROM tags WHERE tag = ?)");
-  if (f->unread_only)
-    g_string_append (sql, " AND a.read = 0");
-  if (f->flagged_only)
-    g_string_append (sql, " AND a.flag != 0");
-  if (f->since)
-    g_string_append (sql, " AND coalesce(a.published, a.fetched) >= ?");
-  if (f->until)
-    g_string_append (sql, " AND coalesce(a.published, a.fetched) < ?");
-}
-
-int
-clip_store_bind_filter (sqlite3_stmt            *stmt,
-                        const ClipArticleFilter *f)
-{
-  int i = 1;
-
-  if (f->fts_query)
-    clip_store_bind_text (stmt, i++, f->fts_query);
-  if (f->outlet_id)
-    sqlite3_bind_int64 (stmt, i++, f->outlet_id);
-  if (f->rule_id)
-    sqlite3_bind_int64 (stmt, i++, f->rule_id);
-  if (f->tag)
-    clip_store_bind_text (stmt, i++, f->tag);
-  if (f->since)
-    sqlite3_bind_int64 (stmt, i++, f->since);
-  if (f->until)
-    sqlite3_bind_int64 (stmt, i++, f->until);
-  return i;
-}
-
-static const char *
-order_sql (ClipSort sort, gboolean fts)
-{
-  switch (sort)
-    {
-    case CLIP_SORT_TIME:
-      return " ORDER BY coalesce(a.published, a.fetched) DESC, a.id DESC";
-    case CLIP_SORT_OUTLET:
-      return " ORDER BY o.name COLLATE NOCASE, a.id DESC";
-    case CLIP_SORT_TITLE:
-      return " ORDER BY a.title COLLATE NOCASE, a.id DESC";
-    case CLIP_SORT_NEWEST:
-    default:
-      /* Index order: FTS5 walks its own index backwards (DESIGN.md). */
-      return fts ? " ORDER BY articles_fts.rowid DESC" : " ORDER BY a.id DESC";
-    }
-}
-
 gboolean
 clip_store_set_query_error (ClipStore  *store,
                             int         rc,
@@ -127,6 +56,27 @@ clip_store_set_query_error (ClipStore  *store,
   return clip_store_set_error (store, rc, "Could not read the articles", error);
 }
 
+static GPtrArray *
+read_articles (ClipStore     *store,
+               const GArray  *ids,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ClipArticle *a = clip_store_get_article (store, g_array_index (ids, gint64, i), error);
+
+      if (a == NULL)
+        return NULL;
+      g_ptr_array_add (list, a);
+    }
+  return g_steal_pointer (&list);
+}
+
+/* The page's ids in the view's order, then their rows: a row read for
+ * each article listed, none for those the order steps over. Names sort
+ * A to Z, times newest first. */
 GPtrArray *
 clip_store_list_articles (ClipStore               *store,
                           const ClipArticleFilter *filter,
@@ -135,31 +85,18 @@ clip_store_list_articles (ClipStore               *store,
                           guint                    limit,
                           GError                 **error)
 {
-  static const ClipArticleFilter none = { 0 };
-  g_autoptr(GString) sql = g_string_new ("SELECT " CLIP_ARTICLE_COLUMNS);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
-  sqlite3_stmt *stmt;
-  int rc, i;
+  gboolean by_name = sort == CLIP_SORT_OUTLET || sort == CLIP_SORT_TITLE;
+  g_autoptr(GArray) ids = NULL;
+  GPtrArray *list = NULL;
 
-  if (filter == NULL)
-    filter = &none;
-  clip_store_append_filter_sql (sql, filter, TRUE);
-  g_string_append (sql, order_sql (sort, filter->fts_query != NULL));
-  g_string_append (sql, " LIMIT ? OFFSET ?");
-  stmt = clip_store_prepare (store, sql->str, error);
-  if (stmt == NULL)
+  /* One read transaction: the rows are those of the ids. */
+  if (!clip_store_exec (store, "SAVEPOINT list_articles", error))
     return NULL;
-  i = clip_store_bind_filter (stmt, filter);
-  sqlite3_bind_int64 (stmt, i++, limit ? (gint64) limit : -1);
-  sqlite3_bind_int64 (stmt, i, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, clip_store_read_article (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      clip_store_set_query_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  ids = clip_store_select_ids (store, filter, sort, by_name, offset, limit, NULL, error);
+  if (ids != NULL)
+    list = read_articles (store, ids, error);
+  clip_store_exec (store, "RELEASE list_articles", NULL);
+  return list;
 }
 
 gint64
@@ -175,7 +112,7 @@ clip_store_count_articles (ClipStore               *store,
 
   if (filter == NULL)
     filter = &none;
-  clip_store_append_filter_sql (sql, filter, FALSE);
+  clip_store_append_filter_sql (sql, filter, 0);
   stmt = clip_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return -1;
@@ -323,24 +260,25 @@ clip_store_fts_search (ClipStore   *store,
                        GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = clip_store_prepare (store,
-      "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid < ?2 "
-      "ORDER BY rowid DESC LIMIT ?3", error);
-  int rc;
+  g_autoptr(ClipNewest) walk = NULL;
+  ClipTimeKey after, key;
+  GError *local = NULL;
 
-  if (stmt == NULL)
+  g_return_val_if_fail (fts_query != NULL, NULL);
+
+  /* G_MAXINT64 too: the old "below every id". */
+  if (before_id == G_MAXINT64)
+    before_id = 0;
+  if (before_id > 0 && !clip_store_time_key (store, before_id, &after, error))
     return NULL;
-  clip_store_bind_text (stmt, 1, fts_query);
-  sqlite3_bind_int64 (stmt, 2, before_id > 0 ? before_id : G_MAXINT64);
-  sqlite3_bind_int64 (stmt, 3, limit ? (gint64) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!(walk = clip_newest_new (store, fts_query, before_id > 0 ? &after : NULL, limit == 0,
+                                NULL, error)))
+    return NULL;
+  while ((limit == 0 || ids->len < limit) && clip_newest_next (walk, &key, &local))
+    g_array_append_val (ids, key.id);
+  if (local != NULL)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      clip_store_set_query_error (store, rc, error);
+      g_propagate_error (error, local);
       return NULL;
     }
   return g_steal_pointer (&ids);

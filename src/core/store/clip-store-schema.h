@@ -119,15 +119,16 @@ static const char *const clip_store_migrations[] = {
   "DROP TRIGGER articles_fts_ai;",
 
   /* 3 → 4: the alert inbox and the notifier read only unread and
-   * not-yet-notified alerts, a small part of a growing table. */
-  "CREATE INDEX alerts_unread ON alerts(rule_id) WHERE read = 0;"
-  "CREATE INDEX alerts_pending ON alerts(rule_id) WHERE notified = 0;",
+   * not-yet-notified alerts, a small part of a growing table. (One
+   * migration of several statements: the brackets tell clang so.) */
+  ("CREATE INDEX alerts_unread ON alerts(rule_id) WHERE read = 0;"
+   "CREATE INDEX alerts_pending ON alerts(rule_id) WHERE notified = 0;"),
 
   /* 4 → 5: stories (src/core/stories). story_articles is also the narrow
    * (time, outlet) table that coverage counts over without reading the
    * wide articles rows; every article has a row, story_id NULL until it is
    * grouped (the rows below: grouped at the writer's first ingest). */
-  "CREATE TABLE stories ("
+  ("CREATE TABLE stories ("
   "  id INTEGER PRIMARY KEY,"
   "  title TEXT,"
   "  created INTEGER NOT NULL DEFAULT 0);"
@@ -150,5 +151,53 @@ static const char *const clip_store_migrations[] = {
   "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
   "  sig BLOB NOT NULL);"
   "INSERT INTO story_articles (article_id, time, outlet_id)"
-  "  SELECT id, coalesce(published, fetched), outlet_id FROM articles;",
+  "  SELECT id, coalesce(published, fetched), outlet_id FROM articles;"),
+
+  /* 5 → 6: lists in time order (DESIGN.md, "Lists are in time order").
+   * An article's time is its published time, unless the feed gave none or
+   * a time more than 15 minutes (900 s) after we first saw the article: a
+   * date in the future is a feed's error or an embargo, not news, so the
+   * article counts from when it was fetched. clip_article_time() says the
+   * same in C. The times live in a narrow table of their own, so that
+   * ordering reads neither article rows (2-3 KB each) nor their pages:
+   * its (time) index walks a list in order; its key gives a search's hits
+   * their times. article_time_blocks keeps the latest time of every 1024
+   * ids, which bounds what a block can add to a search's newest (see
+   * clip-store-newest.c); deletions leave it high, which stays a bound.
+   * Alerts carry their article's time, for a rule's alerts in time order
+   * a page at a time; stories count by the same time. New rows get their
+   * times from the ingest code and clip_alert_raise(), not from insert
+   * triggers, which make FTS5 flush at every article (as step 3 says);
+   * changes and deletions, rare, go by triggers. */
+  ("ALTER TABLE alerts ADD COLUMN time INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE article_times ("
+  "  id INTEGER PRIMARY KEY,"
+  "  time INTEGER NOT NULL);"
+  "INSERT INTO article_times (id, time)"
+  "  SELECT id, CASE WHEN published IS NULL OR published > fetched + 900"
+  "  THEN fetched ELSE published END FROM articles ORDER BY id;"
+  "CREATE INDEX article_times_time ON article_times(time);"
+  "CREATE TABLE article_time_blocks ("
+  "  block INTEGER PRIMARY KEY,"
+  "  max_time INTEGER NOT NULL);"
+  "INSERT INTO article_time_blocks (block, max_time)"
+  "  SELECT id >> 10, max(time) FROM article_times GROUP BY id >> 10;"
+  "UPDATE alerts SET time = coalesce((SELECT time FROM article_times"
+  "  WHERE article_times.id = alerts.article_id), 0);"
+  "CREATE TRIGGER article_times_au AFTER UPDATE OF published, fetched ON articles BEGIN"
+  "  UPDATE article_times SET time ="
+  "    CASE WHEN new.published IS NULL OR new.published > new.fetched + 900"
+  "    THEN new.fetched ELSE new.published END WHERE id = new.id; END;"
+  "CREATE TRIGGER article_times_ad AFTER DELETE ON articles BEGIN"
+  "  DELETE FROM article_times WHERE id = old.id; END;"
+  "CREATE TRIGGER article_times_changed AFTER UPDATE OF time ON article_times BEGIN"
+  "  INSERT INTO article_time_blocks (block, max_time) VALUES (new.id >> 10, new.time)"
+  "  ON CONFLICT (block) DO UPDATE SET max_time = max(max_time, excluded.max_time);"
+  "  UPDATE alerts SET time = new.time WHERE article_id = new.id; END;"
+  "CREATE INDEX alerts_rule_time ON alerts(rule_id, time);"
+  "CREATE INDEX alerts_article ON alerts(article_id);"
+  "DROP INDEX alerts_unread;"
+  "CREATE INDEX alerts_unread ON alerts(rule_id, time) WHERE read = 0;"
+  "UPDATE story_articles SET time = coalesce((SELECT time FROM article_times"
+  "  WHERE article_times.id = story_articles.article_id), time);"),
 };

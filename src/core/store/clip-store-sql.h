@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "clip-store.h"
@@ -79,14 +80,35 @@ const ClipIngestBatch *clip_store_get_ingest_batch (ClipStore *store);
 gboolean      clip_store_bump_rules_version (ClipStore *store,
                                              GError   **error);
 
-/* FROM … WHERE … for an article filter (the article table is "a", and
- * "o" its outlet when join_outlets); parameters bound by
- * clip_store_bind_filter(), which returns the next free index. */
+/* FROM … WHERE … for an article filter; parameters bound by
+ * clip_store_bind_filter(), which returns the next free index. Tables
+ * are joined only as needed: "a" (articles) when a condition reads its
+ * columns or CLIP_FILTER_SQL_OUTLETS asks for "o" (outlets, by a's
+ * outlet), "t" (article_times) for a time condition or when asked. The
+ * article's id is in the column clip_store_filter_id_sql() names. */
+typedef enum {
+  CLIP_FILTER_SQL_OUTLETS = 1 << 0,  /* join "a" and "o" */
+  CLIP_FILTER_SQL_TIME    = 1 << 1,  /* join "t" */
+  CLIP_FILTER_SQL_BY_TIME = 1 << 2,  /* "t" first: SQLite walks its time index (not with a search) */
+} ClipFilterSqlFlags;
+
 void          clip_store_append_filter_sql (GString                 *sql,
                                             const ClipArticleFilter *filter,
-                                            gboolean                 join_outlets);
+                                            ClipFilterSqlFlags       flags);
+const char   *clip_store_filter_id_sql (const ClipArticleFilter *filter,
+                                        ClipFilterSqlFlags       flags);
 int           clip_store_bind_filter  (sqlite3_stmt            *stmt,
                                        const ClipArticleFilter *filter);
+/* The ids of a view in its order (see clip_store_list_article_ids()),
+ * from offset, at most limit (0 = all). */
+GArray       *clip_store_select_ids   (ClipStore               *store,
+                                       const ClipArticleFilter *filter,
+                                       ClipSort                 sort,
+                                       gboolean                 ascending,
+                                       guint                    offset,
+                                       guint                    limit,
+                                       GCancellable            *cancellable,
+                                       GError                 **error);
 /* An error for a failed article query: a search that FTS5 cannot read is
  * CLIP_STORE_ERROR_INVALID, the rest as clip_store_set_error(). */
 gboolean      clip_store_set_query_error (ClipStore *store,

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 struct _ClipStore {
   GObject     parent_instance;
@@ -417,6 +418,35 @@ count_writer (ClipStore *self)
     peak = g_atomic_int_get (&peak_writers);
 }
 
+/* A reader in a folder it cannot write: a WAL archive needs its -shm file
+ * beside it, and SQLite cannot make one there. With no WAL left to read (a
+ * clean close checkpoints and removes it), the file is the whole archive,
+ * and nothing can change it while the folder stays read-only (a writer
+ * needs its -wal there): so it is opened immutable. Returns the new
+ * connection, or NULL to keep the first one and its error. */
+static sqlite3 *
+open_immutable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  if (g_access (dir, W_OK) == 0 || (g_stat (wal, &st) == 0 && st.st_size > 0) ||
+      (uri = g_filename_to_uri (path, NULL, NULL)) == NULL)
+    return NULL;
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  if (sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                       NULL) != SQLITE_OK || get_user_version (db) < 0)
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
 ClipStore *
 clip_store_open (const char          *path,
                  ClipStoreOpenFlags   flags,
@@ -432,6 +462,16 @@ clip_store_open (const char          *path,
   oflags |= (flags & CLIP_STORE_OPEN_READ_ONLY)
             ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   rc = sqlite3_open_v2 (path, &self->db, oflags, NULL);
+  if (rc == SQLITE_OK && (flags & CLIP_STORE_OPEN_READ_ONLY) && get_user_version (self->db) < 0)
+    {
+      sqlite3 *db = open_immutable (path);
+
+      if (db != NULL)
+        {
+          sqlite3_close (self->db);
+          self->db = db;
+        }
+    }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CLIP_STORE_ERROR, error_code_for (rc),

@@ -107,11 +107,13 @@ gboolean    clip_store_ingest            (ClipStore           *store,
                                           GError             **error);
 
 /* Articles */
+/* Orders of a list. Time is an article's time (clip_article_time()),
+ * never the order the archive received the articles in; ties go by id. */
 typedef enum {
-  CLIP_SORT_NEWEST,      /* by id, descending: index order, the fast path */
-  CLIP_SORT_TIME,        /* by published time, descending */
-  CLIP_SORT_OUTLET,
-  CLIP_SORT_TITLE,
+  CLIP_SORT_NEWEST,      /* by time, newest first: the default order */
+  CLIP_SORT_TIME,        /* by time, as the Time column sorts: the same order */
+  CLIP_SORT_OUTLET,      /* by outlet name, then newest first */
+  CLIP_SORT_TITLE,       /* by title, then newest first */
 } ClipSort;
 
 typedef struct {
@@ -161,8 +163,10 @@ GStrv        clip_store_get_tags         (ClipStore           *store,
                                           gint64               id,
                                           GError             **error);
 
-/* Full text: ids of articles matching an FTS5 expression, newest first,
- * below before_id (0 = from the newest). */
+/* Full text: ids of articles matching an FTS5 expression, newest first
+ * by time, those after article before_id in that order (0 or G_MAXINT64 =
+ * from the newest; an article no longer stored is
+ * CLIP_STORE_ERROR_NOT_FOUND). */
 GArray      *clip_store_fts_search       (ClipStore           *store,
                                           const char          *fts_query,
                                           gint64               before_id,

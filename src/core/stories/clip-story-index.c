@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "clip-stories-private.h"
+#include "clip-store-newest.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -299,9 +300,11 @@ typedef struct {
   gint64 old;
 } Todo;
 
+/* The article's time is the lists' (article_times: a date in the future
+ * counts from the fetch), so a story's days are the lists' days. */
 #define ARTICLE_SQL \
   "SELECT a.outlet_id, a.title, coalesce(nullif(a.content_text, ''), a.summary_text, ''), " \
-  "  a.lang, coalesce(a.published, a.fetched) FROM articles a WHERE a.id = ?"
+  "  a.lang, t.time FROM articles a JOIN article_times t ON t.id = a.id WHERE a.id = ?"
 
 static gboolean
 group_stored (Index *ix, ClipStore *store, const Todo *t, GError **error)
@@ -407,7 +410,7 @@ static gboolean
 group_changed (Index *ix, ClipStore *store, const Todo *t, GError **error)
 {
   sqlite3_stmt *stmt = clip_store_prepare (store,
-      "UPDATE story_articles SET time = coalesce(a.published, a.fetched), "
+      "UPDATE story_articles SET time = (SELECT time FROM article_times WHERE id = ?1), "
       "  outlet_id = a.outlet_id FROM articles a "
       "WHERE story_articles.article_id = ?1 AND a.id = ?1 "
       "  AND story_articles.story_id IS NOT NULL", error);
@@ -445,13 +448,17 @@ group_ingested (ClipStore *store, const GArray *ids, gpointer data, GError **err
       const ClipArticle *a = batch ? g_hash_table_lookup (batch->added, &id) : NULL;
       Todo t = { id, 0, 0 };
 
-      /* New, with its text at hand (an undated one's time, when the store
-       * first saw it, is in the row). */
-      if (a && a->published != CLIP_NO_DATE)
+      /* New, with its text at hand; its time is the row's (the store
+       * judged its date against when it first saw it). */
+      if (a)
         {
-          ClipStoryDoc doc = { id, batch->outlet_id, a->published, a->title,
+          ClipTimeKey key;
+          ClipStoryDoc doc = { id, batch->outlet_id, 0, a->title,
                                clip_article_body (a), clip_story_lang_index (a->lang, a->title) };
 
+          if (!clip_store_time_key (store, id, &key, error))
+            return FALSE;
+          doc.time = key.time;
           if (!group_doc (ix, store, &doc, 0, 0, error))
             return FALSE;
         }
@@ -484,7 +491,7 @@ regroup (ClipStore *store, ClipProgressFunc progress, gpointer progress_data,
    * done again (an article first takes its old story's id). */
   if (!clip_store_exec (store,
         "INSERT OR IGNORE INTO story_articles (article_id, time, outlet_id) "
-        "  SELECT id, coalesce(published, fetched), outlet_id FROM articles;"
+        "  SELECT a.id, t.time, a.outlet_id FROM articles a JOIN article_times t ON t.id = a.id;"
         "UPDATE story_articles SET copy_of = NULL, shared = NULL, recycled_from = NULL;"
         "DELETE FROM copy_sigs;", error))
     return FALSE;
