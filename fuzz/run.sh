@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for as long as asked, under ASan + UBSan:
 #   fuzz/run.sh TARGET SECONDS [BUILD_DIR]
-# TARGET: feed, sanitize, rules, date or opml. BUILD_DIR (default
+# TARGET: feed, sanitize, rules, date, opml or page. BUILD_DIR (default
 # build-fuzz) is set up when missing:
 #   CC=clang-14 meson setup build-fuzz -Dfuzzing=true -Dgui=false \
 #     -Db_sanitize=address,undefined -Db_lundef=false
@@ -26,6 +26,7 @@ case "$target" in
   rules) max_len=4096; seeds=(tests/data/rules) ;;
   date) max_len=160; seeds=() ;;
   opml) max_len=65536; seeds=(tests/data/opml tests/data/ui) ;;
+  page) max_len=262144; seeds=(tests/data/page) ;;
   *) echo "fuzz/run.sh: unknown target “$target”" >&2; exit 2 ;;
 esac
 seeds+=("tests/data/fuzz/$target")
