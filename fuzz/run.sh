@@ -44,8 +44,10 @@ dict=()
 [ -f "fuzz/$target.dict" ] && dict=("-dict=fuzz/$target.dict")
 
 # halt_on_error: UBSan's findings are findings. LeakSanitizer stays on.
+# FUZZ_TIMEOUT: seconds one input may take (10; more on a loaded machine,
+# where a starved process passes 10 s of wall time on a fast input).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 exec "$build/fuzz/fuzz-$target" "$corpus" "${seeds[@]}" "${dict[@]}" \
-  -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
+  -max_total_time="$seconds" -max_len="$max_len" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
   -artifact_prefix="$artifacts/" -print_final_stats=1
