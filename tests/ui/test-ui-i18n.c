@@ -189,7 +189,7 @@ check_text (Walk *walk, GtkWidget *w, const char *what, const char *text)
       g_strcmp0 (g_hash_table_lookup (english, plain), plain) != 0)
     g_ptr_array_add (walk->problems, g_strdup_printf ("%s %s “%s” is not translated",
                                                       G_OBJECT_TYPE_NAME (w), what, text));
-  else if ((word = english_word (plain)) != NULL)
+  else if ((word = english_word (text)) != NULL)
     g_ptr_array_add (walk->problems, g_strdup_printf ("%s %s “%s” has the English word “%s”",
                                                       G_OBJECT_TYPE_NAME (w), what, text, word));
 }
@@ -200,17 +200,18 @@ check_label_room (Walk *walk, GtkLabel *label)
 {
   g_autofree char *plain = without_mnemonic (gtk_label_get_text (label));
   PangoLayout *layout;
-  int natural = 0;
+  int text_width = 0;
 
   if (!g_hash_table_contains (translated, plain) || gtk_label_get_wrap (label))
     return;
   layout = gtk_label_get_layout (label);
   if (pango_layout_is_ellipsized (layout))
     g_ptr_array_add (walk->problems, g_strdup_printf ("the label “%s” is cut short (…)", plain));
-  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-  if (gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE && gtk_widget_get_width (GTK_WIDGET (label)) < natural)
+  /* The text's own width against the room the label got (padding aside). */
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  if (gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE && gtk_widget_get_width (GTK_WIDGET (label)) < text_width)
     g_ptr_array_add (walk->problems, g_strdup_printf ("the label “%s” has %d px of the %d it needs",
-                                                      plain, gtk_widget_get_width (GTK_WIDGET (label)), natural));
+                                                      plain, gtk_widget_get_width (GTK_WIDGET (label)), text_width));
 }
 
 static void
@@ -282,7 +283,6 @@ test_window (void)
   window = clip_test_desk_window (1280);
   assert_translated (window, "articles");
   shot (window, "articles");
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 1280);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-rules", NULL);
   assert_translated (window, "rules");
   shot (window, "rules");
