@@ -210,13 +210,25 @@ check_label_room (Walk *walk, GtkLabel *label)
   PangoLayout *layout;
   int text_width = 0;
 
-  if (!g_hash_table_contains (translated, plain) || gtk_label_get_wrap (label))
+  if (!g_hash_table_contains (translated, plain))
     return;
   layout = gtk_label_get_layout (label);
   if (pango_layout_is_ellipsized (layout))
     g_ptr_array_add (walk->problems, g_strdup_printf ("the label “%s” is cut short (…)", plain));
   /* The text's own width against the room the label got (padding aside). */
   pango_layout_get_pixel_size (layout, &text_width, NULL);
+  {
+    /* Past the window's edge: what the window cuts off. */
+    GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (label)));
+    graphene_rect_t bounds;
+
+    if (gtk_widget_compute_bounds (GTK_WIDGET (label), root, &bounds) &&
+        bounds.origin.x + MIN (bounds.size.width, text_width) > gtk_widget_get_width (root) + 1)
+      g_ptr_array_add (walk->problems, g_strdup_printf ("the label “%s” runs past the window's edge "
+                                                        "(%.0f + %d px in %d)", plain, bounds.origin.x,
+                                                        text_width, gtk_widget_get_width (root)));
+  }
+  /* A wrapped label's lines too: a line no break fits in is cut. */
   if (gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE && gtk_widget_get_width (GTK_WIDGET (label)) < text_width)
     g_ptr_array_add (walk->problems, g_strdup_printf ("the label “%s” has %d px of the %d it needs",
                                                       plain, gtk_widget_get_width (GTK_WIDGET (label)), text_width));
@@ -309,6 +321,8 @@ check_dialog (ClipWindow *window, GtkWindow *dialog, const char *name)
   gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
   gtk_window_present (dialog);
   clip_test_ui_wait_frame (GTK_WIDGET (dialog));
+  clip_test_ui_wait_frame (GTK_WIDGET (dialog));
+  clip_test_ui_wait_frame (GTK_WIDGET (dialog));
   assert_translated (dialog, name);
   shot (dialog, name);
   gtk_window_destroy (dialog);
@@ -381,6 +395,8 @@ main (int argc, char **argv)
   read_po (po);
   if (!clip_test_ui_init (&argc, &argv))
     return clip_test_ui_skip ();
+  /* Screenshots of the finished state, not a title's crossfade. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   data_dir = clip_test_desk_archive ();
   read_data_words ();
   clip_test_desk_style ();
