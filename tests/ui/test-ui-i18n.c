@@ -314,6 +314,44 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A core error reaches the window in the language, as the issue's
+ * example: an archive written by a newer version. */
+static void
+test_core_error (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autofree char *path = NULL;
+  g_auto(GStrv) pieces = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *format, *at;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    path = g_strdup (clip_store_get_path (store));
+  }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_null (clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error));
+  format = g_hash_table_lookup (english, "The archive %s was written by a newer version of Clippings "
+                                         "(schema %d; this version knows %d)");
+  g_assert_nonnull (format);
+  /* The translation's words, in its order, around the path and numbers. */
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  pieces = g_regex_split_simple ("%[sd]", format, 0, 0);
+  at = error->message;
+  for (guint i = 0; pieces[i]; i++)
+    {
+      g_assert_nonnull ((at = strstr (at, pieces[i])));
+      at += strlen (pieces[i]);
+    }
+  clip_test_rm_rf (dir);
+}
+
 /* Each dialog, shown over the window, walked and drawn as the window is. */
 static void
 check_dialog (ClipWindow *window, GtkWindow *dialog, const char *name)
@@ -402,6 +440,7 @@ main (int argc, char **argv)
   clip_test_desk_style ();
   g_test_add_func ("/ui/i18n/window", test_window);
   g_test_add_func ("/ui/i18n/dialogs", test_dialogs);
+  g_test_add_func ("/ui/i18n/core-error", test_core_error);
   status = g_test_run ();
   clip_test_rm_rf (tmp);
   g_free (data_dir);
