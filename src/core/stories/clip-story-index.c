@@ -8,7 +8,7 @@
 #include "clip-stories-private.h"
 #include "clip-store-newest.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 typedef struct {
@@ -94,7 +94,7 @@ query_int (ClipStore *store, const char *sql, gint64 fallback, GError **error)
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      clip_store_set_error (store, rc, "Could not read the stories", error);
+      clip_store_set_error (store, rc, _("Could not read the stories"), error);
       return G_MININT64;
     }
   return v;

@@ -9,10 +9,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
 #include "clip-stories-private.h"
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 /* Stories scored in full for one article, at most. */
 #define MAX_CANDIDATES 24
@@ -509,5 +511,5 @@ _clip_story_window_load (ClipStoryWindow  *w,
                               lang, keys);
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || clip_store_set_error (store, rc, "Could not read the stories", error);
+  return rc == SQLITE_DONE || clip_store_set_error (store, rc, _("Could not read the stories"), error);
 }
