@@ -231,6 +231,8 @@ group_header (Section              *section,
   gtk_box_append (GTK_BOX (box), clip_rule_severity_chip (group->severity));
 
   section->unread_label = gtk_label_new (NULL);
+  /* The count gives way first: the list's bold rows say it too. */
+  gtk_label_set_ellipsize (GTK_LABEL (section->unread_label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (section->unread_label, "dim-label");
   gtk_widget_add_css_class (section->unread_label, "numeric");
   gtk_widget_set_hexpand (section->unread_label, TRUE);
