@@ -25,6 +25,7 @@ struct _ClipStore {
   int         end_rc;      /* the error that may have ended it */
   gboolean    is_new;
   gboolean    writer;      /* counted in n_writers */
+  guint       rollbacks;   /* outermost transactions rolled back */
 };
 
 /* Writer connections open in this process, and the most at once: there
@@ -302,7 +303,14 @@ clip_store_rollback (ClipStore *store)
       store->failed = TRUE;
       return;
     }
+  store->rollbacks++;
   end_transaction (store);
+}
+
+guint
+clip_store_get_rollbacks (ClipStore *store)
+{
+  return store->rollbacks;
 }
 
 char *
