@@ -25,13 +25,17 @@ clip_coverage_bucket_free (ClipCoverageBucket *b)
   g_free (b);
 }
 
+/* columns: what to select; tail: ORDER BY and LIMIT (?7), or "". The
+ * counts and the articles a bar lists come from this one statement. */
 static sqlite3_stmt *
-prepare (ClipStore *store, const ClipCoverageQuery *q, GError **error)
+prepare_full (ClipStore *store, const ClipCoverageQuery *q, const char *columns,
+              const char *tail, GError **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT sa.time, sa.outlet_id FROM ");
+  g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt;
   int i = 1;
 
+  g_string_append_printf (sql, "SELECT %s FROM ", columns);
   /* A rule's matches lead (CROSS JOIN keeps that order). */
   if (q->rule_id)
     g_string_append (sql, "matches m CROSS JOIN story_articles sa "
@@ -49,6 +53,7 @@ prepare (ClipStore *store, const ClipCoverageQuery *q, GError **error)
     g_string_append (sql, " AND sa.time >= ?5");
   if (q->until)
     g_string_append (sql, " AND sa.time < ?6");
+  g_string_append (sql, tail);
   if ((stmt = clip_store_prepare (store, sql->str, error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, i++, q->rule_id);
@@ -58,6 +63,43 @@ prepare (ClipStore *store, const ClipCoverageQuery *q, GError **error)
   sqlite3_bind_int64 (stmt, i++, q->since);
   sqlite3_bind_int64 (stmt, i++, q->until);
   return stmt;
+}
+
+static sqlite3_stmt *
+prepare (ClipStore *store, const ClipCoverageQuery *q, GError **error)
+{
+  return prepare_full (store, q, "sa.time, sa.outlet_id", "", error);
+}
+
+GArray *
+clip_coverage_article_ids (ClipStore               *store,
+                           const ClipCoverageQuery *q,
+                           guint                    limit,
+                           GError                 **error)
+{
+  sqlite3_stmt *stmt = prepare_full (store, q, "sa.article_id",
+                                     " ORDER BY sa.time DESC, sa.article_id DESC LIMIT ?7", error);
+  GArray *ids;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 7, limit ? (gint64) limit : -1);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (ids);
+      clip_store_set_error (store, rc, _("Could not list the coverage's articles"), error);
+      return NULL;
+    }
+  return ids;
 }
 
 /* A bucket while counting: its outlets in a short array (an archive has
