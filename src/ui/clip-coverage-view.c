@@ -41,6 +41,7 @@ struct _ClipCoverageView
   GtkLabel          *summary_label;
   GtkStack          *content_stack;
   GtkStack          *view_stack;
+  GtkToggleButton   *table_toggle;
   ClipCoverageChart *chart;
   GtkFlowBox        *legend;
   GtkLabel          *bucket_label;
@@ -302,7 +303,7 @@ table_row (ClipCoverageView *self, guint i)
   g_autofree char *shares = shares_text (b);
   g_autofree char *spoken = NULL;
   const char *texts[] = { when, n, self->spikes[i] ? _("Spike") : "", shares };
-  const int widths[] = { 20, 8, 6, -1 };
+  const int widths[] = { 12, 6, 5, -1 };
 
   for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
     {
@@ -310,6 +311,8 @@ table_row (ClipCoverageView *self, guint i)
 
       gtk_label_set_xalign (GTK_LABEL (label), c == 1 ? 1 : 0);
       gtk_label_set_width_chars (GTK_LABEL (label), widths[c]);
+      /* Narrow: an hour's period takes two lines. */
+      gtk_label_set_wrap (GTK_LABEL (label), c == 0);
       if (c == 1)
         gtk_widget_add_css_class (label, "numeric");
       if (c == 2)
@@ -340,7 +343,7 @@ table_header (void)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   const char *texts[] = { _("Period"), _("Articles"), _("Spike"), _("By outlet") };
-  const int widths[] = { 20, 8, 6, -1 };
+  const int widths[] = { 12, 6, 5, -1 };
 
   for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
     {
@@ -348,6 +351,7 @@ table_header (void)
 
       gtk_label_set_xalign (GTK_LABEL (label), c == 1 ? 1 : 0);
       gtk_label_set_width_chars (GTK_LABEL (label), widths[c]);
+      gtk_label_set_ellipsize (GTK_LABEL (label), c == 3 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
       gtk_widget_add_css_class (label, "heading");
       gtk_box_append (GTK_BOX (box), label);
     }
@@ -503,6 +507,13 @@ scope_changed_cb (ClipCoverageView *self)
 }
 
 static void
+table_toggled_cb (ClipCoverageView *self)
+{
+  gtk_stack_set_visible_child_name (self->view_stack,
+                                    gtk_toggle_button_get_active (self->table_toggle) ? "table" : "chart");
+}
+
+static void
 back_clicked_cb (ClipCoverageView *self)
 {
   g_signal_emit (self, signals[BACK], 0);
@@ -579,7 +590,7 @@ table_activated_cb (GtkListBox       *box,
 
   if (i == 0)
     return;
-  gtk_stack_set_visible_child_name (self->view_stack, "chart");
+  gtk_toggle_button_set_active (self->table_toggle, FALSE);
   clip_coverage_view_open_bucket (self, (int) i - 1);
 }
 
@@ -611,6 +622,8 @@ clip_coverage_view_class_init (ClipCoverageViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, table_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, table_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, chart);
   gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, legend);
   gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, bucket_label);
@@ -623,12 +636,40 @@ clip_coverage_view_class_init (ClipCoverageViewClass *klass)
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
+/* The scope's names can be long (a rule's): ellipsized, so that the view
+ * fits a phone. */
+static void
+scope_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+scope_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkStringObject *s = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (s));
+}
+
 static void
 clip_coverage_view_init (ClipCoverageView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   self->scopes = g_array_new (FALSE, TRUE, sizeof (Scope));
   g_array_set_clear_func (self->scopes, scope_clear);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (scope_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (scope_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->scope_drop, factory);
   g_signal_connect (self->table_list, "row-activated", G_CALLBACK (table_activated_cb), self);
   clip_rule_style_ensure ();
 }

@@ -410,7 +410,9 @@ test_coverage (void)
   clip_test_ui_wait_frame (GTK_WIDGET (view));
   g_free (clip_test_ui_screenshot (window, "coverage-dark"));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  gtk_stack_set_visible_child_name (child (view, CLIP_TYPE_COVERAGE_VIEW, "view_stack"), "table");
+  gtk_toggle_button_set_active (child (view, CLIP_TYPE_COVERAGE_VIEW, "table_toggle"), TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (view, CLIP_TYPE_COVERAGE_VIEW, "view_stack")), ==,
+                   "table");
   clip_test_ui_wait_frame (GTK_WIDGET (view));
   g_free (clip_test_ui_screenshot (window, "coverage-table"));
   gtk_window_destroy (GTK_WINDOW (window));
