@@ -371,6 +371,75 @@ test_late_original (void)
   g_assert_cmpint (copy->story_id, ==, original->story_id);
 }
 
+static ClipArticle *
+news (const char *guid, const char *title, const char *text, gint64 published)
+{
+  ClipArticle *a = clip_article_new ();
+
+  a->guid = g_strdup (guid);
+  a->title = g_strdup (title);
+  a->summary_text = g_strdup (text);
+  a->lang = g_strdup ("en");
+  a->published = published;
+  return a;
+}
+
+static gint64
+story_of (ClipStore *store, const char *guid)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, "SELECT coalesce(sa.story_id, 0) FROM story_articles sa "
+                                                  "JOIN articles a ON a.id = sa.article_id WHERE a.guid = ?", NULL);
+  gint64 id;
+
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* A backlog fetched newest first, weeks older than the live window: the
+ * window read for it grows back by the days missing (rather than being
+ * read again whole), and what it grows by is read from the archive: an
+ * article joins a story whose article was stored before that window
+ * existed, and one it holds already. */
+static void
+test_late_window (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  ClipOutlet o = { .url = "https://a.example/feed", .name = "A", .enabled = TRUE, .group = "",
+                   .interval = 900 };
+  gint64 outlet = clip_store_add_outlet (store, &o, &error);
+  const gint64 T = 1717200000, D = 86400;
+
+  g_assert_no_error (error);
+  ingest_one (store, outlet, news ("c1", "Papuashvili meets Kovalenko in Batumi over 47 km pipeline",
+                                   "Parliament speaker Shalva Papuashvili met envoy Andriy Kovalenko in Batumi "
+                                   "to discuss the 47 km Supsa pipeline and its 2026 schedule.", T - 33 * D));
+  ingest_one (store, outlet, news ("now", "Rain expected in Kutaisi", "The weather service expects rain "
+                                   "in Kutaisi and Zestaponi for most of the week.", T));
+  ingest_one (store, outlet, news ("a1", "Tbilisi marathon draws 9,400 runners",
+                                   "The Tbilisi marathon drew 9,400 runners along Rustaveli Avenue, "
+                                   "organiser Nino Gelashvili said.", T - 20 * D));
+  ingest_one (store, outlet, news ("b1", "Gurjaani wine festival opens with 312 producers",
+                                   "The Gurjaani wine festival opened with 312 producers from Kakheti, "
+                                   "mayor Levan Shalamberidze said.", T - 25 * D));
+  /* Older than the late window: it grows back to hold c1's days. */
+  ingest_one (store, outlet, news ("c2", "Kovalenko, Papuashvili agree 47 km Supsa pipeline timetable",
+                                   "Envoy Andriy Kovalenko and speaker Shalva Papuashvili agreed in Batumi "
+                                   "on the timetable of the 47 km Supsa pipeline.", T - 31 * D));
+  ingest_one (store, outlet, news ("b2", "Shalamberidze: 312 producers at Gurjaani wine festival",
+                                   "Mayor Levan Shalamberidze said 312 producers from Kakheti came to "
+                                   "the Gurjaani wine festival.", T - 26 * D));
+  g_assert_cmpint (story_of (store, "c2"), !=, 0);
+  g_assert_cmpint (story_of (store, "c2"), ==, story_of (store, "c1"));
+  g_assert_cmpint (story_of (store, "b2"), ==, story_of (store, "b1"));
+  g_assert_cmpint (story_of (store, "b1"), !=, story_of (store, "c1"));
+  g_assert_cmpint (story_of (store, "a1"), !=, story_of (store, "b1"));
+}
+
 static gboolean fail_next;
 
 static gboolean
@@ -421,5 +490,6 @@ main (int argc, char **argv)
   g_test_add_func ("/stories/migrate", test_migrate);
   g_test_add_func ("/stories/copies/late-original", test_late_original);
   g_test_add_func ("/stories/rolled-back", test_rolled_back);
+  g_test_add_func ("/stories/late-window/grows-back", test_late_window);
   return g_test_run ();
 }
