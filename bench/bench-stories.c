@@ -5,6 +5,13 @@
  * same matches), measured in the same run.
  *
  *   bench-stories [--articles N] [--new N] [--matches N] [--archive PATH]
+ *                 [--newest-first] [--grouped] [--only-coverage]
+ *
+ * New articles come in publication order, as news arrives (--newest-first:
+ * as a backlog is fetched); the first ingest after opening, which reads
+ * the index, is timed apart. To time new articles again and again on one
+ * archive: build it with --new 0 --archive PATH, copy it, and run on the
+ * copy with --grouped.
  *
  * The corpus is bench/clip-corpus.c's, made into news: articles come in
  * events of about six (sharing two names and a number in title and lead),
