@@ -60,7 +60,8 @@ slot_of (ClipCoverageChart *self, guint i)
 {
   const ClipCoverageBucket *b = self->buckets->pdata[i];
 
-  return (guint) ((b->start - self->first) / self->width);
+  /* Rounded: a day that changes the clock is 23 or 25 hours long. */
+  return (guint) ((b->start - self->first + self->width / 2) / self->width);
 }
 
 void

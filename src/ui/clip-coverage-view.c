@@ -54,6 +54,7 @@ struct _ClipCoverageView
   gboolean          *spikes;
   gboolean           filling;     /* the drop-down being filled: no reads */
   double             query_ms;
+  GTimeZone         *tz;          /* local */
 };
 
 G_DEFINE_FINAL_TYPE (ClipCoverageView, clip_coverage_view, ADW_TYPE_BIN)
@@ -389,11 +390,10 @@ static void
 fill_query (ClipCoverageView *self, ClipCoverageQuery *q)
 {
   const Scope *s = current_scope (self);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
   memset (q, 0, sizeof *q);
   q->by = bucket_width (self) < 86400 ? CLIP_COVERAGE_BY_HOUR : CLIP_COVERAGE_BY_DAY;
-  q->utc_offset = g_date_time_get_utc_offset (now) / G_USEC_PER_SEC;
+  /* Local days, each at its own offset: the reports' days. */
+  q->tz = self->tz;
   if (s == NULL)
     return;
   if (s->kind == CLIP_COVERAGE_SCOPE_RULE)
@@ -600,6 +600,7 @@ clip_coverage_view_finalize (GObject *object)
   ClipCoverageView *self = CLIP_COVERAGE_VIEW (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
   g_clear_pointer (&self->scopes, g_array_unref);
   g_clear_pointer (&self->buckets, g_ptr_array_unref);
   g_clear_pointer (&self->spikes, g_free);
@@ -664,6 +665,7 @@ clip_coverage_view_init (ClipCoverageView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  self->tz = g_time_zone_new_local ();
   self->scopes = g_array_new (FALSE, TRUE, sizeof (Scope));
   g_array_set_clear_func (self->scopes, scope_clear);
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -440,6 +440,52 @@ test_late_window (void)
   g_assert_cmpint (story_of (store, "a1"), !=, story_of (store, "b1"));
 }
 
+/* Days of a zone with summer time, each date at its own offset (as the
+ * reports cut their days): an article at 22:30 UTC in July is the next
+ * day in Berlin (UTC+2 then), though Berlin is UTC+1 in winter. */
+static void
+test_coverage_zone (void)
+{
+  g_autoptr(ClipTestSet) set = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&set, NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GHashTable) want = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) buckets = NULL;
+  g_autoptr(GError) error = NULL;
+  ClipCoverageQuery q = { .by = CLIP_COVERAGE_BY_DAY, .utc_offset = 3600 };
+  sqlite3_stmt *stmt;
+
+  g_assert_nonnull (tz);
+  ingest_one (store, 1, news ("late-summer", "Night session of parliament ends",
+                              "The session ended after midnight, the speaker's office said.", 1720650600));
+  stmt = clip_store_prepare (store, "SELECT time FROM story_articles", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (dt, tz);
+      char *key = g_date_time_format (local, "%Y-%m-%d");
+
+      g_hash_table_insert (want, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (want, key)) + 1));
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (want, "2024-07-11")), >=, 1);
+  q.tz = tz;
+  buckets = clip_coverage_query (store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (buckets->len, ==, g_hash_table_size (want));
+  for (guint i = 0; i < buckets->len; i++)
+    {
+      ClipCoverageBucket *b = buckets->pdata[i];
+      g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (b->start);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (start, tz);
+
+      g_assert_cmpuint (b->count, ==, GPOINTER_TO_UINT (g_hash_table_lookup (want, b->key)));
+      /* A bucket starts at its local midnight. */
+      g_assert_cmpint (g_date_time_get_hour (local), ==, 0);
+      g_assert_cmpint (g_date_time_get_minute (local), ==, 0);
+    }
+}
+
 static gboolean fail_next;
 
 static gboolean
@@ -491,5 +537,6 @@ main (int argc, char **argv)
   g_test_add_func ("/stories/copies/late-original", test_late_original);
   g_test_add_func ("/stories/rolled-back", test_rolled_back);
   g_test_add_func ("/stories/late-window/grows-back", test_late_window);
+  g_test_add_func ("/stories/coverage/zone-days", test_coverage_zone);
   return g_test_run ();
 }

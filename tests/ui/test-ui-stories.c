@@ -218,6 +218,28 @@ story_of (ClipStore *store, gint64 article_id)
   return sql_int (store, "SELECT coalesce(story_id, 0) FROM story_articles WHERE article_id = ?1", article_id, 0);
 }
 
+/* The Move Out button of an article in the timeline, wherever it is (a
+ * copy's is folded under its original). */
+static GtkWidget *
+split_button (GtkWidget *timeline, gint64 article)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+  GtkWidget *found = NULL;
+
+  g_queue_push_tail (queue, timeline);
+  while (!g_queue_is_empty (queue) && found == NULL)
+    {
+      GtkWidget *x = g_queue_pop_head (queue);
+      GVariant *target = GTK_IS_BUTTON (x) ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (x)) : NULL;
+
+      if (target && g_variant_get_int64 (target) == article)
+        found = x;
+      for (GtkWidget *c = gtk_widget_get_first_child (x); c; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (queue, c);
+    }
+  return found;
+}
+
 /* Rename, merge and move out, as the analyst does them in the view: in
  * the archive after, and kept when it is grouped again. */
 static void
@@ -269,35 +291,8 @@ test_changes (void)
   a_first = ((ClipStoryArticle *) clip_stories_view_get_story (view)->articles->pdata[0])->id;
   moved = ((ClipStoryArticle *) g_ptr_array_index (clip_stories_view_get_story (view)->articles,
                                                     clip_stories_view_get_story (view)->articles->len - 1))->id;
-  {
-    GtkWidget *timeline = child (view, CLIP_TYPE_STORIES_VIEW, "timeline");
-    GtkWidget *last = gtk_widget_get_last_child (timeline);
-    GtkWidget *found = NULL;
-
-    /* The article may be a copy folded under its original: look for its
-     * button by its target. */
-    for (GtkWidget *row = gtk_widget_get_first_child (timeline); row && !found; row = gtk_widget_get_next_sibling (row))
-      {
-        GtkWidget *w2 = row;
-        GQueue queue = G_QUEUE_INIT;
-
-        g_queue_push_tail (&queue, w2);
-        while (!g_queue_is_empty (&queue) && !found)
-          {
-            GtkWidget *x = g_queue_pop_head (&queue);
-            GVariant *target = GTK_IS_BUTTON (x) ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (x)) : NULL;
-
-            if (target && g_variant_get_int64 (target) == moved)
-              found = x;
-            for (GtkWidget *c = gtk_widget_get_first_child (x); c; c = gtk_widget_get_next_sibling (c))
-              g_queue_push_tail (&queue, c);
-          }
-        g_queue_clear (&queue);
-      }
-    (void) last;
-    g_assert_nonnull (found);
-    button = found;
-  }
+  button = split_button (child (view, CLIP_TYPE_STORIES_VIEW, "timeline"), moved);
+  g_assert_nonnull (button);
   gtk_widget_activate (button);
   wait_change (&w, 3);
   g_assert_cmpint (story_of (store, moved), !=, a);

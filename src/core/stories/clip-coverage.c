@@ -164,6 +164,35 @@ outlet_names (ClipStore *store, GError **error)
   return names;
 }
 
+static gint64
+offset_at (GTimeZone *tz, gint64 t)
+{
+  return g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t));
+}
+
+/* The first second of t's day or hour: at the zone's offset of that
+ * moment, found by a binary search in its transitions, no allocation. A
+ * day that changes offset starts at its midnight's offset. */
+static gint64
+bucket_start (const ClipCoverageQuery *q, gint64 t, gint64 width)
+{
+  gint64 off, start;
+
+  if (q->tz == NULL)
+    return floor_div (t + q->utc_offset, width) * width - q->utc_offset;
+  off = offset_at (q->tz, t);
+  start = floor_div (t + off, width) * width - off;
+  if (width > 3600)
+    {
+      gint64 midnight_off = offset_at (q->tz, start);
+
+      /* Midnight was at another offset (the change came later that day). */
+      if (midnight_off != off)
+        start = floor_div (t + off, width) * width - midnight_off;
+    }
+  return start;
+}
+
 static char *
 bucket_key (const ClipCoverageQuery *q, gint64 start, GHashTable *names)
 {
@@ -174,7 +203,10 @@ bucket_key (const ClipCoverageQuery *q, gint64 start, GHashTable *names)
       const char *name = g_hash_table_lookup (names, &start);
       return name ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, start);
     }
-  dt = g_date_time_new_from_unix_utc (start + q->utc_offset);
+  if (q->tz)
+    dt = g_date_time_new_from_unix_utc (start + offset_at (q->tz, start));
+  else
+    dt = g_date_time_new_from_unix_utc (start + q->utc_offset);
   return g_date_time_format (dt, q->by == CLIP_COVERAGE_BY_HOUR ? "%Y-%m-%dT%H" : "%Y-%m-%d");
 }
 
@@ -242,8 +274,7 @@ clip_coverage_query (ClipStore               *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 time = sqlite3_column_int64 (stmt, 0), outlet = sqlite3_column_int64 (stmt, 1);
-      gint64 start = q->by == CLIP_COVERAGE_BY_OUTLET ? outlet
-                     : floor_div (time + q->utc_offset, width) * width - q->utc_offset;
+      gint64 start = q->by == CLIP_COVERAGE_BY_OUTLET ? outlet : bucket_start (q, time, width);
 
       /* Rows mostly come in time order: the last bucket is the likely one. */
       if (start != last)

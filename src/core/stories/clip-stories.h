@@ -96,9 +96,12 @@ typedef struct {
   gint64          since;        /* 0: no bound */
   gint64          until;        /* exclusive; 0: no bound */
   ClipCoverageBy  by;
-  /* Seconds east of UTC that days and hours are cut in (the GUI's local
-   * offset; the CLI uses 0, UTC). */
+  /* Seconds east of UTC that days and hours are cut in (the CLI uses 0,
+   * UTC), unless tz is set: */
   gint64          utc_offset;
+  /* Days and hours of this zone, each date at its own offset (summer
+   * time), as the reports cut their days; the GUI's is the local zone. */
+  GTimeZone      *tz;
 } ClipCoverageQuery;
 
 typedef struct {
