@@ -9,6 +9,8 @@
 #include "clip-commands.h"
 #include "clip-fts.h"
 #include "clip-store-sql.h"
+#include "clip-export-private.h"
+#include "clip-rules-store.h"
 #include "clip-stories.h"
 #include "clip-story-text.h"
 #include "clip-test-stories.h"
@@ -486,6 +488,54 @@ test_coverage_zone (void)
     }
 }
 
+/* The reports' chart and the Coverage view give the same figures: a
+ * report of a rule's articles counts, per local day, what coverage of the
+ * rule counts for that day in the local zone (TZ is Europe/Berlin here,
+ * with summer time). */
+static void
+test_coverage_report (void)
+{
+  g_autoptr(ClipTestSet) set = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&set, NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GPtrArray) buckets = NULL;
+  g_autoptr(ClipExportSelection) sel = NULL;
+  g_autoptr(GError) error = NULL;
+  ClipExportScope scope = { 0 };
+  ClipCoverageQuery q = { .by = CLIP_COVERAGE_BY_DAY, .tz = tz };
+  gint64 rule_id = count (store, "SELECT rule_id FROM matches GROUP BY rule_id ORDER BY count(*) DESC LIMIT 1", 0);
+  g_autoptr(ClipRule) rule = clip_store_get_rule (store, rule_id, NULL);
+  guint column = G_MAXUINT, checked = 0;
+
+  g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, "Europe/Berlin");
+  scope.rule = rule->name;
+  sel = clip_export_select (store, &scope, NULL, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sel->rules->len; i++)
+    if (((ClipExportRule *) sel->rules->pdata[i])->id == rule_id)
+      column = i;
+  g_assert_cmpuint (column, !=, G_MAXUINT);
+  q.rule_id = rule_id;
+  buckets = clip_coverage_query (store, &q, &error);
+  g_assert_no_error (error);
+  for (guint d = 0; d < sel->n_days; d++)
+    {
+      GDate day = sel->first_day;
+      char key[16];
+      guint64 want = 0;
+
+      g_date_add_days (&day, d);
+      g_snprintf (key, sizeof key, "%04d-%02d-%02d", g_date_get_year (&day), g_date_get_month (&day),
+                  g_date_get_day (&day));
+      for (guint i = 0; i < buckets->len; i++)
+        if (g_str_equal (((ClipCoverageBucket *) buckets->pdata[i])->key, key))
+          want = ((ClipCoverageBucket *) buckets->pdata[i])->count;
+      g_assert_cmpuint (clip_export_day_count (sel, d, column), ==, want);
+      checked += want > 0;
+    }
+  g_assert_cmpuint (checked, ==, buckets->len);
+}
+
 static gboolean fail_next;
 
 static gboolean
@@ -528,6 +578,9 @@ test_rolled_back (void)
 int
 main (int argc, char **argv)
 {
+  /* Local days with summer time (the report test); the others name
+   * their zone or cut in UTC. */
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/stories/names/cross-script", test_names);
   g_test_add_func ("/stories/keys/values", test_values);
@@ -538,5 +591,6 @@ main (int argc, char **argv)
   g_test_add_func ("/stories/rolled-back", test_rolled_back);
   g_test_add_func ("/stories/late-window/grows-back", test_late_window);
   g_test_add_func ("/stories/coverage/zone-days", test_coverage_zone);
+  g_test_add_func ("/stories/coverage/report-days", test_coverage_report);
   return g_test_run ();
 }
