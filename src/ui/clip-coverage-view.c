@@ -55,6 +55,8 @@ struct _ClipCoverageView
   gboolean           filling;     /* the drop-down being filled: no reads */
   double             query_ms;
   GTimeZone         *tz;          /* local */
+  gboolean           table_stale; /* filled when shown: a year by day is
+                                   * hundreds of rows of labels */
 };
 
 G_DEFINE_FINAL_TYPE (ClipCoverageView, clip_coverage_view, ADW_TYPE_BIN)
@@ -363,6 +365,16 @@ table_header (void)
 }
 
 static void
+fill_table (ClipCoverageView *self)
+{
+  clear_box (self->table_list);
+  gtk_list_box_append (self->table_list, table_header ());
+  for (guint i = 0; self->buckets && i < self->buckets->len; i++)
+    gtk_list_box_append (self->table_list, table_row (self, i));
+  self->table_stale = FALSE;
+}
+
+static void
 show_summary (ClipCoverageView *self)
 {
   guint64 total = 0;
@@ -432,10 +444,9 @@ read_counts (ClipCoverageView *self)
   self->query_ms = (g_get_monotonic_time () - start) / 1000.0;
   show_legend (self, series);
   clip_coverage_chart_set_data (self->chart, self->buckets, self->spikes, series, bucket_width (self));
-  clear_box (self->table_list);
-  gtk_list_box_append (self->table_list, table_header ());
-  for (guint i = 0; i < self->buckets->len; i++)
-    gtk_list_box_append (self->table_list, table_row (self, i));
+  self->table_stale = TRUE;
+  if (gtk_toggle_button_get_active (self->table_toggle))
+    fill_table (self);
   clear_box (self->articles_list);
   gtk_label_set_text (self->bucket_label,
                       _("Click a bar (or pick one with the arrow keys and press Enter) to list its articles"));
@@ -509,6 +520,8 @@ scope_changed_cb (ClipCoverageView *self)
 static void
 table_toggled_cb (ClipCoverageView *self)
 {
+  if (gtk_toggle_button_get_active (self->table_toggle) && self->table_stale)
+    fill_table (self);
   gtk_stack_set_visible_child_name (self->view_stack,
                                     gtk_toggle_button_get_active (self->table_toggle) ? "table" : "chart");
 }
