@@ -22,6 +22,9 @@ struct _ClipArticleItem
   gint64   *rule_ids;
   char     *snippet;
   GArray   *marks;      /* guint pairs */
+  char     *copy_outlet;
+  gint64    copy_time;
+  gboolean  recycled;
 };
 
 G_DEFINE_FINAL_TYPE (ClipArticleItem, clip_article_item, G_TYPE_OBJECT)
@@ -73,6 +76,9 @@ clip_article_item_new (gint64                id,
       self->title = g_strdup (row->title);
       self->outlet_name = g_strdup (row->outlet_name);
       self->rule_ids = parse_rule_ids (row->rules);
+      self->copy_outlet = g_strdup (row->copy_outlet);
+      self->copy_time = row->copy_time;
+      self->recycled = row->recycled;
     }
   else
     {
@@ -92,6 +98,33 @@ gint64 clip_article_item_get_time (ClipArticleItem *self) { return self->time; }
 gboolean clip_article_item_get_read (ClipArticleItem *self) { return self->read; }
 gint clip_article_item_get_flag (ClipArticleItem *self) { return self->flag; }
 const gint64 *clip_article_item_get_rule_ids (ClipArticleItem *self) { return self->rule_ids; }
+
+char *
+clip_article_item_format_copy (ClipArticleItem *self)
+{
+  return clip_article_item_copy_text (self->copy_outlet, self->copy_time, self->recycled);
+}
+
+char *
+clip_article_item_copy_text (const char *outlet,
+                             gint64      time,
+                             gboolean    recycled)
+{
+  g_autofree char *when = NULL;
+
+  if (outlet == NULL)
+    return NULL;
+  if (recycled)
+    {
+      when = clip_format_day (time, NULL, NULL);
+      /* Translators: an article republished with a new date; "Recycled
+       * from Reuters, 7 Dec 2024" */
+      return g_strdup_printf (_("Recycled from %s, %s"), outlet, when);
+    }
+  when = clip_format_time_short (time, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL);
+  /* Translators: a near-copy of an earlier article; "Copy of Reuters, 14:05" */
+  return g_strdup_printf (_("Copy of %s, %s"), outlet, when);
+}
 
 void
 clip_article_item_set_read (ClipArticleItem *self,
@@ -181,6 +214,7 @@ clip_article_item_finalize (GObject *object)
   g_free (self->outlet_name);
   g_free (self->rule_ids);
   g_free (self->snippet);
+  g_free (self->copy_outlet);
   g_clear_pointer (&self->marks, g_array_unref);
   G_OBJECT_CLASS (clip_article_item_parent_class)->finalize (object);
 }

@@ -37,6 +37,12 @@ void             clip_article_item_set_snippet    (ClipArticleItem       *self,
                                                    GArray                *marks);
 /* Ids of the rules that matched it (0-terminated), or NULL. */
 const gint64    *clip_article_item_get_rule_ids   (ClipArticleItem       *self);
+/* "Copy of <outlet>, <time>" or "Recycled from <outlet>, <date>" for a
+ * near-copy (its original's outlet and time), else NULL. */
+char            *clip_article_item_format_copy    (ClipArticleItem       *self);
+char            *clip_article_item_copy_text      (const char            *outlet,
+                                                   gint64                 time,
+                                                   gboolean               recycled);
 /* The time as the list shows it: today's as 14:05, this year's as
  * "3 Mar 14:05", older as "3 Mar 2023"; local time. */
 char            *clip_article_item_format_time    (gint64                 unix_seconds,

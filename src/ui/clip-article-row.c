@@ -18,6 +18,7 @@ typedef struct {
   GtkWidget *star;
   GtkWidget *time;
   GtkWidget *outlet;
+  GtkWidget *copy;      /* "Copy of …", "Recycled from …" */
   GtkWidget *chip;
   GtkWidget *more;
   GtkWidget *snippet;
@@ -129,6 +130,8 @@ second_line (RowParts *parts)
   gtk_widget_add_css_class (parts->time, "numeric");
   parts->outlet = text_new (4, 24, 1, "clip-article-outlet");
   gtk_widget_set_hexpand (parts->outlet, TRUE);
+  parts->copy = text_new (6, 32, 1, "clip-article-copy");
+  gtk_widget_set_visible (parts->copy, FALSE);
   parts->chip = chip_new ();
   gtk_label_set_ellipsize (GTK_LABEL (parts->chip), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (parts->chip), 24);
@@ -136,6 +139,7 @@ second_line (RowParts *parts)
   gtk_widget_add_css_class (parts->more, "clip-chip-more");
   gtk_box_append (GTK_BOX (line), parts->time);
   gtk_box_append (GTK_BOX (line), parts->outlet);
+  gtk_box_append (GTK_BOX (line), parts->copy);
   gtk_box_append (GTK_BOX (line), parts->chip);
   gtk_box_append (GTK_BOX (line), parts->more);
   return line;
@@ -292,6 +296,13 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text (GTK_INSCRIPTION (parts->time), time);
   gtk_inscription_set_text (GTK_INSCRIPTION (parts->outlet), clip_article_item_get_outlet_name (item));
   set_tooltip (parts->outlet, clip_article_item_get_outlet_name (item));
+  {
+    g_autofree char *copy = clip_article_item_format_copy (item);
+
+    gtk_inscription_set_text (GTK_INSCRIPTION (parts->copy), copy);
+    set_tooltip (parts->copy, copy);
+    gtk_widget_set_visible (parts->copy, copy != NULL);
+  }
   bind_chips (parts, item, table);
   gtk_widget_set_visible (parts->snippet, clip_article_table_get_snippets (table));
   update_state (row, item);

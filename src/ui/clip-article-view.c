@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clip-article-item.h"
 #include "clip-article-table.h"
 #include "clip-format.h"
 #include "clip-article-view.h"
@@ -13,6 +14,7 @@
 #include "clip-rule-snippet.h"
 #include "clip-rules-store.h"
 #include "clip-store-listing.h"
+#include "clip-stories.h"
 
 /* Typing pauses this long before the note is saved. */
 #define NOTE_DELAY_MS 600
@@ -25,6 +27,7 @@ struct _ClipArticleView
   GtkScrolledWindow *scroller;
   GtkLabel       *title_label;
   GtkLabel       *meta_label;
+  GtkLabel       *copy_label;
   GtkBox         *rules_box;
   GtkFlowBox     *tags_box;
   GtkEntry       *tag_entry;
@@ -214,6 +217,29 @@ format_meta (const ClipArticle *a)
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
+/* Whose near-copy the article is (src/core/stories), if it is one. */
+static void
+show_copy (ClipArticleView *self)
+{
+  g_autoptr(ClipStoryArticle) original = NULL;
+  g_autoptr(ClipStoryArticle) a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  a = clip_story_article_get (self->reader, self->article->id, &original, &error);
+  if (a == NULL)
+    g_debug ("Could not read the article's story: %s", error->message);
+  else if (original != NULL)
+    text = clip_article_item_copy_text (original->outlet, original->time, a->recycled_from != 0);
+  gtk_label_set_text (self->copy_label, text ? text : "");
+  /* An old story with a new date is what the analyst must not miss. */
+  if (a != NULL && a->recycled_from != 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->copy_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->copy_label), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_label), text != NULL);
+}
+
 static GtkWidget *
 rule_row (ClipArticleView *self,
           gint64           rule_id,
@@ -343,6 +369,7 @@ clip_article_view_show (ClipArticleView *self,
     }
   meta = format_meta (self->article);
   gtk_label_set_text (self->meta_label, meta);
+  show_copy (self);
 
   body = clip_article_body (self->article);
   gtk_label_set_text (self->body_label, body ? body : "");
@@ -607,6 +634,7 @@ clip_article_view_class_init (ClipArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, scroller);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, title_label);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, copy_label);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, rules_box);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, body_label);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, note_view);

@@ -14,6 +14,7 @@
 #include "clip-sidebar.h"
 #include "clip-store-listing.h"
 #include "clip-window-alerts.h"
+#include "clip-window-stories.h"
 #include "clip-window-private.h"
 
 /* Typing pauses this long before a search runs. */
@@ -513,6 +514,8 @@ clip_window_setup (ClipWindow      *self,
   clip_window_connect_service (self, app);
   /* The Rules page, the Alerts view and their sidebar rows. */
   clip_window_alerts_install (self);
+  /* The Stories and Coverage views and their rows. */
+  clip_window_stories_install (self);
   setup_panes (self);
   clip_window_reload (self);
   clip_window_sync_article_actions (self);
@@ -534,6 +537,7 @@ disconnect_all (ClipWindow *self)
     if (emitters[i] != NULL)
       g_signal_handlers_disconnect_by_data (emitters[i], self);
   clip_window_alerts_uninstall (self);
+  clip_window_stories_uninstall (self);
 }
 
 static void

@@ -9,6 +9,8 @@
 #include "clip-commands.h"
 #include "clip-fts.h"
 #include "clip-store-sql.h"
+#include "clip-export-private.h"
+#include "clip-rules-store.h"
 #include "clip-stories.h"
 #include "clip-story-text.h"
 #include "clip-test-stories.h"
@@ -371,6 +373,169 @@ test_late_original (void)
   g_assert_cmpint (copy->story_id, ==, original->story_id);
 }
 
+static ClipArticle *
+news (const char *guid, const char *title, const char *text, gint64 published)
+{
+  ClipArticle *a = clip_article_new ();
+
+  a->guid = g_strdup (guid);
+  a->title = g_strdup (title);
+  a->summary_text = g_strdup (text);
+  a->lang = g_strdup ("en");
+  a->published = published;
+  return a;
+}
+
+static gint64
+story_of (ClipStore *store, const char *guid)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, "SELECT coalesce(sa.story_id, 0) FROM story_articles sa "
+                                                  "JOIN articles a ON a.id = sa.article_id WHERE a.guid = ?", NULL);
+  gint64 id;
+
+  sqlite3_bind_text (stmt, 1, guid, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* A backlog fetched newest first, weeks older than the live window: the
+ * window read for it grows back by the days missing (rather than being
+ * read again whole), and what it grows by is read from the archive: an
+ * article joins a story whose article was stored before that window
+ * existed, and one it holds already. */
+static void
+test_late_window (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  ClipOutlet o = { .url = "https://a.example/feed", .name = "A", .enabled = TRUE, .group = "",
+                   .interval = 900 };
+  gint64 outlet = clip_store_add_outlet (store, &o, &error);
+  const gint64 T = 1717200000, D = 86400;
+
+  g_assert_no_error (error);
+  ingest_one (store, outlet, news ("c1", "Papuashvili meets Kovalenko in Batumi over 47 km pipeline",
+                                   "Parliament speaker Shalva Papuashvili met envoy Andriy Kovalenko in Batumi "
+                                   "to discuss the 47 km Supsa pipeline and its 2026 schedule.", T - 33 * D));
+  ingest_one (store, outlet, news ("now", "Rain expected in Kutaisi", "The weather service expects rain "
+                                   "in Kutaisi and Zestaponi for most of the week.", T));
+  ingest_one (store, outlet, news ("a1", "Tbilisi marathon draws 9,400 runners",
+                                   "The Tbilisi marathon drew 9,400 runners along Rustaveli Avenue, "
+                                   "organiser Nino Gelashvili said.", T - 20 * D));
+  ingest_one (store, outlet, news ("b1", "Gurjaani wine festival opens with 312 producers",
+                                   "The Gurjaani wine festival opened with 312 producers from Kakheti, "
+                                   "mayor Levan Shalamberidze said.", T - 25 * D));
+  /* Older than the late window: it grows back to hold c1's days. */
+  ingest_one (store, outlet, news ("c2", "Kovalenko, Papuashvili agree 47 km Supsa pipeline timetable",
+                                   "Envoy Andriy Kovalenko and speaker Shalva Papuashvili agreed in Batumi "
+                                   "on the timetable of the 47 km Supsa pipeline.", T - 31 * D));
+  ingest_one (store, outlet, news ("b2", "Shalamberidze: 312 producers at Gurjaani wine festival",
+                                   "Mayor Levan Shalamberidze said 312 producers from Kakheti came to "
+                                   "the Gurjaani wine festival.", T - 26 * D));
+  g_assert_cmpint (story_of (store, "c2"), !=, 0);
+  g_assert_cmpint (story_of (store, "c2"), ==, story_of (store, "c1"));
+  g_assert_cmpint (story_of (store, "b2"), ==, story_of (store, "b1"));
+  g_assert_cmpint (story_of (store, "b1"), !=, story_of (store, "c1"));
+  g_assert_cmpint (story_of (store, "a1"), !=, story_of (store, "b1"));
+}
+
+/* Days of a zone with summer time, each date at its own offset (as the
+ * reports cut their days): an article at 22:30 UTC in July is the next
+ * day in Berlin (UTC+2 then), though Berlin is UTC+1 in winter. */
+static void
+test_coverage_zone (void)
+{
+  g_autoptr(ClipTestSet) set = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&set, NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GHashTable) want = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) buckets = NULL;
+  g_autoptr(GError) error = NULL;
+  ClipCoverageQuery q = { .by = CLIP_COVERAGE_BY_DAY, .utc_offset = 3600 };
+  sqlite3_stmt *stmt;
+
+  g_assert_nonnull (tz);
+  ingest_one (store, 1, news ("late-summer", "Night session of parliament ends",
+                              "The session ended after midnight, the speaker's office said.", 1720650600));
+  stmt = clip_store_prepare (store, "SELECT time FROM story_articles", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (dt, tz);
+      char *key = g_date_time_format (local, "%Y-%m-%d");
+
+      g_hash_table_insert (want, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (want, key)) + 1));
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (want, "2024-07-11")), >=, 1);
+  q.tz = tz;
+  buckets = clip_coverage_query (store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (buckets->len, ==, g_hash_table_size (want));
+  for (guint i = 0; i < buckets->len; i++)
+    {
+      ClipCoverageBucket *b = buckets->pdata[i];
+      g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (b->start);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (start, tz);
+
+      g_assert_cmpuint (b->count, ==, GPOINTER_TO_UINT (g_hash_table_lookup (want, b->key)));
+      /* A bucket starts at its local midnight. */
+      g_assert_cmpint (g_date_time_get_hour (local), ==, 0);
+      g_assert_cmpint (g_date_time_get_minute (local), ==, 0);
+    }
+}
+
+/* The reports' chart and the Coverage view give the same figures: a
+ * report of a rule's articles counts, per local day, what coverage of the
+ * rule counts for that day in the local zone (TZ is Europe/Berlin here,
+ * with summer time). */
+static void
+test_coverage_report (void)
+{
+  g_autoptr(ClipTestSet) set = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&set, NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GPtrArray) buckets = NULL;
+  g_autoptr(ClipExportSelection) sel = NULL;
+  g_autoptr(GError) error = NULL;
+  ClipExportScope scope = { 0 };
+  ClipCoverageQuery q = { .by = CLIP_COVERAGE_BY_DAY, .tz = tz };
+  gint64 rule_id = count (store, "SELECT rule_id FROM matches GROUP BY rule_id ORDER BY count(*) DESC LIMIT 1", 0);
+  g_autoptr(ClipRule) rule = clip_store_get_rule (store, rule_id, NULL);
+  guint column = G_MAXUINT, checked = 0;
+
+  g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, "Europe/Berlin");
+  scope.rule = rule->name;
+  sel = clip_export_select (store, &scope, NULL, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sel->rules->len; i++)
+    if (((ClipExportRule *) sel->rules->pdata[i])->id == rule_id)
+      column = i;
+  g_assert_cmpuint (column, !=, G_MAXUINT);
+  q.rule_id = rule_id;
+  buckets = clip_coverage_query (store, &q, &error);
+  g_assert_no_error (error);
+  for (guint d = 0; d < sel->n_days; d++)
+    {
+      GDate day = sel->first_day;
+      char key[16];
+      guint64 want = 0;
+
+      g_date_add_days (&day, d);
+      g_snprintf (key, sizeof key, "%04d-%02d-%02d", g_date_get_year (&day), g_date_get_month (&day),
+                  g_date_get_day (&day));
+      for (guint i = 0; i < buckets->len; i++)
+        if (g_str_equal (((ClipCoverageBucket *) buckets->pdata[i])->key, key))
+          want = ((ClipCoverageBucket *) buckets->pdata[i])->count;
+      g_assert_cmpuint (clip_export_day_count (sel, d, column), ==, want);
+      checked += want > 0;
+    }
+  g_assert_cmpuint (checked, ==, buckets->len);
+}
+
 static gboolean fail_next;
 
 static gboolean
@@ -413,6 +578,9 @@ test_rolled_back (void)
 int
 main (int argc, char **argv)
 {
+  /* Local days with summer time (the report test); the others name
+   * their zone or cut in UTC. */
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/stories/names/cross-script", test_names);
   g_test_add_func ("/stories/keys/values", test_values);
@@ -421,5 +589,8 @@ main (int argc, char **argv)
   g_test_add_func ("/stories/migrate", test_migrate);
   g_test_add_func ("/stories/copies/late-original", test_late_original);
   g_test_add_func ("/stories/rolled-back", test_rolled_back);
+  g_test_add_func ("/stories/late-window/grows-back", test_late_window);
+  g_test_add_func ("/stories/coverage/zone-days", test_coverage_zone);
+  g_test_add_func ("/stories/coverage/report-days", test_coverage_report);
   return g_test_run ();
 }

@@ -433,8 +433,7 @@ find_spikes (ClipStore *store,
         continue;
       if (!check_spike (store, rule, ids, now, days, error))
         return FALSE;
-      if (rule->count < CLIP_ALERT_SPIKE_MIN_ARTICLES ||
-          rule->count < CLIP_ALERT_SPIKE_RATIO * rule->mean)
+      if (!clip_alert_is_spike (rule->count, rule->mean))
         continue;
       if (!fill_newest_title (store, rule, error) || !state_set (store, key, now, error))
         return FALSE;

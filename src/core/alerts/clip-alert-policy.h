@@ -18,15 +18,12 @@
 #pragma once
 
 #include "clip-alert-notice.h"
+#include "clip-alert-spikes.h"
 #include "clip-service.h"
 #include "clip-store.h"
 
 G_BEGIN_DECLS
 
-/* Minimum articles, ratio to the daily mean, and baseline days of a spike. */
-#define CLIP_ALERT_SPIKE_MIN_ARTICLES 5
-#define CLIP_ALERT_SPIKE_RATIO        3.0
-#define CLIP_ALERT_SPIKE_BASELINE_DAYS 14
 
 typedef struct {
   gboolean enabled;            /* FALSE: nothing is notified (alerts still kept) */

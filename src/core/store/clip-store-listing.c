@@ -25,6 +25,7 @@ clip_article_row_free (ClipArticleRow *row)
   g_free (row->title);
   g_free (row->outlet_name);
   g_free (row->rules);
+  g_free (row->copy_outlet);
   g_free (row);
 }
 
@@ -76,6 +77,9 @@ read_row (sqlite3_stmt *stmt)
   row->title = clip_store_dup_column (stmt, 5);
   row->outlet_name = clip_store_dup_column (stmt, 6);
   row->rules = clip_store_dup_column (stmt, 7);
+  row->copy_outlet = clip_store_dup_column (stmt, 8);
+  row->copy_time = sqlite3_column_int64 (stmt, 9);
+  row->recycled = sqlite3_column_int (stmt, 10) != 0;
   return row;
 }
 
@@ -90,9 +94,16 @@ rows_sql (void)
     {
       GString *s = g_string_new ("SELECT a.id, a.outlet_id, t.time, "
                                  "a.read, a.flag, a.title, o.name, "
-                                 "(SELECT group_concat(rule_id) FROM matches m WHERE m.article_id = a.id) "
+                                 "(SELECT group_concat(rule_id) FROM matches m WHERE m.article_id = a.id), "
+                                 "co.name, ct.time, sa.recycled_from IS NOT NULL "
                                  "FROM articles a JOIN outlets o ON o.id = a.outlet_id "
                                  "JOIN article_times t ON t.id = a.id "
+                                 /* Near-copies: a primary-key look-up or two
+                                  * a row, for the copies only. */
+                                 "LEFT JOIN story_articles sa ON sa.article_id = a.id "
+                                 "LEFT JOIN articles ca ON ca.id = sa.copy_of "
+                                 "LEFT JOIN outlets co ON co.id = ca.outlet_id "
+                                 "LEFT JOIN article_times ct ON ct.id = sa.copy_of "
                                  "WHERE a.id IN (?");
 
       for (guint i = 1; i < ROWS_PER_QUERY; i++)

@@ -21,6 +21,12 @@ typedef struct {
   char     *title;
   char     *outlet_name;
   char     *rules;         /* matched rules' ids, comma-separated, or NULL */
+  /* A near-copy (src/core/stories): its original's outlet and time, and
+   * whether it is recycled (the original 30+ days older); NULL, 0, FALSE
+   * for an article that is not a copy. */
+  char     *copy_outlet;
+  gint64    copy_time;
+  gboolean  recycled;
 } ClipArticleRow;
 
 void             clip_article_row_free        (ClipArticleRow *row);

@@ -25,13 +25,17 @@ clip_coverage_bucket_free (ClipCoverageBucket *b)
   g_free (b);
 }
 
+/* columns: what to select; tail: ORDER BY and LIMIT (?7), or "". The
+ * counts and the articles a bar lists come from this one statement. */
 static sqlite3_stmt *
-prepare (ClipStore *store, const ClipCoverageQuery *q, GError **error)
+prepare_full (ClipStore *store, const ClipCoverageQuery *q, const char *columns,
+              const char *tail, GError **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT sa.time, sa.outlet_id FROM ");
+  g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt;
   int i = 1;
 
+  g_string_append_printf (sql, "SELECT %s FROM ", columns);
   /* A rule's matches lead (CROSS JOIN keeps that order). */
   if (q->rule_id)
     g_string_append (sql, "matches m CROSS JOIN story_articles sa "
@@ -49,6 +53,7 @@ prepare (ClipStore *store, const ClipCoverageQuery *q, GError **error)
     g_string_append (sql, " AND sa.time >= ?5");
   if (q->until)
     g_string_append (sql, " AND sa.time < ?6");
+  g_string_append (sql, tail);
   if ((stmt = clip_store_prepare (store, sql->str, error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, i++, q->rule_id);
@@ -58,6 +63,43 @@ prepare (ClipStore *store, const ClipCoverageQuery *q, GError **error)
   sqlite3_bind_int64 (stmt, i++, q->since);
   sqlite3_bind_int64 (stmt, i++, q->until);
   return stmt;
+}
+
+static sqlite3_stmt *
+prepare (ClipStore *store, const ClipCoverageQuery *q, GError **error)
+{
+  return prepare_full (store, q, "sa.time, sa.outlet_id", "", error);
+}
+
+GArray *
+clip_coverage_article_ids (ClipStore               *store,
+                           const ClipCoverageQuery *q,
+                           guint                    limit,
+                           GError                 **error)
+{
+  sqlite3_stmt *stmt = prepare_full (store, q, "sa.article_id",
+                                     " ORDER BY sa.time DESC, sa.article_id DESC LIMIT ?7", error);
+  GArray *ids;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 7, limit ? (gint64) limit : -1);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (ids);
+      clip_store_set_error (store, rc, _("Could not list the coverage's articles"), error);
+      return NULL;
+    }
+  return ids;
 }
 
 /* A bucket while counting: its outlets in a short array (an archive has
@@ -122,6 +164,35 @@ outlet_names (ClipStore *store, GError **error)
   return names;
 }
 
+static gint64
+offset_at (GTimeZone *tz, gint64 t)
+{
+  return g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t));
+}
+
+/* The first second of t's day or hour: at the zone's offset of that
+ * moment, found by a binary search in its transitions, no allocation. A
+ * day that changes offset starts at its midnight's offset. */
+static gint64
+bucket_start (const ClipCoverageQuery *q, gint64 t, gint64 width)
+{
+  gint64 off, start;
+
+  if (q->tz == NULL)
+    return floor_div (t + q->utc_offset, width) * width - q->utc_offset;
+  off = offset_at (q->tz, t);
+  start = floor_div (t + off, width) * width - off;
+  if (width > 3600)
+    {
+      gint64 midnight_off = offset_at (q->tz, start);
+
+      /* Midnight was at another offset (the change came later that day). */
+      if (midnight_off != off)
+        start = floor_div (t + off, width) * width - midnight_off;
+    }
+  return start;
+}
+
 static char *
 bucket_key (const ClipCoverageQuery *q, gint64 start, GHashTable *names)
 {
@@ -132,7 +203,10 @@ bucket_key (const ClipCoverageQuery *q, gint64 start, GHashTable *names)
       const char *name = g_hash_table_lookup (names, &start);
       return name ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, start);
     }
-  dt = g_date_time_new_from_unix_utc (start + q->utc_offset);
+  if (q->tz)
+    dt = g_date_time_new_from_unix_utc (start + offset_at (q->tz, start));
+  else
+    dt = g_date_time_new_from_unix_utc (start + q->utc_offset);
   return g_date_time_format (dt, q->by == CLIP_COVERAGE_BY_HOUR ? "%Y-%m-%dT%H" : "%Y-%m-%d");
 }
 
@@ -200,8 +274,7 @@ clip_coverage_query (ClipStore               *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 time = sqlite3_column_int64 (stmt, 0), outlet = sqlite3_column_int64 (stmt, 1);
-      gint64 start = q->by == CLIP_COVERAGE_BY_OUTLET ? outlet
-                     : floor_div (time + q->utc_offset, width) * width - q->utc_offset;
+      gint64 start = q->by == CLIP_COVERAGE_BY_OUTLET ? outlet : bucket_start (q, time, width);
 
       /* Rows mostly come in time order: the last bucket is the likely one. */
       if (start != last)

@@ -115,6 +115,12 @@ void             _clip_story_window_slide (ClipStoryWindow  *window,
 gboolean         _clip_story_window_load  (ClipStoryWindow  *window,
                                            ClipStore        *store,
                                            GError          **error);
+/* Reads the stories of [lo, the window's lo) into it: a window that never
+ * slid (a late one) grows back in time. */
+gboolean         _clip_story_window_extend (ClipStoryWindow *window,
+                                            ClipStore       *store,
+                                            gint64           lo,
+                                            GError         **error);
 gsize            _clip_story_window_bytes (const ClipStoryWindow *window);
 
 /* clip_story_name_key() of a word the tokenizer folded. */

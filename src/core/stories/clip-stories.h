@@ -76,6 +76,11 @@ ClipStoryArticle *clip_story_article_get (ClipStore       *store,
                                           ClipStoryArticle **original,
                                           GError         **error);
 
+/* The rules that matched an article of the story (ids, ascending). */
+GArray    *clip_story_rule_ids     (ClipStore             *store,
+                                    gint64                 story_id,
+                                    GError               **error);
+
 /* Coverage: articles per day, hour or outlet. */
 typedef enum {
   CLIP_COVERAGE_BY_DAY,
@@ -91,9 +96,12 @@ typedef struct {
   gint64          since;        /* 0: no bound */
   gint64          until;        /* exclusive; 0: no bound */
   ClipCoverageBy  by;
-  /* Seconds east of UTC that days and hours are cut in (the GUI's local
-   * offset; the CLI uses 0, UTC). */
+  /* Seconds east of UTC that days and hours are cut in (the CLI uses 0,
+   * UTC), unless tz is set: */
   gint64          utc_offset;
+  /* Days and hours of this zone, each date at its own offset (summer
+   * time), as the reports cut their days; the GUI's is the local zone. */
+  GTimeZone      *tz;
 } ClipCoverageQuery;
 
 typedef struct {
@@ -115,6 +123,13 @@ void       clip_coverage_bucket_free (ClipCoverageBucket *bucket);
 GPtrArray *clip_coverage_query     (ClipStore               *store,
                                     const ClipCoverageQuery *query,
                                     GError                 **error);
+
+/* The articles a query counts (with its since and until: one bucket's),
+ * newest first, at most limit (0: all): what a click on a bar lists. */
+GArray    *clip_coverage_article_ids (ClipStore             *store,
+                                      const ClipCoverageQuery *query,
+                                      guint                    limit,
+                                      GError                 **error);
 
 /* The writer's side (commands and the ingest hook). */
 

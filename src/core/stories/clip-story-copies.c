@@ -148,6 +148,20 @@ _clip_copy_index_bytes (const ClipCopyIndex *ix)
          ix->cap * sizeof (guint32) * CLIP_COPY_BANDS;
 }
 
+/* The tables' size for n slots at most three quarters full. */
+static gsize
+cap_for (gsize n)
+{
+  gsize cap = 4096;
+
+  while ((n + 1) * 4 > cap * 3)
+    cap *= 2;
+  return cap;
+}
+
+/* Every signature first, then the band tables at their final size, each
+ * slot inserted once: growing them row by row rebuilt them at every
+ * doubling (a third of the load's time at 200,000 articles). */
 gboolean
 _clip_copy_index_load (ClipCopyIndex  *ix,
                        ClipStore      *store,
@@ -155,14 +169,38 @@ _clip_copy_index_load (ClipCopyIndex  *ix,
 {
   sqlite3_stmt *stmt = clip_store_prepare (store,
       "SELECT article_id, sig FROM copy_sigs ORDER BY article_id", error);
+  gsize first = ix->n, cap;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (sqlite3_column_bytes (stmt, 1) == sizeof (guint16) * CLIP_COPY_HASHES)
-      _clip_copy_index_add (ix, sqlite3_column_int64 (stmt, 0), sqlite3_column_blob (stmt, 1));
+      {
+        if (ix->n == ix->n_alloc)
+          {
+            ix->n_alloc = MAX (1024, ix->n_alloc * 2);
+            ix->ids = g_renew (gint64, ix->ids, ix->n_alloc);
+            ix->sigs = g_renew (guint16, ix->sigs, ix->n_alloc * CLIP_COPY_HASHES);
+          }
+        ix->ids[ix->n] = sqlite3_column_int64 (stmt, 0);
+        memcpy (ix->sigs + ix->n * CLIP_COPY_HASHES, sqlite3_column_blob (stmt, 1),
+                sizeof (guint16) * CLIP_COPY_HASHES);
+        ix->n++;
+      }
   sqlite3_reset (stmt);
+  if ((cap = cap_for (ix->n)) != ix->cap)
+    {
+      ix->cap = cap;
+      first = 0;
+      for (guint b = 0; b < CLIP_COPY_BANDS; b++)
+        {
+          g_free (ix->bands[b]);
+          ix->bands[b] = g_new0 (guint32, ix->cap);
+        }
+    }
+  for (gsize slot = first; slot < ix->n; slot++)
+    band_insert (ix, slot);
   return rc == SQLITE_DONE || clip_store_set_error (store, rc, _("Could not read the copy index"), error);
 }
 

@@ -113,6 +113,9 @@ load_live (Index *ix, ClipStore *store, GError **error)
   return _clip_story_window_load (ix->live, store, error);
 }
 
+/* The most days a late window spans as it grows back. */
+#define LATE_MAX (30 * 86400)
+
 /* Where doc's story is looked for: the live window, or one read for it. */
 static ClipStoryWindow *
 window_for (Index *ix, ClipStore *store, gint64 time, GError **error)
@@ -122,6 +125,18 @@ window_for (Index *ix, ClipStore *store, gint64 time, GError **error)
   if (ix->late && time - CLIP_STORY_WINDOW >= _clip_story_window_lo (ix->late) &&
       time + CLIP_STORY_WINDOW <= _clip_story_window_hi (ix->late))
     return ix->late;
+  /* Articles a little older than the late window (a backlog fetched
+   * newest first): it grows back by the days missing rather than being
+   * read again whole, up to LATE_MAX. */
+  if (ix->late && time + CLIP_STORY_WINDOW <= _clip_story_window_hi (ix->late) &&
+      time + 3 * CLIP_STORY_WINDOW >= _clip_story_window_lo (ix->late) &&
+      _clip_story_window_hi (ix->late) - (time - 3 * CLIP_STORY_WINDOW) <= LATE_MAX)
+    {
+      if (_clip_story_window_extend (ix->late, store, time - 3 * CLIP_STORY_WINDOW, error))
+        return ix->late;
+      g_clear_pointer (&ix->late, _clip_story_window_free);
+      return NULL;
+    }
   _clip_story_window_free (ix->late);
   ix->late = _clip_story_window_new (time - 3 * CLIP_STORY_WINDOW, time + 3 * CLIP_STORY_WINDOW);
   if (!_clip_story_window_load (ix->late, store, error))
@@ -471,6 +486,12 @@ group_ingested (ClipStore *store, const GArray *ids, gpointer data, GError **err
 void
 clip_stories_watch_ingest (ClipStore *writer)
 {
+  /* Grouping reads story rows, copies' texts and the newest days' stories
+   * in every ingest, beside the ingest's own full-text writes: with
+   * SQLite's default 2 MB cache each batch evicted what the next one read
+   * again through the kernel (bench-stories: 3,000 → 4,000 articles/s by
+   * CPU at 200,000 articles). The writer's cache only: 32 MB. */
+  clip_store_exec (writer, "PRAGMA cache_size = -32768", NULL);
   clip_store_add_ingest_hook (writer, group_ingested, NULL, NULL);
 }
 

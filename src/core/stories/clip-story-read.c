@@ -202,6 +202,38 @@ clip_story_article_get (ClipStore         *store,
   return a;
 }
 
+GArray *
+clip_story_rule_ids (ClipStore  *store,
+                     gint64      story_id,
+                     GError    **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "SELECT DISTINCT m.rule_id FROM story_articles sa "
+      "JOIN matches m ON m.article_id = sa.article_id "
+      "WHERE sa.story_id = ? ORDER BY m.rule_id", error);
+  GArray *ids;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, story_id);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (ids);
+      clip_store_set_error (store, rc, _("Could not read a story's rules"), error);
+      return NULL;
+    }
+  return ids;
+}
+
 /* The ids of the stories a filter lets through, newest first. */
 static GArray *
 story_ids (ClipStore *store, const ClipStoryFilter *f, GError **error)

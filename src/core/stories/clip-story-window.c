@@ -483,10 +483,8 @@ _clip_story_window_slide (ClipStoryWindow *w,
     compact (w);
 }
 
-gboolean
-_clip_story_window_load (ClipStoryWindow  *w,
-                         ClipStore        *store,
-                         GError          **error)
+static gboolean
+load_span (ClipStoryWindow *w, ClipStore *store, gint64 lo, gint64 hi, GError **error)
 {
   sqlite3_stmt *stmt = clip_store_prepare (store,
       "SELECT sa.story_id, sa.time, a.title, "
@@ -498,8 +496,8 @@ _clip_story_window_load (ClipStoryWindow  *w,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, w->lo);
-  sqlite3_bind_int64 (stmt, 2, w->hi);
+  sqlite3_bind_int64 (stmt, 1, lo);
+  sqlite3_bind_int64 (stmt, 2, hi);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *title = (const char *) sqlite3_column_text (stmt, 2);
@@ -512,4 +510,26 @@ _clip_story_window_load (ClipStoryWindow  *w,
     }
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE || clip_store_set_error (store, rc, _("Could not read the stories"), error);
+}
+
+gboolean
+_clip_story_window_load (ClipStoryWindow  *w,
+                         ClipStore        *store,
+                         GError          **error)
+{
+  return load_span (w, store, w->lo, w->hi, error);
+}
+
+gboolean
+_clip_story_window_extend (ClipStoryWindow  *w,
+                           ClipStore        *store,
+                           gint64            lo,
+                           GError          **error)
+{
+  gint64 old = w->lo;
+
+  if (lo >= old)
+    return TRUE;
+  w->lo = lo;
+  return load_span (w, store, lo, old - 1, error);
 }

@@ -1,0 +1,690 @@
+/* clip-coverage-view.c — the Coverage view: what to count, the chart and
+ * its legend, a bar's articles, the table of the same numbers
+ *
+ * The counts are clip_coverage_query()'s, the figures the CLI's
+ * `coverage` and the reports print; spikes are the alert policy's
+ * (clip_alert_spike_buckets()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clip-alert-spikes.h"
+#include "clip-coverage-chart.h"
+#include "clip-coverage-view.h"
+#include "clip-format.h"
+#include "clip-rule-colors.h"
+#include "clip-rule-style.h"
+#include "clip-rules-store.h"
+#include "clip-store-listing.h"
+#include "clip-stories.h"
+
+/* The most articles a bar lists. */
+#define BAR_ARTICLES 200
+
+typedef struct {
+  ClipCoverageScope kind;
+  gint64            id;
+  char             *name;
+} Scope;
+
+struct _ClipCoverageView
+{
+  AdwBin             parent_instance;
+
+  AdwWindowTitle    *title;
+  GtkDropDown       *scope_drop;
+  GtkDropDown       *by_drop;
+  GtkLabel          *summary_label;
+  GtkStack          *content_stack;
+  GtkStack          *view_stack;
+  GtkToggleButton   *table_toggle;
+  ClipCoverageChart *chart;
+  GtkFlowBox        *legend;
+  GtkLabel          *bucket_label;
+  GtkListBox        *articles_list;
+  GtkListBox        *table_list;
+
+  ClipStore         *store;
+  GArray            *scopes;      /* Scope, as the drop-down lists them */
+  GPtrArray         *buckets;
+  gboolean          *spikes;
+  gboolean           filling;     /* the drop-down being filled: no reads */
+  double             query_ms;
+  GTimeZone         *tz;          /* local */
+  gboolean           table_stale; /* filled when shown: a year by day is
+                                   * hundreds of rows of labels */
+};
+
+G_DEFINE_FINAL_TYPE (ClipCoverageView, clip_coverage_view, ADW_TYPE_BIN)
+
+enum { BACK, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+clip_coverage_view_new (void)
+{
+  return g_object_new (CLIP_TYPE_COVERAGE_VIEW, NULL);
+}
+
+static void
+scope_clear (gpointer p)
+{
+  g_free (((Scope *) p)->name);
+}
+
+static void
+add_scope (ClipCoverageView *self, GtkStringList *labels, ClipCoverageScope kind,
+           gint64 id, const char *name, const char *label)
+{
+  Scope s = { kind, id, g_strdup (name) };
+
+  g_array_append_val (self->scopes, s);
+  gtk_string_list_append (labels, label);
+}
+
+static const Scope *
+current_scope (ClipCoverageView *self)
+{
+  guint i = gtk_drop_down_get_selected (self->scope_drop);
+
+  return i < self->scopes->len ? &g_array_index (self->scopes, Scope, i) : NULL;
+}
+
+/* Everything, each rule and each outlet group; a story when one is shown
+ * (it comes from the Stories view). */
+static void
+fill_scopes (ClipCoverageView *self, const Scope *keep)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) rules = clip_store_list_rules (self->store, NULL);
+  g_autoptr(GPtrArray) outlets = clip_store_list_outlets_brief (self->store, NULL);
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  guint selected = 0;
+
+  g_array_set_size (self->scopes, 0);
+  add_scope (self, labels, CLIP_COVERAGE_SCOPE_ALL, 0, NULL, _("All Articles"));
+  for (guint i = 0; rules && i < rules->len; i++)
+    {
+      ClipRule *r = rules->pdata[i];
+      g_autofree char *label = g_strdup_printf (_("Rule: %s"), r->name);
+
+      add_scope (self, labels, CLIP_COVERAGE_SCOPE_RULE, r->id, r->name, label);
+    }
+  for (guint i = 0; outlets && i < outlets->len; i++)
+    {
+      ClipOutlet *o = outlets->pdata[i];
+      g_autofree char *label = NULL;
+
+      if (o->group == NULL || *o->group == '\0' || g_hash_table_contains (groups, o->group))
+        continue;
+      g_hash_table_add (groups, o->group);
+      label = g_strdup_printf (_("Group: %s"), o->group);
+      add_scope (self, labels, CLIP_COVERAGE_SCOPE_GROUP, 0, o->group, label);
+    }
+  if (keep && keep->kind == CLIP_COVERAGE_SCOPE_STORY)
+    {
+      g_autofree char *label = g_strdup_printf (_("Story: %s"), keep->name ? keep->name : "");
+
+      add_scope (self, labels, CLIP_COVERAGE_SCOPE_STORY, keep->id, keep->name, label);
+    }
+  for (guint i = 0; keep && i < self->scopes->len; i++)
+    {
+      const Scope *s = &g_array_index (self->scopes, Scope, i);
+
+      if (s->kind == keep->kind && s->id == keep->id && g_strcmp0 (s->name, keep->name) == 0)
+        selected = i;
+    }
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->scope_drop, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->scope_drop, selected);
+  self->filling = FALSE;
+  g_object_unref (labels);
+}
+
+static void
+clear_box (GtkListBox *box)
+{
+  GtkWidget *child;
+
+  /* gtk_list_box_remove_all() is GTK 4.12's. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_list_box_remove (box, child);
+}
+
+static int
+compare_totals (gconstpointer a, gconstpointer b)
+{
+  const ClipCoverageShare *x = a, *y = b;
+
+  if (x->count != y->count)
+    return x->count < y->count ? 1 : -1;
+  return g_strcmp0 (x->outlet, y->outlet);
+}
+
+/* Each outlet's articles over the whole period (ClipCoverageShare, the
+ * names borrowed from the buckets), largest first: the first get colours. */
+static GArray *
+outlet_totals (GPtrArray *buckets)
+{
+  /* Keys point at the buckets' outlet ids, which stay put. */
+  g_autoptr(GHashTable) at = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *totals = g_array_new (FALSE, FALSE, sizeof (ClipCoverageShare));
+
+  for (guint i = 0; i < buckets->len; i++)
+    {
+      ClipCoverageBucket *b = buckets->pdata[i];
+
+      for (guint k = 0; k < b->by_outlet->len; k++)
+        {
+          ClipCoverageShare *s = &g_array_index (b->by_outlet, ClipCoverageShare, k);
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (at, &s->outlet_id));
+
+          if (n == 0)
+            {
+              ClipCoverageShare t = { s->outlet_id, s->outlet, 0 };
+
+              g_array_append_val (totals, t);
+              n = totals->len;
+              g_hash_table_insert (at, &s->outlet_id, GUINT_TO_POINTER (n));
+            }
+          g_array_index (totals, ClipCoverageShare, n - 1).count += s->count;
+        }
+    }
+  g_array_sort (totals, compare_totals);
+  return totals;
+}
+
+static GtkWidget *
+legend_entry (guint series, const char *name, guint64 count)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *n = clip_format_count ((gint64) count, NULL);
+  g_autofree char *text = g_strdup_printf ("%s (%s)", name, n);
+  GdkRGBA rgba;
+  g_autofree char *color = NULL;
+  GtkWidget *label = gtk_label_new (text);
+
+  clip_coverage_chart_series_color (series, &rgba);
+  color = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255), (int) (rgba.green * 255),
+                           (int) (rgba.blue * 255));
+  gtk_box_append (GTK_BOX (box), clip_rule_color_dot (color));
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+/* The legend, and the series the chart colours. */
+static void
+show_legend (ClipCoverageView *self, gint64 series[CLIP_COVERAGE_CHART_SERIES + 1])
+{
+  g_autoptr(GArray) totals = outlet_totals (self->buckets);
+  guint64 other = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend))) != NULL)
+    gtk_flow_box_remove (self->legend, child);
+  memset (series, 0, sizeof (gint64) * (CLIP_COVERAGE_CHART_SERIES + 1));
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const ClipCoverageShare *t = &g_array_index (totals, ClipCoverageShare, i);
+
+      if (i < CLIP_COVERAGE_CHART_SERIES)
+        {
+          series[i] = t->outlet_id;
+          gtk_flow_box_append (self->legend, legend_entry (i, t->outlet, t->count));
+        }
+      else
+        other += t->count;
+    }
+  if (other > 0)
+    gtk_flow_box_append (self->legend, legend_entry (CLIP_COVERAGE_CHART_SERIES, _("Other outlets"), other));
+  for (guint i = 0; i < self->buckets->len; i++)
+    if (self->spikes[i])
+      {
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        GtkWidget *mark = gtk_label_new ("▬");
+
+        gtk_widget_add_css_class (mark, "error");
+        gtk_box_append (GTK_BOX (box), mark);
+        /* Translators: the legend of the marks over the chart's bars */
+        gtk_box_append (GTK_BOX (box), gtk_label_new (_("Spike, as alerts count them")));
+        gtk_flow_box_append (self->legend, box);
+        break;
+      }
+}
+
+static gint64
+bucket_width (ClipCoverageView *self)
+{
+  return gtk_drop_down_get_selected (self->by_drop) == 1 ? 3600 : 86400;
+}
+
+static char *
+bucket_when (ClipCoverageView *self, const ClipCoverageBucket *b)
+{
+  if (bucket_width (self) < 86400)
+    {
+      g_autofree char *day = clip_format_day (b->start, NULL, NULL);
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (b->start);
+      g_autofree char *hour = clip_format_clock (g_date_time_get_hour (dt), 0, NULL);
+
+      return g_strdup_printf ("%s, %s", day, hour);
+    }
+  return clip_format_day (b->start, NULL, NULL);
+}
+
+static char *
+shares_text (const ClipCoverageBucket *b)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint k = 0; k < b->by_outlet->len; k++)
+    {
+      const ClipCoverageShare *s = &g_array_index (b->by_outlet, ClipCoverageShare, k);
+      g_autofree char *n = clip_format_count ((gint64) s->count, NULL);
+
+      g_string_append_printf (out, "%s%s %s", k ? ", " : "", s->outlet, n);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A row of the table: period, articles, spike, outlets; read out as one
+ * sentence by screen readers. */
+static GtkWidget *
+table_row (ClipCoverageView *self, guint i)
+{
+  const ClipCoverageBucket *b = self->buckets->pdata[i];
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autofree char *when = bucket_when (self, b);
+  g_autofree char *n = clip_format_count ((gint64) b->count, NULL);
+  g_autofree char *shares = shares_text (b);
+  g_autofree char *spoken = NULL;
+  const char *texts[] = { when, n, self->spikes[i] ? _("Spike") : "", shares };
+  const int widths[] = { 12, 6, 5, -1 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
+    {
+      GtkWidget *label = gtk_label_new (texts[c]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), c == 1 ? 1 : 0);
+      gtk_label_set_width_chars (GTK_LABEL (label), widths[c]);
+      /* Narrow: an hour's period takes two lines. */
+      gtk_label_set_wrap (GTK_LABEL (label), c == 0);
+      if (c == 1)
+        gtk_widget_add_css_class (label, "numeric");
+      if (c == 2)
+        gtk_widget_add_css_class (label, "error");
+      if (c == 3)
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_widget_set_hexpand (label, TRUE);
+          gtk_widget_add_css_class (label, "dim-label");
+        }
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  g_object_set (box, "margin-top", 6, "margin-bottom", 6, "margin-start", 12, "margin-end", 12, NULL);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* Translators: a row of the coverage table, for screen readers:
+   * "7 Dec 2026: 12 articles, spike. Reuters 5, TASS 4" */
+  spoken = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s article%s. %s", "%s: %s articles%s. %s",
+                                         b->count),
+                            when, n, self->spikes[i] ? _(", spike") : "", shares);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  g_object_set_data (G_OBJECT (row), "clip-bucket", GUINT_TO_POINTER (i + 1));
+  return row;
+}
+
+static GtkWidget *
+table_header (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  const char *texts[] = { _("Period"), _("Articles"), _("Spike"), _("By outlet") };
+  const int widths[] = { 12, 6, 5, -1 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
+    {
+      GtkWidget *label = gtk_label_new (texts[c]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), c == 1 ? 1 : 0);
+      gtk_label_set_width_chars (GTK_LABEL (label), widths[c]);
+      gtk_label_set_ellipsize (GTK_LABEL (label), c == 3 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  g_object_set (box, "margin-top", 6, "margin-bottom", 6, "margin-start", 12, "margin-end", 12, NULL);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static void
+fill_table (ClipCoverageView *self)
+{
+  clear_box (self->table_list);
+  gtk_list_box_append (self->table_list, table_header ());
+  for (guint i = 0; self->buckets && i < self->buckets->len; i++)
+    gtk_list_box_append (self->table_list, table_row (self, i));
+  self->table_stale = FALSE;
+}
+
+static void
+show_summary (ClipCoverageView *self)
+{
+  guint64 total = 0;
+  guint spikes = 0;
+  g_autofree char *n = NULL, *text = NULL;
+
+  for (guint i = 0; i < self->buckets->len; i++)
+    {
+      total += ((ClipCoverageBucket *) self->buckets->pdata[i])->count;
+      spikes += self->spikes[i] != 0;
+    }
+  n = clip_format_count ((gint64) total, NULL);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles", total), n);
+  if (spikes > 0)
+    {
+      g_autofree char *plain = g_steal_pointer (&text);
+      /* Translators: "1,204 articles · 2 spikes" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u spike", "%s · %u spikes", spikes),
+                              plain, spikes);
+    }
+  gtk_label_set_text (self->summary_label, text);
+}
+
+static void
+fill_query (ClipCoverageView *self, ClipCoverageQuery *q)
+{
+  const Scope *s = current_scope (self);
+  memset (q, 0, sizeof *q);
+  q->by = bucket_width (self) < 86400 ? CLIP_COVERAGE_BY_HOUR : CLIP_COVERAGE_BY_DAY;
+  /* Local days, each at its own offset: the reports' days. */
+  q->tz = self->tz;
+  if (s == NULL)
+    return;
+  if (s->kind == CLIP_COVERAGE_SCOPE_RULE)
+    q->rule_id = s->id;
+  else if (s->kind == CLIP_COVERAGE_SCOPE_GROUP)
+    q->outlet_group = s->name;
+  else if (s->kind == CLIP_COVERAGE_SCOPE_STORY)
+    q->story_id = s->id;
+}
+
+/* Counts, chart, legend and table. */
+static void
+read_counts (ClipCoverageView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 series[CLIP_COVERAGE_CHART_SERIES + 1];
+  ClipCoverageQuery q;
+  const Scope *s;
+  gint64 start;
+
+  if (self->store == NULL || self->filling)
+    return;
+  s = current_scope (self);
+  adw_window_title_set_subtitle (self->title, s && s->name ? s->name : _("All Articles"));
+  fill_query (self, &q);
+  start = g_get_monotonic_time ();
+  g_clear_pointer (&self->buckets, g_ptr_array_unref);
+  g_clear_pointer (&self->spikes, g_free);
+  self->buckets = clip_coverage_query (self->store, &q, &error);
+  if (self->buckets == NULL)
+    {
+      g_warning ("Could not count the coverage: %s", error->message);
+      self->buckets = g_ptr_array_new ();
+    }
+  self->spikes = clip_alert_spike_buckets (self->buckets, bucket_width (self));
+  self->query_ms = (g_get_monotonic_time () - start) / 1000.0;
+  show_legend (self, series);
+  clip_coverage_chart_set_data (self->chart, self->buckets, self->spikes, series, bucket_width (self));
+  self->table_stale = TRUE;
+  if (gtk_toggle_button_get_active (self->table_toggle))
+    fill_table (self);
+  clear_box (self->articles_list);
+  gtk_label_set_text (self->bucket_label,
+                      _("Click a bar (or pick one with the arrow keys and press Enter) to list its articles"));
+  show_summary (self);
+  gtk_stack_set_visible_child_name (self->content_stack, self->buckets->len ? "data" : "empty");
+}
+
+static GtkWidget *
+article_row (const ClipArticleRow *a)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_markup_escape_text (a->title && *a->title ? a->title : _("Untitled"), -1);
+  g_autofree char *when = clip_format_time_short (a->time, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL);
+  g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s", a->outlet_name ? a->outlet_name : "", when);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data (G_OBJECT (row), "article-id", GSIZE_TO_POINTER ((gsize) a->id));
+  return row;
+}
+
+void
+clip_coverage_view_open_bucket (ClipCoverageView *self,
+                                int               index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *when = NULL, *n = NULL, *text = NULL;
+  const ClipCoverageBucket *b;
+  ClipCoverageQuery q;
+
+  g_return_if_fail (CLIP_IS_COVERAGE_VIEW (self));
+  if (self->buckets == NULL || index < 0 || index >= (int) self->buckets->len)
+    return;
+  b = self->buckets->pdata[index];
+  clip_coverage_chart_select (self->chart, index);
+  fill_query (self, &q);
+  q.since = b->start;
+  q.until = b->start + bucket_width (self);
+  clear_box (self->articles_list);
+  if (!(ids = clip_coverage_article_ids (self->store, &q, BAR_ARTICLES, &error)) ||
+      !(rows = clip_store_get_article_rows (self->store, (gint64 *) ids->data, ids->len, &error)))
+    {
+      g_warning ("Could not list a bar's articles: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    gtk_list_box_append (self->articles_list, article_row (rows->pdata[i]));
+  when = bucket_when (self, b);
+  n = clip_format_count ((gint64) b->count, NULL);
+  /* Translators: the heading of a bar's articles: "7 Dec 2026: 12 articles" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s article", "%s: %s articles", b->count),
+                          when, n);
+  gtk_label_set_text (self->bucket_label, text);
+}
+
+static void
+bar_activated_cb (ClipCoverageView *self,
+                  int               index)
+{
+  clip_coverage_view_open_bucket (self, index);
+}
+
+static void
+scope_changed_cb (ClipCoverageView *self)
+{
+  read_counts (self);
+}
+
+static void
+table_toggled_cb (ClipCoverageView *self)
+{
+  if (gtk_toggle_button_get_active (self->table_toggle) && self->table_stale)
+    fill_table (self);
+  gtk_stack_set_visible_child_name (self->view_stack,
+                                    gtk_toggle_button_get_active (self->table_toggle) ? "table" : "chart");
+}
+
+static void
+back_clicked_cb (ClipCoverageView *self)
+{
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+void
+clip_coverage_view_set_store (ClipCoverageView *self,
+                              ClipStore        *store)
+{
+  g_return_if_fail (CLIP_IS_COVERAGE_VIEW (self));
+
+  g_set_object (&self->store, store);
+}
+
+void
+clip_coverage_view_reload (ClipCoverageView *self)
+{
+  const Scope *s;
+  Scope keep = { 0 };
+
+  g_return_if_fail (CLIP_IS_COVERAGE_VIEW (self));
+  if (self->store == NULL)
+    return;
+  if ((s = current_scope (self)) != NULL)
+    keep = (Scope) { s->kind, s->id, g_strdup (s->name) };
+  fill_scopes (self, &keep);
+  g_free (keep.name);
+  read_counts (self);
+}
+
+void
+clip_coverage_view_show (ClipCoverageView  *self,
+                         ClipCoverageScope  scope,
+                         gint64             id,
+                         const char        *name)
+{
+  Scope keep = { scope, id, (char *) name };
+
+  g_return_if_fail (CLIP_IS_COVERAGE_VIEW (self));
+  if (self->store == NULL)
+    return;
+  fill_scopes (self, &keep);
+  read_counts (self);
+}
+
+void
+clip_coverage_view_set_hourly (ClipCoverageView *self,
+                               gboolean          hourly)
+{
+  gtk_drop_down_set_selected (self->by_drop, hourly ? 1 : 0);
+}
+
+GPtrArray *
+clip_coverage_view_get_buckets (ClipCoverageView  *self,
+                                const gboolean   **spikes)
+{
+  if (spikes)
+    *spikes = self->spikes;
+  return self->buckets;
+}
+
+double
+clip_coverage_view_get_query_ms (ClipCoverageView *self)
+{
+  return self->query_ms;
+}
+
+static void
+table_activated_cb (GtkListBox       *box,
+                    GtkListBoxRow    *row,
+                    ClipCoverageView *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "clip-bucket"));
+
+  if (i == 0)
+    return;
+  gtk_toggle_button_set_active (self->table_toggle, FALSE);
+  clip_coverage_view_open_bucket (self, (int) i - 1);
+}
+
+static void
+clip_coverage_view_finalize (GObject *object)
+{
+  ClipCoverageView *self = CLIP_COVERAGE_VIEW (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_pointer (&self->scopes, g_array_unref);
+  g_clear_pointer (&self->buckets, g_ptr_array_unref);
+  g_clear_pointer (&self->spikes, g_free);
+  G_OBJECT_CLASS (clip_coverage_view_parent_class)->finalize (object);
+}
+
+static void
+clip_coverage_view_class_init (ClipCoverageViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = clip_coverage_view_finalize;
+  g_type_ensure (CLIP_TYPE_COVERAGE_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/clippings/Clippings/clip-coverage-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, title);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, scope_drop);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, by_drop);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, table_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, table_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, chart);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, legend);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, bucket_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, articles_list);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, table_list);
+  gtk_widget_class_bind_template_callback (widget_class, bar_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+/* The scope's names can be long (a rule's): ellipsized, so that the view
+ * fits a phone. */
+static void
+scope_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+scope_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkStringObject *s = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (s));
+}
+
+static void
+clip_coverage_view_init (ClipCoverageView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->tz = g_time_zone_new_local ();
+  self->scopes = g_array_new (FALSE, TRUE, sizeof (Scope));
+  g_array_set_clear_func (self->scopes, scope_clear);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (scope_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (scope_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->scope_drop, factory);
+  g_signal_connect (self->table_list, "row-activated", G_CALLBACK (table_activated_cb), self);
+  clip_rule_style_ensure ();
+}

@@ -1,0 +1,640 @@
+/* clip-stories-view.c — stories, a story's timeline, and the analyst's
+ * merges, splits and renames
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clip-article-item.h"
+#include "clip-article-table.h"
+#include "clip-format.h"
+#include "clip-rules-store.h"
+#include "clip-stories-view.h"
+
+/* Rule chips a story row shows before "+N". */
+#define ROW_CHIPS 3
+
+struct _ClipStoriesView
+{
+  AdwBin           parent_instance;
+
+  AdwLeaflet      *leaflet;
+  GtkWidget       *list_pane;
+  GtkWidget       *story_pane;
+  GtkStack        *list_stack;
+  GtkListBox      *stories_list;
+  GtkWidget       *more_button;
+  GtkStack        *story_stack;
+  GtkLabel        *story_title;
+  GtkLabel        *story_meta;
+  GtkBox          *story_rules;
+  GtkListBox      *timeline;
+  GtkWidget       *coverage_button;
+  GtkWidget       *merge_button;
+  GtkListBox      *merge_list;
+  GtkWidget       *rename_button;
+  GtkPopover      *rename_popover;
+  GtkEntry        *rename_entry;
+
+  ClipStore       *store;
+  ClipCommands    *commands;
+  GHashTable      *rule_names;   /* gint64* → name */
+  GPtrArray       *stories;      /* ClipStory*, as listed */
+  ClipStory       *story;        /* the one open */
+  guint            shown;        /* stories asked for */
+  GCancellable    *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (ClipStoriesView, clip_stories_view, ADW_TYPE_BIN)
+
+enum { BACK, SHOW_COVERAGE, CHANGED, FAILED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+clip_stories_view_new (void)
+{
+  return g_object_new (CLIP_TYPE_STORIES_VIEW, NULL);
+}
+
+const ClipStory *
+clip_stories_view_get_story (ClipStoriesView *self)
+{
+  return self->story;
+}
+
+GPtrArray *
+clip_stories_view_get_stories (ClipStoriesView *self)
+{
+  return self->stories;
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (box))
+        gtk_list_box_remove (GTK_LIST_BOX (box), child);
+      else
+        gtk_box_remove (GTK_BOX (box), child);
+    }
+}
+
+static GtkWidget *
+label_new (const char *text, const char *css_class, gboolean wrap)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static char *
+upper_join (GStrv items, const char *sep, gboolean upper)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; items && items[i]; i++)
+    g_ptr_array_add (parts, upper ? g_ascii_strup (items[i], -1) : g_strdup (items[i]));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (sep, (char **) parts->pdata);
+}
+
+/* "7 Dec 14:05 · first: Civil.ge · 5 articles" */
+static char *
+story_meta (const ClipStory *s)
+{
+  g_autofree char *when = clip_format_time_short (s->first_seen, g_get_real_time () / G_USEC_PER_SEC,
+                                                  NULL, NULL);
+  g_autofree char *n = clip_format_count (s->articles->len, NULL);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles",
+                                                         s->articles->len), n);
+
+  /* Translators: a story's first article: "7 Dec 14:05 · first: Civil.ge · 5 articles" */
+  return g_strdup_printf (_("%s · first: %s · %s"), when, s->first_outlet ? s->first_outlet : "", count);
+}
+
+/* "EN, RU, KA · Civil.ge, TASS, Reuters" */
+static char *
+story_reach (const ClipStory *s)
+{
+  g_autofree char *langs = upper_join (s->languages, ", ", TRUE);
+  g_autofree char *outlets = upper_join (s->outlets, ", ", FALSE);
+
+  return *langs ? g_strdup_printf ("%s · %s", langs, outlets) : g_steal_pointer (&outlets);
+}
+
+static GtkWidget *
+rule_chip (ClipStoriesView *self, gint64 rule_id)
+{
+  const char *name = g_hash_table_lookup (self->rule_names, &rule_id);
+  g_autofree char *klass = clip_article_table_rule_class (rule_id);
+  GtkWidget *chip;
+
+  if (name == NULL)
+    return NULL;   /* a rule removed since */
+  chip = gtk_label_new (name);
+  gtk_widget_add_css_class (chip, "clip-chip");
+  gtk_widget_add_css_class (chip, klass);
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
+  return chip;
+}
+
+static void
+fill_chips (ClipStoriesView *self, GtkBox *box, gint64 story_id, guint max)
+{
+  g_autoptr(GArray) ids = clip_story_rule_ids (self->store, story_id, NULL);
+  guint shown = 0, hidden = 0;
+
+  for (guint i = 0; ids && i < ids->len; i++)
+    {
+      GtkWidget *chip = rule_chip (self, g_array_index (ids, gint64, i));
+
+      if (chip == NULL)
+        continue;
+      if (max && shown >= max)
+        {
+          hidden++;
+          g_object_ref_sink (chip);
+          g_object_unref (chip);
+          continue;
+        }
+      gtk_box_append (box, chip);
+      shown++;
+    }
+  if (hidden > 0)
+    {
+      g_autofree char *more = g_strdup_printf ("+%u", hidden);
+      GtkWidget *chip = gtk_label_new (more);
+
+      gtk_widget_add_css_class (chip, "clip-chip");
+      gtk_widget_add_css_class (chip, "clip-chip-more");
+      gtk_box_append (box, chip);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (box), shown > 0);
+}
+
+static GtkWidget *
+story_row (ClipStoriesView *self, const ClipStory *s)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *meta = story_meta (s);
+  g_autofree char *reach = story_reach (s);
+  GtkWidget *title = label_new (s->title && *s->title ? s->title : _("Untitled"), "heading", TRUE);
+
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), label_new (meta, "dim-label", FALSE));
+  gtk_box_append (GTK_BOX (box), label_new (reach, "dim-label", FALSE));
+  fill_chips (self, GTK_BOX (chips), s->id, ROW_CHIPS);
+  gtk_box_append (GTK_BOX (box), chips);
+  g_object_set (box, "margin-top", 8, "margin-bottom", 8, "margin-start", 12, "margin-end", 12, NULL);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "story-id", GSIZE_TO_POINTER ((gsize) s->id));
+  return row;
+}
+
+/* The timeline */
+
+static GtkWidget *
+split_button (const ClipStoryArticle *a)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Move Out of This Story"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Move out of this story"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stories.split");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", a->id);
+  return button;
+}
+
+/* time · outlet · language, the title, and what it is a copy of. */
+static GtkWidget *
+entry_box (const ClipStoryArticle *a, const ClipStoryArticle *original)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *when = clip_format_time_short (a->time, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL);
+  g_autofree char *lang = a->lang ? g_ascii_strup (a->lang, -1) : NULL;
+  g_autofree char *head = lang ? g_strdup_printf ("%s · %s", a->outlet, lang) : g_strdup (a->outlet);
+  GtkWidget *time = label_new (when, "numeric", FALSE);
+
+  gtk_label_set_width_chars (GTK_LABEL (time), 13);
+  gtk_widget_set_valign (time, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), time);
+  gtk_box_append (GTK_BOX (text), label_new (head, "heading", FALSE));
+  gtk_box_append (GTK_BOX (text), label_new (a->title && *a->title ? a->title : _("Untitled"), NULL, TRUE));
+  if (a->copy_of && original)
+    {
+      g_autofree char *copy = clip_article_item_copy_text (original->outlet, original->time,
+                                                           a->recycled_from != 0);
+      g_autofree char *shared = g_strdup_printf (_("%s (%.0f%% of its text shared)"), copy, a->shared * 100);
+
+      gtk_box_append (GTK_BOX (text), label_new (shared, "clip-article-copy", TRUE));
+    }
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), split_button (a));
+  g_object_set (box, "margin-top", 8, "margin-bottom", 8, "margin-start", 12, "margin-end", 6, NULL);
+  return box;
+}
+
+static const ClipStoryArticle *
+find_article (const ClipStory *s, gint64 id)
+{
+  for (guint i = 0; id && i < s->articles->len; i++)
+    if (((ClipStoryArticle *) s->articles->pdata[i])->id == id)
+      return s->articles->pdata[i];
+  return NULL;
+}
+
+/* An original's row, its copies folded in an expander under it. */
+static GtkWidget *
+timeline_row (ClipStoriesView *self, const ClipStoryArticle *a, GPtrArray *copies)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  const ClipStoryArticle *original = find_article (self->story, a->copy_of);
+  g_autoptr(ClipStoryArticle) outside = NULL;
+
+  if (a->copy_of && original == NULL)
+    outside = clip_story_article_get (self->store, a->copy_of, NULL, NULL);
+  gtk_box_append (GTK_BOX (box), entry_box (a, original ? original : outside));
+  if (copies && copies->len)
+    {
+      g_autofree char *n = clip_format_count (copies->len, NULL);
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s copy", "%s copies",
+                                                             copies->len), n);
+      GtkWidget *expander = gtk_expander_new (label);
+      GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      for (guint i = 0; i < copies->len; i++)
+        gtk_box_append (GTK_BOX (inner), entry_box (copies->pdata[i], a));
+      gtk_widget_set_margin_start (inner, 24);
+      gtk_expander_set_child (GTK_EXPANDER (expander), inner);
+      g_object_set (expander, "margin-start", 12, "margin-bottom", 8, NULL);
+      gtk_box_append (GTK_BOX (box), expander);
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "article-id", GSIZE_TO_POINTER ((gsize) a->id));
+  return row;
+}
+
+static void
+show_timeline (ClipStoriesView *self)
+{
+  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  const ClipStory *s = self->story;
+
+  clear_box (GTK_WIDGET (self->timeline));
+  /* Copies whose original is in the story go under it. */
+  for (guint i = 0; i < s->articles->len; i++)
+    {
+      ClipStoryArticle *a = s->articles->pdata[i];
+      const ClipStoryArticle *original = find_article (s, a->copy_of);
+      GPtrArray *list;
+
+      if (original == NULL)
+        continue;
+      if (!(list = g_hash_table_lookup (copies, &original->id)))
+        g_hash_table_insert (copies, (gpointer) &original->id, (list = g_ptr_array_new ()));
+      g_ptr_array_add (list, a);
+    }
+  for (guint i = 0; i < s->articles->len; i++)
+    {
+      ClipStoryArticle *a = s->articles->pdata[i];
+
+      if (find_article (s, a->copy_of) != NULL)
+        continue;
+      gtk_list_box_append (self->timeline, timeline_row (self, a, g_hash_table_lookup (copies, &a->id)));
+    }
+}
+
+static GtkWidget *
+merge_row (const ClipStory *s)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *meta = story_meta (s);
+
+  gtk_box_append (GTK_BOX (box), label_new (s->title && *s->title ? s->title : _("Untitled"), NULL, FALSE));
+  gtk_box_append (GTK_BOX (box), label_new (meta, "dim-label", FALSE));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "story-id", GSIZE_TO_POINTER ((gsize) s->id));
+  return row;
+}
+
+/* The stories listed, but the one open, to merge into it. */
+static void
+fill_merge_list (ClipStoriesView *self)
+{
+  guint n = 0;
+
+  clear_box (GTK_WIDGET (self->merge_list));
+  for (guint i = 0; self->stories && self->story && i < self->stories->len; i++)
+    {
+      const ClipStory *s = self->stories->pdata[i];
+
+      if (s->id == self->story->id)
+        continue;
+      gtk_list_box_append (self->merge_list, merge_row (s));
+      n++;
+    }
+  gtk_widget_set_sensitive (self->merge_button, n > 0);
+}
+
+void
+clip_stories_view_open (ClipStoriesView *self,
+                        gint64           story_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *meta = NULL, *reach = NULL, *text = NULL;
+
+  g_return_if_fail (CLIP_IS_STORIES_VIEW (self));
+
+  g_clear_pointer (&self->story, clip_story_free);
+  if (story_id != 0 && self->store != NULL &&
+      !(self->story = clip_story_get (self->store, story_id, &error)))
+    g_debug ("Could not read story %" G_GINT64_FORMAT ": %s", story_id, error->message);
+  if (self->story == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->story_stack, "none");
+      gtk_widget_set_sensitive (self->rename_button, FALSE);
+      gtk_widget_set_sensitive (self->merge_button, FALSE);
+      gtk_widget_set_sensitive (self->coverage_button, FALSE);
+      return;
+    }
+  gtk_label_set_text (self->story_title, self->story->title && *self->story->title
+                                           ? self->story->title : _("Untitled"));
+  meta = story_meta (self->story);
+  reach = story_reach (self->story);
+  text = g_strdup_printf ("%s\n%s", meta, reach);
+  gtk_label_set_text (self->story_meta, text);
+  clear_box (GTK_WIDGET (self->story_rules));
+  fill_chips (self, self->story_rules, story_id, 0);
+  show_timeline (self);
+  fill_merge_list (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->rename_entry), self->story->renamed ? self->story->title : "");
+  gtk_widget_set_sensitive (self->rename_button, TRUE);
+  gtk_widget_set_sensitive (self->coverage_button, TRUE);
+  gtk_stack_set_visible_child_name (self->story_stack, "story");
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->stories_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "story-id")) == story_id)
+      gtk_list_box_select_row (self->stories_list, GTK_LIST_BOX_ROW (row));
+}
+
+void
+clip_stories_view_reload (ClipStoriesView *self)
+{
+  ClipStoryFilter filter = { .min_articles = 2 };
+  g_autoptr(GError) error = NULL;
+  gint64 open = self->story ? self->story->id : 0;
+
+  g_return_if_fail (CLIP_IS_STORIES_VIEW (self));
+  if (self->store == NULL)
+    return;
+  filter.limit = MAX (self->shown, CLIP_STORIES_VIEW_PAGE) + 1;
+  g_clear_pointer (&self->stories, g_ptr_array_unref);
+  if (!(self->stories = clip_stories_list (self->store, &filter, &error)))
+    {
+      g_warning ("Could not list the stories: %s", error->message);
+      self->stories = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_story_free);
+    }
+  /* One more than shown says whether there are more. */
+  gtk_widget_set_visible (self->more_button, self->stories->len == filter.limit);
+  if (self->stories->len == filter.limit)
+    g_ptr_array_remove_index (self->stories, self->stories->len - 1);
+  self->shown = self->stories->len;
+  clear_box (GTK_WIDGET (self->stories_list));
+  for (guint i = 0; i < self->stories->len; i++)
+    gtk_list_box_append (self->stories_list, story_row (self, self->stories->pdata[i]));
+  gtk_stack_set_visible_child_name (self->list_stack, self->stories->len ? "list" : "empty");
+  clip_stories_view_open (self, open);
+}
+
+static void
+more_clicked_cb (ClipStoriesView *self)
+{
+  self->shown += CLIP_STORIES_VIEW_PAGE;
+  clip_stories_view_reload (self);
+}
+
+static void
+story_activated_cb (ClipStoriesView *self,
+                    GtkListBoxRow   *row)
+{
+  clip_stories_view_open (self, (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "story-id")));
+  adw_leaflet_set_visible_child (self->leaflet, self->story_pane);
+}
+
+/* Changes: commands on the one writer; the view reads again once they are
+ * written. The story to open afterwards rides with the task. */
+
+static void
+command_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ClipStoriesView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[FAILED], 0, error->message);
+      return;
+    }
+  clip_stories_view_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+run (ClipStoriesView *self, ClipCommand *command)
+{
+  g_autoptr(ClipCommand) owned = command;
+
+  if (self->commands == NULL)
+    return;
+  clip_commands_run_async (self->commands, command, NULL, self->cancellable, command_done_cb,
+                           g_object_ref (self));
+}
+
+static void
+merge_activated_cb (ClipStoriesView *self,
+                    GtkListBoxRow   *row)
+{
+  gint64 other = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "story-id"));
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->merge_button));
+  if (self->story != NULL && other != 0)
+    run (self, clip_command_merge_stories (self->story->id, other));
+}
+
+static void
+rename_cb (ClipStoriesView *self)
+{
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->rename_entry));
+  g_autofree char *clean = g_strstrip (g_strdup (title));
+
+  gtk_popover_popdown (self->rename_popover);
+  if (self->story != NULL)
+    run (self, clip_command_rename_story (self->story->id, clean));
+}
+
+static void
+split_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  run (CLIP_STORIES_VIEW (user_data), clip_command_split_story (g_variant_get_int64 (param)));
+}
+
+static void
+coverage_clicked_cb (ClipStoriesView *self)
+{
+  if (self->story != NULL)
+    g_signal_emit (self, signals[SHOW_COVERAGE], 0, self->story->id, self->story->title);
+}
+
+static void
+back_clicked_cb (ClipStoriesView *self)
+{
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static void
+back_to_list_cb (ClipStoriesView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+void
+clip_stories_view_set_store (ClipStoriesView *self,
+                             ClipStore       *store,
+                             ClipCommands    *commands)
+{
+  g_return_if_fail (CLIP_IS_STORIES_VIEW (self));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->commands, commands);
+}
+
+void
+clip_stories_view_set_rules (ClipStoriesView *self,
+                             GPtrArray       *rules)
+{
+  g_hash_table_remove_all (self->rule_names);
+  for (guint i = 0; rules && i < rules->len; i++)
+    {
+      const ClipRule *r = rules->pdata[i];
+
+      g_hash_table_insert (self->rule_names, g_memdup2 (&r->id, sizeof r->id), g_strdup (r->name));
+    }
+}
+
+static void
+clip_stories_view_dispose (GObject *object)
+{
+  ClipStoriesView *self = CLIP_STORIES_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  G_OBJECT_CLASS (clip_stories_view_parent_class)->dispose (object);
+}
+
+static void
+clip_stories_view_finalize (GObject *object)
+{
+  ClipStoriesView *self = CLIP_STORIES_VIEW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->commands);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->rule_names, g_hash_table_unref);
+  g_clear_pointer (&self->stories, g_ptr_array_unref);
+  g_clear_pointer (&self->story, clip_story_free);
+  G_OBJECT_CLASS (clip_stories_view_parent_class)->finalize (object);
+}
+
+static void
+clip_stories_view_class_init (ClipStoriesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = clip_stories_view_dispose;
+  object_class->finalize = clip_stories_view_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/clippings/Clippings/clip-stories-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, story_pane);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, stories_list);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, more_button);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, story_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, story_title);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, story_meta);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, story_rules);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, timeline);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, coverage_button);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, merge_button);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, merge_list);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, rename_button);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, rename_popover);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, rename_entry);
+  gtk_widget_class_bind_template_callback (widget_class, story_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, merge_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rename_cb);
+  gtk_widget_class_bind_template_callback (widget_class, coverage_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_to_list_cb);
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SHOW_COVERAGE] = g_signal_new ("show-coverage", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static const GActionEntry actions[] = {
+  { "split", split_activated, "x" },
+};
+
+static void
+clip_stories_view_init (ClipStoriesView *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  self->cancellable = g_cancellable_new ();
+  self->rule_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "stories", G_ACTION_GROUP (group));
+  clip_stories_view_open (self, 0);
+}
