@@ -741,7 +741,11 @@ reload_activated_cb (GApplication *app,
           if (changes++ == 0)
             g_assert_cmpint (now - start, >=, 380 * 1000);
           else
-            g_assert_cmpint (now - last_change, >=, 950 * 1000);
+            /* A second apart, as the test sees it: a change is seen
+             * after the main-loop iteration that made it, which lasts
+             * long on a loaded machine (942 ms measured); the old pace
+             * (400 ms) still fails. */
+            g_assert_cmpint (now - last_change, >=, 700 * 1000);
           last_change = now;
         }
       if (!g_main_context_iteration (NULL, FALSE))
