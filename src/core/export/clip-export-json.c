@@ -52,6 +52,8 @@ add_scope (JsonBuilder *b, ClipExportContext *ctx)
   add_string (b, "query", scope->query);
   json_builder_set_member_name (b, "flagged");
   json_builder_add_boolean_value (b, scope->flagged);
+  json_builder_set_member_name (b, "unread");
+  json_builder_add_boolean_value (b, scope->unread);
   json_builder_set_member_name (b, "outlet_id");
   if (scope->outlet_id)
     json_builder_add_int_value (b, scope->outlet_id);

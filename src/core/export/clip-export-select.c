@@ -178,6 +178,8 @@ select_rows (ClipStore             *store,
     g_string_append (sql, " AND a.id IN (SELECT value FROM json_each(?))");
   if (scope->flagged)
     g_string_append (sql, " AND a.flag != 0");
+  if (scope->unread)
+    g_string_append (sql, " AND a.read = 0");
   if (scope->outlet_id)
     g_string_append (sql, " AND a.outlet_id = ?");
   if (scope->since)
@@ -446,6 +448,8 @@ describe_scope (ClipExportSelection   *sel,
     g_ptr_array_add (parts, g_strdup_printf (_("Search “%s”"), scope->query));
   if (scope->flagged)
     g_ptr_array_add (parts, g_strdup (_("Flagged articles")));
+  if (scope->unread)
+    g_ptr_array_add (parts, g_strdup (_("Unread articles")));
   if (sel->outlet_name)
     g_ptr_array_add (parts, g_strdup_printf (_("Outlet “%s”"), sel->outlet_name));
   if (scope->article_ids)
@@ -473,8 +477,69 @@ describe_scope (ClipExportSelection   *sel,
     sel->title = g_strdup (_("Flagged articles"));
   else if (sel->outlet_name)
     sel->title = g_strdup (sel->outlet_name);
+  else if (scope->unread)
+    sel->title = g_strdup (_("Unread articles"));
   else
     sel->title = g_strdup (_("Clippings report"));
+}
+
+/* What the scope names, checked: the rule's id, the outlet's name, the
+ * search's ids. */
+static gboolean
+resolve_scope (ClipStore             *store,
+               const ClipExportScope *scope,
+               gint64                *rule_id,
+               char                 **outlet_name,
+               char                 **query_ids,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  if (scope->since && scope->until && scope->until <= scope->since)
+    {
+      g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_INVALID,
+                   _("The period ends before it starts"));
+      return FALSE;
+    }
+  if (scope->rule && !find_rule_id (store, scope->rule, rule_id, error))
+    return FALSE;
+  if (scope->outlet_id)
+    {
+      g_autoptr(ClipOutlet) outlet = clip_store_get_outlet (store, scope->outlet_id, NULL);
+
+      if (outlet == NULL)
+        {
+          g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_NOT_FOUND,
+                       _("There is no outlet %" PRId64), (int64_t) scope->outlet_id);
+          return FALSE;
+        }
+      *outlet_name = g_strdup (outlet->name && *outlet->name ? outlet->name : outlet->url);
+    }
+  if (scope->query && !(*query_ids = clip_export_search_ids (store, scope->query, cancellable, error)))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+clip_export_count (ClipStore             *store,
+                   const ClipExportScope *scope,
+                   guint                 *count,
+                   GCancellable          *cancellable,
+                   GError               **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) outlets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *outlet_name = NULL;
+  g_autofree char *query_ids = NULL;
+  gint64 rule_id = 0;
+  Rows rows = { ids, times, outlets };
+
+  g_return_val_if_fail (CLIP_IS_STORE (store) && scope != NULL && count != NULL, FALSE);
+  if (!resolve_scope (store, scope, &rule_id, &outlet_name, &query_ids, cancellable, error) ||
+      !select_rows (store, scope, rule_id, query_ids, FALSE, &rows, cancellable, error))
+    return FALSE;
+  *count = ids->len;
+  return TRUE;
 }
 
 ClipExportSelection *
@@ -492,33 +557,12 @@ clip_export_select (ClipStore             *store,
   gint64 rule_id = 0;
   Rows rows;
 
-  if (scope->since && scope->until && scope->until <= scope->since)
-    {
-      g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_INVALID,
-                   _("The period ends before it starts"));
-      return NULL;
-    }
   sel->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sel->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
   sel->rules_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   sel->outlets = g_ptr_array_new_with_free_func ((GDestroyNotify) outlet_free);
   sel->generated = g_get_real_time () / G_USEC_PER_SEC;
-
-  if (scope->rule && !find_rule_id (store, scope->rule, &rule_id, error))
-    return NULL;
-  if (scope->outlet_id)
-    {
-      g_autoptr(ClipOutlet) outlet = clip_store_get_outlet (store, scope->outlet_id, NULL);
-
-      if (outlet == NULL)
-        {
-          g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_NOT_FOUND,
-                       _("There is no outlet %" PRId64), (int64_t) scope->outlet_id);
-          return NULL;
-        }
-      sel->outlet_name = g_strdup (outlet->name && *outlet->name ? outlet->name : outlet->url);
-    }
-  if (scope->query && !(query_ids = clip_export_search_ids (store, scope->query, cancellable, error)))
+  if (!resolve_scope (store, scope, &rule_id, &sel->outlet_name, &query_ids, cancellable, error))
     return NULL;
 
   rows.ids = sel->ids;
