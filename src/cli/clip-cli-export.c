@@ -116,6 +116,7 @@ clip_cli_export (ClipCli *cli, int argc, char **argv)
     { "outlet", 0, 0, G_OPTION_ARG_STRING, &outlet, N_("Only this outlet's articles"), "ID" },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Articles from this date or time on"), "DATE" },
     { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Articles up to this date (including the day) or time"), "DATE" },
+    { "highlight-all", 0, 0, G_OPTION_ARG_NONE, &options.highlight_all, N_("HTML, PDF: mark every rule's words, not only the --rule's"), NULL },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &options.bom, N_("CSV: start with a byte order mark, for spreadsheet programs"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (“-”: standard output)"), "FILE" },
     { NULL }

@@ -39,6 +39,8 @@ struct _ClipExportDialog
   GtkLabel        *origin_label;
   AdwComboRow     *format_row;
   GtkWidget       *bom_row;
+  GtkWidget       *highlight_row;
+  GtkSwitch       *highlight_switch;
   GtkSwitch       *bom_switch;
   GtkWidget       *selection_row;
   GtkSwitch       *selection_switch;
@@ -92,7 +94,10 @@ chosen_format (ClipExportDialog *self)
 static void
 format_changed_cb (ClipExportDialog *self)
 {
-  gtk_widget_set_visible (self->bom_row, chosen_format (self) == CLIP_EXPORT_CSV);
+  ClipExportFormat format = chosen_format (self);
+
+  gtk_widget_set_visible (self->bom_row, format == CLIP_EXPORT_CSV);
+  gtk_widget_set_visible (self->highlight_row, format == CLIP_EXPORT_PDF || format == CLIP_EXPORT_HTML);
 }
 
 static char *
@@ -401,6 +406,7 @@ clip_export_dialog_export_to (ClipExportDialog *self,
   show_error (self, NULL);
   options.format = chosen_format (self);
   options.bom = options.format == CLIP_EXPORT_CSV && gtk_switch_get_active (self->bom_switch);
+  options.highlight_all = gtk_switch_get_active (self->highlight_switch);
   self->cancellable = g_cancellable_new ();
   set_working (self, TRUE);
   g_object_set_data_full (G_OBJECT (self), "export-path", g_strdup (path), g_free);
@@ -702,6 +708,8 @@ clip_export_dialog_class_init (ClipExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, ClipExportDialog, bom_row);
   gtk_widget_class_bind_template_child (widget_class, ClipExportDialog, bom_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClipExportDialog, highlight_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipExportDialog, highlight_switch);
   gtk_widget_class_bind_template_child (widget_class, ClipExportDialog, selection_row);
   gtk_widget_class_bind_template_child (widget_class, ClipExportDialog, selection_switch);
   gtk_widget_class_bind_template_child (widget_class, ClipExportDialog, rule_row);

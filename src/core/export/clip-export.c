@@ -274,6 +274,9 @@ clip_export_write (ClipStore               *store,
                             cancellable, error);
   if (sel == NULL)
     return FALSE;
+  if (options->highlight_all)
+    for (guint i = 0; i < sel->rules->len; i++)
+      ((ClipExportRule *) g_ptr_array_index (sel->rules, i))->about = TRUE;
   if (sel->ids->len == 0)
     {
       g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_EMPTY,

@@ -52,6 +52,8 @@ typedef struct {
   ClipExportFormat  format;
   gboolean          bom;           /* CSV: begin with a UTF-8 byte order mark */
   gboolean          newest_first;  /* default: oldest first */
+  gboolean          highlight_all; /* mark every rule's words, not only those
+                                    * of the scope's rule (when it has one) */
   const char       *title;         /* report title; NULL: made from the scope */
 } ClipExportOptions;
 

@@ -81,6 +81,17 @@ distance (const Lab *p,
                (p->b - q->b) * (p->b - q->b));
 }
 
+double
+clip_rule_color_distance (const char *a,
+                          const char *b)
+{
+  Lab p, q;
+
+  if (!parse_lab (a, &p) || !parse_lab (b, &q))
+    return -1;
+  return distance (&p, &q);
+}
+
 const char *
 clip_rule_pick_color (const char * const *used)
 {
