@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clip-a11y.h"
 #include "clip-date-row.h"
 #include "clip-export.h"
 
@@ -152,8 +153,7 @@ clip_date_row_init (ClipDateRow *self)
   gtk_widget_set_valign (self->button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->button, "flat");
   gtk_widget_set_tooltip_text (self->button, _("Pick a Date"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
+  clip_a11y_name_menu_button (self->button, _("Pick a Date"));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->button);
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
   g_signal_connect_swapped (popover, "show", G_CALLBACK (popover_shown_cb), self);
