@@ -187,7 +187,7 @@ test_scopes_combine (void)
   g_assert_true (clip_test_ui_wait (counted, dialog));
   g_assert_cmpint (clip_export_dialog_get_count (dialog), ==, 1);
   clip_test_ui_wait_frame (GTK_WIDGET (dialog));
-  clip_test_ui_screenshot (GTK_WIDGET (dialog), "export-dialog-scope");
+  g_free (clip_test_ui_screenshot (GTK_WIDGET (dialog), "export-dialog-scope"));
 
   adw_combo_row_set_selected (format, find_item (format, "JSON data"));
   g_object_ref (dialog);
@@ -284,7 +284,7 @@ test_dates (void)
   g_assert_true (clip_test_ui_wait (error_gone, dialog));
   g_assert_true (clip_test_ui_wait (counted, dialog));
   g_assert_cmpint (clip_export_dialog_get_count (dialog), ==, 2);
-  clip_test_ui_screenshot (GTK_WIDGET (dialog), "export-dialog");
+  g_free (clip_test_ui_screenshot (GTK_WIDGET (dialog), "export-dialog"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

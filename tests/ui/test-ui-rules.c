@@ -544,7 +544,7 @@ test_term_lists (Fixture       *f,
   }
   g_assert_false (gtk_widget_get_sensitive (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "save_button")));
   clip_test_ui_wait_frame (GTK_WIDGET (window));
-  clip_test_ui_screenshot (GTK_WIDGET (window), "term-lists-errors");
+  g_free (clip_test_ui_screenshot (GTK_WIDGET (window), "term-lists-errors"));
   gtk_editable_set_text (GTK_EDITABLE (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "name_row")), "georgia_terms");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "already a term list named “georgia_terms”"));
   set_entries (window, "Russia*\nKremlin\n");
@@ -552,7 +552,7 @@ test_term_lists (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_true (gtk_widget_get_sensitive (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "save_button")));
   clip_test_ui_wait_frame (GTK_WIDGET (window));
-  clip_test_ui_screenshot (GTK_WIDGET (window), "term-lists");
+  g_free (clip_test_ui_screenshot (GTK_WIDGET (window), "term-lists"));
 
   /* Renamed: the rule that used it follows, and still matches the same. */
   gtk_editable_set_text (GTK_EDITABLE (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "name_row")), "russia_words");
