@@ -313,6 +313,42 @@ test_file_name (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Highlight Every Rule reaches the report: a report about Elections then
+ * marks the Russian interference rule's words too. */
+static void
+test_highlight_all (void)
+{
+  g_autoptr(Fixture) f = fixture_new (TRUE);
+  ClipExportScope scope = { .rule = (char *) "Elections" };
+  g_autofree char *plain = g_build_filename (f->dir, "plain.html", NULL);
+  g_autofree char *all = g_build_filename (f->dir, "all.html", NULL);
+  const char *paths[] = { plain, all };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      ClipExportDialog *dialog = clip_export_dialog_new (NULL, clip_store_get_path (f->store), NULL, NULL);
+      AdwComboRow *format = row (GTK_WIDGET (dialog), "Format");
+      g_autofree char *html = NULL;
+      Exported done = { 0 };
+
+      g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &done);
+      clip_export_dialog_set_scope (dialog, &scope);
+      adw_combo_row_set_selected (format, find_item (format, "HTML report"));
+      gtk_switch_set_active (switch_of (GTK_WIDGET (dialog), "Highlight Every Rule"), i == 1);
+      g_object_ref (dialog);
+      clip_export_dialog_export_to (dialog, paths[i]);
+      g_assert_true (clip_test_ui_wait (has_path, &done));
+      g_assert_true (g_file_get_contents (paths[i], &html, NULL, NULL));
+      g_assert_nonnull (strstr (html, "выборы</mark>"));
+      if (i == 0)
+        g_assert_null (strstr (html, "вмешательство России</mark>"));
+      else
+        g_assert_nonnull (strstr (html, "вмешательство России</mark>"));
+      g_object_unref (dialog);
+      g_free (done.path);
+    }
+}
+
 static void
 test_search_and_selection (void)
 {
@@ -363,5 +399,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/export/empty-scope", test_empty_scope);
   g_test_add_func ("/ui/export/dates", test_dates);
   g_test_add_func ("/ui/export/file-name", test_file_name);
+  g_test_add_func ("/ui/export/highlight-all", test_highlight_all);
   return g_test_run ();
 }
