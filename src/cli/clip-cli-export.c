@@ -29,10 +29,18 @@ show_progress (guint64 done, guint64 total, gpointer data)
 }
 
 /* Scope and date errors are the user's to fix (exit 2); a file that could
- * not be written is not. */
+ * not be written is not; a scope that holds nothing is like grep's
+ * nothing found (exit 1), and no file is written. */
 static int
 export_failed (ClipCli *cli, const GError *error)
 {
+  if (g_error_matches (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_EMPTY))
+    {
+      g_autofree char *line = clip_cli_field (error->message);
+
+      clip_cli_fprint (stderr, "clippings-cli %s: %s\n", cli->command, line);
+      return CLIP_CLI_FAILURE;
+    }
   if (error->domain == CLIP_EXPORT_ERROR && error->code != CLIP_EXPORT_ERROR_WRITE)
     return clip_cli_usage (cli, "%s", error->message);
   return clip_cli_fail (cli, error);
@@ -104,9 +112,11 @@ clip_cli_export (ClipCli *cli, int argc, char **argv)
     { "rule", 0, 0, G_OPTION_ARG_STRING, &scope.rule, N_("The articles this rule matched"), "NAME" },
     { "query", 0, 0, G_OPTION_ARG_STRING, &scope.query, N_("The articles a search in the rule language finds"), "Q" },
     { "flagged", 0, 0, G_OPTION_ARG_NONE, &scope.flagged, N_("Only flagged articles"), NULL },
+    { "unread", 0, 0, G_OPTION_ARG_NONE, &scope.unread, N_("Only unread articles"), NULL },
     { "outlet", 0, 0, G_OPTION_ARG_STRING, &outlet, N_("Only this outlet's articles"), "ID" },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Articles from this date or time on"), "DATE" },
     { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Articles up to this date (including the day) or time"), "DATE" },
+    { "highlight-all", 0, 0, G_OPTION_ARG_NONE, &options.highlight_all, N_("HTML, PDF: mark every rule's words, not only the --rule's"), NULL },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &options.bom, N_("CSV: start with a byte order mark, for spreadsheet programs"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (“-”: standard output)"), "FILE" },
     { NULL }
@@ -115,7 +125,8 @@ clip_cli_export (ClipCli *cli, int argc, char **argv)
   if (!clip_cli_parse_options (cli, NULL,
                                _("Export articles as a CSV or JSON file or as an HTML or PDF report.\n\n"
                                  "The scope options combine: --rule R --flagged is the flagged articles "
-                                 "rule R matched. Without any, every article of the period goes out. "
+                                 "rule R matched. Without any, every article of the period goes out; "
+                                 "a scope that holds no article writes no file and exits 1. "
                                  "DATE is YYYY-MM-DD (local time) or ISO 8601."),
                                entries, &argc, &argv))
     status = CLIP_CLI_USAGE;

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-alert-notifier.h"
+#include "clip-a11y.h"
 #include "clip-application.h"
 #include "clip-preferences-window.h"
 #include "clip-window.h"
@@ -103,7 +104,15 @@ clip_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (clip_window_new (CLIP_APPLICATION (app)));
+    {
+      GtkShortcutsWindow *shortcuts;
+
+      window = GTK_WINDOW (clip_window_new (CLIP_APPLICATION (app)));
+      /* GTK builds the shortcuts window's search and sections itself. */
+      shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+      if (shortcuts != NULL)
+        clip_a11y_name_internals (GTK_WIDGET (shortcuts));
+    }
   gtk_window_present (window);
 }
 
@@ -179,6 +188,7 @@ clip_application_startup (GApplication *app)
     { "win.add-outlet", { "<Control>n", NULL } },
     { "win.import-opml", { "<Control>o", NULL } },
     { "win.export-opml", { "<Control><Shift>s", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.show-rules", { "<Control><Shift>r", NULL } },
     { "win.show-alerts", { "<Control><Shift>a", NULL } },
   };

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "clip-a11y.h"
 #include "clip-paths.h"
 #include "clip-interval.h"
 #include "clip-preferences-window.h"
@@ -268,6 +269,8 @@ static void
 clip_preferences_window_init (ClipPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The expander rows' switches and the (unused) search entry. */
+  clip_a11y_name_internals (GTK_WIDGET (self));
 
   clip_interval_fill_list (self->interval_list);
   self->data_dir = clip_paths_data_dir (NULL);

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <glib/gi18n.h>
 
+#include "clip-a11y.h"
 #include "clip-rule-editor.h"
 #include "clip-rule-colors.h"
 #include "clip-format.h"
@@ -526,6 +527,7 @@ clip_rule_editor_init (ClipRuleEditor *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  clip_a11y_name_internals (GTK_WIDGET (self->color_button));
   buffer = gtk_text_view_get_buffer (self->query_view);
   self->error_tag = gtk_text_buffer_create_tag (buffer, "error",
                                                 "underline", PANGO_UNDERLINE_ERROR,

@@ -11,6 +11,7 @@
 #include "clip-format.h"
 #include "clip-rule-preview.h"
 #include "clip-rule-style.h"
+#include "clip-a11y.h"
 #include "clip-rules-page.h"
 #include "clip-rules-store.h"
 #include "clip-store-listing.h"
@@ -260,6 +261,12 @@ rule_row (ClipRulesPage  *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("More"));
+  {
+    /* Translators: %s is a rule's name: its menu's button, for a screen reader */
+    g_autofree char *more = g_strdup_printf (_("More for “%s”"), rule->name);
+
+    clip_a11y_name_menu_button (button, more);
+  }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
 }

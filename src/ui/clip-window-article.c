@@ -197,12 +197,20 @@ export_activated (GSimpleAction *action,
   ClipWindow *self = CLIP_WINDOW (user_data);
   const ClipArticle *article = current_article (self);
   g_autoptr(GArray) selected = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ClipExportScope scope;
+  ClipExportDialog *dialog;
 
+  if (self->store == NULL)
+    return;
+  /* The list's view is the scope; the article open is offered as well. */
   if (article != NULL)
     g_array_append_val (selected, article->id);
-  if (self->store != NULL)
-    gtk_window_present (GTK_WINDOW (clip_export_dialog_new (GTK_WINDOW (self), clip_store_get_path (self->store),
-                                                            self->toast_overlay, selected)));
+  dialog = clip_export_dialog_new (GTK_WINDOW (self), clip_store_get_path (self->store),
+                                   self->toast_overlay, selected);
+  clip_window_get_view_scope (self, &scope);
+  clip_export_dialog_set_scope (dialog, &scope);
+  clip_export_scope_clear (&scope);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void

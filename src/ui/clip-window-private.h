@@ -7,6 +7,7 @@
 #include "clip-article-list.h"
 #include "clip-article-table.h"
 #include "clip-article-view.h"
+#include "clip-export.h"
 #include "clip-pane.h"
 #include "clip-service.h"
 #include "clip-sidebar.h"
@@ -90,6 +91,10 @@ void          clip_window_apply_view         (ClipWindow   *self);
 void          clip_window_update_subtitle    (ClipWindow   *self);
 /* win.sort, win.search-everywhere, win.save-search */
 void          clip_window_add_view_actions   (ClipWindow   *self);
+/* The list's view as an export's scope: its rule, outlet, Flagged or
+ * Unread, and the search applied (not one that cannot be read). */
+void          clip_window_get_view_scope     (ClipWindow      *self,
+                                              ClipExportScope *scope);
 /* The list's view could not be read: says why in its place. */
 void          clip_window_view_failed        (ClipWindow   *self,
                                               const char   *message);

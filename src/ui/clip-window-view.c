@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "clip-rule-editor.h"
 #include "clip-format.h"
@@ -277,6 +278,27 @@ clip_window_apply_view (ClipWindow *self)
     clip_article_list_set_view (self->list, &filter, search, sorts[sort].sort, sorts[sort].ascending);
   adw_window_title_set_title (self->content_title, clip_sidebar_get_selected_title (self->sidebar));
   clip_window_update_subtitle (self);
+}
+
+void
+clip_window_get_view_scope (ClipWindow      *self,
+                            ClipExportScope *scope)
+{
+  gint64 id = 0;
+  ClipSourceKind kind = clip_sidebar_get_selected (self->sidebar, &id);
+
+  memset (scope, 0, sizeof *scope);
+  scope->flagged = kind == CLIP_SOURCE_FLAGGED;
+  scope->unread = kind == CLIP_SOURCE_UNREAD;
+  scope->outlet_id = kind == CLIP_SOURCE_OUTLET ? id : 0;
+  if (kind == CLIP_SOURCE_RULE && self->store)
+    {
+      g_autoptr(ClipRule) rule = clip_store_get_rule (self->store, id, NULL);
+
+      scope->rule = rule ? g_strdup (rule->name) : NULL;
+    }
+  /* A search that cannot be read finds nothing in the list either. */
+  scope->query = self->search_error ? NULL : g_strdup (self->search);
 }
 
 void

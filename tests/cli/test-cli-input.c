@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "clip-store.h"
 #include "clip-test-util.h"
 
 #include <fcntl.h>
@@ -243,6 +244,27 @@ undo_read_only (const char *dir, gboolean mounted)
     g_chmod (dir, 0700);
 }
 
+/* One article in the archive's first outlet, so that an export has
+ * something to write (an empty scope writes nothing). */
+static void
+add_one_article (Fixture *f)
+{
+  g_autoptr(ClipStore) store = clip_store_open_data_dir (f->dir, CLIP_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  ClipArticle *a = clip_article_new ();
+  ClipIngestResult r;
+
+  g_assert_nonnull (store);
+  a->guid = g_strdup ("one");
+  a->title = g_strdup ("Georgia votes");
+  a->summary_text = g_strdup ("Georgia");
+  a->fetched = g_get_real_time () / G_USEC_PER_SEC;
+  g_ptr_array_add (batch, a);
+  clip_ingest_result_init (&r);
+  g_assert_true (clip_store_ingest (store, 1, batch, &r, NULL));
+  clip_ingest_result_clear (&r);
+}
+
 /* Reading needs no writing: even articles list failed ("unable to open
  * database file") where the archive's folder could not be written. */
 static void
@@ -259,6 +281,7 @@ test_read_only_folder (Fixture *f, gconstpointer data)
   gboolean mounted;
 
   g_assert_cmpint (run (f, "outlets", "add", "https://civil.ge/feed", NULL), ==, 0);
+  add_one_article (f);
   if (!make_read_only (f->dir, &mounted))
     {
       undo_read_only (f->dir, mounted);

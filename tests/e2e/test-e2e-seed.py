@@ -7,7 +7,12 @@
 # any other (checked with clippings-cli); a search that cannot be read
 # says why where the results would be; a search's scope shows under it
 # and one click clears it; and, the window 400 px wide, an alert tapped
-# shows its article (read, in the archive).
+# shows its article (read, in the archive). Before that, it walks every
+# page (articles, alerts, rules) and dialog (Add Outlet, Preferences,
+# Export, Term Lists, the rule editor, Outlet Properties, Keyboard
+# Shortcuts) and fails on a button, toggle, menu button, switch or entry a
+# screen reader could not name (no name, or its class's: "GtkMenuButton",
+# "GtkImage").
 #
 #   test-e2e-seed.py CLIPPINGS SCHEMA_DIR SEED_ARTICLE SCREENSHOT
 #
@@ -291,6 +296,98 @@ def narrow_alert_opens(window, title, data_dir):
     subprocess.run(['import', '-window', 'root', screenshot.replace('.png', '-narrow.png')], check=False)
 
 
+# The roles of controls a person operates; each needs a name of its own.
+CONTROLS = {'push button', 'toggle button', 'check box', 'radio button', 'switch',
+            'text', 'entry', 'password text', 'combo box', 'spin button', 'menu button'}
+
+
+def unnamed_controls(root, where):
+    """The controls under root without a name a person could hear."""
+    found = []
+
+    def walk(node, path, depth):
+        try:
+            role, name = node.roleName, (node.name or '').strip()
+            children = list(node.children)
+        except Exception:  # noqa: BLE001 - a node went away while we looked
+            return
+        if role in CONTROLS and (not name or name.startswith(('Gtk', 'Adw', 'Clip'))):
+            found.append('%s: %s %r under %s' % (where, role, name, ' / '.join(path[-3:])))
+        if depth < 80:
+            for child in children:
+                if child is not None:
+                    walk(child, path + ['%s “%s”' % (role, name)], depth + 1)
+
+    walk(root, [], 0)
+    return found
+
+
+def frame(app, name):
+    """The app's windows called name (None: any but the main window)."""
+    return [f for f in app.children if f.roleName == 'frame' and
+            (f.name == name if name is not None else f.name != 'Clippings')]
+
+
+def check_dialog(app, keys, name, problems, close='Escape'):
+    """Opens a dialog with keys, checks its controls, closes it."""
+    press(keys)
+    dialog = wait_for('the %s dialog (%s)' % (name, keys), lambda: frame(app, name)[0])
+    time.sleep(0.5)
+    print('checking', dialog.name)
+    if not dialog.name or dialog.name.startswith('Gtk'):
+        problems.append('a window without a title of its own: %r' % dialog.name)
+    problems += unnamed_controls(dialog, dialog.name)
+    press(close)
+    wait_for('the %s dialog closed' % name, lambda: not frame(app, name))
+
+
+def every_control_named(app, window):
+    """Every page and dialog: no control without a name."""
+    problems = []
+    press('ctrl+shift+a')
+    wait_for('the Alerts page', lambda: showing_button(window, 'Mark all read'))
+    problems += unnamed_controls(window, 'Alerts')
+    press('ctrl+shift+r')
+    wait_for('the Rules page', lambda: showing_button(window, 'Term lists'))
+    problems += unnamed_controls(window, 'Rules')
+    showing_button(window, 'Term lists')[0].doActionNamed('click')
+    lists = wait_for('the Term Lists window', lambda: frame(app, 'Term Lists')[0])
+    time.sleep(0.5)
+    problems += unnamed_controls(lists, 'Term Lists')
+    press('Escape')
+    wait_for('Term Lists closed', lambda: not frame(app, 'Term Lists'))
+    wait_for('New Rule', lambda: showing_button(window, 'New Rule'))[0].doActionNamed('click')
+    editor = wait_for('the rule editor', lambda: frame(app, 'New Rule')[0])
+    time.sleep(0.5)
+    problems += unnamed_controls(editor, 'New Rule')
+    press('Escape')
+    wait_for('the rule editor closed', lambda: not frame(app, 'New Rule'))
+    wait_for('Back to the Articles',
+             lambda: showing_button(window, 'Back to the Articles'))[0].doActionNamed('click')
+    wait_for('the articles', lambda: showing_button(window, 'Refresh all outlets'))
+    problems += unnamed_controls(window, 'Articles')
+    check_dialog(app, 'ctrl+n', 'Add Outlet', problems)
+    check_dialog(app, 'ctrl+comma', 'Preferences', problems)
+    check_dialog(app, 'ctrl+e', 'Export', problems)
+    # GtkShortcutsWindow's title is GTK's own.
+    check_dialog(app, 'ctrl+question', None, problems)
+    # An outlet's own view, and its properties.
+    # The sidebar's row, left of the list's rows that name the outlet too.
+    wait_for('the outlet in the sidebar',
+             lambda: min(labels(window, lambda name: name == 'Rustavi 2 (test)'),
+                         key=lambda n: n.position[0])).click()
+    wait_for('Outlet properties',
+             lambda: showing_button(window, 'Outlet properties'))[0].doActionNamed('click')
+    props = wait_for('the outlet dialog', lambda: [f for f in app.children if f.roleName == 'frame'
+                                                   and f.name not in ('Clippings', '')][0])
+    time.sleep(0.5)
+    problems += unnamed_controls(props, props.name)
+    press('Escape')
+    for problem in problems:
+        print('UNNAMED', problem)
+    assert not problems, '%d controls have no name a screen reader can say' % len(problems)
+
+
 def main():
     title, feed = seed_feed()
     server = serve(feed)
@@ -356,6 +453,7 @@ def main():
         keyboard_shortcuts(app, window)
         alerts_act_on_shown(window, title, data_dir)
         search_explains_itself(window, 'Rustavi 2 (test)')
+        every_control_named(app, window)
         narrow_alert_opens(window, title, data_dir)
     finally:
         app_process.terminate()

@@ -98,6 +98,126 @@ test_scope_parts (void)
   g_clear_pointer (&scope.article_ids, g_array_unref);
 }
 
+/* Every part of a scope narrows it (AND), as the CLI and the Export
+ * dialog combine them; clip_export_count agrees with what is written. */
+static void
+test_scope_combine (void)
+{
+  g_autoptr(Fixture) f = fixture_new (TRUE);
+  g_autoptr(GError) error = NULL;
+  gint64 first = ((FixtureArticle *) g_ptr_array_index (f->articles, 0))->published;
+  const FixtureArticle *en = g_ptr_array_index (f->articles, 2);
+  ClipExportScope scope = { .rule = (char *) "Russian interference" };
+  guint count = 99;
+
+  g_assert_true (clip_export_count (f->store, &scope, &count, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 7);
+  scope.query = (char *) "title:interference";
+  assert_ids (f, export_ids (f, &scope, FALSE, NULL), (int[]) { 2, 3, -1 });
+  scope.flagged = TRUE;
+  assert_ids (f, export_ids (f, &scope, FALSE, NULL), (int[]) { 2, -1 });
+  scope.outlet_id = f->outlets[0];
+  scope.since = first + 2 * DAY;
+  scope.until = first + 3 * DAY;
+  assert_ids (f, export_ids (f, &scope, FALSE, NULL), (int[]) { 2, -1 });
+  g_assert_true (clip_export_count (f->store, &scope, &count, NULL, NULL));
+  g_assert_cmpuint (count, ==, 1);
+  scope.unread = TRUE;
+  assert_ids (f, export_ids (f, &scope, FALSE, NULL), (int[]) { 2, -1 });
+
+  /* Each part alone can empty it: then nothing is written. */
+  g_assert_true (clip_store_set_read (f->store, en->id, TRUE, NULL));
+  g_assert_null (export_ids (f, &scope, FALSE, &error));
+  g_assert_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_assert_true (clip_export_count (f->store, &scope, &count, NULL, NULL));
+  g_assert_cmpuint (count, ==, 0);
+  scope.unread = FALSE;
+  scope.outlet_id = f->outlets[1];
+  g_assert_null (export_ids (f, &scope, FALSE, &error));
+  g_assert_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_EMPTY);
+  g_clear_error (&error);
+  scope.outlet_id = f->outlets[0];
+  scope.since = first + 3 * DAY;
+  scope.until = 0;
+  g_assert_null (export_ids (f, &scope, FALSE, &error));
+  g_assert_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_EMPTY);
+  /* The message says what was asked for. */
+  g_assert_nonnull (strstr (error->message, "Nothing to export"));
+  g_assert_nonnull (strstr (error->message, "Rule “Russian interference”"));
+}
+
+/* An empty scope writes no file in any format, and leaves a file of the
+ * same name as it was, with nothing beside it. */
+static void
+test_empty_writes_nothing (void)
+{
+  g_autoptr(Fixture) f = fixture_new (TRUE);
+  ClipExportScope scope = { .rule = (char *) "Elections", .outlet_id = f->outlets[2] };
+  g_autofree char *kept = g_build_filename (f->dir, "kept.csv", NULL);
+
+  for (guint format = CLIP_EXPORT_CSV; format <= CLIP_EXPORT_PDF; format++)
+    {
+      ClipExportOptions options = { format };
+      g_autofree char *name = g_strdup_printf ("empty.%s", clip_export_format_to_string (format));
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      ClipExportResult result = { 0 };
+
+      g_assert_false (clip_export_to_file (f->store, &scope, &options, path, &result,
+                                           NULL, NULL, NULL, &error));
+      g_assert_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_EMPTY);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  {
+    ClipExportOptions options = { CLIP_EXPORT_CSV };
+    g_autofree char *text = NULL;
+    g_autoptr(GDir) dir = NULL;
+    const char *entry;
+    guint n = 0;
+
+    g_assert_true (g_file_set_contents (kept, "earlier", -1, NULL));
+    g_assert_false (clip_export_to_file (f->store, &scope, &options, kept, NULL,
+                                         NULL, NULL, NULL, NULL));
+    g_assert_true (g_file_get_contents (kept, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, "earlier");
+    dir = g_dir_open (f->dir, 0, NULL);
+    while ((entry = g_dir_read_name (dir)))
+      n += strstr (entry, ".part-") != NULL;
+    g_assert_cmpuint (n, ==, 0);
+  }
+}
+
+static void
+test_file_name (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) day = g_date_time_new (utc, 2026, 12, 7, 15, 0, 0);
+  const struct { const char *subject; ClipExportFormat format; const char *name; } cases[] = {
+    { "Russian interference", CLIP_EXPORT_PDF, "russian-interference-2026-12-07.pdf" },
+    { "  Вмешательство России!  ", CLIP_EXPORT_CSV, "вмешательство-россии-2026-12-07.csv" },
+    { "title:(Georgia OR Tbilisi)", CLIP_EXPORT_HTML, "title-georgia-or-tbilisi-2026-12-07.html" },
+    { "../../etc/passwd", CLIP_EXPORT_JSON, "etc-passwd-2026-12-07.json" },
+    { "***", CLIP_EXPORT_PDF, "clippings-2026-12-07.pdf" },
+    { NULL, CLIP_EXPORT_PDF, "clippings-2026-12-07.pdf" },
+    { "\xff\xfe", CLIP_EXPORT_PDF, "clippings-2026-12-07.pdf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = clip_export_file_name (cases[i].subject, cases[i].format, day);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+  {
+    g_autofree char *longer = g_strnfill (200, 'a');
+    g_autofree char *name = clip_export_file_name (longer, CLIP_EXPORT_PDF, day);
+
+    g_assert_cmpuint (strlen (name), ==, 60 + strlen ("-2026-12-07.pdf"));
+  }
+}
+
 static void
 test_scope_query (void)
 {
@@ -398,6 +518,24 @@ test_cli (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* A scope that holds nothing: one line, exit 1, no file (not a report
+   * that says so on three pages). */
+  {
+    g_autofree char *empty = g_build_filename (f->dir, "empty.pdf", NULL);
+
+    g_assert_cmpint (cli (f, &out, &err, "--format", "pdf", "--rule", "Elections", "--unread",
+                          "--outlet", "3", "-o", empty, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "Nothing to export"));
+    g_assert_cmpuint (strchr (err, '\n') - err + 1, ==, strlen (err));
+    g_assert_false (g_file_test (empty, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (f, &out, &err, "--format", "csv", "--since", "2030-01-01", "-o", "-", NULL), ==, 1);
+    g_assert_cmpstr (out, ==, "");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
   /* Mistakes the user can fix exit 2 with one line saying what is wrong. */
   {
     const char *bad[][6] = {
@@ -428,6 +566,9 @@ add_scope_tests (void)
 {
   g_test_add_func ("/export/scope/parts", test_scope_parts);
   g_test_add_func ("/export/scope/query", test_scope_query);
+  g_test_add_func ("/export/scope/combine", test_scope_combine);
+  g_test_add_func ("/export/scope/empty-writes-nothing", test_empty_writes_nothing);
+  g_test_add_func ("/export/file-name", test_file_name);
   g_test_add_func ("/export/scope/errors", test_scope_errors);
   g_test_add_func ("/export/dates", test_dates);
   g_test_add_func ("/export/time-order", test_time_order);

@@ -641,5 +641,6 @@ main (int argc, char **argv)
   g_test_add_func ("/export/pdf/scripts-and-pages", test_pdf_scripts_and_pages);
   g_test_add_func ("/export/bidi-and-invisible", test_bidi_and_invisible);
   add_scope_tests ();
+  add_report_tests ();
   return g_test_run ();
 }

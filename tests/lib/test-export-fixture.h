@@ -61,6 +61,7 @@ FixtureArticle *fixture_add_article  (Fixture            *f,
                                       const char * const *tags);
 
 void     add_scope_tests             (void);
+void     add_report_tests            (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Fixture, fixture_free)
 

@@ -489,12 +489,6 @@ has_list (gpointer data)
 }
 
 static gboolean
-is_visible (gpointer widget)
-{
-  return gtk_widget_get_visible (widget);
-}
-
-static gboolean
 is_sensitive (gpointer widget)
 {
   return gtk_widget_get_sensitive (widget);
@@ -525,17 +519,40 @@ test_term_lists (Fixture       *f,
   row = gtk_widget_get_parent (clip_test_ui_find (lists, GTK_TYPE_LABEL, "@russia_terms"));
   gtk_list_box_select_row (GTK_LIST_BOX (lists), GTK_LIST_BOX_ROW (row));
 
-  /* The rules that use it are shown, and it cannot be deleted. */
+  /* The rules that use it are shown, and it cannot be deleted: the
+   * window says why, beside the button and on it. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "used_by"))),
-                   ==, "Used by: Disinformation, Russian interference");
+                   ==, "Used by the rules “Disinformation”, “Russian interference”. It can be deleted "
+                   "once no rule uses it: take @russia_terms out of those rules first.");
   g_assert_false (gtk_widget_get_sensitive (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "delete_button")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (child (window, CLIP_TYPE_TERM_LISTS_WINDOW,
+                                                                "delete_button")), "“Disinformation”"));
 
-  /* An entry the rule language cannot read is refused, with its line. */
+  /* Checked as typed, every mistake at once, and Save waits for a fix. */
   error_label = child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "error_label");
-  set_entries (window, "Russia*\nK*\n");
-  gtk_widget_activate (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "save_button"));
-  g_assert_true (clip_test_ui_wait (is_visible, error_label));
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)), "Line 2: "));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  set_entries (window, "Russia*\nK*\n@other\n");
+  gtk_editable_set_text (GTK_EDITABLE (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "name_row")), "russia terms");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  {
+    g_auto(GStrv) lines = g_strsplit (gtk_label_get_text (GTK_LABEL (error_label)), "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+    g_assert_nonnull (strstr (lines[0], "made of letters"));
+    g_assert_true (g_str_has_prefix (lines[1], "Line 2: "));
+    g_assert_true (g_str_has_prefix (lines[2], "Line 3: "));
+  }
+  g_assert_false (gtk_widget_get_sensitive (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "save_button")));
+  clip_test_ui_wait_frame (GTK_WIDGET (window));
+  g_free (clip_test_ui_screenshot (GTK_WIDGET (window), "term-lists-errors"));
+  gtk_editable_set_text (GTK_EDITABLE (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "name_row")), "georgia_terms");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "already a term list named “georgia_terms”"));
+  set_entries (window, "Russia*\nKremlin\n");
+  gtk_editable_set_text (GTK_EDITABLE (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "name_row")), "russia_terms");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_get_sensitive (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "save_button")));
+  clip_test_ui_wait_frame (GTK_WIDGET (window));
+  g_free (clip_test_ui_screenshot (GTK_WIDGET (window), "term-lists"));
 
   /* Renamed: the rule that used it follows, and still matches the same. */
   gtk_editable_set_text (GTK_EDITABLE (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "name_row")), "russia_words");
@@ -554,6 +571,100 @@ test_term_lists (Fixture       *f,
   g_assert_nonnull (strstr (rule->query, "@russia_words"));
   g_assert_null (strstr (rule->query, "@russia_terms"));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkListBoxRow *
+list_row (gpointer window, const char *label)
+{
+  GtkWidget *lists = child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "lists_box");
+  GtkWidget *found = clip_test_ui_find (lists, GTK_TYPE_LABEL, label);
+
+  g_assert_nonnull (found);
+  return GTK_LIST_BOX_ROW (gtk_widget_get_parent (found));
+}
+
+static char *
+entries_of (gpointer window)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (window, CLIP_TYPE_TERM_LISTS_WINDOW,
+                                                                          "entries_view")));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The message dialog the window opened over itself, or NULL. */
+static gboolean
+find_question (gpointer out)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        {
+          *(gpointer *) out = w;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+/* Edits not saved survive opening another list, say so in the list, and
+ * are asked about when the window closes; nothing is saved meanwhile. */
+static void
+test_term_list_drafts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ClipTermLists) lists = NULL;
+  ClipTermListsWindow *window;
+  AdwMessageDialog *question = NULL;
+  GtkWidget *lists_box;
+  g_autofree char *text = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  window = clip_term_lists_window_new (f->store, f->commands);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  lists_box = child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "lists_box");
+  gtk_list_box_select_row (GTK_LIST_BOX (lists_box), list_row (window, "@russia_terms"));
+  set_entries (window, "Russia*\nKremlin\nPutin\n");
+  gtk_list_box_select_row (GTK_LIST_BOX (lists_box), list_row (window, "@georgia_terms"));
+  text = entries_of (window);
+  g_assert_null (strstr (text, "Putin"));
+  g_clear_pointer (&text, g_free);
+  /* The edited list says so; back on it, the edits are there. */
+  gtk_list_box_select_row (GTK_LIST_BOX (lists_box), list_row (window, "@russia_terms (unsaved)"));
+  text = entries_of (window);
+  g_assert_cmpstr (text, ==, "Russia*\nKremlin\nPutin\n");
+  g_assert_true (gtk_widget_get_sensitive (child (window, CLIP_TYPE_TERM_LISTS_WINDOW, "save_button")));
+
+  /* Closing asks; keeping the edits keeps the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (clip_test_ui_wait (find_question, &question));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "@russia_terms"));
+  /* A response closes the dialog itself. */
+  adw_message_dialog_response (question, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  question = NULL;
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (clip_test_ui_wait (find_question, &question));
+  adw_message_dialog_response (question, "discard");
+  g_assert_true (clip_test_ui_wait (is_hidden, window));
+  lists = clip_store_load_term_lists (f->store, NULL);
+  g_assert_cmpuint (((GPtrArray *) g_hash_table_lookup (lists, "russia_terms"))->len, >, 0);
+  for (guint i = 0; i < ((GPtrArray *) g_hash_table_lookup (lists, "russia_terms"))->len; i++)
+    g_assert_cmpstr (g_ptr_array_index ((GPtrArray *) g_hash_table_lookup (lists, "russia_terms"), i), !=, "Putin");
+  g_object_unref (window);
 }
 
 /* Checking as you type reads the term lists when the editor opens, not at
@@ -646,6 +757,7 @@ main (int   argc,
   ADD ("/ui-rules/save-applies", test_save_applies);
   ADD ("/ui-rules/rules-page", test_rules_page);
   ADD ("/ui-rules/term-lists", test_term_lists);
+  ADD ("/ui-rules/term-list-drafts", test_term_list_drafts);
   ADD ("/ui-rules/lists-read-once", test_lists_read_once);
 #undef ADD
 

@@ -16,6 +16,7 @@
 
 #include "clip-article-table.h"
 #include "clip-article-view.h"
+#include "clip-export-dialog.h"
 #include "clip-sidebar.h"
 #include "clip-rule-editor.h"
 #include "clip-test-desk.h"
@@ -307,6 +308,65 @@ test_count (void)
   setlocale (LC_NUMERIC, old);
 }
 
+static ClipExportDialog *
+find_export_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (CLIP_IS_EXPORT_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+export_counted (gpointer dialog)
+{
+  return clip_export_dialog_get_count (dialog) >= 0;
+}
+
+/* Export from the list takes the list's view: its outlet and its search,
+ * and says so; what it counts is what the list shows. */
+static void
+test_export_scope (void)
+{
+  g_autofree char *dir = clip_test_desk_archive ();
+  ClipWindow *window = clip_test_desk_window (1280);
+  ClipSidebar *sidebar = child (window, CLIP_TYPE_WINDOW, "sidebar");
+  ClipExportDialog *dialog;
+  GtkLabel *origin;
+  g_autofree char *name = NULL;
+
+  clip_sidebar_select (sidebar, CLIP_SOURCE_OUTLET, 1);
+  g_assert_true (clip_test_ui_wait (clip_test_desk_loaded, window));
+  clip_test_desk_search (window, "Tbilisi");
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  origin = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog), CLIP_TYPE_EXPORT_DIALOG, "origin_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (origin)));
+  g_assert_nonnull (strstr (gtk_label_get_text (origin), "Outlet “Rustavi 2” · Search “Tbilisi”"));
+  g_assert_true (clip_test_ui_wait (export_counted, dialog));
+  g_assert_cmpint (clip_export_dialog_get_count (dialog), ==, 2);
+  name = clip_export_dialog_dup_file_name (dialog);
+  g_assert_true (g_str_has_prefix (name, "rustavi-2-"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Flagged, no search: the flagged articles. */
+  gtk_search_bar_set_search_mode (child (window, CLIP_TYPE_WINDOW, "search_bar"), FALSE);
+  clip_sidebar_select (sidebar, CLIP_SOURCE_FLAGGED, 0);
+  g_assert_true (clip_test_ui_wait (clip_test_desk_loaded, window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  dialog = find_export_dialog ();
+  origin = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog), CLIP_TYPE_EXPORT_DIALOG, "origin_label"));
+  g_assert_nonnull (strstr (gtk_label_get_text (origin), "viewing: Flagged articles."));
+  g_assert_true (clip_test_ui_wait (export_counted, dialog));
+  g_assert_cmpint (clip_export_dialog_get_count (dialog), ==, (gint) n_rows (window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -314,6 +374,7 @@ main (int argc, char **argv)
     return clip_test_ui_skip ();
   g_test_add_func ("/ui/search/error-in-place", test_error_in_place);
   g_test_add_func ("/ui/search/scope", test_scope);
+  g_test_add_func ("/ui/search/export-scope", test_export_scope);
   g_test_add_func ("/ui/search/results", test_results);
   g_test_add_func ("/ui/search/count", test_count);
   return g_test_run ();

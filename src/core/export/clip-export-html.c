@@ -39,7 +39,11 @@ static const char style[] =
   "figure{margin:1rem 0}figure svg{width:100%;height:auto;display:block}"
   "figcaption{color:#5e5c64;font-size:.9rem}"
   ".legend{list-style:none;padding:0;margin:.3rem 0}"
-  ".legend li{display:inline-block;margin-right:1.2em}"
+  /* An entry stays whole: swatch and name on one line, never broken
+   * inside a word; a name too long for the line is cut with "…". */
+  ".legend li{display:inline-block;margin-right:1.2em;white-space:nowrap;max-width:100%;"
+  "overflow:hidden;text-overflow:ellipsis;vertical-align:top}"
+  ".terms{display:block;margin-top:.2em;color:#5e5c64;font-size:.8em}"
   "article{border-bottom:1px solid #deddda;padding:.8rem 0;break-inside:avoid}"
   "article h3{font-size:1.1rem;margin:0 0 .2rem;overflow-wrap:anywhere}"
   "article h3 a{color:#1a5fb4;text-decoration:none}"
@@ -188,9 +192,18 @@ append_rules_table (GString *out, const ClipExportSelection *sel)
       esc_bdi (out, r->name);
       g_string_append (out, "</td><td><code dir=\"auto\">");
       esc (out, r->query);
+      g_string_append (out, "</code>");
+      for (guint l = 0; r->lists && l < r->lists->len; l++)
+        {
+          g_autofree char *terms = clip_export_term_list_text (g_ptr_array_index (r->lists, l));
+
+          g_string_append (out, "<code class=\"terms\" dir=\"auto\">");
+          esc (out, terms);
+          g_string_append (out, "</code>");
+        }
       g_autofree char *n = clip_format_count (r->count, NULL);
 
-      g_string_append_printf (out, "</code></td><td class=\"n\">%s</td></tr>\n", n);
+      g_string_append_printf (out, "</td><td class=\"n\">%s</td></tr>\n", n);
     }
   g_string_append (out, "</tbody>\n</table>\n");
 }
@@ -276,11 +289,13 @@ append_chart (GString *out, const ClipExportSelection *sel)
                               x0, y, x0 + w, y, t ? "#deddda" : "#9a9996",
                               x0 - 6, y + 4, n);
     }
-  /* Centred under their day, about 90 units apart at most. */
-  n_labels = MIN (sel->n_days, (guint) (w / 90) + 1);
+  /* Centred under their day, at least 90 units apart. */
+  g_autofree guint *days = g_new (guint, sel->n_days);
+
+  n_labels = clip_export_axis_days (sel->n_days, w, 90, days);
   for (guint l = 0; l < n_labels; l++)
     {
-      guint day = n_labels > 1 ? (sel->n_days - 1) * l / (n_labels - 1) : 0;
+      guint day = days[l];
       double x = sel->n_days > 1 ? x0 + w * day / (sel->n_days - 1) : x0 + w / 2;
       g_autofree char *label = clip_export_day_label (sel, day);
       g_string_append_printf (out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, y0 + h + 18);

@@ -259,7 +259,9 @@ read_matches (ClipExportContext *ctx,
       g_array_set_clear_func (match->spans, (GDestroyNotify) span_clear);
       match->words = g_ptr_array_new_with_free_func (g_free);
       read_spans (match, (const char *) sqlite3_column_text (stmt, 1), item->article);
-      for (guint i = 0; i < match->spans->len; i++)
+      /* Only the words of the rules the report is about are marked; the
+       * others' still show beside their chips. */
+      for (guint i = 0; rule->about && i < match->spans->len; i++)
         {
           ClipExportSpan *s = &g_array_index (match->spans, ClipExportSpan, i);
           ClipExportMark m = { s->start, s->end, rule->index };

@@ -52,6 +52,8 @@ add_scope (JsonBuilder *b, ClipExportContext *ctx)
   add_string (b, "query", scope->query);
   json_builder_set_member_name (b, "flagged");
   json_builder_add_boolean_value (b, scope->flagged);
+  json_builder_set_member_name (b, "unread");
+  json_builder_add_boolean_value (b, scope->unread);
   json_builder_set_member_name (b, "outlet_id");
   if (scope->outlet_id)
     json_builder_add_int_value (b, scope->outlet_id);
@@ -106,6 +108,26 @@ header_node (ClipExportContext *ctx)
       add_string (b, "severity", r->severity);
       add_string (b, "color", r->color);
       add_int (b, "articles", r->count);
+      /* The term lists the query names, with their entries (null: no
+       * such list). */
+      json_builder_set_member_name (b, "term_lists");
+      json_builder_begin_object (b);
+      for (guint l = 0; r->lists && l < r->lists->len; l++)
+        {
+          const ClipExportTermList *list = g_ptr_array_index (r->lists, l);
+
+          json_builder_set_member_name (b, list->name);
+          if (list->entries == NULL)
+            {
+              json_builder_add_null_value (b);
+              continue;
+            }
+          json_builder_begin_array (b);
+          for (guint e = 0; list->entries[e]; e++)
+            json_builder_add_string_value (b, list->entries[e]);
+          json_builder_end_array (b);
+        }
+      json_builder_end_object (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -59,10 +59,20 @@ table_row (ClipPdf    *pdf,
 
   for (guint c = 0; c < 3; c++)
     {
-      g_autofree char *text = clip_export_scrub_line (cells[c]);
+      /* Each line of a cell on its own (the query, then its term lists). */
+      g_auto(GStrv) lines = g_strsplit (cells[c] ? cells[c] : "", "\n", -1);
+      g_autofree char *text = NULL;
 
+      for (guint i = 0; lines[i]; i++)
+        {
+          char *line = clip_export_scrub_line (lines[i]);
+
+          g_free (lines[i]);
+          lines[i] = line;
+        }
+      text = g_strjoinv ("\n", lines);
       l[c] = clip_pdf_layout (pdf, c, fonts[c], widths[c], text);
-      pango_layout_set_height (l[c], -4);
+      pango_layout_set_height (l[c], c == 1 ? -12 : -4);
       pango_layout_set_ellipsize (l[c], PANGO_ELLIPSIZE_END);
       h = MAX (h, clip_pdf_height (l[c]));
     }
@@ -99,7 +109,16 @@ draw_tables (ClipPdf *pdf, const ClipExportSelection *sel)
         {
           const ClipExportRule *r = g_ptr_array_index (sel->rules, i);
           g_autofree char *n = clip_format_count (r->count, NULL);
-          const char *cells[3] = { r->name, r->query, n };
+          g_autoptr(GString) method = g_string_new (r->query);
+          const char *cells[3] = { r->name, NULL, n };
+
+          for (guint l = 0; r->lists && l < r->lists->len; l++)
+            {
+              g_autofree char *terms = clip_export_term_list_text (g_ptr_array_index (r->lists, l));
+
+              g_string_append_printf (method, "\n%s", terms);
+            }
+          cells[1] = method->str;
 
           table_row (pdf, cells, rule_f, rule_w, clip_pdf_rule_rgb (r));
         }
@@ -167,8 +186,16 @@ static void
 chart_axes (ClipPdf *pdf, const ClipExportSelection *sel, double x0, double w,
             double y0, double h, guint top)
 {
-  /* Centred under their day, at least 64 pt apart. */
-  guint n_labels = MIN (sel->n_days, (guint) (w / 64) + 1);
+  /* Centred under their day, as far apart as the widest label needs
+   * (a day's name with its year is about 60 pt) and at least 64 pt. */
+  g_autofree char *sample = clip_export_day_label (sel, 0);
+  PangoLayout *probe = clip_pdf_layout (pdf, 7, CLIP_PDF_FONT_SMALL, -1, sample);
+  int probe_w;
+  g_autofree guint *days = g_new (guint, sel->n_days);
+  guint n_labels;
+
+  pango_layout_get_size (probe, &probe_w, NULL);
+  n_labels = clip_export_axis_days (sel->n_days, w, MAX (64, (double) probe_w / PANGO_SCALE + 14), days);
 
   for (guint t = 0; t <= 4; t++)
     {
@@ -186,7 +213,7 @@ chart_axes (ClipPdf *pdf, const ClipExportSelection *sel, double x0, double w,
     }
   for (guint i = 0; i < n_labels; i++)
     {
-      guint day = n_labels > 1 ? (sel->n_days - 1) * i / (n_labels - 1) : 0;
+      guint day = days[i];
       double x = sel->n_days > 1 ? x0 + w * day / (sel->n_days - 1) : x0 + w / 2;
       g_autofree char *label = clip_export_day_label (sel, day);
       PangoLayout *l = clip_pdf_layout (pdf, 7, CLIP_PDF_FONT_SMALL, -1, label);
@@ -198,31 +225,88 @@ chart_axes (ClipPdf *pdf, const ClipExportSelection *sel, double x0, double w,
     }
 }
 
+guint
+clip_pdf_legend_place (const double *widths,
+                       guint         n,
+                       double        line_width,
+                       double        gap,
+                       guint        *line_of,
+                       double       *x_of)
+{
+  guint line = 0;
+  double x = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double w = MIN (widths[i], line_width);
+
+      if (x > 0 && x + w > line_width)
+        {
+          line++;
+          x = 0;
+        }
+      line_of[i] = line;
+      x_of[i] = x;
+      x += w + gap;
+    }
+  return n ? line + 1 : 0;
+}
+
+/* "■ Rule" in the rule's colour and the name in ink, on one line: cut
+ * with "…" when it is wider than the line, never broken. */
+static PangoLayout *
+legend_entry (ClipPdf *pdf, const ClipExportRule *r, double max_width)
+{
+  g_autofree char *name = clip_export_scrub_line (r->name);
+  g_autofree char *text = g_strdup_printf ("■\u00a0%s", name);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  guint rgb = clip_pdf_rule_rgb (r);
+  PangoAttribute *fg = pango_attr_foreground_new ((rgb >> 16) * 257, ((rgb >> 8) & 0xff) * 257,
+                                                  (rgb & 0xff) * 257);
+  PangoLayout *l = clip_pdf_layout (pdf, 6, CLIP_PDF_FONT_SMALL, max_width, text);
+
+  fg->start_index = 0;
+  fg->end_index = strlen ("■");
+  pango_attr_list_insert (attrs, fg);
+  pango_layout_set_attributes (l, attrs);
+  pango_attr_list_unref (attrs);
+  if (max_width > 0)
+    {
+      pango_layout_set_height (l, -1);
+      pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+    }
+  return l;
+}
+
 static void
 draw_legend (ClipPdf *pdf, const ClipExportSelection *sel)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  PangoLayout *l;
+  const double gap = 14;
+  guint n = sel->rules->len, lines;
+  g_autofree double *widths = g_new0 (double, MAX (n, 1));
+  g_autofree double *x_of = g_new0 (double, MAX (n, 1));
+  g_autofree guint *line_of = g_new0 (guint, MAX (n, 1));
+  double line_h = 0;
 
-  for (guint i = 0; i < sel->rules->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const ClipExportRule *r = g_ptr_array_index (sel->rules, i);
-      g_autofree char *name = clip_export_scrub_line (r->name);
-      guint rgb = clip_pdf_rule_rgb (r);
-      PangoAttribute *fg = pango_attr_foreground_new ((rgb >> 16) * 257, ((rgb >> 8) & 0xff) * 257,
-                                                      (rgb & 0xff) * 257);
+      PangoLayout *l = legend_entry (pdf, g_ptr_array_index (sel->rules, i), -1);
+      int w, h;
 
-      fg->start_index = text->len;
-      g_string_append (text, "■");
-      fg->end_index = text->len;
-      pango_attr_list_insert (attrs, fg);
-      g_string_append_printf (text, "\u00a0%s      ", name);
+      pango_layout_get_size (l, &w, &h);
+      widths[i] = (double) w / PANGO_SCALE;
+      line_h = MAX (line_h, (double) h / PANGO_SCALE);
     }
-  l = clip_pdf_layout (pdf, 6, CLIP_PDF_FONT_SMALL, CLIP_PDF_WIDTH, text->str);
-  pango_layout_set_attributes (l, attrs);
-  pango_attr_list_unref (attrs);
-  clip_pdf_flow (pdf, l, CLIP_PDF_LEFT, INK);
+  lines = clip_pdf_legend_place (widths, n, CLIP_PDF_WIDTH, gap, line_of, x_of);
+  clip_pdf_need (pdf, lines * (line_h + 2));
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *l = legend_entry (pdf, g_ptr_array_index (sel->rules, i),
+                                     widths[i] > CLIP_PDF_WIDTH ? CLIP_PDF_WIDTH : -1);
+
+      show_at (pdf, l, CLIP_PDF_LEFT + x_of[i], pdf->y + line_of[i] * (line_h + 2), INK);
+    }
+  pdf->y += lines * (line_h + 2);
 }
 
 static void

@@ -103,6 +103,16 @@ void         clip_pdf_flow_wrapped   (ClipPdf        *pdf,
 void         clip_pdf_heading     (ClipPdf      *pdf,
                                    const char   *text);
 void         clip_pdf_draw_summary (ClipPdf     *pdf);
+/* The chart legend's entries placed whole, left to right: each entry's
+ * line and x (from the left margin), a new line when the next entry does
+ * not fit; an entry wider than a line gets a line of its own. Returns
+ * the number of lines. */
+guint        clip_pdf_legend_place (const double *widths,
+                                    guint         n,
+                                    double        line_width,
+                                    double        gap,
+                                    guint        *line_of,
+                                    double       *x_of);
 void         clip_pdf_draw_article (ClipPdf     *pdf,
                                     const ClipExportItem *item);
 

@@ -24,7 +24,14 @@ typedef struct {
   char   *color;      /* validated "#rrggbb": safe in CSS, SVG and Pango */
   guint   index;      /* position in ClipExportSelection.rules */
   guint   count;      /* exported articles it matched */
+  GPtrArray *lists;   /* ClipExportTermList: the term lists its query names */
+  gboolean about;     /* the report is about it: its words are marked */
 } ClipExportRule;
+
+typedef struct {
+  char  *name;        /* without the @ */
+  GStrv  entries;     /* NULL: there is no such list */
+} ClipExportTermList;
 
 typedef struct {
   gint64  id;
@@ -136,6 +143,18 @@ gboolean             clip_export_is_web_url        (const char            *url);
 guint                clip_export_axis_top          (guint                  max);
 char                *clip_export_day_label         (const ClipExportSelection *sel,
                                                     guint                  day);
+/* The days the chart's axis names, over width units, at least min_gap
+ * apart: every step-th day from the first, and the last when it is far
+ * enough from the one before; fills days (n_days entries at most),
+ * returns how many. Even steps: rounding never puts two labels a day
+ * apart where they would overlap. */
+guint                clip_export_axis_days         (guint                  n_days,
+                                                    double                 width,
+                                                    double                 min_gap,
+                                                    guint                 *days);
+/* "@name = entry, entry" (or that there is no such list), for the
+ * method table. */
+char                *clip_export_term_list_text    (const ClipExportTermList *list);
 /* "Rule A: word, word; Rule B: word" */
 void                 clip_export_append_words      (GString               *out,
                                                     const ClipExportItem  *item);

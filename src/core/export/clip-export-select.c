@@ -10,11 +10,15 @@
 
 #include "clip-export-private.h"
 #include "clip-format.h"
+#include "clip-rule-colors.h"
+#include "clip-rule-parser.h"
+#include "clip-rules-store.h"
 #include "clip-store-sql.h"
 #include "clip-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
+#include <math.h>
 #include <string.h>
 
 #define DEFAULT_COLOR "#3584e4"
@@ -26,7 +30,28 @@ rule_free (ClipExportRule *rule)
   g_free (rule->query);
   g_free (rule->severity);
   g_free (rule->color);
+  g_clear_pointer (&rule->lists, g_ptr_array_unref);
   g_free (rule);
+}
+
+static void
+term_list_free (ClipExportTermList *list)
+{
+  g_free (list->name);
+  g_strfreev (list->entries);
+  g_free (list);
+}
+
+char *
+clip_export_term_list_text (const ClipExportTermList *list)
+{
+  g_autofree char *entries = NULL;
+
+  if (list->entries == NULL)
+    /* Translators: %s is a term list's name */
+    return g_strdup_printf (_("@%s (no such term list)"), list->name);
+  entries = g_strjoinv (", ", list->entries);
+  return g_strdup_printf ("@%s = %s", list->name, entries);
 }
 
 static void
@@ -178,6 +203,8 @@ select_rows (ClipStore             *store,
     g_string_append (sql, " AND a.id IN (SELECT value FROM json_each(?))");
   if (scope->flagged)
     g_string_append (sql, " AND a.flag != 0");
+  if (scope->unread)
+    g_string_append (sql, " AND a.read = 0");
   if (scope->outlet_id)
     g_string_append (sql, " AND a.outlet_id = ?");
   if (scope->since)
@@ -446,6 +473,8 @@ describe_scope (ClipExportSelection   *sel,
     g_ptr_array_add (parts, g_strdup_printf (_("Search “%s”"), scope->query));
   if (scope->flagged)
     g_ptr_array_add (parts, g_strdup (_("Flagged articles")));
+  if (scope->unread)
+    g_ptr_array_add (parts, g_strdup (_("Unread articles")));
   if (sel->outlet_name)
     g_ptr_array_add (parts, g_strdup_printf (_("Outlet “%s”"), sel->outlet_name));
   if (scope->article_ids)
@@ -473,8 +502,137 @@ describe_scope (ClipExportSelection   *sel,
     sel->title = g_strdup (_("Flagged articles"));
   else if (sel->outlet_name)
     sel->title = g_strdup (sel->outlet_name);
+  else if (scope->unread)
+    sel->title = g_strdup (_("Unread articles"));
   else
     sel->title = g_strdup (_("Clippings report"));
+}
+
+/* Below this CIELAB distance two rules' lines and marks look alike. */
+#define MIN_COLOR_DISTANCE 18.0
+
+/* Each rule in a colour of its own in this report: one too close to an
+ * earlier (busier) rule's takes the palette's farthest from those. The
+ * archive keeps its colour; rules made before colours were picked share
+ * the default blue. */
+static void
+distinct_colors (ClipExportSelection *sel)
+{
+  g_autoptr(GPtrArray) used = g_ptr_array_new ();
+
+  for (guint i = 0; i < sel->rules->len; i++)
+    {
+      ClipExportRule *r = g_ptr_array_index (sel->rules, i);
+      gboolean close = FALSE;
+
+      for (guint j = 0; j < used->len && !close; j++)
+        close = clip_rule_color_distance (r->color, g_ptr_array_index (used, j)) < MIN_COLOR_DISTANCE;
+      if (close)
+        {
+          g_ptr_array_add (used, NULL);
+          g_free (r->color);
+          r->color = g_strdup (clip_rule_pick_color ((const char * const *) used->pdata));
+          g_ptr_array_remove_index (used, used->len - 1);
+        }
+      g_ptr_array_add (used, r->color);
+    }
+}
+
+/* The term lists each rule's query names, with their entries, for the
+ * method table: "@russia_terms" alone says nothing to a reader. */
+static gboolean
+expand_lists (ClipStore *store, ClipExportSelection *sel, GError **error)
+{
+  g_autoptr(ClipTermLists) lists = NULL;
+
+  for (guint i = 0; i < sel->rules->len; i++)
+    {
+      ClipExportRule *r = g_ptr_array_index (sel->rules, i);
+      g_autoptr(ClipRuleNode) tree = NULL;
+      g_autoptr(GPtrArray) names = NULL;
+
+      r->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) term_list_free);
+      if (r->query == NULL || strchr (r->query, '@') == NULL ||
+          (tree = clip_rule_parse (r->query, NULL, NULL)) == NULL)
+        continue;
+      if (lists == NULL && (lists = clip_store_load_term_lists (store, error)) == NULL)
+        return FALSE;
+      names = clip_rule_list_names (tree);
+      for (guint n = 0; n < names->len; n++)
+        {
+          ClipExportTermList *list = g_new0 (ClipExportTermList, 1);
+          GPtrArray *entries = g_hash_table_lookup (lists, g_ptr_array_index (names, n));
+
+          list->name = g_strdup (g_ptr_array_index (names, n));
+          if (entries)
+            {
+              list->entries = g_new0 (char *, entries->len + 1);
+              for (guint e = 0; e < entries->len; e++)
+                list->entries[e] = g_strdup (g_ptr_array_index (entries, e));
+            }
+          g_ptr_array_add (r->lists, list);
+        }
+    }
+  return TRUE;
+}
+
+/* What the scope names, checked: the rule's id, the outlet's name, the
+ * search's ids. */
+static gboolean
+resolve_scope (ClipStore             *store,
+               const ClipExportScope *scope,
+               gint64                *rule_id,
+               char                 **outlet_name,
+               char                 **query_ids,
+               GCancellable          *cancellable,
+               GError               **error)
+{
+  if (scope->since && scope->until && scope->until <= scope->since)
+    {
+      g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_INVALID,
+                   _("The period ends before it starts"));
+      return FALSE;
+    }
+  if (scope->rule && !find_rule_id (store, scope->rule, rule_id, error))
+    return FALSE;
+  if (scope->outlet_id)
+    {
+      g_autoptr(ClipOutlet) outlet = clip_store_get_outlet (store, scope->outlet_id, NULL);
+
+      if (outlet == NULL)
+        {
+          g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_NOT_FOUND,
+                       _("There is no outlet %" PRId64), (int64_t) scope->outlet_id);
+          return FALSE;
+        }
+      *outlet_name = g_strdup (outlet->name && *outlet->name ? outlet->name : outlet->url);
+    }
+  if (scope->query && !(*query_ids = clip_export_search_ids (store, scope->query, cancellable, error)))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+clip_export_count (ClipStore             *store,
+                   const ClipExportScope *scope,
+                   guint                 *count,
+                   GCancellable          *cancellable,
+                   GError               **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) outlets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *outlet_name = NULL;
+  g_autofree char *query_ids = NULL;
+  gint64 rule_id = 0;
+  Rows rows = { ids, times, outlets };
+
+  g_return_val_if_fail (CLIP_IS_STORE (store) && scope != NULL && count != NULL, FALSE);
+  if (!resolve_scope (store, scope, &rule_id, &outlet_name, &query_ids, cancellable, error) ||
+      !select_rows (store, scope, rule_id, query_ids, FALSE, &rows, cancellable, error))
+    return FALSE;
+  *count = ids->len;
+  return TRUE;
 }
 
 ClipExportSelection *
@@ -492,41 +650,29 @@ clip_export_select (ClipStore             *store,
   gint64 rule_id = 0;
   Rows rows;
 
-  if (scope->since && scope->until && scope->until <= scope->since)
-    {
-      g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_INVALID,
-                   _("The period ends before it starts"));
-      return NULL;
-    }
   sel->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sel->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
   sel->rules_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   sel->outlets = g_ptr_array_new_with_free_func ((GDestroyNotify) outlet_free);
   sel->generated = g_get_real_time () / G_USEC_PER_SEC;
-
-  if (scope->rule && !find_rule_id (store, scope->rule, &rule_id, error))
-    return NULL;
-  if (scope->outlet_id)
-    {
-      g_autoptr(ClipOutlet) outlet = clip_store_get_outlet (store, scope->outlet_id, NULL);
-
-      if (outlet == NULL)
-        {
-          g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_NOT_FOUND,
-                       _("There is no outlet %" PRId64), (int64_t) scope->outlet_id);
-          return NULL;
-        }
-      sel->outlet_name = g_strdup (outlet->name && *outlet->name ? outlet->name : outlet->url);
-    }
-  if (scope->query && !(query_ids = clip_export_search_ids (store, scope->query, cancellable, error)))
+  if (!resolve_scope (store, scope, &rule_id, &sel->outlet_name, &query_ids, cancellable, error))
     return NULL;
 
   rows.ids = sel->ids;
   rows.times = times;
   rows.outlets = outlets;
   if (!select_rows (store, scope, rule_id, query_ids, newest_first, &rows, cancellable, error) ||
-      !summarise (store, sel, scope, &rows, cancellable, error))
+      !summarise (store, sel, scope, &rows, cancellable, error) ||
+      !expand_lists (store, sel, error))
     return NULL;
+  distinct_colors (sel);
+  for (guint i = 0; i < sel->rules->len; i++)
+    {
+      ClipExportRule *r = g_ptr_array_index (sel->rules, i);
+
+      /* A report about one rule marks that rule's words. */
+      r->about = scope->rule == NULL || g_strcmp0 (scope->rule, r->name) == 0;
+    }
   for (guint i = 0; i < times->len; i++)
     {
       gint64 t = g_array_index (times, gint64, i);
@@ -570,4 +716,23 @@ clip_export_day_label (const ClipExportSelection *sel,
   dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d),
                               g_date_get_day (&d), 12, 0, 0);
   return dt ? clip_format_day (g_date_time_to_unix (dt), NULL, NULL) : g_strdup ("");
+}
+
+guint
+clip_export_axis_days (guint   n_days,
+                       double  width,
+                       double  min_gap,
+                       guint  *days)
+{
+  double per_day = n_days > 1 ? width / (n_days - 1) : width;
+  guint step = n_days > 1 ? MAX (1, (guint) ceil (min_gap / per_day)) : 1;
+  guint n = 0;
+
+  if (n_days == 0)
+    return 0;
+  for (guint d = 0; d < n_days; d += step)
+    days[n++] = d;
+  if (days[n - 1] != n_days - 1 && (n_days - 1 - days[n - 1]) * per_day >= min_gap)
+    days[n++] = n_days - 1;
+  return n;
 }

@@ -52,8 +52,9 @@ clip_export_scope_clear (ClipExportScope *scope)
   memset (scope, 0, sizeof *scope);
 }
 
-static void
-scope_copy (ClipExportScope *dst, const ClipExportScope *src)
+void
+clip_export_scope_copy (ClipExportScope       *dst,
+                        const ClipExportScope *src)
 {
   *dst = *src;
   dst->rule = g_strdup (src->rule);
@@ -63,6 +64,44 @@ scope_copy (ClipExportScope *dst, const ClipExportScope *src)
       dst->article_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), src->article_ids->len);
       g_array_append_vals (dst->article_ids, src->article_ids->data, src->article_ids->len);
     }
+}
+
+/* Characters of the subject a file name keeps. */
+#define FILE_NAME_CHARS 60
+
+char *
+clip_export_file_name (const char       *subject,
+                       ClipExportFormat  format,
+                       GDateTime        *day)
+{
+  g_autofree char *lower = g_utf8_strdown (subject && g_utf8_validate (subject, -1, NULL)
+                                           ? subject : "", -1);
+  g_autoptr(GString) name = g_string_new (NULL);
+  gboolean gap = FALSE;
+  guint n = 0;
+
+  /* Letters and digits of any script; everything else is one hyphen. */
+  for (const char *p = lower; *p && n < FILE_NAME_CHARS; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c))
+        {
+          gap = name->len > 0;
+          continue;
+        }
+      if (gap)
+        g_string_append_c (name, '-');
+      gap = FALSE;
+      g_string_append_unichar (name, c);
+      n++;
+    }
+  if (name->len == 0)
+    g_string_append (name, "clippings");
+  g_string_append_printf (name, "-%04d-%02d-%02d.%s", g_date_time_get_year (day),
+                          g_date_time_get_month (day), g_date_time_get_day_of_month (day),
+                          clip_export_format_to_string (format));
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
 static gboolean
@@ -235,6 +274,17 @@ clip_export_write (ClipStore               *store,
                             cancellable, error);
   if (sel == NULL)
     return FALSE;
+  if (options->highlight_all)
+    for (guint i = 0; i < sel->rules->len; i++)
+      ((ClipExportRule *) g_ptr_array_index (sel->rules, i))->about = TRUE;
+  if (sel->ids->len == 0)
+    {
+      g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_EMPTY,
+                   /* Translators: %s says what was asked for, e.g. Rule “X” · Flagged articles */
+                   _("Nothing to export: no article is in this scope and period (%s · %s)"),
+                   sel->scope_text, sel->period_text);
+      return FALSE;
+    }
   ctx.store = store;
   ctx.scope = scope;
   ctx.options = options;
@@ -411,7 +461,7 @@ clip_export_to_file_async (const char              *archive_path,
   g_return_if_fail (archive_path != NULL && options != NULL && path != NULL);
   job->archive_path = g_strdup (archive_path);
   if (scope)
-    scope_copy (&job->scope, scope);
+    clip_export_scope_copy (&job->scope, scope);
   job->options = *options;
   job->title = g_strdup (options->title);
   job->options.title = job->title;
@@ -435,5 +485,70 @@ clip_export_to_file_finish (GAsyncResult      *result,
     return FALSE;
   if (export_result)
     *export_result = ((ExportJob *) g_task_get_task_data (task))->result;
+  return TRUE;
+}
+
+typedef struct {
+  char            *archive_path;
+  ClipExportScope  scope;
+} CountJob;
+
+static void
+count_job_free (CountJob *job)
+{
+  g_free (job->archive_path);
+  clip_export_scope_clear (&job->scope);
+  g_free (job);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  CountJob *job = data;
+  g_autoptr(ClipStore) store = NULL;
+  GError *error = NULL;
+  guint count = 0;
+
+  store = clip_store_open (job->archive_path, CLIP_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL || !clip_export_count (store, &job->scope, &count, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, count);
+}
+
+void
+clip_export_count_async (const char            *archive_path,
+                         const ClipExportScope *scope,
+                         GCancellable          *cancellable,
+                         GAsyncReadyCallback    callback,
+                         gpointer               user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  CountJob *job = g_new0 (CountJob, 1);
+
+  g_return_if_fail (archive_path != NULL && scope != NULL);
+  job->archive_path = g_strdup (archive_path);
+  clip_export_scope_copy (&job->scope, scope);
+  g_task_set_source_tag (task, clip_export_count_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) count_job_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+gboolean
+clip_export_count_finish (GAsyncResult  *result,
+                          guint         *count,
+                          GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+  if (count)
+    *count = (guint) n;
   return TRUE;
 }

@@ -27,6 +27,7 @@ typedef enum {
   CLIP_EXPORT_ERROR_INVALID,    /* a scope, date or format the caller gave is wrong */
   CLIP_EXPORT_ERROR_NOT_FOUND,  /* the named rule or the outlet does not exist */
   CLIP_EXPORT_ERROR_WRITE,      /* the file could not be written */
+  CLIP_EXPORT_ERROR_EMPTY,      /* no article is in the scope: nothing was written */
 } ClipExportError;
 
 typedef enum {
@@ -40,6 +41,7 @@ typedef struct {
   char     *rule;         /* a rule's name: the articles it matched; NULL: any */
   char     *query;        /* a search in the rule language (RULES.md); NULL: none */
   gboolean  flagged;      /* only articles the analyst flagged */
+  gboolean  unread;       /* only articles not read yet */
   gint64    outlet_id;    /* 0: any outlet */
   GArray   *article_ids;  /* gint64: only these (rows selected in a list); NULL: any */
   gint64    since;        /* article time >= since, Unix seconds; 0: no bound */
@@ -50,6 +52,8 @@ typedef struct {
   ClipExportFormat  format;
   gboolean          bom;           /* CSV: begin with a UTF-8 byte order mark */
   gboolean          newest_first;  /* default: oldest first */
+  gboolean          highlight_all; /* mark every rule's words, not only those
+                                    * of the scope's rule (when it has one) */
   const char       *title;         /* report title; NULL: made from the scope */
 } ClipExportOptions;
 
@@ -66,6 +70,35 @@ gboolean     clip_export_format_from_string (const char        *name,
 const char  *clip_export_format_to_string   (ClipExportFormat   format);
 
 void         clip_export_scope_clear        (ClipExportScope   *scope);
+/* A deep copy into dst (which is overwritten, not cleared). */
+void         clip_export_scope_copy         (ClipExportScope       *dst,
+                                             const ClipExportScope *src);
+
+/* How many articles the scope holds, without writing anything: what the
+ * Export dialog says as the scope changes. Errors as clip_export_write's. */
+gboolean     clip_export_count              (ClipStore             *store,
+                                             const ClipExportScope *scope,
+                                             guint                 *count,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
+
+/* The same in a worker thread with its own read-only connection. */
+void         clip_export_count_async        (const char            *archive_path,
+                                             const ClipExportScope *scope,
+                                             GCancellable          *cancellable,
+                                             GAsyncReadyCallback    callback,
+                                             gpointer               user_data);
+gboolean     clip_export_count_finish       (GAsyncResult          *result,
+                                             guint                 *count,
+                                             GError               **error);
+
+/* A file name for an export about subject (a rule's name, a search, an
+ * outlet…; NULL: "clippings") made on day: lower case, words joined by
+ * hyphens, nothing a file system or a shell minds, the date and the
+ * format's extension: "russian-interference-2026-12-07.pdf". */
+char        *clip_export_file_name          (const char        *subject,
+                                             ClipExportFormat   format,
+                                             GDateTime         *day);
 
 /* A date as a person types it: YYYY-MM-DD (local time; the start of that
  * day, or with end_of_day the start of the next one, so that an "until"
@@ -77,7 +110,9 @@ gboolean     clip_export_parse_date         (const char        *text,
                                              GError           **error);
 
 /* Writes the report to out (not closed); progress is called after each
- * article with how many are done out of total. */
+ * article with how many are done out of total. A scope that holds no
+ * article is CLIP_EXPORT_ERROR_EMPTY, and nothing is written: an empty
+ * report is never what was wanted. */
 gboolean     clip_export_write              (ClipStore               *store,
                                              const ClipExportScope   *scope,
                                              const ClipExportOptions *options,

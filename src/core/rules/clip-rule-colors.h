@@ -18,10 +18,11 @@ extern const char * const clip_rule_palette[];
  * terminated; others ignored) is the farthest, by CIELAB distance; on a
  * tie, the earlier in the palette. The first with nothing in use. */
 const char *clip_rule_pick_color     (const char * const *used);
-/* How far apart two colours (#rrggbb) look: their CIELAB distance;
- * -1 when either is not a colour. */
-double      clip_rule_color_distance (const char         *a,
-                                      const char         *b);
+/* How far apart two colours (#rrggbb) look: the CIELAB distance (about
+ * 2.3 is the least a person notices; the palette's nearest two are over
+ * 20 apart). -1 when either is not #rrggbb. */
+double      clip_rule_color_distance (const char *a,
+                                      const char *b);
 /* The same, against the rules in the archive. */
 char       *clip_store_next_rule_color (ClipStore         *store,
                                         GError           **error);
