@@ -1,0 +1,204 @@
+/* clip-command-bulk.c — marks on many articles at once (a selection, a
+ * whole view, the CLI's ID…), and tags across the archive
+ *
+ * Each runs in one transaction: all the articles change or none do (an
+ * unknown id fails the whole, so that a typo in a list of ids changes
+ * nothing). The command keeps the ids it changed, for an Undo that puts
+ * back exactly those.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "clip-alert.h"
+#include "clip-commands-private.h"
+#include "clip-store-sql.h"
+
+typedef struct {
+  gboolean read;
+  gint     flag;
+  gboolean has_note;
+} State;
+
+static gboolean
+read_state (ClipStore *w, gint64 id, State *state, GError **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (w, "SELECT read, flag, note IS NOT NULL "
+                                           "FROM articles WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      state->read = sqlite3_column_int (stmt, 0) != 0;
+      state->flag = sqlite3_column_int (stmt, 1);
+      state->has_note = sqlite3_column_int (stmt, 2) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
+                   "There is no article %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return clip_store_set_error (w, rc, "Could not read the article", error);
+  return TRUE;
+}
+
+static gboolean
+has_tag (ClipStore *w, gint64 id, const char *tag, gboolean *found, GError **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (tag));
+  sqlite3_stmt *stmt = clip_store_prepare (w, "SELECT 1 FROM tags WHERE article_id = ? AND tag = ?",
+                                           error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  clip_store_bind_text (stmt, 2, clean);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return clip_store_set_error (w, rc, "Could not read the tags", error);
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* One article: *changed says whether the mark changed anything. */
+static gboolean
+mark_one (ClipCommand *c, ClipStore *w, gint64 id, gboolean *changed, GError **error)
+{
+  State s = { 0 };
+  gboolean tagged = FALSE;
+
+  *changed = FALSE;
+  if (!read_state (w, id, &s, error))
+    return FALSE;
+  switch ((ClipArticleMark) c->value)
+    {
+    case CLIP_MARK_READ:
+    case CLIP_MARK_UNREAD:
+      *changed = s.read != (c->value == CLIP_MARK_READ);
+      return !*changed || (clip_store_set_read (w, id, !s.read, error) &&
+                           clip_alert_set_article_read (w, id, !s.read, error));
+    case CLIP_MARK_FLAG:
+    case CLIP_MARK_UNFLAG:
+      *changed = (s.flag != 0) != (c->value == CLIP_MARK_FLAG);
+      return !*changed || clip_store_set_flag (w, id, s.flag ? 0 : 1, error);
+    case CLIP_MARK_TAG:
+    case CLIP_MARK_UNTAG:
+      if (!has_tag (w, id, c->text, &tagged, error))
+        return FALSE;
+      *changed = tagged != (c->value == CLIP_MARK_TAG);
+      if (!*changed)
+        return TRUE;
+      return tagged ? clip_store_remove_tag (w, id, c->text, error)
+                    : clip_store_add_tag (w, id, c->text, error);
+    case CLIP_MARK_NOTE:
+      *changed = TRUE;
+      return clip_store_set_note (w, id, c->text, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+mark_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
+           GCancellable *cancellable, GError **error)
+{
+  g_array_set_size (c->changed, 0);
+  if ((c->value == CLIP_MARK_TAG || c->value == CLIP_MARK_UNTAG) &&
+      (c->text == NULL || *g_strstrip (c->text) == '\0'))
+    {
+      g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
+                           "A tag needs some text");
+      return FALSE;
+    }
+  if (!clip_store_begin (w, error))
+    return FALSE;
+  for (guint i = 0; i < c->ids->len; i++)
+    {
+      gint64 id = g_array_index (c->ids, gint64, i);
+      gboolean changed;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !mark_one (c, w, id, &changed, error))
+        {
+          clip_store_rollback (w);
+          g_array_set_size (c->changed, 0);
+          return FALSE;
+        }
+      if (changed)
+        g_array_append_val (c->changed, id);
+    }
+  return clip_store_commit (w, error);
+}
+
+ClipCommand *
+clip_command_mark_articles (const gint64    *ids,
+                            guint            n_ids,
+                            ClipArticleMark  mark,
+                            const char      *text)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  ClipCommand *c = _clip_command_new (mark_work);
+
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  c->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  /* Each article once: the same id twice would count as changed twice. */
+  for (guint i = 0; i < n_ids; i++)
+    if (g_hash_table_add (seen, (gpointer) &ids[i]))
+      g_array_append_val (c->ids, ids[i]);
+  c->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  c->value = mark;
+  c->text = g_strdup (text);
+  return c;
+}
+
+const GArray *
+clip_command_get_changed (ClipCommand *c)
+{
+  g_return_val_if_fail (c != NULL, NULL);
+  return c->changed;
+}
+
+static gboolean
+rename_tag_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
+                 GCancellable *cancellable, GError **error)
+{
+  return clip_store_rename_tag (w, c->text, c->text2, error);
+}
+
+static gboolean
+delete_tag_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
+                 GCancellable *cancellable, GError **error)
+{
+  return clip_store_delete_tag (w, c->text, error);
+}
+
+ClipCommand *
+clip_command_rename_tag (const char *old_tag,
+                         const char *new_tag)
+{
+  ClipCommand *c = _clip_command_new (rename_tag_work);
+
+  g_return_val_if_fail (old_tag != NULL && new_tag != NULL, NULL);
+  c->text = g_strdup (old_tag);
+  c->text2 = g_strdup (new_tag);
+  return c;
+}
+
+ClipCommand *
+clip_command_delete_tag (const char *tag)
+{
+  ClipCommand *c = _clip_command_new (delete_tag_work);
+
+  g_return_val_if_fail (tag != NULL, NULL);
+  c->text = g_strdup (tag);
+  return c;
+}
