@@ -7,6 +7,7 @@
 #include "clip-article-list.h"
 #include "clip-article-table.h"
 #include "clip-article-view.h"
+#include "clip-outlet-removal.h"
 #include "clip-pane.h"
 #include "clip-service.h"
 #include "clip-sidebar.h"
@@ -47,6 +48,7 @@ struct _ClipWindow
   ClipStore            *store;      /* the window's reader */
   ClipCommands         *commands;   /* every change, on the one writer */
   ClipArticleList      *list;
+  ClipOutletRemoval    *removal;    /* with the toast's Undo; NULL without commands */
   GCancellable         *cancellable;
   GCancellable         *counts_cancellable;
   guint                 busy;

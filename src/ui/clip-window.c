@@ -364,6 +364,7 @@ outlet_properties_activated (GSimpleAction *action,
       return;
     }
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  clip_outlet_dialog_set_removal (dialog, self->removal);
   g_signal_connect_object (dialog, "changed", G_CALLBACK (clip_window_outlets_changed), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -434,6 +435,12 @@ open_store (ClipWindow      *self,
                                self, G_CONNECT_SWAPPED);
       clip_article_table_set_model (self->table, self->list);
       clip_article_view_set_store (self->article_view, self->store, self->commands);
+      if (self->commands)
+        {
+          self->removal = clip_outlet_removal_new (self->store, self->commands, self->toast_overlay);
+          g_signal_connect_object (self->removal, "changed", G_CALLBACK (clip_window_outlets_changed),
+                                   self, G_CONNECT_SWAPPED);
+        }
       return;
     }
   g_debug ("Could not open the archive: %s", error->message);
@@ -528,7 +535,7 @@ static void
 disconnect_all (ClipWindow *self)
 {
   gpointer emitters[] = { self->sidebar, self->search_entry, self->search_bar, self->table,
-                          self->article_view, self->list, self->service };
+                          self->article_view, self->list, self->service, self->removal };
 
   for (guint i = 0; i < G_N_ELEMENTS (emitters); i++)
     if (emitters[i] != NULL)
@@ -551,6 +558,7 @@ clip_window_dispose (GObject *object)
   g_clear_object (&self->counts_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_WINDOW);
   g_clear_object (&self->list);
+  g_clear_object (&self->removal);
   g_clear_object (&self->store);
   g_clear_object (&self->commands);
   g_clear_object (&self->service);
