@@ -115,6 +115,21 @@ void          clip_window_articles_changed   (ClipWindow   *self);
 /* The sidebar's counts, read again in a worker. */
 void          clip_window_update_counts      (ClipWindow   *self);
 
+/* Many articles at once (clip-window-bulk.c): win.selection-flag,
+ * -unflag, -read, -unread, -tag, win.export-selection, win.select-all,
+ * win.mark-all-read (with an Undo toast), and the list's context menu. */
+#define CLIP_WINDOW_UNDO_SECONDS 6
+void          clip_window_add_bulk_actions   (ClipWindow      *self);
+void          clip_window_mark_ids           (ClipWindow      *self,
+                                              GArray          *ids,
+                                              ClipArticleMark  mark,
+                                              const char      *text);
+/* The list's selection marked; FALSE when nothing is selected (or the
+ * list is not on screen). */
+gboolean      clip_window_mark_selection     (ClipWindow      *self,
+                                              ClipArticleMark  mark,
+                                              const char      *text);
+
 /* win.refresh, and the service's signals (clip-window-service.c) */
 void          clip_window_refresh_activated  (GSimpleAction   *action,
                                               GVariant        *param,

@@ -644,6 +644,7 @@ clip_window_init (ClipWindow *self)
   clip_window_add_outlet_actions (self);
   clip_window_add_view_actions (self);
   clip_window_add_article_actions (self);
+  clip_window_add_bulk_actions (self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
 }
