@@ -130,6 +130,15 @@ gboolean      clip_window_mark_selection     (ClipWindow      *self,
                                               ClipArticleMark  mark,
                                               const char      *text);
 
+/* The sidebar's context menus (clip-window-sources.c): win.edit-outlet,
+ * win.refresh-outlet, win.stop-outlet, win.resume-outlet,
+ * win.remove-outlet (by id), win.read-rule (id), win.rename-tag,
+ * win.remove-tag (by name); and the Tags section, read again. */
+void          clip_window_add_source_actions (ClipWindow      *self);
+void          clip_window_reload_tags        (ClipWindow      *self);
+void          clip_window_edit_outlet        (ClipWindow      *self,
+                                              gint64           outlet_id);
+
 /* win.refresh, and the service's signals (clip-window-service.c) */
 void          clip_window_refresh_activated  (GSimpleAction   *action,
                                               GVariant        *param,

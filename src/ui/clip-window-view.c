@@ -54,6 +54,8 @@ view_key (ClipWindow *self)
       return g_strdup_printf ("outlet-%" G_GINT64_FORMAT, id);
     case CLIP_SOURCE_RULE:
       return g_strdup_printf ("rule-%" G_GINT64_FORMAT, id);
+    case CLIP_SOURCE_TAG:
+      return g_strdup_printf ("tag-%s", clip_sidebar_get_selected_tag (self->sidebar));
     case CLIP_SOURCE_ALL:
     default:
       return g_strdup ("all");
@@ -239,6 +241,9 @@ fill_filter (ClipWindow        *self,
   filter->flagged_only = kind == CLIP_SOURCE_FLAGGED;
   filter->outlet_id = kind == CLIP_SOURCE_OUTLET ? id : 0;
   filter->rule_id = kind == CLIP_SOURCE_RULE ? id : 0;
+  /* The sidebar's: lives until the sidebar's tags change, after the view
+   * has copied the filter. */
+  filter->tag = kind == CLIP_SOURCE_TAG ? clip_sidebar_get_selected_tag (self->sidebar) : NULL;
 }
 
 void

@@ -217,6 +217,7 @@ clip_window_update_counts (ClipWindow *self)
   task = g_task_new (NULL, self->counts_cancellable, counts_done_cb, g_object_ref (self));
   g_task_set_task_data (task, g_strdup (clip_store_get_path (self->store)), g_free);
   g_task_run_in_thread (task, counts_thread);
+  clip_window_reload_tags (self);
 }
 
 /* The sidebar: outlets and their health now, their counts in a moment. */
@@ -350,24 +351,10 @@ outlet_properties_activated (GSimpleAction *action,
                              gpointer       user_data)
 {
   ClipWindow *self = CLIP_WINDOW (user_data);
-  g_autoptr(GError) error = NULL;
-  ClipOutletDialog *dialog;
   gint64 outlet_id;
 
-  if (clip_sidebar_get_selected (self->sidebar, &outlet_id) != CLIP_SOURCE_OUTLET)
-    return;
-  if (self->commands == NULL)
-    return;
-  if (!(dialog = clip_outlet_dialog_new (self->store, self->commands, outlet_id, &error)))
-    {
-      clip_window_show_error (self, _("Could not read the outlet"), error);
-      return;
-    }
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  clip_outlet_dialog_set_removal (dialog, self->removal);
-  g_signal_connect_object (dialog, "changed", G_CALLBACK (clip_window_outlets_changed), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (clip_sidebar_get_selected (self->sidebar, &outlet_id) == CLIP_SOURCE_OUTLET)
+    clip_window_edit_outlet (self, outlet_id);
 }
 
 static void
@@ -645,6 +632,7 @@ clip_window_init (ClipWindow *self)
   clip_window_add_view_actions (self);
   clip_window_add_article_actions (self);
   clip_window_add_bulk_actions (self);
+  clip_window_add_source_actions (self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
 }

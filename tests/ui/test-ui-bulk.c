@@ -9,6 +9,7 @@
 
 #include "clip-archive.h"
 #include "clip-article-table.h"
+#include "clip-sidebar.h"
 #include "clip-test-ui.h"
 #include "clip-test-util.h"
 #include "clip-window.h"
@@ -279,6 +280,137 @@ test_context_menu (Fixture *f, gconstpointer data)
   g_assert_cmpuint (clip_article_table_get_n_selected (f->table), ==, 3);
 }
 
+static AdwMessageDialog *
+message_dialog (void)
+{
+  g_autoptr(GListModel) tops = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return message_dialog () != NULL;
+}
+
+static ClipSidebar *
+sidebar_of (Fixture *f)
+{
+  return CLIP_SIDEBAR (gtk_widget_get_template_child (GTK_WIDGET (f->window), CLIP_TYPE_WINDOW, "sidebar"));
+}
+
+typedef struct {
+  Fixture    *f;
+  const char *tag;
+} TagRow;
+
+static gboolean
+has_tag_row (gpointer data)
+{
+  TagRow *t = data;
+
+  return clip_test_ui_find (GTK_WIDGET (sidebar_of (t->f)), GTK_TYPE_LABEL, t->tag) != NULL;
+}
+
+static gboolean
+no_tag_row (gpointer data)
+{
+  return !has_tag_row (data);
+}
+
+static gboolean
+shows_n (gpointer data)
+{
+  Fixture *f = data;
+  ClipArticleList *list = clip_article_table_get_model (f->table);
+
+  return !clip_article_list_is_loading (list) && !clip_article_list_is_stale (list) &&
+         clip_article_list_get_total (list) == 3;
+}
+
+/* Tagged articles make a Tags section: its rows show their articles,
+ * can be renamed (the archive's tag too) and removed. */
+static void
+test_tags_section (Fixture *f, gconstpointer data)
+{
+  ClipSidebar *sidebar = sidebar_of (f);
+  TagRow georgia = { f, "Georgia" }, tbilisi = { f, "Tbilisi" };
+  ClipArticleFilter filter = { .tag = "Tbilisi" };
+  AdwMessageDialog *dialog;
+
+  clip_article_table_select_range (f->table, 0, 3, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.selection-tag", NULL);
+  g_assert_true (clip_test_ui_wait (has_dialog, NULL));
+  dialog = message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Georgia");
+  adw_message_dialog_response (dialog, "tag");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (clip_test_ui_wait (has_tag_row, &georgia));
+  g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (sidebar), GTK_TYPE_LABEL, "Tags"));
+
+  clip_sidebar_select_tag (sidebar, "Georgia");
+  g_assert_true (clip_test_ui_wait (shows_n, f));
+  clip_test_ui_wait_frame (GTK_WIDGET (f->window));
+  g_free (clip_test_ui_screenshot (GTK_WIDGET (f->window), "sidebar-tags"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rename-tag", "s", "Georgia");
+  g_assert_true (clip_test_ui_wait (has_dialog, NULL));
+  dialog = message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Tbilisi");
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (clip_test_ui_wait (has_tag_row, &tbilisi));
+  g_assert_false (has_tag_row (&georgia));
+  {
+    g_autofree char *ids = ids_where (f, &filter);
+
+    g_assert_cmpstr (ids, ==, "10,11,12");
+  }
+  /* The view followed the rename. */
+  g_assert_cmpstr (clip_sidebar_get_selected_tag (sidebar), ==, "Tbilisi");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-tag", "s", "Tbilisi");
+  g_assert_true (clip_test_ui_wait (has_dialog, NULL));
+  dialog = message_dialog ();
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (clip_test_ui_wait (no_tag_row, &tbilisi));
+  wait_store (f, &filter, "");
+  g_assert_null (clip_sidebar_get_selected_tag (sidebar));
+}
+
+/* The sidebar's rows have their own context menus. */
+static void
+test_sidebar_menu (Fixture *f, gconstpointer data)
+{
+  ClipSidebar *sidebar = sidebar_of (f);
+  GtkWidget *popover;
+  gint64 id;
+
+  clip_sidebar_select (sidebar, CLIP_SOURCE_OUTLET, 1);
+  g_assert_cmpint (clip_sidebar_get_selected (sidebar, &id), ==, CLIP_SOURCE_OUTLET);
+  clip_sidebar_popup_menu (sidebar);
+  popover = clip_test_ui_find (GTK_WIDGET (sidebar), GTK_TYPE_POPOVER_MENU, NULL);
+  g_assert_nonnull (popover);
+  g_assert_true (clip_test_ui_wait (is_mapped, popover));
+  g_assert_nonnull (clip_test_ui_find (popover, GTK_TYPE_WIDGET, "Stop Fetching"));
+  g_assert_nonnull (clip_test_ui_find (popover, GTK_TYPE_WIDGET, "Remove…"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  /* Its Remove… asks, as the outlet's dialog does. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-outlet", "x", id);
+  g_assert_true (clip_test_ui_wait (has_dialog, NULL));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message_dialog ()), "12 articles"));
+  gtk_window_destroy (GTK_WINDOW (message_dialog ()));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -288,5 +420,7 @@ main (int argc, char **argv)
   ADD ("/ui/bulk/selection", test_bulk_selection);
   ADD ("/ui/bulk/mark-all-read-undo", test_mark_all_read_undo);
   ADD ("/ui/bulk/context-menu", test_context_menu);
+  ADD ("/ui/bulk/tags-section", test_tags_section);
+  ADD ("/ui/bulk/sidebar-menu", test_sidebar_menu);
   return g_test_run ();
 }
