@@ -5,7 +5,10 @@
  */
 #include "config.h"
 
+#include "clip-add-outlet-dialog.h"
+#include "clip-interval.h"
 #include "clip-outlet-removal.h"
+#include "clip-service.h"
 #include "clip-store.h"
 #include "clip-test-ui.h"
 #include "clip-test-util.h"
@@ -281,15 +284,158 @@ test_stop_fetching (Fixture *f, gconstpointer data)
   respond (dialog, "cancel");
 }
 
+static gpointer
+child (gpointer widget, const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (widget), CLIP_TYPE_ADD_OUTLET_DIALOG, name);
+}
+
+static gboolean
+banner_says (gpointer dialog)
+{
+  /* Shown whole: its slide is over. */
+  return gtk_revealer_get_child_revealed (child (dialog, "banner")) &&
+         *gtk_label_get_text (child (dialog, "error_label")) != '\0';
+}
+
+typedef struct {
+  gpointer    dialog;
+  const char *needle;
+} Says;
+
+static gboolean
+banner_says_this (gpointer data)
+{
+  Says *says = data;
+
+  return banner_says (says->dialog) && gtk_revealer_get_reveal_child (child (says->dialog, "banner")) &&
+         strstr (gtk_label_get_text (child (says->dialog, "error_label")), says->needle) != NULL;
+}
+
+static void
+wait_banner (gpointer dialog, const char *needle)
+{
+  Says says = { dialog, needle };
+
+  if (!clip_test_ui_wait (banner_says_this, &says))
+    g_error ("the banner does not say “%s”: %s", needle, gtk_label_get_text (child (dialog, "error_label")));
+}
+
+static void
+added_cb (ClipAddOutletDialog *dialog, const char *name, char **added)
+{
+  g_free (*added);
+  *added = g_strdup (name);
+}
+
+static gboolean
+is_set (gpointer p)
+{
+  return *(char **) p != NULL;
+}
+
+static ClipAddOutletDialog *
+add_dialog (ClipCommands *commands, ClipService *service, char **added)
+{
+  ClipAddOutletDialog *dialog = clip_add_outlet_dialog_new (commands, 900, service);
+
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "outlet-added", G_CALLBACK (added_cb), added);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* Checked as typed: what is no web address says so in the banner at the
+ * top, and Add waits; a bare host is followed over https, at the
+ * interval picked; a duplicate is refused in the banner. */
+static void
+test_add_typed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *added = NULL;
+  ClipAddOutletDialog *dialog = add_dialog (f->commands, NULL, &added);
+  GtkEditable *url = child (dialog, "url_row");
+  GtkWidget *add = child (dialog, "add_button");
+  g_autoptr(ClipOutlet) o = NULL;
+
+  gtk_editable_set_text (url, "civil georgia");
+  g_assert_false (gtk_widget_get_sensitive (add));
+  wait_banner (dialog, "“civil georgia” is not a web address");
+  clip_test_ui_wait_frame (GTK_WIDGET (dialog));
+  g_free (clip_test_ui_screenshot (GTK_WIDGET (dialog), "add-outlet-not-web"));
+  gtk_editable_set_text (url, "mailto:news@civil.ge");
+  wait_banner (dialog, "only http and https");
+
+  gtk_editable_set_text (url, "civil.ge/feed");
+  g_assert_false (gtk_revealer_get_reveal_child (child (dialog, "banner")));
+  g_assert_true (gtk_widget_get_sensitive (add));
+  /* The interval field: the preference's, until another is picked. */
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "interval_row")), ==,
+                    clip_interval_nearest (900));
+  adw_combo_row_set_selected (child (dialog, "interval_row"), 0);
+  gtk_widget_activate (add);
+  g_assert_true (clip_test_ui_wait (is_set, &added));
+  o = clip_store_find_outlet (f->store, "https://civil.ge/feed", NULL);
+  g_assert_nonnull (o);
+  g_assert_cmpint (o->interval, ==, clip_interval_seconds (0));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  /* The same address again: refused, in the banner. */
+  g_clear_pointer (&added, g_free);
+  dialog = add_dialog (f->commands, NULL, &added);
+  gtk_editable_set_text (child (dialog, "url_row"), "https://civil.ge/feed");
+  gtk_widget_activate (child (dialog, "add_button"));
+  wait_banner (dialog, "already");
+  g_assert_null (added);
+  clip_test_ui_wait_frame (GTK_WIDGET (dialog));
+  g_free (clip_test_ui_screenshot (GTK_WIDGET (dialog), "add-outlet-duplicate"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+/* A web address whose server cannot be reached is another message, from
+ * the network, in the same banner. */
+static void
+test_add_unreachable (Fixture *f, gconstpointer data)
+{
+  g_autofree char *added = NULL;
+  g_autofree char *dir = g_path_get_dirname (clip_store_get_path (f->store));
+  g_autoptr(ClipService) service = clip_service_new (dir);
+  g_autoptr(GError) error = NULL;
+  ClipAddOutletDialog *dialog;
+
+  clip_service_set_scheduled (service, FALSE);
+  g_assert_true (clip_service_start (service, &error));
+  dialog = add_dialog (clip_service_get_commands (service), service, &added);
+  gtk_editable_set_text (child (dialog, "url_row"), "http://127.0.0.1:1/feed");
+  gtk_widget_activate (child (dialog, "add_button"));
+  wait_banner (dialog, "127.0.0.1");
+  g_assert_null (strstr (gtk_label_get_text (child (dialog, "error_label")), "not a web address"));
+  g_assert_null (added);
+  g_test_message ("unreachable: %s", gtk_label_get_text (child (dialog, "error_label")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  clip_service_stop (service);
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autoptr(GtkCssProvider) css = NULL;
+
   if (!clip_test_ui_init (&argc, &argv))
     return clip_test_ui_skip ();
+  /* The application's style, as AdwApplication loads it. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/clippings/Clippings/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
   ADD ("/ui/outlets/remove-undo", test_remove_undo);
   ADD ("/ui/outlets/remove-commit", test_remove_commit);
   ADD ("/ui/outlets/remove-ticked", test_remove_ticked);
   ADD ("/ui/outlets/stop-fetching", test_stop_fetching);
+  ADD ("/ui/outlets/add-typed", test_add_typed);
+  ADD ("/ui/outlets/add-unreachable", test_add_unreachable);
   return g_test_run ();
 }
