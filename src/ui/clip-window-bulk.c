@@ -282,4 +282,6 @@ clip_window_add_bulk_actions (ClipWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   clip_article_table_set_context_menu (self->table, menu);
+  g_signal_connect_object (self->table, "selection-changed", G_CALLBACK (clip_window_update_subtitle),
+                           self, G_CONNECT_SWAPPED);
 }

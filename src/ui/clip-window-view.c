@@ -301,6 +301,7 @@ clip_window_update_subtitle (ClipWindow *self)
 {
   /* All the view's rows, not only those the list has shown so far. */
   guint n = self->list ? clip_article_list_get_total (self->list) : 0;
+  guint selected;
   g_autofree char *text = NULL;
 
   /* Until a new view's rows come, those shown are the previous view's. */
@@ -317,6 +318,18 @@ clip_window_update_subtitle (ClipWindow *self)
 
       /* Translators: %s is a number, with the locale's thousands separators */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles", n), count);
+    }
+  /* Several rows selected: the bulk actions' scope, said. */
+  if (self->search_error == NULL && (selected = clip_article_table_get_n_selected (self->table)) > 1)
+    {
+      g_autofree char *count = clip_format_count (selected, NULL);
+      g_autofree char *with = NULL;
+
+      /* Translators: "120 articles, 5 selected"; %s is a count */
+      with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s selected", "%s, %s selected",
+                                           selected), text, count);
+      g_free (text);
+      text = g_steal_pointer (&with);
     }
   adw_window_title_set_subtitle (self->content_title, text);
 }

@@ -180,6 +180,10 @@ test_bulk_selection (Fixture *f, gconstpointer data)
   ids = clip_article_table_get_selected_ids (f->table);
   selected = ids_string (ids);
   g_assert_cmpuint (ids->len, ==, 5);
+  /* The title says what the bulk actions will act on. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (gtk_widget_get_template_child (
+                     GTK_WIDGET (f->window), CLIP_TYPE_WINDOW, "content_title"))),
+                   ==, "12 articles, 5 selected");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.selection-flag", NULL);
   wait_store (f, &flagged, selected);
