@@ -220,6 +220,10 @@ test_mark_errors (Fixture *f, gconstpointer data)
   assert_one_line_error (f, "TEXT");
   g_assert_cmpint (run (f, "articles", "note", "7", "x", NULL), ==, 2);
   assert_one_line_error (f, "no article 7");
+  g_assert_cmpint (run (f, "articles", "note", "1", "bad \xff\xfe text", NULL), ==, 2);
+  assert_one_line_error (f, "not valid UTF-8");
+  g_assert_cmpint (run (f, "articles", "tag", "1", "\xc3", NULL), ==, 2);
+  assert_one_line_error (f, "not valid UTF-8");
   g_assert_cmpint (run (f, "articles", "frob", NULL), ==, 2);
   g_assert_cmpint (run (f, "articles", "flag", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "ID…"));

@@ -112,6 +112,15 @@ mark_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer dat
            GCancellable *cancellable, GError **error)
 {
   g_array_set_size (c->changed, 0);
+  /* Text from a command line or a paste: refused whole, never stored
+   * half-decoded. */
+  if (c->text != NULL && !g_utf8_validate (c->text, -1, NULL))
+    {
+      g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
+                           c->value == CLIP_MARK_NOTE ? "The note is not valid UTF-8 text"
+                                                      : "The tag is not valid UTF-8 text");
+      return FALSE;
+    }
   if ((c->value == CLIP_MARK_TAG || c->value == CLIP_MARK_UNTAG) &&
       (c->text == NULL || *g_strstrip (c->text) == '\0'))
     {
