@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "clip-commands.h"
+#include "clip-store-sql.h"
 #include "clip-test-util.h"
 
 #define N_A 10   /* articles of outlet A: ids 1..10 */
@@ -191,6 +192,46 @@ test_bulk_marks (Fixture *f, gconstpointer data)
   mark (f, sel, 1, CLIP_MARK_NOTE, "");
   a = clip_store_get_article (f->reader, 2, &error);
   g_assert_null (a->note);
+}
+
+static gboolean
+add_alerts (ClipStore *w, gpointer data, GCancellable *cancellable, GError **error)
+{
+  return clip_store_exec (w, "INSERT INTO rules (name, query) VALUES ('r', 'x');"
+                          "INSERT INTO alerts (rule_id, article_id, created) "
+                          "SELECT id, 2, 0 FROM rules WHERE name = 'r';"
+                          "INSERT INTO alerts (rule_id, article_id, created) "
+                          "SELECT id, 5, 0 FROM rules WHERE name = 'r';", error);
+}
+
+/* The articles with unread alerts, as "2,5". */
+static char *
+unread_alerts (Fixture *f)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (f->reader, "SELECT group_concat(article_id) FROM "
+                                           "(SELECT article_id FROM alerts WHERE read = 0 ORDER BY article_id)",
+                                           NULL);
+  char *ids;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  ids = g_strdup (sqlite3_column_text (stmt, 0) ? (const char *) sqlite3_column_text (stmt, 0) : "");
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+/* An article's alerts are read with it, as one article's are. */
+static void
+test_bulk_alerts (Fixture *f, gconstpointer data)
+{
+  const gint64 ids[] = { 1, 2, 3 };
+
+  run_ok (f, clip_command_new_custom (add_alerts, NULL, NULL));
+  ASSERT_IDS (unread_alerts (f), "2,5");
+  g_free (mark (f, ids, G_N_ELEMENTS (ids), CLIP_MARK_READ, NULL));
+  ASSERT_IDS (unread_alerts (f), "5");
+  g_free (mark (f, ids, G_N_ELEMENTS (ids), CLIP_MARK_UNREAD, NULL));
+  ASSERT_IDS (unread_alerts (f), "2,5");
 }
 
 /* An unknown id fails the whole: no article of the list changes. */
@@ -390,6 +431,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
   ADD ("/commands-bulk/marks", test_bulk_marks);
   ADD ("/commands-bulk/all-or-none", test_bulk_all_or_none);
+  ADD ("/commands-bulk/alerts", test_bulk_alerts);
   ADD ("/commands-bulk/tags", test_tags);
   ADD ("/commands-bulk/remove-keeps-annotated", test_remove_keeps_annotated);
   ADD ("/commands-bulk/remove-all", test_remove_all_or_none_kept);
