@@ -10,7 +10,7 @@ packages=(
   libpango1.0-dev libcairo2-dev
   desktop-file-utils appstream appstream-util libglib2.0-bin libgtk-4-bin
   xvfb xauth dbus dbus-x11 at-spi2-core fonts-dejavu-core fonts-noto-core
-  python3 python3-dogtail poppler-utils imagemagick xdotool openssl
+  python3 python3-dogtail poppler-utils imagemagick xdotool openssl locales
   flatpak flatpak-builder
 )
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for as long as asked, under ASan + UBSan:
 #   fuzz/run.sh TARGET SECONDS [BUILD_DIR]
-# TARGET: feed, sanitize, rules, date or opml. BUILD_DIR (default
+# TARGET: feed, sanitize, rules, date, opml or page. BUILD_DIR (default
 # build-fuzz) is set up when missing:
 #   CC=clang-14 meson setup build-fuzz -Dfuzzing=true -Dgui=false \
 #     -Db_sanitize=address,undefined -Db_lundef=false
@@ -26,6 +26,7 @@ case "$target" in
   rules) max_len=4096; seeds=(tests/data/rules) ;;
   date) max_len=160; seeds=() ;;
   opml) max_len=65536; seeds=(tests/data/opml tests/data/ui) ;;
+  page) max_len=262144; seeds=(tests/data/page) ;;
   *) echo "fuzz/run.sh: unknown target “$target”" >&2; exit 2 ;;
 esac
 seeds+=("tests/data/fuzz/$target")
@@ -43,8 +44,10 @@ dict=()
 [ -f "fuzz/$target.dict" ] && dict=("-dict=fuzz/$target.dict")
 
 # halt_on_error: UBSan's findings are findings. LeakSanitizer stays on.
+# FUZZ_TIMEOUT: seconds one input may take (10; more on a loaded machine,
+# where a starved process passes 10 s of wall time on a fast input).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 exec "$build/fuzz/fuzz-$target" "$corpus" "${seeds[@]}" "${dict[@]}" \
-  -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
+  -max_total_time="$seconds" -max_len="$max_len" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
   -artifact_prefix="$artifacts/" -print_final_stats=1

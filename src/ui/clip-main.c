@@ -16,7 +16,9 @@ main (int   argc,
   g_autoptr(ClipApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CLIPPINGS_LOCALEDIR: the catalogs of a build tree (build/po), to run
+   * a language uninstalled, as the tests do. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CLIPPINGS_LOCALEDIR") ? g_getenv ("CLIPPINGS_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

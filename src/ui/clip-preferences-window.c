@@ -52,7 +52,8 @@ static gboolean
 read_half_day (const char *rest,
                unsigned   *hours)
 {
-  g_autofree char *word = g_utf8_casefold (g_strstrip (g_strdup (rest)), -1);
+  g_autofree char *stripped = g_strstrip (g_strdup (rest));
+  g_autofree char *word = g_utf8_casefold (stripped, -1);
   g_autofree char *am = g_utf8_casefold (nl_langinfo (AM_STR), -1);
   g_autofree char *pm = g_utf8_casefold (nl_langinfo (PM_STR), -1);
   gboolean is_am = (*am && g_str_equal (word, am)) || g_str_equal (word, "am");

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "clip-rule-editor.h"
 #include "clip-format.h"
@@ -354,8 +355,8 @@ rule_saved_cb (ClipRuleEditor *editor,
                ClipWindow     *self)
 {
   g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "Rule saved: %" G_GUINT64_FORMAT " archived article matches",
-                                                           "Rule saved: %" G_GUINT64_FORMAT " archived articles match",
+                                                           "Rule saved: %" PRIu64 " archived article matches",
+                                                           "Rule saved: %" PRIu64 " archived articles match",
                                                            matched), matched);
 
   clip_window_show_toast (self, message);

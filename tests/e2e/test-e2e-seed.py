@@ -94,7 +94,7 @@ def serve(data):
     return server
 
 
-def wait_for(what, find, timeout=30):
+def wait_for(what, find, timeout=90):
     end = time.time() + timeout
     while time.time() < end:
         try:
@@ -219,7 +219,7 @@ def main():
                  lambda: window.child(roleName='push button', name='Refresh all outlets')
                  ).doActionNamed('click')
         row_title = wait_for('the seed article in the list',
-                             lambda: labels(window, lambda name: name == title)[0], 60)
+                             lambda: labels(window, lambda name: name == title)[0], 120)
         # The chip in the article's own row (the sidebar and the Rules page
         # name the rule too).
         chips = wait_for('its “Russian interference” chip',

@@ -27,7 +27,7 @@ clip_test_ui_skip (void)
 
 /* Generous: under the sanitizers, with another test beside it, a window
  * takes seconds to draw; a wait only takes this long when it fails. */
-#define WAIT_SECONDS 20
+#define WAIT_SECONDS 60
 
 gboolean
 clip_test_ui_wait (gboolean (*cond) (gpointer data),

@@ -178,12 +178,11 @@ test_analyst_kept (void)
   {
     g_autoptr(ClipStore) ro = NULL;
     g_autoptr(ClipCommands) commands = NULL;
+    g_autoptr(ClipCommand) regroup = clip_command_regroup_stories ();
 
     g_clear_object (&store);
     commands = clip_commands_open (dir, &error);
     g_assert_no_error (error);
-    g_autoptr(ClipCommand) regroup = clip_command_regroup_stories ();
-
     g_assert_true (clip_commands_run (commands, regroup, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     ro = clip_archive_open (dir, CLIP_STORE_OPEN_READ_ONLY, &error);
@@ -372,6 +371,45 @@ test_late_original (void)
   g_assert_cmpint (copy->story_id, ==, original->story_id);
 }
 
+static gboolean fail_next;
+
+static gboolean
+failing_hook (ClipStore *store, const GArray *ids, gpointer data, GError **error)
+{
+  if (!fail_next)
+    return TRUE;
+  fail_next = FALSE;
+  g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_FAILED, "the disk is full (test)");
+  return FALSE;
+}
+
+/* A batch rolled back after grouping (a later hook failed): the stories
+ * it started are not stored, and the next batch must not join them. */
+static void
+test_rolled_back (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  ClipOutlet o = { .url = "https://a.example/feed", .name = "A", .enabled = TRUE, .group = "",
+                   .interval = 900 };
+  gint64 outlet = clip_store_add_outlet (store, &o, &error);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
+  ClipIngestResult r;
+
+  g_assert_no_error (error);
+  clip_store_add_ingest_hook (store, failing_hook, NULL, NULL);
+  fail_next = TRUE;
+  g_ptr_array_add (batch, copy_article ("first", "Quake in Racha", 1708500000));
+  clip_ingest_result_init (&r);
+  g_assert_false (clip_store_ingest (store, outlet, batch, &r, &error));
+  g_clear_error (&error);
+  clip_ingest_result_clear (&r);
+  ingest_one (store, outlet, copy_article ("second", "Earthquake in Racha, Ambrolauri", 1708500600));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM story_articles sa JOIN stories s "
+                                 "ON s.id = sa.story_id", 0), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -382,5 +420,6 @@ main (int argc, char **argv)
   g_test_add_func ("/stories/coverage/sql-count", test_coverage);
   g_test_add_func ("/stories/migrate", test_migrate);
   g_test_add_func ("/stories/copies/late-original", test_late_original);
+  g_test_add_func ("/stories/rolled-back", test_rolled_back);
   return g_test_run ();
 }

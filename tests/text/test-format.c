@@ -5,6 +5,7 @@
  */
 #include "clip-format.h"
 #include "clip-article.h"
+#include "clip-test-util.h"
 
 #include <locale.h>
 #include <string.h>
@@ -152,6 +153,53 @@ test_locale (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Georgian and Ukrainian, their locales compiled here (localedef and
+ * Debian's locale sources) when the system has none: the day first (glibc's
+ * ka_GE says month first, which Georgian does not write), the month's
+ * name in the language, digits grouped with the locale's separator. */
+static void
+test_locale_ka_uk (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("clippings-locale-XXXXXX", NULL);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const gint64 t = 1796652300;  /* Monday 7 December 2026, 14:05 UTC */
+  const struct { const char *source, *day, *full, *count; } cases[] = {
+    { "ka_GE", "7 დეკ 2026", "ორშაბათი 7 დეკემბერი 2026, 14:05", "1.234.567" },
+    { "uk_UA", "7 гру 2026", "понеділок 7 грудня 2026, 14:05", "1\u202f234\u202f567" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strconcat (cases[i].source, ".UTF-8", NULL);
+      g_autofree char *out = g_build_filename (tmp, name, NULL);
+      const char *argv[] = { "localedef", "-i", cases[i].source, "-f", "UTF-8", out, NULL };
+      g_autofree char *day = NULL, *full = NULL, *count = NULL;
+      ClipFormatStyle style;
+
+      g_setenv ("LOCPATH", tmp, TRUE);
+      if (setlocale (LC_ALL, name) == NULL &&
+          (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                          G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, NULL, NULL) ||
+           setlocale (LC_ALL, name) == NULL))
+        {
+          g_test_message ("%s cannot be made here (localedef, Debian's locales)", name);
+          continue;
+        }
+      clip_format_style_for_locale (&style);
+      g_assert_cmpint (style.order, ==, CLIP_DATE_DMY);
+      g_assert_false (style.clock_12h);
+      day = clip_format_day (t, utc, NULL);
+      full = clip_format_time_full (t, TRUE, utc, NULL);
+      count = clip_format_count (1234567, NULL);
+      g_assert_cmpstr (day, ==, cases[i].day);
+      g_assert_cmpstr (full, ==, cases[i].full);
+      g_assert_cmpstr (count, ==, cases[i].count);
+    }
+  g_unsetenv ("LOCPATH");
+  setlocale (LC_ALL, "C.UTF-8");
+  clip_test_rm_rf (tmp);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -160,5 +208,6 @@ main (int argc, char **argv)
   g_test_add_func ("/format/full", test_full);
   g_test_add_func ("/format/count", test_count);
   g_test_add_func ("/format/locale", test_locale);
+  g_test_add_func ("/format/locale-ka-uk", test_locale_ka_uk);
   return g_test_run ();
 }

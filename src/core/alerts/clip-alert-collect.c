@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "clip-alert-private.h"
 #include "clip-format.h"
@@ -67,7 +67,7 @@ state_get (ClipStore  *store,
     *value = g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not read the alert state", error);
+    return clip_store_set_error (store, rc, _("Could not read the alert state"), error);
   return TRUE;
 }
 
@@ -90,7 +90,7 @@ state_set (ClipStore  *store,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not save the alert state", error);
+    return clip_store_set_error (store, rc, _("Could not save the alert state"), error);
   return TRUE;
 }
 
@@ -108,7 +108,7 @@ state_delete (ClipStore  *store,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not save the alert state", error);
+    return clip_store_set_error (store, rc, _("Could not save the alert state"), error);
   return TRUE;
 }
 
@@ -128,7 +128,7 @@ exec_bound (ClipStore  *store,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not update the alerts", error);
+    return clip_store_set_error (store, rc, _("Could not update the alerts"), error);
   return TRUE;
 }
 
@@ -149,7 +149,7 @@ fill_newest_title (ClipStore *store,
   batch->newest_title = rc == SQLITE_ROW ? clip_store_dup_column (stmt, 0) : NULL;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not read an article", error);
+    return clip_store_set_error (store, rc, _("Could not read an article"), error);
   return TRUE;
 }
 
@@ -198,7 +198,7 @@ read_batches (ClipStore  *store,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not read the new alerts", error);
+    return clip_store_set_error (store, rc, _("Could not read the new alerts"), error);
   for (guint i = first; i < batches->len; i++)
     if (!fill_newest_title (store, batches->pdata[i], error))
       return FALSE;
@@ -229,7 +229,7 @@ mark_notified (ClipStore  *store,
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
-        return clip_store_set_error (store, rc, "Could not record the notified alerts", error);
+        return clip_store_set_error (store, rc, _("Could not record the notified alerts"), error);
     }
   return TRUE;
 }
@@ -255,7 +255,7 @@ fetched_from (ClipStore *store,
   *fetched = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : G_MAXINT64;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not read the archive", error);
+    return clip_store_set_error (store, rc, _("Could not read the archive"), error);
   return TRUE;
 }
 
@@ -276,7 +276,7 @@ first_id_since (ClipStore *store,
     {
       sqlite3_reset (stmt);
       return clip_store_set_error (store, sqlite3_errcode (clip_store_get_db (store)),
-                                   "Could not read the archive", error);
+                                   _("Could not read the archive"), error);
     }
   hi = sqlite3_column_int64 (stmt, 0) + 1;
   sqlite3_reset (stmt);
@@ -352,7 +352,7 @@ check_spike (ClipStore   *store,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return clip_store_set_error (store, rc, "Could not count a rule's matches", error);
+    return clip_store_set_error (store, rc, _("Could not count a rule's matches"), error);
   if (rule->count < CLIP_ALERT_SPIKE_MIN_ARTICLES)
     return TRUE;
 
@@ -369,7 +369,7 @@ check_spike (ClipStore   *store,
     rule->mean = sqlite3_column_int64 (stmt, 0) / days;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return clip_store_set_error (store, rc, "Could not count a rule's matches", error);
+    return clip_store_set_error (store, rc, _("Could not count a rule's matches"), error);
   return TRUE;
 }
 
@@ -395,7 +395,7 @@ read_spike_candidates (ClipStore *store,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not read the rules", error);
+    return clip_store_set_error (store, rc, _("Could not read the rules"), error);
   return TRUE;
 }
 

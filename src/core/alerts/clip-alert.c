@@ -7,7 +7,8 @@
 #include "clip-alert.h"
 #include "clip-store-sql.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #define ALERT_COLUMNS \
   "al.id, al.rule_id, al.article_id, al.created, al.read, al.notified, " \
@@ -77,7 +78,7 @@ read_alerts (ClipStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      clip_store_set_error (store, rc, "Could not read the alerts", error);
+      clip_store_set_error (store, rc, _("Could not read the alerts"), error);
       return NULL;
     }
   return g_steal_pointer (&alerts);
@@ -104,9 +105,9 @@ alert_time (ClipStore  *store,
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                 "There is no alert %" G_GINT64_FORMAT, id);
+                 _("There is no alert %" PRId64), id);
   else
-    clip_store_set_error (store, rc, "Could not read the alerts", error);
+    clip_store_set_error (store, rc, _("Could not read the alerts"), error);
   return FALSE;
 }
 
@@ -209,7 +210,7 @@ read_groups (ClipStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      clip_store_set_error (store, rc, "Could not read the alerts", error);
+      clip_store_set_error (store, rc, _("Could not read the alerts"), error);
       return NULL;
     }
   return g_steal_pointer (&groups);
@@ -265,7 +266,7 @@ clip_alert_count_unread (ClipStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      clip_store_set_error (store, rc, "Could not count the unread alerts", error);
+      clip_store_set_error (store, rc, _("Could not count the unread alerts"), error);
       return NULL;
     }
   return g_steal_pointer (&counts);
@@ -288,7 +289,7 @@ clip_alert_count_unread_total (ClipStore  *store,
   count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    clip_store_set_error (store, rc, "Could not count the unread alerts", error);
+    clip_store_set_error (store, rc, _("Could not count the unread alerts"), error);
   return count;
 }
 
@@ -311,7 +312,7 @@ run_update (ClipStore  *store,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not update the alerts", error);
+    return clip_store_set_error (store, rc, _("Could not update the alerts"), error);
   return TRUE;
 }
 
@@ -328,7 +329,7 @@ clip_alert_set_read (ClipStore  *store,
   if (sqlite3_changes (clip_store_get_db (store)) == 0)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                   "There is no alert %" G_GINT64_FORMAT, alert_id);
+                   _("There is no alert %" PRId64), alert_id);
       return FALSE;
     }
   return TRUE;
@@ -377,9 +378,9 @@ clip_alert_get_article (ClipStore  *store,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                 "There is no alert %" G_GINT64_FORMAT, alert_id);
+                 _("There is no alert %" PRId64), alert_id);
   else if (rc != SQLITE_ROW)
-    clip_store_set_error (store, rc, "Could not read the alert", error);
+    clip_store_set_error (store, rc, _("Could not read the alert"), error);
   return article_id;
 }
 

@@ -12,7 +12,7 @@
 #include "clip-store-sql.h"
 #include "clip-stories.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #define MAX_RULES_FILE (4 * 1024 * 1024)

@@ -14,6 +14,9 @@
 #include "clip-commands-private.h"
 #include "clip-store-sql.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
 typedef struct {
   gboolean read;
   gint     flag;
@@ -41,11 +44,11 @@ read_state (ClipStore *w, gint64 id, State *state, GError **error)
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                   "There is no article %" G_GINT64_FORMAT, id);
+                   _("There is no article %" PRId64), id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
-    return clip_store_set_error (w, rc, "Could not read the article", error);
+    return clip_store_set_error (w, rc, _("Could not read the article"), error);
   return TRUE;
 }
 
@@ -64,7 +67,7 @@ has_tag (ClipStore *w, gint64 id, const char *tag, gboolean *found, GError **err
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return clip_store_set_error (w, rc, "Could not read the tags", error);
+    return clip_store_set_error (w, rc, _("Could not read the tags"), error);
   *found = rc == SQLITE_ROW;
   return TRUE;
 }
@@ -125,7 +128,7 @@ step_sql (ClipStore *w, const char *sql, int value, GError **error)
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (w, rc, "Could not save the articles", error);
+    return clip_store_set_error (w, rc, _("Could not save the articles"), error);
   return TRUE;
 }
 
@@ -147,7 +150,7 @@ load_ids (ClipCommand *c, ClipStore *w, GError **error)
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
-        return clip_store_set_error (w, rc, "Could not save the articles", error);
+        return clip_store_set_error (w, rc, _("Could not save the articles"), error);
     }
   /* An unknown id fails the whole. */
   stmt = clip_store_prepare (w, "SELECT m.id FROM temp.clip_mark_ids m "
@@ -157,7 +160,7 @@ load_ids (ClipCommand *c, ClipStore *w, GError **error)
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                   "There is no article %" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+                   _("There is no article %" PRId64), (gint64) sqlite3_column_int64 (stmt, 0));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -190,7 +193,7 @@ mark_set (ClipCommand *c, ClipStore *w, GError **error)
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (w, rc, "Could not read the articles", error);
+    return clip_store_set_error (w, rc, _("Could not read the articles"), error);
   if (!read_mark)
     /* Flagging keeps a flag already set (its value). */
     return step_sql (w, "UPDATE articles SET flag = ?1 WHERE id IN (SELECT id FROM temp.clip_mark_ids) "
@@ -212,15 +215,15 @@ mark_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer dat
   if (c->text != NULL && !g_utf8_validate (c->text, -1, NULL))
     {
       g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                           c->value == CLIP_MARK_NOTE ? "The note is not valid UTF-8 text"
-                                                      : "The tag is not valid UTF-8 text");
+                           c->value == CLIP_MARK_NOTE ? _("The note is not valid UTF-8 text")
+                                                      : _("The tag is not valid UTF-8 text"));
       return FALSE;
     }
   if ((c->value == CLIP_MARK_TAG || c->value == CLIP_MARK_UNTAG) &&
       (c->text == NULL || *g_strstrip (c->text) == '\0'))
     {
       g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                           "A tag needs some text");
+                           _("A tag needs some text"));
       return FALSE;
     }
   if (!clip_store_begin (w, error))

@@ -9,7 +9,7 @@
 #include "clip-rule-backfill.h"
 #include "clip-store-sql.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 static gboolean
 save_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,

@@ -8,7 +8,7 @@
 #include "clip-commands-private.h"
 #include "clip-store-sql.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 struct _ClipCommands {

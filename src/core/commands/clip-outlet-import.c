@@ -8,7 +8,7 @@
 #include "clip-paths.h"
 #include "clip-store-sql.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 /* The shipped list is a few KB; anything this large is not it. */
@@ -52,7 +52,7 @@ clip_starter_outlets_parse (const char  *data,
   if (len > STARTER_MAX_SIZE)
     {
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                   "The starter outlets list is larger than %d bytes", STARTER_MAX_SIZE);
+                   _("The starter outlets list is larger than %d bytes"), STARTER_MAX_SIZE);
       return NULL;
     }
   if (!clip_input_load_json (parser, data, len, error))
@@ -63,7 +63,7 @@ clip_starter_outlets_parse (const char  *data,
   if (list_node == NULL || !JSON_NODE_HOLDS_ARRAY (list_node))
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           "The starter outlets list has no “outlets” array");
+                           _("The starter outlets list has no “outlets” array"));
       return NULL;
     }
   list = json_node_get_array (list_node);
@@ -87,7 +87,7 @@ clip_starter_outlets_parse (const char  *data,
 
     invalid:
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                   "Entry %u of the starter outlets list has no address", i + 1);
+                   _("Entry %u of the starter outlets list has no address"), i + 1);
       return NULL;
     }
   return g_steal_pointer (&outlets);
@@ -103,7 +103,7 @@ clip_starter_outlets_load (GError **error)
   if (path == NULL)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   "The starter outlets list (%s) is not installed",
+                   _("The starter outlets list (%s) is not installed"),
                    CLIP_STARTER_OUTLETS_FILE);
       return NULL;
     }

@@ -12,6 +12,7 @@
 #include "clip-text.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 static void
 span_clear (ClipExportSpan *span)
@@ -272,7 +273,7 @@ read_matches (ClipExportContext *ctx,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (ctx->store, rc, "Could not read the matches", error);
+    return clip_store_set_error (ctx->store, rc, _("Could not read the matches"), error);
   return TRUE;
 }
 

@@ -91,7 +91,7 @@ find_rule_id (ClipStore   *store,
       return TRUE;
     }
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not read the rules", error);
+    return clip_store_set_error (store, rc, _("Could not read the rules"), error);
   g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_NOT_FOUND,
                _("There is no rule named “%s”"), name);
   return FALSE;
@@ -118,7 +118,7 @@ load_rule (ClipStore  *store,
         g_set_error (error, CLIP_EXPORT_ERROR, CLIP_EXPORT_ERROR_NOT_FOUND,
                      _("The rule %" PRId64 " was removed while exporting"), (int64_t) id);
       else
-        clip_store_set_error (store, rc, "Could not read a rule", error);
+        clip_store_set_error (store, rc, _("Could not read a rule"), error);
       return NULL;
     }
   rule = g_new0 (ClipExportRule, 1);
@@ -221,7 +221,7 @@ select_rows (ClipStore             *store,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not select the articles", error);
+    return clip_store_set_error (store, rc, _("Could not select the articles"), error);
   return TRUE;
 }
 
@@ -326,7 +326,7 @@ count_matches (ClipStore            *store,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not read the matches", error);
+    return clip_store_set_error (store, rc, _("Could not read the matches"), error);
   return TRUE;
 }
 

@@ -7,7 +7,7 @@
 #include "clip-date.h"
 #include "clip-input.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 

@@ -5,7 +5,7 @@
 #include "config.h"
 #include "clip-feed-xml-private.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/SAX2.h>
 #include <string.h>

@@ -11,7 +11,7 @@
 #include "clip-feed-xml-private.h"
 #include "clip-date.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <libxml/parserInternals.h>
 #include <string.h>
 

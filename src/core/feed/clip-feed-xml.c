@@ -15,7 +15,7 @@
 #include "config.h"
 #include "clip-feed-xml-private.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <libxml/parserInternals.h>
 #include <string.h>
 

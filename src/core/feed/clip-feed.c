@@ -10,7 +10,7 @@
 #include "clip-feed-private.h"
 #include "clip-charset.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <stdarg.h>
 #include <string.h>
 

@@ -5,6 +5,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
 #include "clip-opml.h"
 #include "clip-outlet.h"
 
@@ -12,6 +13,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #define MAX_DEPTH 32
 
@@ -76,7 +78,7 @@ clip_opml_parse (const char  *data,
   if (len > CLIP_OPML_MAX_SIZE)
     {
       g_set_error (error, CLIP_OPML_ERROR, CLIP_OPML_ERROR_TOO_LARGE,
-                   "The OPML file is larger than %d MiB", CLIP_OPML_MAX_SIZE >> 20);
+                   _("The OPML file is larger than %d MiB"), CLIP_OPML_MAX_SIZE >> 20);
       return NULL;
     }
   doc = xmlReadMemory (data, (int) len, NULL, NULL,
@@ -85,7 +87,7 @@ clip_opml_parse (const char  *data,
   if (doc == NULL)
     {
       g_set_error_literal (error, CLIP_OPML_ERROR, CLIP_OPML_ERROR_INVALID,
-                           "The file is not well-formed XML");
+                           _("The file is not well-formed XML"));
       return NULL;
     }
   root = xmlDocGetRootElement (doc);
@@ -93,7 +95,7 @@ clip_opml_parse (const char  *data,
     {
       xmlFreeDoc (doc);
       g_set_error_literal (error, CLIP_OPML_ERROR, CLIP_OPML_ERROR_INVALID,
-                           "The file is XML but not OPML (no <opml> element)");
+                           _("The file is XML but not OPML (no <opml> element)"));
       return NULL;
     }
   for (xmlNode *n = root->children; n; n = n->next)

@@ -9,7 +9,7 @@
 #include "config.h"
 #include "clip-fetch.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define MAX_LINKS 8

@@ -10,7 +10,7 @@
 #include "config.h"
 #include "clip-fetch.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 #include <string.h>
 

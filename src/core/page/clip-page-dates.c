@@ -16,7 +16,7 @@
 #include "clip-page-private.h"
 #include "clip-date.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define MAX_TEXT_DATES 24

@@ -14,7 +14,7 @@
 #include "clip-page-private.h"
 #include "clip-date.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define MAX_LD_BYTES (2 * 1024 * 1024)

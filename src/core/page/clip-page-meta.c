@@ -12,7 +12,7 @@
 #include "clip-page-private.h"
 #include "clip-date.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Spacing as a reader sees it: one space, none at the ends. */

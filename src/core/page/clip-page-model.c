@@ -14,7 +14,7 @@
 #include "config.h"
 #include "clip-page-private.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 

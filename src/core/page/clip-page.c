@@ -14,7 +14,7 @@
 #include "clip-charset.h"
 #include "clip-html-sanitize.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 void
@@ -158,7 +158,8 @@ decode (ClipPage *page, const char *data, gsize *len, const char *content_type)
       page->encoding = g_strdup ("windows-1252");
     }
   if (invalid > 0 && g_strcmp0 (page->encoding, "utf-8") == 0)
-    clip_page_problem (page, "encoding", _("%" G_GSIZE_FORMAT " bytes are not valid UTF-8"), invalid);
+    clip_page_problem (page, "encoding", g_dngettext (GETTEXT_PACKAGE, "%zu byte is not valid UTF-8",
+                                                      "%zu bytes are not valid UTF-8", invalid), invalid);
   *len = out_len;
   return out;
 }
@@ -217,8 +218,7 @@ clip_page_doc_open (PageDoc *pd, ClipPage *page, const char *data, gsize len,
   clip_html_init_libxml ();
   if (len > max)
     {
-      clip_page_problem (page, "limit", _("The page is %" G_GSIZE_FORMAT " bytes; only the first %"
-                                          G_GSIZE_FORMAT " are read"), len, max);
+      clip_page_problem (page, "limit", _("The page is %zu bytes; only the first %zu are read"), len, max);
       len = max;
     }
   utf8 = decode (page, data, &len, options->content_type);

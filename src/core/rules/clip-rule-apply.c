@@ -9,7 +9,7 @@
 #include "clip-store-sql.h"
 
 #include <inttypes.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 

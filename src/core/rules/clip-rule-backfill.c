@@ -15,7 +15,7 @@
 #include "clip-rules-store.h"
 #include "clip-store-sql.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define CHUNK 2048          /* candidates a worker reads at a time */

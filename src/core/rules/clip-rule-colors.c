@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 /* GNOME's palette at the strengths that carry white text and show on a
  * white or a dark page; greys are left out (they read as "no colour"). */
@@ -129,7 +130,7 @@ clip_store_next_rule_color (ClipStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      clip_store_set_error (store, rc, "Could not read the rules", error);
+      clip_store_set_error (store, rc, _("Could not read the rules"), error);
       return NULL;
     }
   g_ptr_array_add (used, NULL);

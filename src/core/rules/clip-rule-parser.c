@@ -10,7 +10,7 @@
 #include "clip-rule-parser.h"
 #include "clip-text.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 G_DEFINE_QUARK (clip-rule-error-quark, clip_rule_error)

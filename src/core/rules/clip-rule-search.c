@@ -10,7 +10,7 @@
 #include "clip-store-sql.h"
 #include "clip-store-newest.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 struct _ClipRuleSearch {
   ClipStore      *store;

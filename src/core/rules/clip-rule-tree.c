@@ -6,7 +6,7 @@
 #include "config.h"
 #include "clip-rule-parser.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 ClipTermLists *

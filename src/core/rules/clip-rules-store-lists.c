@@ -6,7 +6,7 @@
 #include "clip-rules-store.h"
 #include "clip-store-sql.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 ClipTermLists *

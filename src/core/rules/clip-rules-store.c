@@ -8,7 +8,7 @@
 #include "clip-store-sql.h"
 
 #include <inttypes.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define RULE_COLUMNS \

@@ -12,7 +12,7 @@
 #include "clip-store-listing.h"
 #include "clip-store-sql.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Answers written in one transaction when they come close together, and
@@ -65,7 +65,7 @@ clip_service_load_outlets (ClipService *self)
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      clip_store_set_error (self->store, rc, "Could not read the outlets", &error);
+      clip_store_set_error (self->store, rc, _("Could not read the outlets"), &error);
       g_warning ("%s", error->message);
       return;
     }

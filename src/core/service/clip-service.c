@@ -14,7 +14,7 @@
 #include "clip-html-sanitize.h"
 #include "clip-service-private.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 G_DEFINE_FINAL_TYPE (ClipService, clip_service, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (ClipFetchOutcome, clip_fetch_outcome, clip_fetch_outcome_copy, clip_fetch_outcome_free)

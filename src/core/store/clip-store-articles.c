@@ -2,12 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
 #include "clip-store-sql.h"
 #include "clip-fts.h"
 #include "clip-text.h"
 #include "clip-url.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 void
 clip_ingest_result_init (ClipIngestResult *r)
@@ -128,7 +131,7 @@ find_existing (ClipStore   *store,
         }
       if (rc != SQLITE_DONE)
         {
-          clip_store_set_error (store, rc, "Could not look up an article", error);
+          clip_store_set_error (store, rc, _("Could not look up an article"), error);
           return -1;
         }
     }
@@ -155,7 +158,7 @@ index_new (ClipStore *store, gint64 id, const ClipArticle *a, GError **error)
   clip_store_bind_text (stmt, 5, a->author ? a->author : "");
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not index an article", error);
+    return clip_store_set_error (store, rc, _("Could not index an article"), error);
   return TRUE;
 }
 
@@ -185,7 +188,7 @@ index_time (ClipStore *store, gint64 id, const ClipArticle *a, gint64 fetched, G
       sqlite3_bind_int64 (stmt, 2, time);
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
-        return clip_store_set_error (store, rc, "Could not index an article", error);
+        return clip_store_set_error (store, rc, _("Could not index an article"), error);
     }
   return TRUE;
 }
@@ -207,14 +210,14 @@ validate_article (const ClipArticle *a, guint index, GError **error)
     if (fields[i] != NULL && !g_utf8_validate (fields[i], -1, NULL))
       {
         g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                     "Article %u of the batch has text that is not valid UTF-8", index + 1);
+                     _("Article %u of the batch has text that is not valid UTF-8"), index + 1);
         return FALSE;
       }
   if ((a->title == NULL || *a->title == '\0') && (a->url == NULL || *a->url == '\0') &&
       *clip_article_body (a) == '\0')
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                   "Article %u of the batch has no title, address or text", index + 1);
+                   _("Article %u of the batch has no title, address or text"), index + 1);
       return FALSE;
     }
   return TRUE;
@@ -271,11 +274,11 @@ ingest_one (ClipStore         *store,
   if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                   "There is no outlet %" G_GINT64_FORMAT, outlet_id);
+                   _("There is no outlet %" PRId64), outlet_id);
       return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not store an article", error);
+    return clip_store_set_error (store, rc, _("Could not store an article"), error);
   if (id > 0)
     {
       result->updated++;

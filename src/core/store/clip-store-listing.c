@@ -12,6 +12,7 @@
 #include "clip-store-sql.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 /* Rows read per statement; get_article_rows() loops over larger requests. */
 #define ROWS_PER_QUERY 64
@@ -132,7 +133,7 @@ clip_store_get_article_rows (ClipStore     *store,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          clip_store_set_error (store, rc, "Could not read the articles", error);
+          clip_store_set_error (store, rc, _("Could not read the articles"), error);
           goto failed;
         }
     }
@@ -174,7 +175,7 @@ clip_store_list_outlets_brief (ClipStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      clip_store_set_error (store, rc, "Could not list the outlets", error);
+      clip_store_set_error (store, rc, _("Could not list the outlets"), error);
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -204,7 +205,7 @@ count_one (ClipStore   *store,
     *out = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return clip_store_set_error (store, rc, "Could not count the articles", error);
+    return clip_store_set_error (store, rc, _("Could not count the articles"), error);
   return TRUE;
 }
 
@@ -263,6 +264,6 @@ count_groups (ClipStore     *store,
   if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not count the unread articles", error);
+    return clip_store_set_error (store, rc, _("Could not count the unread articles"), error);
   return TRUE;
 }

@@ -24,6 +24,9 @@
 #include "clip-store-newest.h"
 #include "clip-store-sql.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
 /* Matches a search may have and still be sorted whole. */
 #define PROBE 2048
 #define BLOCK_SHIFT 10          /* as in article_time_blocks, schema 5 */
@@ -75,7 +78,7 @@ prepare (ClipNewest  *walk,
   if (sqlite3_prepare_v2 (clip_store_get_db (walk->store), sql, -1, &walk->stmt, NULL) == SQLITE_OK)
     return TRUE;
   return clip_store_set_error (walk->store, sqlite3_errcode (clip_store_get_db (walk->store)),
-                               "Could not prepare a query", error);
+                               _("Could not prepare a query"), error);
 }
 
 static gboolean
@@ -244,7 +247,7 @@ probe (ClipNewest  *walk,
         key.time = sqlite3_column_int64 (lookup, 0);
       sqlite3_reset (lookup);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return clip_store_set_error (walk->store, rc, "Could not read the articles", error);
+        return clip_store_set_error (walk->store, rc, _("Could not read the articles"), error);
       if (rc == SQLITE_ROW && clip_time_key_newer (&walk->after, &key))
         g_array_append_val (walk->keys, key);
     }
@@ -283,7 +286,7 @@ start_blocks (ClipNewest  *walk,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (walk->store, rc, "Could not read the articles", error);
+    return clip_store_set_error (walk->store, rc, _("Could not read the articles"), error);
   g_array_sort (walk->blocks, compare_blocks);
   if (!prepare (walk, "SELECT articles_fts.rowid, t.time FROM articles_fts"
                 " CROSS JOIN article_times t ON t.id = articles_fts.rowid"
@@ -426,8 +429,8 @@ clip_store_time_key (ClipStore    *store,
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                 "There is no article %" G_GINT64_FORMAT, id);
+                 _("There is no article %" PRId64), id);
   else
-    clip_store_set_error (store, rc, "Could not read the article", error);
+    clip_store_set_error (store, rc, _("Could not read the article"), error);
   return FALSE;
 }

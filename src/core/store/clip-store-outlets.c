@@ -2,9 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
 #include "clip-store-sql.h"
 #include "clip-url.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 ClipOutlet *
@@ -41,7 +44,7 @@ clip_store_validate_outlet (const ClipOutlet *outlet,
   if (outlet->url == NULL || *outlet->url == '\0')
     {
       g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                           "An outlet needs an address");
+                           _("An outlet needs an address"));
       return FALSE;
     }
   uri = g_uri_parse (outlet->url, G_URI_FLAGS_NONE, NULL);
@@ -52,13 +55,13 @@ clip_store_validate_outlet (const ClipOutlet *outlet,
       (g_ascii_strcasecmp (scheme, "file") != 0 && g_uri_get_host (uri) == NULL))
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                   "“%s” is not an http, https or file address", outlet->url);
+                   _("“%s” is not an http, https or file address"), outlet->url);
       return FALSE;
     }
   if (outlet->interval < 60 || outlet->interval > 7 * 24 * 3600)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                   "The interval must be between 60 seconds and a week, not %d",
+                   _("The interval must be between 60 seconds and a week, not %d"),
                    outlet->interval);
       return FALSE;
     }
@@ -106,10 +109,10 @@ revive_outlet (ClipStore         *store,
       rc = sqlite3_step (stmt);
     }
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not add the outlet", error);
+    return clip_store_set_error (store, rc, _("Could not add the outlet"), error);
   if (id == 0)
     g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS,
-                 "An outlet with the address %s is already in the list", outlet->url);
+                 _("An outlet with the address %s is already in the list"), outlet->url);
   return id;
 }
 
@@ -141,7 +144,7 @@ clip_store_add_outlet (ClipStore         *store,
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     return revive_outlet (store, outlet, name, error);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not add the outlet", error);
+    return clip_store_set_error (store, rc, _("Could not add the outlet"), error);
   return sqlite3_last_insert_rowid (clip_store_get_db (store));
 }
 
@@ -157,7 +160,7 @@ step_one_change (ClipStore    *store,
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS,
-                   "%s: another outlet has that address", what);
+                   _("%s: another outlet has that address"), what);
       return FALSE;
     }
   if (rc != SQLITE_DONE)
@@ -165,7 +168,7 @@ step_one_change (ClipStore    *store,
   if (sqlite3_changes (clip_store_get_db (store)) == 0)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                   "There is no outlet %" G_GINT64_FORMAT, id);
+                   _("There is no outlet %" PRId64), id);
       return FALSE;
     }
   return TRUE;
@@ -192,7 +195,7 @@ clip_store_update_outlet (ClipStore         *store,
   sqlite3_bind_int (stmt, 5, outlet->interval);
   sqlite3_bind_int (stmt, 6, outlet->enabled);
   sqlite3_bind_int64 (stmt, 7, outlet->id);
-  return step_one_change (store, stmt, outlet->id, "Could not save the outlet", error);
+  return step_one_change (store, stmt, outlet->id, _("Could not save the outlet"), error);
 }
 
 gboolean
@@ -216,7 +219,7 @@ clip_store_save_fetch_state (ClipStore         *store,
   sqlite3_bind_int64 (stmt, 7, outlet->next_attempt);
   clip_store_bind_text (stmt, 8, outlet->url);
   sqlite3_bind_int64 (stmt, 9, outlet->id);
-  return step_one_change (store, stmt, outlet->id, "Could not save the outlet's state", error);
+  return step_one_change (store, stmt, outlet->id, _("Could not save the outlet's state"), error);
 }
 
 gboolean
@@ -237,14 +240,14 @@ clip_store_remove_outlet (ClipStore  *store,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       clip_store_set_error (store, sqlite3_errcode (clip_store_get_db (store)),
-                            "Could not remove the outlet's articles", error);
+                            _("Could not remove the outlet's articles"), error);
       goto fail;
     }
   stmt = clip_store_prepare (store, "DELETE FROM outlets WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_one_change (store, stmt, id, "Could not remove the outlet", error))
+  if (!step_one_change (store, stmt, id, _("Could not remove the outlet"), error))
     goto fail;
   return clip_store_commit (store, error);
 
@@ -291,7 +294,7 @@ clip_store_remove_outlet_keeping (ClipStore  *store,
                              "AND NOT " ANNOTATED, error);
   if (stmt)
     sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (store, stmt, "Could not remove the outlet's articles", error))
+  if (!step_done (store, stmt, _("Could not remove the outlet's articles"), error))
     goto fail;
   stmt = clip_store_prepare (store, "SELECT count(*) FROM articles WHERE outlet_id = ?", error);
   if (stmt == NULL)
@@ -300,7 +303,7 @@ clip_store_remove_outlet_keeping (ClipStore  *store,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       clip_store_set_error (store, sqlite3_errcode (clip_store_get_db (store)),
-                            "Could not count the kept articles", error);
+                            _("Could not count the kept articles"), error);
       goto fail;
     }
   kept = (guint) sqlite3_column_int64 (stmt, 0);
@@ -310,7 +313,7 @@ clip_store_remove_outlet_keeping (ClipStore  *store,
                                          : "DELETE FROM outlets WHERE id = ?", error);
   if (stmt)
     sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (store, stmt, "Could not remove the outlet", error))
+  if (!step_done (store, stmt, _("Could not remove the outlet"), error))
     goto fail;
   if (n_kept)
     *n_kept = kept;
@@ -336,7 +339,7 @@ clip_store_set_outlet_removed (ClipStore  *store,
   sqlite3_bind_int (stmt, 1, removed != 0);
   sqlite3_bind_int (stmt, 2, enabled && !removed);
   sqlite3_bind_int64 (stmt, 3, id);
-  return step_one_change (store, stmt, id, "Could not change the outlet", error);
+  return step_one_change (store, stmt, id, _("Could not change the outlet"), error);
 }
 
 gboolean
@@ -359,7 +362,7 @@ clip_store_count_outlet_articles (ClipStore          *store,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return clip_store_set_error (store, rc, "Could not count the outlet's articles", error);
+    return clip_store_set_error (store, rc, _("Could not count the outlet's articles"), error);
   counts->total = sqlite3_column_int64 (stmt, 0);
   counts->flagged = sqlite3_column_int64 (stmt, 1);
   counts->with_notes = sqlite3_column_int64 (stmt, 2);
@@ -397,13 +400,13 @@ get_one (ClipStore   *store,
     {
       if (url)
         g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                     "There is no outlet with the address %s", url);
+                     _("There is no outlet with the address %s"), url);
       else
         g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                     "There is no outlet %" G_GINT64_FORMAT, id);
+                     _("There is no outlet %" PRId64), id);
       return NULL;
     }
-  clip_store_set_error (store, rc, "Could not read the outlet", error);
+  clip_store_set_error (store, rc, _("Could not read the outlet"), error);
   return NULL;
 }
 
@@ -449,7 +452,7 @@ clip_store_list_outlets (ClipStore  *store,
     }
   if (rc != SQLITE_DONE)
     {
-      clip_store_set_error (store, rc, "Could not list the outlets", error);
+      clip_store_set_error (store, rc, _("Could not list the outlets"), error);
       return NULL;
     }
   return g_steal_pointer (&list);

@@ -2,12 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
 #include "clip-store-sql.h"
 #include "clip-store-newest.h"
 #include "clip-fts.h"
 #include "clip-text.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 ClipArticle *
 clip_store_get_article (ClipStore  *store,
@@ -34,9 +37,9 @@ clip_store_get_article (ClipStore  *store,
     }
   if (rc == SQLITE_DONE)
     g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                 "There is no article %" G_GINT64_FORMAT, id);
+                 _("There is no article %" PRId64), id);
   else
-    clip_store_set_error (store, rc, "Could not read the article", error);
+    clip_store_set_error (store, rc, _("Could not read the article"), error);
   return NULL;
 }
 
@@ -50,10 +53,10 @@ clip_store_set_query_error (ClipStore  *store,
   if (rc == SQLITE_ERROR && g_str_has_prefix (msg, "fts5:"))
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                   "The search could not be read (%s)", msg);
+                   _("The search could not be read (%s)"), msg);
       return FALSE;
     }
-  return clip_store_set_error (store, rc, "Could not read the articles", error);
+  return clip_store_set_error (store, rc, _("Could not read the articles"), error);
 }
 
 static GPtrArray *
@@ -148,11 +151,11 @@ update_article (ClipStore   *store,
   sqlite3_bind_int64 (stmt, 2, id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not save the article", error);
+    return clip_store_set_error (store, rc, _("Could not save the article"), error);
   if (sqlite3_changes (clip_store_get_db (store)) == 0)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                   "There is no article %" G_GINT64_FORMAT, id);
+                   _("There is no article %" PRId64), id);
       return FALSE;
     }
   return TRUE;
@@ -195,7 +198,7 @@ change_tag (ClipStore   *store,
   if (clean == NULL || *clean == '\0' || !g_utf8_validate (clean, -1, NULL))
     {
       g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                           "A tag needs some text");
+                           _("A tag needs some text"));
       return FALSE;
     }
   stmt = clip_store_prepare (store, sql, error);
@@ -207,11 +210,11 @@ change_tag (ClipStore   *store,
   if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                   "There is no article %" G_GINT64_FORMAT, id);
+                   _("There is no article %" PRId64), id);
       return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not save the tag", error);
+    return clip_store_set_error (store, rc, _("Could not save the tag"), error);
   return TRUE;
 }
 
@@ -246,7 +249,7 @@ clip_store_get_tags (ClipStore  *store,
     g_strv_builder_add (b, (const char *) sqlite3_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
     {
-      clip_store_set_error (store, rc, "Could not read the tags", error);
+      clip_store_set_error (store, rc, _("Could not read the tags"), error);
       return NULL;
     }
   return g_strv_builder_end (b);

@@ -31,6 +31,10 @@ gboolean      clip_store_begin        (ClipStore   *store,
 gboolean      clip_store_commit       (ClipStore   *store,
                                        GError     **error);
 void          clip_store_rollback     (ClipStore   *store);
+/* How many outermost transactions were rolled back on this connection:
+ * a module that keeps state in memory beside its rows knows to read them
+ * again. */
+guint         clip_store_get_rollbacks (ClipStore  *store);
 gboolean      clip_store_exec         (ClipStore   *store,
                                        const char  *sql,
                                        GError     **error);

@@ -3,7 +3,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
 #include "clip-store-sql.h"
+
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 void
 clip_tag_count_free (ClipTagCount *tag)
@@ -36,7 +40,7 @@ clip_store_list_tags (ClipStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      clip_store_set_error (store, rc, "Could not list the tags", error);
+      clip_store_set_error (store, rc, _("Could not list the tags"), error);
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -51,7 +55,7 @@ clean_tag (const char *tag, GError **error)
     {
       g_free (clean);
       g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                           "A tag needs some text");
+                           _("A tag needs some text"));
       return NULL;
     }
   return clean;
@@ -70,7 +74,7 @@ run_tag_sql (ClipStore *store, const char *sql, const char *a, const char *b, GE
     clip_store_bind_text (stmt, 2, b);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not change the tag", error);
+    return clip_store_set_error (store, rc, _("Could not change the tag"), error);
   return TRUE;
 }
 
@@ -86,7 +90,7 @@ tag_exists (ClipStore *store, const char *tag, gboolean *exists, GError **error)
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, "Could not read the tags", error);
+    return clip_store_set_error (store, rc, _("Could not read the tags"), error);
   *exists = rc == SQLITE_ROW;
   return TRUE;
 }
@@ -105,7 +109,7 @@ clip_store_rename_tag (ClipStore   *store,
   if (!exists)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                   "There is no tag “%s”", old_tag);
+                   _("There is no tag “%s”"), old_tag);
       return FALSE;
     }
   if (!clip_store_begin (store, error))
@@ -133,7 +137,7 @@ clip_store_delete_tag (ClipStore   *store,
   if (!exists)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                   "There is no tag “%s”", tag);
+                   _("There is no tag “%s”"), tag);
       return FALSE;
     }
   return run_tag_sql (store, "DELETE FROM tags WHERE tag = ?", tag, NULL, error);

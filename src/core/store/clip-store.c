@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
+#include <glib/gi18n-lib.h>
 
 struct _ClipStore {
   GObject     parent_instance;
@@ -25,6 +26,7 @@ struct _ClipStore {
   int         end_rc;      /* the error that may have ended it */
   gboolean    is_new;
   gboolean    writer;      /* counted in n_writers */
+  guint       rollbacks;   /* outermost transactions rolled back */
 };
 
 /* Writer connections open in this process, and the most at once: there
@@ -117,12 +119,12 @@ clip_store_set_error (ClipStore   *store,
     {
       /* A write refused by commit_hook(): the transaction had ended. */
       code = CLIP_STORE_ERROR_FAILED;
-      detail = "the change was rolled back after an earlier error";
+      detail = _("the change was rolled back after an earlier error");
     }
   else if (code == CLIP_STORE_ERROR_FULL)
-    detail = "the disk is full";
+    detail = _("the disk is full");
   else if (code == CLIP_STORE_ERROR_BUSY)
-    detail = "the archive is locked by another program";
+    detail = _("the archive is locked by another program");
   g_set_error (error, CLIP_STORE_ERROR, code, "%s: %s", what, detail);
   return FALSE;
 }
@@ -168,7 +170,7 @@ clip_store_prepare (ClipStore   *store,
   rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      clip_store_set_error (store, rc, "Could not prepare a query", error);
+      clip_store_set_error (store, rc, _("Could not prepare a query"), error);
       return NULL;
     }
   g_hash_table_insert (store->stmts, g_strdup (sql), stmt);
@@ -185,7 +187,7 @@ clip_store_exec (ClipStore   *store,
 
   sqlite3_free (msg);
   if (rc != SQLITE_OK)
-    return clip_store_set_error (store, rc, "Could not update the archive", error);
+    return clip_store_set_error (store, rc, _("Could not update the archive"), error);
   return TRUE;
 }
 
@@ -223,9 +225,9 @@ transaction_alive (ClipStore  *store,
     return TRUE;
   store->ended = TRUE;
   if (error_code_for (store->end_rc) == CLIP_STORE_ERROR_FULL)
-    return clip_store_set_error (store, store->end_rc, "The change was rolled back", error);
+    return clip_store_set_error (store, store->end_rc, _("The change was rolled back"), error);
   g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_FAILED,
-                       "The change was rolled back after an earlier error");
+                       _("The change was rolled back after an earlier error"));
   return FALSE;
 }
 
@@ -249,11 +251,45 @@ clip_store_begin (ClipStore  *store,
   return TRUE;
 }
 
+static gboolean configure (ClipStore *self, ClipStoreOpenFlags flags, GError **error);
+
+/* A fresh connection for a writer whose transaction was rolled back.
+ * FTS5 (3.40) keeps state of its own per connection beyond SQLite's
+ * rollback: when a statement inside a transaction fails (a full disk),
+ * its ROLLBACK TO drops every pending term of the transaction, not just
+ * the statement's, and after the rollback of the whole the next
+ * transaction's index no longer agrees with the articles (integrity-check
+ * rank 1, found by test-service-faults). A new connection starts clean;
+ * the statements cached here go with the old one. */
+static void
+renew_connection (ClipStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  if (!store->writer)
+    return;
+  if (sqlite3_open_v2 (store->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                       SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    {
+      /* Keep the old one: a stale index beats no archive. */
+      g_warning ("Could not reopen the archive after a rollback: %s", sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return;
+    }
+  g_hash_table_remove_all (store->stmts);
+  sqlite3_close_v2 (store->db);
+  store->db = db;
+  if (!configure (store, CLIP_STORE_OPEN_DEFAULT, &error))
+    g_warning ("Could not set up the archive after a rollback: %s", error->message);
+}
+
 static void
 end_transaction (ClipStore *store)
 {
   if (!sqlite3_get_autocommit (store->db))
     clip_store_exec (store, "ROLLBACK", NULL);
+  renew_connection (store);
 }
 
 gboolean
@@ -280,7 +316,7 @@ clip_store_commit (ClipStore  *store,
     {
       end_transaction (store);
       g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_FAILED,
-                           "The change was rolled back");
+                           _("The change was rolled back"));
       return FALSE;
     }
   if (!clip_store_exec (store, "COMMIT", error))
@@ -302,7 +338,14 @@ clip_store_rollback (ClipStore *store)
       store->failed = TRUE;
       return;
     }
+  store->rollbacks++;
   end_transaction (store);
+}
+
+guint
+clip_store_get_rollbacks (ClipStore *store)
+{
+  return store->rollbacks;
 }
 
 char *
@@ -349,12 +392,12 @@ migrate (ClipStore  *self,
 
   if (version < 0)
     return clip_store_set_error (self, sqlite3_errcode (self->db),
-                                 "Could not read the archive", error);
+                                 _("Could not read the archive"), error);
   if (version > latest)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_TOO_NEW,
-                   "The archive %s was written by a newer version of Clippings "
-                   "(schema %d; this version knows %d)", self->path, version, latest);
+                   _("The archive %s was written by a newer version of Clippings "
+                     "(schema %d; this version knows %d)"), self->path, version, latest);
       return FALSE;
     }
   self->is_new = version == 0;
@@ -372,7 +415,7 @@ migrate (ClipStore  *self,
       if (!clip_store_exec (self, clip_store_migrations[v], error) ||
           !clip_store_exec (self, bump, error))
         {
-          g_prefix_error (error, "Could not upgrade the archive to schema %d: ", v + 1);
+          g_prefix_error (error, _("Could not upgrade the archive to schema %d: "), v + 1);
           clip_store_rollback (self);
           return FALSE;
         }
@@ -467,13 +510,13 @@ clip_store_open (const char          *path,
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CLIP_STORE_ERROR, error_code_for (rc),
-                   "Could not open the archive %s: %s", path,
+                   _("Could not open the archive %s: %s"), path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
   if (!configure (self, flags, error))
     {
-      g_prefix_error (error, "Could not open the archive %s: ", path);
+      g_prefix_error (error, _("Could not open the archive %s: "), path);
       return NULL;
     }
   if (flags & CLIP_STORE_OPEN_READ_ONLY)
@@ -481,7 +524,7 @@ clip_store_open (const char          *path,
       if (get_user_version (self->db) != clip_store_schema_version ())
         {
           g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                       "The archive %s is not at this version's schema", path);
+                       _("The archive %s is not at this version's schema"), path);
           return NULL;
         }
     }
@@ -520,7 +563,7 @@ clip_store_open_data_dir (const char          *data_dir,
     {
       int saved = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Could not create the data folder %s: %s", dir, g_strerror (saved));
+                   _("Could not create the data folder %s: %s"), dir, g_strerror (saved));
       return NULL;
     }
   return clip_store_open (path, flags, error);

@@ -11,7 +11,7 @@
 #include "config.h"
 #include "clip-stories-private.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 void
 clip_coverage_bucket_free (ClipCoverageBucket *b)

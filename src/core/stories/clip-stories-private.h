@@ -106,6 +106,9 @@ gint64           _clip_story_window_best  (ClipStoryWindow  *window,
                                            guint             lang,
                                            const GArray     *keys,
                                            double           *score);
+/* A story leaves the window (it is not stored after all). */
+void             _clip_story_window_drop  (ClipStoryWindow  *window,
+                                           gint64            story_id);
 /* The live window moves on: stories idle since before lo leave it. */
 void             _clip_story_window_slide (ClipStoryWindow  *window,
                                            gint64            lo);

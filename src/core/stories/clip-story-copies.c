@@ -9,9 +9,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
 #include "clip-stories-private.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 /* Candidates scanned per band, and checked against their text: a shared
  * boilerplate must not turn one article into a thousand reads. */
@@ -161,7 +163,7 @@ _clip_copy_index_load (ClipCopyIndex  *ix,
     if (sqlite3_column_bytes (stmt, 1) == sizeof (guint16) * CLIP_COPY_HASHES)
       _clip_copy_index_add (ix, sqlite3_column_int64 (stmt, 0), sqlite3_column_blob (stmt, 1));
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || clip_store_set_error (store, rc, "Could not read the copy index", error);
+  return rc == SQLITE_DONE || clip_store_set_error (store, rc, _("Could not read the copy index"), error);
 }
 
 typedef struct {
@@ -273,7 +275,7 @@ read_row (ClipStore *store, gint64 id, Row *row, char **body, GError **error)
     row->time = G_MININT64;        /* gone (rolled back, removed) */
   sqlite3_reset (stmt);
   return rc == SQLITE_ROW || rc == SQLITE_DONE ||
-         clip_store_set_error (store, rc, "Could not read an article's copy", error);
+         clip_store_set_error (store, rc, _("Could not read an article's copy"), error);
 }
 
 /* The best verified candidate: its id and the share of doc's text in it. */

@@ -8,7 +8,7 @@
 #include "clip-stories-private.h"
 #include "clip-store-newest.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 typedef struct {
@@ -17,6 +17,8 @@ typedef struct {
   ClipStoryWindow *late;    /* around an article older than those, or NULL */
   gint64           high;    /* the newest article's time */
   gboolean         loaded;
+  guint            rollbacks;  /* the store's count when last seen */
+  gboolean         suspect;    /* a batch was rolled back since the windows were read */
   /* While grouping again: old story ids articles may keep, and those
    * already taken by a story of this run. */
   GHashTable      *taken;
@@ -62,6 +64,7 @@ forget_windows (ClipStore *store)
     return;
   g_clear_pointer (&ix->live, _clip_story_window_free);
   g_clear_pointer (&ix->late, _clip_story_window_free);
+  ix->suspect = FALSE;
 }
 
 gsize
@@ -91,7 +94,7 @@ query_int (ClipStore *store, const char *sql, gint64 fallback, GError **error)
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      clip_store_set_error (store, rc, "Could not read the stories", error);
+      clip_store_set_error (store, rc, _("Could not read the stories"), error);
       return G_MININT64;
     }
   return v;
@@ -214,6 +217,26 @@ write_row (ClipStore *store, const ClipStoryDoc *doc, gint64 story, const ClipCo
          (m->replaces == 0 || reroot (store, doc, m, error));
 }
 
+/* Whether a story the window offers is stored; one that is not (its
+ * batch was rolled back) leaves the window. */
+static gboolean
+story_stored (ClipStore *store, ClipStoryWindow *w, gint64 story, GError **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store, "SELECT 1 FROM stories WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, story);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    _clip_story_window_drop (w, story);
+  else if (rc != SQLITE_ROW)
+    clip_store_set_error (store, rc, _("Could not read a story"), error);
+  return rc == SQLITE_ROW;
+}
+
 /* Groups one article: a near-copy joins its original's story; else the
  * nearest story of its window, else a story of its own. pinned: the
  * story the analyst put it in (kept); reuse: an id a new story may take. */
@@ -243,6 +266,12 @@ group_doc (Index *ix, ClipStore *store, const ClipStoryDoc *doc, gint64 pinned,
       if (w == NULL)
         return FALSE;
       story = _clip_story_window_best (w, doc->time, doc->lang, keys, NULL);
+      if (story && ix->suspect && !story_stored (store, w, story, error))
+        {
+          if (error && *error)
+            return FALSE;
+          story = 0;
+        }
     }
   if (story == 0 && (story = new_story (ix, store, reuse, error)) == 0)
     return FALSE;
@@ -254,7 +283,8 @@ group_doc (Index *ix, ClipStore *store, const ClipStoryDoc *doc, gint64 pinned,
     _clip_story_window_add (ix->live, story, doc->time, doc->lang, keys);
   if (ix->late && _clip_story_window_covers (ix->late, doc->time))
     _clip_story_window_add (ix->late, story, doc->time, doc->lang, keys);
-  if (doc->time > ix->high)
+  /* A date in the future (a feed's clock) does not move the window. */
+  if (doc->time > ix->high && doc->time <= g_get_real_time () / G_USEC_PER_SEC + 86400)
     {
       ix->high = doc->time;
       if (ix->high - CLIP_STORY_KEEP > _clip_story_window_lo (ix->live) + 3600)
@@ -401,6 +431,15 @@ group_ingested (ClipStore *store, const GArray *ids, gpointer data, GError **err
   Index *ix = get_index (store);
   const ClipIngestBatch *batch = clip_store_get_ingest_batch (store);
 
+  /* A batch was rolled back since: the windows may hold stories that are
+   * not stored; each story they offer is checked from now on (reading
+   * them again here would be a large read in the ingest's transaction).
+   * The copies' index checks each candidate's stored text anyway. */
+  if (ix->rollbacks != clip_store_get_rollbacks (store))
+    {
+      ix->suspect = TRUE;
+      ix->rollbacks = clip_store_get_rollbacks (store);
+    }
   if (!ensure_loaded (ix, store, error))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)

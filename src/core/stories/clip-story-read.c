@@ -6,7 +6,8 @@
 #include "config.h"
 #include "clip-stories-private.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 void
@@ -142,7 +143,7 @@ clip_story_get (ClipStore  *store,
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                     _("There is no story %" G_GINT64_FORMAT), story_id);
+                     _("There is no story %" PRId64), story_id);
       else
         clip_store_set_error (store, rc, _("Could not read a story"), error);
       return NULL;
@@ -192,7 +193,7 @@ clip_story_article_get (ClipStore         *store,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_NOT_FOUND,
-                 _("There is no article %" G_GINT64_FORMAT), article_id);
+                 _("There is no article %" PRId64), article_id);
   else if (rc != SQLITE_ROW)
     clip_store_set_error (store, rc, _("Could not read an article"), error);
   if (a && original && a->copy_of &&
@@ -346,7 +347,7 @@ clip_stories_split (ClipStore  *writer,
   if (ok && a->story_id == 0)
     {
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
-                   _("Article %" G_GINT64_FORMAT " is not grouped yet"), article_id);
+                   _("Article %" PRId64 " is not grouped yet"), article_id);
       ok = FALSE;
     }
   ok = ok && (old = clip_story_get (writer, a->story_id, error)) != NULL &&

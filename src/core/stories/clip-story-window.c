@@ -9,10 +9,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
 #include "clip-stories-private.h"
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 /* Stories scored in full for one article, at most. */
 #define MAX_CANDIDATES 24
@@ -441,6 +443,28 @@ compact (ClipStoryWindow *w)
   g_ptr_array_unref (old);
 }
 
+static void
+evict (ClipStoryWindow *w, Story *s)
+{
+  s->dead = TRUE;
+  w->n_dead++;
+  w->n_articles -= s->n;
+  *_clip_u64_map_lookup (&w->by_id, (guint64) s->id) = 0;
+  for (guint k = 0; k < s->keys->len; k++)
+    key_info (w, g_array_index (s->keys, SKey, k).hash, FALSE)->df -=
+        g_array_index (s->keys, SKey, k).count;
+}
+
+void
+_clip_story_window_drop (ClipStoryWindow *w,
+                         gint64           story_id)
+{
+  guint32 *slot = _clip_u64_map_lookup (&w->by_id, (guint64) story_id);
+
+  if (slot && *slot)
+    evict (w, g_ptr_array_index (w->stories, *slot - 1));
+}
+
 void
 _clip_story_window_slide (ClipStoryWindow *w,
                           gint64           lo)
@@ -452,15 +476,8 @@ _clip_story_window_slide (ClipStoryWindow *w,
     {
       Story *s = g_ptr_array_index (w->stories, i);
 
-      if (s->dead || s->last >= lo)
-        continue;
-      s->dead = TRUE;
-      w->n_dead++;
-      w->n_articles -= s->n;
-      *_clip_u64_map_lookup (&w->by_id, (guint64) s->id) = 0;
-      for (guint k = 0; k < s->keys->len; k++)
-        key_info (w, g_array_index (s->keys, SKey, k).hash, FALSE)->df -=
-            g_array_index (s->keys, SKey, k).count;
+      if (!s->dead && s->last < lo)
+        evict (w, s);
     }
   if (w->n_dead > 256 && w->n_dead * 2 > w->stories->len)
     compact (w);
@@ -494,5 +511,5 @@ _clip_story_window_load (ClipStoryWindow  *w,
                               lang, keys);
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || clip_store_set_error (store, rc, "Could not read the stories", error);
+  return rc == SQLITE_DONE || clip_store_set_error (store, rc, _("Could not read the stories"), error);
 }

@@ -12,7 +12,7 @@
 #include "clip-charset.h"
 
 #include <errno.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 typedef struct {

@@ -56,13 +56,18 @@ clip_format_style_for_locale (ClipFormatStyle *style)
 {
   const struct lconv *conv = localeconv ();
   const char *t_fmt = nl_langinfo (T_FMT);
+  const char *time_locale = setlocale (LC_TIME, NULL);
 
   memset (style, 0, sizeof *style);
-  if (is_c_locale (setlocale (LC_TIME, NULL)))
+  if (is_c_locale (time_locale))
     style->order = CLIP_DATE_DMY;
   else
     {
       style->order = clip_format_order_of (nl_langinfo (D_FMT));
+      /* glibc's ka_GE has the US order (%m/%d/%Y); Georgian writes the
+       * day first ("7 დეკ. 2026", as CLDR has it). */
+      if (g_str_has_prefix (time_locale, "ka_") || g_str_equal (time_locale, "ka"))
+        style->order = CLIP_DATE_DMY;
       style->clock_12h = strstr (t_fmt, "%I") || strstr (t_fmt, "%l") || strstr (t_fmt, "%r");
     }
   if (conv->thousands_sep && *conv->thousands_sep && conv->grouping &&

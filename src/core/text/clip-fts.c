@@ -5,11 +5,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
 #include "clip-fts.h"
 #include "clip-text.h"
 
 #include <gio/gio.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 typedef struct {
   void *ctx;
@@ -76,13 +78,13 @@ clip_fts_register (sqlite3  *db,
   if (api == NULL || api->iVersion < 2)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "SQLite was built without FTS5");
+                           _("SQLite was built without FTS5"));
       return FALSE;
     }
   if (api->xCreateTokenizer (api, CLIP_FTS_TOKENIZER, &handle, &tokenizer, NULL) != SQLITE_OK)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           "Could not register the FTS5 tokenizer");
+                           _("Could not register the FTS5 tokenizer"));
       return FALSE;
     }
   return TRUE;

@@ -13,7 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -40,8 +40,8 @@ set_too_large (GError **error, const char *path, gsize max)
   g_autofree char *name = g_filename_display_name (path);
   /* Limits are round numbers: said as set, with a plain space. */
   g_autofree char *size = max % (1024 * 1024) == 0
-                          ? g_strdup_printf ("%" G_GSIZE_FORMAT " MiB", max / (1024 * 1024))
-                          : g_strdup_printf ("%" G_GSIZE_FORMAT " bytes", max);
+                          ? g_strdup_printf (_("%zu MiB"), max / (1024 * 1024))
+                          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%zu byte", "%zu bytes", max), max);
 
   g_set_error (error, CLIP_INPUT_ERROR, CLIP_INPUT_ERROR_TOO_LARGE,
                _("%s is larger than %s: it is not read"), name, size);
