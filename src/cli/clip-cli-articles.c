@@ -128,9 +128,17 @@ articles_list (ClipCli *cli, int argc, char **argv)
 int
 clip_cli_articles (ClipCli *cli, int argc, char **argv)
 {
-  static const ClipCliSubcommand subs[] = { { "list", articles_list } };
+  static const ClipCliSubcommand subs[] = {
+    { "list", articles_list },
+    { "flag", clip_cli_articles_mark }, { "unflag", clip_cli_articles_mark },
+    { "read", clip_cli_articles_mark }, { "unread", clip_cli_articles_mark },
+    { "tag", clip_cli_articles_mark }, { "untag", clip_cli_articles_mark },
+    { "note", clip_cli_articles_mark },
+  };
 
-  return clip_cli_dispatch (cli, "articles", _("Usage: clippings-cli articles list [OPTIONS…]"),
+  return clip_cli_dispatch (cli, "articles",
+                            _("Usage: clippings-cli articles list|flag|unflag|read|unread|tag|untag|note "
+                              "[OPTIONS…]"),
                             NULL, subs, G_N_ELEMENTS (subs), argc, argv);
 }
 

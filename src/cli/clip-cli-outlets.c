@@ -5,6 +5,7 @@
 #include "config.h"
 #include "clip-cli.h"
 #include "clip-input.h"
+#include "clip-fetch.h"
 #include "clip-opml.h"
 
 #include <glib/gi18n.h>
@@ -66,6 +67,77 @@ outlet_to_json (const ClipOutlet *o)
   return json_builder_get_root (b);
 }
 
+/* Whether adding o could succeed (a valid address and interval, not
+ * listed yet), before its feed is fetched for a title; error says why
+ * not. */
+static gboolean
+clip_cli_valid_outlet (ClipCli *cli, ClipOutlet *o, int interval, GError **error)
+{
+  g_autoptr(ClipStore) store = NULL;
+  g_autoptr(ClipOutlet) listed = NULL;
+
+  o->interval = interval;
+  if (!clip_store_validate_outlet (o, error) || !(store = clip_cli_open_store (cli, error)))
+    return FALSE;
+  listed = clip_store_find_outlet (store, o->url, NULL);
+  if (listed && !listed->removed)
+    {
+      g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS,
+                   "An outlet with the address %s is already in the list", o->url);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  GPtrArray *found;
+  GError    *error;
+  gboolean   done;
+} Discovery;
+
+static void
+discovered_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Discovery *d = data;
+
+  d->found = clip_fetcher_discover_finish (CLIP_FETCHER (source), result, &d->error);
+  d->done = TRUE;
+}
+
+/* The feed's own title, as the window names a new outlet: of the feed at
+ * url, or of the first feed a page at url links to. NULL (and a warning
+ * naming the reason) when it cannot be read: the outlet is then named
+ * after its host, and the first fetch still gives it the feed's title. */
+static char *
+feed_title (ClipCli *cli, const char *url)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(ClipFetcher) fetcher = NULL;
+  Discovery d = { 0 };
+  char *title = NULL;
+
+  g_main_context_push_thread_default (context);
+  fetcher = clip_fetcher_new (NULL);
+  clip_fetcher_discover_async (fetcher, url, NULL, discovered_cb, &d);
+  while (!d.done)
+    g_main_context_iteration (context, TRUE);
+  g_clear_object (&fetcher);
+  g_main_context_pop_thread_default (context);
+  for (guint i = 0; d.found && i < d.found->len && title == NULL; i++)
+    {
+      const ClipFeedCandidate *c = g_ptr_array_index (d.found, i);
+
+      if (c->title && *c->title && (i == 0 || g_strcmp0 (c->url, url) == 0))
+        title = g_strdup (c->title);
+    }
+  if (d.error)
+    clip_cli_fprint (stderr, _("clippings-cli %s: warning: could not read the feed’s title (%s); "
+                               "named after its address for now\n"), cli->command, d.error->message);
+  g_clear_pointer (&d.found, g_ptr_array_unref);
+  g_clear_error (&d.error);
+  return title;
+}
+
 static int
 outlets_add (ClipCli *cli, int argc, char **argv)
 {
@@ -90,6 +162,11 @@ outlets_add (ClipCli *cli, int argc, char **argv)
   if (argc != 2)
     return clip_cli_usage (cli, _("expected one URL"));
   o->url = g_strdup (argv[1]);
+  /* The address is checked before anything is fetched from it. */
+  if (name == NULL && clip_cli_valid_outlet (cli, o, interval, &error))
+    name = feed_title (cli, o->url);
+  else if (error)
+    return clip_cli_fail (cli, error);
   o->name = g_strdup (name);
   o->group = g_strdup (group);
   o->interval = interval;
@@ -156,18 +233,35 @@ outlets_list (ClipCli *cli, int argc, char **argv)
 static int
 outlets_remove (ClipCli *cli, int argc, char **argv)
 {
+  gboolean keep = FALSE, all = FALSE;
+  const GOptionEntry entries[] = {
+    { "keep-annotated", 0, 0, G_OPTION_ARG_NONE, &keep,
+      N_("Keep the flagged, tagged and annotated articles (the default)"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+      N_("Delete every article of the outlet, flagged, tagged and annotated ones too"), NULL },
+    { NULL }
+  };
+  g_autoptr(ClipCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
+  guint kept;
 
-  if (!clip_cli_parse_options (cli, "ID", _("Remove an outlet and its articles."),
-                               NULL, &argc, &argv))
+  if (!clip_cli_parse_options (cli, "ID", _("Remove an outlet and its articles; flagged, tagged "
+                                            "and annotated articles stay unless --all is given."),
+                               entries, &argc, &argv))
     return CLIP_CLI_USAGE;
+  if (keep && all)
+    return clip_cli_usage (cli, _("--keep-annotated and --all cannot be used together"));
   if (argc != 2)
     return clip_cli_usage (cli, _("expected one outlet ID"));
   if (!clip_cli_parse_id (argv[1], &id))
     return clip_cli_usage (cli, _("“%s” is not an outlet ID"), argv[1]);
-  if (!clip_cli_run (cli, clip_command_remove_outlet (id), &error))
+  command = clip_command_remove_outlet_keeping (id, !all);
+  if (!clip_cli_run (cli, clip_command_ref (command), &error))
     return clip_cli_fail (cli, error);
+  if ((kept = clip_command_get_n_kept (command)) > 0)
+    clip_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u annotated article kept\n",
+                                 "%u annotated articles kept\n", kept), kept);
   return CLIP_CLI_OK;
 }
 

@@ -97,6 +97,8 @@ int clip_cli_export_opml  (ClipCli *cli, int argc, char **argv);
 int clip_cli_export       (ClipCli *cli, int argc, char **argv);
 int clip_cli_articles     (ClipCli *cli, int argc, char **argv);
 int clip_cli_search       (ClipCli *cli, int argc, char **argv);
+/* articles flag|unflag|read|unread|tag|untag|note (argv[0] says which). */
+int clip_cli_articles_mark (ClipCli *cli, int argc, char **argv);
 int clip_cli_parse        (ClipCli *cli, int argc, char **argv);
 int clip_cli_extract      (ClipCli *cli, int argc, char **argv);
 int clip_cli_rules        (ClipCli *cli, int argc, char **argv);

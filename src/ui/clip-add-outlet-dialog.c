@@ -7,6 +7,11 @@
 #include <glib/gi18n.h>
 
 #include "clip-add-outlet-dialog.h"
+#include "clip-interval.h"
+#include "clip-url.h"
+
+/* How long typing may pause before the address is judged aloud. */
+#define CHECK_DELAY_MS 600
 
 struct _ClipAddOutletDialog
 {
@@ -17,7 +22,12 @@ struct _ClipAddOutletDialog
   AdwEntryRow  *group_row;
   GtkWidget    *add_button;
   GtkWidget    *spinner;
+  GtkRevealer  *banner;
   GtkLabel     *error_label;
+  AdwComboRow  *interval_row;
+  GtkStringList *interval_list;
+  guint         shown_interval;   /* the choice first shown */
+  guint         check_timeout;
   AdwPreferencesGroup *feeds_group;
   GList        *feed_rows;      /* the rows added to feeds_group */
   GPtrArray    *candidates;     /* ClipFeedCandidate*, once discovered */
@@ -43,6 +53,8 @@ clip_add_outlet_dialog_new (ClipCommands *commands,
 
   self->commands = g_object_ref (commands);
   self->interval = interval;
+  self->shown_interval = clip_interval_nearest (interval);
+  adw_combo_row_set_selected (self->interval_row, self->shown_interval);
   self->service = service ? g_object_ref (service) : NULL;
   return self;
 }
@@ -53,11 +65,15 @@ entry_text (AdwEntryRow *row)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
+/* In the banner at the top, where the eye is, however far the page has
+ * scrolled. */
 static void
 show_error (ClipAddOutletDialog *self,
             const char          *message)
 {
-  gtk_label_set_text (self->error_label, message);
+  if (message != NULL)
+    gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->banner, message != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   if (message != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
@@ -86,14 +102,69 @@ clear_candidates (ClipAddOutletDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->feeds_group), FALSE);
 }
 
+/* Why what was typed is no address to follow, or NULL. */
+static char *
+typed_problem (const char *text, char **address)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  switch (clip_url_check_typed (trimmed, address))
+    {
+    case CLIP_URL_TYPED_NOT_WEB:
+      /* Translators: %s is what was typed */
+      return g_strdup_printf (_("“%s” is not a web address. Type the address of the outlet’s "
+                                "site or feed, such as civil.ge or https://civil.ge/feed/."),
+                              trimmed);
+    case CLIP_URL_TYPED_SCHEME:
+      /* Translators: %s is what was typed */
+      return g_strdup_printf (_("“%s” is not a web address Clippings can follow: only http and "
+                                "https addresses (and local files) are."), trimmed);
+    case CLIP_URL_TYPED_EMPTY:
+    case CLIP_URL_TYPED_OK:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+check_typed_cb (gpointer user_data)
+{
+  ClipAddOutletDialog *self = user_data;
+  g_autofree char *url = entry_text (self->url_row);
+  g_autofree char *problem = typed_problem (url, NULL);
+
+  self->check_timeout = 0;
+  if (problem != NULL)
+    show_error (self, problem);
+  return G_SOURCE_REMOVE;
+}
+
+/* Checked as typed: Add waits for an address; what cannot be one is said
+ * once typing pauses, before anything is fetched. */
 static void
 url_changed_cb (ClipAddOutletDialog *self)
 {
   g_autofree char *url = entry_text (self->url_row);
+  g_autofree char *address = NULL;
+  ClipUrlTyped typed = clip_url_check_typed (url, &address);
 
-  gtk_widget_set_sensitive (self->add_button, *url != '\0');
+  gtk_widget_set_sensitive (self->add_button, typed == CLIP_URL_TYPED_OK);
   show_error (self, NULL);
   clear_candidates (self);
+  g_clear_handle_id (&self->check_timeout, g_source_remove);
+  if (typed == CLIP_URL_TYPED_NOT_WEB || typed == CLIP_URL_TYPED_SCHEME)
+    self->check_timeout = g_timeout_add (CHECK_DELAY_MS, check_typed_cb, self);
+}
+
+/* The interval picked; the preference's own until another is picked. */
+static guint
+picked_interval (ClipAddOutletDialog *self)
+{
+  guint choice = adw_combo_row_get_selected (self->interval_row);
+
+  if (choice != self->shown_interval && clip_interval_seconds (choice) > 0)
+    return clip_interval_seconds (choice);
+  return self->interval;
 }
 
 static void
@@ -152,12 +223,12 @@ add_feed (ClipAddOutletDialog *self,
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), title);
     }
   o->group = entry_text (self->group_row);
-  o->interval = self->interval;
+  o->interval = picked_interval (self);
   g_ptr_array_add (outlets, o);
   show_error (self, NULL);
   set_working (self, TRUE);
   /* As an import of one: a listed address is a reason, not a failure. */
-  command = clip_command_import_outlets (outlets, self->interval);
+  command = clip_command_import_outlets (outlets, o->interval);
   clip_commands_run_async (self->commands, command, NULL, self->cancellable, added_cb,
                            g_object_ref (self));
 }
@@ -225,9 +296,17 @@ discovered_cb (GObject      *source,
 static void
 add_clicked_cb (ClipAddOutletDialog *self)
 {
-  g_autofree char *url = entry_text (self->url_row);
+  g_autofree char *typed = entry_text (self->url_row);
+  g_autofree char *url = NULL;
+  g_autofree char *problem = typed_problem (typed, &url);
 
-  if (*url == '\0')
+  g_clear_handle_id (&self->check_timeout, g_source_remove);
+  if (problem != NULL)
+    {
+      show_error (self, problem);
+      return;
+    }
+  if (url == NULL)
     return;
   /* A feed picked among those found. */
   if (self->candidates != NULL)
@@ -258,6 +337,7 @@ clip_add_outlet_dialog_dispose (GObject *object)
   ClipAddOutletDialog *self = CLIP_ADD_OUTLET_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->check_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_ADD_OUTLET_DIALOG);
   G_OBJECT_CLASS (clip_add_outlet_dialog_parent_class)->dispose (object);
 }
@@ -297,6 +377,9 @@ clip_add_outlet_dialog_class_init (ClipAddOutletDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, banner);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, interval_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, interval_list);
   gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, feeds_group);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
@@ -308,4 +391,5 @@ clip_add_outlet_dialog_init (ClipAddOutletDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  clip_interval_fill_list (self->interval_list);
 }

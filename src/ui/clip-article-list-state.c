@@ -135,3 +135,28 @@ clip_article_list_refresh_state (ClipArticleList *self)
       clip_article_item_set_flag (items->pdata[i], row->flag);
     }
 }
+
+gint64
+clip_article_list_get_id (ClipArticleList *self,
+                          guint            position)
+{
+  g_return_val_if_fail (CLIP_IS_ARTICLE_LIST (self), 0);
+
+  /* As list_get_item() counts the rows. */
+  if (position < self->ids->len - self->hidden)
+    return g_array_index (self->ids, gint64, position);
+  if (self->old_ids != NULL && position >= self->ids->len &&
+      position - self->ids->len < self->old_ids->len)
+    return g_array_index (self->old_ids, gint64, position - self->ids->len);
+  return 0;
+}
+
+GArray *
+clip_article_list_dup_ids (ClipArticleList *self)
+{
+  GArray *copy = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (CLIP_IS_ARTICLE_LIST (self), copy);
+  g_array_append_vals (copy, self->ids->data, self->ids->len);
+  return copy;
+}

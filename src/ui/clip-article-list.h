@@ -64,6 +64,12 @@ guint            clip_article_list_get_total  (ClipArticleList         *self);
 /* The position of an article, or GTK_INVALID_LIST_POSITION (G_MAXUINT). */
 guint            clip_article_list_find       (ClipArticleList         *self,
                                                gint64                   id);
+/* The article at position (announced rows), read from the view's ids
+ * alone; 0 when there is none. */
+gint64           clip_article_list_get_id     (ClipArticleList         *self,
+                                               guint                    position);
+/* Every id of the view, announced or not (a copy). */
+GArray          *clip_article_list_dup_ids    (ClipArticleList         *self);
 /* Rows read from SQLite so far (for tests and benchmarks). */
 guint            clip_article_list_get_rows_read (ClipArticleList      *self);
 

@@ -164,6 +164,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row), parts->snippet);
   /* Where a click on a row is recognised (see the table). */
   g_object_set_data (G_OBJECT (row), "clip-cell", GINT_TO_POINTER (TRUE));
+  /* Its position, for the table's context menu (the item owns the row). */
+  g_object_set_data (G_OBJECT (row), "clip-list-item", list_item);
   g_object_set_data_full (G_OBJECT (row), PARTS, parts, g_free);
   gtk_list_item_set_child (list_item, row);
 }

@@ -21,7 +21,10 @@ struct _ClipArticleTable
   AdwStatusPage      *empty_page;
 
   ClipArticleList    *list;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
+  guint               current;      /* the row shown: the one selected, or
+                                       the last of several clicked alone */
+  GtkWidget          *menu;         /* the rows' context menu, or NULL */
   GHashTable         *rule_names;   /* id → name */
   GtkCssProvider     *rule_css;
   guint               spinner_timeout;
@@ -76,7 +79,7 @@ rebind_rows (ClipArticleTable *self)
   start = top > REBIND_REACH ? top - REBIND_REACH : 0;
   end = MIN (n, top + REBIND_REACH);
   g_list_model_items_changed (model, start, end - start, end - start);
-  selected = gtk_single_selection_get_selected (self->selection);
+  selected = self->current;
   if (selected != GTK_INVALID_LIST_POSITION && selected < n && (selected < start || selected >= end))
     g_list_model_items_changed (model, selected, 1, 1);
 }
@@ -153,9 +156,18 @@ scroll_to (ClipArticleTable *self,
   gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", position);
 }
 
+/* Several rows selected show the one that was current, while it stays
+ * selected; a single one is shown. */
 static void
 selection_changed_cb (ClipArticleTable *self)
 {
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (set);
+
+  if (n == 0)
+    self->current = GTK_INVALID_LIST_POSITION;
+  else if (n == 1 || self->current == GTK_INVALID_LIST_POSITION || !gtk_bitset_contains (set, self->current))
+    self->current = gtk_bitset_get_minimum (set);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -232,7 +244,71 @@ event_cb (GtkEventControllerLegacy *controller,
 ClipArticleItem *
 clip_article_table_get_selected (ClipArticleTable *self)
 {
-  return self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  ClipArticleItem *item;
+
+  if (self->selection == NULL || self->current == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  /* The list keeps its rows' items: the pointer outlives this ref. */
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection), self->current);
+  if (item)
+    g_object_unref (item);
+  return item;
+}
+
+guint
+clip_article_table_get_n_selected (ClipArticleTable *self)
+{
+  g_autoptr(GtkBitset) set = NULL;
+
+  g_return_val_if_fail (CLIP_IS_ARTICLE_TABLE (self), 0);
+  if (self->selection == NULL)
+    return 0;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return (guint) gtk_bitset_get_size (set);
+}
+
+GArray *
+clip_article_table_get_selected_ids (ClipArticleTable *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkBitset) set = NULL;
+  GtkBitsetIter iter;
+  guint pos;
+
+  g_return_val_if_fail (CLIP_IS_ARTICLE_TABLE (self), ids);
+  if (self->selection == NULL)
+    return ids;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  /* By the list's ids, not its items: Ctrl+A on a million rows must not
+   * read a million rows. */
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok;
+       ok = gtk_bitset_iter_next (&iter, &pos))
+    {
+      gint64 id = clip_article_list_get_id (self->list, pos);
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+void
+clip_article_table_select_all (ClipArticleTable *self)
+{
+  g_return_if_fail (CLIP_IS_ARTICLE_TABLE (self));
+  if (self->selection != NULL)
+    gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+void
+clip_article_table_select_range (ClipArticleTable *self,
+                                 guint             first,
+                                 guint             n,
+                                 gboolean          extend)
+{
+  g_return_if_fail (CLIP_IS_ARTICLE_TABLE (self));
+  if (self->selection != NULL)
+    gtk_selection_model_select_range (GTK_SELECTION_MODEL (self->selection), first, n, !extend);
 }
 
 void
@@ -241,7 +317,10 @@ clip_article_table_select (ClipArticleTable *self,
 {
   if (self->selection == NULL)
     return;
-  gtk_single_selection_set_selected (self->selection, position);
+  if (position == GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  else
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   /* Keep the row in view. */
   if (position != GTK_INVALID_LIST_POSITION)
     scroll_to (self, position);
@@ -255,12 +334,94 @@ clip_article_table_move (ClipArticleTable *self,
 
   if (self->selection == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->selection))) == 0)
     return;
-  pos = gtk_single_selection_get_selected (self->selection);
+  pos = self->current;
   if (pos == GTK_INVALID_LIST_POSITION)
     pos = 0;
   else
     pos = (guint) CLAMP ((gint64) pos + delta, 0, (gint64) n - 1);
   clip_article_table_select (self, pos);
+}
+
+/* Context menu */
+
+void
+clip_article_table_set_context_menu (ClipArticleTable *self,
+                                     GMenuModel       *menu)
+{
+  g_return_if_fail (CLIP_IS_ARTICLE_TABLE (self));
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  if (menu == NULL)
+    return;
+  self->menu = gtk_popover_menu_new_from_model (menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+}
+
+static void
+popup_at (ClipArticleTable *self, double x, double y)
+{
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  if (self->menu == NULL)
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &at);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/* The position of the row at (x, y) of the list view, or
+ * GTK_INVALID_LIST_POSITION. */
+static guint
+row_at (ClipArticleTable *self, double x, double y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->view), x, y, GTK_PICK_DEFAULT);
+
+  for (; picked != NULL && picked != GTK_WIDGET (self->view); picked = gtk_widget_get_parent (picked))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (picked), "clip-list-item");
+
+      if (item != NULL)
+        return gtk_list_item_get_position (item);
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* A right click: on a row outside the selection, that row alone first,
+ * as file managers do; within it, the selection stays. */
+static void
+secondary_pressed_cb (GtkGestureClick  *gesture,
+                      int               n_press,
+                      double            x,
+                      double            y,
+                      ClipArticleTable *self)
+{
+  guint pos = row_at (self, x, y);
+  graphene_point_t in_view = GRAPHENE_POINT_INIT ((float) x, (float) y), in_self;
+
+  if (pos == GTK_INVALID_LIST_POSITION || self->menu == NULL)
+    return;
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), pos))
+    clip_article_table_select (self, pos);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self), &in_view, &in_self))
+    popup_at (self, in_self.x, in_self.y);
+}
+
+void
+clip_article_table_popup_menu (ClipArticleTable *self)
+{
+  g_return_if_fail (CLIP_IS_ARTICLE_TABLE (self));
+  if (self->selection == NULL || clip_article_table_get_n_selected (self) == 0)
+    return;
+  /* The keyboard has no pointer: under the top of the list. */
+  popup_at (self, gtk_widget_get_width (GTK_WIDGET (self)) / 3.0, 48);
+}
+
+static gboolean
+menu_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  clip_article_table_popup_menu (CLIP_ARTICLE_TABLE (user_data));
+  return TRUE;
 }
 
 /* A new view's first rows are about to replace the previous view's: the
@@ -272,8 +433,9 @@ stale_changed_cb (ClipArticleTable *self)
   if (clip_article_list_is_stale (self->list))
     return;
   g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
+  self->current = GTK_INVALID_LIST_POSITION;
   self->to_top = TRUE;
 }
 
@@ -281,8 +443,19 @@ stale_changed_cb (ClipArticleTable *self)
  * starts at its top: GTK gives the row widgets it has to the rows now in
  * view, rather than building new ones. */
 static void
-list_items_changed_cb (ClipArticleTable *self)
+list_items_changed_cb (ClipArticleTable *self,
+                       guint             position,
+                       guint             removed,
+                       guint             added)
 {
+  /* The selection moves its rows with the change; the current row too. */
+  if (self->current != GTK_INVALID_LIST_POSITION && self->current >= position)
+    {
+      if (self->current >= position + removed)
+        self->current = self->current - removed + added;
+      else
+        self->current = GTK_INVALID_LIST_POSITION;
+    }
   if (!self->to_top)
     return;
   self->to_top = FALSE;
@@ -366,9 +539,7 @@ clip_article_table_set_model (ClipArticleTable *self,
   g_clear_object (&self->selection);
   if (list != NULL)
     {
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (list)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (list)));
       g_signal_connect_swapped (self->selection, "selection-changed",
                                 G_CALLBACK (selection_changed_cb), self);
       g_signal_connect_swapped (list, "notify::loading", G_CALLBACK (update_page), self);
@@ -378,6 +549,7 @@ clip_article_table_set_model (ClipArticleTable *self,
       g_signal_connect_swapped (list, "items-changed", G_CALLBACK (list_items_changed_cb), self);
     }
   self->to_top = FALSE;
+  self->current = GTK_INVALID_LIST_POSITION;
   gtk_list_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
   update_page (self);
 }
@@ -441,6 +613,7 @@ clip_article_table_dispose (GObject *object)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                    GTK_STYLE_PROVIDER (self->rule_css));
   g_clear_object (&self->rule_css);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   G_OBJECT_CLASS (clip_article_table_parent_class)->dispose (object);
@@ -489,7 +662,8 @@ static void
 clip_article_table_init (ClipArticleTable *self)
 {
   GtkListItemFactory *factory;
-  GtkEventController *click;
+  GtkEventController *click, *keys;
+  GtkGesture *secondary;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -503,6 +677,16 @@ clip_article_table_init (ClipArticleTable *self)
   g_object_unref (factory);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "notify::page-size",
                            G_CALLBACK (page_size_cb), self, 0);
+  secondary = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (secondary));
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                     gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+                        gtk_callback_action_new (menu_key_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->view), keys);
   click = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (click, GTK_PHASE_CAPTURE);
   g_signal_connect (click, "event", G_CALLBACK (event_cb), self);

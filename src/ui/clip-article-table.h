@@ -36,9 +36,29 @@ gboolean         clip_article_table_get_snippets (ClipArticleTable *self);
 void             clip_article_table_click_at     (ClipArticleTable *self,
                                                   double            x,
                                                   double            y);
+/* Rows are selected as in any GTK list: a click selects one, Ctrl+click
+ * adds or takes away, Shift+click and Shift+arrows extend, Ctrl+A takes
+ * all. The article shown is the current row: the one selected, or of
+ * several the one that was shown while it stays selected. */
 ClipArticleItem *clip_article_table_get_selected (ClipArticleTable *self);
+guint            clip_article_table_get_n_selected (ClipArticleTable *self);
+/* The selected articles' ids, in the view's order. */
+GArray          *clip_article_table_get_selected_ids (ClipArticleTable *self);
+void             clip_article_table_select_all   (ClipArticleTable *self);
+/* n rows from first, added to the selection (extend) or instead of it. */
+void             clip_article_table_select_range (ClipArticleTable *self,
+                                                  guint             first,
+                                                  guint             n,
+                                                  gboolean          extend);
+/* The one row at position (GTK_INVALID_LIST_POSITION: none). */
 void             clip_article_table_select       (ClipArticleTable *self,
                                                   guint             position);
+/* The rows' context menu (right click, the Menu key, Shift+F10), shown
+ * at the row under the pointer, selected first if it was not. */
+void             clip_article_table_set_context_menu (ClipArticleTable *self,
+                                                      GMenuModel       *menu);
+/* Shows it at the current row (the keyboard's way). */
+void             clip_article_table_popup_menu   (ClipArticleTable *self);
 /* Moves the selection by delta rows (j/k), keeping it in view. */
 void             clip_article_table_move         (ClipArticleTable *self,
                                                   int               delta);

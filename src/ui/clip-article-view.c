@@ -421,7 +421,14 @@ clip_article_view_refresh_state (ClipArticleView *self)
   if (self->article == NULL)
     return;
   if ((now = clip_store_get_article (self->reader, self->article->id, NULL)) != NULL)
-    clip_article_view_set_state (self, now->read, now->flag);
+    {
+      /* Tags too: a selection's bulk tagging, a tag renamed elsewhere. */
+      g_auto(GStrv) tags = clip_store_get_tags (self->reader, self->article->id, NULL);
+
+      clip_article_view_set_state (self, now->read, now->flag);
+      if (tags != NULL)
+        show_tags (self, (const char * const *) tags);
+    }
 }
 
 void

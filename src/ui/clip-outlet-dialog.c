@@ -28,6 +28,8 @@ struct _ClipOutletDialog
   GtkWidget      *remove_button;
 
   ClipCommands   *commands;
+  ClipStore      *reader;
+  ClipOutletRemoval *removal;
   ClipOutlet     *outlet;
   guint           shown_interval;   /* the choice first shown */
   GCancellable   *cancellable;
@@ -151,35 +153,37 @@ save_clicked_cb (ClipOutletDialog *self)
   write_outlet (self, clip_command_update_outlet (o));
 }
 
+/* The removal's first step done (the outlet hidden, or no longer
+ * fetched): the dialog has nothing left to show. */
 static void
-remove_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    ClipOutletDialog *self)
+removal_changed_cb (ClipOutletRemoval *removal,
+                    gint64             outlet_id,
+                    ClipOutletDialog  *self)
 {
-  if (g_strcmp0 (response, "remove") == 0)
-    write_outlet (self, clip_command_remove_outlet (self->outlet->id));
+  if (outlet_id != self->outlet->id)
+    return;
+  g_signal_handlers_disconnect_by_func (removal, removal_changed_cb, self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
 remove_clicked_cb (ClipOutletDialog *self)
 {
-  g_autofree char *name = NULL;
-  GtkWidget *dialog;
+  /* Alone (no window to show an Undo in): removed at once. */
+  if (self->removal == NULL)
+    self->removal = clip_outlet_removal_new (self->reader, self->commands, NULL);
+  g_signal_handlers_disconnect_by_func (self->removal, removal_changed_cb, self);
+  g_signal_connect_object (self->removal, "changed", G_CALLBACK (removal_changed_cb), self, 0);
+  clip_outlet_removal_ask (self->removal, GTK_WINDOW (self), self->outlet->id);
+}
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
-  /* Translators: %s is an outlet's name */
-  name = clip_outlet_dup_display_name (self->outlet);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Remove “%s”?"), name);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("Its articles, their flags and notes are removed from the archive too."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+void
+clip_outlet_dialog_set_removal (ClipOutletDialog  *self,
+                                ClipOutletRemoval *removal)
+{
+  g_return_if_fail (CLIP_IS_OUTLET_DIALOG (self));
+  g_set_object (&self->removal, removal);
 }
 
 ClipOutletDialog *
@@ -195,6 +199,7 @@ clip_outlet_dialog_new (ClipStore    *reader,
     return NULL;
   self = g_object_new (CLIP_TYPE_OUTLET_DIALOG, NULL);
   self->commands = g_object_ref (commands);
+  self->reader = g_object_ref (reader);
   self->outlet = g_steal_pointer (&outlet);
   fill (self);
   return self;
@@ -206,7 +211,11 @@ clip_outlet_dialog_dispose (GObject *object)
   ClipOutletDialog *self = CLIP_OUTLET_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->removal)
+    g_signal_handlers_disconnect_by_func (self->removal, removal_changed_cb, self);
+  g_clear_object (&self->removal);
   g_clear_object (&self->commands);
+  g_clear_object (&self->reader);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_OUTLET_DIALOG);
   G_OBJECT_CLASS (clip_outlet_dialog_parent_class)->dispose (object);
 }

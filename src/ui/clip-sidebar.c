@@ -11,6 +11,7 @@
 #include "clip-outlet.h"
 #include "clip-rules-store.h"
 #include "clip-sidebar.h"
+#include "clip-sidebar-menu.h"
 
 struct _ClipSidebar
 {
@@ -25,6 +26,8 @@ struct _ClipSidebar
   GHashTable  *unread_by_rule;
   GPtrArray   *outlets;      /* ClipOutlet*, as last set */
   GPtrArray   *rules;        /* SidebarRule*, as last set */
+  GPtrArray   *tags;         /* ClipTagCount*, as last set */
+  GtkWidget   *menu;         /* the context menu shown, or NULL */
 };
 
 typedef struct {
@@ -54,6 +57,7 @@ static guint signals[N_SIGNALS];
 #define NAME   "clip-name-label"
 #define WARN   "clip-warn-image"
 #define SHOWN  "clip-count-shown"
+#define TAG    "clip-tag"
 
 static char *
 format_count (gint64 n)
@@ -248,6 +252,11 @@ header_func (GtkListBoxRow *row,
       gtk_list_box_row_set_header (row, prev == CLIP_SOURCE_RULE ? NULL : make_header (_("Rules")));
       return;
     }
+  if (kind == CLIP_SOURCE_TAG)
+    {
+      gtk_list_box_row_set_header (row, prev == CLIP_SOURCE_TAG ? NULL : make_header (_("Tags")));
+      return;
+    }
   if (kind != CLIP_SOURCE_OUTLET)
     {
       gtk_list_box_row_set_header (row, NULL);
@@ -288,8 +297,11 @@ clip_sidebar_finalize (GObject *object)
   g_clear_pointer (&self->unread_by_rule, g_hash_table_unref);
   g_clear_pointer (&self->outlets, g_ptr_array_unref);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
   G_OBJECT_CLASS (clip_sidebar_parent_class)->finalize (object);
 }
+
+static void clip_sidebar_dispose (GObject *object);
 
 static void
 clip_sidebar_class_init (ClipSidebarClass *klass)
@@ -297,6 +309,7 @@ clip_sidebar_class_init (ClipSidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->finalize = clip_sidebar_finalize;
+  G_OBJECT_CLASS (klass)->dispose = clip_sidebar_dispose;
 
   /* Emitted when the analyst picks another source. */
   signals[SOURCE_SELECTED] = g_signal_new ("source-selected", G_TYPE_FROM_CLASS (klass),
@@ -315,11 +328,23 @@ clip_sidebar_class_init (ClipSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
+static void clip_sidebar_add_menu_controllers (ClipSidebar *self);
+
 static void
 clip_sidebar_init (ClipSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
+  clip_sidebar_add_menu_controllers (self);
+}
+
+static void
+clip_sidebar_dispose (GObject *object)
+{
+  ClipSidebar *self = CLIP_SIDEBAR (object);
+
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  G_OBJECT_CLASS (clip_sidebar_parent_class)->dispose (object);
 }
 
 GtkWidget *
@@ -357,11 +382,27 @@ rule_unread (ClipSidebar *self,
   return n ? *n : 0;
 }
 
+static GtkWidget *
+make_tag_row (const ClipTagCount *t)
+{
+  GtkWidget *row = make_row (CLIP_SOURCE_TAG, 0, NULL, t->tag, t->count, NULL, NULL);
+  g_autofree char *a11y = NULL;
+
+  g_object_set_data_full (G_OBJECT (row), TAG, g_strdup (t->tag), g_free);
+  /* A tag's count is of its articles, not of unread ones. */
+  /* Translators: a tag and how many articles carry it. */
+  a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag %s, %u article", "Tag %s, %u articles",
+                                       (gulong) t->count), t->tag, (guint) t->count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  return row;
+}
+
 static void
 rebuild (ClipSidebar *self)
 {
   gint64 sel_id = 0;
   ClipSourceKind sel_kind = clip_sidebar_get_selected (self, &sel_id);
+  g_autofree char *sel_tag = g_strdup (clip_sidebar_get_selected_tag (self));
 
   self->rebuilding = TRUE;
   remove_all (self->list);
@@ -378,6 +419,8 @@ rebuild (ClipSidebar *self)
       gtk_list_box_append (self->list, make_row (CLIP_SOURCE_RULE, r->id, NULL, r->name,
                                                  rule_unread (self, r->id), NULL, NULL));
     }
+  for (guint i = 0; self->tags && i < self->tags->len; i++)
+    gtk_list_box_append (self->list, make_tag_row (g_ptr_array_index (self->tags, i)));
   for (guint i = 0; self->outlets && i < self->outlets->len; i++)
     {
       const ClipOutlet *o = g_ptr_array_index (self->outlets, i);
@@ -387,7 +430,10 @@ rebuild (ClipSidebar *self)
                            make_row (CLIP_SOURCE_OUTLET, o->id, NULL, name,
                                      outlet_unread (self, o->id), o->group, o->last_error));
     }
-  clip_sidebar_select (self, sel_kind, sel_id);
+  if (sel_kind == CLIP_SOURCE_TAG)
+    clip_sidebar_select_tag (self, sel_tag);
+  else
+    clip_sidebar_select (self, sel_kind, sel_id);
   self->rebuilding = FALSE;
 }
 
@@ -583,4 +629,161 @@ guint
 clip_sidebar_get_n_outlets (ClipSidebar *self)
 {
   return self->n_outlets;
+}
+
+/* Tags */
+
+static gboolean
+update_tags_in_place (ClipSidebar *self,
+                      GPtrArray   *tags)
+{
+  g_autoptr(GPtrArray) rows = rows_of_kind (self, CLIP_SOURCE_TAG);
+
+  if (self->tags == NULL || rows->len != tags->len)
+    return FALSE;
+  for (guint i = 0; i < tags->len; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (rows->pdata[i]), TAG),
+                   ((ClipTagCount *) tags->pdata[i])->tag) != 0)
+      return FALSE;
+  for (guint i = 0; i < tags->len; i++)
+    set_row_count (rows->pdata[i], ((ClipTagCount *) tags->pdata[i])->count);
+  return TRUE;
+}
+
+void
+clip_sidebar_set_tags (ClipSidebar *self,
+                       GPtrArray   *tags)
+{
+  gboolean in_place;
+
+  g_return_if_fail (CLIP_IS_SIDEBAR (self));
+  in_place = update_tags_in_place (self, tags);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  self->tags = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_tag_count_free);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const ClipTagCount *t = g_ptr_array_index (tags, i);
+      ClipTagCount *copy = g_new0 (ClipTagCount, 1);
+
+      copy->tag = g_strdup (t->tag);
+      copy->count = t->count;
+      g_ptr_array_add (self->tags, copy);
+    }
+  if (!in_place)
+    rebuild (self);
+}
+
+const char *
+clip_sidebar_get_selected_tag (ClipSidebar *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+
+  return row && row_kind (row) == CLIP_SOURCE_TAG ? g_object_get_data (G_OBJECT (row), TAG) : NULL;
+}
+
+/* Selects the tag, or All Articles when it is gone. */
+void
+clip_sidebar_select_tag (ClipSidebar *self,
+                         const char  *tag)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; tag && (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    if (row_kind (row) == CLIP_SOURCE_TAG && g_strcmp0 (g_object_get_data (G_OBJECT (row), TAG), tag) == 0)
+      {
+        gtk_list_box_select_row (self->list, row);
+        return;
+      }
+  gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+}
+
+/* Context menu */
+
+static gboolean
+outlet_enabled (ClipSidebar *self, gint64 id)
+{
+  for (guint i = 0; self->outlets && i < self->outlets->len; i++)
+    if (((ClipOutlet *) self->outlets->pdata[i])->id == id)
+      return ((ClipOutlet *) self->outlets->pdata[i])->enabled;
+  return TRUE;
+}
+
+static void
+popup_for_row (ClipSidebar *self, GtkListBoxRow *row)
+{
+  g_autoptr(GMenuModel) model = NULL;
+  graphene_rect_t bounds;
+  GdkRectangle at;
+  gint64 id = row_outlet_id (row);
+
+  model = clip_sidebar_menu_new (row_kind (row), id, g_object_get_data (G_OBJECT (row), TAG),
+                                 outlet_enabled (self, id));
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self), &bounds))
+    return;
+  at = (GdkRectangle) { (int) (bounds.origin.x + 24), (int) (bounds.origin.y + bounds.size.height),
+                        1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &at);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      ClipSidebar     *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->list, (int) y);
+
+  if (row == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_for_row (self, row);
+}
+
+void
+clip_sidebar_popup_menu (ClipSidebar *self)
+{
+  GtkListBoxRow *row;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  g_return_if_fail (CLIP_IS_SIDEBAR (self));
+  /* The row with the keyboard's focus, else the selected one. */
+  row = focus ? GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW)) : NULL;
+  if (row == NULL || gtk_widget_get_parent (GTK_WIDGET (row)) != GTK_WIDGET (self->list))
+    row = gtk_list_box_get_selected_row (self->list);
+  if (row != NULL)
+    popup_for_row (self, row);
+}
+
+static gboolean
+menu_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  clip_sidebar_popup_menu (CLIP_SIDEBAR (user_data));
+  return TRUE;
+}
+
+static void
+clip_sidebar_add_menu_controllers (ClipSidebar *self)
+{
+  GtkGesture *secondary = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (secondary));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                     gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+                        gtk_callback_action_new (menu_key_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
 }

@@ -17,6 +17,7 @@ typedef enum {
   CLIP_SOURCE_FLAGGED,
   CLIP_SOURCE_OUTLET,
   CLIP_SOURCE_RULE,
+  CLIP_SOURCE_TAG,
 } ClipSourceKind;
 
 #define CLIP_TYPE_SIDEBAR (clip_sidebar_get_type ())
@@ -31,6 +32,14 @@ void            clip_sidebar_set_outlets  (ClipSidebar             *self,
  * outlets, coloured by clip_article_table_rule_class(). Copied. */
 void            clip_sidebar_set_rules    (ClipSidebar             *self,
                                            GPtrArray               *rules);
+/* tags: ClipTagCount*s by name; a row each (with its article count),
+ * after the rules. Copied. */
+void            clip_sidebar_set_tags     (ClipSidebar             *self,
+                                           GPtrArray               *tags);
+/* The tag shown (CLIP_SOURCE_TAG), or NULL. */
+const char     *clip_sidebar_get_selected_tag (ClipSidebar         *self);
+void            clip_sidebar_select_tag   (ClipSidebar             *self,
+                                           const char              *tag);
 /* The unread and flagged counts, as clip_store_count_views() has them. */
 void            clip_sidebar_set_counts   (ClipSidebar             *self,
                                            const ClipViewCounts    *counts);
@@ -44,5 +53,12 @@ void            clip_sidebar_select       (ClipSidebar             *self,
                                            ClipSourceKind           kind,
                                            gint64                   id);
 guint           clip_sidebar_get_n_outlets (ClipSidebar            *self);
+/* Rows have a context menu (right click, the Menu key, Shift+F10) with
+ * the window's actions on what they show: outlets (win.edit-outlet,
+ * win.refresh-outlet, win.stop-outlet / win.resume-outlet,
+ * win.remove-outlet, by id), rules (win.show-rule, win.read-rule,
+ * win.show-rules) and tags (win.rename-tag, win.remove-tag, by name).
+ * Shows it for the selected row, as the Menu key does. */
+void            clip_sidebar_popup_menu   (ClipSidebar             *self);
 
 G_END_DECLS

@@ -145,6 +145,14 @@ article_selected_cb (ClipWindow *self)
 
 /* Actions */
 
+/* The keys act on the list's selection when it has several rows. */
+static gboolean
+several_selected (ClipWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "archive") == 0 &&
+         clip_article_table_get_n_selected (self->table) > 1;
+}
+
 static void
 open_original_activated (GSimpleAction *action,
                          GVariant      *param,
@@ -170,6 +178,13 @@ toggle_flag_activated (GSimpleAction *action,
 
   if (article == NULL)
     return;
+  /* Several rows selected: s flags them all (or unflags, as it would the
+   * one shown). */
+  if (several_selected (self))
+    {
+      clip_window_mark_selection (self, article->flag ? CLIP_MARK_UNFLAG : CLIP_MARK_FLAG, NULL);
+      return;
+    }
   id = article->id;
   flag = article->flag ? 0 : 1;
   show_state (self, id, article->read, flag);
@@ -185,7 +200,9 @@ toggle_read_activated (GSimpleAction *action,
   ClipWindow *self = CLIP_WINDOW (user_data);
   const ClipArticle *article = current_article (self);
 
-  if (article != NULL)
+  if (article != NULL && several_selected (self))
+    clip_window_mark_selection (self, article->read ? CLIP_MARK_UNREAD : CLIP_MARK_READ, NULL);
+  else if (article != NULL)
     clip_window_article_read (self, article->id, !article->read, TRUE);
 }
 

@@ -8,6 +8,7 @@
 #include "clip-article-table.h"
 #include "clip-article-view.h"
 #include "clip-export.h"
+#include "clip-outlet-removal.h"
 #include "clip-pane.h"
 #include "clip-service.h"
 #include "clip-sidebar.h"
@@ -48,6 +49,7 @@ struct _ClipWindow
   ClipStore            *store;      /* the window's reader */
   ClipCommands         *commands;   /* every change, on the one writer */
   ClipArticleList      *list;
+  ClipOutletRemoval    *removal;    /* with the toast's Undo; NULL without commands */
   GCancellable         *cancellable;
   GCancellable         *counts_cancellable;
   guint                 busy;
@@ -117,6 +119,30 @@ void          clip_window_article_read       (ClipWindow   *self,
 void          clip_window_articles_changed   (ClipWindow   *self);
 /* The sidebar's counts, read again in a worker. */
 void          clip_window_update_counts      (ClipWindow   *self);
+
+/* Many articles at once (clip-window-bulk.c): win.selection-flag,
+ * -unflag, -read, -unread, -tag, win.export-selection, win.select-all,
+ * win.mark-all-read (with an Undo toast), and the list's context menu. */
+#define CLIP_WINDOW_UNDO_SECONDS 6
+void          clip_window_add_bulk_actions   (ClipWindow      *self);
+void          clip_window_mark_ids           (ClipWindow      *self,
+                                              GArray          *ids,
+                                              ClipArticleMark  mark,
+                                              const char      *text);
+/* The list's selection marked; FALSE when nothing is selected (or the
+ * list is not on screen). */
+gboolean      clip_window_mark_selection     (ClipWindow      *self,
+                                              ClipArticleMark  mark,
+                                              const char      *text);
+
+/* The sidebar's context menus (clip-window-sources.c): win.edit-outlet,
+ * win.refresh-outlet, win.stop-outlet, win.resume-outlet,
+ * win.remove-outlet (by id), win.read-rule (id), win.rename-tag,
+ * win.remove-tag (by name); and the Tags section, read again. */
+void          clip_window_add_source_actions (ClipWindow      *self);
+void          clip_window_reload_tags        (ClipWindow      *self);
+void          clip_window_edit_outlet        (ClipWindow      *self,
+                                              gint64           outlet_id);
 
 /* win.refresh, and the service's signals (clip-window-service.c) */
 void          clip_window_refresh_activated  (GSimpleAction   *action,

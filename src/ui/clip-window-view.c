@@ -55,6 +55,8 @@ view_key (ClipWindow *self)
       return g_strdup_printf ("outlet-%" G_GINT64_FORMAT, id);
     case CLIP_SOURCE_RULE:
       return g_strdup_printf ("rule-%" G_GINT64_FORMAT, id);
+    case CLIP_SOURCE_TAG:
+      return g_strdup_printf ("tag-%s", clip_sidebar_get_selected_tag (self->sidebar));
     case CLIP_SOURCE_ALL:
     default:
       return g_strdup ("all");
@@ -240,6 +242,9 @@ fill_filter (ClipWindow        *self,
   filter->flagged_only = kind == CLIP_SOURCE_FLAGGED;
   filter->outlet_id = kind == CLIP_SOURCE_OUTLET ? id : 0;
   filter->rule_id = kind == CLIP_SOURCE_RULE ? id : 0;
+  /* The sidebar's: lives until the sidebar's tags change, after the view
+   * has copied the filter. */
+  filter->tag = kind == CLIP_SOURCE_TAG ? clip_sidebar_get_selected_tag (self->sidebar) : NULL;
 }
 
 void
@@ -318,6 +323,7 @@ clip_window_update_subtitle (ClipWindow *self)
 {
   /* All the view's rows, not only those the list has shown so far. */
   guint n = self->list ? clip_article_list_get_total (self->list) : 0;
+  guint selected;
   g_autofree char *text = NULL;
 
   /* Until a new view's rows come, those shown are the previous view's. */
@@ -339,6 +345,18 @@ clip_window_update_subtitle (ClipWindow *self)
 
       /* Translators: %s is a number, with the locale's thousands separators */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles", n), count);
+    }
+  /* Several rows selected: the bulk actions' scope, said. */
+  if (self->search_error == NULL && (selected = clip_article_table_get_n_selected (self->table)) > 1)
+    {
+      g_autofree char *count = clip_format_count (selected, NULL);
+      g_autofree char *with = NULL;
+
+      /* Translators: "120 articles, 5 selected"; %s is a count */
+      with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s selected", "%s, %s selected",
+                                           selected), text, count);
+      g_free (text);
+      text = g_steal_pointer (&with);
     }
   adw_window_title_set_subtitle (self->content_title, text);
 }

@@ -218,6 +218,7 @@ clip_window_update_counts (ClipWindow *self)
   task = g_task_new (NULL, self->counts_cancellable, counts_done_cb, g_object_ref (self));
   g_task_set_task_data (task, g_strdup (clip_store_get_path (self->store)), g_free);
   g_task_run_in_thread (task, counts_thread);
+  clip_window_reload_tags (self);
 }
 
 /* The sidebar: outlets and their health now, their counts in a moment. */
@@ -351,23 +352,10 @@ outlet_properties_activated (GSimpleAction *action,
                              gpointer       user_data)
 {
   ClipWindow *self = CLIP_WINDOW (user_data);
-  g_autoptr(GError) error = NULL;
-  ClipOutletDialog *dialog;
   gint64 outlet_id;
 
-  if (clip_sidebar_get_selected (self->sidebar, &outlet_id) != CLIP_SOURCE_OUTLET)
-    return;
-  if (self->commands == NULL)
-    return;
-  if (!(dialog = clip_outlet_dialog_new (self->store, self->commands, outlet_id, &error)))
-    {
-      clip_window_show_error (self, _("Could not read the outlet"), error);
-      return;
-    }
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "changed", G_CALLBACK (clip_window_outlets_changed), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (clip_sidebar_get_selected (self->sidebar, &outlet_id) == CLIP_SOURCE_OUTLET)
+    clip_window_edit_outlet (self, outlet_id);
 }
 
 static void
@@ -435,6 +423,12 @@ open_store (ClipWindow      *self,
                                self, G_CONNECT_SWAPPED);
       clip_article_table_set_model (self->table, self->list);
       clip_article_view_set_store (self->article_view, self->store, self->commands);
+      if (self->commands)
+        {
+          self->removal = clip_outlet_removal_new (self->store, self->commands, self->toast_overlay);
+          g_signal_connect_object (self->removal, "changed", G_CALLBACK (clip_window_outlets_changed),
+                                   self, G_CONNECT_SWAPPED);
+        }
       return;
     }
   g_debug ("Could not open the archive: %s", error->message);
@@ -531,7 +525,7 @@ static void
 disconnect_all (ClipWindow *self)
 {
   gpointer emitters[] = { self->sidebar, self->search_entry, self->search_bar, self->table,
-                          self->article_view, self->list, self->service };
+                          self->article_view, self->list, self->service, self->removal };
 
   for (guint i = 0; i < G_N_ELEMENTS (emitters); i++)
     if (emitters[i] != NULL)
@@ -555,6 +549,7 @@ clip_window_dispose (GObject *object)
   g_clear_object (&self->counts_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLIP_TYPE_WINDOW);
   g_clear_object (&self->list);
+  g_clear_object (&self->removal);
   g_clear_object (&self->store);
   g_clear_object (&self->commands);
   g_clear_object (&self->service);
@@ -640,6 +635,8 @@ clip_window_init (ClipWindow *self)
   clip_window_add_outlet_actions (self);
   clip_window_add_view_actions (self);
   clip_window_add_article_actions (self);
+  clip_window_add_bulk_actions (self);
+  clip_window_add_source_actions (self);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
 }

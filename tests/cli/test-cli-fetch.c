@@ -150,9 +150,11 @@ test_fetch (Fixture *f, gconstpointer data)
 
   /* Only the good one, a second time: a 304, exit 0, text output. */
   g_assert_cmpint (run_cli (f, &one, "fetch", "--outlet", "1", NULL), ==, 0);
-  g_assert_true (g_str_has_prefix (one, "1\t127.0.0.1\tnot-modified\tnew 0, updated 0, unchanged 0\n"));
-  g_assert_cmpuint (clip_test_server_hits (f->server, "/feed"), ==, 2);
-  g_assert_cmpuint (clip_test_server_hits (f->server, "/gone"), ==, 1);
+  /* Named from the feed's title when added (one request each more);
+   * the gone one after its address. */
+  g_assert_true (g_str_has_prefix (one, "1\tFeed\tnot-modified\tnew 0, updated 0, unchanged 0\n"));
+  g_assert_cmpuint (clip_test_server_hits (f->server, "/feed"), ==, 3);
+  g_assert_cmpuint (clip_test_server_hits (f->server, "/gone"), ==, 2);
 
   g_assert_cmpint (run_cli (f, &second, "fetch", NULL), ==, 1);
   g_assert_nonnull (strstr (second, "2\t127.0.0.1\terror\tnew 0, updated 0, unchanged 0\t"
@@ -161,16 +163,17 @@ test_fetch (Fixture *f, gconstpointer data)
   /* The health the outlet list shows. */
   g_assert_cmpint (run_cli (f, &list, "outlets", "list", "--json", NULL), ==, 0);
   arr = parse_array (list, p3);
-  health = json_object_get_object_member (json_array_get_object_element (arr, 1), "health");
+  /* By name: "127.0.0.1" (the gone one) before "Feed". */
+  health = json_object_get_object_member (json_array_get_object_element (arr, 0), "health");
   g_assert_cmpstr (json_object_get_string_member (health, "status"), ==, "error");
   g_assert_cmpstr (json_object_get_string_member (health, "last_error"), ==,
                    "HTTP 410 (Gone): the feed was removed");
   g_assert_cmpint (json_object_get_int_member (health, "failures"), ==, 2);
   g_assert_false (json_object_get_null_member (health, "next_attempt"));
   g_assert_true (json_object_get_null_member (health, "last_success"));
-  health = json_object_get_object_member (json_array_get_object_element (arr, 0), "health");
+  health = json_object_get_object_member (json_array_get_object_element (arr, 1), "health");
   g_assert_cmpstr (json_object_get_string_member (health, "status"), ==, "ok");
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (arr, 0), "articles"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (arr, 1), "articles"), ==, 3);
 }
 
 static void

@@ -280,7 +280,7 @@ test_read_only_folder (Fixture *f, gconstpointer data)
   g_autofree char *outlets = NULL;
   gboolean mounted;
 
-  g_assert_cmpint (run (f, "outlets", "add", "https://civil.ge/feed", NULL), ==, 0);
+  g_assert_cmpint (run (f, "outlets", "add", "https://civil.ge/feed", "--name", "Civil", NULL), ==, 0);
   add_one_article (f);
   if (!make_read_only (f->dir, &mounted))
     {
@@ -297,7 +297,7 @@ test_read_only_folder (Fixture *f, gconstpointer data)
       if (i == 1)
         outlets = g_strdup (f->out);
     }
-  add_status = run (f, "outlets", "add", "https://other.example/feed", NULL);
+  add_status = run (f, "outlets", "add", "https://other.example/feed", "--name", "Other", NULL);
   undo_read_only (f->dir, mounted);
   for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
     if (status[i] != 0)

@@ -93,6 +93,57 @@ clip_command_remove_outlet (gint64 outlet_id)
   return c;
 }
 
+static gboolean
+remove_keeping_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
+                     GCancellable *cancellable, GError **error)
+{
+  if (!clip_store_remove_outlet_keeping (w, c->id, c->value != 0, &c->n_kept, error))
+    return FALSE;
+  c->outlets_changed = TRUE;
+  return TRUE;
+}
+
+ClipCommand *
+clip_command_remove_outlet_keeping (gint64   outlet_id,
+                                    gboolean keep_annotated)
+{
+  ClipCommand *c = _clip_command_new (remove_keeping_work);
+
+  c->id = outlet_id;
+  c->value = keep_annotated;
+  return c;
+}
+
+guint
+clip_command_get_n_kept (ClipCommand *c)
+{
+  g_return_val_if_fail (c != NULL, 0);
+  return c->n_kept;
+}
+
+static gboolean
+set_removed_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
+                  GCancellable *cancellable, GError **error)
+{
+  if (!clip_store_set_outlet_removed (w, c->id, c->value != 0, c->value64 != 0, error))
+    return FALSE;
+  c->outlets_changed = TRUE;
+  return TRUE;
+}
+
+ClipCommand *
+clip_command_set_outlet_removed (gint64   outlet_id,
+                                 gboolean removed,
+                                 gboolean enabled)
+{
+  ClipCommand *c = _clip_command_new (set_removed_work);
+
+  c->id = outlet_id;
+  c->value = removed;
+  c->value64 = enabled;
+  return c;
+}
+
 /* Import: the list is read on the writer's thread too (an OPML file or
  * the starter set can be large), then written in one transaction. */
 

@@ -40,6 +40,8 @@ clip_command_unref (ClipCommand *self)
   g_clear_pointer (&self->rule, clip_rule_free);
   g_clear_pointer (&self->outlets, g_ptr_array_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->changed, g_array_unref);
   clip_import_result_clear (&self->import);
   if (self->destroy)
     self->destroy (self->data);

@@ -31,6 +31,7 @@ struct _ClipCommand {
   ClipRule        *rule;
   GPtrArray       *outlets;
   GBytes          *bytes;
+  GArray          *ids;       /* gint64: the articles of a mark */
   ClipCommandFunc  func;      /* a custom command's */
   gpointer         data;
   GDestroyNotify   destroy;
@@ -41,6 +42,8 @@ struct _ClipCommand {
   guint64          n_matched;
   gboolean         rematched;
   ClipImportResult import;
+  GArray          *changed;   /* gint64: the articles a mark changed */
+  guint            n_kept;    /* articles an outlet's removal kept */
 };
 
 ClipCommand *_clip_command_new (ClipCommandWork work);

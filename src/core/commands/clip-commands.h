@@ -36,6 +36,17 @@ ClipCommand *clip_command_set_outlet_enabled (gint64           outlet_id,
                                               gboolean         enabled);
 /* The outlet and its articles. */
 ClipCommand *clip_command_remove_outlet   (gint64              outlet_id);
+/* The same, but with keep_annotated the articles that carry the
+ * analyst's work (flag, tag, note) stay, under the outlet's row marked
+ * removed: see clip_store_remove_outlet_keeping(), get_n_kept. */
+ClipCommand *clip_command_remove_outlet_keeping (gint64        outlet_id,
+                                                 gboolean      keep_annotated);
+/* Hides the outlet (removed: not listed, not fetched, its articles
+ * untouched) or brings it back with enabled as given: the first step of
+ * a removal that can be undone, and its Undo. */
+ClipCommand *clip_command_set_outlet_removed (gint64           outlet_id,
+                                              gboolean         removed,
+                                              gboolean         enabled);
 /* Many outlets in one transaction (see clip_outlets_import()), each with
  * its own interval; interval is not used. */
 ClipCommand *clip_command_import_outlets  (GPtrArray          *outlets,
@@ -87,6 +98,29 @@ ClipCommand *clip_command_add_tag         (gint64              article_id,
 ClipCommand *clip_command_remove_tag      (gint64              article_id,
                                            const char         *tag);
 
+/* Many articles at once, in one transaction: all change or none (an
+ * unknown id fails the whole). text: the tag (TAG, UNTAG) or the note
+ * (NOTE; "" removes it). get_changed: the ids whose state the mark
+ * changed, for an Undo of exactly those. */
+typedef enum {
+  CLIP_MARK_READ,
+  CLIP_MARK_UNREAD,
+  CLIP_MARK_FLAG,
+  CLIP_MARK_UNFLAG,
+  CLIP_MARK_TAG,
+  CLIP_MARK_UNTAG,
+  CLIP_MARK_NOTE,
+} ClipArticleMark;
+
+ClipCommand *clip_command_mark_articles   (const gint64       *ids,
+                                           guint               n_ids,
+                                           ClipArticleMark     mark,
+                                           const char         *text);
+/* Tags across the archive (the sidebar's Tags). */
+ClipCommand *clip_command_rename_tag      (const char         *old_tag,
+                                           const char         *new_tag);
+ClipCommand *clip_command_delete_tag      (const char         *tag);
+
 /* Alerts: the alert, its article and the article's other alerts. */
 ClipCommand *clip_command_set_alert_read  (gint64              alert_id,
                                            gboolean            read);
@@ -131,6 +165,10 @@ guint64      clip_command_get_n_matched   (ClipCommand        *command);
 /* Whether saving matched the rule again (new, query changed, enabled
  * again), so that n_matched says something. */
 gboolean     clip_command_get_rematched   (ClipCommand        *command);
+/* mark_articles: the ids it changed (gint64). */
+const GArray *clip_command_get_changed    (ClipCommand        *command);
+/* remove_outlet_keeping: the articles kept. */
+guint        clip_command_get_n_kept      (ClipCommand        *command);
 /* import, OPML, starter set. */
 const ClipImportResult *clip_command_get_import_result (ClipCommand *command);
 

@@ -46,7 +46,7 @@ clip_service_load_outlets (ClipService *self)
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) known = NULL;
   sqlite3_stmt *stmt = clip_store_prepare (self->store,
-      "SELECT id, url, enabled, next_attempt FROM outlets", &error);
+      "SELECT id, url, enabled AND NOT removed, next_attempt FROM outlets", &error);
   int rc;
 
   if (stmt == NULL)
@@ -557,7 +557,7 @@ start_fetch (ClipService *self, gint64 id)
       clip_scheduler_remove_outlet (self->scheduler, id);
       return;
     }
-  if (!o->enabled)
+  if (!o->enabled || o->removed)
     {
       clip_scheduler_done (self->scheduler, id, o->next_attempt);
       clip_scheduler_set_outlet (self->scheduler, id, o->url, o->next_attempt, FALSE);

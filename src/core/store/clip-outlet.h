@@ -27,6 +27,9 @@ typedef struct {
   char    *last_error;     /* NULL after a success */
   gint     failures;       /* consecutive */
   gint64   next_attempt;   /* 0 = as soon as possible */
+  /* Removed with annotated articles kept (schema step 7): listed nowhere,
+   * never fetched, still the name of its kept articles' outlet. */
+  gboolean removed;
   /* Filled by clip_store_list_outlets(). */
   gint64   article_count;
   gint64   unread_count;

@@ -175,7 +175,7 @@ clip_store_list_outlets_brief (ClipStore  *store,
 
   clip_store_release_snapshot (store);
   stmt = clip_store_prepare (store,
-      "SELECT " CLIP_STORE_OUTLET_COLUMNS " FROM outlets o "
+      "SELECT " CLIP_STORE_OUTLET_COLUMNS " FROM outlets o WHERE o.removed = 0 "
       "ORDER BY o.grp COLLATE NOCASE, o.name COLLATE NOCASE, o.id", error);
   if (stmt == NULL)
     return NULL;

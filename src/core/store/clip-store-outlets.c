@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
+#include <string.h>
 
 ClipOutlet *
 clip_store_read_outlet (sqlite3_stmt *stmt)
@@ -29,12 +30,13 @@ clip_store_read_outlet (sqlite3_stmt *stmt)
   o->last_error = clip_store_dup_column (stmt, 12);
   o->failures = sqlite3_column_int (stmt, 13);
   o->next_attempt = sqlite3_column_int64 (stmt, 14);
+  o->removed = sqlite3_column_int (stmt, 15) != 0;
   return o;
 }
 
-static gboolean
-validate_outlet (const ClipOutlet *outlet,
-                 GError          **error)
+gboolean
+clip_store_validate_outlet (const ClipOutlet *outlet,
+                            GError          **error)
 {
   g_autoptr(GUri) uri = NULL;
   const char *scheme;
@@ -76,6 +78,44 @@ default_name (const ClipOutlet *outlet)
   return host;
 }
 
+/* The address is taken: by a listed outlet (an error), or by one removed
+ * with its annotated articles kept, which comes back as the analyst
+ * describes it now, its kept articles with it. */
+static gint64
+revive_outlet (ClipStore         *store,
+               const ClipOutlet  *outlet,
+               const char        *name,
+               GError           **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "UPDATE outlets SET removed = 0, name = ?, site_url = coalesce(?, site_url), grp = ?, "
+      "interval = ?, enabled = ?, next_attempt = 0 WHERE url = ? AND removed = 1 RETURNING id",
+      error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  clip_store_bind_text (stmt, 1, name);
+  clip_store_bind_text (stmt, 2, outlet->site_url);
+  clip_store_bind_text (stmt, 3, outlet->group ? outlet->group : "");
+  sqlite3_bind_int (stmt, 4, outlet->interval);
+  sqlite3_bind_int (stmt, 5, outlet->enabled);
+  clip_store_bind_text (stmt, 6, outlet->url);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    return clip_store_set_error (store, rc, _("Could not add the outlet"), error);
+  if (id == 0)
+    g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS,
+                 _("An outlet with the address %s is already in the list"), outlet->url);
+  return id;
+}
+
 gint64
 clip_store_add_outlet (ClipStore         *store,
                        const ClipOutlet  *outlet,
@@ -85,7 +125,7 @@ clip_store_add_outlet (ClipStore         *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!validate_outlet (outlet, error))
+  if (!clip_store_validate_outlet (outlet, error))
     return 0;
   name = outlet->name && *outlet->name ? g_strdup (outlet->name) : default_name (outlet);
   stmt = clip_store_prepare (store,
@@ -102,11 +142,7 @@ clip_store_add_outlet (ClipStore         *store,
   sqlite3_bind_int64 (stmt, 7, outlet->created ? outlet->created : g_get_real_time () / G_USEC_PER_SEC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
-    {
-      g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_EXISTS,
-                   _("An outlet with the address %s is already in the list"), outlet->url);
-      return 0;
-    }
+    return revive_outlet (store, outlet, name, error);
   if (rc != SQLITE_DONE)
     return clip_store_set_error (store, rc, _("Could not add the outlet"), error);
   return sqlite3_last_insert_rowid (clip_store_get_db (store));
@@ -145,7 +181,7 @@ clip_store_update_outlet (ClipStore         *store,
 {
   sqlite3_stmt *stmt;
 
-  if (!validate_outlet (outlet, error))
+  if (!clip_store_validate_outlet (outlet, error))
     return FALSE;
   stmt = clip_store_prepare (store,
       "UPDATE outlets SET url = ?, name = ?, site_url = ?, grp = ?, interval = ?, "
@@ -220,6 +256,122 @@ fail:
   return FALSE;
 }
 
+static gboolean
+step_done (ClipStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
+{
+  int rc = stmt ? sqlite3_step (stmt) : SQLITE_ERROR;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    return clip_store_set_error (store, rc, what, error);
+  return TRUE;
+}
+
+/* An annotated article: what the analyst added to it would be lost. */
+#define ANNOTATED "(a.flag != 0 OR a.note IS NOT NULL OR " \
+                  "EXISTS (SELECT 1 FROM tags t WHERE t.article_id = a.id))"
+
+gboolean
+clip_store_remove_outlet_keeping (ClipStore  *store,
+                                  gint64      id,
+                                  gboolean    keep_annotated,
+                                  guint      *n_kept,
+                                  GError    **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(ClipOutlet) o = NULL;
+  guint kept;
+
+  if (n_kept)
+    *n_kept = 0;
+  if (!keep_annotated)
+    return clip_store_remove_outlet (store, id, error);
+  if (!(o = clip_store_get_outlet (store, id, error)) || !clip_store_begin (store, error))
+    return FALSE;
+  /* One row at a time, as clip_store_remove_outlet() says. */
+  stmt = clip_store_prepare (store, "DELETE FROM articles AS a WHERE a.outlet_id = ? "
+                             "AND NOT " ANNOTATED, error);
+  if (stmt)
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (store, stmt, _("Could not remove the outlet's articles"), error))
+    goto fail;
+  stmt = clip_store_prepare (store, "SELECT count(*) FROM articles WHERE outlet_id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      clip_store_set_error (store, sqlite3_errcode (clip_store_get_db (store)),
+                            _("Could not count the kept articles"), error);
+      goto fail;
+    }
+  kept = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  /* Nothing kept: nothing needs the row. */
+  stmt = clip_store_prepare (store, kept ? "UPDATE outlets SET removed = 1, enabled = 0 WHERE id = ?"
+                                         : "DELETE FROM outlets WHERE id = ?", error);
+  if (stmt)
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (store, stmt, _("Could not remove the outlet"), error))
+    goto fail;
+  if (n_kept)
+    *n_kept = kept;
+  return clip_store_commit (store, error);
+
+fail:
+  clip_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+clip_store_set_outlet_removed (ClipStore  *store,
+                               gint64      id,
+                               gboolean    removed,
+                               gboolean    enabled,
+                               GError    **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "UPDATE outlets SET removed = ?, enabled = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, removed != 0);
+  sqlite3_bind_int (stmt, 2, enabled && !removed);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return step_one_change (store, stmt, id, _("Could not change the outlet"), error);
+}
+
+gboolean
+clip_store_count_outlet_articles (ClipStore          *store,
+                                  gint64              id,
+                                  ClipOutletArticles *counts,
+                                  GError            **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "SELECT count(*), count(*) FILTER (WHERE a.flag != 0), "
+      "  count(*) FILTER (WHERE a.note IS NOT NULL), "
+      "  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM tags t WHERE t.article_id = a.id)), "
+      "  count(*) FILTER (WHERE " ANNOTATED ") "
+      "FROM articles a WHERE a.outlet_id = ?", error);
+  int rc;
+
+  memset (counts, 0, sizeof *counts);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return clip_store_set_error (store, rc, _("Could not count the outlet's articles"), error);
+  counts->total = sqlite3_column_int64 (stmt, 0);
+  counts->flagged = sqlite3_column_int64 (stmt, 1);
+  counts->with_notes = sqlite3_column_int64 (stmt, 2);
+  counts->tagged = sqlite3_column_int64 (stmt, 3);
+  counts->annotated = sqlite3_column_int64 (stmt, 4);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static ClipOutlet *
 get_one (ClipStore   *store,
          const char  *sql,
@@ -285,7 +437,7 @@ clip_store_list_outlets (ClipStore  *store,
       "SELECT " CLIP_STORE_OUTLET_COLUMNS ", "
       "  (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id), "
       "  (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id AND a.read = 0) "
-      "FROM outlets o ORDER BY o.grp COLLATE NOCASE, o.name COLLATE NOCASE, o.id", error);
+      "FROM outlets o WHERE o.removed = 0 ORDER BY o.grp COLLATE NOCASE, o.name COLLATE NOCASE, o.id", error);
   int rc;
 
   if (stmt == NULL)
@@ -294,8 +446,8 @@ clip_store_list_outlets (ClipStore  *store,
     {
       ClipOutlet *o = clip_store_read_outlet (stmt);
 
-      o->article_count = sqlite3_column_int64 (stmt, 15);
-      o->unread_count = sqlite3_column_int64 (stmt, 16);
+      o->article_count = sqlite3_column_int64 (stmt, 16);
+      o->unread_count = sqlite3_column_int64 (stmt, 17);
       g_ptr_array_add (list, o);
     }
   if (rc != SQLITE_DONE)

@@ -200,4 +200,11 @@ static const char *const clip_store_migrations[] = {
   "CREATE INDEX alerts_unread ON alerts(rule_id, time) WHERE read = 0;"
   "UPDATE story_articles SET time = coalesce((SELECT time FROM article_times"
   "  WHERE article_times.id = story_articles.article_id), time);"),
+
+  /* 6 → 7: an outlet removed with its annotated articles kept (flagged,
+   * tagged or with a note) stays as a row marked removed: the kept
+   * articles still name their outlet, while lists of outlets, the
+   * scheduler and OPML leave it out. Adding its address again brings it
+   * back (clip_store_add_outlet()). */
+  "ALTER TABLE outlets ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;",
 };

@@ -48,7 +48,7 @@ gboolean      clip_store_set_error    (ClipStore   *store,
 #define CLIP_STORE_OUTLET_COLUMNS \
   "o.id, o.url, o.name, o.site_url, o.grp, o.interval, o.enabled, o.created, " \
   "o.etag, o.last_modified, o.last_success, o.last_attempt, o.last_error, " \
-  "o.failures, o.next_attempt"
+  "o.failures, o.next_attempt, o.removed"
 ClipOutlet   *clip_store_read_outlet  (sqlite3_stmt *stmt);
 char         *clip_store_dup_column   (sqlite3_stmt *stmt,
                                        int           col);

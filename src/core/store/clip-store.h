@@ -54,6 +54,10 @@ void        clip_store_reset_peak_writers (void);
 gboolean    clip_store_is_new            (ClipStore           *store);
 
 /* Outlets */
+/* What adding or saving checks first: an http, https or file address,
+ * an interval from a minute to a week (CLIP_STORE_ERROR_INVALID). */
+gboolean    clip_store_validate_outlet   (const ClipOutlet    *outlet,
+                                          GError             **error);
 gint64      clip_store_add_outlet        (ClipStore           *store,
                                           const ClipOutlet    *outlet,
                                           GError             **error);
@@ -66,12 +70,44 @@ gboolean    clip_store_save_fetch_state  (ClipStore           *store,
 gboolean    clip_store_remove_outlet     (ClipStore           *store,
                                           gint64               id,
                                           GError             **error);
+/* Removes the outlet's articles that carry none of the analyst's work
+ * (no flag, tag or note) and, when keep_annotated, keeps the others with
+ * the outlet's row marked removed (ClipOutlet.removed; when none are
+ * kept the row goes too); without keep_annotated, as
+ * clip_store_remove_outlet(). n_kept (may be NULL): the articles kept. */
+gboolean    clip_store_remove_outlet_keeping (ClipStore       *store,
+                                          gint64               id,
+                                          gboolean             keep_annotated,
+                                          guint               *n_kept,
+                                          GError             **error);
+/* Marks the outlet removed (hidden, not fetched; its articles untouched)
+ * or back, with enabled as given (a removed outlet is never enabled). */
+gboolean    clip_store_set_outlet_removed (ClipStore          *store,
+                                          gint64               id,
+                                          gboolean             removed,
+                                          gboolean             enabled,
+                                          GError             **error);
+/* What removing an outlet would take away. */
+typedef struct {
+  gint64 total;
+  gint64 flagged;
+  gint64 with_notes;
+  gint64 tagged;
+  gint64 annotated;    /* flagged, tagged or with a note */
+} ClipOutletArticles;
+
+gboolean    clip_store_count_outlet_articles (ClipStore       *store,
+                                          gint64               id,
+                                          ClipOutletArticles  *counts,
+                                          GError             **error);
+/* Removed outlets too (ClipOutlet.removed). */
 ClipOutlet *clip_store_get_outlet        (ClipStore           *store,
                                           gint64               id,
                                           GError             **error);
 ClipOutlet *clip_store_find_outlet       (ClipStore           *store,
                                           const char          *url,
                                           GError             **error);
+/* The outlets not removed. */
 GPtrArray  *clip_store_list_outlets      (ClipStore           *store,
                                           GError             **error);
 
@@ -163,6 +199,25 @@ GStrv        clip_store_get_tags         (ClipStore           *store,
                                           gint64               id,
                                           GError             **error);
 
+/* Every tag in use, with how many articles carry it (ClipTagCount*), by
+ * name. */
+typedef struct {
+  char   *tag;
+  gint64  count;
+} ClipTagCount;
+
+void         clip_tag_count_free         (ClipTagCount        *tag);
+GPtrArray   *clip_store_list_tags        (ClipStore           *store,
+                                          GError             **error);
+/* On every article; renaming onto a tag in use merges the two. */
+gboolean     clip_store_rename_tag       (ClipStore           *store,
+                                          const char          *old_tag,
+                                          const char          *new_tag,
+                                          GError             **error);
+gboolean     clip_store_delete_tag       (ClipStore           *store,
+                                          const char          *tag,
+                                          GError             **error);
+
 /* Full text: ids of articles matching an FTS5 expression, newest first
  * by time, those after article before_id in that order (0 or G_MAXINT64 =
  * from the newest; an article no longer stored is
@@ -173,5 +228,7 @@ GArray      *clip_store_fts_search       (ClipStore           *store,
                                           guint                limit,
                                           GError             **error);
 char        *clip_store_words_to_fts     (const char          *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipTagCount, clip_tag_count_free)
 
 G_END_DECLS

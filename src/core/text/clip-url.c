@@ -90,3 +90,54 @@ clip_url_host (const char *url)
     return NULL;
   return g_ascii_strdown (g_uri_get_host (uri), -1);
 }
+
+/* A host a feed can be at: a name with a dot, localhost, or an address
+ * literal. */
+static gboolean
+is_web_host (const char *host)
+{
+  if (host == NULL || *host == '\0')
+    return FALSE;
+  if (g_hostname_is_ip_address (host) || g_ascii_strcasecmp (host, "localhost") == 0 ||
+      host[0] == '[')
+    return TRUE;
+  return strchr (host, '.') != NULL && host[0] != '.' && !g_str_has_suffix (host, ".");
+}
+
+ClipUrlTyped
+clip_url_check_typed (const char  *text,
+                      char       **address)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *full = NULL;
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme_typed;
+  const char *scheme;
+
+  if (address)
+    *address = NULL;
+  if (*trimmed == '\0')
+    return CLIP_URL_TYPED_EMPTY;
+  for (const char *p = trimmed; *p; p++)
+    if (g_ascii_isspace (*p) || (guchar) *p < 0x20)
+      return CLIP_URL_TYPED_NOT_WEB;
+  /* "mailto:…" is another kind of address; "civil.ge:8080/…" a host and
+   * its port. */
+  scheme_typed = g_uri_peek_scheme (trimmed);
+  if (scheme_typed != NULL && !strstr (trimmed, "://") &&
+      !g_ascii_isdigit (trimmed[strlen (scheme_typed) + 1]))
+    return CLIP_URL_TYPED_SCHEME;
+  full = strstr (trimmed, "://") ? g_strdup (trimmed) : g_strconcat ("https://", trimmed, NULL);
+  if (!(uri = g_uri_parse (full, G_URI_FLAGS_NONE, NULL)))
+    return CLIP_URL_TYPED_NOT_WEB;
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "file") == 0)
+    ;
+  else if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    return CLIP_URL_TYPED_SCHEME;
+  else if (!is_web_host (g_uri_get_host (uri)))
+    return CLIP_URL_TYPED_NOT_WEB;
+  if (address)
+    *address = g_steal_pointer (&full);
+  return CLIP_URL_TYPED_OK;
+}
