@@ -16,6 +16,8 @@ outlet_status (const ClipOutlet *o)
 {
   if (!o->enabled)
     return "disabled";
+  if (o->layout_changed)
+    return "layout changed";
   if (o->last_error != NULL)
     return "error";
   if (o->last_success == 0)
@@ -43,6 +45,17 @@ outlet_to_json (const ClipOutlet *o)
   json_builder_add_int_value (b, o->interval);
   json_builder_set_member_name (b, "enabled");
   json_builder_add_boolean_value (b, o->enabled);
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, clip_outlet_kind_name (o->kind));
+  json_builder_set_member_name (b, "selector");
+  json_builder_add_string_value (b, o->selector);
+  if (o->kind == CLIP_OUTLET_LISTING)
+    {
+      json_builder_set_member_name (b, "next_selector");
+      json_builder_add_string_value (b, o->next_selector);
+      json_builder_set_member_name (b, "pages");
+      json_builder_add_int_value (b, o->pages);
+    }
   json_builder_set_member_name (b, "articles");
   json_builder_add_int_value (b, o->article_count);
   json_builder_set_member_name (b, "unread");
@@ -61,6 +74,17 @@ outlet_to_json (const ClipOutlet *o)
   json_builder_add_int_value (b, o->failures);
   json_builder_set_member_name (b, "next_attempt");
   json_builder_add_value (b, clip_cli_time_node (o->next_attempt));
+  if (o->layout_changed && o->preview)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      /* our own JSON, written by the service */
+      if (json_parser_load_from_data (parser, o->preview, -1, NULL))
+        {
+          json_builder_set_member_name (b, "last_good_preview");
+          json_builder_add_value (b, json_node_copy (json_parser_get_root (parser)));
+        }
+    }
   json_builder_end_object (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);
@@ -72,7 +96,21 @@ outlets_add (ClipCli *cli, int argc, char **argv)
   g_autofree char *name = NULL;
   g_autofree char *group = NULL;
   int interval = CLIP_DEFAULT_INTERVAL;
+  gboolean listing = FALSE, sitemap = FALSE;
+  g_autofree char *selector = NULL;
+  g_autofree char *next = NULL;
+  int pages = 1;
   const GOptionEntry entries[] = {
+    { "listing", 0, 0, G_OPTION_ARG_NONE, &listing,
+      N_("Watch the article links of a web page (a site without a feed)"), NULL },
+    { "selector", 0, 0, G_OPTION_ARG_STRING, &selector,
+      N_("The listing's article links (CSS or XPath; default: the one found)"), "SEL" },
+    { "next", 0, 0, G_OPTION_ARG_STRING, &next,
+      N_("The listing's next-page link, for reading its archive first"), "SEL" },
+    { "pages", 0, 0, G_OPTION_ARG_INT, &pages,
+      N_("Pages of the listing read on the first fetch (default 1)"), "N" },
+    { "sitemap", 0, 0, G_OPTION_ARG_NONE, &sitemap,
+      N_("Watch a (news) sitemap"), NULL },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The outlet's name"), "NAME" },
     { "group", 0, 0, G_OPTION_ARG_STRING, &group, N_("Put the outlet in a group"), "GROUP" },
     { "interval", 0, 0, G_OPTION_ARG_INT, &interval,
@@ -84,11 +122,23 @@ outlets_add (ClipCli *cli, int argc, char **argv)
   g_autoptr(ClipOutlet) o = clip_outlet_new ();
   gint64 id;
 
-  if (!clip_cli_parse_options (cli, "URL", _("Add an outlet by its feed address."),
+  if (!clip_cli_parse_options (cli, "URL", _("Add an outlet by its feed address, or a web page or sitemap to watch."),
                                entries, &argc, &argv))
     return CLIP_CLI_USAGE;
   if (argc != 2)
     return clip_cli_usage (cli, _("expected one URL"));
+  if (listing && sitemap)
+    return clip_cli_usage (cli, _("--listing and --sitemap cannot be given together"));
+  if (!listing && (selector || next || pages != 1))
+    return clip_cli_usage (cli, _("--selector, --next and --pages are for --listing"));
+  if (pages < 1 || pages > CLIP_OUTLET_MAX_PAGES)
+    return clip_cli_usage (cli, _("--pages must be between 1 and %d"), CLIP_OUTLET_MAX_PAGES);
+  if (listing && selector == NULL && !(selector = clip_cli_find_selector (cli, argv[1], &error)))
+    return clip_cli_fail (cli, error);
+  o->kind = listing ? CLIP_OUTLET_LISTING : sitemap ? CLIP_OUTLET_SITEMAP : CLIP_OUTLET_FEED;
+  o->selector = g_strdup (selector);
+  o->next_selector = g_strdup (next);
+  o->pages = pages;
   o->url = g_strdup (argv[1]);
   o->name = g_strdup (name);
   o->group = g_strdup (group);
@@ -113,8 +163,10 @@ print_outlets_text (GPtrArray *list)
       g_autofree char *group = clip_cli_field (*o->group ? o->group : "-");
       g_autofree char *last_error = clip_cli_field (o->last_error);
 
-      clip_cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s%s%s\n", o->id, name, url, group,
-                      outlet_status (o), o->last_error ? ": " : "", last_error);
+      clip_cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s%s%s%s%s\n", o->id, name, url, group,
+                      outlet_status (o), o->last_error ? ": " : "", last_error,
+                      o->kind != CLIP_OUTLET_FEED ? "\t" : "",
+                      o->kind != CLIP_OUTLET_FEED ? clip_outlet_kind_name (o->kind) : "");
     }
 }
 
@@ -176,9 +228,10 @@ clip_cli_outlets (ClipCli *cli, int argc, char **argv)
 {
   static const ClipCliSubcommand subs[] = {
     { "add", outlets_add }, { "list", outlets_list }, { "remove", outlets_remove },
+    { "probe", clip_cli_outlets_probe },
   };
 
-  return clip_cli_dispatch (cli, "outlets", _("Usage: clippings-cli outlets add|list|remove [OPTIONS…]"),
+  return clip_cli_dispatch (cli, "outlets", _("Usage: clippings-cli outlets add|list|remove|probe [OPTIONS…]"),
                             NULL, subs, G_N_ELEMENTS (subs), argc, argv);
 }
 

@@ -90,6 +90,9 @@ void        clip_cli_print_articles (GPtrArray    *articles,
 
 /* Commands, one file per group. */
 int clip_cli_outlets      (ClipCli *cli, int argc, char **argv);
+int clip_cli_outlets_probe (ClipCli *cli, int argc, char **argv);
+/* The best listing selector of the page at url (clip-cli-probe.c). */
+char *clip_cli_find_selector (ClipCli *cli, const char *url, GError **error);
 int clip_cli_fetch        (ClipCli *cli, int argc, char **argv);
 int clip_cli_watch        (ClipCli *cli, int argc, char **argv);
 int clip_cli_import_opml  (ClipCli *cli, int argc, char **argv);

@@ -6,11 +6,38 @@
 
 #include "clip-commands-private.h"
 #include "clip-opml.h"
+#include "clip-selector.h"
+
+/* A listing's selectors are CSS of the subset or XPath (clip-selector.h). */
+static gboolean
+check_selectors (const ClipOutlet *o, GError **error)
+{
+  const char *selectors[] = { o->selector, o->next_selector };
+
+  if (o->kind != CLIP_OUTLET_LISTING)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (selectors); i++)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *xpath = NULL;
+
+      if (selectors[i] == NULL || (i > 0 && *selectors[i] == '\0'))
+        continue;
+      if ((xpath = clip_selector_to_xpath (selectors[i], &local)) == NULL)
+        {
+          g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID, "%s", local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
 
 static gboolean
 add_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
           GCancellable *cancellable, GError **error)
 {
+  if (!check_selectors (c->outlet, error))
+    return FALSE;
   c->result_id = clip_store_add_outlet (w, c->outlet, error);
   c->outlets_changed = c->result_id != 0;
   c->fetch_now = c->outlet->enabled ? c->result_id : 0;
@@ -31,7 +58,7 @@ static gboolean
 update_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
              GCancellable *cancellable, GError **error)
 {
-  if (!clip_store_update_outlet (w, c->outlet, error))
+  if (!check_selectors (c->outlet, error) || !clip_store_update_outlet (w, c->outlet, error))
     return FALSE;
   c->outlets_changed = TRUE;
   return TRUE;

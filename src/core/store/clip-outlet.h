@@ -10,6 +10,17 @@ G_BEGIN_DECLS
 
 #define CLIP_DEFAULT_INTERVAL (15 * 60)
 
+/* What the outlet's address is: a feed, a listing page whose article
+ * links a selector takes, or a (news) sitemap. */
+typedef enum {
+  CLIP_OUTLET_FEED,
+  CLIP_OUTLET_LISTING,
+  CLIP_OUTLET_SITEMAP,
+} ClipOutletKind;
+
+/* Pages of a listing's archive read at most on its first fetch. */
+#define CLIP_OUTLET_MAX_PAGES 50
+
 typedef struct {
   gint64   id;
   char    *url;            /* feed (or page) address */
@@ -27,6 +38,13 @@ typedef struct {
   char    *last_error;     /* NULL after a success */
   gint     failures;       /* consecutive */
   gint64   next_attempt;   /* 0 = as soon as possible */
+  /* Listings and sitemaps (issue 16). */
+  ClipOutletKind kind;
+  char    *selector;       /* a listing's article links (CSS or XPath) */
+  char    *next_selector;  /* its "next page" link, or NULL */
+  gint     pages;          /* pages read on the first fetch (1 + backfill) */
+  char    *preview;        /* JSON [{"url","title"}]: the last good links */
+  gboolean layout_changed; /* the selector stopped taking articles */
   /* Filled by clip_store_list_outlets(). */
   gint64   article_count;
   gint64   unread_count;
@@ -37,6 +55,11 @@ ClipOutlet *clip_outlet_copy (const ClipOutlet *outlet);
 void        clip_outlet_free (ClipOutlet       *outlet);
 
 char       *clip_outlet_dup_display_name (const ClipOutlet *outlet);
+
+/* "feed", "listing", "sitemap"; and back (FALSE for another word). */
+const char *clip_outlet_kind_name        (ClipOutletKind    kind);
+gboolean    clip_outlet_kind_from_name   (const char       *name,
+                                          ClipOutletKind   *kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipOutlet, clip_outlet_free)
 

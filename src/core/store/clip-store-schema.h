@@ -200,4 +200,17 @@ static const char *const clip_store_migrations[] = {
   "CREATE INDEX alerts_unread ON alerts(rule_id, time) WHERE read = 0;"
   "UPDATE story_articles SET time = coalesce((SELECT time FROM article_times"
   "  WHERE article_times.id = story_articles.article_id), time);"),
+
+  /* 6 → 7: outlets without a feed (issue 16). An outlet is a feed, a
+   * listing page whose article links a selector takes (next_selector and
+   * pages: the archive read on the first fetch), or a sitemap. preview is
+   * the last links a listing's selector took well (JSON), shown when
+   * layout_changed says it stopped taking articles. */
+  ("ALTER TABLE outlets ADD COLUMN kind TEXT NOT NULL DEFAULT 'feed'"
+  "  CHECK (kind IN ('feed', 'listing', 'sitemap'));"
+  "ALTER TABLE outlets ADD COLUMN selector TEXT;"
+  "ALTER TABLE outlets ADD COLUMN next_selector TEXT;"
+  "ALTER TABLE outlets ADD COLUMN pages INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE outlets ADD COLUMN preview TEXT;"
+  "ALTER TABLE outlets ADD COLUMN layout_changed INTEGER NOT NULL DEFAULT 0;"),
 };

@@ -44,7 +44,10 @@ gboolean      clip_store_set_error    (ClipStore   *store,
 #define CLIP_STORE_OUTLET_COLUMNS \
   "o.id, o.url, o.name, o.site_url, o.grp, o.interval, o.enabled, o.created, " \
   "o.etag, o.last_modified, o.last_success, o.last_attempt, o.last_error, " \
-  "o.failures, o.next_attempt"
+  "o.failures, o.next_attempt, o.kind, o.selector, o.next_selector, o.pages, o.preview, " \
+  "o.layout_changed"
+/* The columns' count: what a query reads after them starts here. */
+#define CLIP_STORE_OUTLET_N_COLUMNS 21
 ClipOutlet   *clip_store_read_outlet  (sqlite3_stmt *stmt);
 char         *clip_store_dup_column   (sqlite3_stmt *stmt,
                                        int           col);
