@@ -25,6 +25,8 @@ clip_store_read_outlet (sqlite3_stmt *stmt)
   o->last_error = clip_store_dup_column (stmt, 12);
   o->failures = sqlite3_column_int (stmt, 13);
   o->next_attempt = sqlite3_column_int64 (stmt, 14);
+  o->full_text = CLAMP (sqlite3_column_int (stmt, 15), CLIP_FULL_TEXT_AUTO, CLIP_FULL_TEXT_NEVER);
+  o->ignore_robots = sqlite3_column_int (stmt, 16) != 0;
   return o;
 }
 
@@ -85,8 +87,8 @@ clip_store_add_outlet (ClipStore         *store,
     return 0;
   name = outlet->name && *outlet->name ? g_strdup (outlet->name) : default_name (outlet);
   stmt = clip_store_prepare (store,
-      "INSERT INTO outlets (url, name, site_url, grp, interval, enabled, created) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      "INSERT INTO outlets (url, name, site_url, grp, interval, enabled, created, "
+      "full_text, robots) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
   clip_store_bind_text (stmt, 1, outlet->url);
@@ -96,6 +98,8 @@ clip_store_add_outlet (ClipStore         *store,
   sqlite3_bind_int (stmt, 5, outlet->interval);
   sqlite3_bind_int (stmt, 6, outlet->enabled);
   sqlite3_bind_int64 (stmt, 7, outlet->created ? outlet->created : g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int (stmt, 8, outlet->full_text);
+  sqlite3_bind_int (stmt, 9, outlet->ignore_robots);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
@@ -145,7 +149,7 @@ clip_store_update_outlet (ClipStore         *store,
     return FALSE;
   stmt = clip_store_prepare (store,
       "UPDATE outlets SET url = ?, name = ?, site_url = ?, grp = ?, interval = ?, "
-      "enabled = ? WHERE id = ?", error);
+      "enabled = ?, full_text = ?, robots = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   clip_store_bind_text (stmt, 1, outlet->url);
@@ -154,7 +158,9 @@ clip_store_update_outlet (ClipStore         *store,
   clip_store_bind_text (stmt, 4, outlet->group ? outlet->group : "");
   sqlite3_bind_int (stmt, 5, outlet->interval);
   sqlite3_bind_int (stmt, 6, outlet->enabled);
-  sqlite3_bind_int64 (stmt, 7, outlet->id);
+  sqlite3_bind_int (stmt, 7, outlet->full_text);
+  sqlite3_bind_int (stmt, 8, outlet->ignore_robots);
+  sqlite3_bind_int64 (stmt, 9, outlet->id);
   return step_one_change (store, stmt, outlet->id, "Could not save the outlet", error);
 }
 
@@ -290,8 +296,8 @@ clip_store_list_outlets (ClipStore  *store,
     {
       ClipOutlet *o = clip_store_read_outlet (stmt);
 
-      o->article_count = sqlite3_column_int64 (stmt, 15);
-      o->unread_count = sqlite3_column_int64 (stmt, 16);
+      o->article_count = sqlite3_column_int64 (stmt, 17);
+      o->unread_count = sqlite3_column_int64 (stmt, 18);
       g_ptr_array_add (list, o);
     }
   if (rc != SQLITE_DONE)
