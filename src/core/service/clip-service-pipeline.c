@@ -371,6 +371,9 @@ report (FetchJob *job, ClipFetchOutcome *out)
     {
       out->failures = o->failures;
       out->next_attempt = o->next_attempt;
+      /* The ingest hook may have left new articles' pages waiting. */
+      if (out->added > 0)
+        self->pages_dirty = TRUE;
       if (out->moved_to)
         clip_scheduler_set_outlet (self->scheduler, o->id, o->url, o->next_attempt, o->enabled);
       clip_service_emit_outcome (self, out);
@@ -619,6 +622,7 @@ clip_service_pump (ClipService *self)
   gint64 now = now_seconds ();
   gint64 id;
   guint waiting;
+  gboolean pages;
 
   if (self->stopping)
     return;
@@ -628,6 +632,8 @@ clip_service_pump (ClipService *self)
          (id = clip_scheduler_pop (self->scheduler, now, scheduled)) != 0)
     start_fetch (self, id);
   waiting = clip_scheduler_waiting (self->scheduler, now, scheduled);
+  /* A run (fetch once) is over when its articles' pages are in too. */
+  pages = clip_service_pages_pump (self);
   if (self->run_active)
     {
       guint total = self->run_done + clip_scheduler_running (self->scheduler) + waiting;
@@ -639,7 +645,7 @@ clip_service_pump (ClipService *self)
       self->last_done = self->run_done;
       self->last_total = total;
     }
-  if (self->run_active && clip_scheduler_running (self->scheduler) == 0 && waiting == 0)
+  if (self->run_active && clip_scheduler_running (self->scheduler) == 0 && waiting == 0 && !pages)
     {
       g_autoptr(GPtrArray) results = g_steal_pointer (&self->run_results);
 
