@@ -15,6 +15,7 @@
 #include "clip-test-service.h"
 #include "clip-test-util.h"
 
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 typedef ClipTestServiceFixture Fixture;
@@ -198,6 +199,105 @@ get_full_text (Fixture *f, gint64 id)
   return w.state;
 }
 
+/* Each export format carries the evidence's hash and capture time. */
+static void
+check_exports (Fixture *f, const char *sha256)
+{
+  const char *formats[] = { "csv", "json", "html", "pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report.%s", formats[i]);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *out = NULL, *err = NULL, *text = NULL;
+      const char *argv[] = { "--data-dir", f->dir, "export", "--format", formats[i],
+                             "--rule", "Port", "-o", path, NULL };
+
+      g_assert_cmpint (clip_test_run_cli (argv, &out, &err), ==, 0);
+      if (strcmp (formats[i], "pdf") == 0)
+        {
+          const char *pdftotext[] = { "pdftotext", path, "-", NULL };
+          g_autofree char *perr = NULL;
+          gint status;
+
+          if (!g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                             &text, &perr, &status, NULL))
+            {
+              g_test_message ("pdftotext is not installed: the PDF's evidence line is not read");
+              continue;
+            }
+          /* A 64-digit hash may wrap: look for its start. */
+          g_autofree char *head = g_strndup (sha256, 16);
+          g_assert_nonnull (strstr (text, "Page copy SHA-256"));
+          g_assert_nonnull (strstr (text, head));
+          continue;
+        }
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      if (strstr (text, sha256) == NULL)
+        g_error ("no evidence hash in the %s export", formats[i]);
+      if (strcmp (formats[i], "csv") == 0)
+        g_assert_nonnull (strstr (text, "evidence_sha256,evidence_captured"));
+      if (strcmp (formats[i], "json") == 0)
+        g_assert_nonnull (strstr (text, "\"captured\""));
+      if (strcmp (formats[i], "html") == 0)
+        g_assert_nonnull (strstr (text, "captured"));
+    }
+}
+
+/* articles show: the page's text and its source, the spans said in the
+ * text they are in, the dates, the evidence hash. */
+static void
+check_show (Fixture *f, gint64 id, const char *sha256)
+{
+  g_autofree char *ids = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *argv[] = { "--data-dir", f->dir, "articles", "show", ids, "--json", NULL };
+  const char *text_argv[] = { "--data-dir", f->dir, "articles", "show", ids, NULL };
+  const char *missing[] = { "--data-dir", f->dir, "articles", "show", "999999", NULL };
+  const char *bad[] = { "--data-dir", f->dir, "articles", "show", "x", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *o, *match, *span;
+
+  g_assert_cmpint (clip_test_run_cli (argv, &out, &err), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (o, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (o, "text_source"), ==, "page");
+  g_assert_cmpstr (json_object_get_string_member (o, "page_state"), ==, "fetched");
+  g_assert_nonnull (strstr (json_object_get_string_member (o, "page_text"), "Anaklia"));
+  g_assert_cmpstr (json_object_get_string_member (o, "summary"), ==,
+                   "Members of parliament argued over the coastal budget…");
+  g_assert_false (json_object_get_boolean_member (o, "date_uncertain"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "date_candidates")), >=, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "evidence"), "sha256"),
+                   ==, sha256);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "tags")), ==, 0);
+  g_assert_true (json_object_get_null_member (o, "note"));
+  match = json_array_get_object_element (json_object_get_array_member (o, "matches"), 0);
+  g_assert_cmpstr (json_object_get_string_member (match, "rule"), ==, "Port");
+  span = json_array_get_object_element (json_object_get_array_member (match, "spans"), 0);
+  g_assert_cmpstr (json_object_get_string_member (span, "field"), ==, "body");
+  g_assert_cmpstr (json_object_get_string_member (span, "text"), ==, "page");
+  g_assert_cmpstr (json_object_get_string_member (span, "match"), ==, "Anaklia deep-sea port");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (clip_test_run_cli (text_argv, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "text_source\tpage"));
+  g_assert_nonnull (strstr (out, sha256));
+  g_assert_nonnull (strstr (out, "Anaklia deep-sea port"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (clip_test_run_cli (missing, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "no article 999999"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (clip_test_run_cli (bad, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "not an article ID"));
+}
+
 static void
 test_rule_on_page_text (Fixture *f, gconstpointer data)
 {
@@ -258,6 +358,8 @@ test_rule_on_page_text (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept),
                    site.port_page, strlen (site.port_page));
+  check_exports (f, sum);
+  check_show (f, port, sum);
   /* Not matched, not flagged: no copy kept. */
   g_assert_null (clip_store_get_evidence (f->store, weather, &error));
   g_assert_no_error (error);
