@@ -128,9 +128,11 @@ articles_list (ClipCli *cli, int argc, char **argv)
 int
 clip_cli_articles (ClipCli *cli, int argc, char **argv)
 {
-  static const ClipCliSubcommand subs[] = { { "list", articles_list } };
+  static const ClipCliSubcommand subs[] = {
+    { "list", articles_list }, { "show", clip_cli_articles_show },
+  };
 
-  return clip_cli_dispatch (cli, "articles", _("Usage: clippings-cli articles list [OPTIONS…]"),
+  return clip_cli_dispatch (cli, "articles", _("Usage: clippings-cli articles list|show [OPTIONS…]"),
                             NULL, subs, G_N_ELEMENTS (subs), argc, argv);
 }
 

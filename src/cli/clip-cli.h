@@ -99,6 +99,7 @@ int clip_cli_import_opml  (ClipCli *cli, int argc, char **argv);
 int clip_cli_export_opml  (ClipCli *cli, int argc, char **argv);
 int clip_cli_export       (ClipCli *cli, int argc, char **argv);
 int clip_cli_articles     (ClipCli *cli, int argc, char **argv);
+int clip_cli_articles_show (ClipCli *cli, int argc, char **argv);
 int clip_cli_search       (ClipCli *cli, int argc, char **argv);
 int clip_cli_parse        (ClipCli *cli, int argc, char **argv);
 int clip_cli_extract      (ClipCli *cli, int argc, char **argv);

@@ -381,14 +381,14 @@ test_robots (void)
   g_autoptr(ClipRobots) none = clip_robots_parse (NULL, 0, NULL);
   const char * const *maps = clip_robots_sitemaps (robots);
 
-  g_assert_true (clip_robots_allowed (robots, "https://s.example/news/1"));
-  g_assert_false (clip_robots_allowed (robots, "https://s.example/private/x"));
-  g_assert_true (clip_robots_allowed (robots, "https://s.example/private/open/x"));
+  g_assert_true (clip_robots_allowed_url (robots, "https://s.example/news/1"));
+  g_assert_false (clip_robots_allowed_url (robots, "https://s.example/private/x"));
+  g_assert_true (clip_robots_allowed_url (robots, "https://s.example/private/open/x"));
   g_assert_false (clip_robots_allowed (robots, "/files/a.pdf"));
   g_assert_true (clip_robots_allowed (robots, "/files/a.pdf?x=1"));
-  g_assert_true (clip_robots_allowed (robots, "https://s.example/robots.txt"));
+  g_assert_true (clip_robots_allowed_url (robots, "https://s.example/robots.txt"));
   g_assert_cmpuint (clip_robots_crawl_delay (robots), ==, 3);
-  g_assert_false (clip_robots_allowed (bad, "https://s.example/news/1"));
+  g_assert_false (clip_robots_allowed_url (bad, "https://s.example/news/1"));
   g_assert_cmpuint (clip_robots_crawl_delay (bad), ==, 0);
   g_assert_true (clip_robots_allowed (none, "/anything"));
   g_assert_cmpstr (maps[0], ==, "https://s.example/sitemap.xml");

@@ -1,8 +1,7 @@
-/* clip-robots.c — robots.txt read into the rules for one agent
+/* clip-robots.c — robots.txt parsed into one group of rules
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "config.h"
 #include "clip-robots.h"
 
 #include <math.h>
@@ -14,251 +13,282 @@ typedef struct {
 } Rule;
 
 struct _ClipRobots {
-  GPtrArray *rules;      /* Rule* of the chosen group */
-  guint      delay;
-  GPtrArray *sitemaps;   /* char*, NULL-terminated */
+  GArray    *rules;      /* Rule, of the group that applies */
+  gboolean   deny_all;
+  guint      delay;      /* its Crawl-delay, seconds */
+  GPtrArray *sitemaps;   /* char*, NULL-terminated: every Sitemap: line */
 };
 
-typedef struct {
-  GPtrArray *rules;
-  guint      delay;
-  gboolean   has_delay;
-} Group;
-
 static void
-rule_free (Rule *r)
+rule_clear (Rule *r)
 {
   g_free (r->pattern);
-  g_free (r);
 }
 
-void
-clip_robots_free (ClipRobots *robots)
+static ClipRobots *
+robots_new (void)
 {
-  if (robots == NULL)
-    return;
-  g_ptr_array_unref (robots->rules);
-  g_ptr_array_unref (robots->sitemaps);
-  g_free (robots);
-}
+  ClipRobots *self = g_new0 (ClipRobots, 1);
 
-/* "key: value # comment" → key lower-case and value trimmed; FALSE for a
- * line that is neither. */
-static gboolean
-split_line (char *line, char **key, char **value)
-{
-  char *hash = strchr (line, '#');
-  char *colon;
-
-  if (hash)
-    *hash = '\0';
-  if ((colon = strchr (line, ':')) == NULL)
-    return FALSE;
-  *colon = '\0';
-  *key = g_strstrip (line);
-  *value = g_strstrip (colon + 1);
-  for (char *p = *key; *p; p++)
-    *p = g_ascii_tolower (*p);
-  return **key != '\0';
-}
-
-/* Whether the group's user-agent line names agent: "*" is any, else the
- * product token, case-insensitive. */
-static int
-agent_match (const char *value, const char *agent)
-{
-  g_autofree char *v = g_ascii_strdown (value, -1);
-  g_autofree char *a = g_ascii_strdown (agent, -1);
-
-  if (g_str_equal (v, "*"))
-    return 1;
-  return *v && strstr (a, v) == a ? 2 : 0;
-}
-
-/* Reads every group; the best match for agent (2: named, 1: "*") wins
- * and equal groups merge, as the RFC says. */
-static void
-read_groups (ClipRobots *robots, char **lines, const char *agent)
-{
-  Group named = { g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free), 0, FALSE };
-  Group any = { g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free), 0, FALSE };
-  Group *current[2] = { NULL, NULL };
-  gboolean in_agents = FALSE, named_seen = FALSE;
-
-  for (guint i = 0; lines[i]; i++)
-    {
-      char *key, *value;
-
-      if (!split_line (lines[i], &key, &value))
-        continue;
-      if (g_str_equal (key, "sitemap"))
-        {
-          if (g_str_has_prefix (value, "http://") || g_str_has_prefix (value, "https://"))
-            g_ptr_array_insert (robots->sitemaps, robots->sitemaps->len - 1, g_strdup (value));
-          continue;
-        }
-      if (g_str_equal (key, "user-agent"))
-        {
-          int m = agent_match (value, agent);
-
-          if (!in_agents)
-            current[0] = current[1] = NULL;
-          in_agents = TRUE;
-          if (m == 2)
-            {
-              current[0] = &named;
-              named_seen = TRUE;
-            }
-          else if (m == 1)
-            current[1] = &any;
-          continue;
-        }
-      in_agents = FALSE;
-      for (guint g = 0; g < 2; g++)
-        {
-          Group *grp = current[g];
-
-          if (grp == NULL)
-            continue;
-          if ((g_str_equal (key, "allow") || g_str_equal (key, "disallow")) && *value)
-            {
-              Rule *r = g_new0 (Rule, 1);
-
-              r->pattern = g_strdup (value);
-              r->allow = g_str_equal (key, "allow");
-              g_ptr_array_add (grp->rules, r);
-            }
-          else if (g_str_equal (key, "crawl-delay"))
-            {
-              double d = g_ascii_strtod (value, NULL);
-
-              /* a fraction of a second waits a whole one; nonsense none */
-              grp->delay = d > 0 && d < 1e6 ? (guint) MIN (ceil (d), CLIP_ROBOTS_MAX_DELAY) : 0;
-              grp->has_delay = TRUE;
-            }
-        }
-    }
-  robots->rules = named_seen ? named.rules : any.rules;
-  robots->delay = named_seen ? named.delay : any.delay;
-  g_ptr_array_unref (robots->rules == named.rules ? any.rules : named.rules);
+  self->rules = g_array_new (FALSE, FALSE, sizeof (Rule));
+  g_array_set_clear_func (self->rules, (GDestroyNotify) rule_clear);
+  self->sitemaps = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->sitemaps, NULL);
+  return self;
 }
 
 ClipRobots *
-clip_robots_parse (const char *data, gsize len, const char *agent)
+clip_robots_new_allow_all (void)
 {
-  ClipRobots *robots = g_new0 (ClipRobots, 1);
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  robots->sitemaps = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (robots->sitemaps, NULL);
-  if (data == NULL)
-    {
-      robots->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
-      return robots;
-    }
-  /* A NUL in the bytes ends the text: it is data, not a file of lines. */
-  text = g_strndup (data, MIN (len, CLIP_ROBOTS_MAX_BYTES));
-  lines = g_strsplit_set (text, "\r\n", -1);
-  read_groups (robots, lines, agent ? agent : CLIP_ROBOTS_AGENT);
-  return robots;
+  return robots_new ();
 }
 
-/* Whether pattern matches the start of path: "*" any run, a closing "$"
- * the end. Greedy with one backtrack point, so linear-ish in both: a
- * hostile "*a*a*a…" costs no more than its length times the path's. */
-static gboolean
-pattern_match (const char *pattern, const char *path)
+ClipRobots *
+clip_robots_new_deny_all (void)
 {
-  gsize plen = strlen (pattern);
-  gboolean anchored = plen > 0 && pattern[plen - 1] == '$';
-  gsize i = 0, j = 0, mark = 0;
-  gssize star = -1;
+  ClipRobots *self = robots_new ();
 
-  if (anchored)
-    plen--;
-  while (path[i])
+  self->deny_all = TRUE;
+  return self;
+}
+
+void
+clip_robots_free (ClipRobots *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->rules);
+  g_ptr_array_unref (self->sitemaps);
+  g_free (self);
+}
+
+/* How well a user-agent line names us: the token's length when it is a
+ * prefix of our agent, 0 for "*", -1 when it is not about us. */
+static gint
+agent_score (const char *token, const char *agent)
+{
+  gsize n = strlen (token);
+
+  if (strcmp (token, "*") == 0)
+    return 0;
+  if (n > 0 && g_ascii_strncasecmp (agent, token, n) == 0)
+    return (gint) n;
+  return -1;
+}
+
+typedef struct {
+  const char *agent;
+  gint        best;        /* score of the group kept so far, -1 none */
+  gint        current;     /* best score of the group being read */
+  gboolean    in_rules;    /* the group's agent lines are over */
+  GArray     *group;       /* its rules */
+  ClipRobots *self;
+  guint       delay;       /* the group's Crawl-delay */
+  gint        delay_best;  /* score of the group the delay is from */
+} Parser;
+
+static void
+end_group (Parser *p)
+{
+  /* Crawl-delay (not in the RFC; sites use it): the group that applies,
+   * the longest of merged groups. */
+  if (p->current >= 0 && p->current > p->delay_best)
     {
-      if (j == plen && !anchored)
-        return TRUE;
-      if (j < plen && pattern[j] == '*')
+      p->self->delay = p->delay;
+      p->delay_best = p->current;
+    }
+  else if (p->current >= 0 && p->current == p->delay_best)
+    p->self->delay = MAX (p->self->delay, p->delay);
+  p->delay = 0;
+  if (p->current >= 0 && p->current >= p->best && p->group->len > 0)
+    {
+      /* Groups of the same agent are merged (RFC 9309 2.2.1). */
+      if (p->current > p->best)
+        g_array_set_size (p->self->rules, 0);
+      for (guint i = 0; i < p->group->len; i++)
         {
-          star = (gssize) j++;
-          mark = i;
+          Rule r = g_array_index (p->group, Rule, i);
+
+          r.pattern = g_strdup (r.pattern);
+          g_array_append_val (p->self->rules, r);
         }
-      else if (j < plen && pattern[j] == path[i])
+      p->best = p->current;
+    }
+  else if (p->current > p->best)
+    {
+      /* A group about us that allows everything. */
+      g_array_set_size (p->self->rules, 0);
+      p->best = p->current;
+    }
+  g_array_set_size (p->group, 0);
+  p->current = -1;
+  p->in_rules = FALSE;
+}
+
+static guint
+count_stars (const char *s)
+{
+  guint n = 0;
+
+  for (; *s; s++)
+    n += *s == '*';
+  return n;
+}
+
+static void
+parse_line (Parser *p, char *line)
+{
+  char *colon, *key, *value, *hash = strchr (line, '#');
+
+  if (hash)
+    *hash = '\0';
+  colon = strchr (line, ':');
+  if (colon == NULL)
+    return;
+  *colon = '\0';
+  key = g_strstrip (line);
+  value = g_strstrip (colon + 1);
+  if (g_ascii_strcasecmp (key, "user-agent") == 0)
+    {
+      if (p->in_rules)
+        end_group (p);
+      p->current = MAX (p->current, agent_score (value, p->agent));
+    }
+  else if (g_ascii_strcasecmp (key, "sitemap") == 0)
+    {
+      /* Sitemap lines belong to no group. */
+      if ((g_str_has_prefix (value, "http://") || g_str_has_prefix (value, "https://")) &&
+          p->self->sitemaps->len <= 64)
+        g_ptr_array_insert (p->self->sitemaps, p->self->sitemaps->len - 1, g_strdup (value));
+    }
+  else if (g_ascii_strcasecmp (key, "crawl-delay") == 0)
+    {
+      double d = g_ascii_strtod (value, NULL);
+
+      p->in_rules = TRUE;
+      /* a fraction of a second waits a whole one; nonsense none */
+      p->delay = d > 0 && d < 1e6 ? (guint) MIN (ceil (d), CLIP_ROBOTS_MAX_DELAY) : 0;
+    }
+  else if (g_ascii_strcasecmp (key, "allow") == 0 || g_ascii_strcasecmp (key, "disallow") == 0)
+    {
+      Rule r = { NULL, g_ascii_strcasecmp (key, "allow") == 0 };
+
+      p->in_rules = TRUE;
+      /* "Disallow:" with nothing allows everything: no rule. */
+      if (*value == '\0')
+        return;
+      /* Matching backtracks at each star: a hostile file's pattern of
+       * hundreds would take forever. No real rule needs more than a few. */
+      if (strlen (value) > 2048 || count_stars (value) > 8)
+        return;
+      r.pattern = g_strdup (value);
+      g_array_append_val (p->group, r);
+    }
+}
+
+ClipRobots *
+clip_robots_parse (const char *text,
+                   gsize       len,
+                   const char *agent)
+{
+  g_autofree char *copy = g_strndup (text ? text : "", MIN (len, CLIP_ROBOTS_MAX_BYTES));
+  g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (Rule));
+  Parser p = { agent ? agent : CLIP_ROBOTS_AGENT, -1, -1, FALSE, group, robots_new (), 0, -1 };
+  char *line = copy, *next;
+
+  g_array_set_clear_func (group, (GDestroyNotify) rule_clear);
+  for (; line != NULL; line = next)
+    {
+      next = strpbrk (line, "\r\n");
+      if (next)
+        *next++ = '\0';
+      parse_line (&p, line);
+    }
+  end_group (&p);
+  return p.self;
+}
+
+/* Whether pattern matches the start of path; "*" any run, "$" at the
+ * end the end. Backtracking is bounded by the pattern's stars. */
+static gboolean
+match_here (const char *pat, const char *path)
+{
+  for (; *pat; pat++, path++)
+    {
+      if (*pat == '*')
         {
-          i++;
-          j++;
+          while (pat[1] == '*')
+            pat++;
+          for (const char *p = path;; p++)
+            {
+              if (match_here (pat + 1, p))
+                return TRUE;
+              if (*p == '\0')
+                return FALSE;
+            }
         }
-      else if (star >= 0)
-        {
-          j = (gsize) star + 1;
-          i = ++mark;
-        }
-      else
+      if (*pat == '$' && pat[1] == '\0')
+        return *path == '\0';
+      if (*path != *pat)
         return FALSE;
     }
-  while (j < plen && pattern[j] == '*')
-    j++;
-  return j == plen;
-}
-
-/* The path and query of url, or url itself when it is a path. */
-static char *
-path_of (const char *url)
-{
-  g_autoptr(GUri) uri = NULL;
-
-  if (url == NULL)
-    return g_strdup ("/");
-  if (url[0] == '/')
-    return g_strdup (url);
-  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
-  if (uri == NULL)
-    return g_strdup ("/");
-  return g_strdup_printf ("%s%s%s", *g_uri_get_path (uri) ? g_uri_get_path (uri) : "/",
-                          g_uri_get_query (uri) ? "?" : "",
-                          g_uri_get_query (uri) ? g_uri_get_query (uri) : "");
+  return TRUE;
 }
 
 gboolean
-clip_robots_allowed (const ClipRobots *robots, const char *url)
+clip_robots_allowed (const ClipRobots *self,
+                     const char       *path)
 {
-  g_autofree char *path = NULL;
   gsize best = 0;
-  gboolean allowed = TRUE;
+  gboolean allowed = TRUE, found = FALSE;
 
-  if (robots == NULL || robots->rules->len == 0)
+  if (self->deny_all)
+    return FALSE;
+  if (path == NULL || *path == '\0')
+    path = "/";
+  /* robots.txt itself is always allowed. */
+  if (strcmp (path, "/robots.txt") == 0)
     return TRUE;
-  path = path_of (url);
-  /* /robots.txt itself is always allowed */
-  if (g_str_equal (path, "/robots.txt"))
-    return TRUE;
-  for (guint i = 0; i < robots->rules->len; i++)
+  for (guint i = 0; i < self->rules->len; i++)
     {
-      const Rule *r = g_ptr_array_index (robots->rules, i);
-      gsize len = strlen (r->pattern);
+      const Rule *r = &g_array_index (self->rules, Rule, i);
+      gsize n = strlen (r->pattern);
 
-      if (!pattern_match (r->pattern, path))
+      if (!match_here (r->pattern, path))
         continue;
-      if (len > best || (len == best && r->allow))
+      if (!found || n > best || (n == best && r->allow))
         {
-          best = len;
+          best = n;
           allowed = r->allow;
+          found = TRUE;
         }
     }
   return allowed;
 }
 
-guint
-clip_robots_crawl_delay (const ClipRobots *robots)
+gboolean
+clip_robots_allowed_url (const ClipRobots *self,
+                         const char       *url)
 {
-  return robots ? robots->delay : 0;
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  g_autofree char *path = NULL;
+
+  if (uri == NULL)
+    return FALSE;
+  path = g_uri_get_query (uri)
+         ? g_strconcat (g_uri_get_path (uri), "?", g_uri_get_query (uri), NULL)
+         : g_strdup (g_uri_get_path (uri));
+  return clip_robots_allowed (self, path);
+}
+
+guint
+clip_robots_crawl_delay (const ClipRobots *self)
+{
+  return self ? self->delay : 0;
 }
 
 const char * const *
-clip_robots_sitemaps (const ClipRobots *robots)
+clip_robots_sitemaps (const ClipRobots *self)
 {
-  return (const char * const *) robots->sitemaps->pdata;
+  return (const char * const *) self->sitemaps->pdata;
 }

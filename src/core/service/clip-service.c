@@ -10,6 +10,7 @@
  */
 #include "config.h"
 #include "clip-archive.h"
+#include "clip-article-page.h"
 #include "clip-store-listing.h"
 #include "clip-html-sanitize.h"
 #include "clip-service-private.h"
@@ -30,6 +31,7 @@ enum {
   SIGNAL_PROGRESS,
   SIGNAL_OUTLET_UPDATED,
   SIGNAL_REFRESH_FINISHED,
+  SIGNAL_PAGE_FETCHED,
   N_SIGNALS
 };
 
@@ -84,6 +86,7 @@ typedef struct {
   guint        signal;
   guint        done;
   guint        total;
+  gint64       id;
   gpointer     payload;
   GDestroyNotify free_payload;
   GParamSpec  *pspec;
@@ -112,6 +115,8 @@ emission_cb (gpointer data)
     }
   else if (e->signal == signals[SIGNAL_PROGRESS])
     g_signal_emit (e->self, e->signal, 0, e->done, e->total);
+  else if (e->signal == signals[SIGNAL_PAGE_FETCHED])
+    g_signal_emit (e->self, e->signal, 0, e->id, e->done);
   else
     g_signal_emit (e->self, e->signal, 0, e->payload);
   return G_SOURCE_REMOVE;
@@ -144,6 +149,17 @@ clip_service_emit_outcome (ClipService *self, const ClipFetchOutcome *outcome)
   e->signal = signals[SIGNAL_OUTLET_UPDATED];
   e->payload = clip_fetch_outcome_copy (outcome);
   e->free_payload = (GDestroyNotify) clip_fetch_outcome_free;
+  emit_on_caller (self, e);
+}
+
+void
+clip_service_emit_page (ClipService *self, gint64 article_id, guint state)
+{
+  Emission *e = g_new0 (Emission, 1);
+
+  e->signal = signals[SIGNAL_PAGE_FETCHED];
+  e->id = article_id;
+  e->done = state;
   emit_on_caller (self, e);
 }
 
@@ -226,6 +242,9 @@ service_thread (gpointer data)
       if (self->tls_database)
         clip_fetcher_set_tls_database (self->fetcher, self->tls_database);
       self->scheduler = clip_scheduler_new (CLIP_SCHEDULER_MAX_RUNNING, CLIP_SCHEDULER_MAX_PER_HOST);
+      /* After the rules' hook: a matched article's page is evidence. */
+      clip_article_pages_watch_ingest (self->store);
+      clip_service_pages_init (self);
       self->cancel = g_cancellable_new ();
       self->loop = g_main_loop_new (self->context, FALSE);
       clip_service_load_outlets (self);
@@ -252,6 +271,7 @@ service_thread (gpointer data)
           g_clear_pointer (&self->timer, g_source_unref);
         }
       g_clear_pointer (&self->run_results, g_ptr_array_unref);
+      clip_service_pages_clear (self);
       g_clear_pointer (&self->scheduler, clip_scheduler_free);
       g_clear_object (&self->fetcher);
       g_clear_object (&self->cancel);
@@ -400,6 +420,79 @@ clip_service_refresh_outlet (ClipService *self,
   g_return_if_fail (CLIP_IS_SERVICE (self));
   g_return_if_fail (outlet_id > 0);
   invoke (self, refresh_in_thread, g_memdup2 (&outlet_id, sizeof outlet_id), g_free);
+}
+
+/* Article pages */
+
+typedef struct {
+  GArray  *ids;
+  gboolean force;
+  GTask   *task;
+} PageRequest;
+
+static void
+page_request_free (PageRequest *r)
+{
+  g_array_unref (r->ids);
+  g_clear_object (&r->task);
+  g_free (r);
+}
+
+static void
+pages_in_thread (ClipService *self, gpointer data)
+{
+  PageRequest *r = data;
+
+  if (r->task != NULL && self->stopping)
+    g_task_return_new_error (r->task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The fetch service stopped"));
+  else if (!self->stopping)
+    clip_service_pages_request (self, r->ids, r->force, r->task);
+}
+
+void
+clip_service_fetch_pages (ClipService  *self,
+                          const GArray *article_ids,
+                          gboolean      force)
+{
+  PageRequest *r;
+
+  g_return_if_fail (CLIP_IS_SERVICE (self));
+  g_return_if_fail (article_ids != NULL);
+  r = g_new0 (PageRequest, 1);
+  r->ids = g_array_copy ((GArray *) article_ids);
+  r->force = force;
+  invoke (self, pages_in_thread, r, (GDestroyNotify) page_request_free);
+}
+
+void
+clip_service_fetch_page_async (ClipService         *self,
+                               gint64               article_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  PageRequest *r;
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (CLIP_IS_SERVICE (self));
+  g_task_set_source_tag (task, clip_service_fetch_page_async);
+  r = g_new0 (PageRequest, 1);
+  r->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (r->ids, article_id);
+  r->force = TRUE;
+  r->task = g_object_ref (task);
+  if (!invoke (self, pages_in_thread, r, (GDestroyNotify) page_request_free))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                             _("The fetch service is not running"));
+}
+
+gint
+clip_service_fetch_page_finish (ClipService   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+  return (gint) g_task_propagate_int (G_TASK (result), error);
 }
 
 static void
@@ -690,6 +783,9 @@ clip_service_class_init (ClipServiceClass *klass)
   signals[SIGNAL_OUTLET_UPDATED] =
     g_signal_new ("outlet-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CLIP_TYPE_FETCH_OUTCOME | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[SIGNAL_PAGE_FETCHED] =
+    g_signal_new ("page-fetched", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_UINT);
   signals[SIGNAL_REFRESH_FINISHED] =
     g_signal_new ("refresh-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);

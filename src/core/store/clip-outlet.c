@@ -84,6 +84,36 @@ clip_outlet_dup_display_name (const ClipOutlet *o)
 }
 
 const char *
+clip_full_text_to_string (ClipFullText mode)
+{
+  switch (mode)
+    {
+    case CLIP_FULL_TEXT_ALWAYS:
+      return "always";
+    case CLIP_FULL_TEXT_NEVER:
+      return "never";
+    case CLIP_FULL_TEXT_AUTO:
+    default:
+      return "auto";
+    }
+}
+
+gboolean
+clip_full_text_from_string (const char   *text,
+                            ClipFullText *mode)
+{
+  static const char *const names[] = { "auto", "always", "never" };
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (text, names[i]) == 0)
+      {
+        *mode = (ClipFullText) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
 clip_outlet_kind_name (ClipOutletKind kind)
 {
   switch (kind)

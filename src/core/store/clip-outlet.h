@@ -21,6 +21,19 @@ typedef enum {
 /* Pages of a listing's archive read at most on its first fetch. */
 #define CLIP_OUTLET_MAX_PAGES 50
 
+/* When an outlet's articles are read from their own pages. */
+typedef enum {
+  CLIP_FULL_TEXT_AUTO,     /* when the feed's text is short or cut */
+  CLIP_FULL_TEXT_ALWAYS,
+  CLIP_FULL_TEXT_NEVER,
+} ClipFullText;
+
+/* "auto", "always", "never" */
+const char *clip_full_text_to_string   (ClipFullText  mode);
+/* FALSE for anything else. */
+gboolean    clip_full_text_from_string (const char   *text,
+                                        ClipFullText *mode);
+
 typedef struct {
   gint64   id;
   char    *url;            /* feed (or page) address */
@@ -30,6 +43,8 @@ typedef struct {
   gint     interval;       /* seconds between fetches */
   gboolean enabled;
   gint64   created;
+  ClipFullText full_text;
+  gboolean ignore_robots;  /* the analyst's own site: robots.txt not read */
   /* Fetch state, kept by the service. */
   char    *etag;
   char    *last_modified;

@@ -25,12 +25,14 @@ clip_store_read_outlet (sqlite3_stmt *stmt)
   o->last_error = clip_store_dup_column (stmt, 12);
   o->failures = sqlite3_column_int (stmt, 13);
   o->next_attempt = sqlite3_column_int64 (stmt, 14);
-  clip_outlet_kind_from_name ((const char *) sqlite3_column_text (stmt, 15), &o->kind);
-  o->selector = clip_store_dup_column (stmt, 16);
-  o->next_selector = clip_store_dup_column (stmt, 17);
-  o->pages = MAX (1, sqlite3_column_int (stmt, 18));
-  o->preview = clip_store_dup_column (stmt, 19);
-  o->layout_changed = sqlite3_column_int (stmt, 20) != 0;
+  o->full_text = CLAMP (sqlite3_column_int (stmt, 15), CLIP_FULL_TEXT_AUTO, CLIP_FULL_TEXT_NEVER);
+  o->ignore_robots = sqlite3_column_int (stmt, 16) != 0;
+  clip_outlet_kind_from_name ((const char *) sqlite3_column_text (stmt, 17), &o->kind);
+  o->selector = clip_store_dup_column (stmt, 18);
+  o->next_selector = clip_store_dup_column (stmt, 19);
+  o->pages = MAX (1, sqlite3_column_int (stmt, 20));
+  o->preview = clip_store_dup_column (stmt, 21);
+  o->layout_changed = sqlite3_column_int (stmt, 22) != 0;
   return o;
 }
 
@@ -104,8 +106,9 @@ clip_store_add_outlet (ClipStore         *store,
     return 0;
   name = outlet->name && *outlet->name ? g_strdup (outlet->name) : default_name (outlet);
   stmt = clip_store_prepare (store,
-      "INSERT INTO outlets (url, name, site_url, grp, interval, enabled, created, kind, "
-      "selector, next_selector, pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      "INSERT INTO outlets (url, name, site_url, grp, interval, enabled, created, "
+      "full_text, robots, kind, selector, next_selector, pages) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
   clip_store_bind_text (stmt, 1, outlet->url);
@@ -115,10 +118,12 @@ clip_store_add_outlet (ClipStore         *store,
   sqlite3_bind_int (stmt, 5, outlet->interval);
   sqlite3_bind_int (stmt, 6, outlet->enabled);
   sqlite3_bind_int64 (stmt, 7, outlet->created ? outlet->created : g_get_real_time () / G_USEC_PER_SEC);
-  clip_store_bind_text (stmt, 8, clip_outlet_kind_name (outlet->kind));
-  clip_store_bind_text (stmt, 9, outlet->selector);
-  clip_store_bind_text (stmt, 10, outlet->next_selector);
-  sqlite3_bind_int (stmt, 11, CLAMP (outlet->pages, 1, CLIP_OUTLET_MAX_PAGES));
+  sqlite3_bind_int (stmt, 8, outlet->full_text);
+  sqlite3_bind_int (stmt, 9, outlet->ignore_robots);
+  clip_store_bind_text (stmt, 10, clip_outlet_kind_name (outlet->kind));
+  clip_store_bind_text (stmt, 11, outlet->selector);
+  clip_store_bind_text (stmt, 12, outlet->next_selector);
+  sqlite3_bind_int (stmt, 13, CLAMP (outlet->pages, 1, CLIP_OUTLET_MAX_PAGES));
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
@@ -168,7 +173,8 @@ clip_store_update_outlet (ClipStore         *store,
     return FALSE;
   stmt = clip_store_prepare (store,
       "UPDATE outlets SET url = ?, name = ?, site_url = ?, grp = ?, interval = ?, "
-      "enabled = ?, kind = ?, selector = ?, next_selector = ?, pages = ? WHERE id = ?", error);
+      "enabled = ?, full_text = ?, robots = ?, kind = ?, selector = ?, next_selector = ?, "
+      "pages = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   clip_store_bind_text (stmt, 1, outlet->url);
@@ -177,11 +183,13 @@ clip_store_update_outlet (ClipStore         *store,
   clip_store_bind_text (stmt, 4, outlet->group ? outlet->group : "");
   sqlite3_bind_int (stmt, 5, outlet->interval);
   sqlite3_bind_int (stmt, 6, outlet->enabled);
-  clip_store_bind_text (stmt, 7, clip_outlet_kind_name (outlet->kind));
-  clip_store_bind_text (stmt, 8, outlet->selector);
-  clip_store_bind_text (stmt, 9, outlet->next_selector);
-  sqlite3_bind_int (stmt, 10, CLAMP (outlet->pages, 1, CLIP_OUTLET_MAX_PAGES));
-  sqlite3_bind_int64 (stmt, 11, outlet->id);
+  sqlite3_bind_int (stmt, 7, outlet->full_text);
+  sqlite3_bind_int (stmt, 8, outlet->ignore_robots);
+  clip_store_bind_text (stmt, 9, clip_outlet_kind_name (outlet->kind));
+  clip_store_bind_text (stmt, 10, outlet->selector);
+  clip_store_bind_text (stmt, 11, outlet->next_selector);
+  sqlite3_bind_int (stmt, 12, CLAMP (outlet->pages, 1, CLIP_OUTLET_MAX_PAGES));
+  sqlite3_bind_int64 (stmt, 13, outlet->id);
   return step_one_change (store, stmt, outlet->id, "Could not save the outlet", error);
 }
 
