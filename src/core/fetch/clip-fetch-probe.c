@@ -47,6 +47,8 @@ clip_probe_free (ClipProbe *probe)
   g_ptr_array_unref (probe->feeds);
   g_ptr_array_unref (probe->sitemaps);
   g_ptr_array_unref (probe->listings);
+  g_clear_pointer (&probe->page, g_bytes_unref);
+  g_free (probe->content_type);
   g_free (probe);
 }
 
@@ -113,6 +115,8 @@ finish (GTask *task)
     }
   g_ptr_array_unref (p->probe->listings);
   p->probe->listings = clip_listing_propose (&page, others);
+  p->probe->page = p->page->body ? g_bytes_ref (p->page->body) : NULL;
+  p->probe->content_type = g_strdup (p->page->content_type);
   g_task_return_pointer (task, g_steal_pointer (&p->probe), (GDestroyNotify) clip_probe_free);
   g_object_unref (task);
 }

@@ -26,6 +26,8 @@ typedef struct {
   GPtrArray *feeds;      /* ClipFeedCandidate* */
   GPtrArray *sitemaps;   /* ClipProbeSitemap* */
   GPtrArray *listings;   /* ClipListingProposal*, best first */
+  GBytes    *page;       /* the page as served: a selector tried live */
+  char      *content_type;
 } ClipProbe;
 
 void       clip_probe_free           (ClipProbe           *probe);

@@ -611,10 +611,14 @@ discovered_cb (GObject *source, GAsyncResult *result, gpointer data)
   Discovery *d = data;
   ClipService *self = g_task_get_source_object (d->task);
   GError *error = NULL;
-  GPtrArray *found = clip_fetcher_discover_finish (CLIP_FETCHER (source), result, &error);
+  gboolean probe = g_task_get_source_tag (d->task) == clip_service_probe_async;
+  ClipProbe *probed = probe ? clip_fetcher_probe_finish (CLIP_FETCHER (source), result, &error) : NULL;
+  GPtrArray *found = probe ? NULL : clip_fetcher_discover_finish (CLIP_FETCHER (source), result, &error);
 
   self->in_flight--;
-  if (found)
+  if (probed)
+    g_task_return_pointer (d->task, probed, (GDestroyNotify) clip_probe_free);
+  else if (found)
     g_task_return_pointer (d->task, found, (GDestroyNotify) g_ptr_array_unref);
   else
     g_task_return_error (d->task, error);
@@ -643,8 +647,32 @@ discover_in_thread (ClipService *self, gpointer data)
   if (d->caller)
     d->caller_id = g_cancellable_connect (d->caller, G_CALLBACK (cancel_other), d->cancel, NULL);
   self->in_flight++;
-  clip_fetcher_discover_async (self->fetcher, g_task_get_task_data (task), d->cancel,
-                               discovered_cb, d);
+  if (g_task_get_source_tag (task) == clip_service_probe_async)
+    clip_fetcher_probe_async (self->fetcher, g_task_get_task_data (task), d->cancel, discovered_cb, d);
+  else
+    clip_fetcher_discover_async (self->fetcher, g_task_get_task_data (task), d->cancel,
+                                 discovered_cb, d);
+}
+
+void
+clip_service_probe_async (ClipService         *self,
+                          const char          *url,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, clip_service_probe_async);
+  g_task_set_task_data (task, g_strdup (url), g_free);
+  run_task (self, task, discover_in_thread);
+}
+
+ClipProbe *
+clip_service_probe_finish (ClipService *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

@@ -16,6 +16,7 @@
 #include "clip-commands.h"
 #include "clip-fetch.h"
 #include "clip-outlet.h"
+#include "clip-probe.h"
 
 G_BEGIN_DECLS
 
@@ -114,6 +115,15 @@ void         clip_service_discover_feeds_async  (ClipService         *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
+/* What a page offers to watch (see clip_fetcher_probe_async()). */
+void         clip_service_probe_async        (ClipService         *self,
+                                              const char          *url,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+ClipProbe   *clip_service_probe_finish       (ClipService         *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 /* ClipFeedCandidate* */
 GPtrArray   *clip_service_discover_feeds_finish (ClipService         *self,
                                                  GAsyncResult        *result,
