@@ -17,6 +17,8 @@ struct _ClipOutletDialog
   AdwEntryRow    *name_row;
   AdwEntryRow    *group_row;
   AdwEntryRow    *url_row;
+  AdwComboRow    *kind_row;       /* ClipOutletKind, in its order */
+  AdwEntryRow    *selector_row;   /* a listing's */
   AdwComboRow    *interval_row;
   GtkStringList  *interval_list;
   GtkSwitch      *enabled_switch;
@@ -68,6 +70,9 @@ fill (ClipOutletDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), o->name ? o->name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->group_row), o->group ? o->group : "");
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), o->url ? o->url : "");
+  adw_combo_row_set_selected (self->kind_row, o->kind);
+  gtk_editable_set_text (GTK_EDITABLE (self->selector_row), o->selector ? o->selector : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->selector_row), o->kind == CLIP_OUTLET_LISTING);
   best = clip_interval_nearest (o->interval);
   self->shown_interval = best;
   adw_combo_row_set_selected (self->interval_row, best);
@@ -142,6 +147,9 @@ save_clicked_cb (ClipOutletDialog *self)
   if (choice != self->shown_interval && clip_interval_seconds (choice) > 0)
     o->interval = clip_interval_seconds (choice);
   o->enabled = gtk_switch_get_active (self->enabled_switch);
+  o->kind = (ClipOutletKind) MIN (adw_combo_row_get_selected (self->kind_row), CLIP_OUTLET_SITEMAP);
+  g_free (o->selector);
+  o->selector = o->kind == CLIP_OUTLET_LISTING ? entry_text (self->selector_row) : NULL;
   if (*o->name == '\0')
     {
       show_message (self, _("The outlet needs a name"));
@@ -149,6 +157,14 @@ save_clicked_cb (ClipOutletDialog *self)
     }
   show_message (self, NULL);
   write_outlet (self, clip_command_update_outlet (o));
+}
+
+/* The selector is a listing's only. */
+static void
+kind_changed_cb (ClipOutletDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->selector_row),
+                          adw_combo_row_get_selected (self->kind_row) == CLIP_OUTLET_LISTING);
 }
 
 static void
@@ -238,6 +254,8 @@ clip_outlet_dialog_class_init (ClipOutletDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, group_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, selector_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, interval_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, interval_list);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, enabled_switch);
@@ -248,6 +266,7 @@ clip_outlet_dialog_class_init (ClipOutletDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "clip-add-outlet-dialog.h"
+#include "clip-outlet-dialog.h"
 #include "clip-store.h"
 #include "clip-test-ui.h"
 #include "clip-test-util.h"
@@ -155,11 +156,76 @@ test_watch_page (void)
   clip_service_stop (service);
 }
 
+static gboolean
+is_true (gpointer p)
+{
+  return *(gboolean *) p;
+}
+
+static void
+changed_cb (ClipOutletDialog *dialog, gboolean *changed)
+{
+  *changed = TRUE;
+}
+
+/* The outlet's properties show its kind and a listing's selector, and
+ * save an edited selector. */
+static void
+test_outlet_properties (void)
+{
+  g_autofree char *dir = clip_test_ui_data_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_store_open_data_dir (NULL, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  g_autoptr(ClipOutlet) saved = NULL;
+  g_autoptr(ClipCommands) commands = NULL;
+  g_autofree char *shot = NULL;
+  ClipOutletDialog *dialog;
+  GtkWidget *selector;
+  AdwComboRow *kind;
+  gboolean changed = FALSE;
+  gint64 id;
+
+  o->url = g_strdup ("https://rustavi2.example.ge/en");
+  o->name = g_strdup ("Rustavi 2");
+  o->kind = CLIP_OUTLET_LISTING;
+  o->selector = g_strdup ("a.nw_title");
+  id = clip_store_add_outlet (store, o, &error);
+  g_assert_no_error (error);
+  commands = clip_commands_open (NULL, &error);
+  g_assert_no_error (error);
+  dialog = clip_outlet_dialog_new (store, commands, id, &error);
+  g_assert_no_error (error);
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "changed", G_CALLBACK (changed_cb), &changed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  kind = child (dialog, CLIP_TYPE_OUTLET_DIALOG, "kind_row");
+  selector = child (dialog, CLIP_TYPE_OUTLET_DIALOG, "selector_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, CLIP_OUTLET_LISTING);
+  g_assert_true (gtk_widget_get_visible (selector));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (selector)), ==, "a.nw_title");
+  clip_test_ui_wait_frame (GTK_WIDGET (dialog));
+  shot = clip_test_ui_screenshot (GTK_WIDGET (dialog), "outlet-properties-listing");
+  /* a sitemap has no selector to show */
+  adw_combo_row_set_selected (kind, CLIP_OUTLET_SITEMAP);
+  g_assert_false (gtk_widget_get_visible (selector));
+  adw_combo_row_set_selected (kind, CLIP_OUTLET_LISTING);
+  gtk_editable_set_text (GTK_EDITABLE (selector), "div.more_headlines a.nw_title");
+  gtk_widget_activate (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "save_button"));
+  g_assert_true (clip_test_ui_wait (is_true, &changed));
+  saved = clip_store_get_outlet (store, id, &error);
+  g_assert_cmpint (saved->kind, ==, CLIP_OUTLET_LISTING);
+  g_assert_cmpstr (saved->selector, ==, "div.more_headlines a.nw_title");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 int
 main (int argc, char **argv)
 {
   if (!clip_test_ui_init (&argc, &argv))
     return clip_test_ui_skip ();
   g_test_add_func ("/ui/add-outlet/watch-page", test_watch_page);
+  g_test_add_func ("/ui/outlet-dialog/kind-selector", test_outlet_properties);
   return g_test_run ();
 }
