@@ -17,6 +17,7 @@ typedef struct {
   GtkWidget *title;
   GtkWidget *star;
   GtkWidget *time;
+  GtkWidget *uncertain;     /* the date-uncertain sign beside the time */
   GtkWidget *outlet;
   GtkWidget *chip;
   GtkWidget *more;
@@ -127,6 +128,12 @@ second_line (RowParts *parts)
   /* Room for " 3 Mar 14:05" and a longer month name. */
   parts->time = text_new (6, 13, 1, "clip-article-time");
   gtk_widget_add_css_class (parts->time, "numeric");
+  parts->uncertain = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (parts->uncertain, "warning");
+  gtk_widget_set_tooltip_text (parts->uncertain, _("Date uncertain: the feed's and the page's dates disagree"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->uncertain), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Date uncertain"), -1);
+  gtk_widget_set_visible (parts->uncertain, FALSE);
   parts->outlet = text_new (4, 24, 1, "clip-article-outlet");
   gtk_widget_set_hexpand (parts->outlet, TRUE);
   parts->chip = chip_new ();
@@ -135,6 +142,7 @@ second_line (RowParts *parts)
   parts->more = chip_new ();
   gtk_widget_add_css_class (parts->more, "clip-chip-more");
   gtk_box_append (GTK_BOX (line), parts->time);
+  gtk_box_append (GTK_BOX (line), parts->uncertain);
   gtk_box_append (GTK_BOX (line), parts->outlet);
   gtk_box_append (GTK_BOX (line), parts->chip);
   gtk_box_append (GTK_BOX (line), parts->more);
@@ -290,6 +298,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (parts->title, "dim-label");
     }
   gtk_inscription_set_text (GTK_INSCRIPTION (parts->time), time);
+  gtk_widget_set_visible (parts->uncertain, clip_article_item_get_date_uncertain (item));
   gtk_inscription_set_text (GTK_INSCRIPTION (parts->outlet), clip_article_item_get_outlet_name (item));
   set_tooltip (parts->outlet, clip_article_item_get_outlet_name (item));
   bind_chips (parts, item, table);

@@ -20,6 +20,8 @@ struct _ClipOutletDialog
   AdwComboRow    *interval_row;
   GtkStringList  *interval_list;
   GtkSwitch      *enabled_switch;
+  AdwComboRow    *full_text_row;
+  GtkSwitch      *robots_switch;
   AdwActionRow   *success_row;
   AdwActionRow   *error_row;
   AdwActionRow   *next_row;
@@ -72,6 +74,9 @@ fill (ClipOutletDialog *self)
   self->shown_interval = best;
   adw_combo_row_set_selected (self->interval_row, best);
   gtk_switch_set_active (self->enabled_switch, o->enabled);
+  /* The combo's rows are in ClipFullText's order. */
+  adw_combo_row_set_selected (self->full_text_row, o->full_text);
+  gtk_switch_set_active (self->robots_switch, !o->ignore_robots);
   adw_action_row_set_subtitle (self->success_row, success);
   adw_action_row_set_subtitle (self->error_row, o->last_error ? o->last_error : _("None"));
   if (o->failures > 0)
@@ -142,6 +147,9 @@ save_clicked_cb (ClipOutletDialog *self)
   if (choice != self->shown_interval && clip_interval_seconds (choice) > 0)
     o->interval = clip_interval_seconds (choice);
   o->enabled = gtk_switch_get_active (self->enabled_switch);
+  o->full_text = (ClipFullText) MIN (adw_combo_row_get_selected (self->full_text_row),
+                                     (guint) CLIP_FULL_TEXT_NEVER);
+  o->ignore_robots = !gtk_switch_get_active (self->robots_switch);
   if (*o->name == '\0')
     {
       show_message (self, _("The outlet needs a name"));
@@ -241,6 +249,8 @@ clip_outlet_dialog_class_init (ClipOutletDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, interval_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, interval_list);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, enabled_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, full_text_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, robots_switch);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, success_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, error_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, next_row);
