@@ -115,7 +115,15 @@ first_line (RowParts *parts)
   gtk_accessible_update_property (GTK_ACCESSIBLE (parts->star), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Flagged"), -1);
   gtk_box_append (GTK_BOX (line), dot);
+  /* At the row's end with the flag, where it does not move the columns. */
+  parts->uncertain = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (parts->uncertain, "warning");
+  gtk_widget_set_tooltip_text (parts->uncertain, _("Date uncertain: the feed's and the page's dates disagree"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->uncertain), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Date uncertain"), -1);
+  gtk_widget_set_visible (parts->uncertain, FALSE);
   gtk_box_append (GTK_BOX (line), parts->title);
+  gtk_box_append (GTK_BOX (line), parts->uncertain);
   gtk_box_append (GTK_BOX (line), parts->star);
   return line;
 }
@@ -128,12 +136,6 @@ second_line (RowParts *parts)
   /* Room for " 3 Mar 14:05" and a longer month name. */
   parts->time = text_new (6, 13, 1, "clip-article-time");
   gtk_widget_add_css_class (parts->time, "numeric");
-  parts->uncertain = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_add_css_class (parts->uncertain, "warning");
-  gtk_widget_set_tooltip_text (parts->uncertain, _("Date uncertain: the feed's and the page's dates disagree"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->uncertain), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Date uncertain"), -1);
-  gtk_widget_set_visible (parts->uncertain, FALSE);
   parts->outlet = text_new (4, 24, 1, "clip-article-outlet");
   gtk_widget_set_hexpand (parts->outlet, TRUE);
   parts->chip = chip_new ();
@@ -142,7 +144,6 @@ second_line (RowParts *parts)
   parts->more = chip_new ();
   gtk_widget_add_css_class (parts->more, "clip-chip-more");
   gtk_box_append (GTK_BOX (line), parts->time);
-  gtk_box_append (GTK_BOX (line), parts->uncertain);
   gtk_box_append (GTK_BOX (line), parts->outlet);
   gtk_box_append (GTK_BOX (line), parts->chip);
   gtk_box_append (GTK_BOX (line), parts->more);
