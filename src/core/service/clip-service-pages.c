@@ -382,22 +382,6 @@ check_robots (ClipService *self, PageJob *job, gint64 now)
   return TRY_STARTED;
 }
 
-/* The test suite's guard (tests/meson.build sets it): its feeds link to
- * example.org and the like, whose pages must never be asked for. */
-static gboolean
-refused_off_loopback (const char *host)
-{
-  static gint only = -1;
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (only < 0)
-    only = g_getenv ("CLIPPINGS_FETCH_LOOPBACK_ONLY") != NULL;
-  if (!only || g_ascii_strcasecmp (host, "localhost") == 0)
-    return FALSE;
-  address = g_inet_address_new_from_string (host);
-  return address == NULL || !g_inet_address_get_is_loopback (address);
-}
-
 static TryResult
 try_start (ClipService *self, gint64 id, gint64 now)
 {
@@ -421,7 +405,7 @@ try_start (ClipService *self, gint64 id, gint64 now)
       page_job_free (job);
       return TRY_DROP;
     }
-  if (refused_off_loopback (job->host))
+  if (clip_article_page_host_refused (job->host))
     {
       record_now (self, id, CLIP_PAGE_STATE_FAILED,
                   "not fetched: CLIPPINGS_FETCH_LOOPBACK_ONLY allows only loopback addresses", job->url);
