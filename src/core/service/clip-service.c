@@ -500,6 +500,9 @@ reload_in_thread (ClipService *self, gpointer data)
 {
   if (self->stopping)
     return;
+  /* Another connection may have left pages waiting (a flag asks for the
+   * page's copy). */
+  self->pages_dirty = TRUE;
   clip_service_load_outlets (self);
   clip_service_pump (self);
 }
@@ -678,6 +681,11 @@ command_in_thread (ClipService *self, gpointer data)
   GTask *task = data;
 
   clip_commands_run_task (task, self->stopping ? NULL : self->store);
+  if (self->stopping)
+    return;
+  /* A flag may have asked for the article's page (its copy as evidence). */
+  self->pages_dirty = TRUE;
+  clip_service_pump (self);
 }
 
 static gboolean
