@@ -242,9 +242,15 @@ print_text (JsonObject *o)
     const char *text = json_object_get_null_member (o, "page_text")
                        ? json_object_get_string_member (o, "summary")
                        : json_object_get_string_member (o, "page_text");
-    g_autofree char *safe = clip_cli_field (text ? text : "");
+    g_auto(GStrv) paragraphs = g_strsplit (text ? text : "", "\n\n", -1);
 
-    clip_cli_print ("%s\n", safe);
+    /* Paragraph by paragraph: a field loses its line breaks on a terminal. */
+    for (guint i = 0; paragraphs[i]; i++)
+      {
+        g_autofree char *safe = clip_cli_field (paragraphs[i]);
+
+        clip_cli_print ("%s%s\n", i ? "\n" : "", safe);
+      }
   }
 }
 

@@ -22,6 +22,8 @@ struct _ClipOutletDialog
   AdwComboRow    *interval_row;
   GtkStringList  *interval_list;
   GtkSwitch      *enabled_switch;
+  AdwComboRow    *full_text_row;
+  GtkSwitch      *robots_switch;
   AdwActionRow   *success_row;
   AdwActionRow   *error_row;
   AdwActionRow   *next_row;
@@ -77,6 +79,9 @@ fill (ClipOutletDialog *self)
   self->shown_interval = best;
   adw_combo_row_set_selected (self->interval_row, best);
   gtk_switch_set_active (self->enabled_switch, o->enabled);
+  /* The combo's rows are in ClipFullText's order. */
+  adw_combo_row_set_selected (self->full_text_row, o->full_text);
+  gtk_switch_set_active (self->robots_switch, !o->ignore_robots);
   adw_action_row_set_subtitle (self->success_row, success);
   adw_action_row_set_subtitle (self->error_row, o->last_error ? o->last_error : _("None"));
   if (o->failures > 0)
@@ -150,6 +155,9 @@ save_clicked_cb (ClipOutletDialog *self)
   o->kind = (ClipOutletKind) MIN (adw_combo_row_get_selected (self->kind_row), CLIP_OUTLET_SITEMAP);
   g_free (o->selector);
   o->selector = o->kind == CLIP_OUTLET_LISTING ? entry_text (self->selector_row) : NULL;
+  o->full_text = (ClipFullText) MIN (adw_combo_row_get_selected (self->full_text_row),
+                                     (guint) CLIP_FULL_TEXT_NEVER);
+  o->ignore_robots = !gtk_switch_get_active (self->robots_switch);
   if (*o->name == '\0')
     {
       show_message (self, _("The outlet needs a name"));
@@ -259,6 +267,8 @@ clip_outlet_dialog_class_init (ClipOutletDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, interval_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, interval_list);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, enabled_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, full_text_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, robots_switch);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, success_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, error_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, next_row);

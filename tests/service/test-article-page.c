@@ -19,7 +19,8 @@ article (const char *title, const char *summary)
 
   a->title = g_strdup (title);
   a->summary_text = g_strdup (summary);
-  a->url = g_strdup ("https://example.net/news/1");
+  /* Loopback: the suite reads pages only there (CLIPPINGS_FETCH_LOOPBACK_ONLY). */
+  a->url = g_strdup ("http://127.0.0.1/news/1");
   return a;
 }
 

@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+#include "clip-commands.h"
 #include "clip-rules-store.h"
 #include "clip-store-pages.h"
 #include "clip-store-sql.h"
@@ -298,6 +299,16 @@ check_show (Fixture *f, gint64 id, const char *sha256)
   g_assert_nonnull (strstr (err, "not an article ID"));
 }
 
+static gboolean
+weather_copied (Fixture *f)
+{
+  gint64 id = article_by_guid (f, "urn:bsh:2");
+  g_autoptr(ClipEvidence) e = clip_store_get_evidence (f->store, id, NULL);
+
+  clip_store_release_snapshot (f->store);
+  return e != NULL;
+}
+
 static void
 test_rule_on_page_text (Fixture *f, gconstpointer data)
 {
@@ -378,6 +389,19 @@ test_rule_on_page_text (Fixture *f, gconstpointer data)
   g_assert_cmpint (m->page_state, ==, CLIP_PAGE_STATE_ROBOTS);
   g_assert_cmpuint (clip_test_server_hits (f->server, "/private/memo"), ==, 0);
   g_assert_cmpuint (clip_test_server_hits (f->server, "/robots.txt"), ==, 1);
+
+  /* Flagged: the page is read again for its copy, which is kept. */
+  {
+    g_autoptr(ClipCommand) flag = clip_command_set_flag (weather, 1);
+    g_autoptr(ClipEvidence) we = NULL;
+
+    g_assert_true (clip_commands_run (clip_service_get_commands (f->service), flag, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    clip_test_service_wait_until (weather_copied, f, 20000);
+    we = clip_store_get_evidence (f->store, weather, &error);
+    g_assert_nonnull (we);
+    g_assert_cmpuint (clip_test_server_hits (f->server, "/news/weather"), ==, 2);
+  }
 
   /* Never twice unless asked, and never a second alert. */
   clip_test_service_refresh (f, outlet);

@@ -7,6 +7,7 @@
 #include "clip-article-page.h"
 #include "clip-store-sql.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -96,10 +97,34 @@ clip_feed_text_looks_cut (const ClipArticle *a)
 }
 
 gboolean
+clip_article_page_host_refused (const char *host)
+{
+  static gint only = -1;
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (only < 0)
+    only = g_getenv ("CLIPPINGS_FETCH_LOOPBACK_ONLY") != NULL;
+  if (!only || g_ascii_strcasecmp (host, "localhost") == 0)
+    return FALSE;
+  address = g_inet_address_new_from_string (host);
+  return address == NULL || !g_inet_address_get_is_loopback (address);
+}
+
+static gboolean
+refused_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  return uri == NULL || g_uri_get_host (uri) == NULL ||
+         clip_article_page_host_refused (g_uri_get_host (uri));
+}
+
+gboolean
 clip_full_text_wanted (ClipFullText       mode,
                        const ClipArticle *a)
 {
-  if (a->url == NULL || !(g_str_has_prefix (a->url, "http://") || g_str_has_prefix (a->url, "https://")))
+  if (a->url == NULL || !(g_str_has_prefix (a->url, "http://") || g_str_has_prefix (a->url, "https://")) ||
+      refused_url (a->url))
     return FALSE;
   switch (mode)
     {

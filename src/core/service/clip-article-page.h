@@ -31,6 +31,11 @@ gboolean        clip_feed_text_looks_cut (const ClipArticle *article);
 gboolean        clip_full_text_wanted    (ClipFullText       mode,
                                           const ClipArticle *article);
 
+/* The test suite's guard: with CLIPPINGS_FETCH_LOOPBACK_ONLY set (as
+ * tests/meson.build does: its feeds link to example.org and the like), a
+ * page anywhere but on a loopback address is never asked for. */
+gboolean        clip_article_page_host_refused (const char *host);
+
 /* What the archive keeps of an extracted page: its text and HTML, the
  * page's publication date (used where the feed gave none), every date
  * with its source (the feed's, the page's non-clock dates, first seen)

@@ -446,6 +446,13 @@ try_start (ClipService *self, gint64 id, gint64 now)
       page_job_free (job);
       return TRY_DROP;
     }
+  if (clip_article_page_host_refused (job->host))
+    {
+      record_now (self, id, CLIP_PAGE_STATE_FAILED,
+                  "not fetched: CLIPPINGS_FETCH_LOOPBACK_ONLY allows only loopback addresses", job->url);
+      page_job_free (job);
+      return TRY_DROP;
+    }
   h = g_hash_table_lookup (self->page_hosts, job->host);
   if (h != NULL && host_due (h) > now)
     {
@@ -563,4 +570,77 @@ clip_service_pages_request (ClipService  *self,
     }
   self->pages_dirty = TRUE;
   clip_service_pump (self);
+}
+
+/* The public calls (clip-service.h), from the caller's thread */
+
+typedef struct {
+  GArray  *ids;
+  gboolean force;
+  GTask   *task;
+} PageRequest;
+
+static void
+page_request_free (PageRequest *r)
+{
+  g_array_unref (r->ids);
+  g_clear_object (&r->task);
+  g_free (r);
+}
+
+static void
+pages_in_thread (ClipService *self, gpointer data)
+{
+  PageRequest *r = data;
+
+  if (r->task != NULL && self->stopping)
+    g_task_return_new_error (r->task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The fetch service stopped"));
+  else if (!self->stopping)
+    clip_service_pages_request (self, r->ids, r->force, r->task);
+}
+
+void
+clip_service_fetch_pages (ClipService  *self,
+                          const GArray *article_ids,
+                          gboolean      force)
+{
+  PageRequest *r;
+
+  g_return_if_fail (CLIP_IS_SERVICE (self));
+  g_return_if_fail (article_ids != NULL);
+  r = g_new0 (PageRequest, 1);
+  r->ids = g_array_copy ((GArray *) article_ids);
+  r->force = force;
+  clip_service_invoke (self, pages_in_thread, r, (GDestroyNotify) page_request_free);
+}
+
+void
+clip_service_fetch_page_async (ClipService         *self,
+                               gint64               article_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  PageRequest *r;
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (CLIP_IS_SERVICE (self));
+  g_task_set_source_tag (task, clip_service_fetch_page_async);
+  r = g_new0 (PageRequest, 1);
+  r->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (r->ids, article_id);
+  r->force = TRUE;
+  r->task = g_object_ref (task);
+  if (!clip_service_invoke (self, pages_in_thread, r, (GDestroyNotify) page_request_free))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                             _("The fetch service is not running"));
+}
+
+gint
+clip_service_fetch_page_finish (ClipService   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+  return (gint) g_task_propagate_int (G_TASK (result), error);
 }

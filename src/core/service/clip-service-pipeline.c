@@ -673,6 +673,8 @@ timer_cb (gpointer data)
 
   g_clear_pointer (&self->timer, g_source_unref);
   clip_service_load_outlets (self);
+  /* Pages other connections left waiting (a flagged article's copy). */
+  self->pages_dirty = TRUE;
   clip_service_pump (self);
   return G_SOURCE_REMOVE;
 }

@@ -75,6 +75,14 @@ struct _ClipService {
 void     clip_service_load_outlets   (ClipService *self);
 void     clip_service_pump           (ClipService *self);
 
+/* clip-service.c: runs call (data freed by free_data) on the service
+ * thread; FALSE (and nothing run) when the service is not running. */
+typedef void (*ClipServiceCall) (ClipService *self, gpointer data);
+gboolean clip_service_invoke         (ClipService    *self,
+                                      ClipServiceCall call,
+                                      gpointer        data,
+                                      GDestroyNotify  free_data);
+
 /* clip-service-pages.c, service thread */
 void     clip_service_pages_init     (ClipService *self);
 void     clip_service_pages_clear    (ClipService *self);

@@ -176,11 +176,9 @@ clip_service_emit_finished (ClipService *self, GPtrArray *outcomes)
 
 /* Calls into the service thread */
 
-typedef void (*ServiceCall) (ClipService *self, gpointer data);
-
 typedef struct {
   ClipService   *self;
-  ServiceCall    call;
+  ClipServiceCall call;
   gpointer       data;
   GDestroyNotify free_data;
 } Invocation;
@@ -204,8 +202,8 @@ invocation_cb (gpointer data)
 }
 
 /* Returns FALSE (and runs nothing) when the service is not running. */
-static gboolean
-invoke (ClipService *self, ServiceCall call, gpointer data, GDestroyNotify free_data)
+gboolean
+clip_service_invoke (ClipService *self, ClipServiceCall call, gpointer data, GDestroyNotify free_data)
 {
   Invocation *inv;
 
@@ -305,7 +303,7 @@ network_changed_cb (GNetworkMonitor *monitor,
                     gpointer         data)
 {
   /* May run on whatever thread the monitor lives on. */
-  invoke (CLIP_SERVICE (data), set_online_in_thread, GINT_TO_POINTER (available), NULL);
+  clip_service_invoke (CLIP_SERVICE (data), set_online_in_thread, GINT_TO_POINTER (available), NULL);
 }
 
 gboolean
@@ -362,7 +360,7 @@ clip_service_stop (ClipService *self)
   if (self->thread == NULL)
     return;
   g_clear_signal_handler (&self->monitor_id, self->monitor);
-  invoke (self, stop_in_thread, NULL, NULL);
+  clip_service_invoke (self, stop_in_thread, NULL, NULL);
   g_thread_join (g_steal_pointer (&self->thread));
   g_clear_pointer (&self->context, g_main_context_unref);
   g_object_unref (self);
@@ -410,7 +408,7 @@ void
 clip_service_refresh_all (ClipService *self)
 {
   g_return_if_fail (CLIP_IS_SERVICE (self));
-  invoke (self, refresh_in_thread, g_new0 (gint64, 1), g_free);
+  clip_service_invoke (self, refresh_in_thread, g_new0 (gint64, 1), g_free);
 }
 
 void
@@ -419,80 +417,7 @@ clip_service_refresh_outlet (ClipService *self,
 {
   g_return_if_fail (CLIP_IS_SERVICE (self));
   g_return_if_fail (outlet_id > 0);
-  invoke (self, refresh_in_thread, g_memdup2 (&outlet_id, sizeof outlet_id), g_free);
-}
-
-/* Article pages */
-
-typedef struct {
-  GArray  *ids;
-  gboolean force;
-  GTask   *task;
-} PageRequest;
-
-static void
-page_request_free (PageRequest *r)
-{
-  g_array_unref (r->ids);
-  g_clear_object (&r->task);
-  g_free (r);
-}
-
-static void
-pages_in_thread (ClipService *self, gpointer data)
-{
-  PageRequest *r = data;
-
-  if (r->task != NULL && self->stopping)
-    g_task_return_new_error (r->task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The fetch service stopped"));
-  else if (!self->stopping)
-    clip_service_pages_request (self, r->ids, r->force, r->task);
-}
-
-void
-clip_service_fetch_pages (ClipService  *self,
-                          const GArray *article_ids,
-                          gboolean      force)
-{
-  PageRequest *r;
-
-  g_return_if_fail (CLIP_IS_SERVICE (self));
-  g_return_if_fail (article_ids != NULL);
-  r = g_new0 (PageRequest, 1);
-  r->ids = g_array_copy ((GArray *) article_ids);
-  r->force = force;
-  invoke (self, pages_in_thread, r, (GDestroyNotify) page_request_free);
-}
-
-void
-clip_service_fetch_page_async (ClipService         *self,
-                               gint64               article_id,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  PageRequest *r;
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_return_if_fail (CLIP_IS_SERVICE (self));
-  g_task_set_source_tag (task, clip_service_fetch_page_async);
-  r = g_new0 (PageRequest, 1);
-  r->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_val (r->ids, article_id);
-  r->force = TRUE;
-  r->task = g_object_ref (task);
-  if (!invoke (self, pages_in_thread, r, (GDestroyNotify) page_request_free))
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                             _("The fetch service is not running"));
-}
-
-gint
-clip_service_fetch_page_finish (ClipService   *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), -1);
-  return (gint) g_task_propagate_int (G_TASK (result), error);
+  clip_service_invoke (self, refresh_in_thread, g_memdup2 (&outlet_id, sizeof outlet_id), g_free);
 }
 
 static void
@@ -500,6 +425,9 @@ reload_in_thread (ClipService *self, gpointer data)
 {
   if (self->stopping)
     return;
+  /* Another connection may have left pages waiting (a flag asks for the
+   * page's copy). */
+  self->pages_dirty = TRUE;
   clip_service_load_outlets (self);
   clip_service_pump (self);
 }
@@ -508,7 +436,7 @@ void
 clip_service_reload_outlets (ClipService *self)
 {
   g_return_if_fail (CLIP_IS_SERVICE (self));
-  invoke (self, reload_in_thread, NULL, NULL);
+  clip_service_invoke (self, reload_in_thread, NULL, NULL);
 }
 
 static void
@@ -528,7 +456,7 @@ clip_service_set_scheduled (ClipService *self,
   if (self->scheduled == scheduled)
     return;
   self->scheduled = scheduled;
-  invoke (self, scheduled_in_thread, GINT_TO_POINTER (scheduled), NULL);
+  clip_service_invoke (self, scheduled_in_thread, GINT_TO_POINTER (scheduled), NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULED]);
 }
 
@@ -582,9 +510,9 @@ task_refused (GTask *task, ClipService *self)
 }
 
 static void
-run_task (ClipService *self, GTask *task, ServiceCall call)
+run_task (ClipService *self, GTask *task, ClipServiceCall call)
 {
-  if (!invoke (self, call, task, g_object_unref))
+  if (!clip_service_invoke (self, call, task, g_object_unref))
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                              _("The fetch service is not running"));
 }
@@ -706,12 +634,17 @@ command_in_thread (ClipService *self, gpointer data)
   GTask *task = data;
 
   clip_commands_run_task (task, self->stopping ? NULL : self->store);
+  if (self->stopping)
+    return;
+  /* A flag may have asked for the article's page (its copy as evidence). */
+  self->pages_dirty = TRUE;
+  clip_service_pump (self);
 }
 
 static gboolean
 run_command (gpointer owner, GTask *task)
 {
-  return invoke (owner, command_in_thread, task, g_object_unref);
+  return clip_service_invoke (owner, command_in_thread, task, g_object_unref);
 }
 
 /* Service thread: the outlets changed through the writer. */

@@ -75,6 +75,7 @@ read_row (sqlite3_stmt *stmt)
   row->title = clip_store_dup_column (stmt, 5);
   row->outlet_name = clip_store_dup_column (stmt, 6);
   row->rules = clip_store_dup_column (stmt, 7);
+  row->date_uncertain = sqlite3_column_int (stmt, 8) != 0;
   return row;
 }
 
@@ -89,7 +90,8 @@ rows_sql (void)
     {
       GString *s = g_string_new ("SELECT a.id, a.outlet_id, t.time, "
                                  "a.read, a.flag, a.title, o.name, "
-                                 "(SELECT group_concat(rule_id) FROM matches m WHERE m.article_id = a.id) "
+                                 "(SELECT group_concat(rule_id) FROM matches m WHERE m.article_id = a.id), "
+                                 "a.date_uncertain "
                                  "FROM articles a JOIN outlets o ON o.id = a.outlet_id "
                                  "JOIN article_times t ON t.id = a.id "
                                  "WHERE a.id IN (?");

@@ -21,6 +21,7 @@ typedef struct {
   char     *title;
   char     *outlet_name;
   char     *rules;         /* matched rules' ids, comma-separated, or NULL */
+  gboolean  date_uncertain;  /* its dates disagree (clip-store-pages.h) */
 } ClipArticleRow;
 
 void             clip_article_row_free        (ClipArticleRow *row);

@@ -214,7 +214,9 @@ static const char *const clip_store_migrations[] = {
    * after a blank line: the triggers read back exactly what the ingest
    * and clip_store_save_page() wrote (see CLIP_STORE_FTS_BODY). Evidence:
    * for a flagged or matched article, the page as fetched, compressed in
-   * the data folder's evidence/ beside the archive, with its SHA-256. */
+   * the data folder's evidence/ beside the archive, with its SHA-256; an
+   * article flagged with no copy kept has its page read (again) for one,
+   * unless its outlet says Never. */
   ("ALTER TABLE outlets ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE outlets ADD COLUMN robots INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE outlets ADD COLUMN page_model BLOB;"
@@ -252,7 +254,13 @@ static const char *const clip_store_migrations[] = {
   "  content_type TEXT,"
   "  headers TEXT,"
   "  size INTEGER NOT NULL DEFAULT 0,"
-  "  file TEXT NOT NULL);"),
+  "  file TEXT NOT NULL);"
+  "CREATE TRIGGER articles_flag_evidence AFTER UPDATE OF flag ON articles"
+  "  WHEN new.flag != 0 AND old.flag = 0 AND new.page_state IN (0, 2, 5)"
+  "  AND (new.url LIKE 'http://%' OR new.url LIKE 'https://%')"
+  "  AND NOT EXISTS (SELECT 1 FROM evidence WHERE article_id = new.id)"
+  "  AND (SELECT full_text FROM outlets WHERE id = new.outlet_id) != 2 BEGIN"
+  "  UPDATE articles SET page_state = 1 WHERE id = new.id; END;"),
 
   /* 7 → 8: outlets without a feed (issue 16). An outlet is a feed, a
    * listing page whose article links a selector takes (next_selector and
