@@ -33,4 +33,18 @@ GPtrArray  *clip_listing_eval       (ListingDoc            *ld,
 GPtrArray  *clip_listing_links_of   (ListingDoc            *ld,
                                      GPtrArray             *nodes);
 
+/* clip-listing-address.c */
+/* A date, a number of three digits or more, or a slug of three words or
+ * more in the address: what article addresses have. */
+gboolean    clip_listing_article_address (const char       *url);
+/* "news/9/9/9/(last)?id": the path but its last segment, numbers as 9,
+ * and the query's keys. */
+char       *clip_listing_address_shape   (const char       *url);
+/* url on host or another host of the same site (the last two labels). */
+gboolean    clip_listing_same_site       (const char       *host,
+                                          const char       *url);
+/* Not an article: the page itself, the site's root, a file. */
+gboolean    clip_listing_skipped_address (ListingDoc       *ld,
+                                          const char       *url);
+
 G_END_DECLS
