@@ -274,6 +274,30 @@ test_sitemap (Fixture *f, gconstpointer data)
   g_assert_cmpuint (clip_test_service_outcome (f, id)->added, ==, 0);
 }
 
+/* A plain sitemap gives addresses only: the titles are the pages'. */
+static void
+test_plain_sitemap (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) map = g_string_new ("<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>");
+  gint64 id;
+
+  serve_articles (f, NULL, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = article_path (i);
+      g_autofree char *url = clip_test_server_url (f->server, path);
+
+      g_string_append_printf (map, "<url><loc>%s</loc><lastmod>2024-11-29</lastmod></url>", url);
+    }
+  g_string_append (map, "</urlset>");
+  clip_test_server_add_body (f->server, "/sitemap.xml", "application/xml", map->str, -1, NULL, NULL);
+  id = add_outlet (f, NULL, "/sitemap.xml", CLIP_OUTLET_SITEMAP, NULL);
+  clip_test_service_refresh (f, id);
+  g_assert_cmpuint (clip_test_service_outcome (f, id)->added, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    assert_article (f, NULL, i);
+}
+
 /* robots.txt: the Disallowed article is never fetched; the others come
  * at least Crawl-delay apart, one at a time. */
 static void
@@ -375,6 +399,8 @@ main (int argc, char **argv)
               clip_test_service_teardown);
   g_test_add ("/service-listing/sitemap", Fixture, NULL, clip_test_service_setup, test_sitemap,
               clip_test_service_teardown);
+  g_test_add ("/service-listing/plain-sitemap", Fixture, NULL, clip_test_service_setup,
+              test_plain_sitemap, clip_test_service_teardown);
   g_test_add ("/service-listing/robots", Fixture, NULL, clip_test_service_setup, test_robots,
               clip_test_service_teardown);
   g_test_add ("/service-listing/layout-changed", Fixture, NULL, clip_test_service_setup,

@@ -208,6 +208,7 @@ clip_article_page_build (const ClipArticle *a,
       return p;
     }
   p->state = CLIP_PAGE_STATE_FETCHED;
+  p->title = g_strdup (page->title);
   p->text = g_strdup (page->text);
   p->html = g_strdup (page->html);
   p->published = page->published;

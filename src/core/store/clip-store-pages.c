@@ -27,6 +27,7 @@ clip_stored_page_free (ClipStoredPage *p)
   g_free (p->error);
   g_free (p->published_source);
   g_free (p->author);
+  g_free (p->title);
   g_free (p->date_candidates);
   g_free (p);
 }
@@ -72,7 +73,8 @@ write_page (ClipStore *store, gint64 id, const ClipStoredPage *p, GError **error
       "published = CASE WHEN published IS NULL AND ?11 IS NOT NULL THEN ?11 ELSE published END, "
       "date_source = CASE WHEN published IS NULL AND ?11 IS NOT NULL THEN ?12 "
       "  ELSE coalesce(date_source, CASE WHEN published IS NOT NULL THEN 'feed' END) END, "
-      "author = CASE WHEN author = '' AND ?13 IS NOT NULL THEN ?13 ELSE author END "
+      "author = CASE WHEN author = '' AND ?13 IS NOT NULL THEN ?13 ELSE author END, "
+      "title = CASE WHEN title = '' AND ?14 IS NOT NULL THEN ?14 ELSE title END "
       "WHERE id = ?1", error);
 
   if (stmt == NULL)
@@ -91,6 +93,7 @@ write_page (ClipStore *store, gint64 id, const ClipStoredPage *p, GError **error
     sqlite3_bind_int64 (stmt, 11, p->published);
   clip_store_bind_text (stmt, 12, p->published_source);
   clip_store_bind_text (stmt, 13, has_text && p->author && *p->author ? p->author : NULL);
+  clip_store_bind_text (stmt, 14, has_text && p->title && *p->title ? p->title : NULL);
   if (!step_done (store, stmt, "Could not store an article's page", error))
     return FALSE;
   if (sqlite3_changes (clip_store_get_db (store)) == 0)

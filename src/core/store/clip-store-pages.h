@@ -38,6 +38,8 @@ typedef struct {
   gint64  published;
   char   *published_source;  /* "json-ld", "meta", … */
   char   *author;            /* the page's authors, used when the feed had none */
+  char   *title;             /* the page's title, used when the article has none
+                                (a sitemap's address without news:title) */
   char   *date_candidates;   /* JSON: [{"date","source"}] with the feed's and first seen */
   gboolean date_uncertain;
 } ClipStoredPage;
