@@ -129,7 +129,7 @@ int
 clip_cli_articles (ClipCli *cli, int argc, char **argv)
 {
   static const ClipCliSubcommand subs[] = {
-    { "list", articles_list },
+    { "list", articles_list }, { "show", clip_cli_articles_show },
     { "flag", clip_cli_articles_mark }, { "unflag", clip_cli_articles_mark },
     { "read", clip_cli_articles_mark }, { "unread", clip_cli_articles_mark },
     { "tag", clip_cli_articles_mark }, { "untag", clip_cli_articles_mark },
@@ -137,7 +137,7 @@ clip_cli_articles (ClipCli *cli, int argc, char **argv)
   };
 
   return clip_cli_dispatch (cli, "articles",
-                            _("Usage: clippings-cli articles list|flag|unflag|read|unread|tag|untag|note "
+                            _("Usage: clippings-cli articles list|show|flag|unflag|read|unread|tag|untag|note "
                               "[OPTIONS…]"),
                             NULL, subs, G_N_ELEMENTS (subs), argc, argv);
 }

@@ -90,12 +90,16 @@ void        clip_cli_print_articles (GPtrArray    *articles,
 
 /* Commands, one file per group. */
 int clip_cli_outlets      (ClipCli *cli, int argc, char **argv);
+int clip_cli_outlets_probe (ClipCli *cli, int argc, char **argv);
+/* The best listing selector of the page at url (clip-cli-probe.c). */
+char *clip_cli_find_selector (ClipCli *cli, const char *url, GError **error);
 int clip_cli_fetch        (ClipCli *cli, int argc, char **argv);
 int clip_cli_watch        (ClipCli *cli, int argc, char **argv);
 int clip_cli_import_opml  (ClipCli *cli, int argc, char **argv);
 int clip_cli_export_opml  (ClipCli *cli, int argc, char **argv);
 int clip_cli_export       (ClipCli *cli, int argc, char **argv);
 int clip_cli_articles     (ClipCli *cli, int argc, char **argv);
+int clip_cli_articles_show (ClipCli *cli, int argc, char **argv);
 int clip_cli_search       (ClipCli *cli, int argc, char **argv);
 /* articles flag|unflag|read|unread|tag|untag|note (argv[0] says which). */
 int clip_cli_articles_mark (ClipCli *cli, int argc, char **argv);

@@ -12,6 +12,10 @@
 
 /* How long typing may pause before the address is judged aloud. */
 #define CHECK_DELAY_MS 600
+#include "clip-listing.h"
+
+/* Links of the selector shown under it. */
+#define PREVIEW_ROWS 8
 
 struct _ClipAddOutletDialog
 {
@@ -33,6 +37,16 @@ struct _ClipAddOutletDialog
   GPtrArray    *candidates;     /* ClipFeedCandidate*, once discovered */
   GPtrArray    *checks;         /* their GtkCheckButtons */
   ClipService  *service;
+  /* A site without a feed: "Watch this page". */
+  AdwPreferencesGroup *watch_group;
+  AdwPreferencesGroup *sitemaps_group;
+  AdwEntryRow  *selector_row;
+  GtkLabel     *count_label;
+  GList        *watch_rows;     /* link previews in watch_group */
+  GList        *sitemap_rows;
+  GPtrArray    *sitemap_checks; /* GtkCheckButton*, by probe->sitemaps */
+  ClipProbe    *probe;
+  guint         live_count;
 
   ClipCommands *commands;
   guint         interval;
@@ -142,6 +156,177 @@ check_typed_cb (gpointer user_data)
 /* Checked as typed: Add waits for an address; what cannot be one is said
  * once typing pauses, before anything is fetched. */
 static void
+clear_rows (AdwPreferencesGroup *group, GList **rows)
+{
+  for (GList *l = *rows; l; l = l->next)
+    adw_preferences_group_remove (group, l->data);
+  g_clear_pointer (rows, g_list_free);
+}
+
+static void
+clear_watch (ClipAddOutletDialog *self)
+{
+  clear_rows (self->watch_group, &self->watch_rows);
+  clear_rows (self->sitemaps_group, &self->sitemap_rows);
+  g_clear_pointer (&self->sitemap_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->probe, clip_probe_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->watch_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sitemaps_group), FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->add_button), _("_Add"));
+}
+
+/* The selector's links on the page, counted and listed as it is typed. */
+static void
+selector_changed_cb (ClipAddOutletDialog *self)
+{
+  g_autofree char *selector = entry_text (self->selector_row);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  ClipListingPage page = { 0 };
+
+  if (self->probe == NULL || self->probe->page == NULL)
+    return;
+  page.data = g_bytes_get_data (self->probe->page, &page.len);
+  page.url = self->probe->url;
+  page.content_type = self->probe->content_type;
+  clear_rows (self->watch_group, &self->watch_rows);
+  links = *selector ? clip_listing_select (&page, selector, &error) : NULL;
+  self->live_count = links ? links->len : 0;
+  count = links ? g_strdup_printf (ngettext ("%u link", "%u links", links->len), links->len)
+                : g_strdup (*selector ? _("Not a selector") : "");
+  gtk_label_set_text (self->count_label, count);
+  if (links == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->selector_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->selector_row), "error");
+  for (guint i = 0; links && i < MIN (links->len, PREVIEW_ROWS); i++)
+    {
+      const ClipListingLink *l = g_ptr_array_index (links, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *l->title ? l->title : l->url);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), l->url);
+      adw_preferences_group_add (self->watch_group, row);
+      self->watch_rows = g_list_append (self->watch_rows, row);
+    }
+  gtk_widget_set_sensitive (self->add_button, self->live_count > 0 || self->sitemap_checks);
+}
+
+/* The page's article lists and sitemaps, for a site without a feed. */
+static gboolean
+offer_watch (ClipAddOutletDialog *self, ClipProbe *probe)
+{
+  if (probe->listings->len == 0 && probe->sitemaps->len == 0)
+    {
+      clip_probe_free (probe);
+      return FALSE;
+    }
+  self->probe = probe;
+  if (probe->listings->len > 0)
+    {
+      const ClipListingProposal *best = g_ptr_array_index (probe->listings, 0);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->selector_row), best->selector);
+      gtk_widget_set_visible (GTK_WIDGET (self->watch_group), TRUE);
+    }
+  if (probe->sitemaps->len > 0)
+    {
+      self->sitemap_checks = g_ptr_array_new ();
+      for (guint i = 0; i < probe->sitemaps->len; i++)
+        {
+          const ClipProbeSitemap *s = g_ptr_array_index (probe->sitemaps, i);
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *check = gtk_check_button_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->url);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       g_str_equal (s->kind, "news") ? _("News sitemap")
+                                       : g_str_equal (s->kind, "index") ? _("Sitemap index")
+                                       : _("Sitemap"));
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          adw_preferences_group_add (self->sitemaps_group, row);
+          self->sitemap_rows = g_list_append (self->sitemap_rows, row);
+          g_ptr_array_add (self->sitemap_checks, check);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->sitemaps_group), TRUE);
+    }
+  gtk_button_set_label (GTK_BUTTON (self->add_button), _("_Watch"));
+  selector_changed_cb (self);
+  return TRUE;
+}
+
+static void
+probed_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  g_autoptr(ClipAddOutletDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ClipProbe *probe = clip_service_probe_finish (CLIP_SERVICE (source), res, &error);
+
+  if (probe == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_working (self, FALSE);
+  if (probe == NULL || !offer_watch (self, probe))
+    show_error (self, probe == NULL ? error->message
+                : _("No feed was found at this address, and no list of article links or sitemap either"));
+}
+
+static void
+watch_added_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  g_autoptr(ClipAddOutletDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!clip_commands_run_finish (CLIP_COMMANDS (source), res, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_working (self, FALSE);
+          show_error (self, error->message);
+        }
+      return;
+    }
+  set_working (self, FALSE);
+  name = entry_text (self->name_row);
+  g_signal_emit (self, signals[OUTLET_ADDED], 0, *name ? name : self->probe->url);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static guint picked_interval (ClipAddOutletDialog *self);
+
+/* The page as a listing outlet, or the sitemap picked. */
+static void
+add_watch (ClipAddOutletDialog *self)
+{
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  g_autoptr(ClipCommand) command = NULL;
+
+  o->kind = CLIP_OUTLET_LISTING;
+  o->url = g_strdup (self->probe->url);
+  for (guint i = 0; self->sitemap_checks && i < self->sitemap_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->sitemap_checks, i)))
+      {
+        o->kind = CLIP_OUTLET_SITEMAP;
+        g_free (o->url);
+        o->url = g_strdup (((ClipProbeSitemap *) g_ptr_array_index (self->probe->sitemaps, i))->url);
+      }
+  if (o->kind == CLIP_OUTLET_LISTING)
+    o->selector = entry_text (self->selector_row);
+  o->name = entry_text (self->name_row);
+  o->group = entry_text (self->group_row);
+  o->interval = picked_interval (self);
+  show_error (self, NULL);
+  set_working (self, TRUE);
+  command = clip_command_add_outlet (o);
+  clip_commands_run_async (self->commands, command, NULL, self->cancellable, watch_added_cb,
+                           g_object_ref (self));
+}
+
+static void
 url_changed_cb (ClipAddOutletDialog *self)
 {
   g_autofree char *url = entry_text (self->url_row);
@@ -151,6 +336,7 @@ url_changed_cb (ClipAddOutletDialog *self)
   gtk_widget_set_sensitive (self->add_button, typed == CLIP_URL_TYPED_OK);
   show_error (self, NULL);
   clear_candidates (self);
+  clear_watch (self);
   g_clear_handle_id (&self->check_timeout, g_source_remove);
   if (typed == CLIP_URL_TYPED_NOT_WEB || typed == CLIP_URL_TYPED_SCHEME)
     self->check_timeout = g_timeout_add (CHECK_DELAY_MS, check_typed_cb, self);
@@ -273,6 +459,14 @@ discovered_cb (GObject      *source,
   g_autoptr(GPtrArray) found = clip_service_discover_feeds_finish (CLIP_SERVICE (source), res, &error);
   const ClipFeedCandidate *c;
 
+  if (found == NULL && g_error_matches (error, CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_NOT_A_FEED))
+    {
+      /* No feed: what the page offers to watch instead. */
+      g_autofree char *url = entry_text (self->url_row);
+
+      clip_service_probe_async (self->service, url, self->cancellable, probed_cb, g_object_ref (self));
+      return;
+    }
   if (found == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -308,6 +502,11 @@ add_clicked_cb (ClipAddOutletDialog *self)
     }
   if (url == NULL)
     return;
+  if (self->probe != NULL)
+    {
+      add_watch (self);
+      return;
+    }
   /* A feed picked among those found. */
   if (self->candidates != NULL)
     {
@@ -353,6 +552,10 @@ clip_add_outlet_dialog_finalize (GObject *object)
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_list_free (self->feed_rows);
+  g_list_free (self->watch_rows);
+  g_list_free (self->sitemap_rows);
+  g_clear_pointer (&self->sitemap_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->probe, clip_probe_free);
   G_OBJECT_CLASS (clip_add_outlet_dialog_parent_class)->finalize (object);
 }
 
@@ -381,6 +584,11 @@ clip_add_outlet_dialog_class_init (ClipAddOutletDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, interval_row);
   gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, interval_list);
   gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, feeds_group);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, watch_group);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, sitemaps_group);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, selector_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipAddOutletDialog, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, selector_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -15,6 +15,7 @@ struct _ClipArticleItem
   gint64    id;
   gint64    outlet_id;
   gint64    time;
+  gboolean  date_uncertain;
   gboolean  read;
   gint      flag;
   char     *title;
@@ -71,6 +72,7 @@ clip_article_item_new (gint64                id,
     {
       self->outlet_id = row->outlet_id;
       self->time = row->time;
+      self->date_uncertain = row->date_uncertain;
       self->read = row->read;
       self->flag = row->flag;
       self->title = g_strdup (row->title);
@@ -95,6 +97,7 @@ gint64 clip_article_item_get_outlet_id (ClipArticleItem *self) { return self->ou
 const char *clip_article_item_get_title (ClipArticleItem *self) { return self->title; }
 const char *clip_article_item_get_outlet_name (ClipArticleItem *self) { return self->outlet_name; }
 gint64 clip_article_item_get_time (ClipArticleItem *self) { return self->time; }
+gboolean clip_article_item_get_date_uncertain (ClipArticleItem *self) { return self->date_uncertain; }
 gboolean clip_article_item_get_read (ClipArticleItem *self) { return self->read; }
 gint clip_article_item_get_flag (ClipArticleItem *self) { return self->flag; }
 const gint64 *clip_article_item_get_rule_ids (ClipArticleItem *self) { return self->rule_ids; }

@@ -21,6 +21,8 @@ gint64           clip_article_item_get_outlet_id  (ClipArticleItem       *self);
 const char      *clip_article_item_get_title      (ClipArticleItem       *self);
 const char      *clip_article_item_get_outlet_name (ClipArticleItem      *self);
 gint64           clip_article_item_get_time       (ClipArticleItem       *self);
+/* The article's dates disagree: its time may be wrong. */
+gboolean         clip_article_item_get_date_uncertain (ClipArticleItem   *self);
 gboolean         clip_article_item_get_read       (ClipArticleItem       *self);
 void             clip_article_item_set_read       (ClipArticleItem       *self,
                                                    gboolean               read);

@@ -17,6 +17,7 @@ typedef struct {
   GtkWidget *title;
   GtkWidget *star;
   GtkWidget *time;
+  GtkWidget *uncertain;     /* the date-uncertain sign beside the time */
   GtkWidget *outlet;
   GtkWidget *copy;      /* "Copy of …", "Recycled from …" */
   GtkWidget *chip;
@@ -115,7 +116,15 @@ first_line (RowParts *parts)
   gtk_accessible_update_property (GTK_ACCESSIBLE (parts->star), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Flagged"), -1);
   gtk_box_append (GTK_BOX (line), dot);
+  /* At the row's end with the flag, where it does not move the columns. */
+  parts->uncertain = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (parts->uncertain, "warning");
+  gtk_widget_set_tooltip_text (parts->uncertain, _("Date uncertain: the feed's and the page's dates disagree"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->uncertain), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Date uncertain"), -1);
+  gtk_widget_set_visible (parts->uncertain, FALSE);
   gtk_box_append (GTK_BOX (line), parts->title);
+  gtk_box_append (GTK_BOX (line), parts->uncertain);
   gtk_box_append (GTK_BOX (line), parts->star);
   return line;
 }
@@ -296,6 +305,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (parts->title, "dim-label");
     }
   gtk_inscription_set_text (GTK_INSCRIPTION (parts->time), time);
+  gtk_widget_set_visible (parts->uncertain, clip_article_item_get_date_uncertain (item));
   gtk_inscription_set_text (GTK_INSCRIPTION (parts->outlet), clip_article_item_get_outlet_name (item));
   set_tooltip (parts->outlet, clip_article_item_get_outlet_name (item));
   {

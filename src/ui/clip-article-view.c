@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "clip-article-item.h"
+#include "clip-article-page-info.h"
 #include "clip-article-table.h"
 #include "clip-format.h"
 #include "clip-article-view.h"
@@ -32,7 +33,13 @@ struct _ClipArticleView
   GtkFlowBox     *tags_box;
   GtkEntry       *tag_entry;
   GtkLabel       *body_label;
+  GtkLabel       *date_label;
+  GtkLabel       *source_label;
+  GtkWidget      *full_text_button;
+  GtkWidget      *save_copy_button;
   GtkTextView    *note_view;
+  gssize          page_at;       /* where the page's text starts in the
+                                    matched body; -1: the feed's is shown */
 
   ClipStore      *reader;
   ClipCommands   *commands;
@@ -52,7 +59,7 @@ struct _ClipArticleView
 
 G_DEFINE_FINAL_TYPE (ClipArticleView, clip_article_view, ADW_TYPE_BIN)
 
-enum { NOTE_SAVED, NOTE_FAILED, ARTICLE_CHANGED, N_SIGNALS };
+enum { NOTE_SAVED, NOTE_FAILED, ARTICLE_CHANGED, GET_FULL_TEXT, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void show_tags (ClipArticleView *self, const char * const *tags);
@@ -266,6 +273,28 @@ rule_row (ClipArticleView *self,
   return box;
 }
 
+/* Spans of the matched body (the feed's text, then the page's) as the
+ * view shows it: the page's text alone when there is one. */
+static void
+shift_to_shown (ClipArticleView *self, GArray *spans, gsize elt, gsize start_at, gsize end_at)
+{
+  if (self->page_at < 0)
+    return;
+  for (guint i = spans->len; i-- > 0;)
+    {
+      guint8 *e = (guint8 *) spans->data + i * elt;
+      guint *start = (guint *) (e + start_at), *end = (guint *) (e + end_at);
+
+      if ((gssize) *start < self->page_at)
+        g_array_remove_index (spans, i);
+      else
+        {
+          *start -= self->page_at;
+          *end -= self->page_at;
+        }
+    }
+}
+
 /* The search's hits over the rules' spans: in the body (attrs) and the
  * title, in their own colour. */
 static void
@@ -283,8 +312,10 @@ show_hits (ClipArticleView *self,
     {
       const ClipRuleSpan *span = &g_array_index (spans, ClipRuleSpan, i);
 
-      if (span->field == CLIP_RULE_FIELD_BODY)
+      if (span->field == CLIP_RULE_FIELD_BODY && self->page_at < 0)
         clip_highlight_add_hit (body_attrs, span->start, span->end);
+      else if (span->field == CLIP_RULE_FIELD_BODY && (gssize) span->start >= self->page_at)
+        clip_highlight_add_hit (body_attrs, span->start - self->page_at, span->end - self->page_at);
       else if (span->field == CLIP_RULE_FIELD_TITLE)
         clip_highlight_add_hit (title_attrs, span->start, span->end);
     }
@@ -325,11 +356,49 @@ show_matches (ClipArticleView *self,
       words = g_strjoinv (", ", (char **) found->pdata);
       gtk_box_append (self->rules_box, rule_row (self, rule_id, words));
     }
+  shift_to_shown (self, body_spans, sizeof (ClipHighlightSpan), G_STRUCT_OFFSET (ClipHighlightSpan, start),
+                  G_STRUCT_OFFSET (ClipHighlightSpan, end));
   attrs = clip_highlight_attrs (body_spans, self->rule_colors);
   show_hits (self, attrs);
   gtk_label_set_attributes (self->body_label, attrs);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_box),
                           gtk_widget_get_first_child (GTK_WIDGET (self->rules_box)) != NULL);
+}
+
+/* Where the text came from, the date warning, and the page's actions. */
+static void
+show_page_state (ClipArticleView *self)
+{
+  const ClipArticle *a = self->article;
+  g_autofree char *source = clip_article_source_text (a);
+  g_autofree char *warning = clip_article_date_warning (self->reader, a);
+  gboolean web = a->url && (g_str_has_prefix (a->url, "http://") || g_str_has_prefix (a->url, "https://"));
+
+  gtk_label_set_text (self->source_label, source);
+  gtk_label_set_text (self->date_label, warning ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->date_label), warning != NULL);
+  gtk_widget_set_visible (self->full_text_button, web);
+  gtk_widget_set_sensitive (self->full_text_button, TRUE);
+  gtk_button_set_label (GTK_BUTTON (self->full_text_button), _("Get Full Text"));
+  gtk_widget_set_visible (self->save_copy_button, clip_article_has_page_copy (self->reader, a->id));
+}
+
+static void
+full_text_clicked_cb (ClipArticleView *self)
+{
+  if (self->article == NULL)
+    return;
+  /* The window asks the service; the view is shown again when it ends. */
+  gtk_widget_set_sensitive (self->full_text_button, FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->full_text_button), _("Getting Full Text…"));
+  g_signal_emit (self, signals[GET_FULL_TEXT], 0, self->article->id);
+}
+
+static void
+save_copy_clicked_cb (ClipArticleView *self)
+{
+  if (self->article != NULL && self->reader != NULL)
+    clip_article_save_page_copy (GTK_WIDGET (self), self->reader, self->article->id);
 }
 
 void
@@ -338,6 +407,7 @@ clip_article_view_show (ClipArticleView *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *meta = NULL;
+  g_autofree char *match_body = NULL;
   GtkTextBuffer *note_buffer;
   const char *body;
 
@@ -371,9 +441,12 @@ clip_article_view_show (ClipArticleView *self,
   gtk_label_set_text (self->meta_label, meta);
   show_copy (self);
 
-  body = clip_article_body (self->article);
+  show_page_state (self);
+  match_body = clip_article_dup_match_body (self->article);
+  self->page_at = clip_article_page_offset (self->article);
+  body = self->page_at >= 0 ? self->article->page_text : clip_article_body (self->article);
   gtk_label_set_text (self->body_label, body ? body : "");
-  show_matches (self, body ? body : "");
+  show_matches (self, match_body);
 
   {
     g_auto(GStrv) tags = clip_store_get_tags (self->reader, self->article->id, NULL);
@@ -435,8 +508,7 @@ void
 clip_article_view_set_search (ClipArticleView *self,
                               const char      *query)
 {
-  g_autoptr(PangoAttrList) attrs = NULL;
-  const char *body;
+  g_autofree char *body = NULL;
 
   g_return_if_fail (CLIP_IS_ARTICLE_VIEW (self));
 
@@ -450,8 +522,8 @@ clip_article_view_set_search (ClipArticleView *self,
     self->search = clip_search_matcher_new (self->reader, query, NULL);
   if (self->article == NULL)
     return;
-  body = clip_article_body (self->article);
-  show_matches (self, body ? body : "");
+  body = clip_article_dup_match_body (self->article);
+  show_matches (self, body);
 }
 
 static void
@@ -635,6 +707,12 @@ clip_article_view_class_init (ClipArticleViewClass *klass)
   signals[ARTICLE_CHANGED] = g_signal_new ("article-changed", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* "Get full text": the article's page to fetch again (the window has
+   * the service). */
+  signals[GET_FULL_TEXT] = g_signal_new ("get-full-text", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class,
       "/io/github/clippings/Clippings/clip-article-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, stack);
@@ -647,13 +725,20 @@ clip_article_view_class_init (ClipArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, note_view);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, tags_box);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, tag_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, date_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, source_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, full_text_button);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, save_copy_button);
   gtk_widget_class_bind_template_callback (widget_class, tag_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, full_text_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_copy_clicked_cb);
 }
 
 static void
 clip_article_view_init (ClipArticleView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->page_at = -1;
   self->rule_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->rule_colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                              (GDestroyNotify) gdk_rgba_free);

@@ -17,9 +17,13 @@ struct _ClipOutletDialog
   AdwEntryRow    *name_row;
   AdwEntryRow    *group_row;
   AdwEntryRow    *url_row;
+  AdwComboRow    *kind_row;       /* ClipOutletKind, in its order */
+  AdwEntryRow    *selector_row;   /* a listing's */
   AdwComboRow    *interval_row;
   GtkStringList  *interval_list;
   GtkSwitch      *enabled_switch;
+  AdwComboRow    *full_text_row;
+  GtkSwitch      *robots_switch;
   AdwActionRow   *success_row;
   AdwActionRow   *error_row;
   AdwActionRow   *next_row;
@@ -70,10 +74,16 @@ fill (ClipOutletDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), o->name ? o->name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->group_row), o->group ? o->group : "");
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), o->url ? o->url : "");
+  adw_combo_row_set_selected (self->kind_row, o->kind);
+  gtk_editable_set_text (GTK_EDITABLE (self->selector_row), o->selector ? o->selector : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->selector_row), o->kind == CLIP_OUTLET_LISTING);
   best = clip_interval_nearest (o->interval);
   self->shown_interval = best;
   adw_combo_row_set_selected (self->interval_row, best);
   gtk_switch_set_active (self->enabled_switch, o->enabled);
+  /* The combo's rows are in ClipFullText's order. */
+  adw_combo_row_set_selected (self->full_text_row, o->full_text);
+  gtk_switch_set_active (self->robots_switch, !o->ignore_robots);
   adw_action_row_set_subtitle (self->success_row, success);
   adw_action_row_set_subtitle (self->error_row, o->last_error ? o->last_error : _("None"));
   if (o->failures > 0)
@@ -144,6 +154,12 @@ save_clicked_cb (ClipOutletDialog *self)
   if (choice != self->shown_interval && clip_interval_seconds (choice) > 0)
     o->interval = clip_interval_seconds (choice);
   o->enabled = gtk_switch_get_active (self->enabled_switch);
+  o->kind = (ClipOutletKind) MIN (adw_combo_row_get_selected (self->kind_row), CLIP_OUTLET_SITEMAP);
+  g_free (o->selector);
+  o->selector = o->kind == CLIP_OUTLET_LISTING ? entry_text (self->selector_row) : NULL;
+  o->full_text = (ClipFullText) MIN (adw_combo_row_get_selected (self->full_text_row),
+                                     (guint) CLIP_FULL_TEXT_NEVER);
+  o->ignore_robots = !gtk_switch_get_active (self->robots_switch);
   if (*o->name == '\0')
     {
       show_message (self, _("The outlet needs a name"));
@@ -151,6 +167,14 @@ save_clicked_cb (ClipOutletDialog *self)
     }
   show_message (self, NULL);
   write_outlet (self, clip_command_update_outlet (o));
+}
+
+/* The selector is a listing's only. */
+static void
+kind_changed_cb (ClipOutletDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->selector_row),
+                          adw_combo_row_get_selected (self->kind_row) == CLIP_OUTLET_LISTING);
 }
 
 /* The removal's first step done (the outlet hidden, or no longer
@@ -247,9 +271,13 @@ clip_outlet_dialog_class_init (ClipOutletDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, group_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, selector_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, interval_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, interval_list);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, enabled_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, full_text_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, robots_switch);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, success_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, error_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, next_row);
@@ -257,6 +285,7 @@ clip_outlet_dialog_class_init (ClipOutletDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -294,6 +294,7 @@ clip_window_alerts_install (ClipWindow *window)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (clip_alerts_view_get_article_view (wa->alerts_view), "article-changed",
                            G_CALLBACK (clip_window_sync_article_actions), window, G_CONNECT_SWAPPED);
+  clip_window_connect_article_view (window, clip_alerts_view_get_article_view (wa->alerts_view));
   clip_alerts_view_set_settings (wa->alerts_view, clip_window_get_settings (window));
 
   add_sidebar_rows (wa, GTK_BOX (pane));

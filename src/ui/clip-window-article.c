@@ -248,4 +248,5 @@ clip_window_add_article_actions (ClipWindow *self)
   g_signal_connect_object (self->main_stack, "notify::visible-child",
                            G_CALLBACK (clip_window_sync_article_actions), self, G_CONNECT_SWAPPED);
   clip_article_view_follow_flag_button (GTK_TOGGLE_BUTTON (self->flag_button));
+  clip_window_connect_article_view (self, self->article_view);
 }

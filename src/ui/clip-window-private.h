@@ -148,6 +148,9 @@ void          clip_window_edit_outlet        (ClipWindow      *self,
 void          clip_window_refresh_activated  (GSimpleAction   *action,
                                               GVariant        *param,
                                               gpointer         user_data);
+/* "Get full text" of an article view goes to the service. */
+void          clip_window_connect_article_view (ClipWindow      *self,
+                                                ClipArticleView *view);
 void          clip_window_connect_service    (ClipWindow      *self,
                                               ClipApplication *app);
 

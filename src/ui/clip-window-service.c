@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "clip-store-pages.h"
+#include "clip-window-alerts.h"
 #include "clip-window-private.h"
 
 /* The fetch service */
@@ -189,6 +191,76 @@ clip_window_refresh_activated (GSimpleAction *action,
   clip_service_refresh_all (self->service);
 }
 
+/* Article pages: a view that shows an article whose page just arrived
+ * shows it again, with the page's text. */
+static void
+reshow_article (ClipWindow *self, gint64 article_id)
+{
+  ClipArticleView *views[] = { self->article_view, clip_window_alerts_article_view (self) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (views[i] != NULL && clip_article_view_get_id (views[i]) == article_id)
+      clip_article_view_show (views[i], article_id);
+}
+
+static void
+page_fetched_cb (ClipWindow *self, gint64 article_id, guint state)
+{
+  reshow_article (self, article_id);
+}
+
+typedef struct {
+  ClipWindow *self;
+  gint64      id;
+} PageAsk;
+
+static void
+full_text_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PageAsk *ask = data;
+  g_autoptr(GError) error = NULL;
+  gint state = clip_service_fetch_page_finish (CLIP_SERVICE (source), result, &error);
+  const char *message = NULL;
+
+  if (state < 0)
+    message = error->message;
+  else if (state == CLIP_PAGE_STATE_FAILED)
+    message = _("The article's page could not be read");
+  else if (state == CLIP_PAGE_STATE_ROBOTS)
+    message = _("The site's robots.txt does not allow reading this page");
+  else if (state == CLIP_PAGE_STATE_NO_TEXT)
+    message = _("No article text was found on the page");
+  if (message != NULL)
+    clip_window_show_toast (ask->self, message);
+  reshow_article (ask->self, ask->id);
+  g_object_unref (ask->self);
+  g_free (ask);
+}
+
+static void
+get_full_text_cb (ClipArticleView *view, gint64 article_id, ClipWindow *self)
+{
+  PageAsk *ask;
+
+  if (self->service == NULL)
+    {
+      clip_window_show_toast (self, _("Pages are not being fetched: the fetch service is not running"));
+      clip_article_view_show (view, article_id);
+      return;
+    }
+  ask = g_new0 (PageAsk, 1);
+  ask->self = g_object_ref (self);
+  ask->id = article_id;
+  clip_service_fetch_page_async (self->service, article_id, NULL, full_text_done_cb, ask);
+}
+
+void
+clip_window_connect_article_view (ClipWindow      *self,
+                                  ClipArticleView *view)
+{
+  g_signal_connect_object (view, "get-full-text", G_CALLBACK (get_full_text_cb), self, 0);
+}
+
 void
 clip_window_connect_service (ClipWindow      *self,
                              ClipApplication *app)
@@ -214,5 +286,7 @@ clip_window_connect_service (ClipWindow      *self,
   g_signal_connect_object (self->service, "outlet-updated", G_CALLBACK (outlet_updated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->service, "refresh-finished", G_CALLBACK (refresh_finished_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->service, "page-fetched", G_CALLBACK (page_fetched_cb),
                            self, G_CONNECT_SWAPPED);
 }

@@ -93,6 +93,8 @@ check_csv_rows (Fixture *f, const char *path, gboolean with_bom)
   g_assert_cmpstr (json_array_get_string_element (head, 0), ==, "id");
   g_assert_cmpstr (json_array_get_string_element (head, 4), ==, "title");
   g_assert_cmpstr (json_array_get_string_element (head, 12), ==, "note");
+  g_assert_cmpstr (json_array_get_string_element (head, 15), ==, "evidence_sha256");
+  g_assert_cmpstr (json_array_get_string_element (head, 16), ==, "evidence_captured");
   /* Oldest first: fixture articles were made in time order. */
   for (guint i = 0; i < f->articles->len; i++)
     {
@@ -102,7 +104,12 @@ check_csv_rows (Fixture *f, const char *path, gboolean with_bom)
       g_autofree char *tags = g_strjoinv ("; ", fa->tags);
       g_autofree char *flag = g_strdup_printf ("%d", fa->flag);
 
-      g_assert_cmpuint (json_array_get_length (row), ==, 13);
+      g_assert_cmpuint (json_array_get_length (row), ==, 17);
+      /* No page read, no copy kept: the feed's text, no hash. */
+      assert_cell (row, 13, "feed");
+      assert_cell (row, 14, "0");
+      assert_cell (row, 15, "");
+      assert_cell (row, 16, "");
       assert_cell (row, 0, id);
       assert_cell (row, 2, fa->outlet);
       assert_cell (row, 3, fa->url);

@@ -513,6 +513,13 @@ test_outlet_dialog (void)
 
   gtk_editable_set_text (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "name_row"), "OC Media (English)");
   gtk_editable_set_text (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "group_row"), "Caucasus");
+  /* Full text: Automatic shown (the default), Never picked; robots.txt
+   * obeyed shown, turned off. */
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "full_text_row")), ==,
+                    CLIP_FULL_TEXT_AUTO);
+  g_assert_true (gtk_switch_get_active (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "robots_switch")));
+  adw_combo_row_set_selected (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "full_text_row"), CLIP_FULL_TEXT_NEVER);
+  gtk_switch_set_active (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "robots_switch"), FALSE);
   gtk_widget_activate (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "save_button"));
   g_assert_true (clip_test_ui_wait (is_true, &changed));
   saved = clip_store_get_outlet (store, id, &error);
@@ -520,6 +527,8 @@ test_outlet_dialog (void)
   g_assert_cmpstr (saved->group, ==, "Caucasus");
   /* The interval was not touched: 20 minutes stays, not the 15 shown. */
   g_assert_cmpint (saved->interval, ==, 1200);
+  g_assert_cmpint (saved->full_text, ==, CLIP_FULL_TEXT_NEVER);
+  g_assert_true (saved->ignore_robots);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
 

@@ -14,6 +14,7 @@
 #include "clip-highlight.h"
 #include "clip-rules-store.h"
 #include "clip-store-listing.h"
+#include "clip-store-pages.h"
 #include "clip-store-sql.h"
 #include "clip-test-list.h"
 #include "clip-test-ui.h"
@@ -683,6 +684,98 @@ test_article_view (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+full_text_asked_cb (ClipArticleView *view, gint64 id, gint64 *asked)
+{
+  *asked = id;
+}
+
+/* An article whose page was read: the view shows the page's text (not
+ * the teaser), says where it came from, highlights a rule's match that
+ * is only in the page (at its place in the page's text), warns of an
+ * uncertain date, offers the page copy, and asks for the full text. */
+static void
+test_article_view_page (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = gtk_window_new ();
+  ClipArticleView *view = CLIP_ARTICLE_VIEW (clip_article_view_new ());
+  g_autoptr(GPtrArray) rules = clip_store_list_rules (f->store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipCommands) commands = NULL;
+  ClipArticle *teaser = clip_article_new ();
+  ClipStoredPage page = { 0 };
+  g_autoptr(ClipEvidence) e = g_new0 (ClipEvidence, 1);
+  g_autoptr(GBytes) served = g_bytes_new_static ("<html>…</html>", 16);
+  const char *text = "The ministers met on Friday.\n\nThey discussed Russian interference in the region.";
+  GtkLabel *body, *source, *date;
+  GtkWidget *get, *save;
+  PangoAttrList *attrs;
+  g_autoptr(GSList) list = NULL;
+  gint64 id, asked = 0;
+  gboolean found = FALSE;
+
+  teaser->guid = g_strdup ("teaser");
+  teaser->url = g_strdup ("https://example.org/teaser");
+  teaser->title = g_strdup ("Ministers meet");
+  teaser->summary_text = g_strdup ("Ministers met…");
+  teaser->published = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  clip_test_list_ingest (f, 0, teaser);
+  id = CLIP_TEST_LIST_ARTICLES + 1;
+  page.state = CLIP_PAGE_STATE_FETCHED;
+  page.text = (char *) text;
+  page.html = (char *) "<p>The ministers met on Friday.</p>";
+  page.url = (char *) "https://example.org/teaser";
+  page.published = CLIP_NO_DATE;
+  page.date_candidates = (char *) "[{\"date\":\"2026-11-20T10:00:00Z\",\"source\":\"feed\"},"
+                                  "{\"date\":\"2026-11-25T10:00:00Z\",\"source\":\"json-ld\"}]";
+  page.date_uncertain = TRUE;
+  /* The archive's writer matches the page's text with the default rules. */
+  g_assert_true (clip_store_save_page (f->store, id, &page, &error));
+  g_assert_no_error (error);
+  e->article_id = id;
+  e->captured = g_get_real_time () / G_USEC_PER_SEC;
+  g_assert_true (clip_store_save_evidence (f->store, e, served, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  commands = clip_commands_open (f->dir, NULL);
+  clip_article_view_set_store (view, f->reader, commands);
+  clip_article_view_set_rules (view, rules);
+  gtk_window_present (GTK_WINDOW (window));
+  clip_article_view_show (view, id);
+  body = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW, "body_label"));
+  source = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW, "source_label"));
+  date = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW, "date_label"));
+  get = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW, "full_text_button"));
+  save = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CLIP_TYPE_ARTICLE_VIEW, "save_copy_button"));
+  g_assert_cmpstr (gtk_label_get_text (body), ==, text);
+  g_assert_cmpstr (gtk_label_get_text (source), ==, "Full text from the page");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (date)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (date), "Date uncertain:"));
+  g_assert_nonnull (strstr (gtk_label_get_text (date), "the page"));
+  g_assert_true (gtk_widget_get_visible (save));
+  g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Matched: Russian interference"));
+  attrs = gtk_label_get_attributes (body);
+  g_assert_nonnull (attrs);
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l; l = l->next)
+    found |= ((PangoAttribute *) l->data)->start_index == (guint) (strstr (text, "Russian") - text);
+  g_assert_true (found);
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+
+  g_signal_connect (view, "get-full-text", G_CALLBACK (full_text_asked_cb), &asked);
+  g_signal_emit_by_name (get, "clicked");
+  g_assert_cmpint (asked, ==, id);
+  g_assert_false (gtk_widget_get_sensitive (get));
+
+  /* An article with the feed's text only says so. */
+  clip_article_view_show (view, 1);
+  g_assert_cmpstr (gtk_label_get_text (source), !=, "Full text from the page");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (date)));
+  g_assert_false (gtk_widget_get_visible (save));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -706,6 +799,8 @@ main (int argc, char **argv)
               test_state_of_held_items, clip_test_list_tear_down);
   g_test_add_func ("/ui/highlight", test_highlight);
   g_test_add ("/ui/article-view", Fixture, NULL, clip_test_list_set_up, test_article_view, clip_test_list_tear_down);
+  g_test_add ("/ui/article-view-page", Fixture, NULL, clip_test_list_set_up, test_article_view_page,
+              clip_test_list_tear_down);
   return g_test_run ();
 }
 

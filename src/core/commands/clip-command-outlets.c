@@ -6,11 +6,40 @@
 
 #include "clip-commands-private.h"
 #include "clip-opml.h"
+#include "clip-selector.h"
+
+/* A listing's selectors are CSS of the subset or XPath (clip-selector.h). */
+static gboolean
+check_selectors (const ClipOutlet *o, GError **error)
+{
+  const char *selectors[] = { o->selector, o->next_selector };
+
+  if (o->kind != CLIP_OUTLET_LISTING)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (selectors); i++)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *xpath = NULL;
+
+      if (selectors[i] == NULL || (i > 0 && *selectors[i] == '\0'))
+        continue;
+      if ((xpath = clip_selector_to_xpath (selectors[i], &local)) == NULL)
+        {
+          g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID, "%s", local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+#include <string.h>
 
 static gboolean
 add_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
           GCancellable *cancellable, GError **error)
 {
+  if (!check_selectors (c->outlet, error))
+    return FALSE;
   c->result_id = clip_store_add_outlet (w, c->outlet, error);
   c->outlets_changed = c->result_id != 0;
   c->fetch_now = c->outlet->enabled ? c->result_id : 0;
@@ -31,7 +60,7 @@ static gboolean
 update_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
              GCancellable *cancellable, GError **error)
 {
-  if (!clip_store_update_outlet (w, c->outlet, error))
+  if (!check_selectors (c->outlet, error) || !clip_store_update_outlet (w, c->outlet, error))
     return FALSE;
   c->outlets_changed = TRUE;
   return TRUE;
@@ -70,6 +99,85 @@ clip_command_set_outlet_enabled (gint64   outlet_id,
 
   c->id = outlet_id;
   c->value = enabled;
+  return c;
+}
+
+void
+clip_outlet_changes_init (ClipOutletChanges *changes)
+{
+  memset (changes, 0, sizeof *changes);
+  changes->enabled = changes->full_text = changes->ignore_robots = -1;
+}
+
+typedef struct {
+  char *name;
+  char *group;
+  ClipOutletChanges changes;
+} EditData;
+
+static void
+edit_data_free (gpointer data)
+{
+  EditData *d = data;
+
+  g_free (d->name);
+  g_free (d->group);
+  g_free (d);
+}
+
+static gboolean
+edit_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
+           GCancellable *cancellable, GError **error)
+{
+  const EditData *d = c->data;
+  g_autoptr(ClipOutlet) o = clip_store_get_outlet (w, c->id, error);
+  gboolean was_enabled;
+
+  if (o == NULL)
+    return FALSE;
+  was_enabled = o->enabled;
+  if (d->name != NULL)
+    {
+      g_free (o->name);
+      o->name = g_strdup (d->name);
+    }
+  if (d->group != NULL)
+    {
+      g_free (o->group);
+      o->group = g_strdup (d->group);
+    }
+  if (d->changes.interval != 0)
+    o->interval = d->changes.interval;
+  if (d->changes.enabled >= 0)
+    o->enabled = d->changes.enabled != 0;
+  if (d->changes.full_text >= 0)
+    o->full_text = (ClipFullText) d->changes.full_text;
+  if (d->changes.ignore_robots >= 0)
+    o->ignore_robots = d->changes.ignore_robots != 0;
+  if (!clip_store_update_outlet (w, o, error))
+    return FALSE;
+  c->outlets_changed = TRUE;
+  /* Enabled again: fetched at once, as a new outlet is. */
+  c->fetch_now = !was_enabled && o->enabled ? o->id : 0;
+  return TRUE;
+}
+
+ClipCommand *
+clip_command_edit_outlet (gint64                   outlet_id,
+                          const ClipOutletChanges *changes)
+{
+  ClipCommand *c = _clip_command_new (edit_work);
+  EditData *d = g_new0 (EditData, 1);
+
+  g_return_val_if_fail (changes != NULL, NULL);
+  g_return_val_if_fail (changes->full_text < 0 || changes->full_text <= CLIP_FULL_TEXT_NEVER, NULL);
+  d->changes = *changes;
+  d->name = g_strdup (changes->name);
+  d->group = g_strdup (changes->group);
+  d->changes.name = d->changes.group = NULL;
+  c->id = outlet_id;
+  c->data = d;
+  c->destroy = edit_data_free;
   return c;
 }
 

@@ -34,6 +34,21 @@ ClipCommand *clip_command_add_outlet      (const ClipOutlet   *outlet);
 ClipCommand *clip_command_update_outlet   (const ClipOutlet   *outlet);
 ClipCommand *clip_command_set_outlet_enabled (gint64           outlet_id,
                                               gboolean         enabled);
+/* Some of an outlet's settings (`outlets edit`): each field says whether
+ * it changes. The others stay as they are on the writer when it runs. */
+typedef struct {
+  const char  *name;          /* NULL: unchanged */
+  const char  *group;         /* NULL: unchanged; "": no group */
+  gint         interval;      /* seconds; 0: unchanged */
+  gint         enabled;       /* -1: unchanged, else FALSE or TRUE */
+  gint         full_text;     /* -1: unchanged, else a ClipFullText */
+  gint         ignore_robots; /* -1: unchanged, else FALSE or TRUE */
+} ClipOutletChanges;
+
+/* All fields unchanged. */
+void         clip_outlet_changes_init     (ClipOutletChanges  *changes);
+ClipCommand *clip_command_edit_outlet     (gint64              outlet_id,
+                                           const ClipOutletChanges *changes);
 /* The outlet and its articles. */
 ClipCommand *clip_command_remove_outlet   (gint64              outlet_id);
 /* The same, but with keep_annotated the articles that carry the

@@ -13,7 +13,8 @@
 
 static const char *const columns[] = {
   "id", "time", "outlet", "url", "title", "author", "lang", "excerpt",
-  "rules", "matched_words", "tags", "flag", "note",
+  "rules", "matched_words", "tags", "flag", "note", "text_source", "date_uncertain",
+  "evidence_sha256", "evidence_captured",
 };
 
 /* A spreadsheet runs a cell that starts with one of these as a formula
@@ -64,6 +65,7 @@ append_row (GString *out, const ClipExportItem *item)
   g_autofree char *time = clip_export_iso_time (clip_article_time (a));
   g_autofree char *tags = g_strjoinv ("; ", item->tags);
   g_autofree char *flag = g_strdup_printf ("%d", a->flag);
+  g_autofree char *captured = item->evidence ? clip_export_iso_time (item->evidence->captured) : NULL;
 
   for (guint i = 0; i < item->matches->len; i++)
     {
@@ -85,6 +87,10 @@ append_row (GString *out, const ClipExportItem *item)
   append_cell (out, tags, FALSE);
   append_cell (out, flag, FALSE);
   append_cell (out, a->note, FALSE);
+  append_cell (out, a->page_text && *a->page_text ? "page" : "feed", FALSE);
+  append_cell (out, a->date_uncertain ? "1" : "0", FALSE);
+  append_cell (out, item->evidence ? item->evidence->sha256 : "", FALSE);
+  append_cell (out, captured ? captured : "", FALSE);
   g_string_append (out, "\r\n");
 }
 

@@ -351,6 +351,7 @@ append_article (GString *out, const ClipExportItem *item)
   g_autofree char *iso = clip_export_iso_time (clip_article_time (a));
   g_autofree char *when = clip_format_time_full (clip_article_time (a), FALSE, NULL, NULL);
   gboolean link = clip_export_is_web_url (a->url);
+  g_autofree char *evidence = clip_export_evidence_line (item);
 
   g_string_append_printf (out, "<article id=\"a%" G_GINT64_FORMAT "\">\n<h3 dir=\"auto\">", a->id);
   if (link)
@@ -414,6 +415,12 @@ append_article (GString *out, const ClipExportItem *item)
           g_string_append (out, t ? ", " : "");
           esc_bdi (out, item->tags[t]);
         }
+      g_string_append (out, "</p>\n");
+    }
+  if (evidence != NULL)
+    {
+      g_string_append (out, "<p class=\"tags evidence\">");
+      esc (out, evidence);
       g_string_append (out, "</p>\n");
     }
   if (a->note && *a->note)

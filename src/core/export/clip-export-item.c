@@ -11,6 +11,7 @@
 #include "clip-store-sql.h"
 #include "clip-text.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -39,6 +40,8 @@ clip_export_item_free (ClipExportItem *item)
   g_free (item->excerpt);
   g_clear_pointer (&item->excerpt_marks, g_array_unref);
   g_clear_pointer (&item->title_marks, g_array_unref);
+  g_free (item->body);
+  clip_evidence_free (item->evidence);
   g_free (item);
 }
 
@@ -82,13 +85,14 @@ collect_words (ClipExportMatch *match)
 static void
 read_spans (ClipExportMatch   *match,
             const char        *json,
-            const ClipArticle *a)
+            const ClipArticle *a,
+            const char        *body)
 {
   ClipRuleDoc doc = { { NULL } };
   g_autoptr(GArray) spans = NULL;
 
   clip_rule_doc_set (&doc, CLIP_RULE_FIELD_TITLE, a->title ? a->title : "");
-  clip_rule_doc_set (&doc, CLIP_RULE_FIELD_BODY, clip_article_body (a));
+  clip_rule_doc_set (&doc, CLIP_RULE_FIELD_BODY, body);
   clip_rule_doc_set (&doc, CLIP_RULE_FIELD_AUTHOR, a->author ? a->author : "");
   clip_rule_doc_set (&doc, CLIP_RULE_FIELD_URL, a->url ? a->url : "");
   spans = clip_rule_spans_from_json (json, &doc);
@@ -176,7 +180,7 @@ excerpt_window (const char *body, gsize len, gsize anchor, gsize *ws, gsize *we)
 static void
 build_excerpt (ClipExportItem *item, GArray *body_marks)
 {
-  const char *body = clip_article_body (item->article);
+  const char *body = item->body;
   gsize len = strlen (body), ws, we, prefix = 0;
   g_autofree gsize *map = NULL;
   GString *out = g_string_new (NULL);
@@ -258,7 +262,7 @@ read_matches (ClipExportContext *ctx,
       match->spans = g_array_new (FALSE, FALSE, sizeof (ClipExportSpan));
       g_array_set_clear_func (match->spans, (GDestroyNotify) span_clear);
       match->words = g_ptr_array_new_with_free_func (g_free);
-      read_spans (match, (const char *) sqlite3_column_text (stmt, 1), item->article);
+      read_spans (match, (const char *) sqlite3_column_text (stmt, 1), item->article, item->body);
       /* Only the words of the rules the report is about are marked; the
        * others' still show beside their chips. */
       for (guint i = 0; rule->about && i < match->spans->len; i++)
@@ -309,6 +313,8 @@ load_item (ClipExportContext *ctx,
   make_valid (&article->content_text);
   make_valid (&article->note);
   make_valid (&article->outlet_name);
+  make_valid (&article->page_text);
+  item->body = clip_article_dup_match_body (article);
   item->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) match_free);
   item->excerpt_marks = g_array_new (FALSE, FALSE, sizeof (ClipExportMark));
   item->title_marks = g_array_new (FALSE, FALSE, sizeof (ClipExportMark));
@@ -318,6 +324,9 @@ load_item (ClipExportContext *ctx,
   if (!(item->tags = clip_store_get_tags (ctx->store, article->id, error)))
     return NULL;
   build_excerpt (item, body_marks);
+  item->evidence = clip_store_get_evidence (ctx->store, article->id, error);
+  if (item->evidence == NULL && error && *error)
+    return NULL;
   return g_steal_pointer (&item);
 }
 
@@ -376,4 +385,22 @@ clip_export_append_words (GString              *out,
           g_string_append (out, g_ptr_array_index (m->words, w));
         }
     }
+}
+
+char *
+clip_export_evidence_line (const ClipExportItem *item)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (item->evidence != NULL)
+    {
+      g_autofree char *when = clip_export_iso_time (item->evidence->captured);
+
+      /* TRANSLATORS: a page kept as evidence: its hash and when it was fetched */
+      g_string_append_printf (s, _("Page copy SHA-256 %s, captured %s"), item->evidence->sha256, when);
+    }
+  if (item->article->date_uncertain)
+    g_string_append_printf (s, "%s%s", s->len ? " · " : "",
+                            _("Date uncertain: the feed's and the page's dates disagree"));
+  return s->len ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
 }

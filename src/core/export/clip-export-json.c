@@ -202,7 +202,25 @@ article_node (const ClipExportItem *item)
     json_builder_add_string_value (b, item->tags[i]);
   json_builder_end_array (b);
   add_string (b, "excerpt", item->excerpt);
-  add_string (b, "text", clip_article_body (a));
+  /* The text the body spans point into: the feed's, then the page's. */
+  add_string (b, "text", item->body);
+  add_string (b, "page_text", a->page_text);
+  add_string (b, "text_source", a->page_text && *a->page_text ? "page" : "feed");
+  add_string (b, "date_source", a->date_source);
+  json_builder_set_member_name (b, "date_uncertain");
+  json_builder_add_boolean_value (b, a->date_uncertain);
+  json_builder_set_member_name (b, "evidence");
+  if (item->evidence == NULL)
+    json_builder_add_null_value (b);
+  else
+    {
+      json_builder_begin_object (b);
+      add_string (b, "sha256", item->evidence->sha256);
+      add_time (b, "captured", item->evidence->captured);
+      add_string (b, "final_url", item->evidence->final_url);
+      add_int (b, "status", item->evidence->status);
+      json_builder_end_object (b);
+    }
   json_builder_set_member_name (b, "matches");
   json_builder_begin_array (b);
   for (guint i = 0; i < item->matches->len; i++)

@@ -503,6 +503,7 @@ clip_pdf_draw_article (ClipPdf *pdf, const ClipExportItem *item)
   g_autofree char *tags_line = item->tags[0] ? g_strdup_printf ("%s %s", _("Tags:"), tags) : NULL;
   g_autofree char *note = a->note && *a->note ? g_strdup_printf ("%s %s", _("Note:"), a->note) : NULL;
   g_autofree char *clean_note = note ? clip_export_scrub (note) : NULL;
+  g_autofree char *evidence = clip_export_evidence_line (item);
   /* Byte for byte, so the title's marks still fit. */
   g_autofree char *title = clip_export_scrub_line (a->title && *a->title ? a->title : _("(untitled)"));
   PangoLayout *parts[7] = { NULL };
@@ -515,6 +516,8 @@ clip_pdf_draw_article (ClipPdf *pdf, const ClipExportItem *item)
   parts[0] = clip_pdf_layout (pdf, 0, CLIP_PDF_FONT_TITLE, -1, title);
   /* Outlet, time and author, and the address below them: one layout. */
   parts[1] = clip_pdf_layout (pdf, 1, CLIP_PDF_FONT_SMALL, -1, meta);
+  if (evidence)
+    parts[2] = clip_pdf_layout (pdf, 2, CLIP_PDF_FONT_SMALL, -1, evidence);
   if (item->excerpt[0])
     parts[3] = clip_pdf_layout (pdf, 3, CLIP_PDF_FONT_BODY, -1, item->excerpt);
   if (item->matches->len)

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "clip-export.h"
+#include "clip-store-pages.h"
 
 G_BEGIN_DECLS
 
@@ -67,7 +68,14 @@ typedef struct {
   char        *excerpt;        /* plain text, whitespace collapsed */
   GArray      *excerpt_marks;  /* ClipExportMark, sorted, not overlapping */
   GArray      *title_marks;    /* ClipExportMark into article->title */
+  char        *body;           /* what rules matched as "body": the feed's
+                                  text, then the page's (clip_article_dup_match_body()) */
+  ClipEvidence *evidence;      /* the kept page copy, or NULL */
 } ClipExportItem;
+
+/* "Page copy SHA-256 … captured …" and "Date uncertain", for a person;
+ * NULL when the article has neither. */
+char                *clip_export_evidence_line     (const ClipExportItem  *item);
 
 typedef struct {
   GArray     *ids;            /* gint64, in report order */

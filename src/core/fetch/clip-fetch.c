@@ -66,6 +66,7 @@ clip_fetch_response_free (ClipFetchResponse *r)
   g_free (r->url);
   g_free (r->moved_to);
   g_free (r->content_type);
+  g_strfreev (r->headers);
   g_free (r->etag);
   g_free (r->last_modified);
   g_clear_pointer (&r->body, g_bytes_unref);
@@ -427,6 +428,29 @@ http_error_message (guint status)
   return g_strdup_printf ("HTTP %u", status);
 }
 
+/* What evidence keeps of the answer's headers. */
+static GStrv
+main_headers (SoupMessageHeaders *headers)
+{
+  static const char *const names[] = { "Date", "Server", "Content-Type", "Content-Length",
+                                       "Content-Language", "Last-Modified", "ETag",
+                                       "Cache-Control" };
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *value = soup_message_headers_get_one (headers, names[i]);
+
+      if (value != NULL)
+        {
+          g_autofree char *line = g_strdup_printf ("%s: %s", names[i], value);
+
+          g_strv_builder_add (b, line);
+        }
+    }
+  return g_strv_builder_end (b);
+}
+
 static void
 send_cb (GObject      *source,
          GAsyncResult *result,
@@ -481,6 +505,7 @@ send_cb (GObject      *source,
       return;
     }
   job->response->content_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
+  job->response->headers = main_headers (headers);
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > (goffset) job->fetcher->limits.max_body)
     {

@@ -54,6 +54,10 @@ typedef struct {
   GBytes  *body;           /* NULL when not modified or on error */
   gboolean not_modified;
   gint64   retry_after;    /* seconds asked by a 429 or 503, 0 when none */
+  GStrv    headers;        /* the main response headers of a success, as
+                              "Name: value" (Date, Server, Content-Type,
+                              Content-Length, Content-Language,
+                              Last-Modified, ETag, Cache-Control), or NULL */
 } ClipFetchResponse;
 
 void clip_fetch_response_free (ClipFetchResponse *response);

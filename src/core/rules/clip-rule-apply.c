@@ -68,7 +68,7 @@ clip_rule_doc_load (ClipStore      *store,
                     GError        **error)
 {
   sqlite3_stmt *stmt = clip_store_prepare (store,
-      "SELECT a.title, a.body, a.author, a.lang, a.url, o.name, o.site_url, o.url "
+      "SELECT a.title, " CLIP_STORE_FTS_BODY ("a") ", a.author, a.lang, a.url, o.name, o.site_url, o.url "
       "FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?", error);
   int rc;
 

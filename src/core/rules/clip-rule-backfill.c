@@ -197,7 +197,7 @@ read_chunk_in_order (Worker *w, const gint64 *ids, guint n, GError **error)
 static gboolean
 worker_prepare (Worker *w, GError **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT id, title, body");
+  g_autoptr(GString) sql = g_string_new ("SELECT id, title, " CLIP_STORE_FTS_BODY ("articles"));
 
   if (w->fields & CLIP_RULE_FIELD_AUTHOR)
     g_string_append (sql, ", author");

@@ -126,14 +126,42 @@ clip_scheduler_set_outlet (ClipScheduler *self,
 }
 
 static void
-release_host (ClipScheduler *self, Entry *e)
+release_host_name (ClipScheduler *self, const char *host)
 {
-  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->per_host, e->host));
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->per_host, host));
 
   if (n <= 1)
-    g_hash_table_remove (self->per_host, e->host);
+    g_hash_table_remove (self->per_host, host);
   else
-    g_hash_table_insert (self->per_host, g_strdup (e->host), GUINT_TO_POINTER (n - 1));
+    g_hash_table_insert (self->per_host, g_strdup (host), GUINT_TO_POINTER (n - 1));
+}
+
+static void
+release_host (ClipScheduler *self, Entry *e)
+{
+  release_host_name (self, e->host);
+}
+
+gboolean
+clip_scheduler_acquire_host (ClipScheduler *self,
+                             const char    *host)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->per_host, host));
+
+  if (self->requests >= self->max_running || n >= self->max_per_host)
+    return FALSE;
+  g_hash_table_insert (self->per_host, g_strdup (host), GUINT_TO_POINTER (n + 1));
+  self->requests++;
+  return TRUE;
+}
+
+void
+clip_scheduler_release_host (ClipScheduler *self,
+                             const char    *host)
+{
+  g_return_if_fail (self->requests > 0);
+  release_host_name (self, host);
+  self->requests--;
 }
 
 void

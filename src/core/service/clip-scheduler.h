@@ -72,6 +72,14 @@ void           clip_scheduler_done          (ClipScheduler *self,
                                              gint64         id,
                                              gint64         next_attempt);
 
+/* A request that is not an outlet's (an article's page, a robots.txt)
+ * under the same limits: a slot of the max_running and one of the host's
+ * max_per_host. FALSE when none is free now. */
+gboolean       clip_scheduler_acquire_host  (ClipScheduler *self,
+                                             const char    *host);
+void           clip_scheduler_release_host  (ClipScheduler *self,
+                                             const char    *host);
+
 /* The earliest next attempt of an idle enabled outlet, or G_MAXINT64. */
 gint64         clip_scheduler_next_due      (ClipScheduler *self);
 /* Outlets started and not done; requests in flight among them. */

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 #include "clip-service-private.h"
+#include "clip-service-listing.h"
 #include "clip-store-listing.h"
 #include "clip-store-sql.h"
 
@@ -29,6 +30,12 @@ typedef struct {
   char              *parse_error;  /* for a person */
   char              *feed_title;
   char              *feed_link;
+  /* Listings and sitemaps: what their pages gave, and the page followed
+   * from the outlet's address being read (a next page, an index's
+   * sitemap). */
+  ClipListingRead    listing;
+  ClipFetchResponse *extra;
+  guint              followed;
 } FetchJob;
 
 static gint64
@@ -235,6 +242,13 @@ store_articles (ClipService             *self,
   if (ok)
     {
       mark_success (o, r);
+      /* the selector takes articles again: its preview is this page's */
+      o->layout_changed = FALSE;
+      if (job->listing.preview)
+        {
+          g_free (o->preview);
+          o->preview = g_strdup (job->listing.preview);
+        }
       apply_move (self, o, out, r->moved_to);
       ok = fill_identity (self, o, job, error) &&
            clip_store_save_fetch_state (self->store, o, error);
@@ -266,6 +280,8 @@ fetch_job_free (FetchJob *job)
   g_free (job->parse_error);
   g_free (job->feed_title);
   g_free (job->feed_link);
+  clip_listing_read_clear (&job->listing);
+  clip_fetch_response_free (job->extra);
   g_free (job);
 }
 
@@ -284,6 +300,16 @@ parse_in_worker (GTask        *task,
   gsize len;
   const char *body = g_bytes_get_data (r->body, &len);
 
+  if (job->outlet->kind != CLIP_OUTLET_FEED)
+    {
+      /* a followed page that failed adds nothing; the outlet is fine */
+      if (job->extra == NULL || (job->extra->error == NULL && job->extra->body))
+        clip_listing_read (job->outlet, job->extra ? job->extra : r, job->extra == NULL, &job->listing);
+      if (job->extra == NULL && job->listing.error)
+        job->parse_error = g_strdup (job->listing.error);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
   feed = clip_feed_parse (body ? body : "", len, r->content_type, r->url, &error);
   if (feed == NULL)
     job->parse_error = parse_error_message (r, error);
@@ -315,10 +341,20 @@ record (ClipService *self, FetchJob *job, gboolean shared)
   g_autoptr(GError) error = NULL;
   gboolean saved = TRUE;
 
+  if (job->listing.layout_changed)
+    o->layout_changed = TRUE;
   if (r->error)
     saved = record_failure (self, o, out, r->error->message, r->retry_after, &error);
   else if (job->parse_error)
     saved = record_failure (self, o, out, job->parse_error, 0, &error);
+  else if (o->kind != CLIP_OUTLET_FEED && !r->not_modified &&
+           !clip_listing_drop_known (self->store, o->id, job->articles, &error))
+    {
+      g_autofree char *message = g_strdup (error->message);
+
+      g_clear_error (&error);
+      saved = !shared && record_failure (self, o, out, message, 0, &error);
+    }
   else if (r->not_modified)
     {
       mark_success (o, r);
@@ -371,6 +407,9 @@ report (FetchJob *job, ClipFetchOutcome *out)
     {
       out->failures = o->failures;
       out->next_attempt = o->next_attempt;
+      /* The ingest hook may have left new articles' pages waiting. */
+      if (out->added > 0)
+        self->pages_dirty = TRUE;
       if (out->moved_to)
         clip_scheduler_set_outlet (self->scheduler, o->id, o->url, o->next_attempt, o->enabled);
       clip_service_emit_outcome (self, out);
@@ -507,12 +546,61 @@ job_ready (FetchJob *job)
   attach_flush (self, now ? g_idle_source_new () : g_timeout_source_new (FLUSH_DELAY_MS));
 }
 
+static void parse_job (FetchJob *job);
+
+static void
+followed_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  FetchJob *job = data;
+
+  clip_fetch_response_free (job->extra);
+  job->extra = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
+  job->followed++;
+  parse_job (job);
+}
+
+/* Pages a listing reads beyond its address: its archive on the first
+ * fetch (pages - 1), an index's newest sitemaps. */
+static guint
+follow_limit (const ClipOutlet *o)
+{
+  if (o->kind == CLIP_OUTLET_SITEMAP)
+    return 3;
+  return o->kind == CLIP_OUTLET_LISTING && o->last_success == 0 ? (guint) MAX (o->pages, 1) - 1 : 0;
+}
+
+/* The answer (and the pages followed from it) is read: reads the next
+ * page to follow, or hands the articles on to be stored. */
 static void
 parsed_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      data)
 {
-  job_ready (data);
+  FetchJob *job = data;
+  ClipService *self = job->self;
+  GPtrArray *follow = job->listing.follow;
+
+  if (follow && follow->len > 0 && job->parse_error == NULL && !self->stopping &&
+      job->followed < follow_limit (job->outlet))
+    {
+      g_autofree char *url = g_ptr_array_steal_index (follow, 0);
+
+      g_ptr_array_set_size (follow, 0);
+      clip_fetcher_fetch_async (self->fetcher, url, NULL, NULL, self->cancel, followed_cb, job);
+      return;
+    }
+  if (job->outlet->kind != CLIP_OUTLET_FEED && job->parse_error == NULL)
+    job->articles = g_steal_pointer (&job->listing.articles);
+  job_ready (job);
+}
+
+static void
+parse_job (FetchJob *job)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, parsed_cb, job);
+
+  g_task_set_task_data (task, job, NULL);
+  g_task_run_in_thread (task, parse_in_worker);
 }
 
 static void
@@ -522,7 +610,6 @@ fetched_cb (GObject      *source,
 {
   FetchJob *job = data;
   ClipService *self = job->self;
-  g_autoptr(GTask) task = NULL;
 
   job->response = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
   /* The request is over: its slot goes to the next outlet while this
@@ -533,9 +620,9 @@ fetched_cb (GObject      *source,
     job_ready (job);
   else
     {
-      task = g_task_new (NULL, NULL, parsed_cb, job);
-      g_task_set_task_data (task, job, NULL);
-      g_task_run_in_thread (task, parse_in_worker);
+      if (follow_limit (job->outlet) > 0)
+        job->listing.follow = g_ptr_array_new_with_free_func (g_free);
+      parse_job (job);
     }
   clip_service_pump (self);
 }
@@ -586,6 +673,8 @@ timer_cb (gpointer data)
 
   g_clear_pointer (&self->timer, g_source_unref);
   clip_service_load_outlets (self);
+  /* Pages other connections left waiting (a flagged article's copy). */
+  self->pages_dirty = TRUE;
   clip_service_pump (self);
   return G_SOURCE_REMOVE;
 }
@@ -619,6 +708,7 @@ clip_service_pump (ClipService *self)
   gint64 now = now_seconds ();
   gint64 id;
   guint waiting;
+  gboolean pages;
 
   if (self->stopping)
     return;
@@ -628,6 +718,8 @@ clip_service_pump (ClipService *self)
          (id = clip_scheduler_pop (self->scheduler, now, scheduled)) != 0)
     start_fetch (self, id);
   waiting = clip_scheduler_waiting (self->scheduler, now, scheduled);
+  /* A run (fetch once) is over when its articles' pages are in too. */
+  pages = clip_service_pages_pump (self);
   if (self->run_active)
     {
       guint total = self->run_done + clip_scheduler_running (self->scheduler) + waiting;
@@ -639,7 +731,7 @@ clip_service_pump (ClipService *self)
       self->last_done = self->run_done;
       self->last_total = total;
     }
-  if (self->run_active && clip_scheduler_running (self->scheduler) == 0 && waiting == 0)
+  if (self->run_active && clip_scheduler_running (self->scheduler) == 0 && waiting == 0 && !pages)
     {
       g_autoptr(GPtrArray) results = g_steal_pointer (&self->run_results);
 

@@ -57,13 +57,49 @@ struct _ClipService {
   guint            last_done;        /* progress last reported */
   guint            last_total;
   GPtrArray       *run_results;      /* ClipFetchOutcome* */
+
+  /* Article pages (clip-service-pages.c), service thread */
+  ClipFetcher     *page_fetcher;     /* pages' 8 MiB cap */
+  GQueue           page_queue;       /* gint64*: waiting, in order */
+  GHashTable      *page_queued;      /* gint64 → the queue's gint64* */
+  GHashTable      *page_waiters;     /* gint64 → GSList of GTask */
+  GHashTable      *robots;           /* origin → RobotsEntry* */
+  GHashTable      *page_hosts;       /* host → HostState* (back-off) */
+  guint            pages_in_flight;  /* page and robots.txt requests */
+  gboolean         pages_dirty;      /* the archive may have new waiting pages */
+  gboolean         pages_startable;  /* a queued page could start now */
+  GSource         *page_timer;       /* a host's back-off ends */
 };
 
 /* clip-service-pipeline.c, service thread */
 void     clip_service_load_outlets   (ClipService *self);
 void     clip_service_pump           (ClipService *self);
 
+/* clip-service.c: runs call (data freed by free_data) on the service
+ * thread; FALSE (and nothing run) when the service is not running. */
+typedef void (*ClipServiceCall) (ClipService *self, gpointer data);
+gboolean clip_service_invoke         (ClipService    *self,
+                                      ClipServiceCall call,
+                                      gpointer        data,
+                                      GDestroyNotify  free_data);
+
+/* clip-service-pages.c, service thread */
+void     clip_service_pages_init     (ClipService *self);
+void     clip_service_pages_clear    (ClipService *self);
+/* Starts the pages that may start; FALSE when none is running or could
+ * start now (pages of hosts in back-off wait without holding a run). */
+gboolean clip_service_pages_pump     (ClipService *self);
+/* Queues pages (force: also pages fetched before); task (may be NULL) is
+ * returned the page's state when its one page is stored. */
+void     clip_service_pages_request  (ClipService  *self,
+                                      const GArray *article_ids,
+                                      gboolean      force,
+                                      GTask        *task);
+
 /* clip-service.c: emit on the caller's context. */
+void     clip_service_emit_page      (ClipService            *self,
+                                      gint64                  article_id,
+                                      guint                   state);
 void     clip_service_emit_progress  (ClipService            *self,
                                       guint                   done,
                                       guint                   total);

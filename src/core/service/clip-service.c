@@ -10,6 +10,7 @@
  */
 #include "config.h"
 #include "clip-archive.h"
+#include "clip-article-page.h"
 #include "clip-store-listing.h"
 #include "clip-html-sanitize.h"
 #include "clip-service-private.h"
@@ -30,6 +31,7 @@ enum {
   SIGNAL_PROGRESS,
   SIGNAL_OUTLET_UPDATED,
   SIGNAL_REFRESH_FINISHED,
+  SIGNAL_PAGE_FETCHED,
   N_SIGNALS
 };
 
@@ -84,6 +86,7 @@ typedef struct {
   guint        signal;
   guint        done;
   guint        total;
+  gint64       id;
   gpointer     payload;
   GDestroyNotify free_payload;
   GParamSpec  *pspec;
@@ -112,6 +115,8 @@ emission_cb (gpointer data)
     }
   else if (e->signal == signals[SIGNAL_PROGRESS])
     g_signal_emit (e->self, e->signal, 0, e->done, e->total);
+  else if (e->signal == signals[SIGNAL_PAGE_FETCHED])
+    g_signal_emit (e->self, e->signal, 0, e->id, e->done);
   else
     g_signal_emit (e->self, e->signal, 0, e->payload);
   return G_SOURCE_REMOVE;
@@ -148,6 +153,17 @@ clip_service_emit_outcome (ClipService *self, const ClipFetchOutcome *outcome)
 }
 
 void
+clip_service_emit_page (ClipService *self, gint64 article_id, guint state)
+{
+  Emission *e = g_new0 (Emission, 1);
+
+  e->signal = signals[SIGNAL_PAGE_FETCHED];
+  e->id = article_id;
+  e->done = state;
+  emit_on_caller (self, e);
+}
+
+void
 clip_service_emit_finished (ClipService *self, GPtrArray *outcomes)
 {
   Emission *e = g_new0 (Emission, 1);
@@ -160,11 +176,9 @@ clip_service_emit_finished (ClipService *self, GPtrArray *outcomes)
 
 /* Calls into the service thread */
 
-typedef void (*ServiceCall) (ClipService *self, gpointer data);
-
 typedef struct {
   ClipService   *self;
-  ServiceCall    call;
+  ClipServiceCall call;
   gpointer       data;
   GDestroyNotify free_data;
 } Invocation;
@@ -188,8 +202,8 @@ invocation_cb (gpointer data)
 }
 
 /* Returns FALSE (and runs nothing) when the service is not running. */
-static gboolean
-invoke (ClipService *self, ServiceCall call, gpointer data, GDestroyNotify free_data)
+gboolean
+clip_service_invoke (ClipService *self, ClipServiceCall call, gpointer data, GDestroyNotify free_data)
 {
   Invocation *inv;
 
@@ -226,6 +240,9 @@ service_thread (gpointer data)
       if (self->tls_database)
         clip_fetcher_set_tls_database (self->fetcher, self->tls_database);
       self->scheduler = clip_scheduler_new (CLIP_SCHEDULER_MAX_RUNNING, CLIP_SCHEDULER_MAX_PER_HOST);
+      /* After the rules' hook: a matched article's page is evidence. */
+      clip_article_pages_watch_ingest (self->store);
+      clip_service_pages_init (self);
       self->cancel = g_cancellable_new ();
       self->loop = g_main_loop_new (self->context, FALSE);
       clip_service_load_outlets (self);
@@ -252,6 +269,7 @@ service_thread (gpointer data)
           g_clear_pointer (&self->timer, g_source_unref);
         }
       g_clear_pointer (&self->run_results, g_ptr_array_unref);
+      clip_service_pages_clear (self);
       g_clear_pointer (&self->scheduler, clip_scheduler_free);
       g_clear_object (&self->fetcher);
       g_clear_object (&self->cancel);
@@ -285,7 +303,7 @@ network_changed_cb (GNetworkMonitor *monitor,
                     gpointer         data)
 {
   /* May run on whatever thread the monitor lives on. */
-  invoke (CLIP_SERVICE (data), set_online_in_thread, GINT_TO_POINTER (available), NULL);
+  clip_service_invoke (CLIP_SERVICE (data), set_online_in_thread, GINT_TO_POINTER (available), NULL);
 }
 
 gboolean
@@ -342,7 +360,7 @@ clip_service_stop (ClipService *self)
   if (self->thread == NULL)
     return;
   g_clear_signal_handler (&self->monitor_id, self->monitor);
-  invoke (self, stop_in_thread, NULL, NULL);
+  clip_service_invoke (self, stop_in_thread, NULL, NULL);
   g_thread_join (g_steal_pointer (&self->thread));
   g_clear_pointer (&self->context, g_main_context_unref);
   g_object_unref (self);
@@ -390,7 +408,7 @@ void
 clip_service_refresh_all (ClipService *self)
 {
   g_return_if_fail (CLIP_IS_SERVICE (self));
-  invoke (self, refresh_in_thread, g_new0 (gint64, 1), g_free);
+  clip_service_invoke (self, refresh_in_thread, g_new0 (gint64, 1), g_free);
 }
 
 void
@@ -399,7 +417,7 @@ clip_service_refresh_outlet (ClipService *self,
 {
   g_return_if_fail (CLIP_IS_SERVICE (self));
   g_return_if_fail (outlet_id > 0);
-  invoke (self, refresh_in_thread, g_memdup2 (&outlet_id, sizeof outlet_id), g_free);
+  clip_service_invoke (self, refresh_in_thread, g_memdup2 (&outlet_id, sizeof outlet_id), g_free);
 }
 
 static void
@@ -407,6 +425,9 @@ reload_in_thread (ClipService *self, gpointer data)
 {
   if (self->stopping)
     return;
+  /* Another connection may have left pages waiting (a flag asks for the
+   * page's copy). */
+  self->pages_dirty = TRUE;
   clip_service_load_outlets (self);
   clip_service_pump (self);
 }
@@ -415,7 +436,7 @@ void
 clip_service_reload_outlets (ClipService *self)
 {
   g_return_if_fail (CLIP_IS_SERVICE (self));
-  invoke (self, reload_in_thread, NULL, NULL);
+  clip_service_invoke (self, reload_in_thread, NULL, NULL);
 }
 
 static void
@@ -435,7 +456,7 @@ clip_service_set_scheduled (ClipService *self,
   if (self->scheduled == scheduled)
     return;
   self->scheduled = scheduled;
-  invoke (self, scheduled_in_thread, GINT_TO_POINTER (scheduled), NULL);
+  clip_service_invoke (self, scheduled_in_thread, GINT_TO_POINTER (scheduled), NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULED]);
 }
 
@@ -489,9 +510,9 @@ task_refused (GTask *task, ClipService *self)
 }
 
 static void
-run_task (ClipService *self, GTask *task, ServiceCall call)
+run_task (ClipService *self, GTask *task, ClipServiceCall call)
 {
-  if (!invoke (self, call, task, g_object_unref))
+  if (!clip_service_invoke (self, call, task, g_object_unref))
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                              _("The fetch service is not running"));
 }
@@ -518,10 +539,14 @@ discovered_cb (GObject *source, GAsyncResult *result, gpointer data)
   Discovery *d = data;
   ClipService *self = g_task_get_source_object (d->task);
   GError *error = NULL;
-  GPtrArray *found = clip_fetcher_discover_finish (CLIP_FETCHER (source), result, &error);
+  gboolean probe = g_task_get_source_tag (d->task) == clip_service_probe_async;
+  ClipProbe *probed = probe ? clip_fetcher_probe_finish (CLIP_FETCHER (source), result, &error) : NULL;
+  GPtrArray *found = probe ? NULL : clip_fetcher_discover_finish (CLIP_FETCHER (source), result, &error);
 
   self->in_flight--;
-  if (found)
+  if (probed)
+    g_task_return_pointer (d->task, probed, (GDestroyNotify) clip_probe_free);
+  else if (found)
     g_task_return_pointer (d->task, found, (GDestroyNotify) g_ptr_array_unref);
   else
     g_task_return_error (d->task, error);
@@ -550,8 +575,32 @@ discover_in_thread (ClipService *self, gpointer data)
   if (d->caller)
     d->caller_id = g_cancellable_connect (d->caller, G_CALLBACK (cancel_other), d->cancel, NULL);
   self->in_flight++;
-  clip_fetcher_discover_async (self->fetcher, g_task_get_task_data (task), d->cancel,
-                               discovered_cb, d);
+  if (g_task_get_source_tag (task) == clip_service_probe_async)
+    clip_fetcher_probe_async (self->fetcher, g_task_get_task_data (task), d->cancel, discovered_cb, d);
+  else
+    clip_fetcher_discover_async (self->fetcher, g_task_get_task_data (task), d->cancel,
+                                 discovered_cb, d);
+}
+
+void
+clip_service_probe_async (ClipService         *self,
+                          const char          *url,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, clip_service_probe_async);
+  g_task_set_task_data (task, g_strdup (url), g_free);
+  run_task (self, task, discover_in_thread);
+}
+
+ClipProbe *
+clip_service_probe_finish (ClipService *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -585,12 +634,17 @@ command_in_thread (ClipService *self, gpointer data)
   GTask *task = data;
 
   clip_commands_run_task (task, self->stopping ? NULL : self->store);
+  if (self->stopping)
+    return;
+  /* A flag may have asked for the article's page (its copy as evidence). */
+  self->pages_dirty = TRUE;
+  clip_service_pump (self);
 }
 
 static gboolean
 run_command (gpointer owner, GTask *task)
 {
-  return invoke (owner, command_in_thread, task, g_object_unref);
+  return clip_service_invoke (owner, command_in_thread, task, g_object_unref);
 }
 
 /* Service thread: the outlets changed through the writer. */
@@ -690,6 +744,9 @@ clip_service_class_init (ClipServiceClass *klass)
   signals[SIGNAL_OUTLET_UPDATED] =
     g_signal_new ("outlet-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CLIP_TYPE_FETCH_OUTCOME | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[SIGNAL_PAGE_FETCHED] =
+    g_signal_new ("page-fetched", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_UINT);
   signals[SIGNAL_REFRESH_FINISHED] =
     g_signal_new ("refresh-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);

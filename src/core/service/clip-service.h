@@ -16,6 +16,7 @@
 #include "clip-commands.h"
 #include "clip-fetch.h"
 #include "clip-outlet.h"
+#include "clip-probe.h"
 
 G_BEGIN_DECLS
 
@@ -88,12 +89,41 @@ void         clip_service_refresh_outlet     (ClipService          *self,
 /* Re-reads the outlet list (after another connection changed it). */
 void         clip_service_reload_outlets     (ClipService          *self);
 
+/* Articles' own pages (clip-article-page.h): queued and fetched as
+ * politely as feeds, extracted, stored beside the feed's text, matched
+ * again. Without force only pages never fetched or queued before; with
+ * it also those (the analyst asked). The ids may come from any source of
+ * article addresses (feeds, listing pages, sitemaps). */
+void         clip_service_fetch_pages        (ClipService          *self,
+                                              const GArray         *article_ids,
+                                              gboolean              force);
+/* "Get full text" for one article: fetched again even when it was, and
+ * completes when the page is stored (or refused, or failed). */
+void         clip_service_fetch_page_async   (ClipService          *self,
+                                              gint64                article_id,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+/* The page's new ClipPageState (clip-store-pages.h), or -1 and error. */
+gint         clip_service_fetch_page_finish  (ClipService          *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+
 /* The feeds behind an address (see clip_fetcher_discover_async()). */
 void         clip_service_discover_feeds_async  (ClipService         *self,
                                                  const char          *url,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
+/* What a page offers to watch (see clip_fetcher_probe_async()). */
+void         clip_service_probe_async        (ClipService         *self,
+                                              const char          *url,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+ClipProbe   *clip_service_probe_finish       (ClipService         *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 /* ClipFeedCandidate* */
 GPtrArray   *clip_service_discover_feeds_finish (ClipService         *self,
                                                  GAsyncResult        *result,
@@ -110,6 +140,8 @@ ClipCommands *clip_service_get_commands      (ClipService          *self);
  *   "outlet-updated"   (ClipFetchOutcome *)        after each outlet
  *   "refresh-finished" (GPtrArray *)               ClipFetchOutcome*, when
  *                                                  nothing is left to fetch
+ *                                                  (the new articles' pages too)
+ *   "page-fetched"     (gint64 article_id, guint state)  after each page
  * Properties: "online", "scheduled" (notify). */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipFetchOutcome, clip_fetch_outcome_free)

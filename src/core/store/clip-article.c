@@ -32,6 +32,10 @@ clip_article_copy (const ClipArticle *a)
   c->lang = g_strdup (a->lang);
   c->note = g_strdup (a->note);
   c->outlet_name = g_strdup (a->outlet_name);
+  c->page_text = g_strdup (a->page_text);
+  c->page_html = g_strdup (a->page_html);
+  c->page_url = g_strdup (a->page_url);
+  c->date_source = g_strdup (a->date_source);
   return c;
 }
 
@@ -51,6 +55,10 @@ clip_article_free (ClipArticle *a)
   g_free (a->lang);
   g_free (a->note);
   g_free (a->outlet_name);
+  g_free (a->page_text);
+  g_free (a->page_html);
+  g_free (a->page_url);
+  g_free (a->date_source);
   g_free (a);
 }
 
@@ -138,4 +146,26 @@ clip_time_source_to_string (ClipTimeSource source)
     default:
       return "fetched";
     }
+}
+
+const char *
+clip_article_best_text (const ClipArticle *a)
+{
+  return a->page_text != NULL && *a->page_text != '\0' ? a->page_text : clip_article_body (a);
+}
+
+gssize
+clip_article_page_offset (const ClipArticle *a)
+{
+  if (a->page_text == NULL || *a->page_text == '\0')
+    return -1;
+  return (gssize) strlen (clip_article_body (a)) + 2;
+}
+
+char *
+clip_article_dup_match_body (const ClipArticle *a)
+{
+  if (a->page_text == NULL || *a->page_text == '\0')
+    return g_strdup (clip_article_body (a));
+  return g_strconcat (clip_article_body (a), "\n\n", a->page_text, NULL);
 }

@@ -37,12 +37,33 @@ typedef struct {
   char    *note;
   /* Denormalised for display, filled by queries that join outlets. */
   char   *outlet_name;
+  /* From the article's own page (read back from the store; the feed
+   * never sets them): its text beside the feed's, where it was read, the
+   * page's state (ClipPageState in clip-store-pages.h), where
+   * `published` came from ("feed", "json-ld", "meta", …, NULL: the feed's
+   * or none) and whether the dates seen disagree by more than a day. */
+  char   *page_text;
+  char   *page_html;     /* sanitised */
+  char   *page_url;
+  gint    page_state;
+  char   *date_source;
+  gboolean date_uncertain;
 } ClipArticle;
 
 ClipArticle *clip_article_new   (void);
 ClipArticle *clip_article_copy  (const ClipArticle *article);
 void         clip_article_free  (ClipArticle       *article);
 const char  *clip_article_body  (const ClipArticle *article);
+/* The best text to read: the page's when there is one, else the body. */
+const char  *clip_article_best_text (const ClipArticle *article);
+/* What the index and the rules read as "body" (CLIP_STORE_FTS_BODY): the
+ * body, then the page's text after a blank line. Spans of the body field
+ * are offsets into this; those from clip_article_page_offset() on are in
+ * the page's text. */
+char        *clip_article_dup_match_body (const ClipArticle *article);
+/* Where the page's text starts in clip_article_dup_match_body(), or -1
+ * when there is no page text. */
+gssize       clip_article_page_offset (const ClipArticle *article);
 char        *clip_article_content_hash (const ClipArticle *article);
 gint64       clip_article_time  (const ClipArticle *article);
 

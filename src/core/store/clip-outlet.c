@@ -13,6 +13,7 @@ clip_outlet_new (void)
 
   o->interval = CLIP_DEFAULT_INTERVAL;
   o->enabled = TRUE;
+  o->pages = 1;
   return o;
 }
 
@@ -28,6 +29,9 @@ clip_outlet_copy (const ClipOutlet *o)
   c->etag = g_strdup (o->etag);
   c->last_modified = g_strdup (o->last_modified);
   c->last_error = g_strdup (o->last_error);
+  c->selector = g_strdup (o->selector);
+  c->next_selector = g_strdup (o->next_selector);
+  c->preview = g_strdup (o->preview);
   return c;
 }
 
@@ -43,6 +47,9 @@ clip_outlet_free (ClipOutlet *o)
   g_free (o->etag);
   g_free (o->last_modified);
   g_free (o->last_error);
+  g_free (o->selector);
+  g_free (o->next_selector);
+  g_free (o->preview);
   g_free (o);
 }
 
@@ -74,4 +81,60 @@ clip_outlet_dup_display_name (const ClipOutlet *o)
         return g_steal_pointer (&base);
     }
   return g_strdup (o->url);
+}
+
+const char *
+clip_full_text_to_string (ClipFullText mode)
+{
+  switch (mode)
+    {
+    case CLIP_FULL_TEXT_ALWAYS:
+      return "always";
+    case CLIP_FULL_TEXT_NEVER:
+      return "never";
+    case CLIP_FULL_TEXT_AUTO:
+    default:
+      return "auto";
+    }
+}
+
+gboolean
+clip_full_text_from_string (const char   *text,
+                            ClipFullText *mode)
+{
+  static const char *const names[] = { "auto", "always", "never" };
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (text, names[i]) == 0)
+      {
+        *mode = (ClipFullText) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+clip_outlet_kind_name (ClipOutletKind kind)
+{
+  switch (kind)
+    {
+    case CLIP_OUTLET_LISTING: return "listing";
+    case CLIP_OUTLET_SITEMAP: return "sitemap";
+    case CLIP_OUTLET_FEED:
+    default:                  return "feed";
+    }
+}
+
+gboolean
+clip_outlet_kind_from_name (const char *name, ClipOutletKind *kind)
+{
+  static const ClipOutletKind kinds[] = { CLIP_OUTLET_FEED, CLIP_OUTLET_LISTING, CLIP_OUTLET_SITEMAP };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (name, clip_outlet_kind_name (kinds[i])) == 0)
+      {
+        *kind = kinds[i];
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -10,6 +10,30 @@ G_BEGIN_DECLS
 
 #define CLIP_DEFAULT_INTERVAL (15 * 60)
 
+/* What the outlet's address is: a feed, a listing page whose article
+ * links a selector takes, or a (news) sitemap. */
+typedef enum {
+  CLIP_OUTLET_FEED,
+  CLIP_OUTLET_LISTING,
+  CLIP_OUTLET_SITEMAP,
+} ClipOutletKind;
+
+/* Pages of a listing's archive read at most on its first fetch. */
+#define CLIP_OUTLET_MAX_PAGES 50
+
+/* When an outlet's articles are read from their own pages. */
+typedef enum {
+  CLIP_FULL_TEXT_AUTO,     /* when the feed's text is short or cut */
+  CLIP_FULL_TEXT_ALWAYS,
+  CLIP_FULL_TEXT_NEVER,
+} ClipFullText;
+
+/* "auto", "always", "never" */
+const char *clip_full_text_to_string   (ClipFullText  mode);
+/* FALSE for anything else. */
+gboolean    clip_full_text_from_string (const char   *text,
+                                        ClipFullText *mode);
+
 typedef struct {
   gint64   id;
   char    *url;            /* feed (or page) address */
@@ -19,6 +43,8 @@ typedef struct {
   gint     interval;       /* seconds between fetches */
   gboolean enabled;
   gint64   created;
+  ClipFullText full_text;
+  gboolean ignore_robots;  /* the analyst's own site: robots.txt not read */
   /* Fetch state, kept by the service. */
   char    *etag;
   char    *last_modified;
@@ -27,7 +53,14 @@ typedef struct {
   char    *last_error;     /* NULL after a success */
   gint     failures;       /* consecutive */
   gint64   next_attempt;   /* 0 = as soon as possible */
-  /* Removed with annotated articles kept (schema step 7): listed nowhere,
+  /* Listings and sitemaps (issue 16). */
+  ClipOutletKind kind;
+  char    *selector;       /* a listing's article links (CSS or XPath) */
+  char    *next_selector;  /* its "next page" link, or NULL */
+  gint     pages;          /* pages read on the first fetch (1 + backfill) */
+  char    *preview;        /* JSON [{"url","title"}]: the last good links */
+  gboolean layout_changed; /* the selector stopped taking articles */
+  /* Removed with annotated articles kept (schema step 9): listed nowhere,
    * never fetched, still the name of its kept articles' outlet. */
   gboolean removed;
   /* Filled by clip_store_list_outlets(). */
@@ -40,6 +73,11 @@ ClipOutlet *clip_outlet_copy (const ClipOutlet *outlet);
 void        clip_outlet_free (ClipOutlet       *outlet);
 
 char       *clip_outlet_dup_display_name (const ClipOutlet *outlet);
+
+/* "feed", "listing", "sitemap"; and back (FALSE for another word). */
+const char *clip_outlet_kind_name        (ClipOutletKind    kind);
+gboolean    clip_outlet_kind_from_name   (const char       *name,
+                                          ClipOutletKind   *kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipOutlet, clip_outlet_free)
 

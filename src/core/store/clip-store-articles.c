@@ -54,6 +54,12 @@ clip_store_read_article (sqlite3_stmt *stmt)
   a->flag = sqlite3_column_int (stmt, 16);
   a->note = clip_store_dup_column (stmt, 17);
   a->outlet_name = clip_store_dup_column (stmt, 18);
+  a->page_text = clip_store_dup_column (stmt, 19);
+  a->page_html = clip_store_dup_column (stmt, 20);
+  a->page_url = clip_store_dup_column (stmt, 21);
+  a->page_state = sqlite3_column_int (stmt, 22);
+  a->date_source = clip_store_dup_column (stmt, 23);
+  a->date_uncertain = sqlite3_column_int (stmt, 24) != 0;
   return a;
 }
 
@@ -333,6 +339,23 @@ run_hooks (ClipStore *store, ClipIngestResult *result, ClipIngestBatch *batch, G
     }
   g_object_set_qdata (G_OBJECT (store), batch_quark (), NULL);
   return ok;
+}
+
+gboolean
+clip_store_run_ingest_hooks (ClipStore    *store,
+                             const GArray *article_ids,
+                             GError      **error)
+{
+  GArray *hooks = clip_store_get_hooks (store);
+
+  for (guint i = 0; i < hooks->len; i++)
+    {
+      ClipIngestHookEntry *h = &g_array_index (hooks, ClipIngestHookEntry, i);
+
+      if (!h->hook (store, article_ids, h->data, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Oldest first; undated articles (they count as fetched now) last. The

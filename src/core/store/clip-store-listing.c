@@ -80,6 +80,7 @@ read_row (sqlite3_stmt *stmt)
   row->copy_outlet = clip_store_dup_column (stmt, 8);
   row->copy_time = sqlite3_column_int64 (stmt, 9);
   row->recycled = sqlite3_column_int (stmt, 10) != 0;
+  row->date_uncertain = sqlite3_column_int (stmt, 11) != 0;
   return row;
 }
 
@@ -95,7 +96,8 @@ rows_sql (void)
       GString *s = g_string_new ("SELECT a.id, a.outlet_id, t.time, "
                                  "a.read, a.flag, a.title, o.name, "
                                  "(SELECT group_concat(rule_id) FROM matches m WHERE m.article_id = a.id), "
-                                 "co.name, ct.time, sa.recycled_from IS NOT NULL "
+                                 "co.name, ct.time, sa.recycled_from IS NOT NULL, "
+                                 "a.date_uncertain "
                                  "FROM articles a JOIN outlets o ON o.id = a.outlet_id "
                                  "JOIN article_times t ON t.id = a.id "
                                  /* Near-copies: a primary-key look-up or two

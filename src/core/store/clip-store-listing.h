@@ -27,6 +27,7 @@ typedef struct {
   char     *copy_outlet;
   gint64    copy_time;
   gboolean  recycled;
+  gboolean  date_uncertain;  /* its dates disagree (clip-store-pages.h) */
 } ClipArticleRow;
 
 void             clip_article_row_free        (ClipArticleRow *row);

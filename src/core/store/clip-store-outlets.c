@@ -30,7 +30,15 @@ clip_store_read_outlet (sqlite3_stmt *stmt)
   o->last_error = clip_store_dup_column (stmt, 12);
   o->failures = sqlite3_column_int (stmt, 13);
   o->next_attempt = sqlite3_column_int64 (stmt, 14);
-  o->removed = sqlite3_column_int (stmt, 15) != 0;
+  o->full_text = CLAMP (sqlite3_column_int (stmt, 15), CLIP_FULL_TEXT_AUTO, CLIP_FULL_TEXT_NEVER);
+  o->ignore_robots = sqlite3_column_int (stmt, 16) != 0;
+  clip_outlet_kind_from_name ((const char *) sqlite3_column_text (stmt, 17), &o->kind);
+  o->selector = clip_store_dup_column (stmt, 18);
+  o->next_selector = clip_store_dup_column (stmt, 19);
+  o->pages = MAX (1, sqlite3_column_int (stmt, 20));
+  o->preview = clip_store_dup_column (stmt, 21);
+  o->layout_changed = sqlite3_column_int (stmt, 22) != 0;
+  o->removed = sqlite3_column_int (stmt, 23) != 0;
   return o;
 }
 
@@ -63,6 +71,19 @@ clip_store_validate_outlet (const ClipOutlet *outlet,
       g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
                    _("The interval must be between 60 seconds and a week, not %d"),
                    outlet->interval);
+      return FALSE;
+    }
+  if (outlet->kind != CLIP_OUTLET_FEED && g_ascii_strcasecmp (scheme, "file") == 0)
+    {
+      g_set_error (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
+                   "A listing or sitemap outlet needs an http or https address, not “%s”",
+                   outlet->url);
+      return FALSE;
+    }
+  if (outlet->kind == CLIP_OUTLET_LISTING && (outlet->selector == NULL || *outlet->selector == '\0'))
+    {
+      g_set_error_literal (error, CLIP_STORE_ERROR, CLIP_STORE_ERROR_INVALID,
+                           "A listing outlet needs a selector for its article links");
       return FALSE;
     }
   return TRUE;
@@ -129,8 +150,9 @@ clip_store_add_outlet (ClipStore         *store,
     return 0;
   name = outlet->name && *outlet->name ? g_strdup (outlet->name) : default_name (outlet);
   stmt = clip_store_prepare (store,
-      "INSERT INTO outlets (url, name, site_url, grp, interval, enabled, created) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      "INSERT INTO outlets (url, name, site_url, grp, interval, enabled, created, "
+      "full_text, robots, kind, selector, next_selector, pages) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
   clip_store_bind_text (stmt, 1, outlet->url);
@@ -140,6 +162,12 @@ clip_store_add_outlet (ClipStore         *store,
   sqlite3_bind_int (stmt, 5, outlet->interval);
   sqlite3_bind_int (stmt, 6, outlet->enabled);
   sqlite3_bind_int64 (stmt, 7, outlet->created ? outlet->created : g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int (stmt, 8, outlet->full_text);
+  sqlite3_bind_int (stmt, 9, outlet->ignore_robots);
+  clip_store_bind_text (stmt, 10, clip_outlet_kind_name (outlet->kind));
+  clip_store_bind_text (stmt, 11, outlet->selector);
+  clip_store_bind_text (stmt, 12, outlet->next_selector);
+  sqlite3_bind_int (stmt, 13, CLAMP (outlet->pages, 1, CLIP_OUTLET_MAX_PAGES));
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     return revive_outlet (store, outlet, name, error);
@@ -185,7 +213,8 @@ clip_store_update_outlet (ClipStore         *store,
     return FALSE;
   stmt = clip_store_prepare (store,
       "UPDATE outlets SET url = ?, name = ?, site_url = ?, grp = ?, interval = ?, "
-      "enabled = ? WHERE id = ?", error);
+      "enabled = ?, full_text = ?, robots = ?, kind = ?, selector = ?, next_selector = ?, "
+      "pages = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   clip_store_bind_text (stmt, 1, outlet->url);
@@ -194,7 +223,13 @@ clip_store_update_outlet (ClipStore         *store,
   clip_store_bind_text (stmt, 4, outlet->group ? outlet->group : "");
   sqlite3_bind_int (stmt, 5, outlet->interval);
   sqlite3_bind_int (stmt, 6, outlet->enabled);
-  sqlite3_bind_int64 (stmt, 7, outlet->id);
+  sqlite3_bind_int (stmt, 7, outlet->full_text);
+  sqlite3_bind_int (stmt, 8, outlet->ignore_robots);
+  clip_store_bind_text (stmt, 9, clip_outlet_kind_name (outlet->kind));
+  clip_store_bind_text (stmt, 10, outlet->selector);
+  clip_store_bind_text (stmt, 11, outlet->next_selector);
+  sqlite3_bind_int (stmt, 12, CLAMP (outlet->pages, 1, CLIP_OUTLET_MAX_PAGES));
+  sqlite3_bind_int64 (stmt, 13, outlet->id);
   return step_one_change (store, stmt, outlet->id, _("Could not save the outlet"), error);
 }
 
@@ -205,8 +240,8 @@ clip_store_save_fetch_state (ClipStore         *store,
 {
   sqlite3_stmt *stmt = clip_store_prepare (store,
       "UPDATE outlets SET etag = ?, last_modified = ?, last_success = ?, "
-      "last_attempt = ?, last_error = ?, failures = ?, next_attempt = ?, url = ? "
-      "WHERE id = ?", error);
+      "last_attempt = ?, last_error = ?, failures = ?, next_attempt = ?, url = ?, "
+      "preview = ?, layout_changed = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -218,7 +253,9 @@ clip_store_save_fetch_state (ClipStore         *store,
   sqlite3_bind_int (stmt, 6, outlet->failures);
   sqlite3_bind_int64 (stmt, 7, outlet->next_attempt);
   clip_store_bind_text (stmt, 8, outlet->url);
-  sqlite3_bind_int64 (stmt, 9, outlet->id);
+  clip_store_bind_text (stmt, 9, outlet->preview);
+  sqlite3_bind_int (stmt, 10, outlet->layout_changed);
+  sqlite3_bind_int64 (stmt, 11, outlet->id);
   return step_one_change (store, stmt, outlet->id, _("Could not save the outlet's state"), error);
 }
 
@@ -446,8 +483,8 @@ clip_store_list_outlets (ClipStore  *store,
     {
       ClipOutlet *o = clip_store_read_outlet (stmt);
 
-      o->article_count = sqlite3_column_int64 (stmt, 16);
-      o->unread_count = sqlite3_column_int64 (stmt, 17);
+      o->article_count = sqlite3_column_int64 (stmt, CLIP_STORE_OUTLET_N_COLUMNS);
+      o->unread_count = sqlite3_column_int64 (stmt, CLIP_STORE_OUTLET_N_COLUMNS + 1);
       g_ptr_array_add (list, o);
     }
   if (rc != SQLITE_DONE)

@@ -200,8 +200,82 @@ static const char *const clip_store_migrations[] = {
   "CREATE INDEX alerts_unread ON alerts(rule_id, time) WHERE read = 0;"
   "UPDATE story_articles SET time = coalesce((SELECT time FROM article_times"
   "  WHERE article_times.id = story_articles.article_id), time);"),
+  /* 6 → 7: full text from the article's own page (issue 15). Per outlet,
+   * when to fetch pages (full_text: 0 automatic, 1 always, 2 never),
+   * whether robots.txt is obeyed (robots: 0 obey, 1 ignore: the analyst's
+   * own sites) and the learned boilerplate of its pages (page_model, the
+   * page module's JSON). Per article, the page's text beside the feed's
+   * (never over it), where the page was read (page_url) and its state
+   * (page_state: 0 not wanted, 1 waiting, 2 fetched, 3 failed, 4 refused
+   * by robots.txt, 5 no article text on it), where `published` came from
+   * (date_source), every date seen with its source (date_candidates, a
+   * JSON array) and whether they disagree (date_uncertain). The index
+   * holds the feed's text and the page's in one "body" column, the page's
+   * after a blank line: the triggers read back exactly what the ingest
+   * and clip_store_save_page() wrote (see CLIP_STORE_FTS_BODY). Evidence:
+   * for a flagged or matched article, the page as fetched, compressed in
+   * the data folder's evidence/ beside the archive, with its SHA-256; an
+   * article flagged with no copy kept has its page read (again) for one,
+   * unless its outlet says Never. */
+  ("ALTER TABLE outlets ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE outlets ADD COLUMN robots INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE outlets ADD COLUMN page_model BLOB;"
+  "ALTER TABLE articles ADD COLUMN page_text TEXT;"
+  "ALTER TABLE articles ADD COLUMN page_html TEXT;"
+  "ALTER TABLE articles ADD COLUMN page_url TEXT;"
+  "ALTER TABLE articles ADD COLUMN page_state INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE articles ADD COLUMN page_error TEXT;"
+  "ALTER TABLE articles ADD COLUMN page_fetched INTEGER;"
+  "ALTER TABLE articles ADD COLUMN date_source TEXT;"
+  "ALTER TABLE articles ADD COLUMN date_candidates TEXT;"
+  "ALTER TABLE articles ADD COLUMN date_uncertain INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX articles_page_waiting ON articles(id) WHERE page_state = 1;"
+  "DROP TRIGGER articles_fts_ad;"
+  "DROP TRIGGER articles_fts_au;"
+  "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts(articles_fts, rowid, title, body, author)"
+  "  VALUES ('delete', old.id, old.title,"
+  "    old.body || coalesce(char(10, 10) || nullif(old.page_text, ''), ''), old.author); END;"
+  "CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, summary_text,"
+  "  content_text, author, page_text ON articles BEGIN"
+  "  INSERT INTO articles_fts(articles_fts, rowid, title, body, author)"
+  "  VALUES ('delete', old.id, old.title,"
+  "    old.body || coalesce(char(10, 10) || nullif(old.page_text, ''), ''), old.author);"
+  "  INSERT INTO articles_fts(rowid, title, body, author)"
+  "  VALUES (new.id, new.title,"
+  "    new.body || coalesce(char(10, 10) || nullif(new.page_text, ''), ''), new.author); END;"
+  "CREATE TABLE evidence ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+  "  sha256 TEXT NOT NULL,"
+  "  url TEXT,"
+  "  final_url TEXT,"
+  "  status INTEGER NOT NULL DEFAULT 0,"
+  "  captured INTEGER NOT NULL,"
+  "  content_type TEXT,"
+  "  headers TEXT,"
+  "  size INTEGER NOT NULL DEFAULT 0,"
+  "  file TEXT NOT NULL);"
+  "CREATE TRIGGER articles_flag_evidence AFTER UPDATE OF flag ON articles"
+  "  WHEN new.flag != 0 AND old.flag = 0 AND new.page_state IN (0, 2, 5)"
+  "  AND (new.url LIKE 'http://%' OR new.url LIKE 'https://%')"
+  "  AND NOT EXISTS (SELECT 1 FROM evidence WHERE article_id = new.id)"
+  "  AND (SELECT full_text FROM outlets WHERE id = new.outlet_id) != 2 BEGIN"
+  "  UPDATE articles SET page_state = 1 WHERE id = new.id; END;"),
 
-  /* 6 → 7: an outlet removed with its annotated articles kept (flagged,
+  /* 7 → 8: outlets without a feed (issue 16). An outlet is a feed, a
+   * listing page whose article links a selector takes (next_selector and
+   * pages: the archive read on the first fetch), or a sitemap. preview is
+   * the last links a listing's selector took well (JSON), shown when
+   * layout_changed says it stopped taking articles. */
+  ("ALTER TABLE outlets ADD COLUMN kind TEXT NOT NULL DEFAULT 'feed'"
+  "  CHECK (kind IN ('feed', 'listing', 'sitemap'));"
+  "ALTER TABLE outlets ADD COLUMN selector TEXT;"
+  "ALTER TABLE outlets ADD COLUMN next_selector TEXT;"
+  "ALTER TABLE outlets ADD COLUMN pages INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE outlets ADD COLUMN preview TEXT;"
+  "ALTER TABLE outlets ADD COLUMN layout_changed INTEGER NOT NULL DEFAULT 0;"),
+
+  /* 8 → 9: an outlet removed with its annotated articles kept (flagged,
    * tagged or with a note) stays as a row marked removed: the kept
    * articles still name their outlet, while lists of outlets, the
    * scheduler and OPML leave it out. Adding its address again brings it

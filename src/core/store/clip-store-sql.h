@@ -48,7 +48,10 @@ gboolean      clip_store_set_error    (ClipStore   *store,
 #define CLIP_STORE_OUTLET_COLUMNS \
   "o.id, o.url, o.name, o.site_url, o.grp, o.interval, o.enabled, o.created, " \
   "o.etag, o.last_modified, o.last_success, o.last_attempt, o.last_error, " \
-  "o.failures, o.next_attempt, o.removed"
+  "o.failures, o.next_attempt, o.full_text, o.robots, o.kind, o.selector, o.next_selector, " \
+  "o.pages, o.preview, o.layout_changed, o.removed"
+/* The columns' count: what a query reads after them starts here. */
+#define CLIP_STORE_OUTLET_N_COLUMNS 24
 ClipOutlet   *clip_store_read_outlet  (sqlite3_stmt *stmt);
 char         *clip_store_dup_column   (sqlite3_stmt *stmt,
                                        int           col);
@@ -73,6 +76,11 @@ typedef struct {
   GHashTable *added;
 } ClipIngestBatch;
 
+/* Runs the ingest hooks over articles changed in place (no batch: the
+ * hooks read them from the store), inside the caller's transaction. */
+gboolean      clip_store_run_ingest_hooks (ClipStore    *store,
+                                           const GArray *article_ids,
+                                           GError      **error);
 /* NULL when no ingest hook is running. */
 const ClipIngestBatch *clip_store_get_ingest_batch (ClipStore *store);
 /* Rules and term lists changed: matchers compile again when the version
@@ -115,11 +123,18 @@ gboolean      clip_store_set_query_error (ClipStore *store,
                                           int        rc,
                                           GError   **error);
 
+/* The text rules and the index call "body", of an articles row aliased
+ * A: the feed's text and, after a blank line, the page's when there is
+ * one (schema step 7's triggers index exactly this). */
+#define CLIP_STORE_FTS_BODY(A) \
+  "(" A ".body || coalesce(char(10, 10) || nullif(" A ".page_text, ''), ''))"
+
 /* The columns clip_store_read_article() expects, in order. */
 #define CLIP_ARTICLE_COLUMNS \
   "a.id, a.outlet_id, a.guid, a.url, a.title, a.author, a.summary_html, " \
   "a.summary_text, a.content_html, a.content_text, a.lang, a.published, " \
-  "a.updated, a.fetched, a.read, a.starred, a.flag, a.note, o.name"
+  "a.updated, a.fetched, a.read, a.starred, a.flag, a.note, o.name, " \
+  "a.page_text, a.page_html, a.page_url, a.page_state, a.date_source, a.date_uncertain"
 
 /* Ends any read a statement of the connection is still in (every read of
  * the store finishes its statements: tests/store/test-snapshots.c), so a

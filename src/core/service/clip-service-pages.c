@@ -1,0 +1,646 @@
+/* clip-service-pages.c — articles' own pages, fetched as politely as
+ * feeds: the scheduler's global and per-host slots, a host's back-off
+ * after failures, the fetch limits with an 8 MiB cap, and the site's
+ * robots.txt unless the outlet says to ignore it
+ *
+ * Service thread only. Which pages wait is in the archive (page_state
+ * 1), so that a restart goes on where it stopped; the queue here holds a
+ * window of them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+#include "clip-article-page.h"
+#include "clip-robots.h"
+#include "clip-service-private.h"
+#include "clip-store-pages.h"
+#include "clip-store-sql.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#define QUEUE_WINDOW      256
+#define ROBOTS_LIFETIME   (24 * 3600)
+#define PAGE_BACKOFF_MIN  60
+
+typedef struct {
+  ClipRobots *robots;        /* NULL while being fetched */
+  gint64      expires;
+} RobotsEntry;
+
+typedef struct {
+  gint     failures;
+  gint64   next_allowed;
+  gint64   paced_until;   /* the site's Crawl-delay after the last request */
+} HostState;
+
+typedef struct {
+  ClipService *self;
+  gint64       id;
+  char        *url;
+  char        *host;
+  char        *origin;       /* robots: scheme://host[:port] */
+} PageJob;
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+robots_entry_free (RobotsEntry *e)
+{
+  clip_robots_free (e->robots);
+  g_free (e);
+}
+
+static void
+page_job_free (PageJob *job)
+{
+  g_free (job->url);
+  g_free (job->host);
+  g_free (job->origin);
+  g_free (job);
+}
+
+void
+clip_service_pages_init (ClipService *self)
+{
+  ClipFetchLimits limits = self->limits;
+
+  limits.max_body = MIN (limits.max_body, CLIP_PAGE_MAX_BYTES);
+  self->page_fetcher = clip_fetcher_new (&limits);
+  if (self->tls_database)
+    clip_fetcher_set_tls_database (self->page_fetcher, self->tls_database);
+  g_queue_init (&self->page_queue);
+  self->page_queued = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->page_waiters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->robots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) robots_entry_free);
+  self->page_hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pages_dirty = TRUE;
+}
+
+static void
+fail_waiters (ClipService *self, gint64 id, gint state)
+{
+  GSList *tasks = NULL;
+
+  if (!g_hash_table_steal_extended (self->page_waiters, &id, NULL, (gpointer *) &tasks))
+    return;
+  for (GSList *l = tasks; l; l = l->next)
+    {
+      if (state < 0)
+        g_task_return_new_error (l->data, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The fetch service stopped"));
+      else
+        g_task_return_int (l->data, state);
+      g_object_unref (l->data);
+    }
+  g_slist_free (tasks);
+}
+
+void
+clip_service_pages_clear (ClipService *self)
+{
+  if (self->page_waiters)
+    {
+      g_autoptr(GList) ids = g_hash_table_get_keys (self->page_waiters);
+      g_autoptr(GArray) copy = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (GList *l = ids; l; l = l->next)
+        g_array_append_val (copy, *(gint64 *) l->data);
+      for (guint i = 0; i < copy->len; i++)
+        fail_waiters (self, g_array_index (copy, gint64, i), -1);
+    }
+  if (self->page_timer)
+    {
+      g_source_destroy (self->page_timer);
+      g_clear_pointer (&self->page_timer, g_source_unref);
+    }
+  g_queue_clear_full (&self->page_queue, g_free);
+  g_clear_pointer (&self->page_queued, g_hash_table_unref);
+  g_clear_pointer (&self->page_waiters, g_hash_table_unref);
+  g_clear_pointer (&self->robots, g_hash_table_unref);
+  g_clear_pointer (&self->page_hosts, g_hash_table_unref);
+  g_clear_object (&self->page_fetcher);
+}
+
+static void
+enqueue (ClipService *self, gint64 id)
+{
+  gint64 *p;
+
+  if (g_hash_table_contains (self->page_queued, &id))
+    return;
+  p = g_memdup2 (&id, sizeof id);
+  g_queue_push_tail (&self->page_queue, p);
+  g_hash_table_add (self->page_queued, p);
+}
+
+static void
+dequeue (ClipService *self, GList *link)
+{
+  gint64 *p = link->data;
+
+  g_hash_table_remove (self->page_queued, p);
+  g_queue_delete_link (&self->page_queue, link);
+  g_free (p);
+}
+
+static void
+load_waiting (ClipService *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!self->pages_dirty || g_queue_get_length (&self->page_queue) >= QUEUE_WINDOW)
+    return;
+  ids = clip_store_waiting_pages (self->store, QUEUE_WINDOW, &error);
+  clip_store_release_snapshot (self->store);
+  if (ids == NULL)
+    {
+      g_message ("Could not read the pages to fetch: %s", error->message);
+      return;
+    }
+  self->pages_dirty = ids->len >= QUEUE_WINDOW;
+  for (guint i = 0; i < ids->len; i++)
+    enqueue (self, g_array_index (ids, gint64, i));
+}
+
+/* The article's address and its outlet's robots setting; FALSE when the
+ * article is gone. */
+static gboolean
+read_target (ClipService *self, gint64 id, char **url, gboolean *ignore_robots)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = clip_store_prepare (self->store,
+      "SELECT a.url, o.robots FROM articles a JOIN outlets o ON o.id = a.outlet_id "
+      "WHERE a.id = ? AND a.page_state = 1", &error);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *url = clip_store_dup_column (stmt, 0);
+      *ignore_robots = sqlite3_column_int (stmt, 1) != 0;
+      found = *url != NULL;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+split_url (const char *url, char **host, char **origin)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL ||
+      (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0))
+    return FALSE;
+  *host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  *origin = g_uri_get_port (uri) > 0
+            ? g_strdup_printf ("%s://%s:%d", scheme, *host, g_uri_get_port (uri))
+            : g_strdup_printf ("%s://%s", scheme, *host);
+  return TRUE;
+}
+
+static void
+host_failed (ClipService *self, const char *host, gint64 retry_after)
+{
+  HostState *h = g_hash_table_lookup (self->page_hosts, host);
+
+  if (h == NULL)
+    {
+      h = g_new0 (HostState, 1);
+      g_hash_table_insert (self->page_hosts, g_strdup (host), h);
+    }
+  h->failures++;
+  h->next_allowed = clip_schedule_after_failure (PAGE_BACKOFF_MIN, h->failures, retry_after,
+                                                 now_seconds (), g_random_int ());
+}
+
+static HostState *
+host_state (ClipService *self, const char *host)
+{
+  HostState *h = g_hash_table_lookup (self->page_hosts, host);
+
+  if (h == NULL)
+    {
+      h = g_new0 (HostState, 1);
+      g_hash_table_insert (self->page_hosts, g_strdup (host), h);
+    }
+  return h;
+}
+
+/* When the host may be asked again: after its back-off and its pace. */
+static gint64
+host_due (const HostState *h)
+{
+  return MAX (h->next_allowed, h->paced_until);
+}
+
+static void
+host_ok (ClipService *self, const char *host)
+{
+  HostState *h = g_hash_table_lookup (self->page_hosts, host);
+
+  /* the pace stays: it is the site's wish, not a failure's */
+  if (h != NULL && h->paced_until > now_seconds ())
+    {
+      h->failures = 0;
+      h->next_allowed = 0;
+    }
+  else
+    g_hash_table_remove (self->page_hosts, host);
+}
+
+/* A site's Crawl-delay: one request, then none for that many seconds. */
+static void
+host_pace (ClipService *self, const char *origin, const char *host, gint64 now)
+{
+  RobotsEntry *e = g_hash_table_lookup (self->robots, origin);
+  guint delay = e && e->robots ? clip_robots_crawl_delay (e->robots) : 0;
+
+  if (delay > 0)
+    host_state (self, host)->paced_until = now + delay + 1; /* whole seconds: at least delay */
+}
+
+/* A failure that says the host is unwell, not that the page is. */
+static gboolean
+is_host_failure (const ClipFetchResponse *r)
+{
+  return g_error_matches (r->error, CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_NETWORK) ||
+         g_error_matches (r->error, CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_TIMEOUT) ||
+         g_error_matches (r->error, CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_TLS) ||
+         (g_error_matches (r->error, CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_HTTP) &&
+          (r->status == 429 || r->status >= 500));
+}
+
+static void
+page_done (ClipService *self, gint64 id, ClipPageState state)
+{
+  clip_service_emit_page (self, id, state);
+  fail_waiters (self, id, state);
+}
+
+static void
+page_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PageJob *job = data;
+  ClipService *self = job->self;
+  g_autoptr(ClipFetchResponse) r = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
+  g_autoptr(GError) error = NULL;
+  ClipPageState state;
+
+  self->in_flight--;
+  self->pages_in_flight--;
+  clip_scheduler_release_host (self->scheduler, job->host);
+  if (self->stopping || g_error_matches (r->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      page_job_free (job);
+      return;
+    }
+  if (is_host_failure (r))
+    host_failed (self, job->host, r->retry_after);
+  else if (r->error == NULL)
+    host_ok (self, job->host);
+  clip_store_release_snapshot (self->store);
+  state = clip_article_page_store (self->store, job->id, r, &error);
+  if (error != NULL)
+    g_message ("Could not store the page of article %" G_GINT64_FORMAT ": %s", job->id, error->message);
+  page_done (self, job->id, state);
+  page_job_free (job);
+  clip_service_pump (self);
+}
+
+static void
+robots_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PageJob *job = data;
+  ClipService *self = job->self;
+  g_autoptr(ClipFetchResponse) r = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
+  RobotsEntry *e;
+
+  self->in_flight--;
+  self->pages_in_flight--;
+  clip_scheduler_release_host (self->scheduler, job->host);
+  if (self->stopping || g_error_matches (r->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      page_job_free (job);
+      return;
+    }
+  e = g_hash_table_lookup (self->robots, job->origin);
+  if (r->error == NULL || (g_error_matches (r->error, CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_HTTP) &&
+                           r->status >= 400 && r->status < 500 && r->status != 429))
+    {
+      gsize len = 0;
+      const char *text = r->body ? g_bytes_get_data (r->body, &len) : NULL;
+
+      /* No robots.txt (a 4xx) allows everything (RFC 9309 2.3.1.3). */
+      e->robots = r->error ? clip_robots_new_allow_all ()
+                           : clip_robots_parse (text, len, CLIP_ROBOTS_AGENT);
+      e->expires = now_seconds () + ROBOTS_LIFETIME;
+      host_ok (self, job->host);
+    }
+  else
+    {
+      /* Unreachable: the host's pages wait, as after any failure. */
+      g_hash_table_remove (self->robots, job->origin);
+      host_failed (self, job->host, r->retry_after);
+    }
+  page_job_free (job);
+  clip_service_pump (self);
+}
+
+static void
+start (ClipService *self, PageJob *job, gboolean robots)
+{
+  g_autofree char *url = robots ? g_strconcat (job->origin, "/robots.txt", NULL) : NULL;
+
+  self->in_flight++;
+  self->pages_in_flight++;
+  clip_fetcher_fetch_async (self->page_fetcher, robots ? url : job->url, NULL, NULL, self->cancel,
+                            robots ? robots_fetched_cb : page_fetched_cb, job);
+}
+
+static void
+record_now (ClipService *self, gint64 id, ClipPageState state, const char *message, const char *url)
+{
+  g_autoptr(GError) error = NULL;
+  ClipStoredPage p = { 0 };
+
+  p.state = state;
+  p.error = (char *) message;
+  p.url = (char *) url;
+  p.published = CLIP_NO_DATE;
+  p.fetched = now_seconds ();
+  if (!clip_store_save_page (self->store, id, &p, &error))
+    g_message ("Could not store the page of article %" G_GINT64_FORMAT ": %s", id, error->message);
+  page_done (self, id, state);
+}
+
+typedef enum { TRY_DROP, TRY_WAIT, TRY_BLOCKED, TRY_STARTED } TryResult;
+
+/* Whether robots.txt lets the page go: TRY_STARTED when it does (or the
+ * outlet ignores it), TRY_WAIT while it is being read. */
+static TryResult
+check_robots (ClipService *self, PageJob *job, gint64 now)
+{
+  RobotsEntry *e = g_hash_table_lookup (self->robots, job->origin);
+
+  if (e != NULL && e->robots != NULL && e->expires <= now)
+    {
+      g_hash_table_remove (self->robots, job->origin);
+      e = NULL;
+    }
+  if (e == NULL)
+    {
+      PageJob *rj;
+
+      if (!clip_scheduler_acquire_host (self->scheduler, job->host))
+        return TRY_WAIT;
+      rj = g_new0 (PageJob, 1);
+      rj->self = self;
+      rj->host = g_strdup (job->host);
+      rj->origin = g_strdup (job->origin);
+      g_hash_table_insert (self->robots, g_strdup (job->origin), g_new0 (RobotsEntry, 1));
+      start (self, rj, TRUE);
+      return TRY_WAIT;
+    }
+  if (e->robots == NULL)
+    return TRY_WAIT;
+  if (!clip_robots_allowed_url (e->robots, job->url))
+    {
+      g_autofree char *message = g_strdup_printf (_("the site's robots.txt does not allow reading %s"),
+                                                  job->url);
+
+      record_now (self, job->id, CLIP_PAGE_STATE_ROBOTS, message, job->url);
+      return TRY_DROP;
+    }
+  return TRY_STARTED;
+}
+
+static TryResult
+try_start (ClipService *self, gint64 id, gint64 now)
+{
+  g_autoptr(GError) error = NULL;
+  PageJob *job = g_new0 (PageJob, 1);
+  gboolean ignore_robots = FALSE;
+  HostState *h;
+  TryResult t;
+
+  job->self = self;
+  job->id = id;
+  if (!read_target (self, id, &job->url, &ignore_robots))
+    {
+      page_job_free (job);
+      page_done (self, id, CLIP_PAGE_STATE_NONE);
+      return TRY_DROP;       /* gone, or no longer waiting */
+    }
+  if (!split_url (job->url, &job->host, &job->origin))
+    {
+      record_now (self, id, CLIP_PAGE_STATE_FAILED, _("not a web address"), job->url);
+      page_job_free (job);
+      return TRY_DROP;
+    }
+  if (clip_article_page_host_refused (job->host))
+    {
+      record_now (self, id, CLIP_PAGE_STATE_FAILED,
+                  "not fetched: CLIPPINGS_FETCH_LOOPBACK_ONLY allows only loopback addresses", job->url);
+      page_job_free (job);
+      return TRY_DROP;
+    }
+  h = g_hash_table_lookup (self->page_hosts, job->host);
+  if (h != NULL && host_due (h) > now)
+    {
+      page_job_free (job);
+      return TRY_BLOCKED;
+    }
+  t = ignore_robots ? TRY_STARTED : check_robots (self, job, now);
+  if (t == TRY_STARTED && !clip_scheduler_acquire_host (self->scheduler, job->host))
+    t = TRY_WAIT;
+  if (t == TRY_STARTED && !ignore_robots)
+    host_pace (self, job->origin, job->host, now);
+  if (t == TRY_STARTED)
+    start (self, job, FALSE);
+  else
+    page_job_free (job);
+  return t;
+}
+
+static gboolean
+page_timer_cb (gpointer data)
+{
+  ClipService *self = data;
+
+  g_clear_pointer (&self->page_timer, g_source_unref);
+  clip_service_pump (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+arm_page_timer (ClipService *self, gint64 due, gint64 now)
+{
+  if (self->page_timer)
+    {
+      g_source_destroy (self->page_timer);
+      g_clear_pointer (&self->page_timer, g_source_unref);
+    }
+  if (due == G_MAXINT64 || self->stopping)
+    return;
+  self->page_timer = g_timeout_source_new_seconds ((guint) CLAMP (due - now, 1, 24 * 3600));
+  g_source_set_callback (self->page_timer, page_timer_cb, self, NULL);
+  g_source_attach (self->page_timer, self->context);
+}
+
+gboolean
+clip_service_pages_pump (ClipService *self)
+{
+  gint64 now = now_seconds ();
+  gint64 due = G_MAXINT64;
+  gboolean waiting = FALSE, paced = FALSE;
+  GList *l, *next;
+
+  if (self->stopping || self->page_fetcher == NULL)
+    return FALSE;
+  load_waiting (self);
+  for (l = self->page_queue.head; l; l = next)
+    {
+      gint64 id = *(gint64 *) l->data;
+      TryResult t;
+
+      next = l->next;
+      t = try_start (self, id, now);
+      if (t == TRY_DROP || t == TRY_STARTED)
+        dequeue (self, l);
+      else if (t == TRY_WAIT)
+        waiting = TRUE;
+      else
+        {
+          g_autofree char *host = NULL, *origin = NULL;
+          g_autofree char *url = NULL;
+          gboolean ignore;
+          HostState *h;
+
+          if (read_target (self, id, &url, &ignore) && split_url (url, &host, &origin) &&
+              (h = g_hash_table_lookup (self->page_hosts, host)) != NULL)
+            {
+              due = MIN (due, host_due (h));
+              /* a Crawl-delay is seconds: the run waits for it, not for
+               * a failing host's back-off */
+              paced |= h->failures == 0;
+            }
+        }
+    }
+  clip_store_release_snapshot (self->store);
+  arm_page_timer (self, due, now);
+  self->pages_startable = waiting;
+  return self->pages_in_flight > 0 || waiting || paced;
+}
+
+void
+clip_service_pages_request (ClipService  *self,
+                            const GArray *ids,
+                            gboolean      force,
+                            GTask        *task)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!clip_store_want_pages (self->store, ids, force, &error))
+    {
+      if (task)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_message ("Could not queue pages: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    enqueue (self, g_array_index (ids, gint64, i));
+  if (task != NULL && ids->len == 1)
+    {
+      gint64 id = g_array_index (ids, gint64, 0);
+      GSList *tasks = g_hash_table_lookup (self->page_waiters, &id);
+
+      g_hash_table_steal (self->page_waiters, &id);
+      g_hash_table_insert (self->page_waiters, g_memdup2 (&id, sizeof id),
+                           g_slist_prepend (tasks, g_object_ref (task)));
+    }
+  self->pages_dirty = TRUE;
+  clip_service_pump (self);
+}
+
+/* The public calls (clip-service.h), from the caller's thread */
+
+typedef struct {
+  GArray  *ids;
+  gboolean force;
+  GTask   *task;
+} PageRequest;
+
+static void
+page_request_free (PageRequest *r)
+{
+  g_array_unref (r->ids);
+  g_clear_object (&r->task);
+  g_free (r);
+}
+
+static void
+pages_in_thread (ClipService *self, gpointer data)
+{
+  PageRequest *r = data;
+
+  if (r->task != NULL && self->stopping)
+    g_task_return_new_error (r->task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The fetch service stopped"));
+  else if (!self->stopping)
+    clip_service_pages_request (self, r->ids, r->force, r->task);
+}
+
+void
+clip_service_fetch_pages (ClipService  *self,
+                          const GArray *article_ids,
+                          gboolean      force)
+{
+  PageRequest *r;
+
+  g_return_if_fail (CLIP_IS_SERVICE (self));
+  g_return_if_fail (article_ids != NULL);
+  r = g_new0 (PageRequest, 1);
+  r->ids = g_array_copy ((GArray *) article_ids);
+  r->force = force;
+  clip_service_invoke (self, pages_in_thread, r, (GDestroyNotify) page_request_free);
+}
+
+void
+clip_service_fetch_page_async (ClipService         *self,
+                               gint64               article_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  PageRequest *r;
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (CLIP_IS_SERVICE (self));
+  g_task_set_source_tag (task, clip_service_fetch_page_async);
+  r = g_new0 (PageRequest, 1);
+  r->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (r->ids, article_id);
+  r->force = TRUE;
+  r->task = g_object_ref (task);
+  if (!clip_service_invoke (self, pages_in_thread, r, (GDestroyNotify) page_request_free))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                             _("The fetch service is not running"));
+}
+
+gint
+clip_service_fetch_page_finish (ClipService   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+  return (gint) g_task_propagate_int (G_TASK (result), error);
+}
