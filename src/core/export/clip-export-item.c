@@ -11,7 +11,6 @@
 #include "clip-store-sql.h"
 #include "clip-text.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
