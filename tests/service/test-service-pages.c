@@ -409,6 +409,7 @@ test_rule_on_page_text (Fixture *f, gconstpointer data)
   g_assert_cmpint (get_full_text (f, port), ==, CLIP_PAGE_STATE_FETCHED);
   g_assert_cmpuint (clip_test_server_hits (f->server, "/news/port"), ==, 2);
   g_assert_cmpint (int_query (f, "SELECT count(*) FROM alerts", G_MININT64), ==, 1);
+  g_free (site.port_page);
 }
 
 static void
@@ -434,7 +435,7 @@ test_never_and_robots_ignored (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (m->page_text, "storm warning"));
   g_assert_cmpuint (clip_test_server_hits (f->server, "/private/memo"), ==, 1);
   g_assert_cmpuint (clip_test_server_hits (f->server, "/robots.txt"), ==, 0);
-  (void) site;
+  g_free (site.port_page);
 }
 
 int
