@@ -517,7 +517,15 @@ clip_pdf_draw_article (ClipPdf *pdf, const ClipExportItem *item)
   /* Outlet, time and author, and the address below them: one layout. */
   parts[1] = clip_pdf_layout (pdf, 1, CLIP_PDF_FONT_SMALL, -1, meta);
   if (evidence)
-    parts[2] = clip_pdf_layout (pdf, 2, CLIP_PDF_FONT_SMALL, -1, evidence);
+    {
+      /* No ligatures: a hash's "ff" or "fi" must copy as the letters. */
+      PangoAttrList *plain = pango_attr_list_new ();
+
+      parts[2] = clip_pdf_layout (pdf, 2, CLIP_PDF_FONT_SMALL, -1, evidence);
+      pango_attr_list_insert (plain, pango_attr_font_features_new ("liga 0, clig 0, dlig 0"));
+      pango_layout_set_attributes (parts[2], plain);
+      pango_attr_list_unref (plain);
+    }
   if (item->excerpt[0])
     parts[3] = clip_pdf_layout (pdf, 3, CLIP_PDF_FONT_BODY, -1, item->excerpt);
   if (item->matches->len)

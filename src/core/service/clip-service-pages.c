@@ -85,9 +85,11 @@ static void
 fail_waiters (ClipService *self, gint64 id, gint state)
 {
   GSList *tasks = NULL;
+  gpointer key = NULL;
 
-  if (!g_hash_table_steal_extended (self->page_waiters, &id, NULL, (gpointer *) &tasks))
+  if (!g_hash_table_steal_extended (self->page_waiters, &id, &key, (gpointer *) &tasks))
     return;
+  g_free (key);
   for (GSList *l = tasks; l; l = l->next)
     {
       if (state < 0)
@@ -562,9 +564,11 @@ clip_service_pages_request (ClipService  *self,
   if (task != NULL && ids->len == 1)
     {
       gint64 id = g_array_index (ids, gint64, 0);
-      GSList *tasks = g_hash_table_lookup (self->page_waiters, &id);
+      GSList *tasks = NULL;
+      gpointer key = NULL;
 
-      g_hash_table_steal (self->page_waiters, &id);
+      if (g_hash_table_steal_extended (self->page_waiters, &id, &key, (gpointer *) &tasks))
+        g_free (key);
       g_hash_table_insert (self->page_waiters, g_memdup2 (&id, sizeof id),
                            g_slist_prepend (tasks, g_object_ref (task)));
     }
