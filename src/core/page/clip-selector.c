@@ -10,7 +10,7 @@
 #include "config.h"
 #include "clip-selector.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <libxml/xpath.h>
 #include <string.h>
 

@@ -12,7 +12,7 @@
 #include "clip-date.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
 #include <string.h>
 

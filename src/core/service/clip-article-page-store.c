@@ -9,7 +9,7 @@
 #include "clip-article-page.h"
 #include "clip-store-sql.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 static ClipPageModel *
 load_model (ClipStore *writer, gint64 outlet_id)

@@ -16,7 +16,7 @@
 #include "clip-sitemap.h"
 #include "clip-store-sql.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 /* Links shown as a listing's last good preview. */

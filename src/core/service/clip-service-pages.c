@@ -16,7 +16,7 @@
 #include "clip-store-pages.h"
 #include "clip-store-sql.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define QUEUE_WINDOW      256
