@@ -25,28 +25,40 @@ check_date (gint64 t)
               "a date outside years 1-9999: %" G_GINT64_FORMAT, t);
 }
 
-/* Every href and src the HTML carries is a URL the sanitiser lets
- * through (text that mentions "javascript:" is only text). */
+/* Every href and src in the HTML's tags is a URL the sanitiser lets
+ * through (text that mentions "javascript:" or href=" is only text: a '<'
+ * in text is &lt;, so every '<' starts a tag). */
 static void
 check_urls (const char *html)
 {
   static const char *const attrs[] = { " href=\"", " src=\"" };
 
-  for (guint k = 0; k < G_N_ELEMENTS (attrs); k++)
-    for (const char *p = strstr (html, attrs[k]); p != NULL; p = strstr (p + 1, attrs[k]))
-      {
-        const char *v = p + strlen (attrs[k]);
-        const char *end = strchr (v, '"');
-        g_autofree char *raw = NULL;
-        g_auto(GStrv) parts = NULL;
-        g_autofree char *url = NULL;
+  for (const char *tag = strchr (html, '<'); tag != NULL; tag = strchr (tag + 1, '<'))
+    {
+      const char *close = strchr (tag, '>');
+      g_autofree char *t = NULL;
 
-        FUZZ_CHECK (end != NULL, "an attribute never closed");
-        raw = g_strndup (v, end - v);
-        parts = g_strsplit (raw, "&amp;", -1);
-        url = g_strjoinv ("&", parts);
-        FUZZ_CHECK (clip_html_url_is_safe (url, k == 1), "%s%s\" came out", attrs[k], url);
-      }
+      FUZZ_CHECK (close != NULL, "a tag never closed: %.40s", tag);
+      t = g_strndup (tag, close - tag);
+      for (guint k = 0; k < G_N_ELEMENTS (attrs); k++)
+        {
+          const char *p = strstr (t, attrs[k]);
+          const char *v, *end;
+          g_autofree char *raw = NULL;
+          g_auto(GStrv) parts = NULL;
+          g_autofree char *url = NULL;
+
+          if (p == NULL)
+            continue;
+          v = p + strlen (attrs[k]);
+          end = strchr (v, '"');
+          FUZZ_CHECK (end != NULL, "an attribute never closed: %s", t);
+          raw = g_strndup (v, end - v);
+          parts = g_strsplit (raw, "&amp;", -1);
+          url = g_strjoinv ("&", parts);
+          FUZZ_CHECK (clip_html_url_is_safe (url, k == 1), "%s%s\" came out", attrs[k], url);
+        }
+    }
 }
 
 static void
