@@ -105,6 +105,16 @@ clip_a11y_name_internals (GtkWidget *root)
       clip_a11y_name_menu_button (root, text);
       return;
     }
+  else if (GTK_IS_DROP_DOWN (root))
+    {
+      /* Its button, read as "GtkToggleButton": the tooltip names it. */
+      const char *tip = gtk_widget_get_tooltip_text (root);
+
+      for (GtkWidget *c = gtk_widget_get_first_child (root); c && tip; c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_TOGGLE_BUTTON (c))
+          name (c, tip);
+      return;
+    }
   else if (GTK_IS_BUTTON (root))
     name_icon_button (root);
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))

@@ -25,7 +25,7 @@ G_BEGIN_DECLS
  * have no name on the bus in these versions: an AdwExpanderRow's enable
  * switch (the row's title), a GtkColorButton's button, a GtkSearchEntry
  * (its placeholder, or "Search"), a menu button (its tooltip, or
- * "Menu"), an icon-only button (its tooltip, or "Search" for the search
+ * "Menu"), a drop-down's button (its tooltip), an icon-only button (its tooltip, or "Search" for the search
  * icon). For windows whose insides are not ours: the preferences (with
  * its search entry), the keyboard shortcuts. */
 void clip_a11y_name_internals    (GtkWidget *root);

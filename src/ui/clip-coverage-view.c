@@ -15,6 +15,7 @@
 #include "clip-alert-spikes.h"
 #include "clip-coverage-chart.h"
 #include "clip-coverage-view.h"
+#include "clip-a11y.h"
 #include "clip-format.h"
 #include "clip-rule-colors.h"
 #include "clip-rule-style.h"
@@ -682,6 +683,8 @@ clip_coverage_view_init (ClipCoverageView *self)
   self->scopes = g_array_new (FALSE, TRUE, sizeof (Scope));
   g_array_set_clear_func (self->scopes, scope_clear);
   gtk_widget_init_template (GTK_WIDGET (self));
+  clip_a11y_name_internals (GTK_WIDGET (self->scope_drop));
+  clip_a11y_name_internals (GTK_WIDGET (self->by_drop));
   g_signal_connect (factory, "setup", G_CALLBACK (scope_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (scope_bind_cb), NULL);
   gtk_drop_down_set_factory (self->scope_drop, factory);
