@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CI's fuzz smoke: builds the libFuzzer targets (clang-14, ASan + UBSan)
-# and runs each for a short while (30 s by default), so that a harness
+# and runs each for a short while (30 s by default, two at a time), so that a harness
 # that no longer builds or a parser that crashes on its own seeds fails
 # CI. Longer runs: fuzz/run.sh TARGET SECONDS.
 #   build-aux/fuzz.sh [SECONDS]
@@ -20,12 +20,26 @@ if [ ! -d "$dir" ]; then
 fi
 ninja -C "$dir" $(printf 'fuzz/fuzz-%s ' "${targets[@]}") || exit 1
 
+# Two targets at a time, one per core: each still runs its full time.
+# The run ends itself at max_total_time; the timeout is a backstop for a
+# hang the fuzzer cannot see (one stuck input counts as a failure).
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+run_one () {
+  timeout $((seconds + 120)) bash fuzz/run.sh "$1" "$seconds" "$dir" > "$logs/$1.log" 2>&1
+  echo $? > "$logs/$1.status"
+}
+for ((i = 0; i < ${#targets[@]}; i += 2)); do
+  run_one "${targets[i]}" &
+  [ $((i + 1)) -lt ${#targets[@]} ] && run_one "${targets[i + 1]}" &
+  wait
+done
+
 passed=0 failed=0
 for t in "${targets[@]}"; do
   echo "== fuzz-$t, $seconds s"
-  # The run ends itself at max_total_time; the timeout is a backstop for
-  # a hang the fuzzer cannot see (one stuck input counts as a failure).
-  if timeout $((seconds + 120)) bash fuzz/run.sh "$t" "$seconds" "$dir" 2>&1 | tail -n 25; then
+  tail -n 25 "$logs/$t.log"
+  if [ "$(cat "$logs/$t.status" 2>/dev/null)" = 0 ]; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
