@@ -189,7 +189,7 @@ test_bulk_marks (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpstr (a->note, ==, "Check the source");
   g_clear_pointer (&a, clip_article_free);
-  mark (f, sel, 1, CLIP_MARK_NOTE, "");
+  g_free (mark (f, sel, 1, CLIP_MARK_NOTE, ""));
   a = clip_store_get_article (f->reader, 2, &error);
   g_assert_null (a->note);
 }
