@@ -428,7 +428,6 @@ check_robots (ClipService *self, PageJob *job, gint64 now)
 static TryResult
 try_start (ClipService *self, gint64 id, gint64 now)
 {
-  g_autoptr(GError) error = NULL;
   PageJob *job = g_new0 (PageJob, 1);
   gboolean ignore_robots = FALSE;
   HostState *h;
