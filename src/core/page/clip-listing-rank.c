@@ -588,13 +588,14 @@ static Group *
 split_navigation (Group *g, GHashTable *nav)
 {
   g_autoptr(GPtrArray) anchors = g_steal_pointer (&g->anchors);
+  /* Freed last: the addresses the group's url set holds are theirs. */
+  g_autoptr(GPtrArray) links = g_steal_pointer (&g->links);
   Group *n = group_new (g_strconcat (g->sig, "#navigation", NULL));
 
+  (void) links;
   n->doc = g->doc;
   n->nav = TRUE;
   g->anchors = g_ptr_array_new ();
-  /* The links are read again from the anchors, each into its group. */
-  g_ptr_array_unref (g->links);
   g->links = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_listing_link_free);
   g_hash_table_remove_all (g->urls);
   for (guint i = 0; i < anchors->len; i++)
