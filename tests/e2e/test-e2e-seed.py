@@ -328,11 +328,18 @@ def frame(app, name):
             (f.name == name if name is not None else f.name != 'Clippings')]
 
 
+def controls_shown(node):
+    """A positive sign that a dialog's controls are on the bus: at least
+    one button or entry under it (a walk before that would pass empty)."""
+    return node.findChildren(lambda n: n.roleName in ('push button', 'toggle button', 'text',
+                                                       'check box', 'combo box'))
+
+
 def check_dialog(app, keys, name, problems, close='Escape'):
     """Opens a dialog with keys, checks its controls, closes it."""
     press(keys)
     dialog = wait_for('the %s dialog (%s)' % (name, keys), lambda: frame(app, name)[0])
-    time.sleep(0.5)
+    wait_for('its controls', lambda: controls_shown(dialog))
     print('checking', dialog.name)
     if not dialog.name or dialog.name.startswith('Gtk'):
         problems.append('a window without a title of its own: %r' % dialog.name)
@@ -352,13 +359,13 @@ def every_control_named(app, window):
     problems += unnamed_controls(window, 'Rules')
     showing_button(window, 'Term lists')[0].doActionNamed('click')
     lists = wait_for('the Term Lists window', lambda: frame(app, 'Term Lists')[0])
-    time.sleep(0.5)
+    wait_for('its controls', lambda: controls_shown(lists))
     problems += unnamed_controls(lists, 'Term Lists')
     press('Escape')
     wait_for('Term Lists closed', lambda: not frame(app, 'Term Lists'))
     wait_for('New Rule', lambda: showing_button(window, 'New Rule'))[0].doActionNamed('click')
     editor = wait_for('the rule editor', lambda: frame(app, 'New Rule')[0])
-    time.sleep(0.5)
+    wait_for('its controls', lambda: controls_shown(editor))
     problems += unnamed_controls(editor, 'New Rule')
     press('Escape')
     wait_for('the rule editor closed', lambda: not frame(app, 'New Rule'))
@@ -380,7 +387,7 @@ def every_control_named(app, window):
              lambda: showing_button(window, 'Outlet properties'))[0].doActionNamed('click')
     props = wait_for('the outlet dialog', lambda: [f for f in app.children if f.roleName == 'frame'
                                                    and f.name not in ('Clippings', '')][0])
-    time.sleep(0.5)
+    wait_for('its controls', lambda: controls_shown(props))
     problems += unnamed_controls(props, props.name)
     press('Escape')
     for problem in problems:
