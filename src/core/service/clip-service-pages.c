@@ -30,9 +30,22 @@ typedef struct {
 
 typedef struct {
   gint     failures;
-  gint64   next_allowed;
-  gint64   paced_until;   /* the site's Crawl-delay after the last request */
+  gint64   next_allowed;  /* seconds: the back-off after failures */
+  gint64   paced_until;   /* µs (real time): the site's Crawl-delay after
+                             the last request */
 } HostState;
+
+/* A page waiting, with its address once read: the pump looks at every
+ * waiting page each time a request ends, and reading each one's address
+ * from the archive again each time was most of a listing refresh's time. */
+typedef struct {
+  gint64   id;            /* first: the key of page_queued */
+  gboolean read;
+  char    *url;
+  char    *host;
+  char    *origin;
+  gboolean ignore_robots;
+} Waiting;
 
 typedef struct {
   ClipService *self;
@@ -46,6 +59,15 @@ static gint64
 now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+waiting_free (Waiting *w)
+{
+  g_free (w->url);
+  g_free (w->host);
+  g_free (w->origin);
+  g_free (w);
 }
 
 static void
@@ -79,6 +101,8 @@ clip_service_pages_init (ClipService *self)
   self->robots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) robots_entry_free);
   self->page_hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pages_dirty = TRUE;
+  g_queue_init (&self->gated);
+  self->gate_due = G_MAXINT64;
 }
 
 static void
@@ -119,7 +143,8 @@ clip_service_pages_clear (ClipService *self)
       g_source_destroy (self->page_timer);
       g_clear_pointer (&self->page_timer, g_source_unref);
     }
-  g_queue_clear_full (&self->page_queue, g_free);
+  g_queue_clear_full (&self->page_queue, (GDestroyNotify) waiting_free);
+  clip_service_gate_clear (self);
   g_clear_pointer (&self->page_queued, g_hash_table_unref);
   g_clear_pointer (&self->page_waiters, g_hash_table_unref);
   g_clear_pointer (&self->robots, g_hash_table_unref);
@@ -130,23 +155,24 @@ clip_service_pages_clear (ClipService *self)
 static void
 enqueue (ClipService *self, gint64 id)
 {
-  gint64 *p;
+  Waiting *w;
 
   if (g_hash_table_contains (self->page_queued, &id))
     return;
-  p = g_memdup2 (&id, sizeof id);
-  g_queue_push_tail (&self->page_queue, p);
-  g_hash_table_add (self->page_queued, p);
+  w = g_new0 (Waiting, 1);
+  w->id = id;
+  g_queue_push_tail (&self->page_queue, w);
+  g_hash_table_add (self->page_queued, &w->id);
 }
 
 static void
 dequeue (ClipService *self, GList *link)
 {
-  gint64 *p = link->data;
+  Waiting *w = link->data;
 
-  g_hash_table_remove (self->page_queued, p);
+  g_hash_table_remove (self->page_queued, &w->id);
   g_queue_delete_link (&self->page_queue, link);
-  g_free (p);
+  waiting_free (w);
 }
 
 static void
@@ -237,11 +263,11 @@ host_state (ClipService *self, const char *host)
   return h;
 }
 
-/* When the host may be asked again: after its back-off and its pace. */
+/* When the host may be asked again, µs: after its back-off and its pace. */
 static gint64
 host_due (const HostState *h)
 {
-  return MAX (h->next_allowed, h->paced_until);
+  return MAX (h->next_allowed * G_USEC_PER_SEC, h->paced_until);
 }
 
 static void
@@ -250,7 +276,7 @@ host_ok (ClipService *self, const char *host)
   HostState *h = g_hash_table_lookup (self->page_hosts, host);
 
   /* the pace stays: it is the site's wish, not a failure's */
-  if (h != NULL && h->paced_until > now_seconds ())
+  if (h != NULL && h->paced_until > g_get_real_time ())
     {
       h->failures = 0;
       h->next_allowed = 0;
@@ -259,15 +285,15 @@ host_ok (ClipService *self, const char *host)
     g_hash_table_remove (self->page_hosts, host);
 }
 
-/* A site's Crawl-delay: one request, then none for that many seconds. */
+/* A site's Crawl-delay: one request, then none for that long. */
 static void
-host_pace (ClipService *self, const char *origin, const char *host, gint64 now)
+host_pace (ClipService *self, const char *origin, const char *host)
 {
   RobotsEntry *e = g_hash_table_lookup (self->robots, origin);
-  guint delay = e && e->robots ? clip_robots_crawl_delay (e->robots) : 0;
+  guint delay_ms = e && e->robots ? clip_robots_crawl_delay_ms (e->robots) : 0;
 
-  if (delay > 0)
-    host_state (self, host)->paced_until = now + delay + 1; /* whole seconds: at least delay */
+  if (delay_ms > 0)
+    host_state (self, host)->paced_until = g_get_real_time () + (gint64) delay_ms * 1000;
 }
 
 /* A failure that says the host is unwell, not that the page is. */
@@ -386,35 +412,42 @@ record_now (ClipService *self, gint64 id, ClipPageState state, const char *messa
 
 typedef enum { TRY_DROP, TRY_WAIT, TRY_BLOCKED, TRY_STARTED } TryResult;
 
+/* The site's robots.txt, read (and kept a day) before anything else is
+ * asked of it: NULL while it is being read. */
+static ClipRobots *
+robots_of (ClipService *self, const char *host, const char *origin, gint64 now)
+{
+  RobotsEntry *e = g_hash_table_lookup (self->robots, origin);
+  PageJob *rj;
+
+  if (e != NULL && e->robots != NULL && e->expires <= now)
+    {
+      g_hash_table_remove (self->robots, origin);
+      e = NULL;
+    }
+  if (e != NULL)
+    return e->robots;
+  if (!clip_scheduler_acquire_host (self->scheduler, host))
+    return NULL;
+  rj = g_new0 (PageJob, 1);
+  rj->self = self;
+  rj->host = g_strdup (host);
+  rj->origin = g_strdup (origin);
+  g_hash_table_insert (self->robots, g_strdup (origin), g_new0 (RobotsEntry, 1));
+  start (self, rj, TRUE);
+  return NULL;
+}
+
 /* Whether robots.txt lets the page go: TRY_STARTED when it does (or the
  * outlet ignores it), TRY_WAIT while it is being read. */
 static TryResult
 check_robots (ClipService *self, PageJob *job, gint64 now)
 {
-  RobotsEntry *e = g_hash_table_lookup (self->robots, job->origin);
+  ClipRobots *robots = robots_of (self, job->host, job->origin, now);
 
-  if (e != NULL && e->robots != NULL && e->expires <= now)
-    {
-      g_hash_table_remove (self->robots, job->origin);
-      e = NULL;
-    }
-  if (e == NULL)
-    {
-      PageJob *rj;
-
-      if (!clip_scheduler_acquire_host (self->scheduler, job->host))
-        return TRY_WAIT;
-      rj = g_new0 (PageJob, 1);
-      rj->self = self;
-      rj->host = g_strdup (job->host);
-      rj->origin = g_strdup (job->origin);
-      g_hash_table_insert (self->robots, g_strdup (job->origin), g_new0 (RobotsEntry, 1));
-      start (self, rj, TRUE);
-      return TRY_WAIT;
-    }
-  if (e->robots == NULL)
+  if (robots == NULL)
     return TRY_WAIT;
-  if (!clip_robots_allowed_url (e->robots, job->url))
+  if (!clip_robots_allowed_url (robots, job->url))
     {
       g_autofree char *message = g_strdup_printf (_("the site's robots.txt does not allow reading %s"),
                                                   job->url);
@@ -425,48 +458,71 @@ check_robots (ClipService *self, PageJob *job, gint64 now)
   return TRY_STARTED;
 }
 
-static TryResult
-try_start (ClipService *self, gint64 id, gint64 now)
+/* The waiting page's address and host, read once. FALSE when it is no
+ * longer to be fetched (then it is dropped and said). */
+static gboolean
+read_waiting (ClipService *self, Waiting *w)
 {
-  PageJob *job = g_new0 (PageJob, 1);
-  gboolean ignore_robots = FALSE;
+  if (w->read)
+    return TRUE;
+  if (!read_target (self, w->id, &w->url, &w->ignore_robots))
+    {
+      page_done (self, w->id, CLIP_PAGE_STATE_NONE);
+      return FALSE;       /* gone, or no longer waiting */
+    }
+  w->read = TRUE;
+  if (!split_url (w->url, &w->host, &w->origin))
+    {
+      record_now (self, w->id, CLIP_PAGE_STATE_FAILED, _("not a web address"), w->url);
+      return FALSE;
+    }
+  if (clip_article_page_host_refused (w->host))
+    {
+      record_now (self, w->id, CLIP_PAGE_STATE_FAILED,
+                  "not fetched: CLIPPINGS_FETCH_LOOPBACK_ONLY allows only loopback addresses", w->url);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static TryResult
+try_start (ClipService *self, Waiting *w, gint64 now)
+{
+  PageJob *job;
   HostState *h;
   TryResult t;
 
+  if (!read_waiting (self, w))
+    return TRY_DROP;
+  h = g_hash_table_lookup (self->page_hosts, w->host);
+  if (h != NULL && host_due (h) > g_get_real_time ())
+    return TRY_BLOCKED;
+  job = g_new0 (PageJob, 1);
   job->self = self;
-  job->id = id;
-  if (!read_target (self, id, &job->url, &ignore_robots))
-    {
-      page_job_free (job);
-      page_done (self, id, CLIP_PAGE_STATE_NONE);
-      return TRY_DROP;       /* gone, or no longer waiting */
-    }
-  if (!split_url (job->url, &job->host, &job->origin))
-    {
-      record_now (self, id, CLIP_PAGE_STATE_FAILED, _("not a web address"), job->url);
-      page_job_free (job);
-      return TRY_DROP;
-    }
-  if (clip_article_page_host_refused (job->host))
-    {
-      record_now (self, id, CLIP_PAGE_STATE_FAILED,
-                  "not fetched: CLIPPINGS_FETCH_LOOPBACK_ONLY allows only loopback addresses", job->url);
-      page_job_free (job);
-      return TRY_DROP;
-    }
-  h = g_hash_table_lookup (self->page_hosts, job->host);
-  if (h != NULL && host_due (h) > now)
-    {
-      page_job_free (job);
-      return TRY_BLOCKED;
-    }
-  t = ignore_robots ? TRY_STARTED : check_robots (self, job, now);
+  job->id = w->id;
+  job->url = g_strdup (w->url);
+  job->host = g_strdup (w->host);
+  job->origin = g_strdup (w->origin);
+  t = w->ignore_robots ? TRY_STARTED : check_robots (self, job, now);
   if (t == TRY_STARTED && !clip_scheduler_acquire_host (self->scheduler, job->host))
     t = TRY_WAIT;
-  if (t == TRY_STARTED && !ignore_robots)
-    host_pace (self, job->origin, job->host, now);
   if (t == TRY_STARTED)
-    start (self, job, FALSE);
+    {
+      g_autofree char *url = NULL;
+      gboolean ignore = FALSE;
+
+      /* Read again as it starts: it may be gone or fetched meanwhile. */
+      if (!read_target (self, w->id, &url, &ignore))
+        {
+          clip_scheduler_release_host (self->scheduler, job->host);
+          page_job_free (job);
+          page_done (self, w->id, CLIP_PAGE_STATE_NONE);
+          return TRY_DROP;
+        }
+      if (!w->ignore_robots)
+        host_pace (self, job->origin, job->host);
+      start (self, job, FALSE);
+    }
   else
     page_job_free (job);
   return t;
@@ -482,9 +538,12 @@ page_timer_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* due: µs of real time. */
 static void
-arm_page_timer (ClipService *self, gint64 due, gint64 now)
+arm_page_timer (ClipService *self, gint64 due)
 {
+  gint64 ms = due == G_MAXINT64 ? 0 : (due - g_get_real_time () + 999) / 1000;
+
   if (self->page_timer)
     {
       g_source_destroy (self->page_timer);
@@ -492,7 +551,7 @@ arm_page_timer (ClipService *self, gint64 due, gint64 now)
     }
   if (due == G_MAXINT64 || self->stopping)
     return;
-  self->page_timer = g_timeout_source_new_seconds ((guint) CLAMP (due - now, 1, 24 * 3600));
+  self->page_timer = g_timeout_source_new ((guint) CLAMP (ms, 1, 24 * 3600 * 1000));
   g_source_set_callback (self->page_timer, page_timer_cb, self, NULL);
   g_source_attach (self->page_timer, self->context);
 }
@@ -501,46 +560,90 @@ gboolean
 clip_service_pages_pump (ClipService *self)
 {
   gint64 now = now_seconds ();
-  gint64 due = G_MAXINT64;
+  /* listings waiting for a host's pace wake the same timer */
+  gint64 due = self->gate_due;
   gboolean waiting = FALSE, paced = FALSE;
   GList *l, *next;
 
+  self->gate_due = G_MAXINT64;
   if (self->stopping || self->page_fetcher == NULL)
     return FALSE;
   load_waiting (self);
   for (l = self->page_queue.head; l; l = next)
     {
-      gint64 id = *(gint64 *) l->data;
+      Waiting *w = l->data;
       TryResult t;
 
       next = l->next;
-      t = try_start (self, id, now);
+      /* Every slot taken: nothing can start, the rest wait as they are. */
+      if (clip_scheduler_full (self->scheduler))
+        {
+          waiting = TRUE;
+          break;
+        }
+      t = try_start (self, w, now);
       if (t == TRY_DROP || t == TRY_STARTED)
         dequeue (self, l);
       else if (t == TRY_WAIT)
         waiting = TRUE;
       else
         {
-          g_autofree char *host = NULL, *origin = NULL;
-          g_autofree char *url = NULL;
-          gboolean ignore;
-          HostState *h;
+          HostState *h = g_hash_table_lookup (self->page_hosts, w->host);
 
-          if (read_target (self, id, &url, &ignore) && split_url (url, &host, &origin) &&
-              (h = g_hash_table_lookup (self->page_hosts, host)) != NULL)
+          if (h != NULL)
             {
               due = MIN (due, host_due (h));
-              /* a Crawl-delay is seconds: the run waits for it, not for
+              /* a Crawl-delay is short: the run waits for it, not for
                * a failing host's back-off */
               paced |= h->failures == 0;
             }
         }
     }
   clip_store_release_snapshot (self->store);
-  arm_page_timer (self, due, now);
+  arm_page_timer (self, due);
   self->pages_startable = waiting;
   return self->pages_in_flight > 0 || waiting || paced;
 }
+
+/* Listings, sitemaps and the pages followed from them (clip-service-gate.c)
+ * go by the same robots.txt, pace and back-off as article pages. */
+ClipHostGate
+clip_service_host_gate (ClipService *self,
+                        const char  *url,
+                        gboolean     ignore_robots,
+                        char       **slot_host)
+{
+  g_autofree char *host = NULL, *origin = NULL;
+  ClipRobots *robots = NULL;
+  HostState *h;
+
+  if (!split_url (url, &host, &origin))
+    return CLIP_HOST_GO;        /* the fetcher says what is wrong with it */
+  h = g_hash_table_lookup (self->page_hosts, host);
+  /* A host backing off after failures is not waited for: that can take
+   * hours, and a run (fetch once) would never end. */
+  if (h != NULL && host_due (h) > g_get_real_time () && h->failures > 0)
+    return CLIP_HOST_FAILING;
+  if (h != NULL && host_due (h) > g_get_real_time ())
+    {
+      self->gate_due = MIN (self->gate_due, host_due (h));
+      return CLIP_HOST_WAIT;
+    }
+  if (!ignore_robots && (robots = robots_of (self, host, origin, now_seconds ())) == NULL)
+    return CLIP_HOST_WAIT;
+  if (robots != NULL && !clip_robots_allowed_url (robots, url))
+    return CLIP_HOST_DISALLOWED;
+  if (slot_host != NULL)
+    {
+      if (!clip_scheduler_acquire_host (self->scheduler, host))
+        return CLIP_HOST_WAIT;
+      *slot_host = g_steal_pointer (&host);
+    }
+  if (!ignore_robots)
+    host_pace (self, origin, slot_host ? *slot_host : host);
+  return CLIP_HOST_GO;
+}
+
 
 void
 clip_service_pages_request (ClipService  *self,

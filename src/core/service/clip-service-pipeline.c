@@ -36,6 +36,9 @@ typedef struct {
   ClipListingRead    listing;
   ClipFetchResponse *extra;
   guint              followed;
+  /* The host whose slot the request holds, when it waited at the gate
+   * (clip-service-gate.c) instead of using the outlet's own. */
+  char              *slot_host;
 } FetchJob;
 
 static gint64
@@ -282,6 +285,7 @@ fetch_job_free (FetchJob *job)
   g_free (job->feed_link);
   clip_listing_read_clear (&job->listing);
   clip_fetch_response_free (job->extra);
+  g_free (job->slot_host);
   g_free (job);
 }
 
@@ -548,14 +552,24 @@ job_ready (FetchJob *job)
 
 static void parse_job (FetchJob *job);
 
+/* The request's slot from the gate, if it had one, goes back. */
+static void
+release_slot (FetchJob *job)
+{
+  if (job->slot_host == NULL)
+    return;
+  clip_scheduler_release_host (job->self->scheduler, job->slot_host);
+  g_clear_pointer (&job->slot_host, g_free);
+}
+
 static void
 followed_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   FetchJob *job = data;
 
+  release_slot (job);
   clip_fetch_response_free (job->extra);
   job->extra = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
-  job->followed++;
   parse_job (job);
 }
 
@@ -569,8 +583,48 @@ follow_limit (const ClipOutlet *o)
   return o->kind == CLIP_OUTLET_LISTING && o->last_success == 0 ? (guint) MAX (o->pages, 1) - 1 : 0;
 }
 
-/* The answer (and the pages followed from it) is read: reads the next
- * page to follow, or hands the articles on to be stored. */
+static void after_parse (FetchJob *job);
+
+/* A followed page may be asked for (or robots.txt says no: it is passed
+ * over, and the outlet keeps what the others gave). */
+static void
+follow_gated (ClipService *self, ClipHostGate verdict, char *slot_host, gpointer data)
+{
+  FetchJob *job = data;
+
+  job->slot_host = slot_host;
+  if (verdict != CLIP_HOST_GO)
+    {
+      after_parse (job);
+      return;
+    }
+  clip_fetcher_fetch_async (self->fetcher, job->listing.follow_url, NULL, NULL, self->cancel,
+                            followed_cb, job);
+}
+
+/* The answer (and the pages followed from it) is read: asks for the
+ * next page to follow, or hands the articles on to be stored. */
+static void
+after_parse (FetchJob *job)
+{
+  ClipService *self = job->self;
+  GPtrArray *follow = job->listing.follow;
+
+  if (follow && follow->len > 0 && job->parse_error == NULL && !self->stopping &&
+      job->followed < follow_limit (job->outlet))
+    {
+      g_free (job->listing.follow_url);
+      job->listing.follow_url = g_ptr_array_steal_index (follow, 0);
+      job->followed++;
+      clip_service_gate_request (self, job->listing.follow_url, job->outlet->ignore_robots,
+                                 follow_gated, job, (GDestroyNotify) fetch_job_free);
+      return;
+    }
+  if (job->outlet->kind != CLIP_OUTLET_FEED && job->parse_error == NULL)
+    job->articles = g_steal_pointer (&job->listing.articles);
+  job_ready (job);
+}
+
 static void
 parsed_cb (GObject      *source,
            GAsyncResult *result,
@@ -578,20 +632,9 @@ parsed_cb (GObject      *source,
 {
   FetchJob *job = data;
   ClipService *self = job->self;
-  GPtrArray *follow = job->listing.follow;
 
-  if (follow && follow->len > 0 && job->parse_error == NULL && !self->stopping &&
-      job->followed < follow_limit (job->outlet))
-    {
-      g_autofree char *url = g_ptr_array_steal_index (follow, 0);
-
-      g_ptr_array_set_size (follow, 0);
-      clip_fetcher_fetch_async (self->fetcher, url, NULL, NULL, self->cancel, followed_cb, job);
-      return;
-    }
-  if (job->outlet->kind != CLIP_OUTLET_FEED && job->parse_error == NULL)
-    job->articles = g_steal_pointer (&job->listing.articles);
-  job_ready (job);
+  after_parse (job);
+  clip_service_pump (self);
 }
 
 static void
@@ -603,15 +646,14 @@ parse_job (FetchJob *job)
   g_task_run_in_thread (task, parse_in_worker);
 }
 
+/* The outlet's own address was answered (r), or not asked for. */
 static void
-fetched_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
+answered (FetchJob *job, ClipFetchResponse *r)
 {
-  FetchJob *job = data;
   ClipService *self = job->self;
 
-  job->response = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
+  job->response = r;
+  release_slot (job);
   /* The request is over: its slot goes to the next outlet while this
    * answer is parsed and stored. */
   clip_scheduler_release (self->scheduler, job->outlet->id);
@@ -624,7 +666,73 @@ fetched_cb (GObject      *source,
         job->listing.follow = g_ptr_array_new_with_free_func (g_free);
       parse_job (job);
     }
+}
+
+static void
+fetched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  FetchJob *job = data;
+  ClipService *self = job->self;
+
+  answered (job, clip_fetcher_fetch_finish (CLIP_FETCHER (source), result));
   clip_service_pump (self);
+}
+
+/* What a listing records when its own page was not asked for: robots.txt
+ * disallows it, or its host is backing off after failures. */
+static ClipFetchResponse *
+not_asked_response (const char *url, ClipHostGate verdict)
+{
+  ClipFetchResponse *r = g_new0 (ClipFetchResponse, 1);
+
+  r->url = g_strdup (url);
+  if (verdict == CLIP_HOST_DISALLOWED)
+    r->error = g_error_new_literal (CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_INVALID,
+                                    _("robots.txt disallows this page"));
+  else
+    r->error = g_error_new_literal (CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_NETWORK,
+                                    _("the site is not answering or asked to wait; tried again later"));
+  return r;
+}
+
+static void
+first_gated (ClipService *self, ClipHostGate verdict, char *slot_host, gpointer data)
+{
+  FetchJob *job = data;
+
+  job->slot_host = slot_host;
+  if (verdict != CLIP_HOST_GO)
+    answered (job, not_asked_response (job->outlet->url, verdict));
+  else
+    clip_fetcher_fetch_async (self->fetcher, job->outlet->url, job->outlet->etag,
+                              job->outlet->last_modified, self->cancel, fetched_cb, job);
+}
+
+/* A listing's or sitemap's own page goes by its site's robots.txt and
+ * pace: now when it may, else it waits at the gate without its slot.
+ * FALSE when it was not started here. */
+static gboolean
+start_gated (ClipService *self, FetchJob *job)
+{
+  ClipOutlet *o = job->outlet;
+  ClipHostGate verdict;
+
+  if (o->kind == CLIP_OUTLET_FEED)
+    return FALSE;
+  verdict = clip_service_host_gate (self, o->url, o->ignore_robots, NULL);
+  if (verdict == CLIP_HOST_GO)
+    return FALSE;
+  if (verdict != CLIP_HOST_WAIT)
+    {
+      answered (job, not_asked_response (o->url, verdict));
+      return TRUE;
+    }
+  clip_scheduler_release (self->scheduler, o->id);
+  clip_service_gate_request (self, o->url, o->ignore_robots, first_gated, job,
+                             (GDestroyNotify) fetch_job_free);
+  return TRUE;
 }
 
 static void
@@ -662,6 +770,8 @@ start_fetch (ClipService *self, gint64 id)
   job->self = self;
   job->outlet = o;
   self->in_flight++;
+  if (start_gated (self, job))
+    return;
   clip_fetcher_fetch_async (self->fetcher, o->url, o->etag, o->last_modified, self->cancel,
                             fetched_cb, job);
 }
@@ -717,6 +827,7 @@ clip_service_pump (ClipService *self)
   while (self->backlog < CLIP_SERVICE_MAX_BACKLOG &&
          (id = clip_scheduler_pop (self->scheduler, now, scheduled)) != 0)
     start_fetch (self, id);
+  clip_service_gate_pump (self);
   waiting = clip_scheduler_waiting (self->scheduler, now, scheduled);
   /* A run (fetch once) is over when its articles' pages are in too. */
   pages = clip_service_pages_pump (self);
