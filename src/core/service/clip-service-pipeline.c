@@ -8,8 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
-#include "clip-service-private.h"
-#include "clip-service-listing.h"
+#include "clip-service-job.h"
 #include "clip-store-listing.h"
 #include "clip-store-sql.h"
 
@@ -20,26 +19,6 @@
  * how long the first waits for the others. */
 #define FLUSH_BATCH     8
 #define FLUSH_DELAY_MS  100
-
-typedef struct {
-  ClipService       *self;
-  ClipOutlet        *outlet;
-  ClipFetchResponse *response;
-  /* Filled by the parse worker. */
-  GPtrArray         *articles;     /* ClipArticle* */
-  char              *parse_error;  /* for a person */
-  char              *feed_title;
-  char              *feed_link;
-  /* Listings and sitemaps: what their pages gave, and the page followed
-   * from the outlet's address being read (a next page, an index's
-   * sitemap). */
-  ClipListingRead    listing;
-  ClipFetchResponse *extra;
-  guint              followed;
-  /* The host whose slot the request holds, when it waited at the gate
-   * (clip-service-gate.c) instead of using the outlet's own. */
-  char              *slot_host;
-} FetchJob;
 
 static gint64
 now_seconds (void)
@@ -274,8 +253,8 @@ store_articles (ClipService             *self,
   return ok;
 }
 
-static void
-fetch_job_free (FetchJob *job)
+void
+clip_fetch_job_free (FetchJob *job)
 {
   clip_outlet_free (job->outlet);
   clip_fetch_response_free (job->response);
@@ -423,7 +402,7 @@ report (FetchJob *job, ClipFetchOutcome *out)
         clip_fetch_outcome_free (out);
       self->run_done++;
     }
-  fetch_job_free (job);
+  clip_fetch_job_free (job);
 }
 
 static void
@@ -550,76 +529,11 @@ job_ready (FetchJob *job)
   attach_flush (self, now ? g_idle_source_new () : g_timeout_source_new (FLUSH_DELAY_MS));
 }
 
-static void parse_job (FetchJob *job);
-
-/* The request's slot from the gate, if it had one, goes back. */
-static void
-release_slot (FetchJob *job)
+void
+clip_fetch_job_after_parse (FetchJob *job)
 {
-  if (job->slot_host == NULL)
+  if (clip_fetch_job_follow (job))
     return;
-  clip_scheduler_release_host (job->self->scheduler, job->slot_host);
-  g_clear_pointer (&job->slot_host, g_free);
-}
-
-static void
-followed_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  FetchJob *job = data;
-
-  release_slot (job);
-  clip_fetch_response_free (job->extra);
-  job->extra = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
-  parse_job (job);
-}
-
-/* Pages a listing reads beyond its address: its archive on the first
- * fetch (pages - 1), an index's newest sitemaps. */
-static guint
-follow_limit (const ClipOutlet *o)
-{
-  if (o->kind == CLIP_OUTLET_SITEMAP)
-    return 3;
-  return o->kind == CLIP_OUTLET_LISTING && o->last_success == 0 ? (guint) MAX (o->pages, 1) - 1 : 0;
-}
-
-static void after_parse (FetchJob *job);
-
-/* A followed page may be asked for (or robots.txt says no: it is passed
- * over, and the outlet keeps what the others gave). */
-static void
-follow_gated (ClipService *self, ClipHostGate verdict, char *slot_host, gpointer data)
-{
-  FetchJob *job = data;
-
-  job->slot_host = slot_host;
-  if (verdict != CLIP_HOST_GO)
-    {
-      after_parse (job);
-      return;
-    }
-  clip_fetcher_fetch_async (self->fetcher, job->listing.follow_url, NULL, NULL, self->cancel,
-                            followed_cb, job);
-}
-
-/* The answer (and the pages followed from it) is read: asks for the
- * next page to follow, or hands the articles on to be stored. */
-static void
-after_parse (FetchJob *job)
-{
-  ClipService *self = job->self;
-  GPtrArray *follow = job->listing.follow;
-
-  if (follow && follow->len > 0 && job->parse_error == NULL && !self->stopping &&
-      job->followed < follow_limit (job->outlet))
-    {
-      g_free (job->listing.follow_url);
-      job->listing.follow_url = g_ptr_array_steal_index (follow, 0);
-      job->followed++;
-      clip_service_gate_request (self, job->listing.follow_url, job->outlet->ignore_robots,
-                                 follow_gated, job, (GDestroyNotify) fetch_job_free);
-      return;
-    }
   if (job->outlet->kind != CLIP_OUTLET_FEED && job->parse_error == NULL)
     job->articles = g_steal_pointer (&job->listing.articles);
   job_ready (job);
@@ -633,12 +547,12 @@ parsed_cb (GObject      *source,
   FetchJob *job = data;
   ClipService *self = job->self;
 
-  after_parse (job);
+  clip_fetch_job_after_parse (job);
   clip_service_pump (self);
 }
 
-static void
-parse_job (FetchJob *job)
+void
+clip_fetch_job_parse (FetchJob *job)
 {
   g_autoptr(GTask) task = g_task_new (NULL, NULL, parsed_cb, job);
 
@@ -646,14 +560,14 @@ parse_job (FetchJob *job)
   g_task_run_in_thread (task, parse_in_worker);
 }
 
-/* The outlet's own address was answered (r), or not asked for. */
-static void
-answered (FetchJob *job, ClipFetchResponse *r)
+/* The outlet's own address was answered (r, taken), or not asked for. */
+void
+clip_fetch_job_answered (FetchJob *job, ClipFetchResponse *r)
 {
   ClipService *self = job->self;
 
   job->response = r;
-  release_slot (job);
+  clip_fetch_job_release_slot (job);
   /* The request is over: its slot goes to the next outlet while this
    * answer is parsed and stored. */
   clip_scheduler_release (self->scheduler, job->outlet->id);
@@ -662,77 +576,22 @@ answered (FetchJob *job, ClipFetchResponse *r)
     job_ready (job);
   else
     {
-      if (follow_limit (job->outlet) > 0)
+      if (clip_fetch_job_follow_limit (job->outlet) > 0)
         job->listing.follow = g_ptr_array_new_with_free_func (g_free);
-      parse_job (job);
+      clip_fetch_job_parse (job);
     }
 }
 
-static void
-fetched_cb (GObject      *source,
+void
+clip_fetch_job_fetched_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      data)
 {
   FetchJob *job = data;
   ClipService *self = job->self;
 
-  answered (job, clip_fetcher_fetch_finish (CLIP_FETCHER (source), result));
+  clip_fetch_job_answered (job, clip_fetcher_fetch_finish (CLIP_FETCHER (source), result));
   clip_service_pump (self);
-}
-
-/* What a listing records when its own page was not asked for: robots.txt
- * disallows it, or its host is backing off after failures. */
-static ClipFetchResponse *
-not_asked_response (const char *url, ClipHostGate verdict)
-{
-  ClipFetchResponse *r = g_new0 (ClipFetchResponse, 1);
-
-  r->url = g_strdup (url);
-  if (verdict == CLIP_HOST_DISALLOWED)
-    r->error = g_error_new_literal (CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_INVALID,
-                                    _("robots.txt disallows this page"));
-  else
-    r->error = g_error_new_literal (CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_NETWORK,
-                                    _("the site is not answering or asked to wait; tried again later"));
-  return r;
-}
-
-static void
-first_gated (ClipService *self, ClipHostGate verdict, char *slot_host, gpointer data)
-{
-  FetchJob *job = data;
-
-  job->slot_host = slot_host;
-  if (verdict != CLIP_HOST_GO)
-    answered (job, not_asked_response (job->outlet->url, verdict));
-  else
-    clip_fetcher_fetch_async (self->fetcher, job->outlet->url, job->outlet->etag,
-                              job->outlet->last_modified, self->cancel, fetched_cb, job);
-}
-
-/* A listing's or sitemap's own page goes by its site's robots.txt and
- * pace: now when it may, else it waits at the gate without its slot.
- * FALSE when it was not started here. */
-static gboolean
-start_gated (ClipService *self, FetchJob *job)
-{
-  ClipOutlet *o = job->outlet;
-  ClipHostGate verdict;
-
-  if (o->kind == CLIP_OUTLET_FEED)
-    return FALSE;
-  verdict = clip_service_host_gate (self, o->url, o->ignore_robots, NULL);
-  if (verdict == CLIP_HOST_GO)
-    return FALSE;
-  if (verdict != CLIP_HOST_WAIT)
-    {
-      answered (job, not_asked_response (o->url, verdict));
-      return TRUE;
-    }
-  clip_scheduler_release (self->scheduler, o->id);
-  clip_service_gate_request (self, o->url, o->ignore_robots, first_gated, job,
-                             (GDestroyNotify) fetch_job_free);
-  return TRUE;
 }
 
 static void
@@ -770,10 +629,10 @@ start_fetch (ClipService *self, gint64 id)
   job->self = self;
   job->outlet = o;
   self->in_flight++;
-  if (start_gated (self, job))
+  if (clip_fetch_job_start_gated (job))
     return;
   clip_fetcher_fetch_async (self->fetcher, o->url, o->etag, o->last_modified, self->cancel,
-                            fetched_cb, job);
+                            clip_fetch_job_fetched_cb, job);
 }
 
 static gboolean
