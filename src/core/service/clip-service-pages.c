@@ -143,6 +143,7 @@ clip_service_pages_clear (ClipService *self)
       g_source_destroy (self->page_timer);
       g_clear_pointer (&self->page_timer, g_source_unref);
     }
+  clip_service_pages_batch_clear (self);
   g_queue_clear_full (&self->page_queue, (GDestroyNotify) waiting_free);
   clip_service_gate_clear (self);
   g_clear_pointer (&self->page_queued, g_hash_table_unref);
@@ -307,8 +308,8 @@ is_host_failure (const ClipFetchResponse *r)
           (r->status == 429 || r->status >= 500));
 }
 
-static void
-page_done (ClipService *self, gint64 id, ClipPageState state)
+void
+clip_service_page_done (ClipService *self, gint64 id, guint state)
 {
   clip_service_emit_page (self, id, state);
   fail_waiters (self, id, state);
@@ -319,15 +320,14 @@ page_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   PageJob *job = data;
   ClipService *self = job->self;
-  g_autoptr(ClipFetchResponse) r = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
-  g_autoptr(GError) error = NULL;
-  ClipPageState state;
+  ClipFetchResponse *r = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
 
   self->in_flight--;
   self->pages_in_flight--;
   clip_scheduler_release_host (self->scheduler, job->host);
   if (self->stopping || g_error_matches (r->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      clip_fetch_response_free (r);
       page_job_free (job);
       return;
     }
@@ -335,11 +335,7 @@ page_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
     host_failed (self, job->host, r->retry_after);
   else if (r->error == NULL)
     host_ok (self, job->host);
-  clip_store_release_snapshot (self->store);
-  state = clip_article_page_store (self->store, job->id, r, &error);
-  if (error != NULL)
-    g_message ("Could not store the page of article %" G_GINT64_FORMAT ": %s", job->id, error->message);
-  page_done (self, job->id, state);
+  clip_service_pages_answered (self, job->id, r);
   page_job_free (job);
   clip_service_pump (self);
 }
@@ -407,7 +403,7 @@ record_now (ClipService *self, gint64 id, ClipPageState state, const char *messa
   p.fetched = now_seconds ();
   if (!clip_store_save_page (self->store, id, &p, &error))
     g_message ("Could not store the page of article %" G_GINT64_FORMAT ": %s", id, error->message);
-  page_done (self, id, state);
+  clip_service_page_done (self, id, state);
 }
 
 typedef enum { TRY_DROP, TRY_WAIT, TRY_BLOCKED, TRY_STARTED } TryResult;
@@ -467,7 +463,7 @@ read_waiting (ClipService *self, Waiting *w)
     return TRUE;
   if (!read_target (self, w->id, &w->url, &w->ignore_robots))
     {
-      page_done (self, w->id, CLIP_PAGE_STATE_NONE);
+      clip_service_page_done (self, w->id, CLIP_PAGE_STATE_NONE);
       return FALSE;       /* gone, or no longer waiting */
     }
   w->read = TRUE;
@@ -516,7 +512,7 @@ try_start (ClipService *self, Waiting *w, gint64 now)
         {
           clip_scheduler_release_host (self->scheduler, job->host);
           page_job_free (job);
-          page_done (self, w->id, CLIP_PAGE_STATE_NONE);
+          clip_service_page_done (self, w->id, CLIP_PAGE_STATE_NONE);
           return TRY_DROP;
         }
       if (!w->ignore_robots)
@@ -602,7 +598,7 @@ clip_service_pages_pump (ClipService *self)
   clip_store_release_snapshot (self->store);
   arm_page_timer (self, due);
   self->pages_startable = waiting;
-  return self->pages_in_flight > 0 || waiting || paced;
+  return self->pages_in_flight > 0 || clip_service_pages_storing (self) || waiting || paced;
 }
 
 /* Listings, sitemaps and the pages followed from them (clip-service-gate.c)

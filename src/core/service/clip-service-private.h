@@ -69,6 +69,8 @@ struct _ClipService {
   gboolean         pages_dirty;      /* the archive may have new waiting pages */
   gboolean         pages_startable;  /* a queued page could start now */
   GSource         *page_timer;       /* a host's back-off ends */
+  GPtrArray       *page_answers;     /* fetched, to be stored together */
+  GSource         *page_flush;       /* stores them */
 
   /* Listings' and sitemaps' requests waiting for their site's robots.txt,
    * pace or a slot (clip-service-gate.c), service thread */
@@ -100,6 +102,19 @@ void     clip_service_pages_request  (ClipService  *self,
                                       const GArray *article_ids,
                                       gboolean      force,
                                       GTask        *task);
+
+/* clip-service-pages.c: the page's state is known (signal, waiters). */
+void     clip_service_page_done      (ClipService *self,
+                                      gint64       article_id,
+                                      guint        state);
+/* clip-service-page-batch.c: a page fetched (response taken), stored
+ * with the others that come close together. */
+void     clip_service_pages_answered (ClipService       *self,
+                                      gint64             article_id,
+                                      ClipFetchResponse *response);
+/* Pages fetched and not yet stored. */
+gboolean clip_service_pages_storing  (ClipService       *self);
+void     clip_service_pages_batch_clear (ClipService    *self);
 
 /* Whether a listing's, a sitemap's or a followed page's address may be
  * asked for now, by the site's robots.txt (unless ignored), its pace
