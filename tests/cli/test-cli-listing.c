@@ -196,7 +196,7 @@ test_readd_removed (Fixture *f, gconstpointer data)
   g_assert_cmpstr (out, ==, "1\n");
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (f, &out, NULL, "outlets", "list", "--json", NULL), ==, 0);
-  root = parse_json (out);
+  root = clip_test_parse_json (out);
   o = outlet_by_url (json_node_get_array (root), url);
   g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "listing");
   g_assert_cmpstr (json_object_get_string_member (o, "selector"), ==, "h2 > a");
@@ -207,7 +207,7 @@ test_readd_removed (Fixture *f, gconstpointer data)
   g_assert_cmpint (run_cli (f, NULL, NULL, "outlets", "remove", "1", NULL), ==, 0);
   g_assert_cmpint (run_cli (f, NULL, NULL, "outlets", "add", url, "--sitemap", NULL), ==, 0);
   g_assert_cmpint (run_cli (f, &again, NULL, "outlets", "list", "--json", NULL), ==, 0);
-  root2 = parse_json (again);
+  root2 = clip_test_parse_json (again);
   o = outlet_by_url (json_node_get_array (root2), url);
   g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "sitemap");
   g_assert_true (json_object_get_null_member (o, "selector"));
