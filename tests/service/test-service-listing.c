@@ -437,6 +437,36 @@ test_robots_followed_pages (Fixture *f, gconstpointer data)
   g_assert_cmpuint (clip_test_server_hits (site, "/robots.txt"), ==, 1);
 }
 
+/* A site that failed (a 503 on an article page) is left alone for a
+ * while: the listing's next refresh asks nothing of it and says why, and
+ * the refresh still ends. */
+static void
+test_listing_host_backing_off (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipTestServer) site = clip_test_server_new ("127.0.0.6", NULL);
+  g_autofree char *home = home_page (0, 2, "news");
+  g_autofree char *path0 = article_path (0);
+  const ClipFetchOutcome *out;
+  gint64 id;
+
+  serve_articles (f, site, 2);
+  clip_test_server_add_status (site, path0, 503, NULL, NULL);
+  clip_test_server_add_body (site, "/", "text/html", home, -1, NULL, NULL);
+  clip_test_server_add_status (site, "/robots.txt", 404, NULL, NULL);
+  id = add_outlet (f, site, "/", CLIP_OUTLET_LISTING, "ul.news a");
+  clip_test_service_refresh (f, id);
+  g_assert_cmpint (clip_test_service_outcome (f, id)->status, ==, CLIP_FETCH_STATUS_OK);
+  g_assert_cmpuint (clip_test_server_hits (site, path0), ==, 1);
+  g_assert_cmpuint (clip_test_server_hits (site, "/"), ==, 1);
+
+  clip_test_service_refresh (f, id);
+  out = clip_test_service_outcome (f, id);
+  g_assert_cmpint (out->status, ==, CLIP_FETCH_STATUS_ERROR);
+  g_assert_cmpstr (out->error, ==, "the site is not answering or asked to wait; tried again later");
+  g_assert_cmpuint (clip_test_server_hits (site, "/"), ==, 1);
+  g_assert_cmpuint (clip_test_server_hits (site, path0), ==, 1);
+}
+
 static gint
 by_time (gconstpointer a, gconstpointer b)
 {
@@ -550,6 +580,8 @@ main (int argc, char **argv)
               test_robots_followed_pages, clip_test_service_teardown);
   g_test_add ("/service-listing/robots-crawl-delay", Fixture, NULL, clip_test_service_setup,
               test_robots_crawl_delay, clip_test_service_teardown);
+  g_test_add ("/service-listing/host-backing-off", Fixture, NULL, clip_test_service_setup,
+              test_listing_host_backing_off, clip_test_service_teardown);
   g_test_add ("/service-listing/layout-changed", Fixture, NULL, clip_test_service_setup,
               test_layout_changed, clip_test_service_teardown);
   return g_test_run ();
