@@ -11,6 +11,7 @@
 #include "clip-article-table.h"
 #include "clip-format.h"
 #include "clip-stories-load.h"
+#include "clip-stories-rows.h"
 #include "clip-stories-view.h"
 
 /* Rule chips a story row shows before "+N". */
@@ -85,73 +86,6 @@ clip_stories_view_get_stories (ClipStoriesView *self)
   return self->stories;
 }
 
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
-    }
-}
-
-static GtkWidget *
-label_new (const char *text, const char *css_class, gboolean wrap)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-    }
-  else
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static char *
-upper_join (GStrv items, const char *sep, gboolean upper)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; items && items[i]; i++)
-    g_ptr_array_add (parts, upper ? g_ascii_strup (items[i], -1) : g_strdup (items[i]));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (sep, (char **) parts->pdata);
-}
-
-/* "7 Dec 14:05 · first: Civil.ge · 5 articles" */
-static char *
-story_meta (const ClipStory *s)
-{
-  g_autofree char *when = clip_format_time_short (s->first_seen, g_get_real_time () / G_USEC_PER_SEC,
-                                                  NULL, NULL);
-  g_autofree char *n = clip_format_count (s->articles->len, NULL);
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles",
-                                                         s->articles->len), n);
-
-  /* Translators: a story's first article: "7 Dec 14:05 · first: Civil.ge · 5 articles" */
-  return g_strdup_printf (_("%s · first: %s · %s"), when, s->first_outlet ? s->first_outlet : "", count);
-}
-
-/* "EN, RU, KA · Civil.ge, TASS, Reuters" */
-static char *
-story_reach (const ClipStory *s)
-{
-  g_autofree char *langs = upper_join (s->languages, ", ", TRUE);
-  g_autofree char *outlets = upper_join (s->outlets, ", ", FALSE);
-
-  return *langs ? g_strdup_printf ("%s · %s", langs, outlets) : g_steal_pointer (&outlets);
-}
-
 static GtkWidget *
 rule_chip (ClipStoriesView *self, gint64 rule_id)
 {
@@ -209,15 +143,15 @@ story_row (ClipStoriesView *self, const ClipStory *s)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *meta = story_meta (s);
-  g_autofree char *reach = story_reach (s);
-  GtkWidget *title = label_new (s->title && *s->title ? s->title : _("Untitled"), "heading", TRUE);
+  g_autofree char *meta = clip_stories_meta_text (s);
+  g_autofree char *reach = clip_stories_reach_text (s);
+  GtkWidget *title = clip_stories_label_new (s->title && *s->title ? s->title : _("Untitled"), "heading", TRUE);
 
   gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), label_new (meta, "dim-label", FALSE));
-  gtk_box_append (GTK_BOX (box), label_new (reach, "dim-label", FALSE));
+  gtk_box_append (GTK_BOX (box), clip_stories_label_new (meta, "dim-label", FALSE));
+  gtk_box_append (GTK_BOX (box), clip_stories_label_new (reach, "dim-label", FALSE));
   fill_chips (self, GTK_BOX (chips), s->id, ROW_CHIPS);
   gtk_box_append (GTK_BOX (box), chips);
   g_object_set (box, "margin-top", 8, "margin-bottom", 8, "margin-start", 12, "margin-end", 12, NULL);
@@ -227,52 +161,6 @@ story_row (ClipStoriesView *self, const ClipStory *s)
 }
 
 /* The timeline */
-
-static GtkWidget *
-split_button (const ClipStoryArticle *a)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Move Out of This Story"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Move out of this story"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stories.split");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", a->id);
-  return button;
-}
-
-/* time · outlet · language, the title, and what it is a copy of. */
-static GtkWidget *
-entry_box (const ClipStoryArticle *a, const ClipStoryArticle *original)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *when = clip_format_time_short (a->time, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL);
-  g_autofree char *lang = a->lang ? g_ascii_strup (a->lang, -1) : NULL;
-  g_autofree char *head = lang ? g_strdup_printf ("%s · %s", a->outlet, lang) : g_strdup (a->outlet);
-  GtkWidget *time = label_new (when, "numeric", FALSE);
-
-  gtk_label_set_width_chars (GTK_LABEL (time), 13);
-  gtk_widget_set_valign (time, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), time);
-  gtk_box_append (GTK_BOX (text), label_new (head, "heading", FALSE));
-  gtk_box_append (GTK_BOX (text), label_new (a->title && *a->title ? a->title : _("Untitled"), NULL, TRUE));
-  if (a->copy_of && original)
-    {
-      g_autofree char *copy = clip_article_item_copy_text (original->outlet, original->time,
-                                                           a->recycled_from != 0);
-      g_autofree char *shared = g_strdup_printf (_("%s (%.0f%% of its text shared)"), copy, a->shared * 100);
-
-      gtk_box_append (GTK_BOX (text), label_new (shared, "clip-article-copy", TRUE));
-    }
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), split_button (a));
-  g_object_set (box, "margin-top", 8, "margin-bottom", 8, "margin-start", 12, "margin-end", 6, NULL);
-  return box;
-}
 
 static const ClipStoryArticle *
 find_article (const ClipStory *s, gint64 id)
@@ -294,7 +182,7 @@ timeline_row (ClipStoriesView *self, const ClipStoryArticle *a, GPtrArray *copie
 
   if (a->copy_of && original == NULL && self->outside)
     outside = g_hash_table_lookup (self->outside, &a->copy_of);
-  gtk_box_append (GTK_BOX (box), entry_box (a, original ? original : outside));
+  gtk_box_append (GTK_BOX (box), clip_stories_entry_box (a, original ? original : outside));
   if (copies && copies->len)
     {
       g_autofree char *n = clip_format_count (copies->len, NULL);
@@ -304,7 +192,7 @@ timeline_row (ClipStoriesView *self, const ClipStoryArticle *a, GPtrArray *copie
       GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
       for (guint i = 0; i < copies->len; i++)
-        gtk_box_append (GTK_BOX (inner), entry_box (copies->pdata[i], a));
+        gtk_box_append (GTK_BOX (inner), clip_stories_entry_box (copies->pdata[i], a));
       gtk_widget_set_margin_start (inner, 24);
       gtk_expander_set_child (GTK_EXPANDER (expander), inner);
       g_object_set (expander, "margin-start", 12, "margin-bottom", 8, NULL);
@@ -323,7 +211,7 @@ show_timeline (ClipStoriesView *self)
                                                         (GDestroyNotify) g_ptr_array_unref);
   const ClipStory *s = self->story;
 
-  clear_box (GTK_WIDGET (self->timeline));
+  clip_stories_clear_box (GTK_WIDGET (self->timeline));
   /* Copies whose original is in the story go under it. */
   for (guint i = 0; i < s->articles->len; i++)
     {
@@ -347,34 +235,20 @@ show_timeline (ClipStoriesView *self)
     }
 }
 
-static GtkWidget *
-merge_row (const ClipStory *s)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *meta = story_meta (s);
-
-  gtk_box_append (GTK_BOX (box), label_new (s->title && *s->title ? s->title : _("Untitled"), NULL, FALSE));
-  gtk_box_append (GTK_BOX (box), label_new (meta, "dim-label", FALSE));
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "story-id", GSIZE_TO_POINTER ((gsize) s->id));
-  return row;
-}
-
 /* The stories listed, but the one open, to merge into it. */
 static void
 fill_merge_list (ClipStoriesView *self)
 {
   guint n = 0;
 
-  clear_box (GTK_WIDGET (self->merge_list));
+  clip_stories_clear_box (GTK_WIDGET (self->merge_list));
   for (guint i = 0; self->stories && self->story && i < self->stories->len; i++)
     {
       const ClipStory *s = self->stories->pdata[i];
 
       if (s->id == self->story->id)
         continue;
-      gtk_list_box_append (self->merge_list, merge_row (s));
+      gtk_list_box_append (self->merge_list, clip_stories_merge_row (s));
       n++;
     }
   gtk_widget_set_sensitive (self->merge_button, n > 0);
@@ -396,11 +270,11 @@ show_story (ClipStoriesView *self)
     }
   gtk_label_set_text (self->story_title, self->story->title && *self->story->title
                                            ? self->story->title : _("Untitled"));
-  meta = story_meta (self->story);
-  reach = story_reach (self->story);
+  meta = clip_stories_meta_text (self->story);
+  reach = clip_stories_reach_text (self->story);
   text = g_strdup_printf ("%s\n%s", meta, reach);
   gtk_label_set_text (self->story_meta, text);
-  clear_box (GTK_WIDGET (self->story_rules));
+  clip_stories_clear_box (GTK_WIDGET (self->story_rules));
   fill_chips (self, self->story_rules, self->story->id, 0);
   show_timeline (self);
   fill_merge_list (self);
@@ -464,7 +338,7 @@ show_list (ClipStoriesView *self, ClipStoriesLoad *load)
   self->rule_ids = g_hash_table_ref (load->rule_ids);
   gtk_widget_set_visible (self->more_button, load->more);
   self->shown = self->stories->len;
-  clear_box (GTK_WIDGET (self->stories_list));
+  clip_stories_clear_box (GTK_WIDGET (self->stories_list));
   for (guint i = 0; i < self->stories->len; i++)
     gtk_list_box_append (self->stories_list, story_row (self, self->stories->pdata[i]));
   gtk_stack_set_visible_child_name (self->list_stack, self->stories->len ? "list" : "empty");
