@@ -288,7 +288,9 @@ show_summary (ClipCoverageView *self)
 static void
 update_spinner (ClipCoverageView *self)
 {
-  gboolean loading = clip_coverage_view_is_loading (self);
+  /* Not twice: the first counts have a spinner in the chart's place. */
+  gboolean loading = clip_coverage_view_is_loading (self) &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "loading") != 0;
 
   gtk_spinner_set_spinning (self->spinner, loading);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
@@ -396,6 +398,7 @@ counted_cb (GObject      *source,
           if (load->scopes)
             fill_scopes (self, load->scopes, load->selected);
           show_counts (self, load, load->scopes ? current_scope (self) : &p->scope, p->width);
+          update_spinner (self);
         }
     }
   pending_free (p);

@@ -315,7 +315,9 @@ focused_row (ClipStoriesView *self)
 static void
 update_spinner (ClipStoriesView *self)
 {
-  gboolean loading = clip_stories_view_is_loading (self);
+  /* Not twice: the first list has a spinner in its place. */
+  gboolean loading = clip_stories_view_is_loading (self) &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "loading") != 0;
 
   gtk_spinner_set_spinning (self->spinner, loading);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
@@ -429,6 +431,7 @@ loaded_cb (GObject      *source,
       if (row != NULL)
         gtk_list_box_select_row (self->stories_list, row);
     }
+  update_spinner (self);   /* the list's own spinner may have gone */
   if (list)
     emit_changed (self);
 }
