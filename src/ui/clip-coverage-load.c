@@ -120,6 +120,7 @@ count (ClipStore *store, const Request *r, ClipCoverageLoad *load, GCancellable 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   fill_query (&q, scope, r->width, tz);
+  q.cancellable = cancellable;
   start = g_get_monotonic_time ();
   if (!(load->buckets = clip_coverage_query (store, &q, error)))
     return FALSE;

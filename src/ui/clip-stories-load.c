@@ -86,7 +86,7 @@ read_all (ClipStore *store, const Request *r, ClipStoriesLoad *load,
   if (r->list > 0)
     {
       /* One more than asked says whether there are more. */
-      ClipStoryFilter filter = { .min_articles = 2, .limit = r->list + 1 };
+      ClipStoryFilter filter = { .min_articles = 2, .limit = r->list + 1, .cancellable = cancellable };
 
       if (!(load->stories = clip_stories_list (store, &filter, error)))
         return FALSE;

@@ -641,6 +641,33 @@ test_report_dst_days (void)
     }
 }
 
+/* Cancelled, the stories' listing and the coverage's counting stop with
+ * G_IO_ERROR_CANCELLED (the views cancel them when left). */
+static void
+test_cancelled (void)
+{
+  g_autoptr(ClipTestSet) set = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&set, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  ClipCoverageQuery q = { .by = CLIP_COVERAGE_BY_DAY, .cancellable = cancellable };
+  ClipStoryFilter f = { .min_articles = 2, .cancellable = cancellable };
+  g_autoptr(GPtrArray) buckets = clip_coverage_query (store, &q, &error);
+  g_autoptr(GPtrArray) stories = clip_stories_list (store, &f, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (buckets->len, >, 0);
+  g_assert_cmpuint (stories->len, >, 0);
+  g_clear_pointer (&buckets, g_ptr_array_unref);
+  g_clear_pointer (&stories, g_ptr_array_unref);
+  g_cancellable_cancel (cancellable);
+  g_assert_null ((buckets = clip_coverage_query (store, &q, &error)));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null ((stories = clip_stories_list (store, &f, &error)));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static gboolean fail_next;
 
 static gboolean
@@ -698,5 +725,6 @@ main (int argc, char **argv)
   g_test_add_func ("/stories/coverage/zone-days", test_coverage_zone);
   g_test_add_func ("/stories/coverage/report-days", test_coverage_report);
   g_test_add_func ("/stories/coverage/report-dst-days", test_report_dst_days);
+  g_test_add_func ("/stories/cancelled", test_cancelled);
   return g_test_run ();
 }

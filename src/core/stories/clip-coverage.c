@@ -25,6 +25,35 @@ clip_coverage_bucket_free (ClipCoverageBucket *b)
   g_free (b);
 }
 
+static int
+cancelled_cb (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
+}
+
+void
+_clip_stories_watch_cancel (ClipStore *store, GCancellable *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (clip_store_get_db (store), 10000, cancelled_cb, cancellable);
+}
+
+void
+_clip_stories_unwatch_cancel (ClipStore *store)
+{
+  sqlite3_progress_handler (clip_store_get_db (store), 0, NULL, NULL);
+}
+
+gboolean
+_clip_stories_step_done (ClipStore *store, int rc, GCancellable *cancellable, const char *what, GError **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return clip_store_set_error (store, rc, what, error);
+}
+
 /* columns: what to select; tail: ORDER BY and LIMIT (?7), or "". The
  * counts and the articles a bar lists come from this one statement. */
 static sqlite3_stmt *
@@ -352,15 +381,15 @@ clip_coverage_query (ClipStore               *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  if ((stmt = prepare (store, q, error)) == NULL)
+  if (g_cancellable_set_error_if_cancelled (q->cancellable, error) ||
+      (stmt = prepare (store, q, error)) == NULL)
     return NULL;
+  _clip_stories_watch_cancel (store, q->cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     clip_coverage_counter_add (counter, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  _clip_stories_unwatch_cancel (store);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      clip_store_set_error (store, rc, _("Could not count the coverage"), error);
-      return NULL;
-    }
+  if (!_clip_stories_step_done (store, rc, q->cancellable, _("Could not count the coverage"), error))
+    return NULL;
   return clip_coverage_counter_finish (counter, store, error);
 }

@@ -60,6 +60,8 @@ typedef struct {
   guint   min_articles;   /* 0 or 1: every story */
   guint   limit;          /* 0: all */
   guint   offset;
+  /* Interrupts the listing when cancelled (G_IO_ERROR_CANCELLED). */
+  GCancellable *cancellable;
 } ClipStoryFilter;
 
 /* Stories, newest first (by first_seen, then id), with their articles. */
@@ -102,6 +104,8 @@ typedef struct {
   /* Days and hours of this zone, each date at its own offset (summer
    * time), as the reports cut their days; the GUI's is the local zone. */
   GTimeZone      *tz;
+  /* Interrupts the counting when cancelled (G_IO_ERROR_CANCELLED). */
+  GCancellable   *cancellable;
 } ClipCoverageQuery;
 
 typedef struct {
