@@ -566,17 +566,23 @@ clip_coverage_view_is_loading (ClipCoverageView *self)
   return self->done != self->generation || self->bar_done != self->bar_generation;
 }
 
+/* Cancels the reads under way: whatever comes back now is dropped. */
+static void
+forget_loads (ClipCoverageView *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  self->done = ++self->generation;
+  self->bar_done = ++self->bar_generation;
+}
+
 void
 clip_coverage_view_cancel (ClipCoverageView *self)
 {
   g_return_if_fail (CLIP_IS_COVERAGE_VIEW (self));
 
-  g_cancellable_cancel (self->load_cancellable);
+  forget_loads (self);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
-  /* Whatever comes back now is dropped. */
-  self->done = ++self->generation;
-  self->bar_done = ++self->bar_generation;
   update_spinner (self);
 }
 
@@ -629,7 +635,8 @@ table_activated_cb (GtkListBox       *box,
 static void
 clip_coverage_view_dispose (GObject *object)
 {
-  g_cancellable_cancel (CLIP_COVERAGE_VIEW (object)->load_cancellable);
+  /* A read still under way keeps the view alive; its widgets are gone. */
+  forget_loads (CLIP_COVERAGE_VIEW (object));
   G_OBJECT_CLASS (clip_coverage_view_parent_class)->dispose (object);
 }
 

@@ -496,19 +496,25 @@ clip_stories_view_is_loading (ClipStoriesView *self)
   return self->list_done != self->list_generation || self->story_done != self->story_generation;
 }
 
+/* Cancels the reads under way: whatever comes back now is dropped. */
+static void
+forget_loads (ClipStoriesView *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  self->list_done = ++self->list_generation;
+  self->story_done = ++self->story_generation;
+  self->opening = 0;
+  self->focus_after = FALSE;
+}
+
 void
 clip_stories_view_cancel (ClipStoriesView *self)
 {
   g_return_if_fail (CLIP_IS_STORIES_VIEW (self));
 
-  g_cancellable_cancel (self->load_cancellable);
+  forget_loads (self);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
-  /* Whatever comes back now is dropped. */
-  self->list_done = ++self->list_generation;
-  self->story_done = ++self->story_generation;
-  self->opening = 0;
-  self->focus_after = FALSE;
   update_spinner (self);
   emit_changed (self);
 }
@@ -651,7 +657,8 @@ clip_stories_view_dispose (GObject *object)
   ClipStoriesView *self = CLIP_STORIES_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->load_cancellable);
+  /* A read still under way keeps the view alive; its widgets are gone. */
+  forget_loads (self);
   G_OBJECT_CLASS (clip_stories_view_parent_class)->dispose (object);
 }
 

@@ -70,7 +70,11 @@ coverage_back (ClipWindow *window)
 
   if (clip_stories_view_get_story (ws->stories) != NULL &&
       g_strcmp0 (g_object_get_data (G_OBJECT (ws->coverage), "from"), "stories") == 0)
-    gtk_stack_set_visible_child_name (ws->stack, "stories");
+    {
+      gtk_stack_set_visible_child_name (ws->stack, "stories");
+      /* Its reads stopped when it was left. */
+      clip_stories_view_reload (ws->stories);
+    }
   else
     go_back (window);
 }
