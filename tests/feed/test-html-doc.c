@@ -1,0 +1,246 @@
+/* test-html-doc.c — sanitised HTML as a reader's blocks, and plain-text
+ * spans mapped onto them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "clip-html-doc.h"
+#include "clip-html-sanitize.h"
+
+#include <string.h>
+
+static const ClipHtmlBlock *
+block (ClipHtmlDoc *doc, guint i)
+{
+  g_assert_cmpuint (i, <, doc->blocks->len);
+  return doc->blocks->pdata[i];
+}
+
+static void
+test_blocks (void)
+{
+  const char *html =
+    "<h2>Sanctions widened</h2><p>The <b>ministers</b> met in <a href=\"https://example.org/b\">Bucharest</a>.<br>"
+    "Late talks.</p><ul><li>one</li><li>two <em>more</em></li></ul>"
+    "<ol start=\"3\"><li>third</li></ol><blockquote><p>Quoted words</p></blockquote>"
+    "<pre>\n  a = 1;\n  b</pre><hr><p>After <code>x()</code></p>";
+  g_autoptr(ClipHtmlDoc) doc = clip_html_doc_new (html, -1);
+  const ClipHtmlBlock *b;
+  const ClipHtmlRun *r;
+
+  g_assert_cmpuint (doc->blocks->len, ==, 9);
+  b = block (doc, 0);
+  g_assert_cmpint (b->kind, ==, CLIP_HTML_BLOCK_HEADING);
+  g_assert_cmpuint (b->level, ==, 2);
+  g_assert_cmpstr (b->text, ==, "Sanctions widened");
+
+  b = block (doc, 1);
+  g_assert_cmpint (b->kind, ==, CLIP_HTML_BLOCK_PARAGRAPH);
+  g_assert_cmpstr (b->text, ==, "The ministers met in Bucharest.\nLate talks.");
+  g_assert_cmpuint (b->runs->len, ==, 2);
+  r = &g_array_index (b->runs, ClipHtmlRun, 0);
+  g_assert_cmpuint (r->style, ==, CLIP_HTML_STYLE_STRONG);
+  g_assert_cmpint (strncmp (b->text + r->start, "ministers", r->end - r->start), ==, 0);
+  r = &g_array_index (b->runs, ClipHtmlRun, 1);
+  g_assert_cmpuint (r->style, ==, CLIP_HTML_STYLE_LINK);
+  g_assert_cmpstr (r->href, ==, "https://example.org/b");
+  g_assert_cmpuint (r->end - r->start, ==, strlen ("Bucharest"));
+
+  b = block (doc, 2);
+  g_assert_cmpint (b->kind, ==, CLIP_HTML_BLOCK_LIST_ITEM);
+  g_assert_cmpstr (b->marker, ==, "•");
+  g_assert_cmpuint (b->list_depth, ==, 1);
+  g_assert_cmpstr (b->text, ==, "one");
+  b = block (doc, 3);
+  g_assert_cmpstr (b->text, ==, "two more");
+  g_assert_cmpuint (g_array_index (b->runs, ClipHtmlRun, 0).style, ==, CLIP_HTML_STYLE_EMPHASIS);
+  b = block (doc, 4);
+  g_assert_cmpstr (b->marker, ==, "3.");
+  g_assert_cmpstr (b->text, ==, "third");
+
+  b = block (doc, 5);
+  g_assert_cmpuint (b->quote_depth, ==, 1);
+  g_assert_cmpstr (b->text, ==, "Quoted words");
+  b = block (doc, 6);
+  g_assert_cmpint (b->kind, ==, CLIP_HTML_BLOCK_PRE);
+  g_assert_cmpstr (b->text, ==, "  a = 1;\n  b");
+  g_assert_cmpint (block (doc, 7)->kind, ==, CLIP_HTML_BLOCK_RULE);
+  b = block (doc, 8);
+  g_assert_cmpstr (b->text, ==, "After x()");
+  g_assert_cmpuint (g_array_index (b->runs, ClipHtmlRun, 0).style, ==, CLIP_HTML_STYLE_CODE);
+}
+
+static void
+test_images (void)
+{
+  /* As the page's extraction stores it: sanitised against the page URL. */
+  g_autofree char *html = clip_html_sanitize ("<p>Before</p><img src=\"/pics/a.jpg\" alt=\"The hall\" onerror=\"x()\">"
+                                              "<img src=\"data:image/png;base64,AAAA\" alt=\"inline\">"
+                                              "<img src=\"javascript:alert(1)\"><p>After</p>",
+                                              -1, "https://news.example/2024/story.html");
+  g_autoptr(ClipHtmlDoc) doc = clip_html_doc_new (html, -1);
+  const ClipHtmlBlock *b;
+
+  g_assert_cmpuint (doc->blocks->len, ==, 3);
+  g_assert_cmpuint (doc->n_images, ==, 1);
+  b = block (doc, 1);
+  g_assert_cmpint (b->kind, ==, CLIP_HTML_BLOCK_IMAGE);
+  g_assert_cmpstr (b->src, ==, "https://news.example/pics/a.jpg");
+  g_assert_cmpstr (b->alt, ==, "The hall");
+  g_assert_null (b->text);
+}
+
+/* The text of plain [start, end) as the blocks show it. */
+static char *
+mapped (ClipHtmlDoc *doc, const char *plain, const char *word, guint *n_pieces)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (ClipHtmlPiece));
+  const char *at = strstr (plain, word);
+  GString *s = g_string_new (NULL);
+
+  g_assert_nonnull (at);
+  clip_html_doc_map_span (doc, at - plain, at - plain + strlen (word), pieces);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const ClipHtmlPiece *p = &g_array_index (pieces, ClipHtmlPiece, i);
+
+      if (i)
+        g_string_append_c (s, '|');
+      g_string_append_len (s, block (doc, p->block)->text + p->start, p->end - p->start);
+    }
+  *n_pieces = pieces->len;
+  return g_string_free (s, FALSE);
+}
+
+static void
+assert_maps (ClipHtmlDoc *doc, const char *plain, const char *word, const char *expected, guint n)
+{
+  guint got = 0;
+  g_autofree char *text = mapped (doc, plain, word, &got);
+
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpuint (got, ==, n);
+}
+
+static void
+test_map (void)
+{
+  const char *html = "<h1>Kremlin denies</h1><p>Officials in   the <i>Kremlin</i>\n said <b>Russian</b>"
+                     "\ninterference was <a href=\"http://x.example/\">invented</a>.</p>"
+                     "<ul><li>Kremlin again</li></ul><p>caf&eacute; &amp; bar</p>";
+  g_autofree char *plain = clip_html_to_text (html, -1);
+  g_autoptr(ClipHtmlDoc) doc = clip_html_doc_new (html, -1);
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (ClipHtmlPiece));
+  const char *second;
+
+  clip_html_doc_align (doc, plain);
+  assert_maps (doc, plain, "Kremlin denies", "Kremlin denies", 1);
+  assert_maps (doc, plain, "Russian interference", "Russian interference", 1);
+  assert_maps (doc, plain, "café & bar", "café & bar", 1);
+  /* The second "Kremlin" lands in the paragraph, not the heading. */
+  second = strstr (strstr (plain, "Kremlin") + 1, "Kremlin");
+  clip_html_doc_map_span (doc, second - plain, second - plain + 7, pieces);
+  g_assert_cmpuint (pieces->len, ==, 1);
+  g_assert_cmpuint (g_array_index (pieces, ClipHtmlPiece, 0).block, ==, 1);
+  g_assert_cmpstr (block (doc, 1)->text + g_array_index (pieces, ClipHtmlPiece, 0).start, ==,
+                   "Kremlin said Russian interference was invented.");
+  /* Across blocks: one piece in each. */
+  assert_maps (doc, plain, "invented.\n\nKremlin", "invented.|Kremlin", 2);
+}
+
+/* Every block's text is found, whole, where the plain text has it: the
+ * mapping is exact on the sanitiser's own output. */
+static void
+test_map_sanitised (void)
+{
+  const char *raw = "<div><h3>Title</h3><p>First <span>para</span>graph &nbsp; with\ttabs</p>"
+                    "<table><tr><td>a</td><td>b</td></tr></table><p>don\xc2\x92t</p></div>";
+  g_autofree char *html = NULL, *plain = NULL;
+  g_autoptr(ClipHtmlDoc) doc = NULL;
+
+  html = clip_html_sanitize (raw, -1, NULL);
+  plain = clip_html_to_text (raw, -1);
+  doc = clip_html_doc_new (html, -1);
+  clip_html_doc_align (doc, plain);
+  assert_maps (doc, plain, "Title", "Title", 1);
+  assert_maps (doc, plain, "paragraph", "paragraph", 1);
+  assert_maps (doc, plain, "a b", "a b", 1);
+  assert_maps (doc, plain, "tabs", "tabs", 1);
+}
+
+static void
+test_plain_text (void)
+{
+  const char *plain = "First paragraph\nsecond line.\n\nSecond paragraph.\n\n\nThird.";
+  g_autoptr(ClipHtmlDoc) doc = clip_html_doc_new_text (plain);
+  g_autofree char *all = NULL;
+
+  g_assert_cmpuint (doc->blocks->len, ==, 3);
+  g_assert_cmpstr (block (doc, 0)->text, ==, "First paragraph\nsecond line.");
+  g_assert_cmpstr (block (doc, 2)->text, ==, "Third.");
+  clip_html_doc_align (doc, plain);
+  assert_maps (doc, plain, "Third", "Third", 1);
+  assert_maps (doc, plain, "line.\n\nSecond", "line.|Second", 2);
+  all = clip_html_doc_text (doc);
+  g_assert_cmpstr (all, ==, "First paragraph\nsecond line.\n\nSecond paragraph.\n\nThird.");
+}
+
+/* Text the blocks do not have (a plain text from elsewhere) is skipped,
+ * and what follows still lands. */
+static void
+test_map_resync (void)
+{
+  g_autoptr(ClipHtmlDoc) doc = clip_html_doc_new ("<p>alpha beta</p><p>gamma delta</p>", -1);
+  const char *plain = "alpha EXTRA beta\n\nnoise gamma delta";
+
+  clip_html_doc_align (doc, plain);
+  assert_maps (doc, plain, "beta", "beta", 1);
+  assert_maps (doc, plain, "gamma delta", "gamma delta", 1);
+  assert_maps (doc, plain, "EXTRA", "", 0);
+}
+
+/* Whitespace written differently in the two texts: one piece still. */
+static void
+test_map_spaces (void)
+{
+  g_autoptr(ClipHtmlDoc) doc = clip_html_doc_new ("<p>Russian <b>interference</b> grew</p>", -1);
+  const char *plain = "Russian\n  interference grew";
+
+  clip_html_doc_align (doc, plain);
+  assert_maps (doc, plain, "Russian\n  interference", "Russian interference", 1);
+}
+
+static void
+test_hostile (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(ClipHtmlDoc) doc = NULL;
+  g_autoptr(ClipHtmlDoc) empty = clip_html_doc_new (NULL, -1);
+  g_autoptr(ClipHtmlDoc) broken = clip_html_doc_new ("<ul><li>open <b>bold <a href=\"javascript:x\">no", -1);
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (deep, "<div><ul><li><b>");
+  g_string_append (deep, "bottom");
+  doc = clip_html_doc_new (deep->str, deep->len);
+  g_assert_cmpuint (doc->blocks->len, >=, 1);
+  g_assert_cmpuint (empty->blocks->len, ==, 0);
+  g_assert_cmpuint (broken->blocks->len, ==, 1);
+  g_assert_cmpstr (block (broken, 0)->text, ==, "open bold no");
+  /* No link to a script address. */
+  for (guint i = 0; i < block (broken, 0)->runs->len; i++)
+    g_assert_null (g_array_index (block (broken, 0)->runs, ClipHtmlRun, i).href);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/html-doc/blocks", test_blocks);
+  g_test_add_func ("/html-doc/images", test_images);
+  g_test_add_func ("/html-doc/map", test_map);
+  g_test_add_func ("/html-doc/map-sanitised", test_map_sanitised);
+  g_test_add_func ("/html-doc/plain-text", test_plain_text);
+  g_test_add_func ("/html-doc/map-resync", test_map_resync);
+  g_test_add_func ("/html-doc/map-spaces", test_map_spaces);
+  g_test_add_func ("/html-doc/hostile", test_hostile);
+  return g_test_run ();
+}
