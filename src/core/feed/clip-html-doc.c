@@ -644,11 +644,14 @@ resync (const char *text, gsize i, const char *plain, gsize j, gsize plain_len)
   return -1;
 }
 
-void
+double
 clip_html_doc_align (ClipHtmlDoc *doc,
                      const char  *plain)
 {
-  gsize j = 0, plain_len = plain ? strlen (plain) : 0;
+  gsize j = 0, plain_len = plain ? strlen (plain) : 0, words = 0, found = 0;
+
+  for (gsize k = 0; k < plain_len; k++)
+    words += !is_space (plain[k]);
 
   for (guint b = 0; b < doc->blocks->len; b++)
     {
@@ -664,7 +667,10 @@ clip_html_doc_align (ClipHtmlDoc *doc,
           gssize k;
 
           if (j < plain_len && plain[j] == text[i])
-            add_match (block->map, j++, i++);
+            {
+              found += !is_space (plain[j]);
+              add_match (block->map, j++, i++);
+            }
           else if (is_space (text[i]))
             i++;
           else if (j < plain_len && is_space (plain[j]))
@@ -675,6 +681,7 @@ clip_html_doc_align (ClipHtmlDoc *doc,
             i = g_utf8_next_char (text + i) - text;
         }
     }
+  return words ? (double) found / words : 1.0;
 }
 
 static gboolean

@@ -79,8 +79,9 @@ ClipHtmlDoc *clip_html_doc_new       (const char  *html,
 ClipHtmlDoc *clip_html_doc_new_text  (const char  *text);
 void         clip_html_doc_free      (ClipHtmlDoc *doc);
 /* Matches the blocks' text to plain (the text the spans are offsets
- * into): equal bytes in order, whitespace free to differ. */
-void         clip_html_doc_align     (ClipHtmlDoc *doc,
+ * into): equal bytes in order, whitespace free to differ. Returns the
+ * share of plain's non-space bytes the blocks show (1: all). */
+double       clip_html_doc_align     (ClipHtmlDoc *doc,
                                       const char  *plain);
 /* Appends to pieces (ClipHtmlPiece) the parts of the blocks that plain
  * [start, end) covers; whitespace the blocks do not show is skipped. */
