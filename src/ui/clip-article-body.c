@@ -241,6 +241,21 @@ clear (ClipArticleBody *self)
 
 static void queue_check (ClipArticleBody *self);
 
+/* The space above a block: more above a heading, less between the items
+ * of one list, as a printed page sets them. */
+static int
+gap_before (const ClipHtmlBlock *prev,
+            const ClipHtmlBlock *b)
+{
+  if (prev == NULL)
+    return 0;
+  if (b->kind == CLIP_HTML_BLOCK_HEADING)
+    return 22;
+  if (b->kind == CLIP_HTML_BLOCK_LIST_ITEM && prev->kind == CLIP_HTML_BLOCK_LIST_ITEM)
+    return 6;
+  return 14;
+}
+
 void
 clip_article_body_show (ClipArticleBody *self,
                         const char      *html,
@@ -264,6 +279,8 @@ clip_article_body_show (ClipArticleBody *self,
       GtkLabel *label = NULL;
       GtkWidget *w = block_widget (self, self->doc->blocks->pdata[i], &label);
 
+      gtk_widget_set_margin_top (w, gap_before (i ? self->doc->blocks->pdata[i - 1] : NULL,
+                                                self->doc->blocks->pdata[i]));
       gtk_box_append (GTK_BOX (self), w);
       g_ptr_array_add (self->labels, label);
     }
@@ -328,19 +345,35 @@ clip_article_body_set_highlights (ClipArticleBody *self,
 
 /* Images */
 
+/* The scrolled content the body is in (the viewport's child): where
+ * things are in it does not change as it scrolls. */
+static GtkWidget *
+scrolled_content (ClipArticleBody *self)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+
+  if (viewport != NULL && GTK_IS_VIEWPORT (viewport))
+    return gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  return viewport;
+}
+
 /* Loads the images that are allowed, laid out, and within NEAR_VIEWS of
- * the view. */
+ * the part of the content in view. */
 static gboolean
 check_images (gpointer user_data)
 {
   ClipArticleBody *self = user_data;
-  GtkWidget *scroller = GTK_WIDGET (self->scroller);
-  double view;
+  GtkAdjustment *adj;
+  GtkWidget *content;
+  double top, view;
 
   self->check_idle = 0;
-  if (!self->allowed || self->fetcher == NULL || scroller == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!self->allowed || self->fetcher == NULL || self->scroller == NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)) || !(content = scrolled_content (self)))
     return G_SOURCE_REMOVE;
-  view = gtk_widget_get_height (scroller);
+  adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  top = gtk_adjustment_get_value (adj);
+  view = gtk_adjustment_get_page_size (adj);
   for (guint i = 0; i < self->images->len; i++)
     {
       ClipArticleImage *image = self->images->pdata[i];
@@ -348,9 +381,9 @@ check_images (gpointer user_data)
 
       if (clip_article_image_get_state (image) != CLIP_ARTICLE_IMAGE_IDLE ||
           gtk_widget_get_width (GTK_WIDGET (image)) == 0 ||
-          !gtk_widget_compute_bounds (GTK_WIDGET (image), scroller, &r))
+          !gtk_widget_compute_bounds (GTK_WIDGET (image), content, &r))
         continue;
-      if (r.origin.y < view * (1 + NEAR_VIEWS) && r.origin.y + r.size.height > -view * NEAR_VIEWS)
+      if (r.origin.y < top + view * (1 + NEAR_VIEWS) && r.origin.y + r.size.height > top - view * NEAR_VIEWS)
         clip_article_image_load (image, self->fetcher, self->cancellable);
     }
   return G_SOURCE_REMOVE;
@@ -476,7 +509,6 @@ static void
 clip_article_body_init (ClipArticleBody *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 14);
   gtk_widget_add_css_class (GTK_WIDGET (self), "clip-article-body");
   self->labels = g_ptr_array_new ();
   self->images = g_ptr_array_new ();

@@ -30,9 +30,12 @@ struct _ClipArticleImage
   GtkLabel              *note;
   GtkImage              *icon;
   GtkPicture            *picture;
+  AdwClamp              *clamp;
   char                  *src;
   char                  *alt;
   ClipArticleImageState  state;
+  int                    width;   /* the image's, once loaded */
+  int                    height;
 };
 
 G_DEFINE_FINAL_TYPE (ClipArticleImage, clip_article_image, ADW_TYPE_BIN)
@@ -51,7 +54,7 @@ set_state (ClipArticleImage      *self,
   switch (state)
     {
     case CLIP_ARTICLE_IMAGE_LOADED:
-      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->picture));
+      gtk_stack_set_visible_child_name (self->stack, "picture");
       break;
     case CLIP_ARTICLE_IMAGE_FAILED:
       /* Translators: an image of an article that could not be shown, then its description */
@@ -191,6 +194,10 @@ decoded_cb (GObject      *source,
       return;
     }
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  self->width = gdk_texture_get_width (texture);
+  self->height = gdk_texture_get_height (texture);
+  adw_clamp_set_maximum_size (self->clamp, gdk_texture_get_width (texture));
+  adw_clamp_set_tightening_threshold (self->clamp, gdk_texture_get_width (texture));
   set_state (self, CLIP_ARTICLE_IMAGE_LOADED);
 }
 
@@ -248,6 +255,49 @@ clip_article_image_load (ClipArticleImage *self,
   clip_fetcher_fetch_async (fetcher, self->src, NULL, NULL, cancellable, fetched_cb, g_object_ref (self));
 }
 
+/* Loaded, its height for a width is the image's at that width (at most
+ * its own), as its least too: the reading view's scroller lays its
+ * content out at its least height, where a picture that may shrink would
+ * get none. (A layout of its own: AdwBin measures through its layout
+ * manager, not the measure vfunc.) */
+static void
+layout_measure (GtkWidget      *widget,
+                GtkOrientation  orientation,
+                int             for_size,
+                int            *minimum,
+                int            *natural,
+                int            *minimum_baseline,
+                int            *natural_baseline)
+{
+  ClipArticleImage *self = CLIP_ARTICLE_IMAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+  if (self->state == CLIP_ARTICLE_IMAGE_LOADED && orientation == GTK_ORIENTATION_VERTICAL && self->width > 0)
+    {
+      int width = for_size < 0 ? self->width : MIN (for_size, self->width);
+      int height = (int) ((double) width * self->height / self->width + 0.5);
+
+      *minimum = MAX (*minimum, height);
+      *natural = MAX (*natural, height);
+    }
+}
+
+static void
+layout_allocate (GtkWidget *widget,
+                 int        width,
+                 int        height,
+                 int        baseline)
+{
+  gtk_widget_allocate (GTK_WIDGET (CLIP_ARTICLE_IMAGE (widget)->stack), width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+layout_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 clip_article_image_finalize (GObject *object)
 {
@@ -273,6 +323,7 @@ clip_article_image_class_init (ClipArticleImageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipArticleImage, note);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleImage, icon);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleImage, picture);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleImage, clamp);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
@@ -280,4 +331,6 @@ static void
 clip_article_image_init (ClipArticleImage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (layout_request_mode, layout_measure, layout_allocate));
 }
