@@ -5,8 +5,14 @@
  */
 #include "clip-html-doc.h"
 #include "clip-html-sanitize.h"
+#include "clip-page.h"
 
+#include <gio/gio.h>
 #include <string.h>
+
+/* The share of a page's words the reading view requires its blocks to
+ * show before it draws the HTML (else it draws the plain text). */
+#define SHOWN_FLOOR 0.98
 
 static const ClipHtmlBlock *
 block (ClipHtmlDoc *doc, guint i)
@@ -231,6 +237,75 @@ test_hostile (void)
     g_assert_null (g_array_index (block (broken, 0)->runs, ClipHtmlRun, i).href);
 }
 
+static GBytes *
+gunzip_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GInputStream) raw = G_INPUT_STREAM (g_file_read (file, NULL, NULL));
+  g_autoptr(GZlibDecompressor) z = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  if (raw == NULL)
+    return NULL;
+  in = g_converter_input_stream_new (raw, G_CONVERTER (z));
+  if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, NULL) < 0)
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* Real pages (the shared extraction corpus): the page's stored HTML, as
+ * blocks, shows its stored text's words, every one of them on all but a
+ * few pages, and enough of them on each for the view to draw the HTML.
+ * Skipped where ../shared is absent. */
+static void
+test_corpus (void)
+{
+  const char *shared = g_getenv ("CLIPPINGS_SHARED");
+  g_autofree char *dir = g_build_filename (shared ? shared : "../shared", "corpus", "extraction", "html", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint pages = 0, whole = 0;
+  double least = 1.0, seconds = 0;
+
+  if (d == NULL)
+    {
+      g_test_skip ("../shared/corpus/extraction is absent (set CLIPPINGS_SHARED)");
+      return;
+    }
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GBytes) bytes = gunzip_file (path);
+      g_autoptr(ClipPage) page = NULL;
+      g_autoptr(ClipHtmlDoc) doc = NULL;
+      ClipPageOptions options;
+      gint64 start;
+      double shown;
+
+      if (bytes == NULL || !g_str_has_suffix (name, ".html.gz"))
+        continue;
+      clip_page_options_init (&options);
+      page = clip_page_extract (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &options);
+      if (page->html == NULL || page->text == NULL || *page->text == '\0')
+        continue;
+      start = g_get_monotonic_time ();
+      doc = clip_html_doc_new (page->html, -1);
+      shown = clip_html_doc_align (doc, page->text);
+      seconds += (g_get_monotonic_time () - start) / 1e6;
+      if (shown < SHOWN_FLOOR)
+        g_test_message ("%s: %.3f of its words shown", name, shown);
+      pages++;
+      whole += shown == 1.0;
+      least = MIN (least, shown);
+    }
+  g_test_message ("%u pages: %u show every word, the least %.4f; %.1f ms a page", pages, whole, least,
+                  pages ? seconds * 1000 / pages : 0);
+  g_assert_cmpuint (pages, >, 100);
+  g_assert_cmpfloat (least, >=, SHOWN_FLOOR);
+  g_assert_cmpuint (whole, >=, pages * 95 / 100);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -243,5 +318,6 @@ main (int argc, char **argv)
   g_test_add_func ("/html-doc/map-resync", test_map_resync);
   g_test_add_func ("/html-doc/map-spaces", test_map_spaces);
   g_test_add_func ("/html-doc/hostile", test_hostile);
+  g_test_add_func ("/html-doc/corpus", test_corpus);
   return g_test_run ();
 }
