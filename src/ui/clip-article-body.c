@@ -32,13 +32,21 @@ struct _ClipArticleBody
   GPtrArray         *labels;      /* GtkLabel* or NULL, one per block */
   GPtrArray         *images;      /* ClipArticleImage* */
   gboolean           allowed;
-  ClipFetcher       *fetcher;
+  gboolean           asked;       /* "Show Images" for the article shown */
+  gboolean           held;        /* it has images, and they are off */
+  GSettings         *settings;    /* show-images; NULL without the schema */
+  ClipFetcher       *fetcher;     /* made when an image is first wanted */
   GtkScrolledWindow *scroller;
   GCancellable      *cancellable; /* the shown article's image loads */
   guint              check_idle;
 };
 
 G_DEFINE_FINAL_TYPE (ClipArticleBody, clip_article_body, GTK_TYPE_BOX)
+
+enum { PROP_0, PROP_IMAGES_HELD, N_PROPS };
+static GParamSpec *props[N_PROPS];
+
+static void sync_images (ClipArticleBody *self);
 
 GtkWidget *
 clip_article_body_new (void)
@@ -274,6 +282,7 @@ clip_article_body_show (ClipArticleBody *self,
       self->doc = clip_html_doc_new_text (plain);
       clip_html_doc_align (self->doc, plain ? plain : "");
     }
+  self->asked = FALSE;
   for (guint i = 0; i < self->doc->blocks->len; i++)
     {
       GtkLabel *label = NULL;
@@ -284,7 +293,7 @@ clip_article_body_show (ClipArticleBody *self,
       gtk_box_append (GTK_BOX (self), w);
       g_ptr_array_add (self->labels, label);
     }
-  queue_check (self);
+  sync_images (self);
 }
 
 /* Highlights */
@@ -396,25 +405,51 @@ queue_check (ClipArticleBody *self)
     self->check_idle = g_idle_add_full (G_PRIORITY_LOW, check_images, self, NULL);
 }
 
+/* Images: off unless the analyst allows them (Preferences) or asks for
+ * the article's; then each loads as it comes near the view. */
+static void
+sync_images (ClipArticleBody *self)
+{
+  gboolean held;
+
+  self->allowed = self->asked || (self->settings && g_settings_get_boolean (self->settings, "show-images"));
+  if (self->allowed && self->fetcher == NULL)
+    {
+      /* The app's limits for a fetch (time-outs), with an image's cap. */
+      ClipFetchLimits limits;
+
+      clip_fetch_limits_init_default (&limits);
+      limits.max_body = CLIP_ARTICLE_IMAGE_MAX_BYTES;
+      self->fetcher = clip_fetcher_new (&limits);
+    }
+  held = !self->allowed && self->images->len > 0;
+  if (held != self->held)
+    {
+      self->held = held;
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_IMAGES_HELD]);
+    }
+  queue_check (self);
+}
+
 void
-clip_article_body_set_images (ClipArticleBody   *self,
-                              gboolean           allowed,
-                              ClipFetcher       *fetcher,
-                              GtkScrolledWindow *scroller)
+clip_article_body_show_images (ClipArticleBody *self)
 {
   g_return_if_fail (CLIP_IS_ARTICLE_BODY (self));
 
-  self->allowed = allowed;
-  g_set_object (&self->fetcher, fetcher);
-  if (scroller != self->scroller && scroller != NULL)
-    {
-      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+  self->asked = TRUE;
+  sync_images (self);
+}
 
-      self->scroller = scroller;
-      g_signal_connect_object (adj, "value-changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (adj, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
-    }
-  queue_check (self);
+void
+clip_article_body_set_scroller (ClipArticleBody   *self,
+                                GtkScrolledWindow *scroller)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+
+  g_return_if_fail (CLIP_IS_ARTICLE_BODY (self) && self->scroller == NULL);
+  self->scroller = scroller;
+  g_signal_connect_object (adj, "value-changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adj, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
 }
 
 guint
@@ -480,6 +515,7 @@ clip_article_body_dispose (GObject *object)
 
   clear (self);
   g_clear_object (&self->fetcher);
+  g_clear_object (&self->settings);
   self->scroller = NULL;
   G_OBJECT_CLASS (clip_article_body_parent_class)->dispose (object);
 }
@@ -495,11 +531,34 @@ clip_article_body_finalize (GObject *object)
 }
 
 static void
+clip_article_body_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ClipArticleBody *self = CLIP_ARTICLE_BODY (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMAGES_HELD:
+      g_value_set_boolean (value, self->held);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 clip_article_body_class_init (ClipArticleBodyClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = clip_article_body_get_property;
+  /* The article shown has images, and they are off: "Show Images". */
+  props[PROP_IMAGES_HELD] = g_param_spec_boolean ("images-held", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
   object_class->dispose = clip_article_body_dispose;
   object_class->finalize = clip_article_body_finalize;
   widget_class->size_allocate = clip_article_body_size_allocate;
@@ -515,4 +574,16 @@ clip_article_body_init (ClipArticleBody *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Article text"), -1);
   g_signal_connect_swapped (self, "map", G_CALLBACK (queue_check), self);
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    /* Without the schema (a widget test that has none), images stay off. */
+    if (schema != NULL && g_settings_schema_has_key (schema, "show-images"))
+      {
+        self->settings = g_settings_new (APP_ID);
+        g_signal_connect_object (self->settings, "changed::show-images", G_CALLBACK (sync_images), self,
+                                 G_CONNECT_SWAPPED);
+      }
+  }
 }

@@ -19,8 +19,8 @@ G_DECLARE_FINAL_TYPE (ClipArticleBody, clip_article_body, CLIP, ARTICLE_BODY, Gt
 
 GtkWidget *clip_article_body_new           (void);
 /* Shows html (sanitised; NULL or empty: plain, as paragraphs); plain is
- * the text the highlights' offsets are in. Images wait for
- * clip_article_body_set_images(). */
+ * the text the highlights' offsets are in. Its images are off unless the
+ * show-images setting is on (property "images-held" says so). */
 void       clip_article_body_show          (ClipArticleBody *self,
                                             const char      *html,
                                             const char      *plain);
@@ -31,13 +31,13 @@ void       clip_article_body_set_highlights (ClipArticleBody *self,
                                              GArray          *spans,
                                              GHashTable      *colors,
                                              GArray          *hits);
-/* Whether images load: when allowed, each loads through fetcher as it
- * comes near the scrolled window's view (scroller: the one the body is
- * in). */
-void       clip_article_body_set_images    (ClipArticleBody   *self,
-                                            gboolean           allowed,
-                                            ClipFetcher       *fetcher,
+/* The scrolled window the body is in: images load as they come near
+ * its view. Once. */
+void       clip_article_body_set_scroller  (ClipArticleBody   *self,
                                             GtkScrolledWindow *scroller);
+/* Images load when the show-images setting is on, or once this is
+ * called for the article shown (until another is shown). */
+void       clip_article_body_show_images   (ClipArticleBody *self);
 guint      clip_article_body_get_n_images  (ClipArticleBody *self);
 /* The label showing block i of the document (NULL: none, or not text). */
 GtkLabel  *clip_article_body_get_label     (ClipArticleBody *self,

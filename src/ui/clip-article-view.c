@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "clip-article-body.h"
-#include "clip-article-image.h"
 #include "clip-article-item.h"
 #include "clip-article-page-info.h"
 #include "clip-article-table.h"
@@ -58,10 +57,6 @@ struct _ClipArticleView
   char           *note_queued;   /* typed while a write was running */
   gboolean        loading_note;
   GCancellable   *cancellable;
-
-  GSettings      *settings;      /* show-images; NULL without the schema */
-  ClipFetcher    *image_fetcher; /* made when an image is first asked for */
-  gboolean        images_asked;  /* "Show Images" for the article shown */
 };
 
 G_DEFINE_FINAL_TYPE (ClipArticleView, clip_article_view, ADW_TYPE_BIN)
@@ -396,43 +391,10 @@ show_page_state (ClipArticleView *self)
   gtk_widget_set_visible (self->save_copy_button, clip_article_has_page_copy (self->reader, a->id));
 }
 
-/* Images: off unless the analyst allows them (Preferences) or asks for
- * this article's; then each loads as it comes near the view. */
-static gboolean
-images_allowed (ClipArticleView *self)
-{
-  return self->images_asked || (self->settings && g_settings_get_boolean (self->settings, "show-images"));
-}
-
-static ClipFetcher *
-image_fetcher (ClipArticleView *self)
-{
-  if (self->image_fetcher == NULL)
-    {
-      /* The app's limits for a fetch (time-outs), with an image's cap. */
-      ClipFetchLimits limits;
-
-      clip_fetch_limits_init_default (&limits);
-      limits.max_body = CLIP_ARTICLE_IMAGE_MAX_BYTES;
-      self->image_fetcher = clip_fetcher_new (&limits);
-    }
-  return self->image_fetcher;
-}
-
-static void
-sync_images (ClipArticleView *self)
-{
-  gboolean allowed = images_allowed (self);
-
-  clip_article_body_set_images (self->body, allowed, allowed ? image_fetcher (self) : NULL, self->scroller);
-  gtk_widget_set_visible (self->images_button, !allowed && clip_article_body_get_n_images (self->body) > 0);
-}
-
 static void
 images_clicked_cb (ClipArticleView *self)
 {
-  self->images_asked = TRUE;
-  sync_images (self);
+  clip_article_body_show_images (self->body);
 }
 
 /* The text shown (the page's, else the feed's full text, else its
@@ -460,8 +422,6 @@ show_body (ClipArticleView *self)
       plain = a->summary_text;
     }
   clip_article_body_show (self->body, html, plain ? plain : "");
-  self->images_asked = FALSE;
-  sync_images (self);
 }
 
 static void
@@ -752,8 +712,6 @@ clip_article_view_dispose (GObject *object)
   clip_article_view_flush_note (self);
   g_clear_object (&self->reader);
   g_clear_object (&self->commands);
-  g_clear_object (&self->settings);
-  g_clear_object (&self->image_fetcher);
   G_OBJECT_CLASS (clip_article_view_parent_class)->dispose (object);
 }
 
@@ -821,17 +779,9 @@ clip_article_view_class_init (ClipArticleViewClass *klass)
 static void
 clip_article_view_init (ClipArticleView *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Without the schema (a widget test that has none), images stay off. */
-  if (schema != NULL && g_settings_schema_has_key (schema, "show-images"))
-    {
-      self->settings = g_settings_new (APP_ID);
-      g_signal_connect_object (self->settings, "changed::show-images", G_CALLBACK (sync_images), self,
-                               G_CONNECT_SWAPPED);
-    }
+  clip_article_body_set_scroller (self->body, self->scroller);
+  g_object_bind_property (self->body, "images-held", self->images_button, "visible", G_BINDING_SYNC_CREATE);
   self->page_at = -1;
   self->rule_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->rule_colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,

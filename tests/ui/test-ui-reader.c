@@ -13,6 +13,7 @@
 #include "clip-article-image.h"
 #include "clip-article-view.h"
 #include "clip-html-sanitize.h"
+#include "clip-preferences-window.h"
 #include "clip-rules-store.h"
 #include "clip-test-server.h"
 #include "clip-test-ui.h"
@@ -366,6 +367,21 @@ test_images_off (Fixture *f, gconstpointer data)
   wait_rendered (f);
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpuint (clip_test_server_hits (f->server, "/pic.png"), ==, 1);
+
+  /* Turned on in Preferences: the article shown loads its images. */
+  {
+    ClipPreferencesWindow *prefs = clip_preferences_window_new (f->settings);
+    GtkSwitch *on = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (prefs), CLIP_TYPE_PREFERENCES_WINDOW,
+                                                               "images_switch"));
+
+    g_assert_false (gtk_switch_get_active (on));
+    gtk_switch_set_active (on, TRUE);
+    g_assert_true (g_settings_get_boolean (f->settings, "show-images"));
+    gtk_window_destroy (GTK_WINDOW (prefs));
+  }
+  wait_image (f, 0, CLIP_ARTICLE_IMAGE_LOADED);
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_cmpuint (clip_test_server_hits (f->server, "/pic.png"), ==, 2);
 }
 
 /* On: the image is fetched and shown; one that fails keeps its
