@@ -36,6 +36,7 @@ set_up (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(ClipOutlet) o = clip_outlet_new ();
   g_autoptr(GPtrArray) rules = NULL;
+  static GtkCssProvider *css;
 
   f->dir = clip_test_ui_data_dir ();
   f->store = clip_archive_open (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
@@ -50,6 +51,14 @@ set_up (Fixture *f, gconstpointer data)
   f->settings = g_settings_new (APP_ID);
   g_settings_set_boolean (f->settings, "show-images", FALSE);
 
+  if (css == NULL)
+    {
+      /* The app's style sheet, as the window has it. */
+      css = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (css, "/io/github/clippings/Clippings/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 700, 600);
   f->view = CLIP_ARTICLE_VIEW (clip_article_view_new ());
@@ -354,6 +363,7 @@ test_images_off (Fixture *f, gconstpointer data)
   g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (image_at (f, 0)), GTK_TYPE_LABEL, "The harbour at dawn"));
   g_assert_cmpuint (clip_test_server_hits (f->server, "/pic.png"), ==, 0);
   g_assert_cmpuint (clip_test_server_hits (f->server, "/missing.png"), ==, 0);
+  g_free (clip_test_ui_screenshot (f->window, "reader-images-off"));
 
   /* Asked: loaded and shown (the same server did answer). */
   g_signal_emit_by_name (button, "clicked");
@@ -475,21 +485,12 @@ test_typography (Fixture *f, gconstpointer data)
   g_autoptr(GBytes) png = png_bytes (640, 360);
   g_autofree char *url = clip_test_server_url (f->server, "/wide.png");
   g_autofree char *raw = NULL;
-  static GtkCssProvider *css;
 
   clip_test_server_add_body (f->server, "/wide.png", "image/png", g_bytes_get_data (png, NULL),
                              g_bytes_get_size (png), NULL, NULL);
   raw = g_strdup_printf ("%s<img src=\"%s\" alt=\"Ministers at the table\">", long_article, url);
   g_settings_set_boolean (f->settings, "show-images", TRUE);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 1000);
-  if (css == NULL)
-    {
-      /* The app's style sheet, as the window has it. */
-      css = gtk_css_provider_new ();
-      gtk_css_provider_load_from_resource (css, "/io/github/clippings/Clippings/style.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
   clip_article_view_show (f->view, ingest (f, raw));
   wait_image (f, 0, CLIP_ARTICLE_IMAGE_LOADED);
   wait_rendered (f);
