@@ -664,12 +664,15 @@ clip_html_doc_align (ClipHtmlDoc *doc,
         continue;
       while (text[i] != '\0')
         {
+          /* Whole characters only, so that a piece never splits one. */
+          gsize n = g_utf8_next_char (text + i) - (text + i);
           gssize k;
 
-          if (j < plain_len && plain[j] == text[i])
+          if (j + n <= plain_len && memcmp (plain + j, text + i, n) == 0)
             {
-              found += !is_space (plain[j]);
-              add_match (block->map, j++, i++);
+              found += is_space (plain[j]) ? 0 : n;
+              for (gsize end = i + n; i < end;)
+                add_match (block->map, j++, i++);
             }
           else if (is_space (text[i]))
             i++;
