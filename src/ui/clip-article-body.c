@@ -150,7 +150,11 @@ activate_link_cb (GtkLabel   *label,
 static GtkWidget *
 text_label (const ClipHtmlBlock *b)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  /* A heading is one to a screen reader too (a role is set at birth). */
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "accessible-role",
+                                   b->kind == CLIP_HTML_BLOCK_HEADING ? GTK_ACCESSIBLE_ROLE_HEADING
+                                                                      : GTK_ACCESSIBLE_ROLE_LABEL,
+                                   NULL);
   g_autofree char *markup = block_markup (b);
   static const char * const headings[] = { "title-2", "title-2", "title-3", "title-4", "heading", "heading", "heading" };
 

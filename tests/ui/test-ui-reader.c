@@ -137,6 +137,8 @@ test_blocks (Fixture *f, gconstpointer data)
   item = clip_article_body_get_label (body, 3);
   g_assert_cmpstr (gtk_label_get_text (heading), ==, "Kremlin and the vote");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (heading), "title-3"));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (heading)), ==, GTK_ACCESSIBLE_ROLE_HEADING);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (para)), ==, GTK_ACCESSIBLE_ROLE_LABEL);
   g_assert_cmpstr (gtk_label_get_text (para), ==, "Officials met on Friday.");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (para), "clip-body"));
   g_assert_nonnull (strstr (gtk_label_get_label (para), "<a href=\"https://example.org/friday\""));
