@@ -83,9 +83,10 @@ tear_down (Fixture *f, gconstpointer data)
 }
 
 /* Stores a feed item whose text is raw (HTML), sanitised and made plain
- * as ingest does; the rules match it on the way in. */
+ * as ingest does (plain_only: the plain text alone, as from a feed of
+ * text); the rules match it on the way in. */
 static gint64
-ingest (Fixture *f, const char *raw)
+ingest_text (Fixture *f, const char *raw, gboolean plain_only)
 {
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_article_free);
   g_autoptr(GError) error = NULL;
@@ -96,7 +97,7 @@ ingest (Fixture *f, const char *raw)
   a->guid = g_strdup_printf ("reader-%u", f->next);
   a->url = g_strdup_printf ("https://example.org/reader/%u", f->next++);
   a->title = g_strdup ("Talks in Batumi");
-  a->content_html = clip_html_sanitize (raw, -1, a->url);
+  a->content_html = plain_only ? NULL : clip_html_sanitize (raw, -1, a->url);
   a->content_text = clip_html_to_text (raw, -1);
   a->published = 1700000000 + f->next;
   g_ptr_array_add (batch, a);
@@ -107,6 +108,12 @@ ingest (Fixture *f, const char *raw)
   id = g_array_index (result.added_ids, gint64, 0);
   clip_ingest_result_clear (&result);
   return id;
+}
+
+static gint64
+ingest (Fixture *f, const char *raw)
+{
+  return ingest_text (f, raw, FALSE);
 }
 
 static ClipArticleBody *
@@ -153,6 +160,27 @@ test_blocks (Fixture *f, gconstpointer data)
   g_assert_null (clip_article_body_get_label (body, 5));
   /* Where the text came from, as before. */
   g_assert_nonnull (clip_test_ui_find (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "Full text from the feed"));
+}
+
+static GArray *painted (GtkLabel *label);
+
+/* No HTML: the plain text, a block per paragraph, highlights on it. */
+static void
+test_plain_text (Fixture *f, gconstpointer data)
+{
+  ClipArticleBody *body;
+  g_autoptr(GArray) marks = NULL;
+  GtkLabel *label;
+
+  clip_article_view_show (f->view, ingest_text (f, "<p>First paragraph.</p><p>They fear Russian interference.</p>", TRUE));
+  body = body_of (f);
+  g_assert_cmpstr (gtk_label_get_text (clip_article_body_get_label (body, 0)), ==, "First paragraph.");
+  label = clip_article_body_get_label (body, 1);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "They fear Russian interference.");
+  g_assert_null (clip_article_body_get_label (body, 2));
+  marks = painted (label);
+  g_assert_cmpuint (marks->len, >=, 2);
+  g_assert_cmpuint (g_array_index (marks, guint, 0), ==, strlen ("They fear "));
 }
 
 /* Background colour attributes of label: pairs of start, end. */
@@ -523,6 +551,7 @@ main (int argc, char **argv)
     return clip_test_ui_skip ();
   g_test_add ("/ui/reader/blocks", Fixture, NULL, set_up, test_blocks, tear_down);
   g_test_add ("/ui/reader/highlight", Fixture, NULL, set_up, test_highlight, tear_down);
+  g_test_add ("/ui/reader/plain-text", Fixture, NULL, set_up, test_plain_text, tear_down);
   g_test_add ("/ui/reader/images-off", Fixture, NULL, set_up, test_images_off, tear_down);
   g_test_add ("/ui/reader/images-on", Fixture, NULL, set_up, test_images_on, tear_down);
   g_test_add ("/ui/reader/images-lazy", Fixture, NULL, set_up, test_images_lazy, tear_down);
