@@ -175,6 +175,9 @@ text_label (const ClipHtmlBlock *b)
     case CLIP_HTML_BLOCK_PRE:
       gtk_widget_add_css_class (label, "clip-pre");
       break;
+    case CLIP_HTML_BLOCK_CAPTION:
+      gtk_widget_add_css_class (label, "clip-caption");
+      break;
     default:
       gtk_widget_add_css_class (label, "clip-body");
       break;
@@ -264,6 +267,9 @@ gap_before (const ClipHtmlBlock *prev,
   if (b->kind == CLIP_HTML_BLOCK_HEADING)
     return 22;
   if (b->kind == CLIP_HTML_BLOCK_LIST_ITEM && prev->kind == CLIP_HTML_BLOCK_LIST_ITEM)
+    return 6;
+  /* A caption sits under its image. */
+  if (b->kind == CLIP_HTML_BLOCK_CAPTION && prev->kind == CLIP_HTML_BLOCK_IMAGE)
     return 6;
   return 14;
 }

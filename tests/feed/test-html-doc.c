@@ -79,15 +79,18 @@ static void
 test_images (void)
 {
   /* As the page's extraction stores it: sanitised against the page URL. */
-  g_autofree char *html = clip_html_sanitize ("<p>Before</p><img src=\"/pics/a.jpg\" alt=\"The hall\" onerror=\"x()\">"
+  g_autofree char *html = clip_html_sanitize ("<p>Before</p><figure><img src=\"/pics/a.jpg\" alt=\"The hall\" onerror=\"x()\">"
+                                              "<figcaption>The hall, <i>Tuesday</i></figcaption></figure>"
                                               "<img src=\"data:image/png;base64,AAAA\" alt=\"inline\">"
                                               "<img src=\"javascript:alert(1)\"><p>After</p>",
                                               -1, "https://news.example/2024/story.html");
   g_autoptr(ClipHtmlDoc) doc = clip_html_doc_new (html, -1);
   const ClipHtmlBlock *b;
 
-  g_assert_cmpuint (doc->blocks->len, ==, 3);
+  g_assert_cmpuint (doc->blocks->len, ==, 4);
   g_assert_cmpuint (doc->n_images, ==, 1);
+  g_assert_cmpint (block (doc, 2)->kind, ==, CLIP_HTML_BLOCK_CAPTION);
+  g_assert_cmpstr (block (doc, 2)->text, ==, "The hall, Tuesday");
   b = block (doc, 1);
   g_assert_cmpint (b->kind, ==, CLIP_HTML_BLOCK_IMAGE);
   g_assert_cmpstr (b->src, ==, "https://news.example/pics/a.jpg");

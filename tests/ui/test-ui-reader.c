@@ -518,7 +518,9 @@ test_typography (Fixture *f, gconstpointer data)
 
   clip_test_server_add_body (f->server, "/wide.png", "image/png", g_bytes_get_data (png, NULL),
                              g_bytes_get_size (png), NULL, NULL);
-  raw = g_strdup_printf ("%s<img src=\"%s\" alt=\"Ministers at the table\">", long_article, url);
+  raw = g_strdup_printf ("%s<figure><img src=\"%s\" alt=\"Ministers at the table\">"
+                         "<figcaption>The ministers at the table in Bucharest on Tuesday.</figcaption></figure>",
+                         long_article, url);
   g_settings_set_boolean (f->settings, "show-images", TRUE);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 1000);
   clip_article_view_show (f->view, ingest (f, raw));
@@ -531,6 +533,13 @@ test_typography (Fixture *f, gconstpointer data)
    * the margins. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (body_of (f))), <=, 660 - 2 * 18);
   g_free (clip_test_ui_screenshot (f->window, "reader-light"));
+  {
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (scroller);
+
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+    g_free (clip_test_ui_screenshot (f->window, "reader-light-end"));
+    gtk_adjustment_set_value (v, 0);
+  }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   g_free (clip_test_ui_screenshot (f->window, "reader-dark"));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);

@@ -360,6 +360,11 @@ open_block (Builder *b, const char *name, const char **atts)
       push_context (b, CLIP_HTML_BLOCK_HEADING, name[1] - '0', NULL);
       return DID_CONTEXT;
     }
+  if (strcmp (name, "figcaption") == 0)
+    {
+      push_context (b, CLIP_HTML_BLOCK_CAPTION, 0, NULL);
+      return DID_CONTEXT;
+    }
   if (strcmp (name, "p") == 0)
     {
       push_context (b, CLIP_HTML_BLOCK_PARAGRAPH, 0, NULL);

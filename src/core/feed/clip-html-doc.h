@@ -25,6 +25,7 @@ typedef enum {
   CLIP_HTML_BLOCK_PRE,         /* whitespace kept */
   CLIP_HTML_BLOCK_IMAGE,       /* src (http or https only) and alt */
   CLIP_HTML_BLOCK_RULE,        /* <hr> */
+  CLIP_HTML_BLOCK_CAPTION,     /* <figcaption>: an image's caption */
 } ClipHtmlBlockKind;
 
 typedef enum {
