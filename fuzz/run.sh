@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for as long as asked, under ASan + UBSan:
 #   fuzz/run.sh TARGET SECONDS [BUILD_DIR]
-# TARGET: feed, sanitize, rules, date, opml or page. BUILD_DIR (default
+# TARGET: feed, sanitize, html-doc, rules, date, opml or page. BUILD_DIR (default
 # build-fuzz) is set up when missing:
 #   CC=clang-14 meson setup build-fuzz -Dfuzzing=true -Dgui=false \
 #     -Db_sanitize=address,undefined -Db_lundef=false
@@ -23,6 +23,7 @@ build=${3:-build-fuzz}
 
 case "$target" in
   feed|sanitize) max_len=65536; seeds=(tests/data/feeds) ;;
+  html-doc) max_len=65536; seeds=(tests/data/feeds tests/data/page) ;;
   rules) max_len=4096; seeds=(tests/data/rules) ;;
   date) max_len=160; seeds=() ;;
   opml) max_len=65536; seeds=(tests/data/opml tests/data/ui) ;;

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clip-article-body.h"
 #include "clip-article-item.h"
 #include "clip-article-page-info.h"
 #include "clip-article-table.h"
@@ -32,7 +33,8 @@ struct _ClipArticleView
   GtkBox         *rules_box;
   GtkFlowBox     *tags_box;
   GtkEntry       *tag_entry;
-  GtkLabel       *body_label;
+  ClipArticleBody *body;
+  GtkWidget      *images_button;
   GtkLabel       *date_label;
   GtkLabel       *source_label;
   GtkWidget      *full_text_button;
@@ -295,11 +297,12 @@ shift_to_shown (ClipArticleView *self, GArray *spans, gsize elt, gsize start_at,
     }
 }
 
-/* The search's hits over the rules' spans: in the body (attrs) and the
- * title, in their own colour. */
+/* The search's hits over the rules' spans: in the title (painted here)
+ * and in the body (added to body_hits, ClipHighlightSpan, in the shown
+ * text's offsets), in their own colour. */
 static void
 show_hits (ClipArticleView *self,
-           PangoAttrList   *body_attrs)
+           GArray          *body_hits)
 {
   g_autoptr(PangoAttrList) title_attrs = pango_attr_list_new ();
   g_autoptr(GArray) spans = NULL;
@@ -312,10 +315,16 @@ show_hits (ClipArticleView *self,
     {
       const ClipRuleSpan *span = &g_array_index (spans, ClipRuleSpan, i);
 
+      ClipHighlightSpan hit = { 0, span->start, span->end };
+
       if (span->field == CLIP_RULE_FIELD_BODY && self->page_at < 0)
-        clip_highlight_add_hit (body_attrs, span->start, span->end);
+        g_array_append_val (body_hits, hit);
       else if (span->field == CLIP_RULE_FIELD_BODY && (gssize) span->start >= self->page_at)
-        clip_highlight_add_hit (body_attrs, span->start - self->page_at, span->end - self->page_at);
+        {
+          hit.start -= self->page_at;
+          hit.end -= self->page_at;
+          g_array_append_val (body_hits, hit);
+        }
       else if (span->field == CLIP_RULE_FIELD_TITLE)
         clip_highlight_add_hit (title_attrs, span->start, span->end);
     }
@@ -327,7 +336,7 @@ static void
 show_matches (ClipArticleView *self,
               const char      *body)
 {
-  g_autoptr(PangoAttrList) attrs = NULL;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (ClipHighlightSpan));
   g_autoptr(GArray) body_spans = g_array_new (FALSE, FALSE, sizeof (ClipHighlightSpan));
   g_autoptr(GArray) title_spans = g_array_new (FALSE, FALSE, sizeof (ClipHighlightSpan));
   GHashTableIter iter;
@@ -358,9 +367,8 @@ show_matches (ClipArticleView *self,
     }
   shift_to_shown (self, body_spans, sizeof (ClipHighlightSpan), G_STRUCT_OFFSET (ClipHighlightSpan, start),
                   G_STRUCT_OFFSET (ClipHighlightSpan, end));
-  attrs = clip_highlight_attrs (body_spans, self->rule_colors);
-  show_hits (self, attrs);
-  gtk_label_set_attributes (self->body_label, attrs);
+  show_hits (self, hits);
+  clip_article_body_set_highlights (self->body, body_spans, self->rule_colors, hits);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_box),
                           gtk_widget_get_first_child (GTK_WIDGET (self->rules_box)) != NULL);
 }
@@ -381,6 +389,39 @@ show_page_state (ClipArticleView *self)
   gtk_widget_set_sensitive (self->full_text_button, TRUE);
   gtk_button_set_label (GTK_BUTTON (self->full_text_button), _("Get Full Text"));
   gtk_widget_set_visible (self->save_copy_button, clip_article_has_page_copy (self->reader, a->id));
+}
+
+static void
+images_clicked_cb (ClipArticleView *self)
+{
+  clip_article_body_show_images (self->body);
+}
+
+/* The text shown (the page's, else the feed's full text, else its
+ * summary) from its sanitised HTML; the plain text is what the spans'
+ * offsets are in. */
+static void
+show_body (ClipArticleView *self)
+{
+  const ClipArticle *a = self->article;
+  const char *html, *plain;
+
+  if (self->page_at >= 0)
+    {
+      html = a->page_html;
+      plain = a->page_text;
+    }
+  else if (a->content_text != NULL && *a->content_text != '\0')
+    {
+      html = a->content_html;
+      plain = a->content_text;
+    }
+  else
+    {
+      html = a->summary_html;
+      plain = a->summary_text;
+    }
+  clip_article_body_show (self->body, html, plain ? plain : "");
 }
 
 static void
@@ -409,7 +450,6 @@ clip_article_view_show (ClipArticleView *self,
   g_autofree char *meta = NULL;
   g_autofree char *match_body = NULL;
   GtkTextBuffer *note_buffer;
-  const char *body;
 
   g_return_if_fail (CLIP_IS_ARTICLE_VIEW (self));
 
@@ -444,8 +484,7 @@ clip_article_view_show (ClipArticleView *self,
   show_page_state (self);
   match_body = clip_article_dup_match_body (self->article);
   self->page_at = clip_article_page_offset (self->article);
-  body = self->page_at >= 0 ? self->article->page_text : clip_article_body (self->article);
-  gtk_label_set_text (self->body_label, body ? body : "");
+  show_body (self);
   show_matches (self, match_body);
 
   {
@@ -713,6 +752,7 @@ clip_article_view_class_init (ClipArticleViewClass *klass)
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                          G_TYPE_INT64);
 
+  g_type_ensure (CLIP_TYPE_ARTICLE_BODY);
   gtk_widget_class_set_template_from_resource (widget_class,
       "/io/github/clippings/Clippings/clip-article-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, stack);
@@ -721,7 +761,8 @@ clip_article_view_class_init (ClipArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, meta_label);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, copy_label);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, rules_box);
-  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, body_label);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, body);
+  gtk_widget_class_bind_template_child (widget_class, ClipArticleView, images_button);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, note_view);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, tags_box);
   gtk_widget_class_bind_template_child (widget_class, ClipArticleView, tag_entry);
@@ -732,12 +773,15 @@ clip_article_view_class_init (ClipArticleViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, tag_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, full_text_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_copy_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, images_clicked_cb);
 }
 
 static void
 clip_article_view_init (ClipArticleView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  clip_article_body_set_scroller (self->body, self->scroller);
+  g_object_bind_property (self->body, "images-held", self->images_button, "visible", G_BINDING_SYNC_CREATE);
   self->page_at = -1;
   self->rule_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->rule_colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,

@@ -23,6 +23,7 @@ struct _ClipPreferencesWindow
   GtkStringList        *interval_list;
   GtkSwitch            *background_switch;
   GtkSwitch            *notifications_switch;
+  GtkSwitch            *images_switch;
   AdwExpanderRow       *quiet_row;
   GtkSpinButton        *quiet_from_spin;
   GtkAdjustment        *quiet_from_adjustment;
@@ -191,6 +192,7 @@ bind_settings (ClipPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (s, "notifications-enabled", self->notifications_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (s, "show-images", self->images_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (s, "quiet-hours-enabled", self->quiet_row, "enable-expansion",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (s, "daily-digest-enabled", self->digest_row, "enable-expansion",
@@ -252,6 +254,7 @@ clip_preferences_window_class_init (ClipPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, interval_list);
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, notifications_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, images_switch);
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, quiet_row);
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, quiet_from_spin);
   gtk_widget_class_bind_template_child (widget_class, ClipPreferencesWindow, quiet_from_adjustment);

@@ -15,6 +15,7 @@
 #include "clip-format.h"
 
 #include "clip-article-table.h"
+#include "clip-article-body.h"
 #include "clip-article-view.h"
 #include "clip-export-dialog.h"
 #include "clip-sidebar.h"
@@ -199,10 +200,12 @@ test_results (void)
 {
   g_autofree char *dir = clip_test_desk_archive ();
   ClipWindow *window = clip_test_desk_window (1280);
-  GtkLabel *body = child (child (window, CLIP_TYPE_WINDOW, "article_view"), CLIP_TYPE_ARTICLE_VIEW, "body_label");
+  ClipArticleBody *body = child (child (window, CLIP_TYPE_WINDOW, "article_view"), CLIP_TYPE_ARTICLE_VIEW, "body");
+  GtkLabel *label;
+  guint at = 0;
   g_autoptr(ClipArticleItem) item = NULL;
   const GArray *marks = NULL;
-  const char *snippet, *text, *at;
+  const char *snippet;
   GList *windows;
   gint64 shown;
 
@@ -218,11 +221,11 @@ test_results (void)
   clip_article_table_select (table_of (window), 0);
   shown = shown_article (window);
   g_assert_cmpint (shown, ==, clip_article_item_get_id (item));
-  text = gtk_label_get_text (body);
-  at = strstr (text, "coordinated");
-  g_assert_nonnull (at);
-  g_assert_true (painted_as_hit (body, at - text, at - text + 11));
-  g_assert_false (painted_as_hit (body, 0, 5));
+  /* In the block that shows the word, on the word. */
+  label = clip_article_body_find_text (body, "coordinated", &at);
+  g_assert_nonnull (label);
+  g_assert_true (painted_as_hit (label, at, at + 11));
+  g_assert_false (painted_as_hit (clip_article_body_get_label (body, 0), 0, 5));
 
   /* Still in the results: it stays; no more: it goes. */
   clip_test_desk_search (window, "coordinated OR campaign");
