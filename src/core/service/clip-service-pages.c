@@ -64,6 +64,40 @@ page_job_free (PageJob *job)
   g_free (job);
 }
 
+/* Sites that failed before a restart wait out their back-off still. */
+static void
+load_hosts (ClipService *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hosts = clip_store_list_page_hosts (self->store, &error);
+
+  clip_store_release_snapshot (self->store);
+  if (hosts == NULL)
+    {
+      g_message ("Could not read the sites' back-off: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < hosts->len; i++)
+    {
+      ClipPageHost *ph = g_ptr_array_index (hosts, i);
+      HostState *h = g_new0 (HostState, 1);
+
+      h->failures = ph->failures;
+      h->next_allowed = ph->next_allowed;
+      g_hash_table_insert (self->page_hosts, g_strdup (ph->host), h);
+    }
+}
+
+static void
+save_host (ClipService *self, const char *host, const HostState *h)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!clip_store_set_page_host (self->store, host, h ? h->failures : 0, h ? h->next_allowed : 0,
+                                 &error))
+    g_message ("Could not save the back-off of %s: %s", host, error->message);
+}
+
 void
 clip_service_pages_init (ClipService *self)
 {
@@ -75,10 +109,12 @@ clip_service_pages_init (ClipService *self)
     clip_fetcher_set_tls_database (self->page_fetcher, self->tls_database);
   g_queue_init (&self->page_queue);
   self->page_queued = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->page_running = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->page_waiters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->robots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) robots_entry_free);
   self->page_hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pages_dirty = TRUE;
+  load_hosts (self);
 }
 
 static void
@@ -121,6 +157,7 @@ clip_service_pages_clear (ClipService *self)
     }
   g_queue_clear_full (&self->page_queue, g_free);
   g_clear_pointer (&self->page_queued, g_hash_table_unref);
+  g_clear_pointer (&self->page_running, g_hash_table_unref);
   g_clear_pointer (&self->page_waiters, g_hash_table_unref);
   g_clear_pointer (&self->robots, g_hash_table_unref);
   g_clear_pointer (&self->page_hosts, g_hash_table_unref);
@@ -132,7 +169,9 @@ enqueue (ClipService *self, gint64 id)
 {
   gint64 *p;
 
-  if (g_hash_table_contains (self->page_queued, &id))
+  /* A page being fetched still waits in the archive until it is stored:
+   * a batch read meanwhile must not ask for it twice. */
+  if (g_hash_table_contains (self->page_queued, &id) || g_hash_table_contains (self->page_running, &id))
     return;
   p = g_memdup2 (&id, sizeof id);
   g_queue_push_tail (&self->page_queue, p);
@@ -154,17 +193,25 @@ load_waiting (ClipService *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
+  gboolean more = FALSE;
 
-  if (!self->pages_dirty || g_queue_get_length (&self->page_queue) >= QUEUE_WINDOW)
+  /* New pages may wait (an ingest, a command): a batch now, whatever the
+   * queue holds, so that one outlet's backlog (a rule's matches over the
+   * archive wanting their copies) does not keep another's new pages out;
+   * the batch's share of each outlet keeps the queue near the window.
+   * Only more of the old: a batch once half the window is taken. */
+  if (!self->pages_dirty &&
+      (!self->pages_more || g_queue_get_length (&self->page_queue) > QUEUE_WINDOW / 2))
     return;
-  ids = clip_store_waiting_pages (self->store, QUEUE_WINDOW, &error);
+  ids = clip_store_waiting_pages (self->store, QUEUE_WINDOW, &more, &error);
   clip_store_release_snapshot (self->store);
   if (ids == NULL)
     {
       g_message ("Could not read the pages to fetch: %s", error->message);
       return;
     }
-  self->pages_dirty = ids->len >= QUEUE_WINDOW;
+  self->pages_dirty = FALSE;
+  self->pages_more = more;
   for (guint i = 0; i < ids->len; i++)
     enqueue (self, g_array_index (ids, gint64, i));
 }
@@ -222,6 +269,7 @@ host_failed (ClipService *self, const char *host, gint64 retry_after)
   h->failures++;
   h->next_allowed = clip_schedule_after_failure (PAGE_BACKOFF_MIN, h->failures, retry_after,
                                                  now_seconds (), g_random_int ());
+  save_host (self, host, h);
 }
 
 static HostState *
@@ -249,6 +297,8 @@ host_ok (ClipService *self, const char *host)
 {
   HostState *h = g_hash_table_lookup (self->page_hosts, host);
 
+  if (h != NULL && h->failures > 0)
+    save_host (self, host, NULL);
   /* the pace stays: it is the site's wish, not a failure's */
   if (h != NULL && h->paced_until > now_seconds ())
     {
@@ -288,6 +338,20 @@ page_done (ClipService *self, gint64 id, ClipPageState state)
   fail_waiters (self, id, state);
 }
 
+/* The outlet's health: how its pages fare, and when its site may be
+ * asked again after it failed. */
+static void
+note_health (ClipService *self, const PageJob *job, const ClipFetchResponse *r)
+{
+  g_autoptr(GError) error = NULL;
+  HostState *h = r->error ? g_hash_table_lookup (self->page_hosts, job->host) : NULL;
+
+  if (!clip_store_note_page_fetch (self->store, job->id, r->error ? r->error->message : NULL,
+                                   h && h->failures > 0 ? h->next_allowed : 0, &error))
+    g_message ("Could not save the health of the outlet of article %" G_GINT64_FORMAT ": %s",
+               job->id, error->message);
+}
+
 static void
 page_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -300,6 +364,8 @@ page_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
   self->in_flight--;
   self->pages_in_flight--;
   clip_scheduler_release_host (self->scheduler, job->host);
+  if (self->page_running)
+    g_hash_table_remove (self->page_running, &job->id);
   if (self->stopping || g_error_matches (r->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       page_job_free (job);
@@ -313,6 +379,7 @@ page_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
   state = clip_article_page_store (self->store, job->id, r, &error);
   if (error != NULL)
     g_message ("Could not store the page of article %" G_GINT64_FORMAT ": %s", job->id, error->message);
+  note_health (self, job, r);
   page_done (self, job->id, state);
   page_job_free (job);
   clip_service_pump (self);
@@ -364,6 +431,8 @@ start (ClipService *self, PageJob *job, gboolean robots)
 
   self->in_flight++;
   self->pages_in_flight++;
+  if (!robots)
+    g_hash_table_add (self->page_running, g_memdup2 (&job->id, sizeof job->id));
   clip_fetcher_fetch_async (self->page_fetcher, robots ? url : job->url, NULL, NULL, self->cancel,
                             robots ? robots_fetched_cb : page_fetched_cb, job);
 }

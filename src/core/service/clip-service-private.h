@@ -62,11 +62,13 @@ struct _ClipService {
   ClipFetcher     *page_fetcher;     /* pages' 8 MiB cap */
   GQueue           page_queue;       /* gint64*: waiting, in order */
   GHashTable      *page_queued;      /* gint64 → the queue's gint64* */
+  GHashTable      *page_running;     /* gint64*: pages being fetched */
   GHashTable      *page_waiters;     /* gint64 → GSList of GTask */
   GHashTable      *robots;           /* origin → RobotsEntry* */
   GHashTable      *page_hosts;       /* host → HostState* (back-off) */
   guint            pages_in_flight;  /* page and robots.txt requests */
   gboolean         pages_dirty;      /* the archive may have new waiting pages */
+  gboolean         pages_more;       /* the last batch left pages waiting */
   gboolean         pages_startable;  /* a queued page could start now */
   GSource         *page_timer;       /* a host's back-off ends */
 };
