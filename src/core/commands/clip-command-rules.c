@@ -7,21 +7,9 @@
 
 #include "clip-commands-private.h"
 #include "clip-rule-backfill.h"
-#include "clip-store-pages.h"
 #include "clip-store-sql.h"
 
 #include <glib/gi18n-lib.h>
-
-/* The rule over the archive; the articles it newly matches want their
- * pages' copies (evidence), read later through the fetch service's page
- * queue, politely and a batch at a time. */
-static gboolean
-backfill (ClipStore *w, gint64 rule_id, ClipProgressFunc progress, gpointer data,
-          guint64 *n_matched, GCancellable *cancellable, GError **error)
-{
-  return clip_rule_backfill (w, rule_id, progress, data, n_matched, cancellable, error) &&
-         clip_store_want_evidence (w, rule_id, NULL, error);
-}
 
 static gboolean
 save_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer data,
@@ -38,7 +26,7 @@ save_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer dat
   if (!recompute || !c->rule->enabled)
     return TRUE;
   c->rematched = TRUE;
-  return backfill (w, c->result_id, progress, data, &c->n_matched, cancellable, error);
+  return clip_rule_backfill (w, c->result_id, progress, data, &c->n_matched, cancellable, error);
 }
 
 ClipCommand *
@@ -72,7 +60,7 @@ rematch_work (ClipCommand *c, ClipStore *w, ClipProgressFunc progress, gpointer 
               GCancellable *cancellable, GError **error)
 {
   c->result_id = c->id;
-  return backfill (w, c->id, progress, data, &c->n_matched, cancellable, error);
+  return clip_rule_backfill (w, c->id, progress, data, &c->n_matched, cancellable, error);
 }
 
 ClipCommand *
@@ -104,7 +92,7 @@ _clip_command_rematch_list_users (ClipStore     *w,
         return FALSE;
       /* A disabled rule has no live matches to keep right; it is matched
        * again when it is enabled (clip_store_update_rule() says so). */
-      if (r->enabled && !backfill (w, r->id, NULL, NULL, NULL, cancellable, error))
+      if (r->enabled && !clip_rule_backfill (w, r->id, NULL, NULL, NULL, cancellable, error))
         return FALSE;
     }
   return TRUE;
