@@ -244,6 +244,55 @@ test_backfill_read_page (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hits (f, "a", 1), ==, 0);
 }
 
+/* A feed of two articles with long texts (their pages not read in
+ * Automatic), the first about topic. */
+static void
+serve_long_feed (Fixture *f, const char *topic)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GString) feed = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                                          "<title>Coast Post</title><link>http://127.0.0.1/</link>");
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (words, "word%u ", i);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/a/%u", i);
+      g_autofree char *url = clip_test_server_url (f->server, path);
+      g_autofree char *page = page_for (topics[i]);
+
+      g_string_append_printf (feed, "<item><title>Story %u</title><link>%s</link><guid>%s</guid>"
+                              "<description>On %s. %s and the end.</description></item>",
+                              i, url, url, i == 0 ? topic : topics[3], words->str);
+      clip_test_server_add_body (f->server, path, "text/html; charset=utf-8", page, -1, NULL, NULL);
+    }
+  g_string_append (feed, "</channel></rss>");
+  clip_test_server_add_body (f->server, "/live.xml", "application/rss+xml", feed->str, -1, NULL, NULL);
+}
+
+/* An article the feed changes so that a rule matches it only now: its
+ * page is read for its copy. */
+static void
+test_changed_in_place (Fixture *f, gconstpointer data)
+{
+  gint64 outlet = add_outlet (f, "/live.xml", CLIP_FULL_TEXT_AUTO);
+  ClipRule rule = { .name = "Harbour", .query = "harbour", .enabled = TRUE };
+
+  run (f, clip_command_save_rule (&rule));
+  serve_long_feed (f, "a quiet week");
+  clip_test_service_refresh (f, outlet);
+  g_assert_cmpint (clip_test_service_count_articles (f, outlet), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM matches"), ==, 0);
+  g_assert_cmpuint (hits (f, "a", 0) + hits (f, "a", 1), ==, 0);
+
+  serve_long_feed (f, "the harbour dredging works");
+  clip_test_service_refresh (f, outlet);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM matches"), ==, 1);
+  clip_test_service_wait_until (copies_in_one, f, 20000);
+  g_assert_cmpuint (hits (f, "a", 0), ==, 1);
+  g_assert_cmpuint (hits (f, "a", 1), ==, 0);
+}
+
 /* Without the service: the command marks the pages of the rule's many
  * matches as waiting (in batches of transactions), and the picker takes
  * a bounded batch, shared among outlets, each outlet's newest first. */
@@ -306,6 +355,7 @@ main (int argc, char **argv)
                                         clip_test_service_setup, fn, clip_test_service_teardown)
   ADD ("backfill-keeps-copies", test_backfill_keeps_copies, NULL);
   ADD ("backfill-read-page", test_backfill_read_page, NULL);
+  ADD ("changed-in-place", test_changed_in_place, NULL);
   ADD ("picker-batches", test_picker_batches, "no service");
 #undef ADD
   return g_test_run ();

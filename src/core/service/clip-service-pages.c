@@ -22,6 +22,7 @@
 #define QUEUE_WINDOW      256
 #define ROBOTS_LIFETIME   (24 * 3600)
 #define PAGE_BACKOFF_MIN  60
+#define HOST_FORGET_AFTER (7 * 24 * 3600)
 
 typedef struct {
   ClipRobots *robots;        /* NULL while being fetched */
@@ -64,6 +65,16 @@ page_job_free (PageJob *job)
   g_free (job);
 }
 
+static void
+save_host (ClipService *self, const char *host, const HostState *h)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!clip_store_set_page_host (self->store, host, h ? h->failures : 0, h ? h->next_allowed : 0,
+                                 &error))
+    g_message ("Could not save the back-off of %s: %s", host, error->message);
+}
+
 /* Sites that failed before a restart wait out their back-off still. */
 static void
 load_hosts (ClipService *self)
@@ -80,22 +91,20 @@ load_hosts (ClipService *self)
   for (guint i = 0; i < hosts->len; i++)
     {
       ClipPageHost *ph = g_ptr_array_index (hosts, i);
-      HostState *h = g_new0 (HostState, 1);
+      HostState *h;
 
+      /* A site not asked for a week since its back-off ended starts
+       * afresh (and its row goes). */
+      if (ph->next_allowed < now_seconds () - HOST_FORGET_AFTER)
+        {
+          save_host (self, ph->host, NULL);
+          continue;
+        }
+      h = g_new0 (HostState, 1);
       h->failures = ph->failures;
       h->next_allowed = ph->next_allowed;
       g_hash_table_insert (self->page_hosts, g_strdup (ph->host), h);
     }
-}
-
-static void
-save_host (ClipService *self, const char *host, const HostState *h)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!clip_store_set_page_host (self->store, host, h ? h->failures : 0, h ? h->next_allowed : 0,
-                                 &error))
-    g_message ("Could not save the back-off of %s: %s", host, error->message);
 }
 
 void

@@ -407,8 +407,9 @@ report (FetchJob *job, ClipFetchOutcome *out)
     {
       out->failures = o->failures;
       out->next_attempt = o->next_attempt;
-      /* The ingest hook may have left new articles' pages waiting. */
-      if (out->added > 0)
+      /* The ingest hook may have left new articles' pages waiting (or,
+       * for evidence, those of articles a rule newly matched). */
+      if (out->added > 0 || out->updated > 0)
         self->pages_dirty = TRUE;
       if (out->moved_to)
         clip_scheduler_set_outlet (self->scheduler, o->id, o->url, o->next_attempt, o->enabled);
