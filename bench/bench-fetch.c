@@ -223,8 +223,8 @@ fetch_only_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   FetchOnlyRequest *req = data;
   FetchOnly *fo = req->fo;
-  g_autoptr(ClipFetchResponse) r = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
-
+  /* Fetched and dropped: this side measures the fetching alone. */
+  clip_fetch_response_free (clip_fetcher_fetch_finish (CLIP_FETCHER (source), result));
   clip_scheduler_done (fo->scheduler, req->id, G_MAXINT64);
   fo->left--;
   g_free (req);

@@ -169,7 +169,6 @@ feed_to_json (const ClipFeed *feed)
   for (guint i = 0; i < feed->problems->len; i++)
     {
       const ClipFeedProblem *p = g_ptr_array_index (feed->problems, i);
-      g_autofree char *message = clip_cli_field (p->message);
 
       json_builder_begin_object (b);
       add_member (b, "kind", p->kind);

@@ -454,7 +454,6 @@ lists_list (ClipCli *cli, int argc, char **argv)
 static int
 lists_remove (ClipCli *cli, int argc, char **argv)
 {
-  g_autoptr(ClipStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!clip_cli_parse_options (cli, "NAME", _("Remove a term list no rule uses."), NULL, &argc, &argv))

@@ -216,7 +216,7 @@ clip_cli_dispatch (ClipCli                 *cli,
   return clip_cli_usage (cli, _("unknown subcommand “%s”"), argv[1]);
 }
 
-static void
+static void G_GNUC_PRINTF (2, 0)
 print_va (FILE *out, const char *format, va_list args)
 {
   g_autofree char *text = g_strdup_vprintf (format, args);

@@ -40,6 +40,28 @@ struct _ClipArticleList
   gboolean           loaded_pending;  /* loaded, waiting for the reveal */
 };
 
+/* A view's ids, read on a worker thread (clip-article-list-query.c). */
+typedef struct {
+  char              *path;
+  ClipArticleFilter  filter;
+  char              *search;
+  ClipSort           sort;
+  gboolean           ascending;
+  guint              generation;
+  /* Set for a new view: results arrive in parts. */
+  ClipArticleList   *progressive;
+  GMainContext      *context;
+} ClipIdsQuery;
+
+void clip_article_filter_clear      (ClipArticleFilter *f);
+void clip_ids_query_free            (ClipIdsQuery      *q);
+void clip_article_list_ids_thread   (GTask             *task,
+                                     gpointer           source,
+                                     gpointer           task_data,
+                                     GCancellable      *cancellable);
+void clip_article_list_post_part    (ClipIdsQuery      *q,
+                                     GArray            *ids);
+
 /* Files the item as live, until it is finalized. */
 void clip_article_list_track   (ClipArticleList *self,
                                 ClipArticleItem *item);

@@ -8,7 +8,6 @@
 
 #include "clip-article-list-private.h"
 #include "clip-article-snippets.h"
-#include "clip-rule-search.h"
 #include "clip-store-listing.h"
 
 /* Pages kept; a screen shows one or two. */
@@ -23,10 +22,6 @@
 #define REVEAL_REALISED  240
 #define REVEAL_MS        20
 
-/* Ids of a new view read first, where its order allows (see
- * list_progressively()): more than a screen, fewer than GTK realises. */
-#define FIRST_PART 200
-
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ClipArticleList, clip_article_list, G_TYPE_OBJECT,
@@ -38,8 +33,8 @@ static GParamSpec *props[N_PROPS];
 enum { FAILED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static void
-filter_clear (ClipArticleFilter *f)
+void
+clip_article_filter_clear (ClipArticleFilter *f)
 {
   g_free ((char *) f->fts_query);
   g_free ((char *) f->tag);
@@ -50,7 +45,7 @@ static void
 filter_copy (ClipArticleFilter       *to,
              const ClipArticleFilter *from)
 {
-  filter_clear (to);
+  clip_article_filter_clear (to);
   *to = *from;
   to->fts_query = g_strdup (from->fts_query);
   to->tag = g_strdup (from->tag);
@@ -222,36 +217,6 @@ list_model_iface_init (GListModelInterface *iface)
 
 /* Loading the ids */
 
-typedef struct {
-  char              *path;
-  ClipArticleFilter  filter;
-  char              *search;
-  ClipSort           sort;
-  gboolean           ascending;
-  guint              generation;
-  /* Set for a new view: results arrive in parts. */
-  ClipArticleList   *progressive;
-  GMainContext      *context;
-} IdsQuery;
-
-static void
-ids_query_free (IdsQuery *q)
-{
-  g_free (q->path);
-  g_free (q->search);
-  filter_clear (&q->filter);
-  g_clear_object (&q->progressive);
-  g_clear_pointer (&q->context, g_main_context_unref);
-  g_free (q);
-}
-
-static gboolean
-filter_is_empty (const ClipArticleFilter *f)
-{
-  return !f->outlet_id && !f->rule_id && !f->unread_only && !f->flagged_only &&
-         !f->fts_query && !f->tag && !f->since && !f->until;
-}
-
 /* The previous view's rows give way to the first ones of the view shown
  * now; views keep the old rows on screen until then, rather than an
  * empty list that fills again. "stale" turns FALSE first, so a view can
@@ -341,9 +306,9 @@ append_part_cb (gpointer data)
 }
 
 /* Hands a part of a new view's ids to the list, on the list's thread. */
-static void
-post_part (IdsQuery *q,
-           GArray   *ids)
+void
+clip_article_list_post_part (ClipIdsQuery *q,
+                             GArray       *ids)
 {
   Part *part = g_new0 (Part, 1);
   GSource *source;
@@ -361,125 +326,6 @@ post_part (IdsQuery *q,
   g_source_set_static_name (source, "[clippings] article list part");
   g_source_attach (source, q->context);
   g_source_unref (source);
-}
-
-static void
-first_part_cb (const GArray *ids,
-               gpointer      user_data)
-{
-  post_part (user_data, (GArray *) ids);
-}
-
-/* A new view in two parts where the time index gives its start at once
- * (every article: 1 s for all the ids of a million, 1 ms for the first
- * screens), then the rest; other views whole. */
-static GArray *
-list_progressively (ClipStore     *store,
-                    IdsQuery      *q,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  g_autoptr(GArray) ids = clip_store_list_article_ids_first (store, &q->filter, q->sort, q->ascending,
-                                                             FIRST_PART, first_part_cb, q,
-                                                             cancellable, error);
-  g_autoptr(GArray) rest = NULL;
-
-  if (ids == NULL || ids->len <= FIRST_PART)
-    return g_steal_pointer (&ids);
-  rest = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len - FIRST_PART);
-  g_array_append_vals (rest, &g_array_index (ids, gint64, FIRST_PART), ids->len - FIRST_PART);
-  post_part (q, rest);
-  return g_steal_pointer (&ids);
-}
-
-/* Newest first, a batch at a time: the first rows show while the index
- * and the matcher work through the older ones. */
-static GArray *
-search_progressively (ClipStore     *store,
-                      IdsQuery      *q,
-                      GCancellable  *cancellable,
-                      GError       **error)
-{
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(ClipRuleSearch) search = clip_rule_search_start (store, q->search, 0, FALSE,
-                                                             cancellable, error);
-  guint limit = 200;
-
-  if (search == NULL)
-    return NULL;
-  for (;;)
-    {
-      g_autoptr(GArray) batch = clip_rule_search_more (search, limit, cancellable, error);
-
-      if (batch == NULL)
-        return NULL;
-      if (batch->len == 0)
-        break;
-      g_array_append_vals (all, batch->data, batch->len);
-      post_part (q, batch);
-      if (batch->len < limit)
-        break;
-      limit = MIN (limit * 4, 20000);
-    }
-  return g_steal_pointer (&all);
-}
-
-/* A search's ids (newest first) within the view: the view's own order,
- * keeping the articles the search found. */
-static GArray *
-search_ids (ClipStore     *store,
-            IdsQuery      *q,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GArray) found = NULL;
-  g_autoptr(GHashTable) set = NULL;
-  g_autoptr(GArray) view = NULL;
-  gboolean plain = filter_is_empty (&q->filter) && q->sort == CLIP_SORT_NEWEST && !q->ascending;
-  GArray *ids;
-
-  if (plain && q->progressive != NULL)
-    return search_progressively (store, q, cancellable, error);
-  if (!(found = clip_rule_search (store, q->search, 0, 0, cancellable, error)))
-    return NULL;
-  if (plain)
-    return g_steal_pointer (&found);
-  if (!(view = clip_store_list_article_ids (store, &q->filter, q->sort, q->ascending,
-                                            cancellable, error)))
-    return NULL;
-  set = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < found->len; i++)
-    g_hash_table_add (set, &g_array_index (found, gint64, i));
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), found->len);
-  for (guint i = 0; i < view->len; i++)
-    if (g_hash_table_contains (set, &g_array_index (view, gint64, i)))
-      g_array_append_val (ids, g_array_index (view, gint64, i));
-  return ids;
-}
-
-static void
-ids_thread (GTask        *task,
-            gpointer      source,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  IdsQuery *q = task_data;
-  g_autoptr(ClipStore) store = NULL;
-  GError *error = NULL;
-  GArray *ids = NULL;
-
-  if ((store = clip_store_open (q->path, CLIP_STORE_OPEN_READ_ONLY, &error)) == NULL)
-    ids = NULL;
-  else if (q->search)
-    ids = search_ids (store, q, cancellable, &error);
-  else if (q->progressive)
-    ids = list_progressively (store, q, cancellable, &error);
-  else
-    ids = clip_store_list_article_ids (store, &q->filter, q->sort, q->ascending, cancellable, &error);
-  if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
 }
 
 static void
@@ -589,7 +435,7 @@ ids_loaded_cb (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(ClipArticleList) self = user_data;
-  IdsQuery *q = g_task_get_task_data (G_TASK (res));
+  ClipIdsQuery *q = g_task_get_task_data (G_TASK (res));
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = g_task_propagate_pointer (G_TASK (res), &error);
 
@@ -626,7 +472,7 @@ start_query (ClipArticleList *self,
              gboolean         progressive)
 {
   g_autoptr(GTask) task = NULL;
-  IdsQuery *q = g_new0 (IdsQuery, 1);
+  ClipIdsQuery *q = g_new0 (ClipIdsQuery, 1);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -642,9 +488,9 @@ start_query (ClipArticleList *self,
   q->context = g_main_context_ref_thread_default ();
   task = g_task_new (NULL, self->cancellable, ids_loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_query);
-  g_task_set_task_data (task, q, (GDestroyNotify) ids_query_free);
+  g_task_set_task_data (task, q, (GDestroyNotify) clip_ids_query_free);
   set_loading (self, TRUE);
-  g_task_run_in_thread (task, ids_thread);
+  g_task_run_in_thread (task, clip_article_list_ids_thread);
 }
 
 void
@@ -800,7 +646,7 @@ clip_article_list_finalize (GObject *object)
 {
   ClipArticleList *self = CLIP_ARTICLE_LIST (object);
 
-  filter_clear (&self->filter);
+  clip_article_filter_clear (&self->filter);
   g_free (self->search);
   g_array_unref (self->ids);
   g_hash_table_unref (self->pages);

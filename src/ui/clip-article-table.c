@@ -386,8 +386,26 @@ row_at (ClipArticleTable *self, double x, double y)
   return GTK_INVALID_LIST_POSITION;
 }
 
-/* A right click: on a row outside the selection, that row alone first,
- * as file managers do; within it, the selection stays. */
+/* A right click or a long press: on a row outside the selection, that
+ * row alone first, as file managers do; within it, the selection stays.
+ * FALSE when (x, y) of the list view is on no row. */
+static gboolean
+menu_at_point (ClipArticleTable *self,
+               double            x,
+               double            y)
+{
+  guint pos = row_at (self, x, y);
+  graphene_point_t in_view = GRAPHENE_POINT_INIT ((float) x, (float) y), in_self;
+
+  if (pos == GTK_INVALID_LIST_POSITION || self->menu == NULL)
+    return FALSE;
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), pos))
+    clip_article_table_select (self, pos);
+  if (gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self), &in_view, &in_self))
+    popup_at (self, in_self.x, in_self.y);
+  return TRUE;
+}
+
 static void
 secondary_pressed_cb (GtkGestureClick  *gesture,
                       int               n_press,
@@ -395,16 +413,19 @@ secondary_pressed_cb (GtkGestureClick  *gesture,
                       double            y,
                       ClipArticleTable *self)
 {
-  guint pos = row_at (self, x, y);
-  graphene_point_t in_view = GRAPHENE_POINT_INIT ((float) x, (float) y), in_self;
+  if (menu_at_point (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
 
-  if (pos == GTK_INVALID_LIST_POSITION || self->menu == NULL)
-    return;
-  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), pos))
-    clip_article_table_select (self, pos);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  if (gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self), &in_view, &in_self))
-    popup_at (self, in_self.x, in_self.y);
+/* Touch screens have no right button: a long press opens the menu. */
+static void
+long_pressed_cb (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 ClipArticleTable    *self)
+{
+  if (menu_at_point (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 void
@@ -663,7 +684,7 @@ clip_article_table_init (ClipArticleTable *self)
 {
   GtkListItemFactory *factory;
   GtkEventController *click, *keys;
-  GtkGesture *secondary;
+  GtkGesture *secondary, *long_press;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -681,6 +702,10 @@ clip_article_table_init (ClipArticleTable *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
   g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (secondary));
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (long_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (long_press));
   keys = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
       gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),

@@ -42,7 +42,7 @@ clip_sidebar_menu_new (ClipSourceKind  kind,
     case CLIP_SOURCE_RULE:
       append (first, _("Show _Alerts"), "win.show-rule", g_variant_new_int64 (id));
       append (first, _("Mark All as _Read"), "win.read-rule", g_variant_new_int64 (id));
-      append (last, _("_Edit Rules…"), "win.show-rules", NULL);
+      append (last, _("_Edit Rule…"), "win.edit-rule", g_variant_new_int64 (id));
       break;
     case CLIP_SOURCE_TAG:
       append (first, _("_Rename…"), "win.rename-tag", g_variant_new_string (tag));

@@ -747,6 +747,21 @@ popup_for_row (ClipSidebar *self, GtkListBoxRow *row)
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
+/* A right click, or a long press on a touch screen (no right button). */
+static void
+menu_pressed_cb (GtkGesture  *gesture,
+                 double       x,
+                 double       y,
+                 ClipSidebar *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->list, (int) y);
+
+  if (row == NULL)
+    return;
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_for_row (self, row);
+}
+
 static void
 secondary_pressed_cb (GtkGestureClick *gesture,
                       int              n_press,
@@ -754,12 +769,7 @@ secondary_pressed_cb (GtkGestureClick *gesture,
                       double           y,
                       ClipSidebar     *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->list, (int) y);
-
-  if (row == NULL)
-    return;
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_for_row (self, row);
+  menu_pressed_cb (GTK_GESTURE (gesture), x, y, self);
 }
 
 void
@@ -788,11 +798,15 @@ static void
 clip_sidebar_add_menu_controllers (ClipSidebar *self)
 {
   GtkGesture *secondary = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
   GtkEventController *keys = gtk_shortcut_controller_new ();
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
   g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (secondary));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (menu_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (long_press));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
       gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
                                                      gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),

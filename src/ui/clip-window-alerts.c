@@ -134,6 +134,12 @@ action_activated (GSimpleAction *action,
       clip_alerts_view_show_rule (wa->alerts_view, 0);
       show_page (wa, "alerts");
     }
+  else if (g_str_equal (name, "edit-rule"))
+    {
+      /* The rule's own editor, over the Rules page it belongs to. */
+      show_page (wa, "rules");
+      clip_rules_page_edit (wa->rules_page, g_variant_get_int64 (param));
+    }
   else if (g_str_equal (name, "show-rule"))
     {
       clip_alerts_view_show_rule (wa->alerts_view, g_variant_get_int64 (param));
@@ -194,6 +200,7 @@ static const GActionEntry actions[] = {
   { "show-rules", action_activated },
   { "show-alerts", action_activated },
   { "show-rule", action_activated, "x" },
+  { "edit-rule", action_activated, "x" },
   { "open-article", action_activated, "x" },
 };
 

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "clip-store.h"
 #include "clip-test-server.h"
+#include "clip-test-cli.h"
 #include "clip-test-util.h"
 
 #include <json-glib/json-glib.h>
@@ -33,56 +34,20 @@ teardown (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-typedef struct {
-  gboolean done;
-  char    *out;
-  char    *err;
-} Communicated;
-
-static void
-communicated_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  Communicated *c = data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &c->out, &c->err, &error);
-  g_assert_no_error (error);
-  c->done = TRUE;
-}
-
 /* Runs clippings-cli --data-dir DIR ARGS… and returns its exit status. */
 static int
-run_cli (Fixture *f, char **out, const char *first, ...)
+run_cli (Fixture *f, char **out, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Communicated c = { 0 };
+  g_autofree char *err = NULL;
   va_list ap;
+  int status;
 
-  g_ptr_array_add (argv, (gpointer) clip_test_cli_path ());
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, f->dir);
-  va_start (ap, first);
-  for (const char *a = first; a; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
+  va_start (ap, out);
+  status = clip_test_cli_runv (f->dir, out, &err, ap);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (proc, NULL, NULL, communicated_cb, &c);
-  while (!c.done)
-    g_main_context_iteration (NULL, TRUE);
-  if (c.err && *c.err)
-    g_test_message ("stderr: %s", c.err);
-  g_free (c.err);
-  if (out)
-    *out = c.out;
-  else
-    g_free (c.out);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
+  if (err && *err)
+    g_test_message ("stderr: %s", err);
+  return status;
 }
 
 static char *

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 #include "clip-test-server.h"
+#include "clip-test-cli.h"
 #include "clip-test-util.h"
 
 #include <json-glib/json-glib.h>
@@ -32,56 +33,17 @@ teardown (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-typedef struct {
-  gboolean done;
-  char    *out;
-  char    *err;
-} Communicated;
-
-static void
-communicated_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  Communicated *c = data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &c->out, &c->err, &error);
-  g_assert_no_error (error);
-  c->done = TRUE;
-}
-
 /* Runs clippings-cli --data-dir DIR ARGS… and returns its exit status. */
 static int
-run_cli (Fixture *f, char **out, char **err, const char *first, ...)
+run_cli (Fixture *f, char **out, char **err, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Communicated c = { 0 };
   va_list ap;
+  int status;
 
-  g_ptr_array_add (argv, (gpointer) clip_test_cli_path ());
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, f->dir);
-  va_start (ap, first);
-  for (const char *a = first; a; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
+  va_start (ap, err);
+  status = clip_test_cli_runv (f->dir, out, err, ap);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (proc, NULL, NULL, communicated_cb, &c);
-  while (!c.done)
-    g_main_context_iteration (NULL, TRUE);
-  if (err)
-    *err = g_steal_pointer (&c.err);
-  g_free (c.err);
-  if (out)
-    *out = c.out;
-  else
-    g_free (c.out);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
+  return status;
 }
 
 /* A home page of 12 articles below a menu; robots.txt names a news
@@ -112,16 +74,6 @@ serve_site (Fixture *f)
   clip_test_server_add_body (f->server, "/news-sitemap.xml", "application/xml", sitemap, -1, NULL, NULL);
 }
 
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static void
 test_probe_json (Fixture *f, gconstpointer data)
@@ -137,7 +89,7 @@ test_probe_json (Fixture *f, gconstpointer data)
 
   serve_site (f);
   g_assert_cmpint (run_cli (f, &out, NULL, "outlets", "probe", url, "--json", NULL), ==, 0);
-  root = parse_json (out);
+  root = clip_test_parse_json (out);
   o = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (o, "url"), ==, url);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "feeds")), ==, 0);
@@ -198,7 +150,7 @@ test_add_listing_and_sitemap (Fixture *f, gconstpointer data)
                             "div.latest h2 a", "--next", "a[rel=next]", "--pages", "3", NULL), ==, 0);
   g_assert_cmpint (run_cli (f, NULL, NULL, "outlets", "add", sitemap_url, "--sitemap", NULL), ==, 0);
   g_assert_cmpint (run_cli (f, &out, NULL, "outlets", "list", "--json", NULL), ==, 0);
-  root = parse_json (out);
+  root = clip_test_parse_json (out);
   o = outlet_by_url (json_node_get_array (root), url);
   g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "listing");
   g_assert_cmpstr (json_object_get_string_member (o, "selector"), ==, "h2 > a");

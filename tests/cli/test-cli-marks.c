@@ -7,6 +7,7 @@
  */
 #include "clip-store.h"
 #include "clip-test-server.h"
+#include "clip-test-cli.h"
 #include "clip-test-util.h"
 
 #include <string.h>
@@ -34,54 +35,19 @@ teardown (Fixture *f, gconstpointer data)
   g_free (f->err);
 }
 
-typedef struct {
-  gboolean done;
-  char    *out;
-  char    *err;
-} Communicated;
-
-static void
-communicated_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  Communicated *c = data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &c->out, &c->err, &error);
-  g_assert_no_error (error);
-  c->done = TRUE;
-}
-
-/* clippings-cli --data-dir DIR ARGS…, with this process's main context
- * running (the test server answers from it); the exit status. */
+/* clippings-cli --data-dir DIR ARGS…; the exit status. */
 static int
 run (Fixture *f, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Communicated c = { 0 };
   va_list ap;
+  int status;
 
-  g_ptr_array_add (argv, (gpointer) clip_test_cli_path ());
-  g_ptr_array_add (argv, "--data-dir");
-  g_ptr_array_add (argv, f->dir);
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
   va_start (ap, f);
-  for (const char *a = va_arg (ap, const char *); a; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
+  status = clip_test_cli_runv (f->dir, &f->out, &f->err, ap);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (proc, NULL, NULL, communicated_cb, &c);
-  while (!c.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_free (f->out);
-  g_free (f->err);
-  f->out = c.out;
-  f->err = c.err;
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
+  return status;
 }
 
 static void

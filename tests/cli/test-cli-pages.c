@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "clip-test-cli.h"
 #include "clip-test-util.h"
 
 #include <json-glib/json-glib.h>
@@ -32,32 +33,17 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static int
 run (Fixture *f, ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   va_list ap;
-  const char *a;
+  int status;
 
   g_clear_pointer (&f->out, g_free);
   g_clear_pointer (&f->err, g_free);
-  g_ptr_array_add (args, (gpointer) "--data-dir");
-  g_ptr_array_add (args, f->dir);
   va_start (ap, f);
-  while ((a = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer) a);
+  status = clip_test_cli_runv (f->dir, &f->out, &f->err, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return clip_test_run_cli ((const char * const *) args->pdata, &f->out, &f->err);
+  return status;
 }
 
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static void
 assert_one_line_error (Fixture *f, const char *needle)
@@ -73,7 +59,7 @@ static JsonObject *
 only_outlet (Fixture *f, JsonNode **root)
 {
   g_assert_cmpint (run (f, "outlets", "list", "--json", NULL), ==, 0);
-  *root = parse_json (f->out);
+  *root = clip_test_parse_json (f->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (*root)), ==, 1);
   return json_array_get_object_element (json_node_get_array (*root), 0);
 }

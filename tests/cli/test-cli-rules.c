@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "clip-test-cli.h"
 #include "clip-test-util.h"
 
 #include <json-glib/json-glib.h>
@@ -12,37 +13,15 @@ static char *data_dir;
 static int
 run (char **out, char **err, ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *o = NULL, *e = NULL;
   va_list ap;
-  const char *a;
   int status;
 
-  g_ptr_array_add (args, "--data-dir");
-  g_ptr_array_add (args, data_dir);
   va_start (ap, err);
-  while ((a = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer) a);
+  status = clip_test_cli_runv (data_dir, out, err, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  status = clip_test_run_cli ((const char * const *) args->pdata, &o, &e);
-  if (out)
-    *out = g_steal_pointer (&o);
-  if (err)
-    *err = g_steal_pointer (&e);
   return status;
 }
 
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) p = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (p, text, -1, &error));
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (p));
-}
 
 static void
 test_check (void)
@@ -75,7 +54,7 @@ rule_colors (void)
   JsonArray *rules;
 
   g_assert_cmpint (run (&out, NULL, "rules", "list", "--json", NULL), ==, 0);
-  root = parse_json (out);
+  root = clip_test_parse_json (out);
   rules = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (rules); i++)
     {
@@ -141,7 +120,7 @@ test_add_list_edit_remove (void)
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run (&out, NULL, "rules", "list", "--json", NULL), ==, 0);
-  root = parse_json (out);
+  root = clip_test_parse_json (out);
   rules = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (rules); i++)
     {
@@ -193,7 +172,7 @@ test_test_command (void)
 
   g_assert_cmpint (run (&out, NULL, "rules", "test", "--json",
                         "@russia_terms NEAR/6 (interfer* OR meddl*)", article, feed, NULL), ==, 0);
-  root = parse_json (out);
+  root = clip_test_parse_json (out);
   results = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (results), ==, 3);
   first = json_array_get_object_element (results, 0);

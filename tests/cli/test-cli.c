@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "clip-store.h"
+#include "clip-test-cli.h"
 #include "clip-test-util.h"
 
 #include <json-glib/json-glib.h>
@@ -33,32 +34,17 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static int
 run (Fixture *f, ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   va_list ap;
-  const char *a;
+  int status;
 
   g_clear_pointer (&f->out, g_free);
   g_clear_pointer (&f->err, g_free);
-  g_ptr_array_add (args, (gpointer) "--data-dir");
-  g_ptr_array_add (args, f->dir);
   va_start (ap, f);
-  while ((a = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer) a);
+  status = clip_test_cli_runv (f->dir, &f->out, &f->err, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return clip_test_run_cli ((const char * const *) args->pdata, &f->out, &f->err);
+  return status;
 }
 
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static void
 assert_one_line_error (Fixture *f, const char *needle)
@@ -84,7 +70,7 @@ test_outlets (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (f->out, "2\tmeduza.io\thttps://meduza.io/rss/all\t-\tnew"));
 
   g_assert_cmpint (run (f, "outlets", "list", "--json", NULL), ==, 0);
-  root = parse_json (f->out);
+  root = clip_test_parse_json (f->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
   /* Ungrouped outlets come first, then by group and name. */
   o = json_array_get_object_element (json_node_get_array (root), 1);
@@ -192,7 +178,7 @@ test_articles_and_search (Fixture *f, gconstpointer data)
   /* For people: the date with its month's name (the JSON keeps ISO 8601). */
   g_assert_nonnull (strstr (f->out, "3\t26 November 2024, 23:52\tCivil Georgia\tარჩევნები საქართველოში\n"));
   g_assert_cmpint (run (f, "articles", "list", "--json", "--limit", "2", NULL), ==, 0);
-  root = parse_json (f->out);
+  root = clip_test_parse_json (f->out);
   arr = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (arr), ==, 2);
   a = json_array_get_object_element (arr, 0);
@@ -205,7 +191,7 @@ test_articles_and_search (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (run (f, "search", "ВЫБОРЫ", "--json", NULL), ==, 0);
   g_clear_pointer (&root, json_node_unref);
-  root = parse_json (f->out);
+  root = clip_test_parse_json (f->out);
   arr = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (arr), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (arr, 0), "title"),
@@ -262,7 +248,7 @@ seed_out_of_order (Fixture *f)
 static void
 assert_titles (const char *json, const char *const *titles, guint n)
 {
-  g_autoptr(JsonNode) root = parse_json (json);
+  g_autoptr(JsonNode) root = clip_test_parse_json (json);
   JsonArray *arr = json_node_get_array (root);
 
   g_assert_cmpuint (json_array_get_length (arr), ==, n);
@@ -418,7 +404,7 @@ test_terminal_escapes (Fixture *f, gconstpointer data)
   /* JSON as before: the text as it is, its controls escaped. */
   g_assert_cmpint (run (f, "articles", "list", "--json", NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "\"\\u001b[2J\\u001b[31mRed alert\""));
-  root = parse_json (f->out);
+  root = clip_test_parse_json (f->out);
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
       JsonObject *a = json_array_get_object_element (json_node_get_array (root), i);

@@ -11,6 +11,7 @@
 #include "clip-archive.h"
 #include "clip-article-table.h"
 #include "clip-article-view.h"
+#include "clip-rule-editor.h"
 #include "clip-rules-store.h"
 #include "clip-test-alerts.h"
 #include "clip-test-ui.h"
@@ -469,6 +470,18 @@ label_is (gpointer data)
   return g_strcmp0 (gtk_label_get_text (label), g_object_get_data (G_OBJECT (label), "expected")) == 0;
 }
 
+/* The rule editor open, if any. */
+static GtkWidget *
+rule_editor (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (CLIP_IS_RULE_EDITOR (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 test_window_pages (void)
 {
@@ -477,7 +490,7 @@ test_window_pages (void)
   g_autoptr(ClipStore) store = archive_with_alerts (dir);
   gint64 russia = rule_id (store, "Russian interference");
   ClipWindow *window = clip_window_new (NULL);
-  GtkWidget *sidebar_pane, *alerts_row, *badge, *view, *row;
+  GtkWidget *sidebar_pane, *alerts_row, *badge, *view, *row, *editor;
   const char *start;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -502,6 +515,13 @@ test_window_pages (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-rules", NULL);
   g_assert_cmpstr (visible_page (window), ==, "rules");
+  /* A rule row's "Edit Rule…" opens that rule's editor. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-rule", "x", russia);
+  editor = rule_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (editor, CLIP_TYPE_RULE_EDITOR, "name_row"))),
+                   ==, "Russian interference");
+  gtk_window_destroy (GTK_WINDOW (editor));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-rule", "x", russia);
   g_assert_cmpstr (visible_page (window), ==, "alerts");
   /* Back goes where the user came from, not to the Rules page. */

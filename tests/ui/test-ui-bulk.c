@@ -264,6 +264,12 @@ is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget);
 }
 
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
 /* The context menu offers the actions of the keys, and a right click
  * on a row outside the selection selects it alone. */
 static void
@@ -282,6 +288,49 @@ test_context_menu (Fixture *f, gconstpointer data)
   g_free (clip_test_ui_screenshot (popover, "article-context-menu"));
   gtk_popover_popdown (GTK_POPOVER (popover));
   g_assert_cmpuint (clip_article_table_get_n_selected (f->table), ==, 3);
+}
+
+/* The widget's gesture of that type, to play a touch on it. */
+static GtkGesture *
+gesture_of (GtkWidget *widget, GType type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return GTK_GESTURE (c);
+    }
+  return NULL;
+}
+
+/* A long press (a touch screen's right click) on a row outside the
+ * selection selects that row alone and opens the menu. */
+static void
+test_long_press (Fixture *f, gconstpointer data)
+{
+  GtkWidget *view = clip_test_ui_find (GTK_WIDGET (f->table), GTK_TYPE_LIST_VIEW, NULL);
+  GtkGesture *press = gesture_of (view, GTK_TYPE_GESTURE_LONG_PRESS);
+  g_autoptr(ClipArticleItem) sixth = g_list_model_get_item (G_LIST_MODEL (clip_article_table_get_model (f->table)), 5);
+  ClipArticleItem *selected;
+  GtkWidget *row = gtk_widget_get_first_child (view), *popover;
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (press);
+  clip_article_table_select_range (f->table, 0, 3, FALSE);
+  for (guint i = 0; i < 5 && row != NULL; i++)
+    row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_bounds (row, view, &bounds));
+  g_signal_emit_by_name (press, "pressed", bounds.origin.x + 20, bounds.origin.y + bounds.size.height / 2);
+  popover = clip_test_ui_find (GTK_WIDGET (f->table), GTK_TYPE_POPOVER_MENU, NULL);
+  g_assert_true (clip_test_ui_wait (is_mapped, popover));
+  g_assert_cmpuint (clip_article_table_get_n_selected (f->table), ==, 1);
+  selected = clip_article_table_get_selected (f->table);
+  g_assert_cmpint (clip_article_item_get_id (selected), ==, clip_article_item_get_id (sixth));
+  gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static AdwMessageDialog *
@@ -408,6 +457,12 @@ test_sidebar_menu (Fixture *f, gconstpointer data)
   g_assert_nonnull (clip_test_ui_find (popover, GTK_TYPE_WIDGET, "Stop Fetching"));
   g_assert_nonnull (clip_test_ui_find (popover, GTK_TYPE_WIDGET, "Remove…"));
   gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (clip_test_ui_wait (is_hidden, popover));
+  /* A long press on a touch screen opens the same menu. */
+  g_signal_emit_by_name (gesture_of (clip_test_ui_find (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX, NULL),
+                                     GTK_TYPE_GESTURE_LONG_PRESS), "pressed", 20.0, 10.0);
+  g_assert_true (clip_test_ui_wait (is_mapped, popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
   /* Its Remove… asks, as the outlet's dialog does. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-outlet", "x", id);
   g_assert_true (clip_test_ui_wait (has_dialog, NULL));
@@ -424,6 +479,7 @@ main (int argc, char **argv)
   ADD ("/ui/bulk/selection", test_bulk_selection);
   ADD ("/ui/bulk/mark-all-read-undo", test_mark_all_read_undo);
   ADD ("/ui/bulk/context-menu", test_context_menu);
+  ADD ("/ui/bulk/long-press", test_long_press);
   ADD ("/ui/bulk/tags-section", test_tags_section);
   ADD ("/ui/bulk/sidebar-menu", test_sidebar_menu);
   return g_test_run ();
