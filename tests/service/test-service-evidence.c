@@ -342,6 +342,7 @@ test_picker_batches (Fixture *f, gconstpointer data)
     }
   /* The small outlet's pages are in the first batch, early. */
   g_assert_cmpuint (from_small, ==, 3);
+  g_assert_cmpint (g_array_index (batch, gint64, 0), ==, g_array_index (big_ids, gint64, 0));
   g_assert_cmpint (g_array_index (batch, gint64, 1), ==, g_array_index (small_ids, gint64, 0));
   clip_store_release_snapshot (f->store);
 }
