@@ -293,6 +293,46 @@ test_changed_in_place (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hits (f, "a", 1), ==, 0);
 }
 
+/* A backlog of copies to read does not hold up a refresh: the run ends
+ * when its own new articles' pages are in. */
+static void
+test_backlog_holds_no_run (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipTestServer) other = clip_test_server_new ("127.0.0.2", NULL);
+  gint64 outlet = add_outlet (f, "/feed.xml", CLIP_FULL_TEXT_AUTO);
+  g_autoptr(GArray) ids = archive (f, outlet, "a", 5);
+  ClipRule rule = { .name = "Harbour", .query = "harbour", .enabled = TRUE };
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = page_for (topics[3]);
+  g_autofree char *link = clip_test_server_url (other, "/news/1");
+  g_autofree char *feed = g_strdup_printf (
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Other</title>"
+      "<link>http://127.0.0.2/</link><item><title>Rail strike</title><link>%s</link>"
+      "<guid>%s</guid><description>Read more</description></item></channel></rss>", link, link);
+  gint64 news;
+
+  /* The old pages answer slowly: still coming when the run is over. */
+  clip_test_server_set_delay (f->server, "/a/0", 4000);
+  clip_test_server_set_delay (f->server, "/a/2", 4000);
+  clip_test_server_add_body (other, "/feed.xml", "application/rss+xml", feed, -1, NULL, NULL);
+  clip_test_server_add_body (other, "/news/1", "text/html; charset=utf-8", page, -1, NULL, NULL);
+  o->url = clip_test_server_url (other, "/feed.xml");
+  o->full_text = CLIP_FULL_TEXT_ALWAYS;
+  news = clip_store_add_outlet (f->store, o, &error);
+  g_assert_no_error (error);
+
+  run (f, clip_command_save_rule (&rule));
+  clip_test_service_refresh (f, news);
+  g_assert_cmpuint (clip_test_server_hits (other, "/news/1"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM evidence"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM articles WHERE page_state = 1"), ==, 2);
+  /* and the copies come in after */
+  clip_test_service_wait_until (copies_in, f, 20000);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM evidence"), ==, 2);
+  (void) ids;
+}
+
 /* Without the service: the command marks the pages of the rule's many
  * matches as waiting (in batches of transactions), and the picker takes
  * a bounded batch, shared among outlets, each outlet's newest first. */
@@ -357,6 +397,7 @@ main (int argc, char **argv)
   ADD ("backfill-keeps-copies", test_backfill_keeps_copies, NULL);
   ADD ("backfill-read-page", test_backfill_read_page, NULL);
   ADD ("changed-in-place", test_changed_in_place, NULL);
+  ADD ("backlog-holds-no-run", test_backlog_holds_no_run, NULL);
   ADD ("picker-batches", test_picker_batches, "no service");
 #undef ADD
   return g_test_run ();

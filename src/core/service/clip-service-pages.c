@@ -503,6 +503,23 @@ check_robots (ClipService *self, PageJob *job, gint64 now)
   return TRY_STARTED;
 }
 
+/* Whether a page of the run's own articles is being fetched, or a
+ * robots.txt (which pages of the run may be waiting for). */
+static gboolean
+run_running (ClipService *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->pages_in_flight > g_hash_table_size (self->page_running))
+    return TRUE;
+  g_hash_table_iter_init (&iter, self->page_running);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (*(gint64 *) key >= self->page_run_from)
+      return TRUE;
+  return FALSE;
+}
+
 static TryResult
 try_start (ClipService *self, gint64 id, gint64 now)
 {
@@ -580,7 +597,7 @@ clip_service_pages_pump (ClipService *self)
 {
   gint64 now = now_seconds ();
   gint64 due = G_MAXINT64;
-  gboolean waiting = FALSE, paced = FALSE;
+  gboolean waiting = FALSE, paced = FALSE, run_waiting = FALSE;
   GList *l, *next;
 
   if (self->stopping || self->page_fetcher == NULL)
@@ -596,7 +613,10 @@ clip_service_pages_pump (ClipService *self)
       if (t == TRY_DROP || t == TRY_STARTED)
         dequeue (self, l);
       else if (t == TRY_WAIT)
-        waiting = TRUE;
+        {
+          waiting = TRUE;
+          run_waiting |= id >= self->page_run_from;
+        }
       else
         {
           g_autofree char *host = NULL, *origin = NULL;
@@ -610,14 +630,30 @@ clip_service_pages_pump (ClipService *self)
               due = MIN (due, host_due (h));
               /* a Crawl-delay is seconds: the run waits for it, not for
                * a failing host's back-off */
-              paced |= h->failures == 0;
+              paced |= h->failures == 0 && id >= self->page_run_from;
             }
         }
     }
   clip_store_release_snapshot (self->store);
   arm_page_timer (self, due, now);
   self->pages_startable = waiting;
-  return self->pages_in_flight > 0 || waiting || paced;
+  return run_running (self) || run_waiting || paced;
+}
+
+void
+clip_service_pages_run_begins (ClipService *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = clip_store_prepare (self->store, "SELECT coalesce(max(id), 0) + 1 FROM articles",
+                                           &error);
+
+  /* Unreadable: the run waits for every page, as it did. */
+  self->page_run_from = 0;
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    self->page_run_from = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  clip_store_release_snapshot (self->store);
 }
 
 void

@@ -656,6 +656,7 @@ start_fetch (ClipService *self, gint64 id)
     {
       self->run_active = TRUE;
       self->run_done = 0;
+      clip_service_pages_run_begins (self);
       self->last_done = self->last_total = G_MAXUINT;
       self->run_results = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_fetch_outcome_free);
     }

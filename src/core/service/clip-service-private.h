@@ -69,6 +69,9 @@ struct _ClipService {
   guint            pages_in_flight;  /* page and robots.txt requests */
   gboolean         pages_dirty;      /* the archive may have new waiting pages */
   gboolean         pages_more;       /* the last batch left pages waiting */
+  gint64           page_run_from;    /* the run's first new article id: a run
+                                        waits for its articles' pages, not for
+                                        older ones (a rule's copies) */
   gboolean         pages_startable;  /* a queued page could start now */
   GSource         *page_timer;       /* a host's back-off ends */
 };
@@ -88,9 +91,13 @@ gboolean clip_service_invoke         (ClipService    *self,
 /* clip-service-pages.c, service thread */
 void     clip_service_pages_init     (ClipService *self);
 void     clip_service_pages_clear    (ClipService *self);
-/* Starts the pages that may start; FALSE when none is running or could
- * start now (pages of hosts in back-off wait without holding a run). */
+/* Starts the pages that may start; FALSE when none of the run's own
+ * articles (added since clip_service_pages_run_begins()) is running or
+ * could start now: pages of hosts in back-off, and older articles' pages
+ * (a backlog of evidence copies), wait without holding a run. */
 gboolean clip_service_pages_pump     (ClipService *self);
+/* A run starts: its new articles' pages are the ones it waits for. */
+void     clip_service_pages_run_begins (ClipService *self);
 /* Queues pages (force: also pages fetched before); task (may be NULL) is
  * returned the page's state when its one page is stored. */
 void     clip_service_pages_request  (ClipService  *self,
