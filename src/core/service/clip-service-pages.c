@@ -506,7 +506,7 @@ check_robots (ClipService *self, PageJob *job, gint64 now)
 /* Whether a page of the run's own articles is being fetched, or a
  * robots.txt (which pages of the run may be waiting for). */
 static gboolean
-run_running (ClipService *self)
+run_running (ClipService *self, gint64 from)
 {
   GHashTableIter iter;
   gpointer key;
@@ -515,7 +515,7 @@ run_running (ClipService *self)
     return TRUE;
   g_hash_table_iter_init (&iter, self->page_running);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (*(gint64 *) key >= self->page_run_from)
+    if (*(gint64 *) key >= from)
       return TRUE;
   return FALSE;
 }
@@ -598,11 +598,18 @@ clip_service_pages_pump (ClipService *self)
   gint64 now = now_seconds ();
   gint64 due = G_MAXINT64;
   gboolean waiting = FALSE, paced = FALSE, run_waiting = FALSE;
+  gint64 from;
   GList *l, *next;
 
   if (self->stopping || self->page_fetcher == NULL)
     return FALSE;
   load_waiting (self);
+  /* A run waits for the pages of its own new articles, and for older
+   * ones while they fit in one batch (a flagged article's copy:
+   * `clippings-cli fetch` reads it too); a larger backlog (a rule's
+   * copies over the archive) is read meanwhile without holding the run
+   * (the window's and `watch`'s service read it all). */
+  from = self->pages_more ? self->page_run_from : 0;
   for (l = self->page_queue.head; l; l = next)
     {
       gint64 id = *(gint64 *) l->data;
@@ -615,7 +622,7 @@ clip_service_pages_pump (ClipService *self)
       else if (t == TRY_WAIT)
         {
           waiting = TRUE;
-          run_waiting |= id >= self->page_run_from;
+          run_waiting |= id >= from;
         }
       else
         {
@@ -630,14 +637,14 @@ clip_service_pages_pump (ClipService *self)
               due = MIN (due, host_due (h));
               /* a Crawl-delay is seconds: the run waits for it, not for
                * a failing host's back-off */
-              paced |= h->failures == 0 && id >= self->page_run_from;
+              paced |= h->failures == 0 && id >= from;
             }
         }
     }
   clip_store_release_snapshot (self->store);
   arm_page_timer (self, due, now);
   self->pages_startable = waiting;
-  return run_running (self) || run_waiting || paced;
+  return run_running (self, from) || run_waiting || paced;
 }
 
 void

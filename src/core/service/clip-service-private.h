@@ -94,7 +94,8 @@ void     clip_service_pages_clear    (ClipService *self);
 /* Starts the pages that may start; FALSE when none of the run's own
  * articles (added since clip_service_pages_run_begins()) is running or
  * could start now: pages of hosts in back-off, and older articles' pages
- * (a backlog of evidence copies), wait without holding a run. */
+ * when more wait than one batch (a backlog of evidence copies), wait
+ * without holding a run. */
 gboolean clip_service_pages_pump     (ClipService *self);
 /* A run starts: its new articles' pages are the ones it waits for. */
 void     clip_service_pages_run_begins (ClipService *self);
