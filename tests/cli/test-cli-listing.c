@@ -172,11 +172,55 @@ test_add_listing_and_sitemap (Fixture *f, gconstpointer data)
                             "--sitemap", NULL), ==, 2);
 }
 
+/* An outlet removed with a flagged article kept, added again with other
+ * options: the kind, selectors and pages given now are its own. */
+static void
+test_readd_removed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *url = clip_test_server_url (f->server, "/");
+  g_autofree char *out = NULL, *again = NULL;
+  g_autoptr(JsonNode) root = NULL, root2 = NULL;
+  JsonObject *o;
+
+  serve_site (f);
+  g_assert_cmpint (run_cli (f, NULL, NULL, "outlets", "add", url, "--listing", "--selector",
+                            "div.latest h2 a", NULL), ==, 0);
+  run_cli (f, NULL, NULL, "fetch", NULL);
+  g_assert_cmpint (run_cli (f, NULL, NULL, "articles", "flag", "1", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, &out, NULL, "outlets", "remove", "1", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "1 annotated article kept\n");
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (f, &out, NULL, "outlets", "add", url, "--listing", "--selector", "h2 > a",
+                            "--next", "a.more", "--pages", "5", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "1\n");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (f, &out, NULL, "outlets", "list", "--json", NULL), ==, 0);
+  root = clip_test_parse_json (out);
+  o = outlet_by_url (json_node_get_array (root), url);
+  g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "listing");
+  g_assert_cmpstr (json_object_get_string_member (o, "selector"), ==, "h2 > a");
+  g_assert_cmpstr (json_object_get_string_member (o, "next_selector"), ==, "a.more");
+  g_assert_cmpint (json_object_get_int_member (o, "pages"), ==, 5);
+
+  /* and again, as a sitemap: nothing of the listing's stays */
+  g_assert_cmpint (run_cli (f, NULL, NULL, "outlets", "remove", "1", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, NULL, NULL, "outlets", "add", url, "--sitemap", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, &again, NULL, "outlets", "list", "--json", NULL), ==, 0);
+  root2 = clip_test_parse_json (again);
+  o = outlet_by_url (json_node_get_array (root2), url);
+  g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "sitemap");
+  g_assert_true (json_object_get_null_member (o, "selector"));
+  g_assert_false (json_object_has_member (o, "next_selector") &&
+                  !json_object_get_null_member (o, "next_selector"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/cli-listing/probe-json", Fixture, NULL, setup, test_probe_json, teardown);
   g_test_add ("/cli-listing/add", Fixture, NULL, setup, test_add_listing_and_sitemap, teardown);
+  g_test_add ("/cli-listing/readd-removed", Fixture, NULL, setup, test_readd_removed, teardown);
   return g_test_run ();
 }

@@ -333,6 +333,70 @@ test_outlets_and_articles (void)
   g_assert_cmpint (count (dir, "SELECT count(*) FROM articles WHERE outlet_id = ?1", outlet_id), ==, 0);
 }
 
+/* A removed outlet (its annotated articles kept) added again as a listing
+ * comes back as the analyst describes it now: kind, selectors, pages. */
+static void
+test_readd_removed_as_listing (void)
+{
+  gint64 outlet_id, article;
+  g_autofree char *dir = seed_archive (&outlet_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipCommands) commands = clip_commands_open (dir, &error);
+  g_autoptr(ClipOutlet) before = NULL, after = NULL, again = NULL;
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  g_autoptr(ClipStore) store = NULL;
+
+  g_assert_no_error (error);
+  store = reader (dir);
+  before = clip_store_get_outlet (store, outlet_id, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (before->kind, ==, CLIP_OUTLET_FEED);
+  article = count (dir, "SELECT min(id) FROM articles WHERE outlet_id = ?1", outlet_id);
+  run_ok (commands, clip_command_set_flag (article, 1));
+  run_ok (commands, clip_command_remove_outlet_keeping (outlet_id, TRUE));
+
+  o->url = g_strdup (before->url);
+  o->name = g_strdup ("Watched page");
+  o->kind = CLIP_OUTLET_LISTING;
+  o->selector = g_strdup ("ul.news h3 > a");
+  o->next_selector = g_strdup ("a.next");
+  o->pages = 4;
+  o->ignore_robots = TRUE;
+  g_assert_cmpint (run_ok (commands, clip_command_add_outlet (o)), ==, outlet_id);
+  store = reader (dir);
+  after = clip_store_get_outlet (store, outlet_id, &error);
+  g_assert_no_error (error);
+  g_assert_false (after->removed);
+  g_assert_cmpstr (after->name, ==, "Watched page");
+  g_assert_cmpint (after->kind, ==, CLIP_OUTLET_LISTING);
+  g_assert_cmpstr (after->selector, ==, "ul.news h3 > a");
+  g_assert_cmpstr (after->next_selector, ==, "a.next");
+  g_assert_cmpint (after->pages, ==, 4);
+  g_assert_true (after->ignore_robots);
+  /* a new outlet's first fetch: the archive's pages are read */
+  g_assert_cmpint (after->last_success, ==, 0);
+  g_assert_null (after->etag);
+  g_clear_object (&store);
+  /* the kept article is its own again */
+  g_assert_cmpint (count (dir, "SELECT outlet_id FROM articles WHERE id = ?1", article), ==, outlet_id);
+
+  /* Removed again and added as a sitemap: no selector left over. */
+  run_ok (commands, clip_command_remove_outlet_keeping (outlet_id, TRUE));
+  g_clear_pointer (&o->selector, g_free);
+  g_clear_pointer (&o->next_selector, g_free);
+  o->kind = CLIP_OUTLET_SITEMAP;
+  o->pages = 1;
+  g_assert_cmpint (run_ok (commands, clip_command_add_outlet (o)), ==, outlet_id);
+  store = reader (dir);
+  again = clip_store_get_outlet (store, outlet_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->kind, ==, CLIP_OUTLET_SITEMAP);
+  g_assert_null (again->selector);
+  g_assert_null (again->next_selector);
+  g_assert_cmpint (again->pages, ==, 1);
+}
+
 /* In the GUI the commands run on the service's writer: one writer
  * connection in the process, whatever the front end asks. */
 static void
@@ -602,6 +666,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/commands/rule-edit", test_rule_edit);
   g_test_add_func ("/commands/term-lists", test_term_lists);
   g_test_add_func ("/commands/outlets-and-articles", test_outlets_and_articles);
+  g_test_add_func ("/commands/readd-removed-as-listing", test_readd_removed_as_listing);
   g_test_add_func ("/commands/one-writer", test_one_writer);
   g_test_add_func ("/commands/read-together", test_read_together);
   g_test_add_func ("/commands/cli-same-as-gui", test_cli_same_as_gui);

@@ -24,6 +24,7 @@ typedef struct {
   char              *value;
   guint              delay_ms;
   guint              hits;
+  gint64             first_hit;    /* monotonic µs, 0 before any */
   SoupMessageHeaders *last_request;
 } Route;
 
@@ -270,6 +271,8 @@ handler (SoupServer        *soup,
       return;
     }
   r->hits++;
+  if (r->first_hit == 0)
+    r->first_hit = g_get_monotonic_time ();
   g_clear_pointer (&r->last_request, soup_message_headers_unref);
   r->last_request = soup_message_headers_ref (soup_server_message_get_request_headers (msg));
   x->kind = r->kind;
@@ -395,6 +398,14 @@ clip_test_server_hits (ClipTestServer *s, const char *path)
   Route *r = g_hash_table_lookup (s->routes, path);
 
   return r ? r->hits : 0;
+}
+
+gint64
+clip_test_server_first_hit_time (ClipTestServer *s, const char *path)
+{
+  Route *r = g_hash_table_lookup (s->routes, path);
+
+  return r ? r->first_hit : 0;
 }
 
 const char *

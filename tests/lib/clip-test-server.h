@@ -49,6 +49,10 @@ void            clip_test_server_set_delay  (ClipTestServer    *server,
                                              guint              delay_ms);
 guint           clip_test_server_hits       (ClipTestServer    *server,
                                              const char        *path);
+/* When the route's first request arrived (g_get_monotonic_time()), 0
+ * when none has: the server's clock, to measure a client's pace. */
+gint64          clip_test_server_first_hit_time (ClipTestServer *server,
+                                                 const char     *path);
 /* A request header the route last received, or NULL. */
 const char     *clip_test_server_last_header (ClipTestServer   *server,
                                               const char       *path,

@@ -387,13 +387,36 @@ test_robots (void)
   g_assert_false (clip_robots_allowed (robots, "/files/a.pdf"));
   g_assert_true (clip_robots_allowed (robots, "/files/a.pdf?x=1"));
   g_assert_true (clip_robots_allowed_url (robots, "https://s.example/robots.txt"));
-  g_assert_cmpuint (clip_robots_crawl_delay (robots), ==, 3);
+  g_assert_cmpuint (clip_robots_crawl_delay_ms (robots), ==, 2500);
   g_assert_false (clip_robots_allowed_url (bad, "https://s.example/news/1"));
-  g_assert_cmpuint (clip_robots_crawl_delay (bad), ==, 0);
+  g_assert_cmpuint (clip_robots_crawl_delay_ms (bad), ==, 0);
   g_assert_true (clip_robots_allowed (none, "/anything"));
   g_assert_cmpstr (maps[0], ==, "https://s.example/sitemap.xml");
   g_assert_cmpstr (maps[1], ==, "https://s.example/news-sitemap.xml");
   g_assert_null (maps[2]);
+}
+
+/* Crawl-delay in fractions of a second, as sites write it; nonsense asks
+ * for nothing, and more than a minute is a minute. */
+static void
+test_robots_crawl_delay (void)
+{
+  static const struct { const char *value; guint ms; } cases[] = {
+    { "0.5", 500 }, { "2.5", 2500 }, { "1", 1000 }, { " 3 ", 3000 }, { "0,25", 250 },
+    { ".75", 750 }, { "0.0001", 1 }, { "1.0005", 1001 }, { "10s", 10000 },
+    { "0", 0 }, { "-2", 0 }, { "soon", 0 }, { "", 0 }, { "nan", 0 },
+    { "59.9", 59900 }, { "60", 60000 }, { "7200", 60000 }, { "1e9", 60000 }, { "inf", 60000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("User-agent: *\nDisallow: /x\nCrawl-delay: %s\n",
+                                               cases[i].value);
+      g_autoptr(ClipRobots) robots = clip_robots_parse (text, strlen (text), NULL);
+
+      g_test_message ("Crawl-delay: %s", cases[i].value);
+      g_assert_cmpuint (clip_robots_crawl_delay_ms (robots), ==, cases[i].ms);
+    }
 }
 
 static void
@@ -410,7 +433,7 @@ test_robots_named_group (void)
 
   g_assert_true (clip_robots_allowed (robots, "/news/1"));
   g_assert_false (clip_robots_allowed (robots, "/drafts/1"));
-  g_assert_cmpuint (clip_robots_crawl_delay (robots), ==, CLIP_ROBOTS_MAX_DELAY);
+  g_assert_cmpuint (clip_robots_crawl_delay_ms (robots), ==, CLIP_ROBOTS_MAX_DELAY * 1000);
   /* "*a*a*a…" against a long path: linear, not exponential */
   for (guint i = 0; i < 2000; i++)
     g_string_append (long_pattern, "*a");
@@ -437,6 +460,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sitemap/index-gzip", test_sitemap_index_and_gzip);
   g_test_add_func ("/sitemap/invalid", test_sitemap_invalid);
   g_test_add_func ("/robots/rules", test_robots);
+  g_test_add_func ("/robots/crawl-delay", test_robots_crawl_delay);
   g_test_add_func ("/robots/named-group", test_robots_named_group);
   return g_test_run ();
 }

@@ -2,7 +2,8 @@
  * fails: a write or sync that fails at every point of a refresh (answers
  * written together and alone), and a real full disk (a small tmpfs, as
  * root). Each outlet's answer is all there or not there, its outcome
- * says which, and one outlet's failure costs no other its articles.
+ * says which, and one outlet's failure costs no other its articles; and
+ * article pages, stored together, each whole or not stored.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 #include "config.h"
 #include "clip-archive.h"
 #include "clip-paths.h"
+#include "clip-store-pages.h"
 #include "clip-store-sql.h"
 #include "clip-test-faults.h"
 #include "clip-test-service.h"
@@ -350,6 +352,144 @@ fill_disk (Fixture *f, const gint64 *ids, guint *kept)
   return 0;
 }
 
+#define N_PAGES 6
+
+/* A listing of N_PAGES articles whose pages are a few paragraphs long. */
+static void
+serve_listing (ClipTestServer *server)
+{
+  g_autoptr(GString) home = g_string_new ("<html><body><ul class='news'>");
+
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/news/2024/11/%02u/story-%u", i + 1, i);
+      g_autoptr(GString) page = g_string_new ("<html><head><title>Story</title></head><body><article>");
+
+      g_string_append_printf (home, "<li><a href='%s'>Story number %u of the day</a></li>", path, i);
+      g_string_append_printf (page, "<h1>Story number %u of the day</h1>", i);
+      for (guint k = 0; k < 6; k++)
+        g_string_append_printf (page, "<p>%s Paragraph %u of story %u goes on about the weather "
+                                "in the regions and what the ministry said of it.</p>",
+                                texts[(i + k) % G_N_ELEMENTS (texts)], k, i);
+      g_string_append (page, "</article></body></html>");
+      clip_test_server_add_body (server, path, "text/html; charset=utf-8", page->str, -1, NULL, NULL);
+    }
+  g_string_append (home, "</ul></body></html>");
+  clip_test_server_add_body (server, "/", "text/html", home->str, -1, NULL, NULL);
+}
+
+#define COUNT_HALF_PAGES "SELECT count(*) FROM articles WHERE (page_state = ?1) != " \
+  "(page_text IS NOT NULL AND page_text != '')"
+#define COUNT_NO_PAGE "SELECT count(*) FROM articles WHERE page_state != ?1"
+
+/* The archive is sound and its index holds each stored page's text and
+ * no other: "ministry" is in the pages only. (Not FTS5's check against
+ * the articles table, clip_test_faults_check_archive()'s: the index holds
+ * a page's text beside the feed's body, which the table's body is not.) */
+static void
+check_page_index (ClipStore *store)
+{
+  sqlite3 *db = clip_store_get_db (store);
+  g_autofree char *integrity = clip_test_faults_dump (store, "PRAGMA integrity_check");
+
+  g_assert_cmpstr (integrity, ==, "ok\n");
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ministry' "
+                                 "AND rowid != ?1", 0),
+                   ==, count (store, "SELECT count(*) FROM articles WHERE page_state = ?1",
+                              CLIP_PAGE_STATE_FETCHED));
+}
+
+/* One refresh of the listing on a copy of baseline, failing the nth
+ * write (kind NULL: none); returns whether a fault happened, and in ops
+ * how many writes there were. */
+static gboolean
+pages_with_fault (ClipTestServer *server, const char *baseline, const FaultKind *kind, guint n,
+                  guint *ops)
+{
+  g_autofree char *from = g_build_filename (baseline, "archive.db", NULL);
+  Fixture fx = { 0 }, *f = &fx;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *to = NULL, *data = NULL;
+  gboolean fired = FALSE;
+  gint64 articles;
+  gsize len;
+
+  f->dir = clip_test_tmpdir ();
+  to = g_build_filename (f->dir, "archive.db", NULL);
+  g_assert_true (g_file_get_contents (from, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (to, data, (gssize) len, NULL));
+  f->store = clip_store_open_data_dir (f->dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->server = server;
+  clip_test_service_start (f, NULL, FALSE);
+  clip_test_faults_arm (kind ? n : G_MAXUINT, CLIP_TEST_FAULT_WRITE, kind ? kind->rc : SQLITE_FULL,
+                        kind ? kind->persistent : FALSE);
+  clip_test_service_refresh (f, 0);
+  if (ops)
+    *ops = clip_test_faults_count ();
+  fired = clip_test_faults_disarm ();
+  clip_service_stop (f->service);
+  g_clear_object (&f->service);
+  g_test_message ("%s at write %u: %s", kind ? kind->name : "no fault", n, fired ? "failed" : "not reached");
+  /* Each page whole: stored with its text, or not stored at all. */
+  g_assert_cmpint (count (f->store, COUNT_HALF_PAGES, CLIP_PAGE_STATE_FETCHED), ==, 0);
+  articles = count (f->store, "SELECT count(*) FROM articles WHERE outlet_id != ?1", 0);
+  if (kind == NULL)
+    g_assert_cmpint (articles, ==, N_PAGES);
+  /* A fault once costs at most the one page that was being stored on its
+   * own: a batch it failed is stored again page by page. */
+  if (kind != NULL && !kind->persistent && articles == N_PAGES)
+    g_assert_cmpint (count (f->store, COUNT_NO_PAGE, CLIP_PAGE_STATE_FETCHED), <=, 1);
+  check_page_index (f->store);
+  g_clear_object (&f->store);
+  clip_test_rm_rf (f->dir);
+  f->server = NULL;
+  clip_test_service_teardown (f, NULL);
+  return fired;
+}
+
+/* Article pages are stored together when they come close together: a
+ * write failing anywhere in a listing's refresh leaves every page whole,
+ * its text searchable, and the archive sound. Faults at a spread of points (a refresh makes
+ * hundreds of writes). */
+static void
+test_page_faults (void)
+{
+  g_autoptr(ClipTestServer) server = clip_test_server_new ("127.0.0.1", NULL);
+  g_autofree char *baseline = clip_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipOutlet) o = clip_outlet_new ();
+  Fixture fx = { 0 }, *f = &fx;
+  guint ops = 0, stride;
+
+  clip_test_faults_set_cache_pages (16);
+  serve_listing (server);
+  f->store = clip_store_open_data_dir (baseline, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  o->url = clip_test_server_url (server, "/");
+  o->kind = CLIP_OUTLET_LISTING;
+  o->selector = g_strdup ("ul.news a");
+  o->full_text = CLIP_FULL_TEXT_ALWAYS;
+  g_assert_cmpint (clip_store_add_outlet (f->store, o, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+  pages_with_fault (server, baseline, NULL, 0, &ops);
+  g_assert_cmpuint (ops, >, 10);
+  stride = MAX (1, ops / 40);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      guint runs = 0;
+
+      for (guint n = 1; pages_with_fault (server, baseline, &kinds[k], n, NULL); n += stride)
+        runs++;
+      g_test_message ("%s: %u faults of %u writes", kinds[k].name, runs, ops);
+      g_assert_cmpuint (runs, >, 2);
+    }
+  clip_test_rm_rf (baseline);
+}
+
 #define TMPFS_CHILD_ENV "CLIP_TEST_TMPFS_CHILD"
 #define EXIT_SKIP 77
 
@@ -448,6 +588,7 @@ main (int argc, char **argv)
   clip_test_faults_install ();
   g_test_add_func ("/service-faults/together", test_faults_together);
   g_test_add_func ("/service-faults/alone", test_faults_alone);
+  g_test_add_func ("/service-faults/pages", test_page_faults);
   g_test_add_func ("/service-faults/full-tmpfs", test_full_tmpfs);
   return g_test_run ();
 }

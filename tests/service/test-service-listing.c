@@ -345,6 +345,177 @@ get_outlet (Fixture *f, gint64 id)
   return clip_test_service_get_outlet (f, id);
 }
 
+/* A listing whose own page robots.txt disallows: robots.txt is all that
+ * is asked of the site, and the outlet's health says why. */
+static void
+test_robots_listing_disallowed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipTestServer) site = clip_test_server_new ("127.0.0.3", NULL);
+  g_autofree char *home = home_page (0, 6, "news");
+  g_autoptr(ClipOutlet) o = NULL;
+  const ClipFetchOutcome *out;
+  gint64 id;
+
+  serve_articles (f, site, 6);
+  clip_test_server_add_body (site, "/section/", "text/html", home, -1, NULL, NULL);
+  clip_test_server_add_body (site, "/robots.txt", "text/plain",
+                             "User-agent: *\nDisallow: /section/\n", -1, NULL, NULL);
+  id = add_outlet (f, site, "/section/", CLIP_OUTLET_LISTING, "ul.news a");
+  clip_test_service_refresh (f, id);
+  out = clip_test_service_outcome (f, id);
+  g_assert_cmpint (out->status, ==, CLIP_FETCH_STATUS_ERROR);
+  g_assert_cmpstr (out->error, ==, "robots.txt disallows this page");
+  g_assert_cmpuint (clip_test_server_hits (site, "/robots.txt"), ==, 1);
+  g_assert_cmpuint (clip_test_server_hits (site, "/section/"), ==, 0);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *path = article_path (i);
+
+      g_assert_cmpuint (clip_test_server_hits (site, path), ==, 0);
+    }
+  o = get_outlet (f, id);
+  g_assert_cmpstr (o->last_error, ==, "robots.txt disallows this page");
+  g_assert_cmpint (clip_test_service_count_articles (f, id), ==, 0);
+}
+
+/* An index's child sitemap and a listing's next page that robots.txt
+ * disallows are passed over; the allowed ones are read. */
+static void
+test_robots_followed_pages (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipTestServer) site = clip_test_server_new ("127.0.0.4", NULL);
+  g_autofree char *open_map = clip_test_server_url (site, "/news-sitemap.xml");
+  g_autofree char *closed_map = clip_test_server_url (site, "/private/sitemap.xml");
+  g_autofree char *index = g_strdup_printf (
+      "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+      "<sitemap><loc>%s</loc><lastmod>2024-11-30</lastmod></sitemap>"
+      "<sitemap><loc>%s</loc><lastmod>2024-11-29</lastmod></sitemap></sitemapindex>",
+      closed_map, open_map);
+  g_autoptr(GString) map = g_string_new ("<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>");
+  g_autoptr(ClipOutlet) listing = clip_outlet_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 map_id, listing_id;
+
+  serve_articles (f, site, 4);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = article_path (i);
+      g_autofree char *url = clip_test_server_url (site, path);
+
+      g_string_append_printf (map, "<url><loc>%s</loc></url>", url);
+    }
+  g_string_append (map, "</urlset>");
+  clip_test_server_add_body (site, "/news-sitemap.xml", "application/xml", map->str, -1, NULL, NULL);
+  clip_test_server_add_body (site, "/private/sitemap.xml", "application/xml", map->str, -1, NULL, NULL);
+  clip_test_server_add_body (site, "/sitemap_index.xml", "application/xml", index, -1, NULL, NULL);
+  /* a listing of two articles whose next page is in /private/ */
+  clip_test_server_add_body (site, "/", "text/html",
+                             "<html><body><ul class='news'>"
+                             "<li><a href='/news/2024/11/03/story-2'>Central bank keeps its key rate</a></li>"
+                             "<li><a href='/news/2024/11/04/story-3'>Wine exports grew by a fifth</a></li>"
+                             "</ul><a class='next' href='/private/page/2'>Next</a></body></html>", -1, NULL, NULL);
+  clip_test_server_add_body (site, "/private/page/2", "text/html", "<html><body></body></html>", -1, NULL, NULL);
+  clip_test_server_add_body (site, "/robots.txt", "text/plain",
+                             "User-agent: *\nDisallow: /private/\n", -1, NULL, NULL);
+  map_id = add_outlet (f, site, "/sitemap_index.xml", CLIP_OUTLET_SITEMAP, NULL);
+  listing->url = clip_test_server_url (site, "/");
+  listing->kind = CLIP_OUTLET_LISTING;
+  listing->selector = g_strdup ("ul.news a");
+  listing->next_selector = g_strdup ("a.next");
+  listing->pages = 3;
+  listing_id = clip_store_add_outlet (f->store, listing, &error);
+  g_assert_no_error (error);
+  clip_service_reload_outlets (f->service);
+  clip_test_service_refresh (f, 0);
+  g_assert_cmpint (clip_test_service_outcome (f, map_id)->status, ==, CLIP_FETCH_STATUS_OK);
+  g_assert_cmpuint (clip_test_service_outcome (f, map_id)->added, ==, 2);
+  g_assert_cmpint (clip_test_service_outcome (f, listing_id)->status, ==, CLIP_FETCH_STATUS_OK);
+  g_assert_cmpuint (clip_test_service_outcome (f, listing_id)->added, ==, 2);
+  g_assert_cmpuint (clip_test_server_hits (site, "/news-sitemap.xml"), ==, 1);
+  g_assert_cmpuint (clip_test_server_hits (site, "/private/sitemap.xml"), ==, 0);
+  g_assert_cmpuint (clip_test_server_hits (site, "/private/page/2"), ==, 0);
+  g_assert_cmpuint (clip_test_server_hits (site, "/robots.txt"), ==, 1);
+}
+
+/* A site that failed (a 503 on an article page) is left alone for a
+ * while: the listing's next refresh asks nothing of it and says why, and
+ * the refresh still ends. */
+static void
+test_listing_host_backing_off (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipTestServer) site = clip_test_server_new ("127.0.0.6", NULL);
+  g_autofree char *home = home_page (0, 2, "news");
+  g_autofree char *path0 = article_path (0);
+  const ClipFetchOutcome *out;
+  gint64 id;
+
+  serve_articles (f, site, 2);
+  clip_test_server_add_status (site, path0, 503, NULL, NULL);
+  clip_test_server_add_body (site, "/", "text/html", home, -1, NULL, NULL);
+  clip_test_server_add_status (site, "/robots.txt", 404, NULL, NULL);
+  id = add_outlet (f, site, "/", CLIP_OUTLET_LISTING, "ul.news a");
+  clip_test_service_refresh (f, id);
+  g_assert_cmpint (clip_test_service_outcome (f, id)->status, ==, CLIP_FETCH_STATUS_OK);
+  g_assert_cmpuint (clip_test_server_hits (site, path0), ==, 1);
+  g_assert_cmpuint (clip_test_server_hits (site, "/"), ==, 1);
+
+  clip_test_service_refresh (f, id);
+  out = clip_test_service_outcome (f, id);
+  g_assert_cmpint (out->status, ==, CLIP_FETCH_STATUS_ERROR);
+  g_assert_cmpstr (out->error, ==, "the site is not answering or asked to wait; tried again later");
+  g_assert_cmpuint (clip_test_server_hits (site, "/"), ==, 1);
+  g_assert_cmpuint (clip_test_server_hits (site, path0), ==, 1);
+}
+
+static gint
+by_time (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* A fractional Crawl-delay between the listing and its article pages, on
+ * the server's clock: each request at least the delay after the one before. */
+static void
+test_robots_crawl_delay (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipTestServer) site = clip_test_server_new ("127.0.0.5", NULL);
+  g_autofree char *home = home_page (0, 3, "news");
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id, first;
+
+  serve_articles (f, site, 3);
+  clip_test_server_add_body (site, "/", "text/html", home, -1, NULL, NULL);
+  clip_test_server_add_body (site, "/robots.txt", "text/plain",
+                             "User-agent: *\nCrawl-delay: 0.4\n", -1, NULL, NULL);
+  id = add_outlet (f, site, "/", CLIP_OUTLET_LISTING, "ul.news a");
+  clip_test_service_refresh (f, id);
+  g_assert_cmpuint (clip_test_service_outcome (f, id)->added, ==, 3);
+  first = clip_test_server_first_hit_time (site, "/");
+  g_array_append_val (times, first);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = article_path (i);
+      gint64 t = clip_test_server_first_hit_time (site, path);
+
+      g_assert_cmpint (t, >, 0);
+      g_array_append_val (times, t);
+    }
+  g_array_sort (times, by_time);
+  /* the listing came first: its pages wait for the site's pace too */
+  g_assert_cmpint (g_array_index (times, gint64, 0), ==, first);
+  for (guint i = 1; i < times->len; i++)
+    {
+      gint64 gap = g_array_index (times, gint64, i) - g_array_index (times, gint64, i - 1);
+
+      g_test_message ("request %u: %" G_GINT64_FORMAT " us after the one before", i, gap);
+      /* 0.4 s, less what the first request's way to the server may
+       * have taken longer than the next one's */
+      g_assert_cmpint (gap, >=, 350 * 1000);
+    }
+}
+
 static void
 test_layout_changed (Fixture *f, gconstpointer data)
 {
@@ -403,6 +574,14 @@ main (int argc, char **argv)
               test_plain_sitemap, clip_test_service_teardown);
   g_test_add ("/service-listing/robots", Fixture, NULL, clip_test_service_setup, test_robots,
               clip_test_service_teardown);
+  g_test_add ("/service-listing/robots-listing-disallowed", Fixture, NULL, clip_test_service_setup,
+              test_robots_listing_disallowed, clip_test_service_teardown);
+  g_test_add ("/service-listing/robots-followed-pages", Fixture, NULL, clip_test_service_setup,
+              test_robots_followed_pages, clip_test_service_teardown);
+  g_test_add ("/service-listing/robots-crawl-delay", Fixture, NULL, clip_test_service_setup,
+              test_robots_crawl_delay, clip_test_service_teardown);
+  g_test_add ("/service-listing/host-backing-off", Fixture, NULL, clip_test_service_setup,
+              test_listing_host_backing_off, clip_test_service_teardown);
   g_test_add ("/service-listing/layout-changed", Fixture, NULL, clip_test_service_setup,
               test_layout_changed, clip_test_service_teardown);
   return g_test_run ();

@@ -15,7 +15,7 @@ typedef struct {
 struct _ClipRobots {
   GArray    *rules;      /* Rule, of the group that applies */
   gboolean   deny_all;
-  guint      delay;      /* its Crawl-delay, seconds */
+  guint      delay;      /* its Crawl-delay, milliseconds */
   GPtrArray *sitemaps;   /* char*, NULL-terminated: every Sitemap: line */
 };
 
@@ -135,6 +135,24 @@ count_stars (const char *s)
   return n;
 }
 
+/* Seconds, perhaps with a fraction (a decimal comma too), as whole
+ * milliseconds rounded up; clamped to CLIP_ROBOTS_MAX_DELAY. Nonsense
+ * (not a number, NaN, zero or less) asks for no delay. */
+static guint
+parse_delay (char *value)
+{
+  char *end = NULL;
+  double d;
+
+  g_strdelimit (value, ",", '.');
+  d = g_ascii_strtod (value, &end);
+  if (end == value || isnan (d) || d <= 0)
+    return 0;
+  if (d >= CLIP_ROBOTS_MAX_DELAY)
+    return CLIP_ROBOTS_MAX_DELAY * 1000;
+  return (guint) MAX (ceil (d * 1000), 1);
+}
+
 static void
 parse_line (Parser *p, char *line)
 {
@@ -163,11 +181,8 @@ parse_line (Parser *p, char *line)
     }
   else if (g_ascii_strcasecmp (key, "crawl-delay") == 0)
     {
-      double d = g_ascii_strtod (value, NULL);
-
       p->in_rules = TRUE;
-      /* a fraction of a second waits a whole one; nonsense none */
-      p->delay = d > 0 && d < 1e6 ? (guint) MIN (ceil (d), CLIP_ROBOTS_MAX_DELAY) : 0;
+      p->delay = parse_delay (value);
     }
   else if (g_ascii_strcasecmp (key, "allow") == 0 || g_ascii_strcasecmp (key, "disallow") == 0)
     {
@@ -282,7 +297,7 @@ clip_robots_allowed_url (const ClipRobots *self,
 }
 
 guint
-clip_robots_crawl_delay (const ClipRobots *self)
+clip_robots_crawl_delay_ms (const ClipRobots *self)
 {
   return self ? self->delay : 0;
 }

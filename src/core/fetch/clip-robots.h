@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 #define CLIP_ROBOTS_MAX_BYTES (500 * 1024)
 /* The product token Clippings' rules are looked up by. */
 #define CLIP_ROBOTS_AGENT "Clippings"
-/* A Crawl-delay is honoured up to this many seconds. */
+/* A Crawl-delay is honoured up to this many seconds: a site asking for
+ * more (an hour, "100000") is read a page a minute, not once a day. */
 #define CLIP_ROBOTS_MAX_DELAY 60
 
 typedef struct _ClipRobots ClipRobots;
@@ -39,9 +40,11 @@ gboolean    clip_robots_allowed     (const ClipRobots *robots,
 gboolean    clip_robots_allowed_url (const ClipRobots *robots,
                                      const char       *url);
 
-/* The Crawl-delay of the group that applies: seconds between requests
- * the site asks for (0 when none), at most CLIP_ROBOTS_MAX_DELAY. */
-guint       clip_robots_crawl_delay (const ClipRobots *robots);
+/* The Crawl-delay of the group that applies, in milliseconds between
+ * requests: fractions of a second count ("0.5" is 500; "0,5" too), a
+ * positive value is at least 1 ms and at most CLIP_ROBOTS_MAX_DELAY
+ * seconds; 0 when none, negative or not a number. */
+guint       clip_robots_crawl_delay_ms (const ClipRobots *robots);
 /* The Sitemap: lines' http(s) addresses, in order, NULL-terminated. */
 const char * const *clip_robots_sitemaps (const ClipRobots *robots);
 

@@ -33,6 +33,33 @@ GPtrArray  *clip_listing_eval       (ListingDoc            *ld,
 GPtrArray  *clip_listing_links_of   (ListingDoc            *ld,
                                      GPtrArray             *nodes);
 
+/* clip-listing-rank.c: a group of the page's links, those of one path
+ * from <body> (its signature), and how much they look like articles. */
+typedef struct {
+  ListingDoc *doc;
+  char       *sig;
+  GPtrArray  *anchors;     /* xmlNodePtr */
+  GPtrArray  *links;       /* ClipListingLink*, each address once */
+  GHashTable *urls;        /* address → ClipListingLink* */
+  char       *shape;       /* the links' commonest address shape */
+  double      likeness;    /* how much the links look like articles */
+  double      score;
+  gboolean    chrome, negative, nav;
+} ListingGroup;
+
+ListingGroup *clip_listing_group_new      (char             *sig);
+/* Adds the anchor and its address (taken), once per address. */
+void          clip_listing_group_add      (ListingGroup     *g,
+                                           xmlNodePtr        a,
+                                           char             *url);
+/* The page's links by signature, in the order of their first link. */
+GPtrArray    *clip_listing_collect_groups (ListingDoc       *ld);
+
+/* clip-listing-navigation.c: learning from other pages of the site (a
+ * second page) which links are navigation. */
+void          clip_listing_mark_navigation (GPtrArray       *groups,
+                                            GPtrArray       *others);
+
 /* clip-listing-address.c */
 /* A date, a number of three digits or more, or a slug of three words or
  * more in the address: what article addresses have. */

@@ -6,7 +6,8 @@
  * text, a date, id or long slug in the address, one shape of address),
  * and loses most of it in page chrome (nav, footer, aside, a site header),
  * in boxes whose class or heading says menu, tags, most read or related,
- * or when another page of the site has the same links in the same place.
+ * or when another page of the site has the same links in the same place
+ * (clip-listing-navigation.c).
  * The best group is joined by the smaller groups that look like the same
  * articles (a lead story above the list), and each group gets the
  * shortest selector that takes exactly its links.
@@ -22,20 +23,8 @@
 
 #define MAX_DEPTH 40
 
-typedef struct {
-  ListingDoc *doc;
-  char       *sig;
-  GPtrArray  *anchors;     /* xmlNodePtr */
-  GPtrArray  *links;       /* ClipListingLink*, each address once */
-  GHashTable *urls;        /* address → ClipListingLink* */
-  char       *shape;       /* the links' commonest address shape */
-  double      likeness;    /* how much the links look like articles */
-  double      score;
-  gboolean    chrome, negative, nav;
-} Group;
-
 static void
-group_free (Group *g)
+group_free (ListingGroup *g)
 {
   g_free (g->sig);
   g_ptr_array_unref (g->anchors);
@@ -200,10 +189,10 @@ in_chrome (xmlNodePtr a)
   return FALSE;
 }
 
-static Group *
-group_new (char *sig)
+ListingGroup *
+clip_listing_group_new (char *sig)
 {
-  Group *g = g_new0 (Group, 1);
+  ListingGroup *g = g_new0 (ListingGroup, 1);
 
   g->sig = sig;
   g->anchors = g_ptr_array_new ();
@@ -212,8 +201,8 @@ group_new (char *sig)
   return g;
 }
 
-static void
-group_add (Group *g, xmlNodePtr a, char *url)
+void
+clip_listing_group_add (ListingGroup *g, xmlNodePtr a, char *url)
 {
   ClipListingLink *link = g_hash_table_lookup (g->urls, url);
 
@@ -236,8 +225,8 @@ group_add (Group *g, xmlNodePtr a, char *url)
 }
 
 /* The page's links by signature, in the order of their first link. */
-static GPtrArray *
-collect_groups (ListingDoc *ld)
+GPtrArray *
+clip_listing_collect_groups (ListingDoc *ld)
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   g_autoptr(GHashTable) by_sig = g_hash_table_new (g_str_hash, g_str_equal);
@@ -245,7 +234,7 @@ collect_groups (ListingDoc *ld)
 
   for (xmlNodePtr n = top; n; n = clip_page_next (n, top, FALSE))
     {
-      Group *g;
+      ListingGroup *g;
       char *url, *sig;
 
       if (n->type != XML_ELEMENT_NODE || !is_tag (n, "a"))
@@ -258,14 +247,14 @@ collect_groups (ListingDoc *ld)
       sig = signature (n);
       if ((g = g_hash_table_lookup (by_sig, sig)) == NULL)
         {
-          g = group_new (sig);
+          g = clip_listing_group_new (sig);
           g->doc = ld;
           g_hash_table_insert (by_sig, g->sig, g);
           g_ptr_array_add (groups, g);
         }
       else
         g_free (sig);
-      group_add (g, n, url);
+      clip_listing_group_add (g, n, url);
     }
   return groups;
 }
@@ -316,7 +305,7 @@ count_links (xmlNodePtr node, guint limit)
  * what it adds holds few links of others (a heading, a wrapper), so that
  * the box's own class and heading are found however deep its list is. */
 static xmlNodePtr
-group_region (Group *g, xmlNodePtr box)
+group_region (ListingGroup *g, xmlNodePtr box)
 {
   guint own = g->anchors->len;
 
@@ -365,7 +354,7 @@ box_label (xmlNodePtr region, xmlNodePtr first)
  * an element from the link up to the region around the box, or by its
  * heading. */
 static gboolean
-negative_box (Group *g, xmlNodePtr box)
+negative_box (ListingGroup *g, xmlNodePtr box)
 {
   xmlNodePtr a = g_ptr_array_index (g->anchors, 0);
   xmlNodePtr region = group_region (g, box);
@@ -401,7 +390,7 @@ count_words (const char *s)
 
 /* One link per block: each link in an item of its own below the box. */
 static double
-block_share (Group *g, xmlNodePtr box)
+block_share (ListingGroup *g, xmlNodePtr box)
 {
   g_autoptr(GHashTable) items = g_hash_table_new (NULL, NULL);
 
@@ -417,7 +406,7 @@ block_share (Group *g, xmlNodePtr box)
 }
 
 static void
-measure (ListingDoc *ld, Group *g)
+measure (ListingDoc *ld, ListingGroup *g)
 {
   g_autoptr(GHashTable) shapes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint text_ok = 0, url_ok = 0, site_ok = 0, chrome = 0, best = 0;
@@ -452,7 +441,7 @@ measure (ListingDoc *ld, Group *g)
 }
 
 static double
-group_score (const Group *g)
+group_score (const ListingGroup *g)
 {
   guint n = g->links->len;
   double size = n >= CLIP_LISTING_MIN_LINKS ? 0.5 + 0.5 * MIN (1.0, n / 20.0) : n / 10.0;
@@ -493,7 +482,7 @@ stable_id (xmlNodePtr node)
  * position only: XPath from the box's place in the document, then the
  * steps below it. full: the whole chain, kept when that fails too. */
 static char *
-positional_selector (ListingDoc *ld, Group *g, const char *full)
+positional_selector (ListingDoc *ld, ListingGroup *g, const char *full)
 {
   xmlNodePtr box = common_ancestor (g->anchors);
   xmlNodePtr a = g_ptr_array_index (g->anchors, 0);
@@ -527,7 +516,7 @@ positional_selector (ListingDoc *ld, Group *g, const char *full)
  * or from an element with an id) that takes exactly the group's links;
  * the whole path from <body> when none does. */
 static char *
-group_selector (ListingDoc *ld, Group *g)
+group_selector (ListingDoc *ld, ListingGroup *g)
 {
   g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
@@ -559,109 +548,10 @@ group_selector (ListingDoc *ld, Group *g)
   return positional_selector (ld, g, chain->str);
 }
 
-/* The links of g that every page of others has in the same place. */
-static GHashTable *
-navigation_links (Group *g, GPtrArray *pages_groups)
-{
-  GHashTable *nav = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint j = 0; j < g->links->len; j++)
-    {
-      const char *url = ((ClipListingLink *) g_ptr_array_index (g->links, j))->url;
-      gboolean everywhere = TRUE;
-
-      for (guint p = 0; p < pages_groups->len && everywhere; p++)
-        {
-          Group *t = g_hash_table_lookup (g_ptr_array_index (pages_groups, p), g->sig);
-
-          everywhere = t && g_hash_table_contains (t->urls, url);
-        }
-      if (everywhere)
-        g_hash_table_add (nav, (gpointer) url);
-    }
-  return nav;
-}
-
-/* Moves the anchors of g whose address is in nav to a group of their own,
- * marked navigation. */
-static Group *
-split_navigation (Group *g, GHashTable *nav)
-{
-  g_autoptr(GPtrArray) anchors = g_steal_pointer (&g->anchors);
-  /* Freed last: the addresses the group's url set holds are theirs. */
-  g_autoptr(GPtrArray) links = g_steal_pointer (&g->links);
-  Group *n = group_new (g_strconcat (g->sig, "#navigation", NULL));
-
-  (void) links;
-  n->doc = g->doc;
-  n->nav = TRUE;
-  g->anchors = g_ptr_array_new ();
-  g->links = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_listing_link_free);
-  g_hash_table_remove_all (g->urls);
-  for (guint i = 0; i < anchors->len; i++)
-    {
-      xmlNodePtr a = g_ptr_array_index (anchors, i);
-      /* the addresses were read from these anchors before: not NULL */
-      char *url = clip_listing_link_url (g->doc, a);
-      Group *to = g_hash_table_contains (nav, url) ? n : g;
-
-      group_add (to, a, url);
-    }
-  return n;
-}
-
-/* Links that every page of others has in the same place are navigation:
- * a group of only those is marked; a group with some of them (a "picks"
- * column beside the news, the same template) is split in two. */
-static void
-mark_navigation (GPtrArray *groups, GPtrArray *others)
-{
-  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
-  g_autoptr(GPtrArray) pages_groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  guint n_groups = groups->len;
-
-  if (others == NULL || others->len == 0)
-    return;
-  for (guint p = 0; p < others->len; p++)
-    {
-      ListingDoc *od = g_new0 (ListingDoc, 1);
-      GPtrArray *theirs;
-      GHashTable *by_sig = g_hash_table_new (g_str_hash, g_str_equal);
-
-      clip_listing_doc_open (od, g_ptr_array_index (others, p));
-      theirs = collect_groups (od);
-      for (guint i = 0; i < theirs->len; i++)
-        g_hash_table_insert (by_sig, ((Group *) g_ptr_array_index (theirs, i))->sig,
-                             g_ptr_array_index (theirs, i));
-      g_ptr_array_add (docs, od);
-      g_ptr_array_add (keep, theirs);
-      g_ptr_array_add (pages_groups, by_sig);
-    }
-  for (guint i = 0; i < n_groups; i++)
-    {
-      Group *g = g_ptr_array_index (groups, i);
-      g_autoptr(GHashTable) nav = navigation_links (g, pages_groups);
-      guint count = g_hash_table_size (nav);
-
-      if (count * 5 >= g->links->len * 4)
-        g->nav = TRUE;
-      else if (count > 0)
-        g_ptr_array_add (groups, split_navigation (g, nav));
-    }
-  g_ptr_array_set_size (pages_groups, 0);
-  g_ptr_array_set_size (keep, 0);
-  for (guint p = 0; p < docs->len; p++)
-    {
-      clip_listing_doc_close (g_ptr_array_index (docs, p));
-      g_free (g_ptr_array_index (docs, p));
-    }
-}
-
 static gint
 by_score (gconstpointer a, gconstpointer b)
 {
-  const Group *ga = *(Group **) a, *gb = *(Group **) b;
+  const ListingGroup *ga = *(ListingGroup **) a, *gb = *(ListingGroup **) b;
 
   return ga->score < gb->score ? 1 : ga->score > gb->score ? -1 : 0;
 }
@@ -669,14 +559,14 @@ by_score (gconstpointer a, gconstpointer b)
 static GPtrArray *
 measured_groups (ListingDoc *ld, GPtrArray *others)
 {
-  GPtrArray *groups = collect_groups (ld);
+  GPtrArray *groups = clip_listing_collect_groups (ld);
 
-  mark_navigation (groups, others);
+  clip_listing_mark_navigation (groups, others);
   for (guint i = 0; i < groups->len; i++)
     measure (ld, g_ptr_array_index (groups, i));
   for (guint i = 0; i < groups->len; i++)
     {
-      Group *g = g_ptr_array_index (groups, i);
+      ListingGroup *g = g_ptr_array_index (groups, i);
 
       g->score = group_score (g);
     }
@@ -687,7 +577,7 @@ measured_groups (ListingDoc *ld, GPtrArray *others)
 /* A smaller group of the same articles as the best one: a lead story, a
  * second column of the same list. */
 static gboolean
-partner (const Group *best, const Group *g)
+partner (const ListingGroup *best, const ListingGroup *g)
 {
   return g != best && !g->chrome && !g->negative && !g->nav && g->likeness >= 0.6 &&
          g_strcmp0 (g->shape, best->shape) == 0;
@@ -709,7 +599,7 @@ proposal_new (ListingDoc *ld, const char *selector, double score, gboolean nav)
 
 /* The best group and its partners, as one selector. */
 static ClipListingProposal *
-best_proposal (ListingDoc *ld, GPtrArray *groups, Group *best, GHashTable *used)
+best_proposal (ListingDoc *ld, GPtrArray *groups, ListingGroup *best, GHashTable *used)
 {
   g_autoptr(GString) sel = g_string_new (NULL);
   g_autoptr(GHashTable) urls = g_hash_table_new (g_str_hash, g_str_equal);
@@ -718,7 +608,7 @@ best_proposal (ListingDoc *ld, GPtrArray *groups, Group *best, GHashTable *used)
 
   for (guint i = 0; i < groups->len; i++)
     {
-      Group *g = g_ptr_array_index (groups, i);
+      ListingGroup *g = g_ptr_array_index (groups, i);
       gboolean adds = FALSE;
       g_autofree char *css = NULL;
 
@@ -762,7 +652,7 @@ clip_listing_propose (const ClipListingPage *page, GPtrArray *others)
   groups = measured_groups (&ld, others);
   for (guint i = 0; i < groups->len && out->len < CLIP_LISTING_MAX_PROPOSALS; i++)
     {
-      Group *g = g_ptr_array_index (groups, i);
+      ListingGroup *g = g_ptr_array_index (groups, i);
       g_autofree char *css = NULL;
 
       if (g->links->len < CLIP_LISTING_MIN_LINKS || g_hash_table_contains (used, g) || g->score <= 0)
@@ -793,7 +683,7 @@ clip_listing_navigation_share (const ClipListingPage *page, GPtrArray *links)
   groups = measured_groups (&ld, NULL);
   for (guint i = 0; i < groups->len; i++)
     {
-      Group *g = g_ptr_array_index (groups, i);
+      ListingGroup *g = g_ptr_array_index (groups, i);
 
       if (g->chrome || g->negative || g->likeness < 0.35)
         continue;

@@ -164,6 +164,12 @@ clip_scheduler_release_host (ClipScheduler *self,
   self->requests--;
 }
 
+gboolean
+clip_scheduler_full (ClipScheduler *self)
+{
+  return self->requests >= self->max_running;
+}
+
 void
 clip_scheduler_remove_outlet (ClipScheduler *self,
                               gint64         id)

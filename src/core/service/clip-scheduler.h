@@ -79,6 +79,8 @@ gboolean       clip_scheduler_acquire_host  (ClipScheduler *self,
                                              const char    *host);
 void           clip_scheduler_release_host  (ClipScheduler *self,
                                              const char    *host);
+/* Whether every slot of max_running is taken: no request may start. */
+gboolean       clip_scheduler_full          (ClipScheduler *self);
 
 /* The earliest next attempt of an idle enabled outlet, or G_MAXINT64. */
 gint64         clip_scheduler_next_due      (ClipScheduler *self);

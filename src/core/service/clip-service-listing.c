@@ -33,6 +33,7 @@ clip_listing_read_clear (ClipListingRead *read)
   g_clear_pointer (&read->error, g_free);
   g_clear_pointer (&read->preview, g_free);
   g_clear_pointer (&read->follow, g_ptr_array_unref);
+  g_clear_pointer (&read->follow_url, g_free);
 }
 
 static ClipArticle *

@@ -18,6 +18,7 @@ typedef struct {
   char      *preview;        /* JSON [{"url","title"}] of a good first page */
   GPtrArray *follow;         /* char*: more pages to read (a listing's next
                                 page, an index's sitemaps); NULL: none wanted */
+  char      *follow_url;     /* the one being read */
 } ClipListingRead;
 
 void     clip_listing_read_clear (ClipListingRead         *read);

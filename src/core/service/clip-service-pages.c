@@ -31,9 +31,23 @@ typedef struct {
 
 typedef struct {
   gint     failures;
-  gint64   next_allowed;
-  gint64   paced_until;   /* the site's Crawl-delay after the last request */
+  gint64   failed_at;     /* µs (monotonic): the last failure */
+  gint64   next_allowed;  /* seconds: the back-off after failures */
+  gint64   paced_until;   /* µs (real time): the site's Crawl-delay after
+                             the last request */
 } HostState;
+
+/* A page waiting, with its address once read: the pump looks at every
+ * waiting page each time a request ends, and reading each one's address
+ * from the archive again each time was most of a listing refresh's time. */
+typedef struct {
+  gint64   id;            /* first: the key of page_queued */
+  gboolean read;
+  char    *url;
+  char    *host;
+  char    *origin;
+  gboolean ignore_robots;
+} Waiting;
 
 typedef struct {
   ClipService *self;
@@ -41,12 +55,22 @@ typedef struct {
   char        *url;
   char        *host;
   char        *origin;       /* robots: scheme://host[:port] */
+  gint64       started;      /* µs (monotonic) */
 } PageJob;
 
 static gint64
 now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+waiting_free (Waiting *w)
+{
+  g_free (w->url);
+  g_free (w->host);
+  g_free (w->origin);
+  g_free (w);
 }
 
 static void
@@ -123,6 +147,8 @@ clip_service_pages_init (ClipService *self)
   self->robots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) robots_entry_free);
   self->page_hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pages_dirty = TRUE;
+  g_queue_init (&self->gated);
+  self->gate_due = G_MAXINT64;
   load_hosts (self);
 }
 
@@ -164,7 +190,9 @@ clip_service_pages_clear (ClipService *self)
       g_source_destroy (self->page_timer);
       g_clear_pointer (&self->page_timer, g_source_unref);
     }
-  g_queue_clear_full (&self->page_queue, g_free);
+  clip_service_pages_batch_clear (self);
+  g_queue_clear_full (&self->page_queue, (GDestroyNotify) waiting_free);
+  clip_service_gate_clear (self);
   g_clear_pointer (&self->page_queued, g_hash_table_unref);
   g_clear_pointer (&self->page_running, g_hash_table_unref);
   g_clear_pointer (&self->page_waiters, g_hash_table_unref);
@@ -176,25 +204,26 @@ clip_service_pages_clear (ClipService *self)
 static void
 enqueue (ClipService *self, gint64 id)
 {
-  gint64 *p;
+  Waiting *w;
 
   /* A page being fetched still waits in the archive until it is stored:
    * a batch read meanwhile must not ask for it twice. */
   if (g_hash_table_contains (self->page_queued, &id) || g_hash_table_contains (self->page_running, &id))
     return;
-  p = g_memdup2 (&id, sizeof id);
-  g_queue_push_tail (&self->page_queue, p);
-  g_hash_table_add (self->page_queued, p);
+  w = g_new0 (Waiting, 1);
+  w->id = id;
+  g_queue_push_tail (&self->page_queue, w);
+  g_hash_table_add (self->page_queued, &w->id);
 }
 
 static void
 dequeue (ClipService *self, GList *link)
 {
-  gint64 *p = link->data;
+  Waiting *w = link->data;
 
-  g_hash_table_remove (self->page_queued, p);
+  g_hash_table_remove (self->page_queued, &w->id);
   g_queue_delete_link (&self->page_queue, link);
-  g_free (p);
+  waiting_free (w);
 }
 
 static void
@@ -276,6 +305,7 @@ host_failed (ClipService *self, const char *host, gint64 retry_after)
       g_hash_table_insert (self->page_hosts, g_strdup (host), h);
     }
   h->failures++;
+  h->failed_at = g_get_monotonic_time ();
   h->next_allowed = clip_schedule_after_failure (PAGE_BACKOFF_MIN, h->failures, retry_after,
                                                  now_seconds (), g_random_int ());
   save_host (self, host, h);
@@ -294,22 +324,26 @@ host_state (ClipService *self, const char *host)
   return h;
 }
 
-/* When the host may be asked again: after its back-off and its pace. */
+/* When the host may be asked again, µs: after its back-off and its pace. */
 static gint64
 host_due (const HostState *h)
 {
-  return MAX (h->next_allowed, h->paced_until);
+  return MAX (h->next_allowed * G_USEC_PER_SEC, h->paced_until);
 }
 
 static void
-host_ok (ClipService *self, const char *host)
+host_ok (ClipService *self, const char *host, gint64 started)
 {
   HostState *h = g_hash_table_lookup (self->page_hosts, host);
 
+  /* A request that went out before the site failed another says nothing
+   * of the site since: its back-off stands. */
+  if (h != NULL && h->failures > 0 && started < h->failed_at)
+    return;
   if (h != NULL && h->failures > 0)
     save_host (self, host, NULL);
   /* the pace stays: it is the site's wish, not a failure's */
-  if (h != NULL && h->paced_until > now_seconds ())
+  if (h != NULL && h->paced_until > g_get_real_time ())
     {
       h->failures = 0;
       h->next_allowed = 0;
@@ -318,15 +352,15 @@ host_ok (ClipService *self, const char *host)
     g_hash_table_remove (self->page_hosts, host);
 }
 
-/* A site's Crawl-delay: one request, then none for that many seconds. */
+/* A site's Crawl-delay: one request, then none for that long. */
 static void
-host_pace (ClipService *self, const char *origin, const char *host, gint64 now)
+host_pace (ClipService *self, const char *origin, const char *host)
 {
   RobotsEntry *e = g_hash_table_lookup (self->robots, origin);
-  guint delay = e && e->robots ? clip_robots_crawl_delay (e->robots) : 0;
+  guint delay_ms = e && e->robots ? clip_robots_crawl_delay_ms (e->robots) : 0;
 
-  if (delay > 0)
-    host_state (self, host)->paced_until = now + delay + 1; /* whole seconds: at least delay */
+  if (delay_ms > 0)
+    host_state (self, host)->paced_until = g_get_real_time () + (gint64) delay_ms * 1000;
 }
 
 /* A failure that says the host is unwell, not that the page is. */
@@ -340,25 +374,24 @@ is_host_failure (const ClipFetchResponse *r)
           (r->status == 429 || r->status >= 500));
 }
 
-static void
-page_done (ClipService *self, gint64 id, ClipPageState state)
+void
+clip_service_page_done (ClipService *self, gint64 id, guint state)
 {
+  /* Stored (or dropped): no longer waiting in the archive either. */
+  if (self->page_running)
+    g_hash_table_remove (self->page_running, &id);
   clip_service_emit_page (self, id, state);
   fail_waiters (self, id, state);
 }
 
-/* The outlet's health: how its pages fare, and when its site may be
- * asked again after it failed. */
-static void
-note_health (ClipService *self, const PageJob *job, const ClipFetchResponse *r)
+/* When the site may be asked again after this answer failed it: what
+ * the outlet's health says beside the failure (0: whenever). */
+static gint64
+retry_at (ClipService *self, const char *host, const ClipFetchResponse *r)
 {
-  g_autoptr(GError) error = NULL;
-  HostState *h = r->error ? g_hash_table_lookup (self->page_hosts, job->host) : NULL;
+  HostState *h = r->error ? g_hash_table_lookup (self->page_hosts, host) : NULL;
 
-  if (!clip_store_note_page_fetch (self->store, job->id, r->error ? r->error->message : NULL,
-                                   h && h->failures > 0 ? h->next_allowed : 0, &error))
-    g_message ("Could not save the health of the outlet of article %" G_GINT64_FORMAT ": %s",
-               job->id, error->message);
+  return h && h->failures > 0 ? h->next_allowed : 0;
 }
 
 static void
@@ -366,30 +399,22 @@ page_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   PageJob *job = data;
   ClipService *self = job->self;
-  g_autoptr(ClipFetchResponse) r = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
-  g_autoptr(GError) error = NULL;
-  ClipPageState state;
+  ClipFetchResponse *r = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
 
   self->in_flight--;
   self->pages_in_flight--;
   clip_scheduler_release_host (self->scheduler, job->host);
-  if (self->page_running)
-    g_hash_table_remove (self->page_running, &job->id);
   if (self->stopping || g_error_matches (r->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      clip_fetch_response_free (r);
       page_job_free (job);
       return;
     }
   if (is_host_failure (r))
     host_failed (self, job->host, r->retry_after);
   else if (r->error == NULL)
-    host_ok (self, job->host);
-  clip_store_release_snapshot (self->store);
-  state = clip_article_page_store (self->store, job->id, r, &error);
-  if (error != NULL)
-    g_message ("Could not store the page of article %" G_GINT64_FORMAT ": %s", job->id, error->message);
-  note_health (self, job, r);
-  page_done (self, job->id, state);
+    host_ok (self, job->host, job->started);
+  clip_service_pages_answered (self, job->id, r, retry_at (self, job->host, r));
   page_job_free (job);
   clip_service_pump (self);
 }
@@ -421,7 +446,7 @@ robots_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
       e->robots = r->error ? clip_robots_new_allow_all ()
                            : clip_robots_parse (text, len, CLIP_ROBOTS_AGENT);
       e->expires = now_seconds () + ROBOTS_LIFETIME;
-      host_ok (self, job->host);
+      host_ok (self, job->host, job->started);
     }
   else
     {
@@ -440,6 +465,7 @@ start (ClipService *self, PageJob *job, gboolean robots)
 
   self->in_flight++;
   self->pages_in_flight++;
+  job->started = g_get_monotonic_time ();
   if (!robots)
     g_hash_table_add (self->page_running, g_memdup2 (&job->id, sizeof job->id));
   clip_fetcher_fetch_async (self->page_fetcher, robots ? url : job->url, NULL, NULL, self->cancel,
@@ -459,40 +485,47 @@ record_now (ClipService *self, gint64 id, ClipPageState state, const char *messa
   p.fetched = now_seconds ();
   if (!clip_store_save_page (self->store, id, &p, &error))
     g_message ("Could not store the page of article %" G_GINT64_FORMAT ": %s", id, error->message);
-  page_done (self, id, state);
+  clip_service_page_done (self, id, state);
 }
 
 typedef enum { TRY_DROP, TRY_WAIT, TRY_BLOCKED, TRY_STARTED } TryResult;
+
+/* The site's robots.txt, read (and kept a day) before anything else is
+ * asked of it: NULL while it is being read. */
+static ClipRobots *
+robots_of (ClipService *self, const char *host, const char *origin, gint64 now)
+{
+  RobotsEntry *e = g_hash_table_lookup (self->robots, origin);
+  PageJob *rj;
+
+  if (e != NULL && e->robots != NULL && e->expires <= now)
+    {
+      g_hash_table_remove (self->robots, origin);
+      e = NULL;
+    }
+  if (e != NULL)
+    return e->robots;
+  if (!clip_scheduler_acquire_host (self->scheduler, host))
+    return NULL;
+  rj = g_new0 (PageJob, 1);
+  rj->self = self;
+  rj->host = g_strdup (host);
+  rj->origin = g_strdup (origin);
+  g_hash_table_insert (self->robots, g_strdup (origin), g_new0 (RobotsEntry, 1));
+  start (self, rj, TRUE);
+  return NULL;
+}
 
 /* Whether robots.txt lets the page go: TRY_STARTED when it does (or the
  * outlet ignores it), TRY_WAIT while it is being read. */
 static TryResult
 check_robots (ClipService *self, PageJob *job, gint64 now)
 {
-  RobotsEntry *e = g_hash_table_lookup (self->robots, job->origin);
+  ClipRobots *robots = robots_of (self, job->host, job->origin, now);
 
-  if (e != NULL && e->robots != NULL && e->expires <= now)
-    {
-      g_hash_table_remove (self->robots, job->origin);
-      e = NULL;
-    }
-  if (e == NULL)
-    {
-      PageJob *rj;
-
-      if (!clip_scheduler_acquire_host (self->scheduler, job->host))
-        return TRY_WAIT;
-      rj = g_new0 (PageJob, 1);
-      rj->self = self;
-      rj->host = g_strdup (job->host);
-      rj->origin = g_strdup (job->origin);
-      g_hash_table_insert (self->robots, g_strdup (job->origin), g_new0 (RobotsEntry, 1));
-      start (self, rj, TRUE);
-      return TRY_WAIT;
-    }
-  if (e->robots == NULL)
+  if (robots == NULL)
     return TRY_WAIT;
-  if (!clip_robots_allowed_url (e->robots, job->url))
+  if (!clip_robots_allowed_url (robots, job->url))
     {
       g_autofree char *message = g_strdup_printf (_("the site's robots.txt does not allow reading %s"),
                                                   job->url);
@@ -503,16 +536,14 @@ check_robots (ClipService *self, PageJob *job, gint64 now)
   return TRY_STARTED;
 }
 
-/* Whether a page of the run's own articles is being fetched, or a
- * robots.txt (which pages of the run may be waiting for). */
+/* Whether a page of the run's own articles is being fetched or stored
+ * (one waiting for a robots.txt is waiting in the queue). */
 static gboolean
 run_running (ClipService *self, gint64 from)
 {
   GHashTableIter iter;
   gpointer key;
 
-  if (self->pages_in_flight > g_hash_table_size (self->page_running))
-    return TRUE;
   g_hash_table_iter_init (&iter, self->page_running);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (*(gint64 *) key >= from)
@@ -520,48 +551,71 @@ run_running (ClipService *self, gint64 from)
   return FALSE;
 }
 
-static TryResult
-try_start (ClipService *self, gint64 id, gint64 now)
+/* The waiting page's address and host, read once. FALSE when it is no
+ * longer to be fetched (then it is dropped and said). */
+static gboolean
+read_waiting (ClipService *self, Waiting *w)
 {
-  PageJob *job = g_new0 (PageJob, 1);
-  gboolean ignore_robots = FALSE;
+  if (w->read)
+    return TRUE;
+  if (!read_target (self, w->id, &w->url, &w->ignore_robots))
+    {
+      clip_service_page_done (self, w->id, CLIP_PAGE_STATE_NONE);
+      return FALSE;       /* gone, or no longer waiting */
+    }
+  w->read = TRUE;
+  if (!split_url (w->url, &w->host, &w->origin))
+    {
+      record_now (self, w->id, CLIP_PAGE_STATE_FAILED, _("not a web address"), w->url);
+      return FALSE;
+    }
+  if (clip_article_page_host_refused (w->host))
+    {
+      record_now (self, w->id, CLIP_PAGE_STATE_FAILED,
+                  "not fetched: CLIPPINGS_FETCH_LOOPBACK_ONLY allows only loopback addresses", w->url);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static TryResult
+try_start (ClipService *self, Waiting *w, gint64 now)
+{
+  PageJob *job;
   HostState *h;
   TryResult t;
 
+  if (!read_waiting (self, w))
+    return TRY_DROP;
+  h = g_hash_table_lookup (self->page_hosts, w->host);
+  if (h != NULL && host_due (h) > g_get_real_time ())
+    return TRY_BLOCKED;
+  job = g_new0 (PageJob, 1);
   job->self = self;
-  job->id = id;
-  if (!read_target (self, id, &job->url, &ignore_robots))
-    {
-      page_job_free (job);
-      page_done (self, id, CLIP_PAGE_STATE_NONE);
-      return TRY_DROP;       /* gone, or no longer waiting */
-    }
-  if (!split_url (job->url, &job->host, &job->origin))
-    {
-      record_now (self, id, CLIP_PAGE_STATE_FAILED, _("not a web address"), job->url);
-      page_job_free (job);
-      return TRY_DROP;
-    }
-  if (clip_article_page_host_refused (job->host))
-    {
-      record_now (self, id, CLIP_PAGE_STATE_FAILED,
-                  "not fetched: CLIPPINGS_FETCH_LOOPBACK_ONLY allows only loopback addresses", job->url);
-      page_job_free (job);
-      return TRY_DROP;
-    }
-  h = g_hash_table_lookup (self->page_hosts, job->host);
-  if (h != NULL && host_due (h) > now)
-    {
-      page_job_free (job);
-      return TRY_BLOCKED;
-    }
-  t = ignore_robots ? TRY_STARTED : check_robots (self, job, now);
+  job->id = w->id;
+  job->url = g_strdup (w->url);
+  job->host = g_strdup (w->host);
+  job->origin = g_strdup (w->origin);
+  t = w->ignore_robots ? TRY_STARTED : check_robots (self, job, now);
   if (t == TRY_STARTED && !clip_scheduler_acquire_host (self->scheduler, job->host))
     t = TRY_WAIT;
-  if (t == TRY_STARTED && !ignore_robots)
-    host_pace (self, job->origin, job->host, now);
   if (t == TRY_STARTED)
-    start (self, job, FALSE);
+    {
+      g_autofree char *url = NULL;
+      gboolean ignore = FALSE;
+
+      /* Read again as it starts: it may be gone or fetched meanwhile. */
+      if (!read_target (self, w->id, &url, &ignore))
+        {
+          clip_scheduler_release_host (self->scheduler, job->host);
+          page_job_free (job);
+          clip_service_page_done (self, w->id, CLIP_PAGE_STATE_NONE);
+          return TRY_DROP;
+        }
+      if (!w->ignore_robots)
+        host_pace (self, job->origin, job->host);
+      start (self, job, FALSE);
+    }
   else
     page_job_free (job);
   return t;
@@ -577,9 +631,12 @@ page_timer_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* due: µs of real time. */
 static void
-arm_page_timer (ClipService *self, gint64 due, gint64 now)
+arm_page_timer (ClipService *self, gint64 due)
 {
+  gint64 ms = due == G_MAXINT64 ? 0 : (due - g_get_real_time () + 999) / 1000;
+
   if (self->page_timer)
     {
       g_source_destroy (self->page_timer);
@@ -587,7 +644,7 @@ arm_page_timer (ClipService *self, gint64 due, gint64 now)
     }
   if (due == G_MAXINT64 || self->stopping)
     return;
-  self->page_timer = g_timeout_source_new_seconds ((guint) CLAMP (due - now, 1, 24 * 3600));
+  self->page_timer = g_timeout_source_new ((guint) CLAMP (ms, 1, 24 * 3600 * 1000));
   g_source_set_callback (self->page_timer, page_timer_cb, self, NULL);
   g_source_attach (self->page_timer, self->context);
 }
@@ -596,11 +653,13 @@ gboolean
 clip_service_pages_pump (ClipService *self)
 {
   gint64 now = now_seconds ();
-  gint64 due = G_MAXINT64;
+  /* listings waiting for a host's pace wake the same timer */
+  gint64 due = self->gate_due;
   gboolean waiting = FALSE, paced = FALSE, run_waiting = FALSE;
   gint64 from;
   GList *l, *next;
 
+  self->gate_due = G_MAXINT64;
   if (self->stopping || self->page_fetcher == NULL)
     return FALSE;
   load_waiting (self);
@@ -612,39 +671,43 @@ clip_service_pages_pump (ClipService *self)
   from = self->pages_more ? self->page_run_from : 0;
   for (l = self->page_queue.head; l; l = next)
     {
-      gint64 id = *(gint64 *) l->data;
+      Waiting *w = l->data;
       TryResult t;
 
       next = l->next;
-      t = try_start (self, id, now);
+      /* Every slot taken: nothing can start, the rest wait as they are. */
+      if (clip_scheduler_full (self->scheduler))
+        {
+          waiting = TRUE;
+          for (GList *rest = l; rest != NULL && !run_waiting; rest = rest->next)
+            run_waiting = ((Waiting *) rest->data)->id >= from;
+          break;
+        }
+      t = try_start (self, w, now);
       if (t == TRY_DROP || t == TRY_STARTED)
         dequeue (self, l);
       else if (t == TRY_WAIT)
         {
           waiting = TRUE;
-          run_waiting |= id >= from;
+          run_waiting |= w->id >= from;
         }
       else
         {
-          g_autofree char *host = NULL, *origin = NULL;
-          g_autofree char *url = NULL;
-          gboolean ignore;
-          HostState *h;
+          HostState *h = g_hash_table_lookup (self->page_hosts, w->host);
 
-          if (read_target (self, id, &url, &ignore) && split_url (url, &host, &origin) &&
-              (h = g_hash_table_lookup (self->page_hosts, host)) != NULL)
+          if (h != NULL)
             {
               due = MIN (due, host_due (h));
-              /* a Crawl-delay is seconds: the run waits for it, not for
+              /* a Crawl-delay is short: the run waits for it, not for
                * a failing host's back-off */
-              paced |= h->failures == 0 && id >= from;
+              paced |= h->failures == 0 && w->id >= from;
             }
         }
     }
   clip_store_release_snapshot (self->store);
-  arm_page_timer (self, due, now);
+  arm_page_timer (self, due);
   self->pages_startable = waiting;
-  return run_running (self, from) || run_waiting || paced;
+  return run_running (self, from) || clip_service_pages_storing (self) || run_waiting || paced;
 }
 
 void
@@ -662,6 +725,46 @@ clip_service_pages_run_begins (ClipService *self)
     sqlite3_reset (stmt);
   clip_store_release_snapshot (self->store);
 }
+
+/* Listings, sitemaps and the pages followed from them (clip-service-gate.c)
+ * go by the same robots.txt, pace and back-off as article pages. */
+ClipHostGate
+clip_service_host_gate (ClipService *self,
+                        const char  *url,
+                        gboolean     ignore_robots,
+                        char       **slot_host)
+{
+  g_autofree char *host = NULL, *origin = NULL;
+  ClipRobots *robots = NULL;
+  HostState *h;
+
+  if (!split_url (url, &host, &origin))
+    return CLIP_HOST_GO;        /* the fetcher says what is wrong with it */
+  h = g_hash_table_lookup (self->page_hosts, host);
+  /* A host backing off after failures is not waited for: that can take
+   * hours, and a run (fetch once) would never end. */
+  if (h != NULL && host_due (h) > g_get_real_time () && h->failures > 0)
+    return CLIP_HOST_FAILING;
+  if (h != NULL && host_due (h) > g_get_real_time ())
+    {
+      self->gate_due = MIN (self->gate_due, host_due (h));
+      return CLIP_HOST_WAIT;
+    }
+  if (!ignore_robots && (robots = robots_of (self, host, origin, now_seconds ())) == NULL)
+    return CLIP_HOST_WAIT;
+  if (robots != NULL && !clip_robots_allowed_url (robots, url))
+    return CLIP_HOST_DISALLOWED;
+  if (slot_host != NULL)
+    {
+      if (!clip_scheduler_acquire_host (self->scheduler, host))
+        return CLIP_HOST_WAIT;
+      *slot_host = g_steal_pointer (&host);
+    }
+  if (!ignore_robots)
+    host_pace (self, origin, slot_host ? *slot_host : host);
+  return CLIP_HOST_GO;
+}
+
 
 void
 clip_service_pages_request (ClipService  *self,

@@ -8,8 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
-#include "clip-service-private.h"
-#include "clip-service-listing.h"
+#include "clip-service-job.h"
 #include "clip-store-listing.h"
 #include "clip-store-sql.h"
 
@@ -20,23 +19,6 @@
  * how long the first waits for the others. */
 #define FLUSH_BATCH     8
 #define FLUSH_DELAY_MS  100
-
-typedef struct {
-  ClipService       *self;
-  ClipOutlet        *outlet;
-  ClipFetchResponse *response;
-  /* Filled by the parse worker. */
-  GPtrArray         *articles;     /* ClipArticle* */
-  char              *parse_error;  /* for a person */
-  char              *feed_title;
-  char              *feed_link;
-  /* Listings and sitemaps: what their pages gave, and the page followed
-   * from the outlet's address being read (a next page, an index's
-   * sitemap). */
-  ClipListingRead    listing;
-  ClipFetchResponse *extra;
-  guint              followed;
-} FetchJob;
 
 static gint64
 now_seconds (void)
@@ -271,8 +253,8 @@ store_articles (ClipService             *self,
   return ok;
 }
 
-static void
-fetch_job_free (FetchJob *job)
+void
+clip_fetch_job_free (FetchJob *job)
 {
   clip_outlet_free (job->outlet);
   clip_fetch_response_free (job->response);
@@ -282,6 +264,7 @@ fetch_job_free (FetchJob *job)
   g_free (job->feed_link);
   clip_listing_read_clear (&job->listing);
   clip_fetch_response_free (job->extra);
+  g_free (job->slot_host);
   g_free (job);
 }
 
@@ -420,7 +403,7 @@ report (FetchJob *job, ClipFetchOutcome *out)
         clip_fetch_outcome_free (out);
       self->run_done++;
     }
-  fetch_job_free (job);
+  clip_fetch_job_free (job);
 }
 
 static void
@@ -547,31 +530,16 @@ job_ready (FetchJob *job)
   attach_flush (self, now ? g_idle_source_new () : g_timeout_source_new (FLUSH_DELAY_MS));
 }
 
-static void parse_job (FetchJob *job);
-
-static void
-followed_cb (GObject *source, GAsyncResult *result, gpointer data)
+void
+clip_fetch_job_after_parse (FetchJob *job)
 {
-  FetchJob *job = data;
-
-  clip_fetch_response_free (job->extra);
-  job->extra = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
-  job->followed++;
-  parse_job (job);
+  if (clip_fetch_job_follow (job))
+    return;
+  if (job->outlet->kind != CLIP_OUTLET_FEED && job->parse_error == NULL)
+    job->articles = g_steal_pointer (&job->listing.articles);
+  job_ready (job);
 }
 
-/* Pages a listing reads beyond its address: its archive on the first
- * fetch (pages - 1), an index's newest sitemaps. */
-static guint
-follow_limit (const ClipOutlet *o)
-{
-  if (o->kind == CLIP_OUTLET_SITEMAP)
-    return 3;
-  return o->kind == CLIP_OUTLET_LISTING && o->last_success == 0 ? (guint) MAX (o->pages, 1) - 1 : 0;
-}
-
-/* The answer (and the pages followed from it) is read: reads the next
- * page to follow, or hands the articles on to be stored. */
 static void
 parsed_cb (GObject      *source,
            GAsyncResult *result,
@@ -579,24 +547,13 @@ parsed_cb (GObject      *source,
 {
   FetchJob *job = data;
   ClipService *self = job->self;
-  GPtrArray *follow = job->listing.follow;
 
-  if (follow && follow->len > 0 && job->parse_error == NULL && !self->stopping &&
-      job->followed < follow_limit (job->outlet))
-    {
-      g_autofree char *url = g_ptr_array_steal_index (follow, 0);
-
-      g_ptr_array_set_size (follow, 0);
-      clip_fetcher_fetch_async (self->fetcher, url, NULL, NULL, self->cancel, followed_cb, job);
-      return;
-    }
-  if (job->outlet->kind != CLIP_OUTLET_FEED && job->parse_error == NULL)
-    job->articles = g_steal_pointer (&job->listing.articles);
-  job_ready (job);
+  clip_fetch_job_after_parse (job);
+  clip_service_pump (self);
 }
 
-static void
-parse_job (FetchJob *job)
+void
+clip_fetch_job_parse (FetchJob *job)
 {
   g_autoptr(GTask) task = g_task_new (NULL, NULL, parsed_cb, job);
 
@@ -604,15 +561,14 @@ parse_job (FetchJob *job)
   g_task_run_in_thread (task, parse_in_worker);
 }
 
-static void
-fetched_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
+/* The outlet's own address was answered (r, taken), or not asked for. */
+void
+clip_fetch_job_answered (FetchJob *job, ClipFetchResponse *r)
 {
-  FetchJob *job = data;
   ClipService *self = job->self;
 
-  job->response = clip_fetcher_fetch_finish (CLIP_FETCHER (source), result);
+  job->response = r;
+  clip_fetch_job_release_slot (job);
   /* The request is over: its slot goes to the next outlet while this
    * answer is parsed and stored. */
   clip_scheduler_release (self->scheduler, job->outlet->id);
@@ -621,10 +577,21 @@ fetched_cb (GObject      *source,
     job_ready (job);
   else
     {
-      if (follow_limit (job->outlet) > 0)
+      if (clip_fetch_job_follow_limit (job->outlet) > 0)
         job->listing.follow = g_ptr_array_new_with_free_func (g_free);
-      parse_job (job);
+      clip_fetch_job_parse (job);
     }
+}
+
+void
+clip_fetch_job_fetched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  FetchJob *job = data;
+  ClipService *self = job->self;
+
+  clip_fetch_job_answered (job, clip_fetcher_fetch_finish (CLIP_FETCHER (source), result));
   clip_service_pump (self);
 }
 
@@ -664,8 +631,10 @@ start_fetch (ClipService *self, gint64 id)
   job->self = self;
   job->outlet = o;
   self->in_flight++;
+  if (clip_fetch_job_start_gated (job))
+    return;
   clip_fetcher_fetch_async (self->fetcher, o->url, o->etag, o->last_modified, self->cancel,
-                            fetched_cb, job);
+                            clip_fetch_job_fetched_cb, job);
 }
 
 static gboolean
@@ -719,6 +688,7 @@ clip_service_pump (ClipService *self)
   while (self->backlog < CLIP_SERVICE_MAX_BACKLOG &&
          (id = clip_scheduler_pop (self->scheduler, now, scheduled)) != 0)
     start_fetch (self, id);
+  clip_service_gate_pump (self);
   waiting = clip_scheduler_waiting (self->scheduler, now, scheduled);
   /* A run (fetch once) is over when its articles' pages are in too. */
   pages = clip_service_pages_pump (self);

@@ -74,6 +74,13 @@ struct _ClipService {
                                         older ones (a rule's copies) */
   gboolean         pages_startable;  /* a queued page could start now */
   GSource         *page_timer;       /* a host's back-off ends */
+  GPtrArray       *page_answers;     /* fetched, to be stored together */
+  GSource         *page_flush;       /* stores them */
+
+  /* Listings' and sitemaps' requests waiting for their site's robots.txt,
+   * pace or a slot (clip-service-gate.c), service thread */
+  GQueue           gated;            /* Gated* */
+  gint64           gate_due;         /* µs: the earliest pace among them */
 };
 
 /* clip-service-pipeline.c, service thread */
@@ -105,6 +112,60 @@ void     clip_service_pages_request  (ClipService  *self,
                                       const GArray *article_ids,
                                       gboolean      force,
                                       GTask        *task);
+
+/* clip-service-pages.c: the page's state is known (signal, waiters). */
+void     clip_service_page_done      (ClipService *self,
+                                      gint64       article_id,
+                                      guint        state);
+/* clip-service-page-batch.c: a page fetched (response taken), stored
+ * with the others that come close together, and counted in its outlet's
+ * health; retry_at: when its site may be asked again after this answer
+ * failed it (0: whenever). */
+void     clip_service_pages_answered (ClipService       *self,
+                                      gint64             article_id,
+                                      ClipFetchResponse *response,
+                                      gint64             retry_at);
+/* Pages fetched and not yet stored. */
+gboolean clip_service_pages_storing  (ClipService       *self);
+void     clip_service_pages_batch_clear (ClipService    *self);
+
+/* Whether a listing's, a sitemap's or a followed page's address may be
+ * asked for now, by the site's robots.txt (unless ignored), its pace
+ * (Crawl-delay) and back-off, as article pages are. */
+typedef enum {
+  CLIP_HOST_GO,          /* ask now: the pace starts */
+  CLIP_HOST_WAIT,        /* robots.txt being read, the host paced or
+                            backing off, or no slot free: ask again */
+  CLIP_HOST_DISALLOWED,  /* the site's robots.txt does not allow it */
+  CLIP_HOST_FAILING,     /* the host is backing off after failures */
+} ClipHostGate;
+
+/* clip-service-pages.c, service thread. slot_host non-NULL: on GO a slot
+ * of the scheduler for the host is taken too, its host returned (give it
+ * back with clip_scheduler_release_host()); NULL: the caller has one. */
+ClipHostGate clip_service_host_gate  (ClipService *self,
+                                      const char  *url,
+                                      gboolean     ignore_robots,
+                                      char       **slot_host);
+
+/* clip-service-gate.c, service thread: go is called (from a later pump,
+ * never from this call) once the address may be fetched, with GO (and
+ * the host whose slot it holds, the callee's to free), or with
+ * DISALLOWED or FAILING; a request waiting when
+ * the service stops is dropped with drop(data). While it waits the
+ * request does not count in in_flight. */
+typedef void (*ClipGateFunc) (ClipService  *self,
+                              ClipHostGate  verdict,
+                              char         *slot_host,
+                              gpointer      data);
+void     clip_service_gate_request   (ClipService    *self,
+                                      const char     *url,
+                                      gboolean        ignore_robots,
+                                      ClipGateFunc    go,
+                                      gpointer        data,
+                                      GDestroyNotify  drop);
+void     clip_service_gate_pump      (ClipService    *self);
+void     clip_service_gate_clear     (ClipService    *self);
 
 /* clip-service.c: emit on the caller's context. */
 void     clip_service_emit_page      (ClipService            *self,

@@ -105,7 +105,10 @@ default_name (const ClipOutlet *outlet)
 
 /* The address is taken: by a listed outlet (an error), or by one removed
  * with its annotated articles kept, which comes back as the analyst
- * describes it now, its kept articles with it. */
+ * describes it now, its kept articles with it: its kind, selectors and
+ * pages too (a page watched as a listing now, a feed before), and the
+ * fetch state of a new outlet, so that its first fetch reads the pages
+ * asked for and no old validator or preview speaks for the new kind. */
 static gint64
 revive_outlet (ClipStore         *store,
                const ClipOutlet  *outlet,
@@ -114,7 +117,10 @@ revive_outlet (ClipStore         *store,
 {
   sqlite3_stmt *stmt = clip_store_prepare (store,
       "UPDATE outlets SET removed = 0, name = ?, site_url = coalesce(?, site_url), grp = ?, "
-      "interval = ?, enabled = ?, next_attempt = 0 WHERE url = ? AND removed = 1 RETURNING id",
+      "interval = ?, enabled = ?, next_attempt = 0, full_text = ?, robots = ?, kind = ?, "
+      "selector = ?, next_selector = ?, pages = ?, etag = NULL, last_modified = NULL, "
+      "last_success = 0, last_error = NULL, failures = 0, preview = NULL, layout_changed = 0 "
+      "WHERE url = ? AND removed = 1 RETURNING id",
       error);
   gint64 id = 0;
   int rc;
@@ -126,7 +132,13 @@ revive_outlet (ClipStore         *store,
   clip_store_bind_text (stmt, 3, outlet->group ? outlet->group : "");
   sqlite3_bind_int (stmt, 4, outlet->interval);
   sqlite3_bind_int (stmt, 5, outlet->enabled);
-  clip_store_bind_text (stmt, 6, outlet->url);
+  sqlite3_bind_int (stmt, 6, outlet->full_text);
+  sqlite3_bind_int (stmt, 7, outlet->ignore_robots);
+  clip_store_bind_text (stmt, 8, clip_outlet_kind_name (outlet->kind));
+  clip_store_bind_text (stmt, 9, outlet->selector);
+  clip_store_bind_text (stmt, 10, outlet->next_selector);
+  sqlite3_bind_int (stmt, 11, CLAMP (outlet->pages, 1, CLIP_OUTLET_MAX_PAGES));
+  clip_store_bind_text (stmt, 12, outlet->url);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
