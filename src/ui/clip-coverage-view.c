@@ -12,25 +12,21 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "clip-alert-spikes.h"
 #include "clip-coverage-chart.h"
+#include "clip-coverage-legend.h"
+#include "clip-coverage-load.h"
 #include "clip-coverage-view.h"
 #include "clip-a11y.h"
 #include "clip-format.h"
 #include "clip-rule-colors.h"
 #include "clip-rule-style.h"
-#include "clip-rules-store.h"
 #include "clip-store-listing.h"
 #include "clip-stories.h"
 
 /* The most articles a bar lists. */
 #define BAR_ARTICLES 200
 
-typedef struct {
-  ClipCoverageScope kind;
-  gint64            id;
-  char             *name;
-} Scope;
+typedef ClipCoverageScopeItem Scope;
 
 struct _ClipCoverageView
 {
@@ -48,16 +44,26 @@ struct _ClipCoverageView
   GtkLabel          *bucket_label;
   GtkListBox        *articles_list;
   GtkListBox        *table_list;
+  GtkSpinner        *spinner;
 
-  ClipStore         *store;
+  char              *path;        /* the archive: read in threads only */
   GArray            *scopes;      /* Scope, as the drop-down lists them */
   GPtrArray         *buckets;
   gboolean          *spikes;
   gboolean           filling;     /* the drop-down being filled: no reads */
   double             query_ms;
-  GTimeZone         *tz;          /* local */
   gboolean           table_stale; /* filled when shown: a year by day is
                                    * hundreds of rows of labels */
+  /* What the buckets count, and the bar open (its start, or G_MININT64):
+   * counted again, the same bar stays open. */
+  Scope              counted;
+  gint64             counted_width;
+  gint64             bar_start;
+  /* Reads: numbered; a result a newer request overtook is dropped. */
+  GCancellable      *load_cancellable;
+  guint              generation, done;
+  guint              bar_generation, bar_done;
+  guint              applied, dropped;
 };
 
 G_DEFINE_FINAL_TYPE (ClipCoverageView, clip_coverage_view, ADW_TYPE_BIN)
@@ -71,22 +77,6 @@ clip_coverage_view_new (void)
   return g_object_new (CLIP_TYPE_COVERAGE_VIEW, NULL);
 }
 
-static void
-scope_clear (gpointer p)
-{
-  g_free (((Scope *) p)->name);
-}
-
-static void
-add_scope (ClipCoverageView *self, GtkStringList *labels, ClipCoverageScope kind,
-           gint64 id, const char *name, const char *label)
-{
-  Scope s = { kind, id, g_strdup (name) };
-
-  g_array_append_val (self->scopes, s);
-  gtk_string_list_append (labels, label);
-}
-
 static const Scope *
 current_scope (ClipCoverageView *self)
 {
@@ -95,49 +85,37 @@ current_scope (ClipCoverageView *self)
   return i < self->scopes->len ? &g_array_index (self->scopes, Scope, i) : NULL;
 }
 
-/* Everything, each rule and each outlet group; a story when one is shown
- * (it comes from the Stories view). */
+static char *
+scope_label (const Scope *s)
+{
+  switch (s->kind)
+    {
+    case CLIP_COVERAGE_SCOPE_RULE:
+      return g_strdup_printf (_("Rule: %s"), s->name);
+    case CLIP_COVERAGE_SCOPE_GROUP:
+      return g_strdup_printf (_("Group: %s"), s->name);
+    case CLIP_COVERAGE_SCOPE_STORY:
+      return g_strdup_printf (_("Story: %s"), s->name ? s->name : "");
+    case CLIP_COVERAGE_SCOPE_ALL:
+    default:
+      return g_strdup (_("All Articles"));
+    }
+}
+
+/* The scopes read (everything, each rule and each outlet group; a story
+ * when one is shown, from the Stories view) into the drop-down. */
 static void
-fill_scopes (ClipCoverageView *self, const Scope *keep)
+fill_scopes (ClipCoverageView *self, GArray *scopes, guint selected)
 {
   GtkStringList *labels = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) rules = clip_store_list_rules (self->store, NULL);
-  g_autoptr(GPtrArray) outlets = clip_store_list_outlets_brief (self->store, NULL);
-  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
-  guint selected = 0;
 
-  g_array_set_size (self->scopes, 0);
-  add_scope (self, labels, CLIP_COVERAGE_SCOPE_ALL, 0, NULL, _("All Articles"));
-  for (guint i = 0; rules && i < rules->len; i++)
+  g_clear_pointer (&self->scopes, g_array_unref);
+  self->scopes = g_array_ref (scopes);
+  for (guint i = 0; i < scopes->len; i++)
     {
-      ClipRule *r = rules->pdata[i];
-      g_autofree char *label = g_strdup_printf (_("Rule: %s"), r->name);
+      g_autofree char *label = scope_label (&g_array_index (scopes, Scope, i));
 
-      add_scope (self, labels, CLIP_COVERAGE_SCOPE_RULE, r->id, r->name, label);
-    }
-  for (guint i = 0; outlets && i < outlets->len; i++)
-    {
-      ClipOutlet *o = outlets->pdata[i];
-      g_autofree char *label = NULL;
-
-      if (o->group == NULL || *o->group == '\0' || g_hash_table_contains (groups, o->group))
-        continue;
-      g_hash_table_add (groups, o->group);
-      label = g_strdup_printf (_("Group: %s"), o->group);
-      add_scope (self, labels, CLIP_COVERAGE_SCOPE_GROUP, 0, o->group, label);
-    }
-  if (keep && keep->kind == CLIP_COVERAGE_SCOPE_STORY)
-    {
-      g_autofree char *label = g_strdup_printf (_("Story: %s"), keep->name ? keep->name : "");
-
-      add_scope (self, labels, CLIP_COVERAGE_SCOPE_STORY, keep->id, keep->name, label);
-    }
-  for (guint i = 0; keep && i < self->scopes->len; i++)
-    {
-      const Scope *s = &g_array_index (self->scopes, Scope, i);
-
-      if (s->kind == keep->kind && s->id == keep->id && g_strcmp0 (s->name, keep->name) == 0)
-        selected = i;
+      gtk_string_list_append (labels, label);
     }
   self->filling = TRUE;
   gtk_drop_down_set_model (self->scope_drop, G_LIST_MODEL (labels));
@@ -156,109 +134,6 @@ clear_box (GtkListBox *box)
     gtk_list_box_remove (box, child);
 }
 
-static int
-compare_totals (gconstpointer a, gconstpointer b)
-{
-  const ClipCoverageShare *x = a, *y = b;
-
-  if (x->count != y->count)
-    return x->count < y->count ? 1 : -1;
-  return g_strcmp0 (x->outlet, y->outlet);
-}
-
-/* Each outlet's articles over the whole period (ClipCoverageShare, the
- * names borrowed from the buckets), largest first: the first get colours. */
-static GArray *
-outlet_totals (GPtrArray *buckets)
-{
-  /* Keys point at the buckets' outlet ids, which stay put. */
-  g_autoptr(GHashTable) at = g_hash_table_new (g_int64_hash, g_int64_equal);
-  GArray *totals = g_array_new (FALSE, FALSE, sizeof (ClipCoverageShare));
-
-  for (guint i = 0; i < buckets->len; i++)
-    {
-      ClipCoverageBucket *b = buckets->pdata[i];
-
-      for (guint k = 0; k < b->by_outlet->len; k++)
-        {
-          ClipCoverageShare *s = &g_array_index (b->by_outlet, ClipCoverageShare, k);
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (at, &s->outlet_id));
-
-          if (n == 0)
-            {
-              ClipCoverageShare t = { s->outlet_id, s->outlet, 0 };
-
-              g_array_append_val (totals, t);
-              n = totals->len;
-              g_hash_table_insert (at, &s->outlet_id, GUINT_TO_POINTER (n));
-            }
-          g_array_index (totals, ClipCoverageShare, n - 1).count += s->count;
-        }
-    }
-  g_array_sort (totals, compare_totals);
-  return totals;
-}
-
-static GtkWidget *
-legend_entry (guint series, const char *name, guint64 count)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *n = clip_format_count ((gint64) count, NULL);
-  g_autofree char *text = g_strdup_printf ("%s (%s)", name, n);
-  GdkRGBA rgba;
-  g_autofree char *color = NULL;
-  GtkWidget *label = gtk_label_new (text);
-
-  clip_coverage_chart_series_color (series, &rgba);
-  color = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255), (int) (rgba.green * 255),
-                           (int) (rgba.blue * 255));
-  gtk_box_append (GTK_BOX (box), clip_rule_color_dot (color));
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
-}
-
-/* The legend, and the series the chart colours. */
-static void
-show_legend (ClipCoverageView *self, gint64 series[CLIP_COVERAGE_CHART_SERIES + 1])
-{
-  g_autoptr(GArray) totals = outlet_totals (self->buckets);
-  guint64 other = 0;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend))) != NULL)
-    gtk_flow_box_remove (self->legend, child);
-  memset (series, 0, sizeof (gint64) * (CLIP_COVERAGE_CHART_SERIES + 1));
-  for (guint i = 0; i < totals->len; i++)
-    {
-      const ClipCoverageShare *t = &g_array_index (totals, ClipCoverageShare, i);
-
-      if (i < CLIP_COVERAGE_CHART_SERIES)
-        {
-          series[i] = t->outlet_id;
-          gtk_flow_box_append (self->legend, legend_entry (i, t->outlet, t->count));
-        }
-      else
-        other += t->count;
-    }
-  if (other > 0)
-    gtk_flow_box_append (self->legend, legend_entry (CLIP_COVERAGE_CHART_SERIES, _("Other outlets"), other));
-  for (guint i = 0; i < self->buckets->len; i++)
-    if (self->spikes[i])
-      {
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        GtkWidget *mark = gtk_label_new ("▬");
-
-        gtk_widget_add_css_class (mark, "error");
-        gtk_box_append (GTK_BOX (box), mark);
-        /* Translators: the legend of the marks over the chart's bars */
-        gtk_box_append (GTK_BOX (box), gtk_label_new (_("Spike, as alerts count them")));
-        gtk_flow_box_append (self->legend, box);
-        break;
-      }
-}
-
 static gint64
 bucket_width (ClipCoverageView *self)
 {
@@ -268,7 +143,8 @@ bucket_width (ClipCoverageView *self)
 static char *
 bucket_when (ClipCoverageView *self, const ClipCoverageBucket *b)
 {
-  if (bucket_width (self) < 86400)
+  /* The buckets' own width: the drop-down may have moved on meanwhile. */
+  if ((self->counted_width > 0 ? self->counted_width : bucket_width (self)) < 86400)
     {
       g_autofree char *day = clip_format_day (b->start, NULL, NULL);
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (b->start);
@@ -365,14 +241,24 @@ table_header (void)
   return row;
 }
 
+/* The table's rows again; the keyboard focus stays on the row at the
+ * same place, if it was on one. */
 static void
 fill_table (ClipCoverageView *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table_list))
+                   ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  int at = row ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+
   clear_box (self->table_list);
   gtk_list_box_append (self->table_list, table_header ());
   for (guint i = 0; self->buckets && i < self->buckets->len; i++)
     gtk_list_box_append (self->table_list, table_row (self, i));
   self->table_stale = FALSE;
+  if (at >= 0 && (row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->table_list, at))) != NULL)
+    gtk_widget_grab_focus (row);
 }
 
 static void
@@ -400,59 +286,143 @@ show_summary (ClipCoverageView *self)
 }
 
 static void
-fill_query (ClipCoverageView *self, ClipCoverageQuery *q)
+update_spinner (ClipCoverageView *self)
 {
-  const Scope *s = current_scope (self);
-  memset (q, 0, sizeof *q);
-  q->by = bucket_width (self) < 86400 ? CLIP_COVERAGE_BY_HOUR : CLIP_COVERAGE_BY_DAY;
-  /* Local days, each at its own offset: the reports' days. */
-  q->tz = self->tz;
-  if (s == NULL)
-    return;
-  if (s->kind == CLIP_COVERAGE_SCOPE_RULE)
-    q->rule_id = s->id;
-  else if (s->kind == CLIP_COVERAGE_SCOPE_GROUP)
-    q->outlet_group = s->name;
-  else if (s->kind == CLIP_COVERAGE_SCOPE_STORY)
-    q->story_id = s->id;
+  /* Not twice: the first counts have a spinner in the chart's place. */
+  gboolean loading = clip_coverage_view_is_loading (self) &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "loading") != 0;
+
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
 }
 
-/* Counts, chart, legend and table. */
 static void
-read_counts (ClipCoverageView *self)
+scope_copy (Scope *to, const Scope *from)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 series[CLIP_COVERAGE_CHART_SERIES + 1];
-  ClipCoverageQuery q;
-  const Scope *s;
-  gint64 start;
+  g_free (to->name);
+  *to = (Scope) { from->kind, from->id, g_strdup (from->name) };
+}
 
-  if (self->store == NULL || self->filling)
-    return;
-  s = current_scope (self);
-  adw_window_title_set_subtitle (self->title, s && s->name ? s->name : _("All Articles"));
-  fill_query (self, &q);
-  start = g_get_monotonic_time ();
+/* Counts read: chart, legend, summary and table. Counted again for the
+ * same scope, the bar open stays open (its articles read again). */
+static void
+show_counts (ClipCoverageView *self, ClipCoverageLoad *load, const Scope *scope, gint64 width)
+{
+  gint64 series[CLIP_COVERAGE_CHART_SERIES + 1];
+  gboolean same = scope->kind == self->counted.kind && scope->id == self->counted.id &&
+                  g_strcmp0 (scope->name, self->counted.name) == 0 && width == self->counted_width;
+  int reopen = -1;
+
+  adw_window_title_set_subtitle (self->title, scope->name ? scope->name : _("All Articles"));
   g_clear_pointer (&self->buckets, g_ptr_array_unref);
   g_clear_pointer (&self->spikes, g_free);
-  self->buckets = clip_coverage_query (self->store, &q, &error);
-  if (self->buckets == NULL)
-    {
-      g_warning ("Could not count the coverage: %s", error->message);
-      self->buckets = g_ptr_array_new ();
-    }
-  self->spikes = clip_alert_spike_buckets (self->buckets, bucket_width (self));
-  self->query_ms = (g_get_monotonic_time () - start) / 1000.0;
-  show_legend (self, series);
-  clip_coverage_chart_set_data (self->chart, self->buckets, self->spikes, series, bucket_width (self));
+  self->buckets = g_steal_pointer (&load->buckets);
+  self->spikes = g_steal_pointer (&load->spikes);
+  self->query_ms = load->query_ms;
+  scope_copy (&self->counted, scope);
+  self->counted_width = width;
+  for (guint i = 0; same && i < self->buckets->len; i++)
+    if (((ClipCoverageBucket *) self->buckets->pdata[i])->start == self->bar_start)
+      reopen = (int) i;
+  clip_coverage_legend_fill (self->legend, self->buckets, self->spikes, series);
+  clip_coverage_chart_set_data (self->chart, self->buckets, self->spikes, series, width);
   self->table_stale = TRUE;
   if (gtk_toggle_button_get_active (self->table_toggle))
     fill_table (self);
+  show_summary (self);
+  gtk_stack_set_visible_child_name (self->content_stack, self->buckets->len ? "data" : "empty");
+  if (reopen >= 0)
+    {
+      clip_coverage_view_open_bucket (self, reopen);
+      return;
+    }
+  self->bar_start = G_MININT64;
+  self->bar_done = ++self->bar_generation;
   clear_box (self->articles_list);
   gtk_label_set_text (self->bucket_label,
                       _("Click a bar (or pick one with the arrow keys and press Enter) to list its articles"));
-  show_summary (self);
-  gtk_stack_set_visible_child_name (self->content_stack, self->buckets->len ? "data" : "empty");
+}
+
+typedef struct {
+  ClipCoverageView *view;
+  guint             generation;
+  Scope             scope;       /* what is counted */
+  gint64            width;
+  gint64            start;       /* a bar's */
+} Pending;
+
+static void
+pending_free (Pending *p)
+{
+  g_object_unref (p->view);
+  g_free (p->scope.name);
+  g_free (p);
+}
+
+static Pending *
+pending_new (ClipCoverageView *self, guint generation, const Scope *scope, gint64 width)
+{
+  Pending *p = g_new0 (Pending, 1);
+
+  p->view = g_object_ref (self);
+  p->generation = generation;
+  scope_copy (&p->scope, scope);
+  p->width = width;
+  return p;
+}
+
+static void
+counted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Pending *p = user_data;
+  ClipCoverageView *self = p->view;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipCoverageLoad) load = clip_coverage_load_finish (result, &error);
+
+  if (p->generation != self->generation)
+    self->dropped++;   /* overtaken by a newer request */
+  else
+    {
+      self->done = p->generation;
+      update_spinner (self);
+      if (load == NULL)
+        {
+          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_warning ("Could not count the coverage: %s", error->message);
+        }
+      else
+        {
+          self->applied++;
+          if (load->scopes)
+            fill_scopes (self, load->scopes, load->selected);
+          show_counts (self, load, load->scopes ? current_scope (self) : &p->scope, p->width);
+          update_spinner (self);
+        }
+    }
+  pending_free (p);
+}
+
+/* Counts the scope chosen (with scopes: reads them first, keeping keep
+ * chosen). The first counting shows a spinner in the chart's place;
+ * later ones keep the chart until the new counts come. */
+static void
+request_counts (ClipCoverageView *self, gboolean scopes, const Scope *keep)
+{
+  const Scope all = { CLIP_COVERAGE_SCOPE_ALL, 0, NULL };
+  const Scope *scope = keep ? keep : current_scope (self);
+  Pending *p;
+
+  if (self->path == NULL || self->filling)
+    return;
+  if (scope == NULL)
+    scope = &all;
+  p = pending_new (self, ++self->generation, scope, bucket_width (self));
+  if (self->buckets == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  clip_coverage_load_async (self->path, scopes, scope, p->width, self->load_cancellable, counted_cb, p);
+  update_spinner (self);
 }
 
 static GtkWidget *
@@ -469,40 +439,58 @@ article_row (const ClipArticleRow *a)
   return row;
 }
 
+static void
+bar_read_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Pending *p = user_data;
+  ClipCoverageView *self = p->view;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = clip_coverage_load_bar_finish (result, &error);
+
+  if (p->generation != self->bar_generation)
+    self->dropped++;
+  else
+    {
+      self->bar_done = p->generation;
+      update_spinner (self);
+      if (rows == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list a bar's articles: %s", error->message);
+      for (guint i = 0; rows && i < rows->len; i++)
+        gtk_list_box_append (self->articles_list, article_row (rows->pdata[i]));
+      self->applied += rows != NULL;
+    }
+  pending_free (p);
+}
+
 void
 clip_coverage_view_open_bucket (ClipCoverageView *self,
                                 int               index)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *when = NULL, *n = NULL, *text = NULL;
   const ClipCoverageBucket *b;
-  ClipCoverageQuery q;
+  Pending *p;
 
   g_return_if_fail (CLIP_IS_COVERAGE_VIEW (self));
-  if (self->buckets == NULL || index < 0 || index >= (int) self->buckets->len)
+  if (self->buckets == NULL || index < 0 || index >= (int) self->buckets->len || self->path == NULL)
     return;
   b = self->buckets->pdata[index];
   clip_coverage_chart_select (self->chart, index);
-  fill_query (self, &q);
-  q.since = b->start;
-  q.until = b->start + bucket_width (self);
+  self->bar_start = b->start;
   clear_box (self->articles_list);
-  if (!(ids = clip_coverage_article_ids (self->store, &q, BAR_ARTICLES, &error)) ||
-      !(rows = clip_store_get_article_rows (self->store, (gint64 *) ids->data, ids->len, &error)))
-    {
-      g_warning ("Could not list a bar's articles: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < rows->len; i++)
-    gtk_list_box_append (self->articles_list, article_row (rows->pdata[i]));
   when = bucket_when (self, b);
   n = clip_format_count ((gint64) b->count, NULL);
   /* Translators: the heading of a bar's articles: "7 Dec 2026: 12 articles" */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s article", "%s: %s articles", b->count),
                           when, n);
   gtk_label_set_text (self->bucket_label, text);
+  /* The bar's articles of what the chart counts, not of the drop-down's
+   * choice while its counts are still being read. */
+  p = pending_new (self, ++self->bar_generation, &self->counted, self->counted_width);
+  clip_coverage_load_bar_async (self->path, &self->counted, b->start, self->counted_width, BAR_ARTICLES,
+                                self->load_cancellable, bar_read_cb, p);
+  update_spinner (self);
 }
 
 static void
@@ -515,7 +503,7 @@ bar_activated_cb (ClipCoverageView *self,
 static void
 scope_changed_cb (ClipCoverageView *self)
 {
-  read_counts (self);
+  request_counts (self, FALSE, NULL);
 }
 
 static void
@@ -539,7 +527,10 @@ clip_coverage_view_set_store (ClipCoverageView *self,
 {
   g_return_if_fail (CLIP_IS_COVERAGE_VIEW (self));
 
-  g_set_object (&self->store, store);
+  g_free (self->path);
+  /* Read in threads, each on a connection of its own: the UI thread's
+   * connection (store) is never used here. */
+  self->path = store ? g_strdup (clip_store_get_path (store)) : NULL;
 }
 
 void
@@ -549,13 +540,10 @@ clip_coverage_view_reload (ClipCoverageView *self)
   Scope keep = { 0 };
 
   g_return_if_fail (CLIP_IS_COVERAGE_VIEW (self));
-  if (self->store == NULL)
-    return;
   if ((s = current_scope (self)) != NULL)
-    keep = (Scope) { s->kind, s->id, g_strdup (s->name) };
-  fill_scopes (self, &keep);
+    scope_copy (&keep, s);
+  request_counts (self, TRUE, &keep);
   g_free (keep.name);
-  read_counts (self);
 }
 
 void
@@ -567,10 +555,46 @@ clip_coverage_view_show (ClipCoverageView  *self,
   Scope keep = { scope, id, (char *) name };
 
   g_return_if_fail (CLIP_IS_COVERAGE_VIEW (self));
-  if (self->store == NULL)
-    return;
-  fill_scopes (self, &keep);
-  read_counts (self);
+  request_counts (self, TRUE, &keep);
+}
+
+gboolean
+clip_coverage_view_is_loading (ClipCoverageView *self)
+{
+  g_return_val_if_fail (CLIP_IS_COVERAGE_VIEW (self), FALSE);
+
+  return self->done != self->generation || self->bar_done != self->bar_generation;
+}
+
+/* Cancels the reads under way: whatever comes back now is dropped. */
+static void
+forget_loads (ClipCoverageView *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  self->done = ++self->generation;
+  self->bar_done = ++self->bar_generation;
+}
+
+void
+clip_coverage_view_cancel (ClipCoverageView *self)
+{
+  g_return_if_fail (CLIP_IS_COVERAGE_VIEW (self));
+
+  forget_loads (self);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  update_spinner (self);
+}
+
+void
+clip_coverage_view_get_load_counts (ClipCoverageView *self,
+                                    guint            *applied,
+                                    guint            *dropped)
+{
+  if (applied)
+    *applied = self->applied;
+  if (dropped)
+    *dropped = self->dropped;
 }
 
 void
@@ -609,12 +633,21 @@ table_activated_cb (GtkListBox       *box,
 }
 
 static void
+clip_coverage_view_dispose (GObject *object)
+{
+  /* A read still under way keeps the view alive; its widgets are gone. */
+  forget_loads (CLIP_COVERAGE_VIEW (object));
+  G_OBJECT_CLASS (clip_coverage_view_parent_class)->dispose (object);
+}
+
+static void
 clip_coverage_view_finalize (GObject *object)
 {
   ClipCoverageView *self = CLIP_COVERAGE_VIEW (object);
 
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->counted.name, g_free);
   g_clear_pointer (&self->scopes, g_array_unref);
   g_clear_pointer (&self->buckets, g_ptr_array_unref);
   g_clear_pointer (&self->spikes, g_free);
@@ -627,6 +660,7 @@ clip_coverage_view_class_init (ClipCoverageViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = clip_coverage_view_dispose;
   object_class->finalize = clip_coverage_view_finalize;
   g_type_ensure (CLIP_TYPE_COVERAGE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -644,6 +678,7 @@ clip_coverage_view_class_init (ClipCoverageViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, bucket_label);
   gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, articles_list);
   gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, table_list);
+  gtk_widget_class_bind_template_child (widget_class, ClipCoverageView, spinner);
   gtk_widget_class_bind_template_callback (widget_class, bar_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -679,9 +714,11 @@ clip_coverage_view_init (ClipCoverageView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  self->tz = g_time_zone_new_local ();
+  self->load_cancellable = g_cancellable_new ();
+  self->bar_start = G_MININT64;
+  self->counted_width = -1;   /* nothing counted yet */
   self->scopes = g_array_new (FALSE, TRUE, sizeof (Scope));
-  g_array_set_clear_func (self->scopes, scope_clear);
+  g_array_set_clear_func (self->scopes, clip_coverage_scope_item_clear);
   gtk_widget_init_template (GTK_WIDGET (self));
   clip_a11y_name_internals (GTK_WIDGET (self->scope_drop));
   clip_a11y_name_internals (GTK_WIDGET (self->by_drop));

@@ -26,7 +26,10 @@ G_DECLARE_FINAL_TYPE (ClipCoverageView, clip_coverage_view, CLIP, COVERAGE_VIEW,
 GtkWidget *clip_coverage_view_new        (void);
 void       clip_coverage_view_set_store  (ClipCoverageView  *self,
                                           ClipStore         *store);
-/* Reads the rules and outlet groups offered again, and the counts. */
+/* Reads the rules and outlet groups offered again, and the counts. Every
+ * read runs in a thread: the chart, legend and table change when it is
+ * done (the bar open stays open when the same scope is counted again);
+ * a newer request drops what an older one reads. */
 void       clip_coverage_view_reload     (ClipCoverageView  *self);
 /* What is counted: everything, a rule (id), an outlet group (name) or a
  * story (id, title). Reads the counts. */
@@ -41,11 +44,19 @@ void       clip_coverage_view_set_hourly (ClipCoverageView  *self,
  * spikes; for tests. */
 GPtrArray *clip_coverage_view_get_buckets (ClipCoverageView *self,
                                            const gboolean  **spikes);
-/* Lists the articles of bucket index under the chart. */
+/* Lists the articles of bucket index under the chart (read in a thread). */
 void       clip_coverage_view_open_bucket (ClipCoverageView *self,
                                            int               index);
 /* Milliseconds the last counting took (query and spikes). */
 double     clip_coverage_view_get_query_ms (ClipCoverageView *self);
+/* Reading (a spinner turns); stops when it is done or cancelled. */
+gboolean   clip_coverage_view_is_loading  (ClipCoverageView *self);
+/* Stops reading (the view is left): what is read comes to nothing. */
+void       clip_coverage_view_cancel      (ClipCoverageView *self);
+/* Results shown, and dropped as overtaken by a newer request; for tests. */
+void       clip_coverage_view_get_load_counts (ClipCoverageView *self,
+                                               guint            *applied,
+                                               guint            *dropped);
 
 /* Signals: "back". */
 

@@ -10,7 +10,8 @@
 #include "clip-article-item.h"
 #include "clip-article-table.h"
 #include "clip-format.h"
-#include "clip-rules-store.h"
+#include "clip-stories-load.h"
+#include "clip-stories-rows.h"
 #include "clip-stories-view.h"
 
 /* Rule chips a story row shows before "+N". */
@@ -37,20 +38,35 @@ struct _ClipStoriesView
   GtkWidget       *rename_button;
   GtkPopover      *rename_popover;
   GtkEntry        *rename_entry;
+  GtkSpinner      *spinner;
 
-  ClipStore       *store;
+  char            *path;         /* the archive: read in threads only */
   ClipCommands    *commands;
   GHashTable      *rule_names;   /* gint64* → name */
+  GHashTable      *rule_ids;     /* story id → GArray of rule ids */
+  GHashTable      *outside;      /* the open story's originals outside it */
   GPtrArray       *stories;      /* ClipStory*, as listed */
   ClipStory       *story;        /* the one open */
   guint            shown;        /* stories asked for */
-  GCancellable    *cancellable;
+  GCancellable    *cancellable;  /* commands */
+  /* Reads: each request is numbered; a result that a newer request of
+   * the same kind overtook is dropped. The list's requests also bring the
+   * open story, a story's alone do not touch the list. */
+  GCancellable    *load_cancellable;
+  guint            list_generation, list_done;
+  guint            story_generation, story_done;
+  gint64           opening;      /* the story asked for, while it is read */
+  gboolean         focus_after;  /* Show More: focus the first new row */
+  gboolean         changed;      /* a change written: "changed" once read */
+  guint            applied, dropped;
 };
 
 G_DEFINE_FINAL_TYPE (ClipStoriesView, clip_stories_view, ADW_TYPE_BIN)
 
 enum { BACK, SHOW_COVERAGE, CHANGED, FAILED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+static void emit_changed (ClipStoriesView *self);
 
 GtkWidget *
 clip_stories_view_new (void)
@@ -68,73 +84,6 @@ GPtrArray *
 clip_stories_view_get_stories (ClipStoriesView *self)
 {
   return self->stories;
-}
-
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
-    }
-}
-
-static GtkWidget *
-label_new (const char *text, const char *css_class, gboolean wrap)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-    }
-  else
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static char *
-upper_join (GStrv items, const char *sep, gboolean upper)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; items && items[i]; i++)
-    g_ptr_array_add (parts, upper ? g_ascii_strup (items[i], -1) : g_strdup (items[i]));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (sep, (char **) parts->pdata);
-}
-
-/* "7 Dec 14:05 · first: Civil.ge · 5 articles" */
-static char *
-story_meta (const ClipStory *s)
-{
-  g_autofree char *when = clip_format_time_short (s->first_seen, g_get_real_time () / G_USEC_PER_SEC,
-                                                  NULL, NULL);
-  g_autofree char *n = clip_format_count (s->articles->len, NULL);
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s article", "%s articles",
-                                                         s->articles->len), n);
-
-  /* Translators: a story's first article: "7 Dec 14:05 · first: Civil.ge · 5 articles" */
-  return g_strdup_printf (_("%s · first: %s · %s"), when, s->first_outlet ? s->first_outlet : "", count);
-}
-
-/* "EN, RU, KA · Civil.ge, TASS, Reuters" */
-static char *
-story_reach (const ClipStory *s)
-{
-  g_autofree char *langs = upper_join (s->languages, ", ", TRUE);
-  g_autofree char *outlets = upper_join (s->outlets, ", ", FALSE);
-
-  return *langs ? g_strdup_printf ("%s · %s", langs, outlets) : g_steal_pointer (&outlets);
 }
 
 static GtkWidget *
@@ -157,7 +106,7 @@ rule_chip (ClipStoriesView *self, gint64 rule_id)
 static void
 fill_chips (ClipStoriesView *self, GtkBox *box, gint64 story_id, guint max)
 {
-  g_autoptr(GArray) ids = clip_story_rule_ids (self->store, story_id, NULL);
+  GArray *ids = self->rule_ids ? g_hash_table_lookup (self->rule_ids, &story_id) : NULL;
   guint shown = 0, hidden = 0;
 
   for (guint i = 0; ids && i < ids->len; i++)
@@ -194,15 +143,15 @@ story_row (ClipStoriesView *self, const ClipStory *s)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *chips = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *meta = story_meta (s);
-  g_autofree char *reach = story_reach (s);
-  GtkWidget *title = label_new (s->title && *s->title ? s->title : _("Untitled"), "heading", TRUE);
+  g_autofree char *meta = clip_stories_meta_text (s);
+  g_autofree char *reach = clip_stories_reach_text (s);
+  GtkWidget *title = clip_stories_label_new (s->title && *s->title ? s->title : _("Untitled"), "heading", TRUE);
 
   gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), label_new (meta, "dim-label", FALSE));
-  gtk_box_append (GTK_BOX (box), label_new (reach, "dim-label", FALSE));
+  gtk_box_append (GTK_BOX (box), clip_stories_label_new (meta, "dim-label", FALSE));
+  gtk_box_append (GTK_BOX (box), clip_stories_label_new (reach, "dim-label", FALSE));
   fill_chips (self, GTK_BOX (chips), s->id, ROW_CHIPS);
   gtk_box_append (GTK_BOX (box), chips);
   g_object_set (box, "margin-top", 8, "margin-bottom", 8, "margin-start", 12, "margin-end", 12, NULL);
@@ -212,52 +161,6 @@ story_row (ClipStoriesView *self, const ClipStory *s)
 }
 
 /* The timeline */
-
-static GtkWidget *
-split_button (const ClipStoryArticle *a)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Move Out of This Story"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Move out of this story"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "stories.split");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", a->id);
-  return button;
-}
-
-/* time · outlet · language, the title, and what it is a copy of. */
-static GtkWidget *
-entry_box (const ClipStoryArticle *a, const ClipStoryArticle *original)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *when = clip_format_time_short (a->time, g_get_real_time () / G_USEC_PER_SEC, NULL, NULL);
-  g_autofree char *lang = a->lang ? g_ascii_strup (a->lang, -1) : NULL;
-  g_autofree char *head = lang ? g_strdup_printf ("%s · %s", a->outlet, lang) : g_strdup (a->outlet);
-  GtkWidget *time = label_new (when, "numeric", FALSE);
-
-  gtk_label_set_width_chars (GTK_LABEL (time), 13);
-  gtk_widget_set_valign (time, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), time);
-  gtk_box_append (GTK_BOX (text), label_new (head, "heading", FALSE));
-  gtk_box_append (GTK_BOX (text), label_new (a->title && *a->title ? a->title : _("Untitled"), NULL, TRUE));
-  if (a->copy_of && original)
-    {
-      g_autofree char *copy = clip_article_item_copy_text (original->outlet, original->time,
-                                                           a->recycled_from != 0);
-      g_autofree char *shared = g_strdup_printf (_("%s (%.0f%% of its text shared)"), copy, a->shared * 100);
-
-      gtk_box_append (GTK_BOX (text), label_new (shared, "clip-article-copy", TRUE));
-    }
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), split_button (a));
-  g_object_set (box, "margin-top", 8, "margin-bottom", 8, "margin-start", 12, "margin-end", 6, NULL);
-  return box;
-}
 
 static const ClipStoryArticle *
 find_article (const ClipStory *s, gint64 id)
@@ -275,11 +178,11 @@ timeline_row (ClipStoriesView *self, const ClipStoryArticle *a, GPtrArray *copie
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   const ClipStoryArticle *original = find_article (self->story, a->copy_of);
-  g_autoptr(ClipStoryArticle) outside = NULL;
+  const ClipStoryArticle *outside = NULL;
 
-  if (a->copy_of && original == NULL)
-    outside = clip_story_article_get (self->store, a->copy_of, NULL, NULL);
-  gtk_box_append (GTK_BOX (box), entry_box (a, original ? original : outside));
+  if (a->copy_of && original == NULL && self->outside)
+    outside = g_hash_table_lookup (self->outside, &a->copy_of);
+  gtk_box_append (GTK_BOX (box), clip_stories_entry_box (a, original ? original : outside));
   if (copies && copies->len)
     {
       g_autofree char *n = clip_format_count (copies->len, NULL);
@@ -289,7 +192,7 @@ timeline_row (ClipStoriesView *self, const ClipStoryArticle *a, GPtrArray *copie
       GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
       for (guint i = 0; i < copies->len; i++)
-        gtk_box_append (GTK_BOX (inner), entry_box (copies->pdata[i], a));
+        gtk_box_append (GTK_BOX (inner), clip_stories_entry_box (copies->pdata[i], a));
       gtk_widget_set_margin_start (inner, 24);
       gtk_expander_set_child (GTK_EXPANDER (expander), inner);
       g_object_set (expander, "margin-start", 12, "margin-bottom", 8, NULL);
@@ -308,7 +211,7 @@ show_timeline (ClipStoriesView *self)
                                                         (GDestroyNotify) g_ptr_array_unref);
   const ClipStory *s = self->story;
 
-  clear_box (GTK_WIDGET (self->timeline));
+  clip_stories_clear_box (GTK_WIDGET (self->timeline));
   /* Copies whose original is in the story go under it. */
   for (guint i = 0; i < s->articles->len; i++)
     {
@@ -332,52 +235,31 @@ show_timeline (ClipStoriesView *self)
     }
 }
 
-static GtkWidget *
-merge_row (const ClipStory *s)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *meta = story_meta (s);
-
-  gtk_box_append (GTK_BOX (box), label_new (s->title && *s->title ? s->title : _("Untitled"), NULL, FALSE));
-  gtk_box_append (GTK_BOX (box), label_new (meta, "dim-label", FALSE));
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "story-id", GSIZE_TO_POINTER ((gsize) s->id));
-  return row;
-}
-
 /* The stories listed, but the one open, to merge into it. */
 static void
 fill_merge_list (ClipStoriesView *self)
 {
   guint n = 0;
 
-  clear_box (GTK_WIDGET (self->merge_list));
+  clip_stories_clear_box (GTK_WIDGET (self->merge_list));
   for (guint i = 0; self->stories && self->story && i < self->stories->len; i++)
     {
       const ClipStory *s = self->stories->pdata[i];
 
       if (s->id == self->story->id)
         continue;
-      gtk_list_box_append (self->merge_list, merge_row (s));
+      gtk_list_box_append (self->merge_list, clip_stories_merge_row (s));
       n++;
     }
   gtk_widget_set_sensitive (self->merge_button, n > 0);
 }
 
-void
-clip_stories_view_open (ClipStoriesView *self,
-                        gint64           story_id)
+/* Shows self->story (NULL: none) in the story pane. */
+static void
+show_story (ClipStoriesView *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *meta = NULL, *reach = NULL, *text = NULL;
 
-  g_return_if_fail (CLIP_IS_STORIES_VIEW (self));
-
-  g_clear_pointer (&self->story, clip_story_free);
-  if (story_id != 0 && self->store != NULL &&
-      !(self->story = clip_story_get (self->store, story_id, &error)))
-    g_debug ("Could not read story %" G_GINT64_FORMAT ": %s", story_id, error->message);
   if (self->story == NULL)
     {
       gtk_stack_set_visible_child_name (self->story_stack, "none");
@@ -388,57 +270,271 @@ clip_stories_view_open (ClipStoriesView *self,
     }
   gtk_label_set_text (self->story_title, self->story->title && *self->story->title
                                            ? self->story->title : _("Untitled"));
-  meta = story_meta (self->story);
-  reach = story_reach (self->story);
+  meta = clip_stories_meta_text (self->story);
+  reach = clip_stories_reach_text (self->story);
   text = g_strdup_printf ("%s\n%s", meta, reach);
   gtk_label_set_text (self->story_meta, text);
-  clear_box (GTK_WIDGET (self->story_rules));
-  fill_chips (self, self->story_rules, story_id, 0);
+  clip_stories_clear_box (GTK_WIDGET (self->story_rules));
+  fill_chips (self, self->story_rules, self->story->id, 0);
   show_timeline (self);
   fill_merge_list (self);
   gtk_editable_set_text (GTK_EDITABLE (self->rename_entry), self->story->renamed ? self->story->title : "");
   gtk_widget_set_sensitive (self->rename_button, TRUE);
   gtk_widget_set_sensitive (self->coverage_button, TRUE);
   gtk_stack_set_visible_child_name (self->story_stack, "story");
+}
+
+static GtkListBoxRow *
+row_of (ClipStoriesView *self, gint64 story_id)
+{
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->stories_list)); row;
        row = gtk_widget_get_next_sibling (row))
-    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "story-id")) == story_id)
-      gtk_list_box_select_row (self->stories_list, GTK_LIST_BOX_ROW (row));
+    if (story_id != 0 && (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "story-id")) == story_id)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+static gint64
+row_story (GtkWidget *row)
+{
+  return row ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "story-id")) : 0;
+}
+
+/* The row that has the keyboard focus, if one does. */
+static GtkWidget *
+focused_row (ClipStoriesView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stories_list)))
+    return NULL;
+  return gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+}
+
+static void
+update_spinner (ClipStoriesView *self)
+{
+  /* Not twice: the first list has a spinner in its place. */
+  gboolean loading = clip_stories_view_is_loading (self) &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "loading") != 0;
+
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+}
+
+/* The listed stories, read: the rows again, with the selection and the
+ * keyboard focus where they were (on the same stories). */
+static void
+show_list (ClipStoriesView *self, ClipStoriesLoad *load)
+{
+  GtkWidget *had_focus = focused_row (self);
+  gint64 focus_id = row_story (had_focus);
+  gint64 selected_id = row_story (GTK_WIDGET (gtk_list_box_get_selected_row (self->stories_list)));
+  guint before = self->stories ? self->stories->len : 0;
+  GtkListBoxRow *row;
+
+  g_clear_pointer (&self->stories, g_ptr_array_unref);
+  self->stories = g_steal_pointer (&load->stories);
+  g_clear_pointer (&self->rule_ids, g_hash_table_unref);
+  self->rule_ids = g_hash_table_ref (load->rule_ids);
+  gtk_widget_set_visible (self->more_button, load->more);
+  self->shown = self->stories->len;
+  clip_stories_clear_box (GTK_WIDGET (self->stories_list));
+  for (guint i = 0; i < self->stories->len; i++)
+    gtk_list_box_append (self->stories_list, story_row (self, self->stories->pdata[i]));
+  gtk_stack_set_visible_child_name (self->list_stack, self->stories->len ? "list" : "empty");
+  if ((row = row_of (self, self->story ? self->story->id : selected_id)) != NULL)
+    gtk_list_box_select_row (self->stories_list, row);
+  /* Show More: on to the first new row; else where the focus was. */
+  if (self->focus_after && before < self->stories->len)
+    row = gtk_list_box_get_row_at_index (self->stories_list, (int) before);
+  else if (had_focus != NULL)
+    row = row_of (self, focus_id) ? row_of (self, focus_id) : gtk_list_box_get_row_at_index (self->stories_list, 0);
+  else
+    row = NULL;
+  if (row != NULL && (had_focus != NULL || self->focus_after))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  self->focus_after = FALSE;
+}
+
+typedef struct {
+  ClipStoriesView *view;
+  guint            list_generation;   /* 0: the list was not asked */
+  guint            story_generation;
+} Pending;
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Pending *p = user_data;
+  g_autoptr(ClipStoriesView) self = p->view;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStoriesLoad) load = clip_stories_load_finish (result, &error);
+  gboolean list = p->list_generation != 0 && p->list_generation == self->list_generation;
+  gboolean story = p->story_generation == self->story_generation;
+
+  g_free (p);
+  if (!list && !story)
+    {
+      self->dropped++;   /* overtaken by a newer request */
+      return;
+    }
+  if (list)
+    self->list_done = self->list_generation;
+  if (story)
+    self->story_done = self->story_generation;
+  update_spinner (self);
+  if (load == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the stories: %s", error->message);
+      if (list && self->stories == NULL)
+        gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      if (list)
+        emit_changed (self);
+      return;
+    }
+  self->applied++;
+  g_clear_pointer (&self->rule_names, g_hash_table_unref);
+  self->rule_names = g_hash_table_ref (load->rule_names);
+  if (story)
+    {
+      g_clear_pointer (&self->story, clip_story_free);
+      self->story = g_steal_pointer (&load->story);
+      g_clear_pointer (&self->outside, g_hash_table_unref);
+      self->outside = g_hash_table_ref (load->outside);
+      self->opening = 0;
+    }
+  if (list)
+    show_list (self, load);
+  else if (story && self->rule_ids)
+    {
+      /* The open story's chips: its rule ids join the list's. */
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, load->rule_ids);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (!g_hash_table_contains (self->rule_ids, key))
+          g_hash_table_insert (self->rule_ids, g_memdup2 (key, sizeof (gint64)), g_array_ref (value));
+    }
+  else if (story)
+    self->rule_ids = g_hash_table_ref (load->rule_ids);
+  if (story)
+    {
+      GtkListBoxRow *row = self->story ? row_of (self, self->story->id) : NULL;
+
+      show_story (self);
+      if (row != NULL)
+        gtk_list_box_select_row (self->stories_list, row);
+    }
+  update_spinner (self);   /* the list's own spinner may have gone */
+  if (list)
+    emit_changed (self);
+}
+
+static void
+request (ClipStoriesView *self, gboolean list, gint64 open_id)
+{
+  Pending *p = g_new0 (Pending, 1);
+
+  if (self->path == NULL)
+    {
+      g_free (p);
+      return;
+    }
+  p->view = g_object_ref (self);
+  if (list)
+    p->list_generation = ++self->list_generation;
+  p->story_generation = ++self->story_generation;
+  self->opening = open_id;
+  /* The first list shows a spinner in its place; later ones keep the
+   * rows shown (and the focus in them) until the new ones are read. */
+  if (list && self->stories == NULL)
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  clip_stories_load_async (self->path, list ? MAX (self->shown, CLIP_STORIES_VIEW_PAGE) : 0, open_id,
+                           self->load_cancellable, loaded_cb, p);
+  update_spinner (self);
+}
+
+void
+clip_stories_view_open (ClipStoriesView *self,
+                        gint64           story_id)
+{
+  g_return_if_fail (CLIP_IS_STORIES_VIEW (self));
+
+  if (story_id == 0 || self->path == NULL)
+    {
+      /* Nothing to read: a request in flight for another story is
+       * overtaken all the same. */
+      self->story_done = ++self->story_generation;
+      self->opening = 0;
+      g_clear_pointer (&self->story, clip_story_free);
+      show_story (self);
+      update_spinner (self);
+      return;
+    }
+  request (self, FALSE, story_id);
 }
 
 void
 clip_stories_view_reload (ClipStoriesView *self)
 {
-  ClipStoryFilter filter = { .min_articles = 2 };
-  g_autoptr(GError) error = NULL;
-  gint64 open = self->story ? self->story->id : 0;
-
   g_return_if_fail (CLIP_IS_STORIES_VIEW (self));
-  if (self->store == NULL)
-    return;
-  filter.limit = MAX (self->shown, CLIP_STORIES_VIEW_PAGE) + 1;
-  g_clear_pointer (&self->stories, g_ptr_array_unref);
-  if (!(self->stories = clip_stories_list (self->store, &filter, &error)))
-    {
-      g_warning ("Could not list the stories: %s", error->message);
-      self->stories = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_story_free);
-    }
-  /* One more than shown says whether there are more. */
-  gtk_widget_set_visible (self->more_button, self->stories->len == filter.limit);
-  if (self->stories->len == filter.limit)
-    g_ptr_array_remove_index (self->stories, self->stories->len - 1);
-  self->shown = self->stories->len;
-  clear_box (GTK_WIDGET (self->stories_list));
-  for (guint i = 0; i < self->stories->len; i++)
-    gtk_list_box_append (self->stories_list, story_row (self, self->stories->pdata[i]));
-  gtk_stack_set_visible_child_name (self->list_stack, self->stories->len ? "list" : "empty");
-  clip_stories_view_open (self, open);
+
+  request (self, TRUE, self->opening ? self->opening : self->story ? self->story->id : 0);
+}
+
+gboolean
+clip_stories_view_is_loading (ClipStoriesView *self)
+{
+  g_return_val_if_fail (CLIP_IS_STORIES_VIEW (self), FALSE);
+
+  return self->list_done != self->list_generation || self->story_done != self->story_generation;
+}
+
+/* Cancels the reads under way: whatever comes back now is dropped. */
+static void
+forget_loads (ClipStoriesView *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  self->list_done = ++self->list_generation;
+  self->story_done = ++self->story_generation;
+  self->opening = 0;
+  self->focus_after = FALSE;
+}
+
+void
+clip_stories_view_cancel (ClipStoriesView *self)
+{
+  g_return_if_fail (CLIP_IS_STORIES_VIEW (self));
+
+  forget_loads (self);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  update_spinner (self);
+  emit_changed (self);
+}
+
+void
+clip_stories_view_get_load_counts (ClipStoriesView *self,
+                                   guint           *applied,
+                                   guint           *dropped)
+{
+  if (applied)
+    *applied = self->applied;
+  if (dropped)
+    *dropped = self->dropped;
 }
 
 static void
 more_clicked_cb (ClipStoriesView *self)
 {
   self->shown += CLIP_STORIES_VIEW_PAGE;
+  self->focus_after = gtk_widget_has_focus (self->more_button);
   clip_stories_view_reload (self);
 }
 
@@ -467,7 +563,17 @@ command_done_cb (GObject      *source,
         g_signal_emit (self, signals[FAILED], 0, error->message);
       return;
     }
+  /* "changed" once the view has read the change. */
+  self->changed = TRUE;
   clip_stories_view_reload (self);
+}
+
+static void
+emit_changed (ClipStoriesView *self)
+{
+  if (!self->changed)
+    return;
+  self->changed = FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -538,21 +644,11 @@ clip_stories_view_set_store (ClipStoriesView *self,
 {
   g_return_if_fail (CLIP_IS_STORIES_VIEW (self));
 
-  g_set_object (&self->store, store);
+  g_free (self->path);
+  /* Read in threads, each on a connection of its own: the UI thread's
+   * connection (store) is never used here. */
+  self->path = store ? g_strdup (clip_store_get_path (store)) : NULL;
   g_set_object (&self->commands, commands);
-}
-
-void
-clip_stories_view_set_rules (ClipStoriesView *self,
-                             GPtrArray       *rules)
-{
-  g_hash_table_remove_all (self->rule_names);
-  for (guint i = 0; rules && i < rules->len; i++)
-    {
-      const ClipRule *r = rules->pdata[i];
-
-      g_hash_table_insert (self->rule_names, g_memdup2 (&r->id, sizeof r->id), g_strdup (r->name));
-    }
 }
 
 static void
@@ -561,6 +657,8 @@ clip_stories_view_dispose (GObject *object)
   ClipStoriesView *self = CLIP_STORIES_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* A read still under way keeps the view alive; its widgets are gone. */
+  forget_loads (self);
   G_OBJECT_CLASS (clip_stories_view_parent_class)->dispose (object);
 }
 
@@ -569,10 +667,13 @@ clip_stories_view_finalize (GObject *object)
 {
   ClipStoriesView *self = CLIP_STORIES_VIEW (object);
 
-  g_clear_object (&self->store);
+  g_clear_pointer (&self->path, g_free);
   g_clear_object (&self->commands);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->rule_names, g_hash_table_unref);
+  g_clear_pointer (&self->rule_ids, g_hash_table_unref);
+  g_clear_pointer (&self->outside, g_hash_table_unref);
   g_clear_pointer (&self->stories, g_ptr_array_unref);
   g_clear_pointer (&self->story, clip_story_free);
   G_OBJECT_CLASS (clip_stories_view_parent_class)->finalize (object);
@@ -605,6 +706,7 @@ clip_stories_view_class_init (ClipStoriesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, rename_button);
   gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, rename_popover);
   gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, rename_entry);
+  gtk_widget_class_bind_template_child (widget_class, ClipStoriesView, spinner);
   gtk_widget_class_bind_template_callback (widget_class, story_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, merge_activated_cb);
@@ -632,6 +734,7 @@ clip_stories_view_init (ClipStoriesView *self)
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
   self->cancellable = g_cancellable_new ();
+  self->load_cancellable = g_cancellable_new ();
   self->rule_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), self);

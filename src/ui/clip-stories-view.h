@@ -27,14 +27,22 @@ GtkWidget       *clip_stories_view_new       (void);
 void             clip_stories_view_set_store (ClipStoriesView *self,
                                               ClipStore       *store,
                                               ClipCommands    *commands);
-/* Reads the stories again (the one open stays open while it exists). */
+/* Reads the stories again, and the rules' names for their chips (the
+ * one open stays open while it exists). In a thread: the rows come when
+ * they are read, with the selection and the keyboard focus kept on the
+ * same stories; a newer request drops what an older one reads. */
 void             clip_stories_view_reload    (ClipStoriesView *self);
-/* rules: ClipRule*s, for the chips' names; copied. */
-void             clip_stories_view_set_rules (ClipStoriesView *self,
-                                              GPtrArray       *rules);
-/* Opens a story's timeline (0: none). */
+/* Opens a story's timeline (0: none), once it is read. */
 void             clip_stories_view_open      (ClipStoriesView *self,
                                               gint64           story_id);
+/* Reading (a spinner turns); stops when it is done or cancelled. */
+gboolean         clip_stories_view_is_loading (ClipStoriesView *self);
+/* Stops reading (the view is left): what is read comes to nothing. */
+void             clip_stories_view_cancel    (ClipStoriesView *self);
+/* Results shown, and dropped as overtaken by a newer request; for tests. */
+void             clip_stories_view_get_load_counts (ClipStoriesView *self,
+                                                    guint           *applied,
+                                                    guint           *dropped);
 /* The story open, or NULL. */
 const ClipStory *clip_stories_view_get_story (ClipStoriesView *self);
 /* The stories listed (ClipStory*). */

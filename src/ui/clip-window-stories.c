@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "clip-coverage-view.h"
-#include "clip-rules-store.h"
 #include "clip-stories-view.h"
 #include "clip-window-private.h"
 #include "clip-window-stories.h"
@@ -71,7 +70,11 @@ coverage_back (ClipWindow *window)
 
   if (clip_stories_view_get_story (ws->stories) != NULL &&
       g_strcmp0 (g_object_get_data (G_OBJECT (ws->coverage), "from"), "stories") == 0)
-    gtk_stack_set_visible_child_name (ws->stack, "stories");
+    {
+      gtk_stack_set_visible_child_name (ws->stack, "stories");
+      /* Its reads stopped when it was left. */
+      clip_stories_view_reload (ws->stories);
+    }
   else
     go_back (window);
 }
@@ -107,9 +110,6 @@ action_activated (GSimpleAction *action,
 
   if (g_str_equal (name, "show-stories"))
     {
-      g_autoptr(GPtrArray) rules = clip_store_list_rules (clip_window_get_store (ws->window), NULL);
-
-      clip_stories_view_set_rules (ws->stories, rules);
       show_page (ws, "stories");
       clip_stories_view_reload (ws->stories);
     }
@@ -119,6 +119,24 @@ action_activated (GSimpleAction *action,
       show_page (ws, "coverage");
       clip_coverage_view_reload (ws->coverage);
     }
+}
+
+/* Reads under way stop when their view is left (the stories' also
+ * when the coverage of one is opened: the list is read again on return). */
+static void
+page_changed_cb (GtkStack   *stack,
+                 GParamSpec *pspec,
+                 ClipWindow *window)
+{
+  WindowStories *ws = window_stories (window);
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  if (ws == NULL)
+    return;
+  if (g_strcmp0 (name, "stories") != 0)
+    clip_stories_view_cancel (ws->stories);
+  if (g_strcmp0 (name, "coverage") != 0)
+    clip_coverage_view_cancel (ws->coverage);
 }
 
 static GtkWidget *
@@ -169,6 +187,7 @@ clip_window_stories_uninstall (ClipWindow *window)
     return;
   g_signal_handlers_disconnect_by_data (ws->stories, window);
   g_signal_handlers_disconnect_by_data (ws->coverage, window);
+  g_signal_handlers_disconnect_by_data (ws->stack, window);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     g_action_map_remove_action (G_ACTION_MAP (window), actions[i].name);
   g_object_set_data (G_OBJECT (window), KEY, NULL);
@@ -202,6 +221,7 @@ clip_window_stories_install (ClipWindow *window)
   g_signal_connect_object (ws->coverage, "back", G_CALLBACK (coverage_back), window, G_CONNECT_SWAPPED);
   g_signal_connect_object (ws->stories, "show-coverage", G_CALLBACK (show_coverage_cb), window, 0);
   g_signal_connect_object (ws->stories, "failed", G_CALLBACK (failed_cb), window, 0);
+  g_signal_connect_object (ws->stack, "notify::visible-child-name", G_CALLBACK (page_changed_cb), window, 0);
   add_sidebar_rows (GTK_BOX (pane));
   g_action_map_add_action_entries (G_ACTION_MAP (window), actions, G_N_ELEMENTS (actions), ws);
 }

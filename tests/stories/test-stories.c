@@ -17,6 +17,7 @@
 #include "clip-test-util.h"
 
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 
 static ClipStore *
 labelled_archive (ClipTestSet **set, char **dir_out)
@@ -536,6 +537,137 @@ test_coverage_report (void)
   g_assert_cmpuint (checked, ==, buckets->len);
 }
 
+/* The report's day for a column, by date ("2024-03-31"): 0 when the day
+ * is outside the chart. */
+static guint
+report_day (const ClipExportSelection *sel, const char *date, guint column)
+{
+  GDate day;
+  int y, m, d;
+  guint j, first;
+
+  g_assert_cmpint (sscanf (date, "%d-%d-%d", &y, &m, &d), ==, 3);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, d, m, y);
+  j = g_date_get_julian (&day);
+  first = g_date_get_julian (&sel->first_day);
+  if (j < first || j >= first + sel->n_days)
+    return 0;
+  return clip_export_day_count (sel, j - first, column);
+}
+
+/* Local days across both changes of the clock (Europe/Berlin, 2024):
+ * the report's chart counts each article on its local date, as the
+ * coverage counts it. Cut in UTC, at one fixed offset, or by the day's
+ * end offset, some of these fall on the day before or after. */
+static void
+test_report_dst_days (void)
+{
+  static const struct { const char *guid, *title; gint64 time; const char *day; } rows[] = {
+    /* Spring forward, 31 March 02:00 CET → 03:00 CEST (01:00 UTC). */
+    { "s1", "Racha quake felt at dawn", 1711841400, "2024-03-31" },      /* 03-30 23:30 UTC: 00:30 CET */
+    { "s2", "Racha quake aftershocks", 1711920600, "2024-03-31" },       /* 03-31 21:30 UTC: 23:30 CEST */
+    { "s3", "Racha quake night report", 1711924200, "2024-04-01" },      /* 03-31 22:30 UTC: 00:30 CEST */
+    /* Fall back, 27 October 03:00 CEST → 02:00 CET (01:00 UTC). */
+    { "f1", "Racha quake night shift", 1729981800, "2024-10-27" },       /* 10-26 22:30 UTC: 00:30 CEST */
+    { "f2", "Racha quake damage counted", 1730068200, "2024-10-27" },    /* 10-27 22:30 UTC: 23:30 CET */
+    { "f3", "Racha quake night service", 1730071800, "2024-10-28" },     /* 10-27 23:30 UTC: 00:30 CET */
+  };
+  static const struct { const char *day; guint all, night; } want[] = {
+    { "2024-03-30", 0, 0 }, { "2024-03-31", 2, 0 }, { "2024-04-01", 1, 1 },
+    { "2024-10-26", 0, 0 }, { "2024-10-27", 2, 1 }, { "2024-10-28", 1, 1 },
+  };
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = clip_archive_open (dir, CLIP_STORE_OPEN_DEFAULT, &error);
+  ClipOutlet o = { .url = "https://a.example/feed", .name = "A", .enabled = TRUE, .group = "",
+                   .interval = 900 };
+  ClipRule racha = { .name = (char *) "Racha", .query = (char *) "Racha", .enabled = TRUE };
+  ClipRule night = { .name = (char *) "Night", .query = (char *) "night", .enabled = TRUE };
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(ClipExportSelection) sel = NULL;
+  ClipExportScope scope = { 0 };
+  gint64 outlet, night_id;
+  guint racha_col = G_MAXUINT, night_col = G_MAXUINT;
+
+  g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, "Europe/Berlin");
+  g_assert_no_error (error);
+  outlet = clip_store_add_outlet (store, &o, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (clip_store_add_rule (store, &racha, &error), >, 0);
+  g_assert_cmpint ((night_id = clip_store_add_rule (store, &night, &error)), >, 0);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    ingest_one (store, outlet, copy_article (rows[i].guid, rows[i].title, rows[i].time));
+
+  sel = clip_export_select (store, &scope, NULL, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sel->rules->len, ==, 2);
+  for (guint i = 0; i < sel->rules->len; i++)
+    {
+      const ClipExportRule *r = sel->rules->pdata[i];
+
+      if (r->id == night_id)
+        night_col = i;
+      else
+        racha_col = i;
+    }
+  g_assert_cmpuint (night_col, !=, G_MAXUINT);
+  g_assert_cmpuint (racha_col, !=, G_MAXUINT);
+  /* The chart runs from the first local day to the last. */
+  g_assert_cmpuint (sel->n_days, ==, 212);
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      g_test_message ("%s: all %u, night %u", want[i].day, report_day (sel, want[i].day, sel->rules->len),
+                      report_day (sel, want[i].day, night_col));
+      g_assert_cmpuint (report_day (sel, want[i].day, sel->rules->len), ==, want[i].all);
+      g_assert_cmpuint (report_day (sel, want[i].day, racha_col), ==, want[i].all);
+      g_assert_cmpuint (report_day (sel, want[i].day, night_col), ==, want[i].night);
+    }
+
+  /* And the Coverage view's counts (the local zone) are the same. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      ClipCoverageQuery q = { .by = CLIP_COVERAGE_BY_DAY, .tz = tz, .rule_id = pass ? night_id : 0 };
+      g_autoptr(GPtrArray) buckets = clip_coverage_query (store, &q, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < buckets->len; i++)
+        {
+          const ClipCoverageBucket *b = buckets->pdata[i];
+
+          g_assert_cmpuint (b->count, ==, report_day (sel, b->key, pass ? night_col : sel->rules->len));
+        }
+    }
+}
+
+/* Cancelled, the stories' listing and the coverage's counting stop with
+ * G_IO_ERROR_CANCELLED (the views cancel them when left). */
+static void
+test_cancelled (void)
+{
+  g_autoptr(ClipTestSet) set = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&set, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  ClipCoverageQuery q = { .by = CLIP_COVERAGE_BY_DAY, .cancellable = cancellable };
+  ClipStoryFilter f = { .min_articles = 2, .cancellable = cancellable };
+  g_autoptr(GPtrArray) buckets = clip_coverage_query (store, &q, &error);
+  g_autoptr(GPtrArray) stories = clip_stories_list (store, &f, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (buckets->len, >, 0);
+  g_assert_cmpuint (stories->len, >, 0);
+  g_clear_pointer (&buckets, g_ptr_array_unref);
+  g_clear_pointer (&stories, g_ptr_array_unref);
+  g_cancellable_cancel (cancellable);
+  g_assert_null ((buckets = clip_coverage_query (store, &q, &error)));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null ((stories = clip_stories_list (store, &f, &error)));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static gboolean fail_next;
 
 static gboolean
@@ -592,5 +724,7 @@ main (int argc, char **argv)
   g_test_add_func ("/stories/late-window/grows-back", test_late_window);
   g_test_add_func ("/stories/coverage/zone-days", test_coverage_zone);
   g_test_add_func ("/stories/coverage/report-days", test_coverage_report);
+  g_test_add_func ("/stories/coverage/report-dst-days", test_report_dst_days);
+  g_test_add_func ("/stories/cancelled", test_cancelled);
   return g_test_run ();
 }

@@ -28,6 +28,91 @@
 #include "clip-test-util.h"
 #include "clip-window.h"
 
+/* Every statement any connection of this process runs is seen here (an
+ * auto extension traces each connection as it opens): counted by thread
+ * while counting is on, and one statement can be held at its start. */
+static GThread *main_thread;
+static gint counting, main_reads, worker_reads;
+static const char *hold_sql;     /* a statement containing this is held */
+static gint hold_armed, held;
+static GMutex hold_lock;
+static GCond hold_cond;
+static gboolean hold_released;
+
+static int
+trace_cb (unsigned type, void *ctx, void *p, void *x)
+{
+  const char *sql = x;
+
+  if (g_atomic_int_get (&counting))
+    g_atomic_int_inc (g_thread_self () == main_thread ? &main_reads : &worker_reads);
+  if (hold_sql && sql && strstr (sql, hold_sql) && g_thread_self () != main_thread &&
+      g_atomic_int_compare_and_exchange (&hold_armed, 1, 0))
+    {
+      g_mutex_lock (&hold_lock);
+      g_atomic_int_set (&held, 1);
+      while (!hold_released)
+        g_cond_wait (&hold_cond, &hold_lock);
+      g_mutex_unlock (&hold_lock);
+    }
+  return 0;
+}
+
+static int
+trace_init (sqlite3 *db, char **err, const sqlite3_api_routines *api)
+{
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, trace_cb, NULL);
+  return SQLITE_OK;
+}
+
+static void
+hold_next (const char *sql)
+{
+  hold_sql = sql;
+  hold_released = FALSE;
+  g_atomic_int_set (&held, 0);
+  g_atomic_int_set (&hold_armed, 1);
+}
+
+static gboolean
+is_held (gpointer data)
+{
+  return g_atomic_int_get (&held);
+}
+
+static void
+release (void)
+{
+  g_mutex_lock (&hold_lock);
+  hold_released = TRUE;
+  g_cond_broadcast (&hold_cond);
+  g_mutex_unlock (&hold_lock);
+}
+
+static gboolean
+stories_loaded (gpointer view)
+{
+  return !clip_stories_view_is_loading (view);
+}
+
+static gboolean
+coverage_loaded (gpointer view)
+{
+  return !clip_coverage_view_is_loading (view);
+}
+
+static void
+wait_stories (ClipStoriesView *view)
+{
+  g_assert_true (clip_test_ui_wait (stories_loaded, view));
+}
+
+static void
+wait_coverage (ClipCoverageView *view)
+{
+  g_assert_true (clip_test_ui_wait (coverage_loaded, view));
+}
+
 static gpointer
 child (gpointer widget, GType type, const char *name)
 {
@@ -123,14 +208,13 @@ test_list_and_timeline (void)
   g_autoptr(ClipCommands) commands = clip_commands_open (dir, NULL);
   ClipStoriesView *view = CLIP_STORIES_VIEW (clip_stories_view_new ());
   GtkWidget *window = window_with (GTK_WIDGET (view), 1200);
-  g_autoptr(GPtrArray) rules = clip_store_list_rules (store, NULL);
   GPtrArray *stories;
   const ClipStory *open;
   gint64 expected, copies;
 
   clip_stories_view_set_store (view, store, commands);
-  clip_stories_view_set_rules (view, rules);
   clip_stories_view_reload (view);
+  wait_stories (view);
   stories = clip_stories_view_get_stories (view);
   /* Every story of two articles or more, newest first. */
   expected = sql_int (store, "SELECT count(*) FROM (SELECT story_id FROM story_articles WHERE story_id IS NOT NULL "
@@ -155,6 +239,7 @@ test_list_and_timeline (void)
     g_signal_emit_by_name (list, "row-activated",
                            gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) at));
   }
+  wait_stories (view);
   g_assert_nonnull (clip_stories_view_get_story (view));
   g_assert_cmpint (clip_stories_view_get_story (view)->id, ==, open->id);
   copies = sql_int (store, "SELECT count(*) FROM story_articles sa WHERE story_id = ?1 AND copy_of IN "
@@ -173,6 +258,7 @@ test_list_and_timeline (void)
                           "(SELECT article_id FROM story_articles WHERE story_id = ?1)", s->id, 0) == 0)
         continue;
       clip_stories_view_open (view, s->id);
+      wait_stories (view);
       g_assert_nonnull (clip_test_ui_find (child (view, CLIP_TYPE_STORIES_VIEW, "timeline"),
                                            GTK_TYPE_EXPANDER, NULL));
       break;
@@ -258,9 +344,11 @@ test_changes (void)
   g_signal_connect (view, "changed", G_CALLBACK (changed_cb), &w);
   clip_stories_view_set_store (view, store, commands);
   clip_stories_view_reload (view);
+  wait_stories (view);
   a = ((ClipStory *) clip_stories_view_get_stories (view)->pdata[0])->id;
   b = ((ClipStory *) clip_stories_view_get_stories (view)->pdata[1])->id;
   clip_stories_view_open (view, a);
+  wait_stories (view);
 
   /* Rename: the entry of the Rename popover. */
   entry = child (view, CLIP_TYPE_STORIES_VIEW, "rename_entry");
@@ -365,8 +453,10 @@ test_coverage (void)
 
   clip_coverage_view_set_store (view, store);
   clip_coverage_view_reload (view);
+  wait_coverage (view);
   check_counts (store, view, "1");
   clip_coverage_view_show (view, CLIP_COVERAGE_SCOPE_RULE, rule->id, rule->name);
+  wait_coverage (view);
   {
     g_autofree char *where = g_strdup_printf ("a.id IN (SELECT article_id FROM matches WHERE rule_id = %"
                                               G_GINT64_FORMAT ")", rule->id);
@@ -374,8 +464,10 @@ test_coverage (void)
     check_counts (store, view, where);
   }
   clip_coverage_view_show (view, CLIP_COVERAGE_SCOPE_GROUP, 0, "Wires");
+  wait_coverage (view);
   check_counts (store, view, "o.grp = 'Wires'");
   clip_coverage_view_show (view, CLIP_COVERAGE_SCOPE_ALL, 0, NULL);
+  wait_coverage (view);
   buckets = clip_coverage_view_get_buckets (view, NULL);
 
   /* A click on the tallest bar lists its articles: the chart finds the
@@ -394,6 +486,7 @@ test_coverage (void)
   g_assert_cmpint (bar, >=, 0);
   g_assert_cmpuint (n_children (articles), ==, 0);
   g_signal_emit_by_name (chart, "bar-activated", bar);
+  wait_coverage (view);
   g_assert_cmpint (clip_coverage_chart_get_selected (chart), ==, bar);
   g_assert_cmpuint (n_children (articles), ==,
                     sql_day_count (store, "1", ((ClipCoverageBucket *) buckets->pdata[bar])->start));
@@ -560,12 +653,251 @@ test_window (void)
   g_free (clip_test_ui_screenshot (GTK_WIDGET (window), "window-list"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-stories", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "stories");
+  wait_stories (CLIP_STORIES_VIEW (gtk_stack_get_child_by_name (stack, "stories")));
   clip_test_ui_wait_frame (GTK_WIDGET (window));
   g_free (clip_test_ui_screenshot (GTK_WIDGET (window), "window-stories"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-coverage", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "coverage");
+  wait_coverage (CLIP_COVERAGE_VIEW (gtk_stack_get_child_by_name (stack, "coverage")));
   clip_test_ui_wait_frame (GTK_WIDGET (window));
   g_free (clip_test_ui_screenshot (GTK_WIDGET (window), "window-coverage"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The views read in threads: nothing is there when reload() returns, a
+ * spinner turns, the rows and bars come when read; read again, the
+ * keyboard focus and the selection stay on the same story. */
+static void
+test_async_fill (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&dir);
+  ClipStoriesView *view = CLIP_STORIES_VIEW (clip_stories_view_new ());
+  GtkWidget *window = window_with (GTK_WIDGET (view), 1200);
+  ClipCoverageView *coverage = CLIP_COVERAGE_VIEW (clip_coverage_view_new ());
+  GtkWidget *cwindow = window_with (GTK_WIDGET (coverage), 1100);
+  GtkListBox *list = child (view, CLIP_TYPE_STORIES_VIEW, "stories_list");
+  GtkListBoxRow *row;
+  GtkWidget *focus;
+  gint64 id;
+
+  clip_stories_view_set_store (view, store, NULL);
+  /* Held in its thread while the view is looked at. */
+  hold_next ("min(time) AS first");
+  clip_stories_view_reload (view);
+  g_assert_null (clip_stories_view_get_stories (view));
+  g_assert_true (clip_stories_view_is_loading (view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (view, CLIP_TYPE_STORIES_VIEW, "list_stack")), ==,
+                   "loading");
+  /* One spinner: the list's place, not the header's too. */
+  g_assert_false (gtk_widget_get_visible (child (view, CLIP_TYPE_STORIES_VIEW, "spinner")));
+  g_assert_true (clip_test_ui_wait (is_held, NULL));
+  clip_test_ui_wait_frame (GTK_WIDGET (view));
+  g_assert_null (clip_stories_view_get_stories (view));
+  g_free (clip_test_ui_screenshot (window, "stories-loading"));
+  release ();
+  wait_stories (view);
+  g_assert_nonnull (clip_stories_view_get_stories (view));
+  g_assert_cmpuint (clip_stories_view_get_stories (view)->len, >, 2);
+  g_assert_cmpuint (n_children (list), ==, clip_stories_view_get_stories (view)->len);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (view, CLIP_TYPE_STORIES_VIEW, "list_stack")), ==,
+                   "list");
+  g_assert_false (gtk_widget_get_visible (child (view, CLIP_TYPE_STORIES_VIEW, "spinner")));
+
+  row = gtk_list_box_get_row_at_index (list, 2);
+  id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "story-id"));
+  gtk_list_box_select_row (list, row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  clip_stories_view_reload (view);
+  /* The rows stay while they are read again; the header's spinner turns. */
+  g_assert_true (gtk_list_box_get_row_at_index (list, 2) == row);
+  g_assert_true (gtk_widget_get_visible (child (view, CLIP_TYPE_STORIES_VIEW, "spinner")));
+  wait_stories (view);
+  g_assert_false (gtk_list_box_get_row_at_index (list, 2) == row);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_cmpint ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (focus), "story-id")), ==, id);
+  g_assert_cmpint ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (gtk_list_box_get_selected_row (list)),
+                                                                  "story-id")), ==, id);
+
+  clip_coverage_view_set_store (coverage, store);
+  clip_coverage_view_reload (coverage);
+  g_assert_null (clip_coverage_view_get_buckets (coverage, NULL));
+  g_assert_true (clip_coverage_view_is_loading (coverage));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (coverage, CLIP_TYPE_COVERAGE_VIEW, "content_stack")),
+                   ==, "loading");
+  wait_coverage (coverage);
+  g_assert_nonnull (clip_coverage_view_get_buckets (coverage, NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (coverage, CLIP_TYPE_COVERAGE_VIEW, "content_stack")),
+                   ==, "data");
+  gtk_window_destroy (GTK_WINDOW (cwindow));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every read of the two views runs off the UI thread: statements are
+ * counted by thread as any connection runs them. */
+static void
+test_no_ui_thread_reads (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&dir);
+  g_autoptr(ClipRule) rule = clip_store_find_rule (store, "Stoltenberg", NULL);
+  ClipStoriesView *view = CLIP_STORIES_VIEW (clip_stories_view_new ());
+  GtkWidget *window = window_with (GTK_WIDGET (view), 1200);
+  ClipCoverageView *coverage = CLIP_COVERAGE_VIEW (clip_coverage_view_new ());
+  GtkWidget *cwindow = window_with (GTK_WIDGET (coverage), 1100);
+
+  clip_stories_view_set_store (view, store, NULL);
+  clip_coverage_view_set_store (coverage, store);
+  g_atomic_int_set (&main_reads, 0);
+  g_atomic_int_set (&worker_reads, 0);
+  g_atomic_int_set (&counting, 1);
+  clip_stories_view_reload (view);
+  wait_stories (view);
+  clip_stories_view_open (view, biggest (clip_stories_view_get_stories (view))->id);
+  wait_stories (view);
+  g_assert_nonnull (clip_stories_view_get_story (view));
+  clip_coverage_view_reload (coverage);
+  wait_coverage (coverage);
+  clip_coverage_view_show (coverage, CLIP_COVERAGE_SCOPE_RULE, rule->id, rule->name);
+  wait_coverage (coverage);
+  clip_coverage_view_open_bucket (coverage, 0);
+  wait_coverage (coverage);
+  g_assert_cmpuint (n_children (child (coverage, CLIP_TYPE_COVERAGE_VIEW, "articles_list")), >, 0);
+  g_atomic_int_set (&counting, 0);
+  g_test_message ("statements: %d on the UI thread, %d in threads", main_reads, worker_reads);
+  g_assert_cmpint (g_atomic_int_get (&worker_reads), >, 10);
+  g_assert_cmpint (g_atomic_int_get (&main_reads), ==, 0);
+
+  /* A read on the UI thread would be counted. */
+  g_atomic_int_set (&counting, 1);
+  g_ptr_array_unref (clip_store_list_rules (store, NULL));
+  g_atomic_int_set (&counting, 0);
+  g_assert_cmpint (g_atomic_int_get (&main_reads), >, 0);
+  gtk_window_destroy (GTK_WINDOW (cwindow));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+stories_dropped (gpointer view)
+{
+  guint dropped;
+
+  clip_stories_view_get_load_counts (view, NULL, &dropped);
+  return dropped > 0;
+}
+
+static gboolean
+coverage_dropped (gpointer view)
+{
+  guint dropped;
+
+  clip_coverage_view_get_load_counts (view, NULL, &dropped);
+  return dropped > 0;
+}
+
+static const char *
+title_of (ClipStoriesView *view, gint64 id)
+{
+  GPtrArray *stories = clip_stories_view_get_stories (view);
+
+  for (guint i = 0; i < stories->len; i++)
+    if (((ClipStory *) stories->pdata[i])->id == id)
+      return ((ClipStory *) stories->pdata[i])->title;
+  return NULL;
+}
+
+static void
+set_title (ClipStore *store, gint64 id, const char *title)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE stories SET title = '%s' WHERE id = %" G_GINT64_FORMAT,
+                                          title, id);
+
+  g_assert_cmpint (sqlite3_exec (clip_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* A read overtaken by a newer one (asked while the first was under way)
+ * is dropped when it comes last: the first is held at its start, the
+ * archive changes, the second is read and shown, the archive changes
+ * again and the first, let go, reads that: it must not be shown. */
+static void
+test_stale_dropped (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&dir);
+  g_autoptr(ClipRule) rule = clip_store_find_rule (store, "Stoltenberg", NULL);
+  ClipStoriesView *view = CLIP_STORIES_VIEW (clip_stories_view_new ());
+  GtkWidget *window = window_with (GTK_WIDGET (view), 1200);
+  ClipCoverageView *coverage = CLIP_COVERAGE_VIEW (clip_coverage_view_new ());
+  GtkWidget *cwindow = window_with (GTK_WIDGET (coverage), 1100);
+  GtkWidget *list = child (view, CLIP_TYPE_STORIES_VIEW, "stories_list");
+  guint applied;
+  gint64 id;
+
+  clip_stories_view_set_store (view, store, NULL);
+  clip_stories_view_reload (view);
+  wait_stories (view);
+  id = ((ClipStory *) clip_stories_view_get_stories (view)->pdata[0])->id;
+  hold_next ("min(time) AS first");
+  clip_stories_view_reload (view);
+  g_assert_true (clip_test_ui_wait (is_held, NULL));
+  set_title (store, id, "Read second, shown");
+  clip_stories_view_reload (view);
+  wait_stories (view);
+  g_assert_cmpstr (title_of (view, id), ==, "Read second, shown");
+  set_title (store, id, "Read first, late");
+  release ();
+  g_assert_true (clip_test_ui_wait (stories_dropped, view));
+  g_assert_cmpstr (title_of (view, id), ==, "Read second, shown");
+  g_assert_nonnull (clip_test_ui_find (list, GTK_TYPE_LABEL, "Read second, shown"));
+  g_assert_null (clip_test_ui_find (list, GTK_TYPE_LABEL, "Read first, late"));
+  g_assert_false (clip_stories_view_is_loading (view));
+
+  /* The coverage of a rule, overtaken by a group's. */
+  clip_coverage_view_set_store (coverage, store);
+  clip_coverage_view_reload (coverage);
+  wait_coverage (coverage);
+  hold_next ("sa.time, sa.outlet_id");
+  clip_coverage_view_show (coverage, CLIP_COVERAGE_SCOPE_RULE, rule->id, rule->name);
+  g_assert_true (clip_test_ui_wait (is_held, NULL));
+  clip_coverage_view_show (coverage, CLIP_COVERAGE_SCOPE_GROUP, 0, "Wires");
+  wait_coverage (coverage);
+  clip_coverage_view_get_load_counts (coverage, &applied, NULL);
+  release ();
+  g_assert_true (clip_test_ui_wait (coverage_dropped, coverage));
+  check_counts (store, coverage, "o.grp = 'Wires'");
+  {
+    guint now;
+
+    clip_coverage_view_get_load_counts (coverage, &now, NULL);
+    g_assert_cmpuint (now, ==, applied);
+  }
+  gtk_window_destroy (GTK_WINDOW (cwindow));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Leaving the view cancels what it reads: nothing comes of it. */
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ClipStore) store = labelled_archive (&dir);
+  ClipStoriesView *view = CLIP_STORIES_VIEW (clip_stories_view_new ());
+  GtkWidget *window = window_with (GTK_WIDGET (view), 1200);
+  guint applied = 0;
+
+  clip_stories_view_set_store (view, store, NULL);
+  hold_next ("min(time) AS first");
+  clip_stories_view_reload (view);
+  g_assert_true (clip_test_ui_wait (is_held, NULL));
+  clip_stories_view_cancel (view);
+  g_assert_false (clip_stories_view_is_loading (view));
+  g_assert_false (gtk_widget_get_visible (child (view, CLIP_TYPE_STORIES_VIEW, "spinner")));
+  release ();
+  g_assert_true (clip_test_ui_wait (stories_dropped, view));
+  clip_stories_view_get_load_counts (view, &applied, NULL);
+  g_assert_cmpuint (applied, ==, 0);
+  g_assert_null (clip_stories_view_get_stories (view));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -574,6 +906,9 @@ main (int argc, char *argv[])
 {
   /* Days cut in UTC, as the SQL counts cut them. */
   g_setenv ("TZ", "UTC", TRUE);
+  /* Before any connection opens: each is traced (trace_cb). */
+  main_thread = g_thread_self ();
+  sqlite3_auto_extension ((void (*) (void)) trace_init);
   if (!clip_test_ui_init (&argc, &argv))
     return clip_test_ui_skip ();
   g_test_add_func ("/ui/stories/list-and-timeline", test_list_and_timeline);
@@ -583,5 +918,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/coverage/chart-draw", test_chart_draw);
   g_test_add_func ("/ui/stories/copies", test_copies);
   g_test_add_func ("/ui/stories/window", test_window);
+  g_test_add_func ("/ui/stories/async-fill", test_async_fill);
+  g_test_add_func ("/ui/stories/no-ui-thread-reads", test_no_ui_thread_reads);
+  g_test_add_func ("/ui/stories/stale-dropped", test_stale_dropped);
+  g_test_add_func ("/ui/stories/cancel", test_cancel);
   return g_test_run ();
 }

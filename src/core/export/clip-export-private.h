@@ -85,7 +85,8 @@ typedef struct {
   gint64      first_time;     /* earliest article time, or 0 */
   gint64      last_time;
   /* Coverage: per local day from first_day, per rule (and a last column
-   * with all articles); n_days is 0 when there are no articles. */
+   * with all articles), as the coverage counter of clip-stories.h cuts
+   * and counts them; n_days is 0 when there are no articles. */
   GDate       first_day;
   guint       n_days;
   guint      *per_day;        /* n_days * (rules->len + 1) */

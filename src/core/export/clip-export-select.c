@@ -13,11 +13,13 @@
 #include "clip-rule-colors.h"
 #include "clip-rule-parser.h"
 #include "clip-rules-store.h"
+#include "clip-stories.h"
 #include "clip-store-sql.h"
 #include "clip-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -357,6 +359,87 @@ count_matches (ClipStore            *store,
   return TRUE;
 }
 
+/* A coverage bucket's key ("2024-05-14") as a Julian day; 0 if it is
+ * not one. */
+static guint
+key_julian (const char *key)
+{
+  GDate day;
+  int y, m, d;
+
+  if (key == NULL || sscanf (key, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return 0;
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return g_date_get_julian (&day);
+}
+
+/* Per local day, per rule and for all articles: counted by the coverage
+ * counter (clip-stories.h), which cuts the days of the Coverage view and
+ * of `clippings-cli coverage`: one code path, the same figures for the
+ * same articles. pairs: RowRule, each row's rules. */
+static gboolean
+count_days (ClipStore             *store,
+            ClipExportSelection   *sel,
+            const ClipExportScope *scope,
+            Rows                  *rows,
+            GArray                *pairs,
+            GError               **error)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  ClipCoverageQuery q = { .by = CLIP_COVERAGE_BY_DAY, .tz = tz };
+  g_autoptr(GPtrArray) counters = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_coverage_counter_free);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  const gint64 *times = (const gint64 *) rows->times->data, *outlets = (const gint64 *) rows->outlets->data;
+  guint all = sel->rules->len, stride = sel->rules->len + 1, min_j = G_MAXUINT, max_j = 0, first;
+
+  for (guint c = 0; c < stride; c++)
+    g_ptr_array_add (counters, clip_coverage_counter_new (&q));
+  for (guint r = 0; r < rows->ids->len; r++)
+    clip_coverage_counter_add (counters->pdata[all], times[r], outlets[r]);
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      const RowRule *pair = &g_array_index (pairs, RowRule, p);
+
+      clip_coverage_counter_add (counters->pdata[pair->rule->index], times[pair->row], outlets[pair->row]);
+    }
+  for (guint c = 0; c < stride; c++)
+    {
+      GPtrArray *buckets = clip_coverage_counter_finish (counters->pdata[c], store, error);
+
+      if (buckets == NULL)
+        return FALSE;
+      g_ptr_array_add (columns, buckets);
+    }
+  /* Every article is in the last column: its days are the span. */
+  for (guint i = 0; i < ((GPtrArray *) columns->pdata[all])->len; i++)
+    {
+      GPtrArray *column = columns->pdata[all];
+      guint j = key_julian (((ClipCoverageBucket *) column->pdata[i])->key);
+
+      if (j > 0)
+        {
+          min_j = MIN (min_j, j);
+          max_j = MAX (max_j, j);
+        }
+    }
+  if (max_j == 0)
+    return TRUE;
+  plan_days (sel, scope, min_j, max_j);
+  first = g_date_get_julian (&sel->first_day);
+  for (guint c = 0; c < stride; c++)
+    for (guint i = 0; i < ((GPtrArray *) columns->pdata[c])->len; i++)
+      {
+        const ClipCoverageBucket *b = ((GPtrArray *) columns->pdata[c])->pdata[i];
+        guint j = key_julian (b->key);
+
+        if (j >= first && j > 0)
+          sel->per_day[(gsize) (j - first) * stride + c] = (guint) b->count;
+      }
+  return TRUE;
+}
+
 /* Counts per rule, per outlet and per day. */
 static gboolean
 summarise (ClipStore             *store,
@@ -368,8 +451,6 @@ summarise (ClipStore             *store,
 {
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (RowRule));
   g_autoptr(GHashTable) outlets = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree guint *days = g_new (guint, MAX (rows->ids->len, 1));
-  guint min_j = G_MAXUINT, max_j = 0, stride;
 
   for (guint r = 0; r < rows->ids->len; r++)
     {
@@ -390,13 +471,6 @@ summarise (ClipStore             *store,
           g_hash_table_insert (outlets, &outlet->id, outlet);
         }
       outlet->count++;
-      days[r] = local_julian (g_array_index (rows->times, gint64, r));
-      if (days[r] > 0)
-        {
-          min_j = MIN (min_j, days[r]);
-          max_j = MAX (max_j, days[r]);
-        }
-
       if (!count_matches (store, sel, r, id, pairs, error))
         return FALSE;
     }
@@ -405,23 +479,7 @@ summarise (ClipStore             *store,
   for (guint i = 0; i < sel->rules->len; i++)
     ((ClipExportRule *) g_ptr_array_index (sel->rules, i))->index = i;
   g_ptr_array_sort (sel->outlets, compare_outlets);
-
-  if (max_j == 0)
-    return TRUE;
-  plan_days (sel, scope, min_j, max_j);
-  stride = sel->rules->len + 1;
-  for (guint r = 0; r < rows->ids->len; r++)
-    if (days[r] >= g_date_get_julian (&sel->first_day))
-      sel->per_day[(days[r] - g_date_get_julian (&sel->first_day)) * stride + sel->rules->len]++;
-  for (guint p = 0; p < pairs->len; p++)
-    {
-      RowRule *pair = &g_array_index (pairs, RowRule, p);
-      guint d = days[pair->row];
-
-      if (d >= g_date_get_julian (&sel->first_day))
-        sel->per_day[(d - g_date_get_julian (&sel->first_day)) * stride + pair->rule->index]++;
-    }
-  return TRUE;
+  return count_days (store, sel, scope, rows, pairs, error);
 }
 
 guint

@@ -25,6 +25,35 @@ clip_coverage_bucket_free (ClipCoverageBucket *b)
   g_free (b);
 }
 
+static int
+cancelled_cb (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
+}
+
+void
+_clip_stories_watch_cancel (ClipStore *store, GCancellable *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (clip_store_get_db (store), 10000, cancelled_cb, cancellable);
+}
+
+void
+_clip_stories_unwatch_cancel (ClipStore *store)
+{
+  sqlite3_progress_handler (clip_store_get_db (store), 0, NULL, NULL);
+}
+
+gboolean
+_clip_stories_step_done (ClipStore *store, int rc, GCancellable *cancellable, const char *what, GError **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return clip_store_set_error (store, rc, what, error);
+}
+
 /* columns: what to select; tail: ORDER BY and LIMIT (?7), or "". The
  * counts and the articles a bar lists come from this one statement. */
 static sqlite3_stmt *
@@ -253,56 +282,114 @@ compare_buckets (gconstpointer a, gconstpointer b, gpointer data)
   return (x->start > y->start) - (x->start < y->start);
 }
 
+/* The counting itself, whoever selected the rows: clip_coverage_query()
+ * and the reports' charts (clip_coverage_counter_*()) cut days and hours
+ * here, and only here. */
+struct _ClipCoverageCounter {
+  ClipCoverageQuery  q;          /* by, utc_offset, tz (a ref) */
+  GHashTable        *index;      /* start → position in accs + 1 */
+  GArray            *accs;       /* Acc */
+  gint64             width;
+  gint64             last;
+  guint              at;
+};
+
+ClipCoverageCounter *
+clip_coverage_counter_new (const ClipCoverageQuery *q)
+{
+  ClipCoverageCounter *c = g_new0 (ClipCoverageCounter, 1);
+
+  c->q.by = q->by;
+  c->q.utc_offset = q->utc_offset;
+  c->q.tz = q->tz ? g_time_zone_ref (q->tz) : NULL;
+  c->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  c->accs = g_array_new (FALSE, FALSE, sizeof (Acc));
+  g_array_set_clear_func (c->accs, acc_clear);
+  c->width = q->by == CLIP_COVERAGE_BY_HOUR ? 3600 : 86400;
+  c->last = G_MININT64;
+  return c;
+}
+
+void
+clip_coverage_counter_free (ClipCoverageCounter *c)
+{
+  if (c == NULL)
+    return;
+  g_clear_pointer (&c->q.tz, g_time_zone_unref);
+  g_hash_table_unref (c->index);
+  g_array_unref (c->accs);
+  g_free (c);
+}
+
+/* Beyond GDateTime's years 1-9999 a bucket has no key: such a time (a
+ * feed's nonsense) is not counted, here or anywhere. */
+#define MIN_TIME (-62135596800 + 2 * 86400)
+#define MAX_TIME (253402300799 - 2 * 86400)
+
+void
+clip_coverage_counter_add (ClipCoverageCounter *c,
+                           gint64               time,
+                           gint64               outlet_id)
+{
+  gint64 start;
+
+  if (c->q.by != CLIP_COVERAGE_BY_OUTLET && (time < MIN_TIME || time > MAX_TIME))
+    return;
+  start = c->q.by == CLIP_COVERAGE_BY_OUTLET ? outlet_id : bucket_start (&c->q, time, c->width);
+  /* Rows mostly come in time order: the last bucket is the likely one. */
+  if (start != c->last)
+    {
+      gpointer found;
+
+      if (!g_hash_table_lookup_extended (c->index, &start, NULL, &found))
+        {
+          Acc acc = { start, 0, g_array_new (FALSE, FALSE, sizeof (ClipCoverageShare)) };
+
+          g_array_append_val (c->accs, acc);
+          found = GUINT_TO_POINTER (c->accs->len);
+          g_hash_table_insert (c->index, g_memdup2 (&start, sizeof start), found);
+        }
+      c->at = GPOINTER_TO_UINT (found) - 1;
+      c->last = start;
+    }
+  acc_add (&g_array_index (c->accs, Acc, c->at), outlet_id);
+}
+
+GPtrArray *
+clip_coverage_counter_finish (ClipCoverageCounter *c,
+                              ClipStore           *store,
+                              GError             **error)
+{
+  g_autoptr(GHashTable) names = outlet_names (store, error);
+  GPtrArray *out;
+
+  if (names == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_coverage_bucket_free);
+  for (guint i = 0; i < c->accs->len; i++)
+    g_ptr_array_add (out, make_bucket (&c->q, &g_array_index (c->accs, Acc, i), names));
+  g_ptr_array_sort_with_data (out, compare_buckets, &c->q);
+  return out;
+}
+
 GPtrArray *
 clip_coverage_query (ClipStore               *store,
                      const ClipCoverageQuery *q,
                      GError                 **error)
 {
-  g_autoptr(GHashTable) names = outlet_names (store, error);
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GArray) accs = g_array_new (FALSE, FALSE, sizeof (Acc));
-  gint64 width = q->by == CLIP_COVERAGE_BY_HOUR ? 3600 : 86400;
-  gint64 last = G_MININT64;
-  guint at = 0;
+  g_autoptr(ClipCoverageCounter) counter = clip_coverage_counter_new (q);
   sqlite3_stmt *stmt;
-  GPtrArray *out;
   int rc;
 
-  g_array_set_clear_func (accs, acc_clear);
-  if (names == NULL || (stmt = prepare (store, q, error)) == NULL)
+  if (g_cancellable_set_error_if_cancelled (q->cancellable, error) ||
+      (stmt = prepare (store, q, error)) == NULL)
     return NULL;
+  _clip_stories_watch_cancel (store, q->cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 time = sqlite3_column_int64 (stmt, 0), outlet = sqlite3_column_int64 (stmt, 1);
-      gint64 start = q->by == CLIP_COVERAGE_BY_OUTLET ? outlet : bucket_start (q, time, width);
-
-      /* Rows mostly come in time order: the last bucket is the likely one. */
-      if (start != last)
-        {
-          gpointer found;
-
-          if (!g_hash_table_lookup_extended (index, &start, NULL, &found))
-            {
-              Acc acc = { start, 0, g_array_new (FALSE, FALSE, sizeof (ClipCoverageShare)) };
-
-              g_array_append_val (accs, acc);
-              found = GUINT_TO_POINTER (accs->len);
-              g_hash_table_insert (index, g_memdup2 (&start, sizeof start), found);
-            }
-          at = GPOINTER_TO_UINT (found) - 1;
-          last = start;
-        }
-      acc_add (&g_array_index (accs, Acc, at), outlet);
-    }
+    clip_coverage_counter_add (counter, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  _clip_stories_unwatch_cancel (store);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      clip_store_set_error (store, rc, _("Could not count the coverage"), error);
-      return NULL;
-    }
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_coverage_bucket_free);
-  for (guint i = 0; i < accs->len; i++)
-    g_ptr_array_add (out, make_bucket (q, &g_array_index (accs, Acc, i), names));
-  g_ptr_array_sort_with_data (out, compare_buckets, (gpointer) q);
-  return out;
+  if (!_clip_stories_step_done (store, rc, q->cancellable, _("Could not count the coverage"), error))
+    return NULL;
+  return clip_coverage_counter_finish (counter, store, error);
 }

@@ -60,6 +60,8 @@ typedef struct {
   guint   min_articles;   /* 0 or 1: every story */
   guint   limit;          /* 0: all */
   guint   offset;
+  /* Interrupts the listing when cancelled (G_IO_ERROR_CANCELLED). */
+  GCancellable *cancellable;
 } ClipStoryFilter;
 
 /* Stories, newest first (by first_seen, then id), with their articles. */
@@ -102,6 +104,8 @@ typedef struct {
   /* Days and hours of this zone, each date at its own offset (summer
    * time), as the reports cut their days; the GUI's is the local zone. */
   GTimeZone      *tz;
+  /* Interrupts the counting when cancelled (G_IO_ERROR_CANCELLED). */
+  GCancellable   *cancellable;
 } ClipCoverageQuery;
 
 typedef struct {
@@ -123,6 +127,24 @@ void       clip_coverage_bucket_free (ClipCoverageBucket *bucket);
 GPtrArray *clip_coverage_query     (ClipStore               *store,
                                     const ClipCoverageQuery *query,
                                     GError                 **error);
+
+/* The same counting for rows a caller selected itself: a report's
+ * articles (a search's, flagged ones, given ids), which the query's
+ * fields cannot say. Only by, utc_offset and tz are read; each row is
+ * cut into its day, hour or outlet exactly as clip_coverage_query()
+ * cuts its own, so the reports' charts and the Coverage view and
+ * `clippings-cli coverage` give the same figures. Finish returns the
+ * buckets as clip_coverage_query() does (store: the outlets' names). */
+typedef struct _ClipCoverageCounter ClipCoverageCounter;
+
+ClipCoverageCounter *clip_coverage_counter_new    (const ClipCoverageQuery *query);
+void                 clip_coverage_counter_add    (ClipCoverageCounter     *counter,
+                                                   gint64                   time,
+                                                   gint64                   outlet_id);
+GPtrArray           *clip_coverage_counter_finish (ClipCoverageCounter     *counter,
+                                                   ClipStore               *store,
+                                                   GError                 **error);
+void                 clip_coverage_counter_free   (ClipCoverageCounter     *counter);
 
 /* The articles a query counts (with its since and until: one bucket's),
  * newest first, at most limit (0: all): what a click on a bar lists. */
@@ -163,5 +185,6 @@ gsize      clip_stories_index_bytes (ClipStore       *writer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipStory, clip_story_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipStoryArticle, clip_story_article_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipCoverageCounter, clip_coverage_counter_free)
 
 G_END_DECLS

@@ -256,7 +256,8 @@ story_ids (ClipStore *store, const ClipStoryFilter *f, GError **error)
                           "WHERE outlet_id = ?4)");
   g_string_append (sql, " GROUP BY story_id HAVING count(*) >= ?5 "
                         "ORDER BY first DESC, story_id DESC LIMIT ?6 OFFSET ?7");
-  if ((stmt = clip_store_prepare (store, sql->str, error)) == NULL)
+  if (g_cancellable_set_error_if_cancelled (f->cancellable, error) ||
+      (stmt = clip_store_prepare (store, sql->str, error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, i++, f->since ? f->since : G_MININT64);
   sqlite3_bind_int64 (stmt, i++, f->until ? f->until : G_MAXINT64);
@@ -266,16 +267,17 @@ story_ids (ClipStore *store, const ClipStoryFilter *f, GError **error)
   sqlite3_bind_int64 (stmt, i++, f->limit ? (gint64) f->limit : -1);
   sqlite3_bind_int64 (stmt, i++, f->offset);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  _clip_stories_watch_cancel (store, f->cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
+  _clip_stories_unwatch_cancel (store);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!_clip_stories_step_done (store, rc, f->cancellable, _("Could not list the stories"), error))
     {
       g_array_unref (ids);
-      clip_store_set_error (store, rc, _("Could not list the stories"), error);
       return NULL;
     }
   return ids;
@@ -295,9 +297,11 @@ clip_stories_list (ClipStore             *store,
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_story_free);
   for (guint i = 0; i < ids->len; i++)
     {
-      ClipStory *s = clip_story_get (store, g_array_index (ids, gint64, i), error);
+      ClipStory *s;
 
-      if (s == NULL)
+      if (filter && g_cancellable_set_error_if_cancelled (filter->cancellable, error))
+        return NULL;
+      if ((s = clip_story_get (store, g_array_index (ids, gint64, i), error)) == NULL)
         return NULL;
       g_ptr_array_add (out, s);
     }
