@@ -26,6 +26,26 @@ outlet_status (const ClipOutlet *o)
   return "ok";
 }
 
+/* "pages": how its articles' pages fare, beside the feed's health. */
+static void
+add_page_health (JsonBuilder *b, const ClipOutlet *o)
+{
+  json_builder_set_member_name (b, "pages");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, o->page_checked == 0 ? "none"
+                                    : clip_outlet_pages_failing (o) ? "failing" : "ok");
+  json_builder_set_member_name (b, "failed");
+  json_builder_add_int_value (b, clip_outlet_page_failures (o));
+  json_builder_set_member_name (b, "checked");
+  json_builder_add_int_value (b, MIN (o->page_checked, CLIP_OUTLET_PAGE_WINDOW));
+  json_builder_set_member_name (b, "last_error");
+  json_builder_add_string_value (b, o->page_error);
+  json_builder_set_member_name (b, "next_attempt");
+  json_builder_add_value (b, clip_cli_time_node (o->page_next_attempt));
+  json_builder_end_object (b);
+}
+
 static JsonNode *
 outlet_to_json (const ClipOutlet *o)
 {
@@ -79,6 +99,7 @@ outlet_to_json (const ClipOutlet *o)
   json_builder_add_int_value (b, o->failures);
   json_builder_set_member_name (b, "next_attempt");
   json_builder_add_value (b, clip_cli_time_node (o->next_attempt));
+  add_page_health (b, o);
   if (o->layout_changed && o->preview)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();

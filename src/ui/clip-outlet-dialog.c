@@ -27,6 +27,7 @@ struct _ClipOutletDialog
   AdwActionRow   *success_row;
   AdwActionRow   *error_row;
   AdwActionRow   *next_row;
+  AdwActionRow   *pages_row;
   GtkLabel       *message_label;
   GtkWidget      *save_button;
   GtkWidget      *remove_button;
@@ -62,12 +63,38 @@ show_message (ClipOutletDialog *self,
   gtk_widget_set_sensitive (self->remove_button, TRUE);
 }
 
+/* How the outlet's article pages fare: failing (why, how many, and when
+ * its site is asked again), or how many of the last were read. */
+static char *
+page_health_text (const ClipOutlet *o)
+{
+  g_autofree char *failing = clip_outlet_dup_page_health (o);
+  gint checked = MIN (o->page_checked, CLIP_OUTLET_PAGE_WINDOW);
+
+  if (failing != NULL && o->page_next_attempt > g_get_real_time () / G_USEC_PER_SEC)
+    {
+      g_autofree char *when = format_when (o->page_next_attempt);
+
+      /* Translators: the pages' health, then when its site is asked again */
+      return g_strdup_printf (_("%s; asked again after %s"), failing, when);
+    }
+  if (failing != NULL)
+    return g_steal_pointer (&failing);
+  if (checked == 0)
+    return g_strdup (_("None fetched yet"));
+  /* Translators: of the article pages fetched last, how many were read */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of the last %d read",
+                                       "%d of the last %d read", checked),
+                          checked - clip_outlet_page_failures (o), checked);
+}
+
 static void
 fill (ClipOutletDialog *self)
 {
   const ClipOutlet *o = self->outlet;
   g_autofree char *success = format_when (o->last_success);
   g_autofree char *next = NULL;
+  g_autofree char *pages = NULL;
   g_autofree char *title = NULL;
   guint best;
 
@@ -97,6 +124,8 @@ fill (ClipOutletDialog *self)
   else
     next = o->next_attempt > 0 ? format_when (o->next_attempt) : g_strdup (_("As soon as possible"));
   adw_action_row_set_subtitle (self->next_row, next);
+  pages = page_health_text (o);
+  adw_action_row_set_subtitle (self->pages_row, pages);
   title = clip_outlet_dup_display_name (o);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
@@ -281,6 +310,7 @@ clip_outlet_dialog_class_init (ClipOutletDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, success_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, error_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, next_row);
+  gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, pages_row);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, message_label);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, ClipOutletDialog, remove_button);

@@ -152,6 +152,14 @@ set_row_error (GtkWidget  *row,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error, -1);
 }
 
+/* What the warning sign says: the feed's last error, else its article
+ * pages failing. */
+static char *
+outlet_problem (const ClipOutlet *o)
+{
+  return o->last_error ? g_strdup (o->last_error) : clip_outlet_dup_page_health (o);
+}
+
 static GtkWidget *
 make_row (ClipSourceKind  kind,
           gint64          outlet_id,
@@ -426,9 +434,11 @@ rebuild (ClipSidebar *self)
       const ClipOutlet *o = g_ptr_array_index (self->outlets, i);
       g_autofree char *name = clip_outlet_dup_display_name (o);
 
+      g_autofree char *problem = outlet_problem (o);
+
       gtk_list_box_append (self->list,
                            make_row (CLIP_SOURCE_OUTLET, o->id, NULL, name,
-                                     outlet_unread (self, o->id), o->group, o->last_error));
+                                     outlet_unread (self, o->id), o->group, problem));
     }
   if (sel_kind == CLIP_SOURCE_TAG)
     clip_sidebar_select_tag (self, sel_tag);
@@ -477,8 +487,10 @@ update_outlets_in_place (ClipSidebar *self,
       GtkWidget *row = g_ptr_array_index (rows, i);
       g_autofree char *name = clip_outlet_dup_display_name (o);
 
+      g_autofree char *problem = outlet_problem (o);
+
       set_row_title (row, name);
-      set_row_error (row, o->last_error);
+      set_row_error (row, problem);
     }
   return TRUE;
 }

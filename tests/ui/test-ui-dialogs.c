@@ -11,6 +11,7 @@
 #include "clip-sidebar.h"
 #include "clip-store.h"
 #include "clip-store-listing.h"
+#include "clip-store-sql.h"
 #include "clip-test-ui.h"
 #include "clip-test-util.h"
 
@@ -315,6 +316,10 @@ test_sidebar (void)
       g_ptr_array_add (outlets, o);
     }
   ((ClipOutlet *) outlets->pdata[2])->last_error = g_strdup ("HTTP 503 <b>Service</b> Unavailable");
+  /* OC Media's feed is well, its article pages are not. */
+  ((ClipOutlet *) outlets->pdata[1])->page_history = 0x7;
+  ((ClipOutlet *) outlets->pdata[1])->page_checked = 4;
+  ((ClipOutlet *) outlets->pdata[1])->page_error = g_strdup ("HTTP 403 (Forbidden)");
   counts.unread_by_outlet = by_outlet;
   clip_sidebar_set_outlets (sidebar, outlets);
   clip_sidebar_set_counts (sidebar, &counts);
@@ -336,6 +341,12 @@ test_sidebar (void)
   g_assert_nonnull (warning);
   /* The error is shown as text, never as markup. */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (warning), ==, "HTTP 503 <b>Service</b> Unavailable");
+  warning = clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 4)), GTK_TYPE_IMAGE, NULL);
+  g_assert_nonnull (warning);
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (warning), ==,
+                   "Article pages failing: HTTP 403 (Forbidden) (3 of the last 4)");
+  g_assert_null (clip_test_ui_find (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 3)), GTK_TYPE_IMAGE, NULL));
 
   /* Rules come between the views and the outlets, with unread matches. */
   {
@@ -492,6 +503,9 @@ test_outlet_dialog (void)
   o->failures = 3;
   o->next_attempt = 1700000000;
   g_assert_true (clip_store_save_fetch_state (store, o, &error));
+  /* Its article pages: 3 of the last 5 failed, the last one too. */
+  g_assert_true (clip_store_exec (store, "UPDATE outlets SET page_history = 13, page_checked = 5, "
+                                  "page_error = 'HTTP 403 (Forbidden)'", &error));
   commands = clip_commands_open (NULL, &error);
   g_assert_no_error (error);
 
@@ -510,6 +524,8 @@ test_outlet_dialog (void)
                             "3 failures"));
   g_assert_cmpstr (adw_action_row_get_subtitle (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "success_row")),
                    ==, "Never");
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "pages_row")),
+                   ==, "Article pages failing: HTTP 403 (Forbidden) (3 of the last 5)");
 
   gtk_editable_set_text (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "name_row"), "OC Media (English)");
   gtk_editable_set_text (child (dialog, CLIP_TYPE_OUTLET_DIALOG, "group_row"), "Caucasus");

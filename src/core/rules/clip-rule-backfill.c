@@ -13,6 +13,7 @@
 #include "clip-rule-apply.h"
 #include "clip-rule-fts.h"
 #include "clip-rules-store.h"
+#include "clip-store-pages.h"
 #include "clip-store-sql.h"
 
 #include <glib/gi18n-lib.h>
@@ -489,6 +490,10 @@ confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const G
         progress (sh.chunks[i].first + sh.chunks[i].n, ids->len, progress_data);
     }
   stop_workers (&sh, !ok, workers, threads, n_workers);
+  /* The pages of the articles it matches whose copy is not kept are
+   * wanted as evidence (the fetch service reads them later, a batch at
+   * a time), with the last of the matches: all or nothing, as they are. */
+  ok = ok && clip_store_want_evidence (store, rule_id, NULL, error);
   if (wr.open && ok)
     ok = writer_commit (&wr, error);
   else if (wr.open)

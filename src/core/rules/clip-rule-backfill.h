@@ -20,7 +20,9 @@ G_BEGIN_DECLS
  * store, 20,000 per transaction, the old ones removed in the first: a
  * backfill that fails before its first commit leaves them as they were.
  * Archived articles raise no alerts: those
- * are for news. progress: done of total candidates checked so far (on
+ * are for news. The articles it matches whose page copy (evidence) is
+ * not kept have their pages wanted, as a flag would (see
+ * clip_store_want_evidence()), with the last of the matches. progress: done of total candidates checked so far (on
  * this thread). *n_matched: the matches written. Off the main thread, run
  * clip_command_rematch_rule() instead. */
 gboolean clip_rule_backfill        (ClipStore             *store,

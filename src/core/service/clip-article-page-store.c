@@ -114,6 +114,18 @@ has_match (ClipStore *store, gint64 id, gboolean *matched, GError **error)
   return clip_store_article_is_marked (store, id, matched, error);
 }
 
+static gboolean
+want_changed_evidence (ClipStore *store, const GArray *ids, const ClipIngestBatch *batch,
+                       GError **error)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!g_hash_table_contains (batch->added, &g_array_index (ids, gint64, i)))
+      g_array_append_val (changed, g_array_index (ids, gint64, i));
+  return clip_store_want_evidence_of (store, changed, error);
+}
+
 /* Runs after the rules' hook, so that a matched article is known. */
 static gboolean
 want_new_pages (ClipStore *store, const GArray *ids, gpointer data, GError **error)
@@ -122,9 +134,15 @@ want_new_pages (ClipStore *store, const GArray *ids, gpointer data, GError **err
   g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint mode;
 
-  /* A page's own arrival (no batch) or articles changed in place: their
-   * pages were decided when they were new. */
-  if (batch == NULL || g_hash_table_size (batch->added) == 0)
+  /* A page's own arrival (no batch): its copy is kept as it is stored. */
+  if (batch == NULL)
+    return TRUE;
+  /* Articles changed in place had their pages decided when they were
+   * new; one that a rule matches only now wants its copy (as any newly
+   * matched article does). */
+  if (g_hash_table_size (batch->added) < ids->len && !want_changed_evidence (store, ids, batch, error))
+    return FALSE;
+  if (g_hash_table_size (batch->added) == 0)
     return TRUE;
   mode = outlet_mode (store, batch->outlet_id, error);
   if (mode < 0)

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "clip-article-page.h"
 #include "clip-service-private.h"
+#include "clip-store-pages.h"
 #include "clip-store-sql.h"
 
 /* Pages stored in one transaction at most, and how long the first waits
@@ -25,6 +26,7 @@
 typedef struct {
   gint64             id;
   ClipFetchResponse *response;
+  gint64             retry_at;   /* the site's back-off after a failure, or 0 */
 } Answer;
 
 static void
@@ -34,10 +36,28 @@ answer_free (Answer *a)
   g_free (a);
 }
 
+/* The page, and how the outlet's pages fare (its health), together. */
 static ClipPageState
 store_one (ClipService *self, const Answer *a, GError **error)
 {
-  return clip_article_page_store (self->store, a->id, a->response, error);
+  const GError *failed = a->response->error;
+  ClipPageState state;
+  GError *local = NULL;
+
+  if (!clip_store_begin (self->store, error))
+    return CLIP_PAGE_STATE_NONE;
+  state = clip_article_page_store (self->store, a->id, a->response, &local);
+  if (local == NULL)
+    clip_store_note_page_fetch (self->store, a->id, failed ? failed->message : NULL, a->retry_at, &local);
+  if (local != NULL)
+    {
+      clip_store_rollback (self->store);
+      g_propagate_error (error, local);
+      return CLIP_PAGE_STATE_NONE;
+    }
+  if (!clip_store_commit (self->store, error))
+    return CLIP_PAGE_STATE_NONE;
+  return state;
 }
 
 /* All in one transaction; FALSE (nothing kept) when any write failed. */
@@ -105,13 +125,15 @@ attach_flush (ClipService *self, gboolean now)
 void
 clip_service_pages_answered (ClipService       *self,
                              gint64             article_id,
-                             ClipFetchResponse *response)
+                             ClipFetchResponse *response,
+                             gint64             retry_at)
 {
   Answer *a = g_new0 (Answer, 1);
   gboolean now;
 
   a->id = article_id;
   a->response = response;
+  a->retry_at = retry_at;
   if (self->page_answers == NULL)
     self->page_answers = g_ptr_array_new_with_free_func ((GDestroyNotify) answer_free);
   g_ptr_array_add (self->page_answers, a);

@@ -22,6 +22,7 @@
 #define QUEUE_WINDOW      256
 #define ROBOTS_LIFETIME   (24 * 3600)
 #define PAGE_BACKOFF_MIN  60
+#define HOST_FORGET_AFTER (7 * 24 * 3600)
 
 typedef struct {
   ClipRobots *robots;        /* NULL while being fetched */
@@ -30,6 +31,7 @@ typedef struct {
 
 typedef struct {
   gint     failures;
+  gint64   failed_at;     /* µs (monotonic): the last failure */
   gint64   next_allowed;  /* seconds: the back-off after failures */
   gint64   paced_until;   /* µs (real time): the site's Crawl-delay after
                              the last request */
@@ -53,6 +55,7 @@ typedef struct {
   char        *url;
   char        *host;
   char        *origin;       /* robots: scheme://host[:port] */
+  gint64       started;      /* µs (monotonic) */
 } PageJob;
 
 static gint64
@@ -86,6 +89,48 @@ page_job_free (PageJob *job)
   g_free (job);
 }
 
+static void
+save_host (ClipService *self, const char *host, const HostState *h)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!clip_store_set_page_host (self->store, host, h ? h->failures : 0, h ? h->next_allowed : 0,
+                                 &error))
+    g_message ("Could not save the back-off of %s: %s", host, error->message);
+}
+
+/* Sites that failed before a restart wait out their back-off still. */
+static void
+load_hosts (ClipService *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hosts = clip_store_list_page_hosts (self->store, &error);
+
+  clip_store_release_snapshot (self->store);
+  if (hosts == NULL)
+    {
+      g_message ("Could not read the sites' back-off: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < hosts->len; i++)
+    {
+      ClipPageHost *ph = g_ptr_array_index (hosts, i);
+      HostState *h;
+
+      /* A site not asked for a week since its back-off ended starts
+       * afresh (and its row goes). */
+      if (ph->next_allowed < now_seconds () - HOST_FORGET_AFTER)
+        {
+          save_host (self, ph->host, NULL);
+          continue;
+        }
+      h = g_new0 (HostState, 1);
+      h->failures = ph->failures;
+      h->next_allowed = ph->next_allowed;
+      g_hash_table_insert (self->page_hosts, g_strdup (ph->host), h);
+    }
+}
+
 void
 clip_service_pages_init (ClipService *self)
 {
@@ -97,12 +142,14 @@ clip_service_pages_init (ClipService *self)
     clip_fetcher_set_tls_database (self->page_fetcher, self->tls_database);
   g_queue_init (&self->page_queue);
   self->page_queued = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->page_running = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->page_waiters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->robots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) robots_entry_free);
   self->page_hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pages_dirty = TRUE;
   g_queue_init (&self->gated);
   self->gate_due = G_MAXINT64;
+  load_hosts (self);
 }
 
 static void
@@ -147,6 +194,7 @@ clip_service_pages_clear (ClipService *self)
   g_queue_clear_full (&self->page_queue, (GDestroyNotify) waiting_free);
   clip_service_gate_clear (self);
   g_clear_pointer (&self->page_queued, g_hash_table_unref);
+  g_clear_pointer (&self->page_running, g_hash_table_unref);
   g_clear_pointer (&self->page_waiters, g_hash_table_unref);
   g_clear_pointer (&self->robots, g_hash_table_unref);
   g_clear_pointer (&self->page_hosts, g_hash_table_unref);
@@ -158,7 +206,9 @@ enqueue (ClipService *self, gint64 id)
 {
   Waiting *w;
 
-  if (g_hash_table_contains (self->page_queued, &id))
+  /* A page being fetched still waits in the archive until it is stored:
+   * a batch read meanwhile must not ask for it twice. */
+  if (g_hash_table_contains (self->page_queued, &id) || g_hash_table_contains (self->page_running, &id))
     return;
   w = g_new0 (Waiting, 1);
   w->id = id;
@@ -181,17 +231,25 @@ load_waiting (ClipService *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
+  gboolean more = FALSE;
 
-  if (!self->pages_dirty || g_queue_get_length (&self->page_queue) >= QUEUE_WINDOW)
+  /* New pages may wait (an ingest, a command): a batch now, whatever the
+   * queue holds, so that one outlet's backlog (a rule's matches over the
+   * archive wanting their copies) does not keep another's new pages out;
+   * the batch's share of each outlet keeps the queue near the window.
+   * Only more of the old: a batch once half the window is taken. */
+  if (!self->pages_dirty &&
+      (!self->pages_more || g_queue_get_length (&self->page_queue) > QUEUE_WINDOW / 2))
     return;
-  ids = clip_store_waiting_pages (self->store, QUEUE_WINDOW, &error);
+  ids = clip_store_waiting_pages (self->store, QUEUE_WINDOW, &more, &error);
   clip_store_release_snapshot (self->store);
   if (ids == NULL)
     {
       g_message ("Could not read the pages to fetch: %s", error->message);
       return;
     }
-  self->pages_dirty = ids->len >= QUEUE_WINDOW;
+  self->pages_dirty = FALSE;
+  self->pages_more = more;
   for (guint i = 0; i < ids->len; i++)
     enqueue (self, g_array_index (ids, gint64, i));
 }
@@ -247,8 +305,10 @@ host_failed (ClipService *self, const char *host, gint64 retry_after)
       g_hash_table_insert (self->page_hosts, g_strdup (host), h);
     }
   h->failures++;
+  h->failed_at = g_get_monotonic_time ();
   h->next_allowed = clip_schedule_after_failure (PAGE_BACKOFF_MIN, h->failures, retry_after,
                                                  now_seconds (), g_random_int ());
+  save_host (self, host, h);
 }
 
 static HostState *
@@ -272,10 +332,16 @@ host_due (const HostState *h)
 }
 
 static void
-host_ok (ClipService *self, const char *host)
+host_ok (ClipService *self, const char *host, gint64 started)
 {
   HostState *h = g_hash_table_lookup (self->page_hosts, host);
 
+  /* A request that went out before the site failed another says nothing
+   * of the site since: its back-off stands. */
+  if (h != NULL && h->failures > 0 && started < h->failed_at)
+    return;
+  if (h != NULL && h->failures > 0)
+    save_host (self, host, NULL);
   /* the pace stays: it is the site's wish, not a failure's */
   if (h != NULL && h->paced_until > g_get_real_time ())
     {
@@ -311,8 +377,21 @@ is_host_failure (const ClipFetchResponse *r)
 void
 clip_service_page_done (ClipService *self, gint64 id, guint state)
 {
+  /* Stored (or dropped): no longer waiting in the archive either. */
+  if (self->page_running)
+    g_hash_table_remove (self->page_running, &id);
   clip_service_emit_page (self, id, state);
   fail_waiters (self, id, state);
+}
+
+/* When the site may be asked again after this answer failed it: what
+ * the outlet's health says beside the failure (0: whenever). */
+static gint64
+retry_at (ClipService *self, const char *host, const ClipFetchResponse *r)
+{
+  HostState *h = r->error ? g_hash_table_lookup (self->page_hosts, host) : NULL;
+
+  return h && h->failures > 0 ? h->next_allowed : 0;
 }
 
 static void
@@ -334,8 +413,8 @@ page_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
   if (is_host_failure (r))
     host_failed (self, job->host, r->retry_after);
   else if (r->error == NULL)
-    host_ok (self, job->host);
-  clip_service_pages_answered (self, job->id, r);
+    host_ok (self, job->host, job->started);
+  clip_service_pages_answered (self, job->id, r, retry_at (self, job->host, r));
   page_job_free (job);
   clip_service_pump (self);
 }
@@ -367,7 +446,7 @@ robots_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
       e->robots = r->error ? clip_robots_new_allow_all ()
                            : clip_robots_parse (text, len, CLIP_ROBOTS_AGENT);
       e->expires = now_seconds () + ROBOTS_LIFETIME;
-      host_ok (self, job->host);
+      host_ok (self, job->host, job->started);
     }
   else
     {
@@ -386,6 +465,9 @@ start (ClipService *self, PageJob *job, gboolean robots)
 
   self->in_flight++;
   self->pages_in_flight++;
+  job->started = g_get_monotonic_time ();
+  if (!robots)
+    g_hash_table_add (self->page_running, g_memdup2 (&job->id, sizeof job->id));
   clip_fetcher_fetch_async (self->page_fetcher, robots ? url : job->url, NULL, NULL, self->cancel,
                             robots ? robots_fetched_cb : page_fetched_cb, job);
 }
@@ -452,6 +534,21 @@ check_robots (ClipService *self, PageJob *job, gint64 now)
       return TRY_DROP;
     }
   return TRY_STARTED;
+}
+
+/* Whether a page of the run's own articles is being fetched or stored
+ * (one waiting for a robots.txt is waiting in the queue). */
+static gboolean
+run_running (ClipService *self, gint64 from)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->page_running);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (*(gint64 *) key >= from)
+      return TRUE;
+  return FALSE;
 }
 
 /* The waiting page's address and host, read once. FALSE when it is no
@@ -558,13 +655,20 @@ clip_service_pages_pump (ClipService *self)
   gint64 now = now_seconds ();
   /* listings waiting for a host's pace wake the same timer */
   gint64 due = self->gate_due;
-  gboolean waiting = FALSE, paced = FALSE;
+  gboolean waiting = FALSE, paced = FALSE, run_waiting = FALSE;
+  gint64 from;
   GList *l, *next;
 
   self->gate_due = G_MAXINT64;
   if (self->stopping || self->page_fetcher == NULL)
     return FALSE;
   load_waiting (self);
+  /* A run waits for the pages of its own new articles, and for older
+   * ones while they fit in one batch (a flagged article's copy:
+   * `clippings-cli fetch` reads it too); a larger backlog (a rule's
+   * copies over the archive) is read meanwhile without holding the run
+   * (the window's and `watch`'s service read it all). */
+  from = self->pages_more ? self->page_run_from : 0;
   for (l = self->page_queue.head; l; l = next)
     {
       Waiting *w = l->data;
@@ -575,13 +679,18 @@ clip_service_pages_pump (ClipService *self)
       if (clip_scheduler_full (self->scheduler))
         {
           waiting = TRUE;
+          for (GList *rest = l; rest != NULL && !run_waiting; rest = rest->next)
+            run_waiting = ((Waiting *) rest->data)->id >= from;
           break;
         }
       t = try_start (self, w, now);
       if (t == TRY_DROP || t == TRY_STARTED)
         dequeue (self, l);
       else if (t == TRY_WAIT)
-        waiting = TRUE;
+        {
+          waiting = TRUE;
+          run_waiting |= w->id >= from;
+        }
       else
         {
           HostState *h = g_hash_table_lookup (self->page_hosts, w->host);
@@ -591,14 +700,30 @@ clip_service_pages_pump (ClipService *self)
               due = MIN (due, host_due (h));
               /* a Crawl-delay is short: the run waits for it, not for
                * a failing host's back-off */
-              paced |= h->failures == 0;
+              paced |= h->failures == 0 && w->id >= from;
             }
         }
     }
   clip_store_release_snapshot (self->store);
   arm_page_timer (self, due);
   self->pages_startable = waiting;
-  return self->pages_in_flight > 0 || clip_service_pages_storing (self) || waiting || paced;
+  return run_running (self, from) || clip_service_pages_storing (self) || run_waiting || paced;
+}
+
+void
+clip_service_pages_run_begins (ClipService *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = clip_store_prepare (self->store, "SELECT coalesce(max(id), 0) + 1 FROM articles",
+                                           &error);
+
+  /* Unreadable: the run waits for every page, as it did. */
+  self->page_run_from = 0;
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    self->page_run_from = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  clip_store_release_snapshot (self->store);
 }
 
 /* Listings, sitemaps and the pages followed from them (clip-service-gate.c)

@@ -390,8 +390,9 @@ report (FetchJob *job, ClipFetchOutcome *out)
     {
       out->failures = o->failures;
       out->next_attempt = o->next_attempt;
-      /* The ingest hook may have left new articles' pages waiting. */
-      if (out->added > 0)
+      /* The ingest hook may have left new articles' pages waiting (or,
+       * for evidence, those of articles a rule newly matched). */
+      if (out->added > 0 || out->updated > 0)
         self->pages_dirty = TRUE;
       if (out->moved_to)
         clip_scheduler_set_outlet (self->scheduler, o->id, o->url, o->next_attempt, o->enabled);
@@ -622,6 +623,7 @@ start_fetch (ClipService *self, gint64 id)
     {
       self->run_active = TRUE;
       self->run_done = 0;
+      clip_service_pages_run_begins (self);
       self->last_done = self->last_total = G_MAXUINT;
       self->run_results = g_ptr_array_new_with_free_func ((GDestroyNotify) clip_fetch_outcome_free);
     }

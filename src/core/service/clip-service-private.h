@@ -62,11 +62,16 @@ struct _ClipService {
   ClipFetcher     *page_fetcher;     /* pages' 8 MiB cap */
   GQueue           page_queue;       /* gint64*: waiting, in order */
   GHashTable      *page_queued;      /* gint64 → the queue's gint64* */
+  GHashTable      *page_running;     /* gint64*: pages being fetched */
   GHashTable      *page_waiters;     /* gint64 → GSList of GTask */
   GHashTable      *robots;           /* origin → RobotsEntry* */
   GHashTable      *page_hosts;       /* host → HostState* (back-off) */
   guint            pages_in_flight;  /* page and robots.txt requests */
   gboolean         pages_dirty;      /* the archive may have new waiting pages */
+  gboolean         pages_more;       /* the last batch left pages waiting */
+  gint64           page_run_from;    /* the run's first new article id: a run
+                                        waits for its articles' pages, not for
+                                        older ones (a rule's copies) */
   gboolean         pages_startable;  /* a queued page could start now */
   GSource         *page_timer;       /* a host's back-off ends */
   GPtrArray       *page_answers;     /* fetched, to be stored together */
@@ -93,9 +98,14 @@ gboolean clip_service_invoke         (ClipService    *self,
 /* clip-service-pages.c, service thread */
 void     clip_service_pages_init     (ClipService *self);
 void     clip_service_pages_clear    (ClipService *self);
-/* Starts the pages that may start; FALSE when none is running or could
- * start now (pages of hosts in back-off wait without holding a run). */
+/* Starts the pages that may start; FALSE when none of the run's own
+ * articles (added since clip_service_pages_run_begins()) is running or
+ * could start now: pages of hosts in back-off, and older articles' pages
+ * when more wait than one batch (a backlog of evidence copies), wait
+ * without holding a run. */
 gboolean clip_service_pages_pump     (ClipService *self);
+/* A run starts: its new articles' pages are the ones it waits for. */
+void     clip_service_pages_run_begins (ClipService *self);
 /* Queues pages (force: also pages fetched before); task (may be NULL) is
  * returned the page's state when its one page is stored. */
 void     clip_service_pages_request  (ClipService  *self,
@@ -108,10 +118,13 @@ void     clip_service_page_done      (ClipService *self,
                                       gint64       article_id,
                                       guint        state);
 /* clip-service-page-batch.c: a page fetched (response taken), stored
- * with the others that come close together. */
+ * with the others that come close together, and counted in its outlet's
+ * health; retry_at: when its site may be asked again after this answer
+ * failed it (0: whenever). */
 void     clip_service_pages_answered (ClipService       *self,
                                       gint64             article_id,
-                                      ClipFetchResponse *response);
+                                      ClipFetchResponse *response,
+                                      gint64             retry_at);
 /* Pages fetched and not yet stored. */
 gboolean clip_service_pages_storing  (ClipService       *self);
 void     clip_service_pages_batch_clear (ClipService    *self);

@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
 #include "clip-outlet.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 ClipOutlet *
@@ -32,6 +34,7 @@ clip_outlet_copy (const ClipOutlet *o)
   c->selector = g_strdup (o->selector);
   c->next_selector = g_strdup (o->next_selector);
   c->preview = g_strdup (o->preview);
+  c->page_error = g_strdup (o->page_error);
   return c;
 }
 
@@ -50,6 +53,7 @@ clip_outlet_free (ClipOutlet *o)
   g_free (o->selector);
   g_free (o->next_selector);
   g_free (o->preview);
+  g_free (o->page_error);
   g_free (o);
 }
 
@@ -137,4 +141,34 @@ clip_outlet_kind_from_name (const char *name, ClipOutletKind *kind)
         return TRUE;
       }
   return FALSE;
+}
+
+gint
+clip_outlet_page_failures (const ClipOutlet *o)
+{
+  gint n = CLAMP (o->page_checked, 0, CLIP_OUTLET_PAGE_WINDOW);
+  guint32 bits = o->page_history & ((1u << n) - 1);
+  gint failed = 0;
+
+  for (; bits; bits &= bits - 1)
+    failed++;
+  return failed;
+}
+
+gboolean
+clip_outlet_pages_failing (const ClipOutlet *o)
+{
+  return o->page_checked > 0 && (o->page_history & 1) != 0 &&
+         clip_outlet_page_failures (o) >= CLIP_OUTLET_PAGES_FAILING;
+}
+
+char *
+clip_outlet_dup_page_health (const ClipOutlet *o)
+{
+  if (!clip_outlet_pages_failing (o))
+    return NULL;
+  /* Translators: why, then how many of the last page fetches failed */
+  return g_strdup_printf (_("Article pages failing: %s (%d of the last %d)"),
+                          o->page_error ? o->page_error : _("unknown error"),
+                          clip_outlet_page_failures (o), MIN (o->page_checked, CLIP_OUTLET_PAGE_WINDOW));
 }

@@ -63,16 +63,40 @@ typedef struct {
   /* Removed with annotated articles kept (schema step 9): listed nowhere,
    * never fetched, still the name of its kept articles' outlet. */
   gboolean removed;
+  /* Its articles' pages (schema step 10), kept by the service: the last
+   * CLIP_OUTLET_PAGE_WINDOW fetches as bits (the newest lowest, 1 =
+   * failed), how many of them there are, the last failure (NULL once a
+   * page is read again), and when its pages may be asked again after the
+   * site failed (0: whenever). */
+  guint32  page_history;
+  gint     page_checked;
+  char    *page_error;
+  gint64   page_next_attempt;
   /* Filled by clip_store_list_outlets(). */
   gint64   article_count;
   gint64   unread_count;
 } ClipOutlet;
+
+/* The page fetches an outlet's health counts, and the failures among
+ * them that make its pages "failing" while the last one failed. */
+#define CLIP_OUTLET_PAGE_WINDOW   20
+#define CLIP_OUTLET_PAGES_FAILING 3
 
 ClipOutlet *clip_outlet_new  (void);
 ClipOutlet *clip_outlet_copy (const ClipOutlet *outlet);
 void        clip_outlet_free (ClipOutlet       *outlet);
 
 char       *clip_outlet_dup_display_name (const ClipOutlet *outlet);
+
+/* Failed page fetches among the last page_checked. */
+gint        clip_outlet_page_failures    (const ClipOutlet *outlet);
+/* Whether its pages are failing: the last fetch failed, and at least
+ * CLIP_OUTLET_PAGES_FAILING of the last ones did. A page read well
+ * clears it. */
+gboolean    clip_outlet_pages_failing    (const ClipOutlet *outlet);
+/* For a person, while its pages are failing ("Article pages failing:
+ * HTTP 403 (Forbidden) (12 of the last 20)"), else NULL. */
+char       *clip_outlet_dup_page_health  (const ClipOutlet *outlet);
 
 /* "feed", "listing", "sitemap"; and back (FALSE for another word). */
 const char *clip_outlet_kind_name        (ClipOutletKind    kind);

@@ -39,6 +39,10 @@ clip_store_read_outlet (sqlite3_stmt *stmt)
   o->preview = clip_store_dup_column (stmt, 21);
   o->layout_changed = sqlite3_column_int (stmt, 22) != 0;
   o->removed = sqlite3_column_int (stmt, 23) != 0;
+  o->page_history = (guint32) sqlite3_column_int64 (stmt, 24);
+  o->page_checked = sqlite3_column_int (stmt, 25);
+  o->page_error = clip_store_dup_column (stmt, 26);
+  o->page_next_attempt = sqlite3_column_int64 (stmt, 27);
   return o;
 }
 

@@ -162,19 +162,55 @@ clip_store_want_pages (ClipStore    *store,
   return clip_store_commit (store, error);
 }
 
-GArray *
-clip_store_waiting_pages (ClipStore  *store,
-                          guint       limit,
-                          GError    **error)
+/* Outlets with pages waiting, lowest id first, at most limit: a skip
+ * over the per-outlet index, one seek per outlet. */
+static GArray *
+waiting_outlets (ClipStore *store, guint limit, GError **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) outlets = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = clip_store_prepare (store,
-      "SELECT id FROM articles WHERE page_state = 1 ORDER BY id LIMIT ?", error);
+      "WITH RECURSIVE o(id) AS ("
+      "  SELECT min(outlet_id) FROM articles WHERE page_state = 1"
+      "  UNION ALL SELECT (SELECT min(outlet_id) FROM articles"
+      "    WHERE page_state = 1 AND outlet_id > o.id) FROM o WHERE o.id IS NOT NULL)"
+      "SELECT id FROM o WHERE id IS NOT NULL LIMIT ?", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit ? limit : G_MAXINT);
+  sqlite3_bind_int64 (stmt, 1, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (outlets, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      clip_store_set_error (store, rc, "Could not read the pages to fetch", error);
+      return NULL;
+    }
+  return g_steal_pointer (&outlets);
+}
+
+/* Up to share + 1 waiting pages of one outlet, newest first, into
+ * per_outlet (an array of id arrays). */
+static gboolean
+outlet_waiting (ClipStore *store, gint64 outlet_id, guint share, GPtrArray *per_outlet,
+                GError **error)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "SELECT id FROM articles WHERE page_state = 1 AND outlet_id = ? ORDER BY id DESC LIMIT ?",
+      error);
+  int rc;
+
+  g_ptr_array_add (per_outlet, ids);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, outlet_id);
+  sqlite3_bind_int64 (stmt, 2, share + 1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -183,11 +219,148 @@ clip_store_waiting_pages (ClipStore  *store,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
+    return clip_store_set_error (store, rc, "Could not read the pages to fetch", error);
+  return TRUE;
+}
+
+GArray *
+clip_store_waiting_pages (ClipStore  *store,
+                          guint       limit,
+                          gboolean   *more,
+                          GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) per_outlet = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) outlets = NULL;
+  guint share;
+
+  limit = MAX (limit, 1);
+  *more = FALSE;
+  if (!(outlets = waiting_outlets (store, limit + 1, error)))
+    return NULL;
+  /* More outlets wait than fit: the rest come in a later batch. */
+  if (outlets->len > limit)
     {
-      clip_store_set_error (store, rc, "Could not read the pages to fetch", error);
-      return NULL;
+      g_array_set_size (outlets, limit);
+      *more = TRUE;
     }
+  share = outlets->len ? MAX (1, limit / outlets->len) : 0;
+  for (guint i = 0; i < outlets->len; i++)
+    if (!outlet_waiting (store, g_array_index (outlets, gint64, i), share, per_outlet, error))
+      return NULL;
+  /* Round robin: each outlet's newest first, one outlet after another. */
+  for (guint round = 0; round < share; round++)
+    for (guint i = 0; i < per_outlet->len; i++)
+      {
+        GArray *of = g_ptr_array_index (per_outlet, i);
+
+        if (round < of->len)
+          g_array_append_val (ids, g_array_index (of, gint64, round));
+      }
+  for (guint i = 0; i < per_outlet->len; i++)
+    *more |= ((GArray *) g_ptr_array_index (per_outlet, i))->len > share;
   return g_steal_pointer (&ids);
+}
+
+/* Which articles lack the page copy a flag or a match asks for, as the
+ * trigger articles_flag_evidence says for a flag: pages never wanted,
+ * read, or read without article text (a failed or refused page is not
+ * asked again unasked), on the web, of outlets whose Full text is not
+ * Never. Never is the analyst's word that the outlet's article pages are
+ * not to be asked for at all, and reading one for its copy is asking:
+ * evidence keeps to it, as the flag's trigger and the new articles'
+ * hook do ("Get full text" still reads one page on request). */
+#define NEEDS_EVIDENCE \
+  " page_state IN (0, 2, 5) AND (url LIKE 'http://%' OR url LIKE 'https://%')" \
+  " AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.article_id = articles.id)" \
+  " AND (SELECT full_text FROM outlets o WHERE o.id = articles.outlet_id) != 2"
+#define EVIDENCE_BATCH 2000
+
+/* The last article id of the next batch of the rule's matches after
+ * from, or 0 when none is left. */
+static gboolean
+evidence_batch_end (ClipStore *store, gint64 rule_id, gint64 from, gint64 *to, GError **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "SELECT max(article_id) FROM (SELECT article_id FROM matches WHERE rule_id = ?1 "
+      "AND article_id > ?2 ORDER BY article_id LIMIT ?3)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rule_id);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, EVIDENCE_BATCH);
+  rc = sqlite3_step (stmt);
+  *to = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return clip_store_set_error (store, rc, "Could not read the rule's matches", error);
+  return TRUE;
+}
+
+gboolean
+clip_store_want_evidence (ClipStore  *store,
+                          gint64      rule_id,
+                          guint64    *n_wanted,
+                          GError    **error)
+{
+  gint64 from = 0, to = 0;
+  guint64 n = 0;
+
+  /* In batches, each its own transaction (or part of the caller's): a
+   * rule over a large archive does not hold the writer for long. */
+  while (evidence_batch_end (store, rule_id, from, &to, error))
+    {
+      sqlite3_stmt *stmt;
+
+      if (to == 0)
+        {
+          if (n_wanted)
+            *n_wanted = n;
+          return TRUE;
+        }
+      if (!clip_store_begin (store, error))
+        return FALSE;
+      stmt = clip_store_prepare (store,
+          "UPDATE articles SET page_state = 1 WHERE id IN (SELECT article_id FROM matches "
+          "WHERE rule_id = ?1 AND article_id > ?2 AND article_id <= ?3) AND" NEEDS_EVIDENCE, error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, rule_id);
+          sqlite3_bind_int64 (stmt, 2, from);
+          sqlite3_bind_int64 (stmt, 3, to);
+        }
+      if (stmt == NULL || !step_done (store, stmt, "Could not mark a page to fetch", error))
+        {
+          clip_store_rollback (store);
+          return FALSE;
+        }
+      n += sqlite3_changes (clip_store_get_db (store));
+      if (!clip_store_commit (store, error))
+        return FALSE;
+      from = to;
+    }
+  return FALSE;
+}
+
+gboolean
+clip_store_want_evidence_of (ClipStore    *store,
+                             const GArray *article_ids,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt = clip_store_prepare (store,
+      "UPDATE articles SET page_state = 1 WHERE id = ?1 AND (flag != 0 OR "
+      "EXISTS (SELECT 1 FROM matches m WHERE m.article_id = ?1)) AND" NEEDS_EVIDENCE, error);
+
+  for (guint i = 0; stmt != NULL && i < article_ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (article_ids, gint64, i));
+      if (!step_done (store, stmt, "Could not mark a page to fetch", error))
+        return FALSE;
+    }
+  return stmt != NULL;
 }
 
 /* One text (or NULL) of one row; FALSE on error. */

@@ -60,9 +60,29 @@ gboolean    clip_store_want_pages       (ClipStore            *store,
                                          const GArray         *article_ids,
                                          gboolean              force,
                                          GError              **error);
-/* Ids of waiting pages, oldest first, at most limit. */
+/* A batch of waiting pages' ids, at most limit, shared among the
+ * outlets whose pages wait (each outlet's newest first, taken in turn):
+ * a large backlog of one outlet (a rule's matches over the archive, whose
+ * copies are wanted) holds up no other's new pages. *more: pages wait
+ * beyond the batch. */
 GArray     *clip_store_waiting_pages    (ClipStore            *store,
                                          guint                 limit,
+                                         gboolean             *more,
+                                         GError              **error);
+/* Marks waiting the pages of the articles rule_id matches whose copy is
+ * not kept yet, as flagging them would (see NEEDS_EVIDENCE in
+ * clip-store-pages.c: not where the outlet says Full text: Never), in
+ * transactions of a few thousand; *n_wanted (may be NULL): how many. For
+ * a rule matched again over the archive: its new matches' pages are
+ * fetched for evidence, politely, through the page queue. */
+gboolean    clip_store_want_evidence    (ClipStore            *store,
+                                         gint64                rule_id,
+                                         guint64              *n_wanted,
+                                         GError              **error);
+/* The same for these articles, where flagged or matched; inside the
+ * caller's transaction (an ingest hook's). */
+gboolean    clip_store_want_evidence_of (ClipStore            *store,
+                                         const GArray         *article_ids,
                                          GError              **error);
 /* The stored JSON of an article's date candidates, or NULL. */
 char       *clip_store_get_date_candidates (ClipStore         *store,
@@ -116,7 +136,37 @@ GBytes       *clip_store_load_evidence  (ClipStore            *store,
                                          const ClipEvidence   *evidence,
                                          GError              **error);
 
+/* How the outlet's article pages fare (clip-outlet.h: page_history …):
+ * the article's page was fetched; failure: why it failed, NULL when it
+ * was read (a page without article text was read too); next_attempt:
+ * when the site may be asked again after it failed (0: whenever). */
+gboolean      clip_store_note_page_fetch (ClipStore           *store,
+                                          gint64               article_id,
+                                          const char          *failure,
+                                          gint64               next_attempt,
+                                          GError             **error);
+
+/* A site whose pages wait after failures: kept so that a restarted
+ * service waits too. */
+typedef struct {
+  char   *host;
+  gint    failures;          /* in a row */
+  gint64  next_allowed;      /* Unix seconds */
+} ClipPageHost;
+
+void          clip_page_host_free        (ClipPageHost        *host);
+/* failures 0: the site is well again, its row goes. */
+gboolean      clip_store_set_page_host   (ClipStore           *store,
+                                          const char          *host,
+                                          gint                 failures,
+                                          gint64               next_allowed,
+                                          GError             **error);
+/* Of ClipPageHost. */
+GPtrArray    *clip_store_list_page_hosts (ClipStore           *store,
+                                          GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipStoredPage, clip_stored_page_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipPageHost, clip_page_host_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipEvidence, clip_evidence_free)
 
 G_END_DECLS

@@ -281,4 +281,25 @@ static const char *const clip_store_migrations[] = {
    * scheduler and OPML leave it out. Adding its address again brings it
    * back (clip_store_add_outlet()). */
   "ALTER TABLE outlets ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;",
+
+  /* 9 → 10: article pages in the outlet's health (issue 15). Per outlet,
+   * its last 20 page fetches as bits (page_history, the newest lowest, 1
+   * failed; page_checked: how many of the bits are fetches), the last
+   * failure's message (page_error, NULL once a page is read again) and
+   * when its pages may be asked again after the site failed
+   * (page_next_attempt). Per host, the back-off of its pages (page_hosts),
+   * so that a restarted service does not ask a failing site again at
+   * once. The page picker takes its batches per outlet, newest first
+   * (articles_page_waiting_outlet), so that a rule that matched 50,000
+   * old articles (their pages wanted as evidence) does not hold up the
+   * new articles' pages of other outlets. */
+  ("ALTER TABLE outlets ADD COLUMN page_history INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE outlets ADD COLUMN page_checked INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE outlets ADD COLUMN page_error TEXT;"
+  "ALTER TABLE outlets ADD COLUMN page_next_attempt INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE page_hosts ("
+  "  host TEXT PRIMARY KEY,"
+  "  failures INTEGER NOT NULL,"
+  "  next_allowed INTEGER NOT NULL) WITHOUT ROWID;"
+  "CREATE INDEX articles_page_waiting_outlet ON articles(outlet_id, id) WHERE page_state = 1;"),
 };

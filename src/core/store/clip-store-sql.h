@@ -49,9 +49,10 @@ gboolean      clip_store_set_error    (ClipStore   *store,
   "o.id, o.url, o.name, o.site_url, o.grp, o.interval, o.enabled, o.created, " \
   "o.etag, o.last_modified, o.last_success, o.last_attempt, o.last_error, " \
   "o.failures, o.next_attempt, o.full_text, o.robots, o.kind, o.selector, o.next_selector, " \
-  "o.pages, o.preview, o.layout_changed, o.removed"
+  "o.pages, o.preview, o.layout_changed, o.removed, " \
+  "o.page_history, o.page_checked, o.page_error, o.page_next_attempt"
 /* The columns' count: what a query reads after them starts here. */
-#define CLIP_STORE_OUTLET_N_COLUMNS 24
+#define CLIP_STORE_OUTLET_N_COLUMNS 28
 ClipOutlet   *clip_store_read_outlet  (sqlite3_stmt *stmt);
 char         *clip_store_dup_column   (sqlite3_stmt *stmt,
                                        int           col);
