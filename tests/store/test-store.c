@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "clip-store-sql.h"
+#include "clip-store-schema.h"
 #include "clip-fts.h"
 #include "clip-paths.h"
 #include "clip-url.h"
@@ -404,6 +405,51 @@ test_migrate_v1 (void)
   }
 }
 
+/* An archive of schema 10: its flagged and rule-matched articles with no
+ * page copy get their pages asked for (step 11), not the others, not
+ * those with a copy, not an outlet whose Full text is Never. */
+static void
+test_migrate_v10_evidence (void)
+{
+  g_autofree char *dir = clip_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClipStore) store = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_assert_cmpint (G_N_ELEMENTS (clip_store_migrations), ==, 11);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (clip_fts_register (db, &error));
+  for (guint v = 0; v < 10; v++)
+    if (sqlite3_exec (db, clip_store_migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+      g_error ("step %u: %s", v, sqlite3_errmsg (db));
+  if (sqlite3_exec (db,
+      "INSERT INTO outlets (id, url) VALUES (1, 'https://a.example/'), (2, 'https://b.example/');"
+      "UPDATE outlets SET full_text = 2 WHERE id = 2;"
+      "INSERT INTO articles (id, outlet_id, guid, url, fetched, content_hash, flag) VALUES"
+      "  (1, 1, 'matched', 'https://a.example/1', 1780000000, 'h', 0),"
+      "  (2, 1, 'flagged', 'https://a.example/2', 1780000000, 'h', 1),"
+      "  (3, 1, 'plain', 'https://a.example/3', 1780000000, 'h', 0),"
+      "  (4, 1, 'kept', 'https://a.example/4', 1780000000, 'h', 1),"
+      "  (5, 2, 'never', 'https://b.example/5', 1780000000, 'h', 1),"
+      "  (6, 1, 'offline', 'urn:x:6', 1780000000, 'h', 1);"
+      "INSERT INTO rules (id, name, query) VALUES (1, 'r', 'x');"
+      "INSERT INTO matches (rule_id, article_id, matched) VALUES (1, 1, 1780000000);"
+      "INSERT INTO evidence (article_id, sha256, captured, file) VALUES (4, 'abc', 1780000000, 'e/4.gz');"
+      "PRAGMA user_version = 10;", NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("fixture: %s", sqlite3_errmsg (db));
+  sqlite3_close (db);
+
+  store = clip_store_open (path, CLIP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  stmt = clip_store_prepare (store, "SELECT group_concat(id) FROM"
+                             " (SELECT id FROM articles WHERE page_state = 1 ORDER BY id)", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "1,2");
+  sqlite3_reset (stmt);
+}
+
 static void
 test_too_new (void)
 {
@@ -684,6 +730,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/fts-scripts", test_fts_scripts);
   g_test_add_func ("/store/list-filters", test_list_filters);
   g_test_add_func ("/store/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/store/migrate-v10-evidence", test_migrate_v10_evidence);
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   g_test_add_func ("/store/reader-sees-committed", test_reader_sees_committed);

@@ -262,18 +262,6 @@ clip_store_waiting_pages (ClipStore  *store,
   return g_steal_pointer (&ids);
 }
 
-/* Which articles lack the page copy a flag or a match asks for, as the
- * trigger articles_flag_evidence says for a flag: pages never wanted,
- * read, or read without article text (a failed or refused page is not
- * asked again unasked), on the web, of outlets whose Full text is not
- * Never. Never is the analyst's word that the outlet's article pages are
- * not to be asked for at all, and reading one for its copy is asking:
- * evidence keeps to it, as the flag's trigger and the new articles'
- * hook do ("Get full text" still reads one page on request). */
-#define NEEDS_EVIDENCE \
-  " page_state IN (0, 2, 5) AND (url LIKE 'http://%' OR url LIKE 'https://%')" \
-  " AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.article_id = articles.id)" \
-  " AND (SELECT full_text FROM outlets o WHERE o.id = articles.outlet_id) != 2"
 #define EVIDENCE_BATCH 2000
 
 /* The last article id of the next batch of the rule's matches after
@@ -324,7 +312,7 @@ clip_store_want_evidence (ClipStore  *store,
         return FALSE;
       stmt = clip_store_prepare (store,
           "UPDATE articles SET page_state = 1 WHERE id IN (SELECT article_id FROM matches "
-          "WHERE rule_id = ?1 AND article_id > ?2 AND article_id <= ?3) AND" NEEDS_EVIDENCE, error);
+          "WHERE rule_id = ?1 AND article_id > ?2 AND article_id <= ?3) AND" CLIP_STORE_NEEDS_EVIDENCE, error);
       if (stmt != NULL)
         {
           sqlite3_bind_int64 (stmt, 1, rule_id);
@@ -351,7 +339,7 @@ clip_store_want_evidence_of (ClipStore    *store,
 {
   sqlite3_stmt *stmt = clip_store_prepare (store,
       "UPDATE articles SET page_state = 1 WHERE id = ?1 AND (flag != 0 OR "
-      "EXISTS (SELECT 1 FROM matches m WHERE m.article_id = ?1)) AND" NEEDS_EVIDENCE, error);
+      "EXISTS (SELECT 1 FROM matches m WHERE m.article_id = ?1)) AND" CLIP_STORE_NEEDS_EVIDENCE, error);
 
   for (guint i = 0; stmt != NULL && i < article_ids->len; i++)
     {

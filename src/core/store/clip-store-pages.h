@@ -70,7 +70,7 @@ GArray     *clip_store_waiting_pages    (ClipStore            *store,
                                          gboolean             *more,
                                          GError              **error);
 /* Marks waiting the pages of the articles rule_id matches whose copy is
- * not kept yet, as flagging them would (see NEEDS_EVIDENCE in
+ * not kept yet, as flagging them would (see CLIP_STORE_NEEDS_EVIDENCE in clip-store-sql.h;
  * clip-store-pages.c: not where the outlet says Full text: Never), in
  * transactions of a few thousand; *n_wanted (may be NULL): how many. For
  * a rule matched again over the archive: its new matches' pages are

@@ -302,4 +302,12 @@ static const char *const clip_store_migrations[] = {
   "  failures INTEGER NOT NULL,"
   "  next_allowed INTEGER NOT NULL) WITHOUT ROWID;"
   "CREATE INDEX articles_page_waiting_outlet ON articles(outlet_id, id) WHERE page_state = 1;"),
+
+  /* 10 → 11: every flagged or rule-matched article has its page kept as
+   * evidence (issue 15). Before 10, only a flag and the new articles a
+   * rule matched asked for it; the articles a rule matched over the
+   * archive are asked for now, once, through the same bounded page
+   * picker as any backlog. */
+  "UPDATE articles SET page_state = 1 WHERE (flag != 0 OR EXISTS"
+  " (SELECT 1 FROM matches m WHERE m.article_id = articles.id)) AND" CLIP_STORE_NEEDS_EVIDENCE ";",
 };

@@ -142,4 +142,17 @@ gboolean      clip_store_set_query_error (ClipStore *store,
  * writer starting a change never works from an old snapshot. */
 void          clip_store_release_snapshot (ClipStore *store);
 
+/* Which articles lack the page copy a flag or a match asks for, as the
+ * trigger articles_flag_evidence says for a flag: pages never wanted,
+ * read, or read without article text (a failed or refused page is not
+ * asked again unasked), on the web, of outlets whose Full text is not
+ * Never. Never is the analyst's word that the outlet's article pages are
+ * not to be asked for at all, and reading one for its copy is asking:
+ * evidence keeps to it, as the flag's trigger and the new articles'
+ * hook do ("Get full text" still reads one page on request). */
+#define CLIP_STORE_NEEDS_EVIDENCE \
+  " page_state IN (0, 2, 5) AND (url LIKE 'http://%' OR url LIKE 'https://%')" \
+  " AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.article_id = articles.id)" \
+  " AND (SELECT full_text FROM outlets o WHERE o.id = articles.outlet_id) != 2"
+
 G_END_DECLS
