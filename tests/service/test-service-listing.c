@@ -516,6 +516,84 @@ test_robots_crawl_delay (Fixture *f, gconstpointer data)
     }
 }
 
+/* Sitemaps whose child sitemaps wait at a slow site's gate (Crawl-delay
+ * 30 s) hold no place among the answers being worked on: with 19 of them
+ * waiting, a feed of another site asked for now is fetched at once, not
+ * after the slow site's next page (the service starts new outlets only
+ * while fewer than 16 answers are in hand). */
+static ClipTestServer *paced_index_site;
+static ClipTestServer *paced_child_site;
+
+#define PACED_MAPS 20
+
+/* How many of PACED_MAPS paths /NAME-I.xml were asked for. */
+static guint
+hit_paths (ClipTestServer *server, const char *name)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < PACED_MAPS; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/%s-%u.xml", name, i);
+
+      n += clip_test_server_hits (server, path) > 0;
+    }
+  return n;
+}
+
+/* Every index read and the slow site's first child answered: the other
+ * children wait for its delay. */
+static gboolean
+children_waiting (Fixture *f)
+{
+  return hit_paths (paced_index_site, "index") == PACED_MAPS &&
+         hit_paths (paced_child_site, "child") >= 1;
+}
+
+static gboolean
+feed_fetched (Fixture *f)
+{
+  return clip_test_server_hits (f->server, "/feed") > 0;
+}
+
+static void
+test_paced_site_holds_no_backlog (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ClipTestServer) a = clip_test_server_new ("127.0.0.10", NULL);
+  g_autoptr(ClipTestServer) b = clip_test_server_new ("127.0.0.11", NULL);
+  gint64 feed;
+
+  paced_index_site = a;
+  paced_child_site = b;
+  clip_test_server_add_status (a, "/robots.txt", 404, NULL, NULL);
+  clip_test_server_add_body (b, "/robots.txt", "text/plain", "User-agent: *\nCrawl-delay: 30\n", -1, NULL, NULL);
+  for (guint i = 0; i < PACED_MAPS; i++)
+    {
+      g_autofree char *index_path = g_strdup_printf ("/index-%u.xml", i);
+      g_autofree char *child_path = g_strdup_printf ("/child-%u.xml", i);
+      g_autofree char *child = clip_test_server_url (b, child_path);
+      g_autofree char *index = g_strdup_printf (
+          "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+          "<sitemap><loc>%s</loc></sitemap></sitemapindex>", child);
+
+      clip_test_server_add_body (a, index_path, "application/xml", index, -1, NULL, NULL);
+      clip_test_server_add_body (b, child_path, "application/xml",
+                                 "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'></urlset>",
+                                 -1, NULL, NULL);
+      add_outlet (f, a, index_path, CLIP_OUTLET_SITEMAP, NULL);
+    }
+  clip_service_refresh_all (f->service);
+  clip_test_service_wait_until (children_waiting, f, 20000);
+
+  clip_test_service_serve_rss (f, "/feed", "Other site", 2, NULL);
+  feed = clip_test_service_add_outlet (f, NULL, "/feed");
+  clip_service_reload_outlets (f->service);
+  clip_service_refresh_outlet (f->service, feed);
+  /* before the slow site's delay is over: 10 s of its 30 */
+  clip_test_service_wait_until (feed_fetched, f, 10000);
+  paced_index_site = paced_child_site = NULL;
+}
+
 static void
 test_layout_changed (Fixture *f, gconstpointer data)
 {
@@ -580,6 +658,8 @@ main (int argc, char **argv)
               test_robots_followed_pages, clip_test_service_teardown);
   g_test_add ("/service-listing/robots-crawl-delay", Fixture, NULL, clip_test_service_setup,
               test_robots_crawl_delay, clip_test_service_teardown);
+  g_test_add ("/service-listing/paced-site-holds-no-backlog", Fixture, NULL, clip_test_service_setup,
+              test_paced_site_holds_no_backlog, clip_test_service_teardown);
   g_test_add ("/service-listing/host-backing-off", Fixture, NULL, clip_test_service_setup,
               test_listing_host_backing_off, clip_test_service_teardown);
   g_test_add ("/service-listing/layout-changed", Fixture, NULL, clip_test_service_setup,

@@ -48,6 +48,7 @@ follow_gated (ClipService *self, ClipHostGate verdict, char *slot_host, gpointer
 {
   FetchJob *job = data;
 
+  self->backlog++;
   job->slot_host = slot_host;
   if (verdict != CLIP_HOST_GO)
     {
@@ -71,6 +72,10 @@ clip_fetch_job_follow (FetchJob *job)
   g_free (job->listing.follow_url);
   job->listing.follow_url = g_ptr_array_steal_index (follow, 0);
   job->followed++;
+  /* Waiting at the gate (a site's Crawl-delay, up to a minute a page) is
+   * not work in hand: the job leaves the backlog meanwhile, so that jobs
+   * paced by one site never keep other outlets from starting. */
+  self->backlog--;
   clip_service_gate_request (self, job->listing.follow_url, job->outlet->ignore_robots,
                              follow_gated, job, (GDestroyNotify) clip_fetch_job_free);
   return TRUE;
