@@ -139,8 +139,9 @@ activate_link_cb (GtkLabel   *label,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (label));
 
-  if (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://") ||
-      g_str_has_prefix (uri, "mailto:"))
+  /* The schemes the document kept (clip-html-doc.c web_url), in any case. */
+  if (g_ascii_strncasecmp (uri, "https://", 8) == 0 || g_ascii_strncasecmp (uri, "http://", 7) == 0 ||
+      g_ascii_strncasecmp (uri, "mailto:", 7) == 0)
     gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
   return TRUE;
 }

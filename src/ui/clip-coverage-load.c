@@ -201,6 +201,7 @@ bar_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
   fill_query (&q, &r->scope, r->width, tz);
   q.since = r->start;
   q.until = r->start + r->width;
+  q.cancellable = cancellable;
   if (g_cancellable_set_error_if_cancelled (cancellable, &error) ||
       !(store = clip_store_open (r->path, CLIP_STORE_OPEN_READ_ONLY, &error)) ||
       !(ids = clip_coverage_article_ids (store, &q, r->limit, &error)) ||

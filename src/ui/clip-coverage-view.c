@@ -391,6 +391,9 @@ counted_cb (GObject      *source,
         {
           if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             g_warning ("Could not count the coverage: %s", error->message);
+          /* A first count that failed leaves no spinner turning for ever. */
+          if (self->buckets == NULL)
+            gtk_stack_set_visible_child_name (self->content_stack, "empty");
         }
       else
         {

@@ -309,6 +309,26 @@ test_corpus (void)
   g_assert_cmpuint (whole, >=, pages * 95 / 100);
 }
 
+/* HTML whose text is mostly not in the plain text is not searched
+ * character by character to the end (each a search of hundreds of
+ * places, on the main thread): past a bound the alignment gives up, says
+ * nothing is shown, and keeps no partial map. */
+static void
+test_align_gives_up (void)
+{
+  g_autoptr(GString) html = g_string_new ("<p>");
+  g_autoptr(ClipHtmlDoc) doc = NULL;
+  const char *plain = "The statement was read out after two days of talks.";
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_c (html, "qzxwvj"[i % 6]);
+  g_string_append_printf (html, "</p><p>%s</p>", plain);
+  doc = clip_html_doc_new (html->str, -1);
+  g_assert_cmpfloat (clip_html_doc_align (doc, plain), ==, 0.0);
+  for (guint b = 0; b < doc->blocks->len; b++)
+    g_assert_cmpuint (((ClipHtmlBlock *) doc->blocks->pdata[b])->map->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -321,6 +341,7 @@ main (int argc, char **argv)
   g_test_add_func ("/html-doc/map-resync", test_map_resync);
   g_test_add_func ("/html-doc/map-spaces", test_map_spaces);
   g_test_add_func ("/html-doc/hostile", test_hostile);
+  g_test_add_func ("/html-doc/align-gives-up", test_align_gives_up);
   g_test_add_func ("/html-doc/corpus", test_corpus);
   return g_test_run ();
 }

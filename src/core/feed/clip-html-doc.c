@@ -649,11 +649,17 @@ resync (const char *text, gsize i, const char *plain, gsize j, gsize plain_len)
   return -1;
 }
 
+/* Characters the alignment may pass over without finding them in the
+ * plain text, each a search of RESYNC_WINDOW places: past it, the two
+ * texts are not the same article's (and the reader shows the plain one),
+ * and a long page is not searched for seconds on the main thread. */
+#define MAX_MISSES 20000
+
 double
 clip_html_doc_align (ClipHtmlDoc *doc,
                      const char  *plain)
 {
-  gsize j = 0, plain_len = plain ? strlen (plain) : 0, words = 0, found = 0;
+  gsize j = 0, plain_len = plain ? strlen (plain) : 0, words = 0, found = 0, misses = 0;
 
   for (gsize k = 0; k < plain_len; k++)
     words += !is_space (plain[k]);
@@ -685,6 +691,12 @@ clip_html_doc_align (ClipHtmlDoc *doc,
             j++;
           else if ((k = resync (text, i, plain, j, plain_len)) >= 0)
             j = k;
+          else if (++misses > MAX_MISSES)
+            {
+              for (guint rest = b; rest < doc->blocks->len; rest++)
+                g_array_set_size (((ClipHtmlBlock *) doc->blocks->pdata[rest])->map, 0);
+              return 0.0;
+            }
           else
             i = g_utf8_next_char (text + i) - text;
         }

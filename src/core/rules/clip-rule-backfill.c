@@ -492,7 +492,10 @@ confirm_all (ClipStore *store, gint64 rule_id, const ClipRuleNode *tree, const G
   stop_workers (&sh, !ok, workers, threads, n_workers);
   /* The pages of the articles it matches whose copy is not kept are
    * wanted as evidence (the fetch service reads them later, a batch at
-   * a time), with the last of the matches: all or nothing, as they are. */
+   * a time), in the last transaction of the matches where it is still
+   * open. A long backfill has committed its earlier chunks by then: if
+   * this fails, the backfill fails with its matches kept, and matching
+   * the rule again asks for the same pages (only copies not kept). */
   ok = ok && clip_store_want_evidence (store, rule_id, NULL, error);
   if (wr.open && ok)
     ok = writer_commit (&wr, error);

@@ -115,6 +115,8 @@ clip_coverage_article_ids (ClipStore               *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 7, limit ? (gint64) limit : -1);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* A bar's articles stop being read when its view asks for others. */
+  _clip_stories_watch_cancel (store, q->cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -122,10 +124,10 @@ clip_coverage_article_ids (ClipStore               *store,
       g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  _clip_stories_unwatch_cancel (store);
+  if (!_clip_stories_step_done (store, rc, q->cancellable, _("Could not list the coverage's articles"), error))
     {
       g_array_unref (ids);
-      clip_store_set_error (store, rc, _("Could not list the coverage's articles"), error);
       return NULL;
     }
   return ids;
