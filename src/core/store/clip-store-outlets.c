@@ -309,18 +309,6 @@ fail:
   return FALSE;
 }
 
-static gboolean
-step_done (ClipStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
-{
-  int rc = stmt ? sqlite3_step (stmt) : SQLITE_ERROR;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, what, error);
-  return TRUE;
-}
-
 /* An annotated article: what the analyst added to it would be lost. */
 #define ANNOTATED "(a.flag != 0 OR a.note IS NOT NULL OR " \
                   "EXISTS (SELECT 1 FROM tags t WHERE t.article_id = a.id))"
@@ -347,7 +335,7 @@ clip_store_remove_outlet_keeping (ClipStore  *store,
                              "AND NOT " ANNOTATED, error);
   if (stmt)
     sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (store, stmt, _("Could not remove the outlet's articles"), error))
+  if (!clip_store_step_done (store, stmt, _("Could not remove the outlet's articles"), error))
     goto fail;
   stmt = clip_store_prepare (store, "SELECT count(*) FROM articles WHERE outlet_id = ?", error);
   if (stmt == NULL)
@@ -366,7 +354,7 @@ clip_store_remove_outlet_keeping (ClipStore  *store,
                                          : "DELETE FROM outlets WHERE id = ?", error);
   if (stmt)
     sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (store, stmt, _("Could not remove the outlet"), error))
+  if (!clip_store_step_done (store, stmt, _("Could not remove the outlet"), error))
     goto fail;
   if (n_kept)
     *n_kept = kept;

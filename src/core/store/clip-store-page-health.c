@@ -19,18 +19,6 @@ clip_page_host_free (ClipPageHost *h)
   g_free (h);
 }
 
-static gboolean
-step_done (ClipStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
-{
-  int rc = stmt ? sqlite3_step (stmt) : SQLITE_ERROR;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, what, error);
-  return TRUE;
-}
-
 gboolean
 clip_store_note_page_fetch (ClipStore   *store,
                             gint64       article_id,
@@ -53,7 +41,7 @@ clip_store_note_page_fetch (ClipStore   *store,
   clip_store_bind_text (stmt, 3, failure);
   sqlite3_bind_int (stmt, 4, CLIP_OUTLET_PAGE_WINDOW);
   sqlite3_bind_int64 (stmt, 5, failure ? MAX (next_attempt, 0) : 0);
-  return step_done (store, stmt, "Could not save the health of the outlet's pages", error);
+  return clip_store_step_done (store, stmt, "Could not save the health of the outlet's pages", error);
 }
 
 gboolean
@@ -76,7 +64,7 @@ clip_store_set_page_host (ClipStore   *store,
       sqlite3_bind_int (stmt, 2, failures);
       sqlite3_bind_int64 (stmt, 3, next_allowed);
     }
-  return step_done (store, stmt, "Could not save a site's back-off", error);
+  return clip_store_step_done (store, stmt, "Could not save a site's back-off", error);
 }
 
 GPtrArray *

@@ -47,16 +47,6 @@ clip_evidence_free (ClipEvidence *e)
 }
 
 static gboolean
-step_done (ClipStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return clip_store_set_error (store, rc, what, error);
-  return TRUE;
-}
-
-static gboolean
 write_page (ClipStore *store, gint64 id, const ClipStoredPage *p, GError **error)
 {
   gboolean has_text = p->state == CLIP_PAGE_STATE_FETCHED;
@@ -94,7 +84,7 @@ write_page (ClipStore *store, gint64 id, const ClipStoredPage *p, GError **error
   clip_store_bind_text (stmt, 12, p->published_source);
   clip_store_bind_text (stmt, 13, has_text && p->author && *p->author ? p->author : NULL);
   clip_store_bind_text (stmt, 14, has_text && p->title && *p->title ? p->title : NULL);
-  if (!step_done (store, stmt, "Could not store an article's page", error))
+  if (!clip_store_step_done (store, stmt, "Could not store an article's page", error))
     return FALSE;
   if (sqlite3_changes (clip_store_get_db (store)) == 0)
     {
@@ -151,7 +141,7 @@ clip_store_want_pages (ClipStore    *store,
     {
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (article_ids, gint64, i));
-      if (!step_done (store, stmt, "Could not mark a page to fetch", error))
+      if (!clip_store_step_done (store, stmt, "Could not mark a page to fetch", error))
         stmt = NULL;
     }
   if (stmt == NULL)
@@ -319,7 +309,7 @@ clip_store_want_evidence (ClipStore  *store,
           sqlite3_bind_int64 (stmt, 2, from);
           sqlite3_bind_int64 (stmt, 3, to);
         }
-      if (stmt == NULL || !step_done (store, stmt, "Could not mark a page to fetch", error))
+      if (stmt == NULL || !clip_store_step_done (store, stmt, "Could not mark a page to fetch", error))
         {
           clip_store_rollback (store);
           return FALSE;
@@ -345,7 +335,7 @@ clip_store_want_evidence_of (ClipStore    *store,
     {
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, g_array_index (article_ids, gint64, i));
-      if (!step_done (store, stmt, "Could not mark a page to fetch", error))
+      if (!clip_store_step_done (store, stmt, "Could not mark a page to fetch", error))
         return FALSE;
     }
   return stmt != NULL;
@@ -433,5 +423,5 @@ clip_store_set_page_model (ClipStore  *store,
   sqlite3_bind_int64 (stmt, 1, outlet_id);
   if (data != NULL)
     sqlite3_bind_blob64 (stmt, 2, data, len, SQLITE_TRANSIENT);
-  return step_done (store, stmt, "Could not save the outlet's page model", error);
+  return clip_store_step_done (store, stmt, "Could not save the outlet's page model", error);
 }

@@ -44,6 +44,12 @@ gboolean      clip_store_set_error    (ClipStore   *store,
                                        int          rc,
                                        const char  *what,
                                        GError     **error);
+/* Steps a statement that returns no row (stmt may be NULL: its prepare
+ * failed and set error); FALSE with error set unless it is done. */
+gboolean      clip_store_step_done    (ClipStore    *store,
+                                       sqlite3_stmt *stmt,
+                                       const char   *what,
+                                       GError      **error);
 /* An outlet row: the columns, from outlets aliased "o", and their reader. */
 #define CLIP_STORE_OUTLET_COLUMNS \
   "o.id, o.url, o.name, o.site_url, o.grp, o.interval, o.enabled, o.created, " \

@@ -129,6 +129,22 @@ clip_store_set_error (ClipStore   *store,
   return FALSE;
 }
 
+gboolean
+clip_store_step_done (ClipStore    *store,
+                      sqlite3_stmt *stmt,
+                      const char   *what,
+                      GError      **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;   /* its prepare set the error */
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return clip_store_set_error (store, rc, what, error);
+  return TRUE;
+}
+
 sqlite3 *
 clip_store_get_db (ClipStore *store)
 {
