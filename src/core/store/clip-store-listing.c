@@ -45,12 +45,6 @@ clip_store_release_snapshot (ClipStore *store)
       sqlite3_reset (stmt);
 }
 
-static int
-progress_cb (void *data)
-{
-  return g_cancellable_is_cancelled (data) ? 1 : 0;
-}
-
 GArray *
 clip_store_list_article_ids (ClipStore               *store,
                              const ClipArticleFilter *filter,
@@ -257,14 +251,12 @@ count_groups (ClipStore     *store,
               GCancellable  *cancellable,
               GError       **error)
 {
-  sqlite3 *db = clip_store_get_db (store);
   sqlite3_stmt *stmt = clip_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
+  clip_store_watch_cancel (store, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -272,7 +264,7 @@ count_groups (ClipStore     *store,
 
       g_hash_table_insert (into, g_memdup2 (&id, sizeof id), g_memdup2 (&n, sizeof n));
     }
-  sqlite3_progress_handler (db, 0, NULL, NULL);
+  clip_store_unwatch_cancel (store);
   sqlite3_reset (stmt);
   if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

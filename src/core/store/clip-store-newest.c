@@ -168,12 +168,6 @@ read_keys (ClipNewest  *walk,
   return TRUE;
 }
 
-static int
-progress_cb (void *data)
-{
-  return g_cancellable_is_cancelled (data) ? 1 : 0;
-}
-
 /* Every match with its time, sorted. */
 static gboolean
 start_sorted (ClipNewest    *walk,
@@ -181,7 +175,6 @@ start_sorted (ClipNewest    *walk,
               GCancellable  *cancellable,
               GError       **error)
 {
-  sqlite3 *db = clip_store_get_db (walk->store);
   gboolean ok;
 
   if (!prepare (walk, "SELECT articles_fts.rowid, t.time FROM articles_fts"
@@ -189,10 +182,9 @@ start_sorted (ClipNewest    *walk,
                 " WHERE articles_fts MATCH ?1", error))
     return FALSE;
   clip_store_bind_text (walk->stmt, 1, fts);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
+  clip_store_watch_cancel (walk->store, cancellable);
   ok = read_keys (walk, FALSE, error);
-  sqlite3_progress_handler (db, 0, NULL, NULL);
+  clip_store_unwatch_cancel (walk->store);
   if (!ok)
     {
       if (g_cancellable_is_cancelled (cancellable))

@@ -155,12 +155,6 @@ compare_oldest (gconstpointer a,
   return compare_newest (b, a);
 }
 
-static int
-progress_cb (void *data)
-{
-  return g_cancellable_is_cancelled (data) ? 1 : 0;
-}
-
 /* Walking the time index pays when the list is every article, in a time
  * range or not; or when it is most of them (the unread, usually) and
  * only its start is wanted, which the walk reaches in a few rows. Else
@@ -237,7 +231,6 @@ clip_store_select_ids (ClipStore               *store,
   g_autoptr(GString) sql = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Keyed));
   g_autoptr(GArray) ids = NULL;
-  sqlite3 *db = clip_store_get_db (store);
   sqlite3_stmt *stmt;
   int rc, i;
 
@@ -254,14 +247,13 @@ clip_store_select_ids (ClipStore               *store,
       sqlite3_bind_int64 (stmt, i++, limit ? (gint64) limit : -1);
       sqlite3_bind_int64 (stmt, i, offset);
     }
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
+  clip_store_watch_cancel (store, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Keyed k = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 0) };
       g_array_append_val (rows, k);
     }
-  sqlite3_progress_handler (db, 0, NULL, NULL);
+  clip_store_unwatch_cancel (store);
   sqlite3_reset (stmt);
   if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;

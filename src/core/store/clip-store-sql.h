@@ -50,6 +50,11 @@ gboolean      clip_store_step_done    (ClipStore    *store,
                                        sqlite3_stmt *stmt,
                                        const char   *what,
                                        GError      **error);
+/* While watched, a statement of the store stops with SQLITE_INTERRUPT
+ * soon after cancellable (may be NULL: nothing watched) is cancelled. */
+void          clip_store_watch_cancel   (ClipStore    *store,
+                                         GCancellable *cancellable);
+void          clip_store_unwatch_cancel (ClipStore    *store);
 /* An outlet row: the columns, from outlets aliased "o", and their reader. */
 #define CLIP_STORE_OUTLET_COLUMNS \
   "o.id, o.url, o.name, o.site_url, o.grp, o.interval, o.enabled, o.created, " \

@@ -145,6 +145,26 @@ clip_store_step_done (ClipStore    *store,
   return TRUE;
 }
 
+static int
+cancelled_cb (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
+}
+
+void
+clip_store_watch_cancel (ClipStore    *store,
+                         GCancellable *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (store->db, 10000, cancelled_cb, cancellable);
+}
+
+void
+clip_store_unwatch_cancel (ClipStore *store)
+{
+  sqlite3_progress_handler (store->db, 0, NULL, NULL);
+}
+
 sqlite3 *
 clip_store_get_db (ClipStore *store)
 {

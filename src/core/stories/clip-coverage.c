@@ -25,25 +25,6 @@ clip_coverage_bucket_free (ClipCoverageBucket *b)
   g_free (b);
 }
 
-static int
-cancelled_cb (void *cancellable)
-{
-  return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
-}
-
-void
-_clip_stories_watch_cancel (ClipStore *store, GCancellable *cancellable)
-{
-  if (cancellable != NULL)
-    sqlite3_progress_handler (clip_store_get_db (store), 10000, cancelled_cb, cancellable);
-}
-
-void
-_clip_stories_unwatch_cancel (ClipStore *store)
-{
-  sqlite3_progress_handler (clip_store_get_db (store), 0, NULL, NULL);
-}
-
 gboolean
 _clip_stories_step_done (ClipStore *store, int rc, GCancellable *cancellable, const char *what, GError **error)
 {
@@ -116,7 +97,7 @@ clip_coverage_article_ids (ClipStore               *store,
   sqlite3_bind_int64 (stmt, 7, limit ? (gint64) limit : -1);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* A bar's articles stop being read when its view asks for others. */
-  _clip_stories_watch_cancel (store, q->cancellable);
+  clip_store_watch_cancel (store, q->cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -124,7 +105,7 @@ clip_coverage_article_ids (ClipStore               *store,
       g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
-  _clip_stories_unwatch_cancel (store);
+  clip_store_unwatch_cancel (store);
   if (!_clip_stories_step_done (store, rc, q->cancellable, _("Could not list the coverage's articles"), error))
     {
       g_array_unref (ids);
@@ -386,10 +367,10 @@ clip_coverage_query (ClipStore               *store,
   if (g_cancellable_set_error_if_cancelled (q->cancellable, error) ||
       (stmt = prepare (store, q, error)) == NULL)
     return NULL;
-  _clip_stories_watch_cancel (store, q->cancellable);
+  clip_store_watch_cancel (store, q->cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     clip_coverage_counter_add (counter, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
-  _clip_stories_unwatch_cancel (store);
+  clip_store_unwatch_cancel (store);
   sqlite3_reset (stmt);
   if (!_clip_stories_step_done (store, rc, q->cancellable, _("Could not count the coverage"), error))
     return NULL;

@@ -130,12 +130,10 @@ char            *_clip_story_name_key_folded (const char *word);
  * needed. */
 void             _clip_stories_forget_windows (ClipStore *writer);
 
-/* A read that cancellable (NULL: none) interrupts: watch before stepping,
- * unwatch after; a step's rc that is not SQLITE_DONE becomes the error
- * (G_IO_ERROR_CANCELLED when cancelled). Returns FALSE then. */
-void             _clip_stories_watch_cancel   (ClipStore     *store,
-                                               GCancellable  *cancellable);
-void             _clip_stories_unwatch_cancel (ClipStore     *store);
+/* A read that cancellable (NULL: none) interrupts, between
+ * clip_store_watch_cancel() and clip_store_unwatch_cancel(): a step's rc
+ * that is not SQLITE_DONE becomes the error (G_IO_ERROR_CANCELLED when
+ * cancelled). Returns FALSE then. */
 gboolean         _clip_stories_step_done      (ClipStore     *store,
                                                int            rc,
                                                GCancellable  *cancellable,

@@ -267,13 +267,13 @@ story_ids (ClipStore *store, const ClipStoryFilter *f, GError **error)
   sqlite3_bind_int64 (stmt, i++, f->limit ? (gint64) f->limit : -1);
   sqlite3_bind_int64 (stmt, i++, f->offset);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  _clip_stories_watch_cancel (store, f->cancellable);
+  clip_store_watch_cancel (store, f->cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  _clip_stories_unwatch_cancel (store);
+  clip_store_unwatch_cancel (store);
   sqlite3_reset (stmt);
   if (!_clip_stories_step_done (store, rc, f->cancellable, _("Could not list the stories"), error))
     {
