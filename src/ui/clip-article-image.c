@@ -132,7 +132,13 @@ size_prepared_cb (GdkPixbufLoader *loader,
                   gboolean        *too_large)
 {
   if ((gint64) width * height > MAX_PIXELS)
-    *too_large = TRUE;
+    {
+      *too_large = TRUE;
+      /* Asked for no pixels, gdk-pixbuf's loaders stop here ("zero width
+       * or height") instead of allocating the canvas the file declares
+       * in this same write: a few bytes can declare gigabytes. */
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
+    }
 }
 
 static void

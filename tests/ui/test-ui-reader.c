@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <sys/resource.h>
+
 #include <string.h>
 
 #include "clip-archive.h"
@@ -262,6 +264,21 @@ test_highlight (Fixture *f, gconstpointer data)
 
 /* Images */
 
+/* PNG's chunk checksum (CRC-32, as zlib's). */
+static guint32
+crc32_of (const guint8 *p, gsize len)
+{
+  guint32 c = 0xffffffff;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      c ^= p[i];
+      for (guint k = 0; k < 8; k++)
+        c = (c >> 1) ^ (0xedb88320 & (0u - (c & 1)));
+    }
+  return c ^ 0xffffffff;
+}
+
 static GBytes *
 png_bytes (int width, int height)
 {
@@ -444,6 +461,41 @@ test_images_on (Fixture *f, gconstpointer data)
   g_free (clip_test_ui_screenshot (f->window, "reader-images"));
 }
 
+/* A PNG of a few bytes declaring a 60,000 × 60,000 canvas (14 GB of
+ * pixels): not shown, and never allocated (gdk-pixbuf's loader fills
+ * the canvas it is asked for in the same write that reads its size). */
+static void
+test_image_bomb (Fixture *f, gconstpointer data)
+{
+  static const guint8 header[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+    0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0xea, 0x60, 0, 0, 0xea, 0x60, 8, 6, 0, 0, 0,
+  };
+  /* An IDAT chunk (100 zero bytes, compressed): the loader reads the
+   * size when the pixels begin. */
+  static const guint8 idat[] = {
+    0, 0, 0, 12, 'I', 'D', 'A', 'T', 0x78, 0x9c, 0x63, 0x60, 0xa0, 0x3d, 0x00, 0x00, 0x00, 0x64, 0x00, 0x01,
+  };
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autofree char *url = clip_test_server_url (f->server, "/bomb.png");
+  g_autofree char *raw = g_strdup_printf ("<p>Before.</p><img src=\"%s\" alt=\"A bomb\"><p>After.</p>", url);
+  guint32 crc = GUINT32_TO_BE (crc32_of (header + 12, 17));
+  guint32 idat_crc = GUINT32_TO_BE (crc32_of (idat + 4, sizeof idat - 4));
+  struct rusage usage;
+
+  g_byte_array_append (png, header, sizeof header);
+  g_byte_array_append (png, (const guint8 *) &crc, 4);
+  g_byte_array_append (png, idat, sizeof idat);
+  g_byte_array_append (png, (const guint8 *) &idat_crc, 4);
+  clip_test_server_add_body (f->server, "/bomb.png", "image/png", (const char *) png->data, png->len, NULL, NULL);
+  g_settings_set_boolean (f->settings, "show-images", TRUE);
+  clip_article_view_show (f->view, ingest (f, raw));
+  wait_image (f, 0, CLIP_ARTICLE_IMAGE_FAILED);
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  g_test_message ("peak resident memory: %ld KiB", usage.ru_maxrss);
+  g_assert_cmpint (usage.ru_maxrss, <, 2 * 1024 * 1024);
+}
+
 /* On, but far below the view: asked for only when scrolled near. */
 static void
 test_images_lazy (Fixture *f, gconstpointer data)
@@ -563,6 +615,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/reader/plain-text", Fixture, NULL, set_up, test_plain_text, tear_down);
   g_test_add ("/ui/reader/images-off", Fixture, NULL, set_up, test_images_off, tear_down);
   g_test_add ("/ui/reader/images-on", Fixture, NULL, set_up, test_images_on, tear_down);
+  g_test_add ("/ui/reader/image-bomb", Fixture, NULL, set_up, test_image_bomb, tear_down);
   g_test_add ("/ui/reader/images-lazy", Fixture, NULL, set_up, test_images_lazy, tear_down);
   g_test_add ("/ui/reader/typography", Fixture, NULL, set_up, test_typography, tear_down);
   return g_test_run ();
