@@ -498,49 +498,18 @@ on_characters (void *ctx, const xmlChar *ch, int len)
     characters (((htmlParserCtxtPtr) ctx)->_private, (const char *) ch, len);
 }
 
-static void
-on_error (void *ctx, const char *msg, ...)
-{
-}
-
-/* As the sanitiser parses (clip-html-sanitize.c): UTF-8 in, no
- * converter, no network, no implied <html><body>. */
+/* As the sanitiser parses (clip-html-sanitize.c), so that the blocks'
+ * text is the stored plain text's. */
 static void
 parse (Builder *b, const char *html, gsize len)
 {
   g_autoptr(GString) input = g_string_sized_new (len + 16);
-  htmlParserCtxtPtr ctxt;
-  xmlParserInputBufferPtr buf;
-  xmlParserInputPtr in;
-  xmlSAXHandler sax;
+  htmlParserCtxtPtr ctxt = clip_html_parser_new (on_start, on_end, on_characters, b);
 
-  clip_html_init_libxml ();
-  memset (&sax, 0, sizeof sax);
-  sax.startElement = on_start;
-  sax.endElement = on_end;
-  sax.characters = on_characters;
-  sax.ignorableWhitespace = on_characters;
-  sax.warning = on_error;
-  sax.error = on_error;
-  sax.fatalError = on_error;
   g_string_append (input, "<div>");
   g_string_append_len (input, html, len);
   g_string_append (input, "</div>");
-  if ((ctxt = htmlNewParserCtxt ()) == NULL)
-    return;
-  memcpy (ctxt->sax, &sax, sizeof sax);
-  ctxt->_private = b;
-  buf = xmlParserInputBufferCreateMem (input->str, (int) input->len, XML_CHAR_ENCODING_UTF8);
-  if (buf != NULL && (in = xmlNewIOInputStream (ctxt, buf, XML_CHAR_ENCODING_UTF8)) != NULL)
-    {
-      inputPush (ctxt, in);
-      htmlCtxtUseOptions (ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT |
-                                HTML_PARSE_IGNORE_ENC);
-      htmlParseDocument (ctxt);
-    }
-  else if (buf != NULL)
-    xmlFreeParserInputBuffer (buf);
+  clip_html_parser_run (ctxt, input->str, input->len);
   htmlFreeParserCtxt (ctxt);
 }
 

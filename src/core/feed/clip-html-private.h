@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libxml/HTMLparser.h>
 
 #include "clip-html-sanitize.h"
 
@@ -28,6 +29,20 @@ typedef struct {
   guint8      attrs;
 } ElementRule;
 
+
+/* A libxml2 HTML parser reporting to start, end and characters (with
+ * user_data as its _private), its messages silenced: the sanitiser's and
+ * the reading view's (clip-html-doc.c), which must read HTML alike. */
+htmlParserCtxtPtr  clip_html_parser_new   (startElementSAXFunc  start,
+                                           endElementSAXFunc    end,
+                                           charactersSAXFunc    characters,
+                                           gpointer             user_data);
+/* Parses the UTF-8 bytes (not copied: they must outlive the call) with
+ * the context reset first: no converter (a <meta charset> is ignored),
+ * no network, no implied <html><body>, errors recovered. */
+void               clip_html_parser_run   (htmlParserCtxtPtr    ctxt,
+                                           const char          *utf8,
+                                           gsize                len);
 
 /* The rule for an element name (lower case), or NULL: unwrapped. */
 const ElementRule *clip_html_element_rule (const char *name);

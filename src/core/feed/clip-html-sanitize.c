@@ -639,54 +639,73 @@ clip_html_init_libxml (void)
     }
 }
 
+htmlParserCtxtPtr
+clip_html_parser_new (startElementSAXFunc start,
+                      endElementSAXFunc   end,
+                      charactersSAXFunc   characters,
+                      gpointer            user_data)
+{
+  htmlParserCtxtPtr ctxt;
+  xmlSAXHandler sax;
+
+  clip_html_init_libxml ();
+  memset (&sax, 0, sizeof sax);
+  sax.startElement = start;
+  sax.endElement = end;
+  sax.characters = characters;
+  sax.ignorableWhitespace = characters;
+  sax.warning = on_error;
+  sax.error = on_error;
+  sax.fatalError = on_error;
+  ctxt = htmlNewParserCtxt ();
+  g_assert (ctxt != NULL);
+  memcpy (ctxt->sax, &sax, sizeof sax);
+  ctxt->_private = user_data;
+  return ctxt;
+}
+
 /* htmlCtxtReadMemory() with "UTF-8" would pass the fragment through a
  * UTF-8 to UTF-8 converter; the bytes are UTF-8 already, so the input is
  * set up as such, with no converter. (Not a static buffer: libxml2 2.9
  * misreads long fragments from one.) Always UTF-8: a <meta charset> in the
  * fragment is ignored. */
-static void
-parse_fragment (ClipSanitizer *s)
+void
+clip_html_parser_run (htmlParserCtxtPtr ctxt,
+                      const char       *utf8,
+                      gsize             len)
 {
   xmlParserInputBufferPtr buf;
   xmlParserInputPtr input;
 
-  htmlCtxtReset (s->ctxt);
-  buf = xmlParserInputBufferCreateMem (s->input->str, (int) s->input->len,
-                                       XML_CHAR_ENCODING_UTF8);
+  htmlCtxtReset (ctxt);
+  buf = xmlParserInputBufferCreateMem (utf8, (int) len, XML_CHAR_ENCODING_UTF8);
   if (buf == NULL)
     return;
-  input = xmlNewIOInputStream (s->ctxt, buf, XML_CHAR_ENCODING_UTF8);
+  input = xmlNewIOInputStream (ctxt, buf, XML_CHAR_ENCODING_UTF8);
   if (input == NULL)
     {
       xmlFreeParserInputBuffer (buf);
       return;
     }
-  inputPush (s->ctxt, input);
-  htmlCtxtUseOptions (s->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                               HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT |
-                               HTML_PARSE_IGNORE_ENC);
-  htmlParseDocument (s->ctxt);
+  inputPush (ctxt, input);
+  htmlCtxtUseOptions (ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT |
+                            HTML_PARSE_IGNORE_ENC);
+  htmlParseDocument (ctxt);
+}
+
+static void
+parse_fragment (ClipSanitizer *s)
+{
+  clip_html_parser_run (s->ctxt, s->input->str, s->input->len);
 }
 
 ClipSanitizer *
 clip_sanitizer_new (void)
 {
   ClipSanitizer *s = g_new0 (ClipSanitizer, 1);
-  xmlSAXHandler sax;
 
-  clip_html_init_libxml ();
-  memset (&sax, 0, sizeof sax);
-  sax.startElement = on_start;
-  sax.endElement = on_end;
-  sax.characters = on_characters;
-  sax.ignorableWhitespace = on_characters;
-  sax.warning = on_error;
-  sax.error = on_error;
-  sax.fatalError = on_error;
-  s->ctxt = htmlNewParserCtxt ();
-  g_assert (s->ctxt != NULL);
-  memcpy (s->ctxt->sax, &sax, sizeof sax);
-  s->ctxt->_private = s;
+  s->ctxt = clip_html_parser_new (on_start, on_end, on_characters, s);
   s->input = g_string_sized_new (4096);
   s->html = g_string_sized_new (4096);
   s->text = g_string_sized_new (4096);
