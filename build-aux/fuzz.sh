@@ -12,7 +12,7 @@ bash build-aux/deps.sh --fuzz || exit 1
 
 seconds=${1:-30}
 dir=build-fuzz
-targets=(feed sanitize rules date opml page)
+targets=(feed sanitize html-doc rules date opml page)
 if [ ! -d "$dir" ]; then
   CC=clang-14 meson setup "$dir" -Dfuzzing=true -Dgui=false -Dui_tests=false \
     -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=true \
