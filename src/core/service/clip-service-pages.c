@@ -21,21 +21,11 @@
 
 #define QUEUE_WINDOW      256
 #define ROBOTS_LIFETIME   (24 * 3600)
-#define PAGE_BACKOFF_MIN  60
-#define HOST_FORGET_AFTER (7 * 24 * 3600)
 
 typedef struct {
   ClipRobots *robots;        /* NULL while being fetched */
   gint64      expires;
 } RobotsEntry;
-
-typedef struct {
-  gint     failures;
-  gint64   failed_at;     /* µs (monotonic): the last failure */
-  gint64   next_allowed;  /* seconds: the back-off after failures */
-  gint64   paced_until;   /* µs (real time): the site's Crawl-delay after
-                             the last request */
-} HostState;
 
 /* A page waiting, with its address once read: the pump looks at every
  * waiting page each time a request ends, and reading each one's address
@@ -89,48 +79,6 @@ page_job_free (PageJob *job)
   g_free (job);
 }
 
-static void
-save_host (ClipService *self, const char *host, const HostState *h)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!clip_store_set_page_host (self->store, host, h ? h->failures : 0, h ? h->next_allowed : 0,
-                                 &error))
-    g_message ("Could not save the back-off of %s: %s", host, error->message);
-}
-
-/* Sites that failed before a restart wait out their back-off still. */
-static void
-load_hosts (ClipService *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hosts = clip_store_list_page_hosts (self->store, &error);
-
-  clip_store_release_snapshot (self->store);
-  if (hosts == NULL)
-    {
-      g_message ("Could not read the sites' back-off: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < hosts->len; i++)
-    {
-      ClipPageHost *ph = g_ptr_array_index (hosts, i);
-      HostState *h;
-
-      /* A site not asked for a week since its back-off ended starts
-       * afresh (and its row goes). */
-      if (ph->next_allowed < now_seconds () - HOST_FORGET_AFTER)
-        {
-          save_host (self, ph->host, NULL);
-          continue;
-        }
-      h = g_new0 (HostState, 1);
-      h->failures = ph->failures;
-      h->next_allowed = ph->next_allowed;
-      g_hash_table_insert (self->page_hosts, g_strdup (ph->host), h);
-    }
-}
-
 void
 clip_service_pages_init (ClipService *self)
 {
@@ -149,7 +97,7 @@ clip_service_pages_init (ClipService *self)
   self->pages_dirty = TRUE;
   g_queue_init (&self->gated);
   self->gate_due = G_MAXINT64;
-  load_hosts (self);
+  clip_service_hosts_load (self);
 }
 
 static void
@@ -294,64 +242,6 @@ split_url (const char *url, char **host, char **origin)
   return TRUE;
 }
 
-static void
-host_failed (ClipService *self, const char *host, gint64 retry_after)
-{
-  HostState *h = g_hash_table_lookup (self->page_hosts, host);
-
-  if (h == NULL)
-    {
-      h = g_new0 (HostState, 1);
-      g_hash_table_insert (self->page_hosts, g_strdup (host), h);
-    }
-  h->failures++;
-  h->failed_at = g_get_monotonic_time ();
-  h->next_allowed = clip_schedule_after_failure (PAGE_BACKOFF_MIN, h->failures, retry_after,
-                                                 now_seconds (), g_random_int ());
-  save_host (self, host, h);
-}
-
-static HostState *
-host_state (ClipService *self, const char *host)
-{
-  HostState *h = g_hash_table_lookup (self->page_hosts, host);
-
-  if (h == NULL)
-    {
-      h = g_new0 (HostState, 1);
-      g_hash_table_insert (self->page_hosts, g_strdup (host), h);
-    }
-  return h;
-}
-
-/* When the host may be asked again, µs: after its back-off and its pace. */
-static gint64
-host_due (const HostState *h)
-{
-  return MAX (h->next_allowed * G_USEC_PER_SEC, h->paced_until);
-}
-
-static void
-host_ok (ClipService *self, const char *host, gint64 started)
-{
-  HostState *h = g_hash_table_lookup (self->page_hosts, host);
-
-  /* A request that went out before the site failed another says nothing
-   * of the site since: its back-off stands. */
-  if (h != NULL && h->failures > 0 && started < h->failed_at)
-    return;
-  if (h != NULL && h->failures > 0)
-    save_host (self, host, NULL);
-  /* the pace stays: it is the site's wish, not a failure's */
-  if (h != NULL && h->paced_until > g_get_real_time ())
-    {
-      h->failures = 0;
-      h->next_allowed = 0;
-    }
-  else
-    g_hash_table_remove (self->page_hosts, host);
-}
-
 /* A site's Crawl-delay: one request, then none for that long. */
 static void
 host_pace (ClipService *self, const char *origin, const char *host)
@@ -360,18 +250,7 @@ host_pace (ClipService *self, const char *origin, const char *host)
   guint delay_ms = e && e->robots ? clip_robots_crawl_delay_ms (e->robots) : 0;
 
   if (delay_ms > 0)
-    host_state (self, host)->paced_until = g_get_real_time () + (gint64) delay_ms * 1000;
-}
-
-/* A failure that says the host is unwell, not that the page is. */
-static gboolean
-is_host_failure (const ClipFetchResponse *r)
-{
-  return g_error_matches (r->error, CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_NETWORK) ||
-         g_error_matches (r->error, CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_TIMEOUT) ||
-         g_error_matches (r->error, CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_TLS) ||
-         (g_error_matches (r->error, CLIP_FETCH_ERROR, CLIP_FETCH_ERROR_HTTP) &&
-          (r->status == 429 || r->status >= 500));
+    clip_service_host_state (self, host)->paced_until = g_get_real_time () + (gint64) delay_ms * 1000;
 }
 
 void
@@ -382,16 +261,6 @@ clip_service_page_done (ClipService *self, gint64 id, guint state)
     g_hash_table_remove (self->page_running, &id);
   clip_service_emit_page (self, id, state);
   fail_waiters (self, id, state);
-}
-
-/* When the site may be asked again after this answer failed it: what
- * the outlet's health says beside the failure (0: whenever). */
-static gint64
-retry_at (ClipService *self, const char *host, const ClipFetchResponse *r)
-{
-  HostState *h = r->error ? g_hash_table_lookup (self->page_hosts, host) : NULL;
-
-  return h && h->failures > 0 ? h->next_allowed : 0;
 }
 
 static void
@@ -410,11 +279,11 @@ page_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
       page_job_free (job);
       return;
     }
-  if (is_host_failure (r))
-    host_failed (self, job->host, r->retry_after);
+  if (clip_service_is_host_failure (r))
+    clip_service_host_failed (self, job->host, r->retry_after);
   else if (r->error == NULL)
-    host_ok (self, job->host, job->started);
-  clip_service_pages_answered (self, job->id, r, retry_at (self, job->host, r));
+    clip_service_host_ok (self, job->host, job->started);
+  clip_service_pages_answered (self, job->id, r, clip_service_host_retry_at (self, job->host, r));
   page_job_free (job);
   clip_service_pump (self);
 }
@@ -446,13 +315,13 @@ robots_fetched_cb (GObject *source, GAsyncResult *result, gpointer data)
       e->robots = r->error ? clip_robots_new_allow_all ()
                            : clip_robots_parse (text, len, CLIP_ROBOTS_AGENT);
       e->expires = now_seconds () + ROBOTS_LIFETIME;
-      host_ok (self, job->host, job->started);
+      clip_service_host_ok (self, job->host, job->started);
     }
   else
     {
       /* Unreachable: the host's pages wait, as after any failure. */
       g_hash_table_remove (self->robots, job->origin);
-      host_failed (self, job->host, r->retry_after);
+      clip_service_host_failed (self, job->host, r->retry_after);
     }
   page_job_free (job);
   clip_service_pump (self);
@@ -582,13 +451,13 @@ static TryResult
 try_start (ClipService *self, Waiting *w, gint64 now)
 {
   PageJob *job;
-  HostState *h;
+  ClipPageHostState *h;
   TryResult t;
 
   if (!read_waiting (self, w))
     return TRY_DROP;
   h = g_hash_table_lookup (self->page_hosts, w->host);
-  if (h != NULL && host_due (h) > g_get_real_time ())
+  if (h != NULL && clip_service_host_due (h) > g_get_real_time ())
     return TRY_BLOCKED;
   job = g_new0 (PageJob, 1);
   job->self = self;
@@ -693,11 +562,11 @@ clip_service_pages_pump (ClipService *self)
         }
       else
         {
-          HostState *h = g_hash_table_lookup (self->page_hosts, w->host);
+          ClipPageHostState *h = g_hash_table_lookup (self->page_hosts, w->host);
 
           if (h != NULL)
             {
-              due = MIN (due, host_due (h));
+              due = MIN (due, clip_service_host_due (h));
               /* a Crawl-delay is short: the run waits for it, not for
                * a failing host's back-off */
               paced |= h->failures == 0 && w->id >= from;
@@ -736,18 +605,18 @@ clip_service_host_gate (ClipService *self,
 {
   g_autofree char *host = NULL, *origin = NULL;
   ClipRobots *robots = NULL;
-  HostState *h;
+  ClipPageHostState *h;
 
   if (!split_url (url, &host, &origin))
     return CLIP_HOST_GO;        /* the fetcher says what is wrong with it */
   h = g_hash_table_lookup (self->page_hosts, host);
   /* A host backing off after failures is not waited for: that can take
    * hours, and a run (fetch once) would never end. */
-  if (h != NULL && host_due (h) > g_get_real_time () && h->failures > 0)
+  if (h != NULL && clip_service_host_due (h) > g_get_real_time () && h->failures > 0)
     return CLIP_HOST_FAILING;
-  if (h != NULL && host_due (h) > g_get_real_time ())
+  if (h != NULL && clip_service_host_due (h) > g_get_real_time ())
     {
-      self->gate_due = MIN (self->gate_due, host_due (h));
+      self->gate_due = MIN (self->gate_due, clip_service_host_due (h));
       return CLIP_HOST_WAIT;
     }
   if (!ignore_robots && (robots = robots_of (self, host, origin, now_seconds ())) == NULL)
@@ -764,7 +633,6 @@ clip_service_host_gate (ClipService *self,
     host_pace (self, origin, slot_host ? *slot_host : host);
   return CLIP_HOST_GO;
 }
-
 
 void
 clip_service_pages_request (ClipService  *self,

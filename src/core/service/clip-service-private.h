@@ -179,4 +179,30 @@ void     clip_service_emit_outcome   (ClipService            *self,
 void     clip_service_emit_finished  (ClipService            *self,
                                       GPtrArray              *outcomes);
 
+/* A site's state for its pages (clip-service-hosts.c), in page_hosts. */
+typedef struct {
+  gint     failures;
+  gint64   failed_at;     /* µs (monotonic): the last failure */
+  gint64   next_allowed;  /* seconds: the back-off after failures */
+  gint64   paced_until;   /* µs (real time): the site's Crawl-delay after
+                             the last request */
+} ClipPageHostState;
+
+void               clip_service_hosts_load      (ClipService *self);
+void               clip_service_host_save       (ClipService *self, const char *host,
+                                                 const ClipPageHostState *h);
+ClipPageHostState *clip_service_host_state      (ClipService *self, const char *host);
+void               clip_service_host_failed     (ClipService *self, const char *host,
+                                                 gint64 retry_after);
+/* A request sent at started (µs, monotonic) was answered well. */
+void               clip_service_host_ok         (ClipService *self, const char *host,
+                                                 gint64 started);
+/* When the host may be asked again, µs: after its back-off and its pace. */
+gint64             clip_service_host_due        (const ClipPageHostState *h);
+/* A failure that says the host is unwell, not that the page is. */
+gboolean           clip_service_is_host_failure (const ClipFetchResponse *r);
+/* When the site may be asked again after r failed it (0: whenever). */
+gint64             clip_service_host_retry_at   (ClipService *self, const char *host,
+                                                 const ClipFetchResponse *r);
+
 G_END_DECLS
