@@ -6,12 +6,11 @@
 
 #include <glib/gi18n.h>
 
-#include "clip-article-table.h"
-#include "clip-format.h"
 #include "clip-outlet.h"
 #include "clip-rules-store.h"
 #include "clip-sidebar.h"
 #include "clip-sidebar-menu.h"
+#include "clip-sidebar-row.h"
 
 struct _ClipSidebar
 {
@@ -47,111 +46,6 @@ G_DEFINE_FINAL_TYPE (ClipSidebar, clip_sidebar, ADW_TYPE_BIN)
 enum { SOURCE_SELECTED, SOURCE_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-/* Row data keys */
-#define KIND   "clip-kind"
-#define ID     "clip-outlet-id"
-#define GROUP  "clip-group"
-#define TITLE  "clip-title"
-#define COUNT  "clip-count-label"
-#define ERROR  "clip-error"
-#define NAME   "clip-name-label"
-#define WARN   "clip-warn-image"
-#define SHOWN  "clip-count-shown"
-#define TAG    "clip-tag"
-
-static char *
-format_count (gint64 n)
-{
-  return n > 0 ? clip_format_count (n, NULL) : g_strdup ("");
-}
-
-static void
-show_row_count (GtkWidget *row,
-                gint64     count)
-{
-  GtkInscription *label = g_object_get_data (G_OBJECT (row), COUNT);
-  const char *title = g_object_get_data (G_OBJECT (row), TITLE);
-  g_autofree char *text = format_count (count);
-  g_autofree char *a11y = NULL;
-
-  g_object_set_data_full (G_OBJECT (row), SHOWN, g_memdup2 (&count, sizeof count), g_free);
-  gtk_inscription_set_text (label, text);
-  /* Room for three digits, and more only when a count needs it: each
-   * change of size measures the row again (an inscription measures with
-   * the font's metrics, which costs about what shaping a label does). */
-  if (strlen (text) > gtk_inscription_get_nat_chars (label))
-    {
-      gtk_inscription_set_min_chars (label, (guint) strlen (text));
-      gtk_inscription_set_nat_chars (label, (guint) strlen (text));
-    }
-  /* Screen readers hear the name and the count together. */
-  /* Translators: an outlet's name and its number of unread articles. */
-  a11y = count > 0
-    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s unread", "%s, %s unread",
-                                    (gulong) count), title, text)
-    : g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-}
-
-/* Counts arrive for every row after each refresh; most have not changed,
- * and a thousand label and accessibility updates are not free. */
-static void
-set_row_count (GtkWidget *row,
-               gint64     count)
-{
-  gint64 *shown = g_object_get_data (G_OBJECT (row), SHOWN);
-
-  if (shown == NULL || *shown != count)
-    show_row_count (row, count);
-}
-
-static void
-set_row_title (GtkWidget  *row,
-               const char *title)
-{
-  gint64 *shown = g_object_get_data (G_OBJECT (row), SHOWN);
-
-  if (g_strcmp0 (title, g_object_get_data (G_OBJECT (row), TITLE)) == 0)
-    return;
-  g_object_set_data_full (G_OBJECT (row), TITLE, g_strdup (title), g_free);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), NAME), title);
-  show_row_count (row, shown ? *shown : 0);
-}
-
-/* The outlet's health: a warning sign, with the last error as its tooltip,
- * while the last fetch failed. */
-static void
-set_row_error (GtkWidget  *row,
-               const char *error)
-{
-  GtkWidget *warn = g_object_get_data (G_OBJECT (row), WARN);
-
-  if (g_strcmp0 (error, g_object_get_data (G_OBJECT (row), ERROR)) == 0 && (warn || !error))
-    return;
-  g_object_set_data_full (G_OBJECT (row), ERROR, g_strdup (error), g_free);
-  if (error == NULL)
-    {
-      if (warn != NULL)
-        gtk_widget_set_visible (warn, FALSE);
-      return;
-    }
-  if (warn == NULL)
-    {
-      GtkWidget *count = g_object_get_data (G_OBJECT (row), COUNT);
-
-      warn = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_add_css_class (warn, "warning");
-      gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (count)), warn,
-                                  gtk_widget_get_prev_sibling (count));
-      g_object_set_data (G_OBJECT (row), WARN, warn);
-    }
-  gtk_widget_set_visible (warn, TRUE);
-  gtk_widget_set_tooltip_text (warn, error);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (warn),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fetch failed"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error, -1);
-}
-
 /* What the warning sign says: the feed's last error, else its article
  * pages failing. */
 static char *
@@ -160,109 +54,24 @@ outlet_problem (const ClipOutlet *o)
   return o->last_error ? g_strdup (o->last_error) : clip_outlet_dup_page_health (o);
 }
 
-static GtkWidget *
-make_row (ClipSourceKind  kind,
-          gint64          outlet_id,
-          const char     *icon_name,
-          const char     *title,
-          gint64          count,
-          const char     *group,
-          const char     *error)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (title);
-  /* An inscription's size does not follow its text: a refresh that changes
-   * a thousand counts redraws the rows shown instead of measuring every
-   * row again, and the sidebar keeps its width. */
-  GtkWidget *count_label = gtk_inscription_new (NULL);
-
-  if (icon_name != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  if (kind == CLIP_SOURCE_RULE)
-    {
-      /* The rule's colour, as its chips have it. */
-      GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      g_autofree char *klass = clip_article_table_rule_class (outlet_id);
-
-      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (dot, "clip-rule-dot");
-      gtk_widget_add_css_class (dot, klass);
-      gtk_box_append (GTK_BOX (box), dot);
-    }
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* The pane's width is its own, not its longest name's: names arriving
-   * with a refresh do not push the article list aside. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (count_label), 1);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (count_label), 3);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (count_label), 3);
-  gtk_widget_set_valign (count_label, GTK_ALIGN_CENTER);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (count_label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_widget_add_css_class (count_label, "dim-label");
-  gtk_widget_add_css_class (count_label, "numeric");
-  gtk_box_append (GTK_BOX (box), count_label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  g_object_set_data (G_OBJECT (row), KIND, GINT_TO_POINTER (kind));
-  g_object_set_data_full (G_OBJECT (row), ID, g_memdup2 (&outlet_id, sizeof outlet_id), g_free);
-  g_object_set_data_full (G_OBJECT (row), GROUP, g_strdup (group), g_free);
-  g_object_set_data_full (G_OBJECT (row), TITLE, g_strdup (title), g_free);
-  g_object_set_data (G_OBJECT (row), COUNT, count_label);
-  g_object_set_data (G_OBJECT (row), NAME, label);
-  set_row_error (row, error);
-  show_row_count (row, count);
-  return row;
-}
-
-static ClipSourceKind
-row_kind (GtkListBoxRow *row)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), KIND));
-}
-
-static gint64
-row_outlet_id (GtkListBoxRow *row)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (row), ID);
-
-  return id ? *id : 0;
-}
-
-static GtkWidget *
-make_header (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "clip-sidebar-heading");
-  return label;
-}
-
 /* A heading above the first outlet of each group. */
 static void
 header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
              gpointer       user_data)
 {
-  ClipSourceKind kind = row_kind (row);
-  ClipSourceKind prev = before ? row_kind (before) : CLIP_SOURCE_ALL;
+  ClipSourceKind kind = clip_sidebar_row_kind (row);
+  ClipSourceKind prev = before ? clip_sidebar_row_kind (before) : CLIP_SOURCE_ALL;
   const char *group, *prev_group;
 
   if (kind == CLIP_SOURCE_RULE)
     {
-      gtk_list_box_row_set_header (row, prev == CLIP_SOURCE_RULE ? NULL : make_header (_("Rules")));
+      gtk_list_box_row_set_header (row, prev == CLIP_SOURCE_RULE ? NULL : clip_sidebar_header_new (_("Rules")));
       return;
     }
   if (kind == CLIP_SOURCE_TAG)
     {
-      gtk_list_box_row_set_header (row, prev == CLIP_SOURCE_TAG ? NULL : make_header (_("Tags")));
+      gtk_list_box_row_set_header (row, prev == CLIP_SOURCE_TAG ? NULL : clip_sidebar_header_new (_("Tags")));
       return;
     }
   if (kind != CLIP_SOURCE_OUTLET)
@@ -270,14 +79,14 @@ header_func (GtkListBoxRow *row,
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
-  group = g_object_get_data (G_OBJECT (row), GROUP);
-  prev_group = prev == CLIP_SOURCE_OUTLET ? g_object_get_data (G_OBJECT (before), GROUP) : NULL;
+  group = g_object_get_data (G_OBJECT (row), CLIP_ROW_GROUP);
+  prev_group = prev == CLIP_SOURCE_OUTLET ? g_object_get_data (G_OBJECT (before), CLIP_ROW_GROUP) : NULL;
   if (prev_group != NULL && g_strcmp0 (group, prev_group) == 0)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
-  gtk_list_box_row_set_header (row, make_header (group && *group ? group : _("Outlets")));
+  gtk_list_box_row_set_header (row, clip_sidebar_header_new (group && *group ? group : _("Outlets")));
 }
 
 static void
@@ -393,10 +202,10 @@ rule_unread (ClipSidebar *self,
 static GtkWidget *
 make_tag_row (const ClipTagCount *t)
 {
-  GtkWidget *row = make_row (CLIP_SOURCE_TAG, 0, NULL, t->tag, t->count, NULL, NULL);
+  GtkWidget *row = clip_sidebar_row_new (CLIP_SOURCE_TAG, 0, NULL, t->tag, t->count, NULL, NULL);
   g_autofree char *a11y = NULL;
 
-  g_object_set_data_full (G_OBJECT (row), TAG, g_strdup (t->tag), g_free);
+  g_object_set_data_full (G_OBJECT (row), CLIP_ROW_TAG, g_strdup (t->tag), g_free);
   /* A tag's count is of its articles, not of unread ones. */
   /* Translators: a tag and how many articles carry it. */
   a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag %s, %u article", "Tag %s, %u articles",
@@ -414,17 +223,17 @@ rebuild (ClipSidebar *self)
 
   self->rebuilding = TRUE;
   remove_all (self->list);
-  gtk_list_box_append (self->list, make_row (CLIP_SOURCE_ALL, 0, "view-list-symbolic",
+  gtk_list_box_append (self->list, clip_sidebar_row_new (CLIP_SOURCE_ALL, 0, "view-list-symbolic",
                                              _("All Articles"), 0, NULL, NULL));
-  gtk_list_box_append (self->list, make_row (CLIP_SOURCE_UNREAD, 0, "mail-unread-symbolic",
+  gtk_list_box_append (self->list, clip_sidebar_row_new (CLIP_SOURCE_UNREAD, 0, "mail-unread-symbolic",
                                              _("Unread"), self->unread, NULL, NULL));
-  gtk_list_box_append (self->list, make_row (CLIP_SOURCE_FLAGGED, 0, "starred-symbolic",
+  gtk_list_box_append (self->list, clip_sidebar_row_new (CLIP_SOURCE_FLAGGED, 0, "starred-symbolic",
                                              _("Flagged"), self->flagged, NULL, NULL));
   for (guint i = 0; self->rules && i < self->rules->len; i++)
     {
       const SidebarRule *r = g_ptr_array_index (self->rules, i);
 
-      gtk_list_box_append (self->list, make_row (CLIP_SOURCE_RULE, r->id, NULL, r->name,
+      gtk_list_box_append (self->list, clip_sidebar_row_new (CLIP_SOURCE_RULE, r->id, NULL, r->name,
                                                  rule_unread (self, r->id), NULL, NULL));
     }
   for (guint i = 0; self->tags && i < self->tags->len; i++)
@@ -437,7 +246,7 @@ rebuild (ClipSidebar *self)
       g_autofree char *problem = outlet_problem (o);
 
       gtk_list_box_append (self->list,
-                           make_row (CLIP_SOURCE_OUTLET, o->id, NULL, name,
+                           clip_sidebar_row_new (CLIP_SOURCE_OUTLET, o->id, NULL, name,
                                      outlet_unread (self, o->id), o->group, problem));
     }
   if (sel_kind == CLIP_SOURCE_TAG)
@@ -456,7 +265,7 @@ rows_of_kind (ClipSidebar    *self,
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
-    if (row_kind (row) == kind)
+    if (clip_sidebar_row_kind (row) == kind)
       g_ptr_array_add (rows, row);
   return rows;
 }
@@ -477,8 +286,8 @@ update_outlets_in_place (ClipSidebar *self,
       const ClipOutlet *o = g_ptr_array_index (outlets, i);
       GtkListBoxRow *row = g_ptr_array_index (rows, i);
 
-      if (row_outlet_id (row) != o->id ||
-          g_strcmp0 (g_object_get_data (G_OBJECT (row), GROUP), o->group) != 0)
+      if (clip_sidebar_row_outlet_id (row) != o->id ||
+          g_strcmp0 (g_object_get_data (G_OBJECT (row), CLIP_ROW_GROUP), o->group) != 0)
         return FALSE;
     }
   for (guint i = 0; i < outlets->len; i++)
@@ -489,8 +298,8 @@ update_outlets_in_place (ClipSidebar *self,
 
       g_autofree char *problem = outlet_problem (o);
 
-      set_row_title (row, name);
-      set_row_error (row, problem);
+      clip_sidebar_row_set_title (row, name);
+      clip_sidebar_row_set_error (row, problem);
     }
   return TRUE;
 }
@@ -524,10 +333,10 @@ update_rules_in_place (ClipSidebar *self,
   if (self->rules == NULL || rows->len != n)
     return FALSE;
   for (guint i = 0; i < n; i++)
-    if (row_outlet_id (g_ptr_array_index (rows, i)) != ((ClipRule *) g_ptr_array_index (rules, i))->id)
+    if (clip_sidebar_row_outlet_id (g_ptr_array_index (rows, i)) != ((ClipRule *) g_ptr_array_index (rules, i))->id)
       return FALSE;
   for (guint i = 0; i < n; i++)
-    set_row_title (g_ptr_array_index (rows, i), ((ClipRule *) g_ptr_array_index (rules, i))->name);
+    clip_sidebar_row_set_title (g_ptr_array_index (rows, i), ((ClipRule *) g_ptr_array_index (rules, i))->name);
   return TRUE;
 }
 
@@ -572,19 +381,19 @@ clip_sidebar_set_counts (ClipSidebar          *self,
   if (counts->unread_by_rule != NULL)
     self->unread_by_rule = g_hash_table_ref (counts->unread_by_rule);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
-    switch (row_kind (row))
+    switch (clip_sidebar_row_kind (row))
       {
       case CLIP_SOURCE_UNREAD:
-        set_row_count (GTK_WIDGET (row), self->unread);
+        clip_sidebar_row_set_count (GTK_WIDGET (row), self->unread);
         break;
       case CLIP_SOURCE_FLAGGED:
-        set_row_count (GTK_WIDGET (row), self->flagged);
+        clip_sidebar_row_set_count (GTK_WIDGET (row), self->flagged);
         break;
       case CLIP_SOURCE_OUTLET:
-        set_row_count (GTK_WIDGET (row), outlet_unread (self, row_outlet_id (row)));
+        clip_sidebar_row_set_count (GTK_WIDGET (row), outlet_unread (self, clip_sidebar_row_outlet_id (row)));
         break;
       case CLIP_SOURCE_RULE:
-        set_row_count (GTK_WIDGET (row), rule_unread (self, row_outlet_id (row)));
+        clip_sidebar_row_set_count (GTK_WIDGET (row), rule_unread (self, clip_sidebar_row_outlet_id (row)));
         break;
       case CLIP_SOURCE_ALL:
       default:
@@ -599,8 +408,8 @@ clip_sidebar_get_selected (ClipSidebar *self,
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
 
   if (outlet_id != NULL)
-    *outlet_id = row ? row_outlet_id (row) : 0;
-  return row ? row_kind (row) : CLIP_SOURCE_ALL;
+    *outlet_id = row ? clip_sidebar_row_outlet_id (row) : 0;
+  return row ? clip_sidebar_row_kind (row) : CLIP_SOURCE_ALL;
 }
 
 const char *
@@ -608,7 +417,7 @@ clip_sidebar_get_selected_title (ClipSidebar *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
 
-  return row ? g_object_get_data (G_OBJECT (row), TITLE) : _("All Articles");
+  return row ? g_object_get_data (G_OBJECT (row), CLIP_ROW_TITLE) : _("All Articles");
 }
 
 const char *
@@ -616,7 +425,7 @@ clip_sidebar_get_selected_error (ClipSidebar *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
 
-  return row ? g_object_get_data (G_OBJECT (row), ERROR) : NULL;
+  return row ? g_object_get_data (G_OBJECT (row), CLIP_ROW_ERROR) : NULL;
 }
 
 /* Selects the source, or All Articles when it is gone. */
@@ -628,8 +437,8 @@ clip_sidebar_select (ClipSidebar    *self,
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
-    if (row_kind (row) == kind &&
-        ((kind != CLIP_SOURCE_OUTLET && kind != CLIP_SOURCE_RULE) || row_outlet_id (row) == outlet_id))
+    if (clip_sidebar_row_kind (row) == kind &&
+        ((kind != CLIP_SOURCE_OUTLET && kind != CLIP_SOURCE_RULE) || clip_sidebar_row_outlet_id (row) == outlet_id))
       {
         gtk_list_box_select_row (self->list, row);
         return;
@@ -654,11 +463,11 @@ update_tags_in_place (ClipSidebar *self,
   if (self->tags == NULL || rows->len != tags->len)
     return FALSE;
   for (guint i = 0; i < tags->len; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (rows->pdata[i]), TAG),
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (rows->pdata[i]), CLIP_ROW_TAG),
                    ((ClipTagCount *) tags->pdata[i])->tag) != 0)
       return FALSE;
   for (guint i = 0; i < tags->len; i++)
-    set_row_count (rows->pdata[i], ((ClipTagCount *) tags->pdata[i])->count);
+    clip_sidebar_row_set_count (rows->pdata[i], ((ClipTagCount *) tags->pdata[i])->count);
   return TRUE;
 }
 
@@ -690,7 +499,7 @@ clip_sidebar_get_selected_tag (ClipSidebar *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
 
-  return row && row_kind (row) == CLIP_SOURCE_TAG ? g_object_get_data (G_OBJECT (row), TAG) : NULL;
+  return row && clip_sidebar_row_kind (row) == CLIP_SOURCE_TAG ? g_object_get_data (G_OBJECT (row), CLIP_ROW_TAG) : NULL;
 }
 
 /* Selects the tag, or All Articles when it is gone. */
@@ -701,7 +510,7 @@ clip_sidebar_select_tag (ClipSidebar *self,
   GtkListBoxRow *row;
 
   for (int i = 0; tag && (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
-    if (row_kind (row) == CLIP_SOURCE_TAG && g_strcmp0 (g_object_get_data (G_OBJECT (row), TAG), tag) == 0)
+    if (clip_sidebar_row_kind (row) == CLIP_SOURCE_TAG && g_strcmp0 (g_object_get_data (G_OBJECT (row), CLIP_ROW_TAG), tag) == 0)
       {
         gtk_list_box_select_row (self->list, row);
         return;
@@ -726,9 +535,9 @@ popup_for_row (ClipSidebar *self, GtkListBoxRow *row)
   g_autoptr(GMenuModel) model = NULL;
   graphene_rect_t bounds;
   GdkRectangle at;
-  gint64 id = row_outlet_id (row);
+  gint64 id = clip_sidebar_row_outlet_id (row);
 
-  model = clip_sidebar_menu_new (row_kind (row), id, g_object_get_data (G_OBJECT (row), TAG),
+  model = clip_sidebar_menu_new (clip_sidebar_row_kind (row), id, g_object_get_data (G_OBJECT (row), CLIP_ROW_TAG),
                                  outlet_enabled (self, id));
   if (self->menu == NULL)
     {
