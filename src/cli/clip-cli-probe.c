@@ -23,6 +23,18 @@ probed_cb (GObject *source, GAsyncResult *result, gpointer data)
   g_main_loop_quit (run->loop);
 }
 
+/* {"url": url, key: value}: a feed, a sitemap or a link. */
+static void
+add_pair (JsonBuilder *b, const char *url, const char *key, const char *value)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "url");
+  json_builder_add_string_value (b, url);
+  json_builder_set_member_name (b, key);
+  json_builder_add_string_value (b, value);
+  json_builder_end_object (b);
+}
+
 static void
 add_links (JsonBuilder *b, GPtrArray *links)
 {
@@ -31,12 +43,7 @@ add_links (JsonBuilder *b, GPtrArray *links)
     {
       const ClipListingLink *l = g_ptr_array_index (links, i);
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "url");
-      json_builder_add_string_value (b, l->url);
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, l->title);
-      json_builder_end_object (b);
+      add_pair (b, l->url, "title", l->title);
     }
   json_builder_end_array (b);
 }
@@ -57,12 +64,7 @@ probe_to_json (const ClipProbe *probe)
     {
       const ClipFeedCandidate *f = g_ptr_array_index (probe->feeds, i);
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "url");
-      json_builder_add_string_value (b, f->url);
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, f->title);
-      json_builder_end_object (b);
+      add_pair (b, f->url, "title", f->title);
     }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "sitemaps");
@@ -71,12 +73,7 @@ probe_to_json (const ClipProbe *probe)
     {
       const ClipProbeSitemap *s = g_ptr_array_index (probe->sitemaps, i);
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "url");
-      json_builder_add_string_value (b, s->url);
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, s->kind);
-      json_builder_end_object (b);
+      add_pair (b, s->url, "kind", s->kind);
     }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "listings");
