@@ -42,24 +42,14 @@ window_alerts (ClipWindow *window)
   return g_object_get_data (G_OBJECT (window), "clip-window-alerts");
 }
 
-static gboolean
-is_ours (const char *name)
-{
-  return g_strcmp0 (name, "rules") == 0 || g_strcmp0 (name, "alerts") == 0;
-}
+/* Pages that go back together, to where the user came from. */
+static const char *const family[] = { "rules", "alerts", NULL };
 
 static void
 show_page (WindowAlerts *wa,
            const char   *name)
 {
-  const char *current = gtk_stack_get_visible_child_name (wa->stack);
-
-  if (!is_ours (current))
-    {
-      g_free (wa->back_to);
-      wa->back_to = g_strdup (current);
-    }
-  gtk_stack_set_visible_child_name (wa->stack, name);
+  clip_window_show_page (wa->window, name, family, &wa->back_to);
   if (g_str_equal (name, "alerts"))
     clip_alerts_view_reload (wa->alerts_view);
   else
@@ -73,7 +63,7 @@ go_back (ClipWindow *window)
 {
   WindowAlerts *wa = window_alerts (window);
 
-  gtk_stack_set_visible_child_name (wa->stack, wa->back_to ? wa->back_to : "archive");
+  clip_window_page_back (window, wa->back_to);
 }
 
 static void

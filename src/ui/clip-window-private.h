@@ -140,6 +140,17 @@ gboolean      clip_window_mark_selection     (ClipWindow      *self,
  * win.remove-outlet (by id), win.read-rule (id), win.rename-tag,
  * win.remove-tag (by name); and the Tags section, read again. */
 void          clip_window_add_source_actions (ClipWindow      *self);
+/* Shows the main stack's page name. The page shown before becomes
+ * *back_to, where Back returns, unless it is one of family (a
+ * NULL-terminated list: pages that go back together, as Rules and
+ * Alerts do). */
+void          clip_window_show_page          (ClipWindow        *self,
+                                              const char        *name,
+                                              const char *const *family,
+                                              char             **back_to);
+/* Back: the page back_to names, else the archive. */
+void          clip_window_page_back          (ClipWindow      *self,
+                                              const char      *back_to);
 void          clip_window_reload_tags        (ClipWindow      *self);
 void          clip_window_edit_outlet        (ClipWindow      *self,
                                               gint64           outlet_id);

@@ -34,24 +34,14 @@ window_stories (ClipWindow *window)
   return g_object_get_data (G_OBJECT (window), KEY);
 }
 
-static gboolean
-is_ours (const char *name)
-{
-  return g_strcmp0 (name, "stories") == 0 || g_strcmp0 (name, "coverage") == 0;
-}
+/* Pages that go back together, to where the user came from. */
+static const char *const family[] = { "stories", "coverage", NULL };
 
 static void
 show_page (WindowStories *ws,
            const char    *name)
 {
-  const char *current = gtk_stack_get_visible_child_name (ws->stack);
-
-  if (!is_ours (current))
-    {
-      g_free (ws->back_to);
-      ws->back_to = g_strdup (current);
-    }
-  gtk_stack_set_visible_child_name (ws->stack, name);
+  clip_window_show_page (ws->window, name, family, &ws->back_to);
 }
 
 static void
@@ -59,7 +49,7 @@ go_back (ClipWindow *window)
 {
   WindowStories *ws = window_stories (window);
 
-  gtk_stack_set_visible_child_name (ws->stack, ws->back_to ? ws->back_to : "archive");
+  clip_window_page_back (window, ws->back_to);
 }
 
 /* The coverage's Back returns to the story it came from, if it did. */

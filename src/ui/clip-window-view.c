@@ -408,6 +408,29 @@ save_search_activated (GSimpleAction *action,
 }
 
 void
+clip_window_show_page (ClipWindow        *self,
+                       const char        *name,
+                       const char *const *family,
+                       char             **back_to)
+{
+  const char *current = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (current == NULL || !g_strv_contains (family, current))
+    {
+      g_free (*back_to);
+      *back_to = g_strdup (current);
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+}
+
+void
+clip_window_page_back (ClipWindow *self,
+                       const char *back_to)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, back_to ? back_to : "archive");
+}
+
+void
 clip_window_add_view_actions (ClipWindow *self)
 {
   static const GActionEntry actions[] = {
